@@ -1,0 +1,126 @@
+// Package bot is sitrep's platform-neutral chat: the command router, the reply
+// model every adapter renders natively, and the Platform interface adapters
+// implement.
+package bot
+
+import (
+	"context"
+
+	"github.com/sitrep/sitrep/briefings"
+)
+
+// Request is one incoming command from any platform.
+type Request struct {
+	Chat     briefings.Chat
+	UserID   string
+	UserName string
+	// ChatType is private, group or channel.
+	ChatType string
+	// IsAdmin: the user is in SITREP_ADMINS. CanManage: may change this chat's
+	// settings (always true in private chats; Manage Channels on Discord; group
+	// admins on Telegram).
+	IsAdmin   bool
+	CanManage bool
+	// Text is the command line as typed ("/digest 7d"). Adapters strip a
+	// "@botname" suffix from the command word.
+	Text string
+	// Callback is set when the request comes from a button press (its data).
+	Callback string
+}
+
+// Span is a run of inline text; URL makes it a link.
+type Span struct {
+	Text   string `json:"text"`
+	URL    string `json:"url,omitempty"`
+	Bold   bool   `json:"bold,omitempty"`
+	Italic bool   `json:"italic,omitempty"`
+	Code   bool   `json:"code,omitempty"`
+}
+
+// Paragraph is a block: an optional heading and lines of spans.
+type Paragraph struct {
+	Heading string   `json:"heading,omitempty"`
+	Lines   [][]Span `json:"lines,omitempty"`
+}
+
+// Button is an inline button; Data comes back as Request.Callback.
+type Button struct {
+	Label string `json:"label"`
+	Data  string `json:"data,omitempty"`
+	URL   string `json:"url,omitempty"`
+}
+
+// Reply is a platform-neutral message. Adapters render it: Telegram HTML,
+// Discord embeds/markdown, plain text on the console. All text is raw; the
+// renderers escape it.
+type Reply struct {
+	Title      string      `json:"title,omitempty"`
+	Paragraphs []Paragraph `json:"paragraphs,omitempty"`
+	Buttons    [][]Button  `json:"buttons,omitempty"`
+	// Ephemeral: shown only to the requester where the platform can (Discord).
+	Ephemeral bool `json:"ephemeral,omitempty"`
+	// NoPreview turns link previews off (digests).
+	NoPreview bool `json:"no_preview,omitempty"`
+	// Error marks a short error reply.
+	Error bool `json:"error,omitempty"`
+}
+
+// Text returns a reply of one plain paragraph per line given.
+func Text(lines ...string) *Reply {
+	r := &Reply{}
+	p := Paragraph{}
+	for _, l := range lines {
+		p.Lines = append(p.Lines, []Span{{Text: l}})
+	}
+	r.Paragraphs = []Paragraph{p}
+	return r
+}
+
+// ErrorReply returns a short error reply.
+func ErrorReply(msg string) *Reply {
+	r := Text(msg)
+	r.Error = true
+	return r
+}
+
+// Handler answers a request. The Router implements it.
+type Handler interface {
+	Handle(ctx context.Context, req *Request) *Reply
+}
+
+// Platform is one chat adapter. Run receives requests and passes them to h
+// until ctx ends; Send and Edit deliver outbox messages.
+type Platform interface {
+	Name() string
+	Run(ctx context.Context, h Handler) error
+	// Send delivers r to the chat and returns the platform message id.
+	Send(ctx context.Context, chat briefings.Chat, r *Reply) (messageID string, err error)
+	// Edit replaces a message the bot sent earlier.
+	Edit(ctx context.Context, chat briefings.Chat, messageID string, r *Reply) error
+}
+
+// SendError classifies a platform failure for the dispatcher.
+type SendError struct {
+	Platform string
+	// Kind: retry (transient), rate_limited (RetryAfter set), blocked (pause the
+	// chat), not_found (deactivate), migrated (NewChatID set), fatal (dead-letter).
+	Kind       string
+	RetryAfter int // seconds
+	NewChatID  string
+	Err        error
+}
+
+func (e *SendError) Error() string {
+	return e.Platform + ": " + e.Kind + ": " + e.Err.Error()
+}
+func (e *SendError) Unwrap() error { return e.Err }
+
+// SendError kinds.
+const (
+	SendRetry       = "retry"
+	SendRateLimited = "rate_limited"
+	SendBlocked     = "blocked"
+	SendNotFound    = "not_found"
+	SendMigrated    = "migrated"
+	SendFatal       = "fatal"
+)

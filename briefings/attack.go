@@ -1,0 +1,87 @@
+package briefings
+
+import "time"
+
+// Counts holds figures per weapon class. A nil pointer is an unstated figure,
+// never zero.
+type Counts struct {
+	Drones   *int           `json:"drones"`
+	Missiles *int           `json:"missiles"`
+	ByType   map[string]int `json:"by_type,omitempty"`
+}
+
+// Hits are impacts and where debris fell.
+type Hits struct {
+	Drones          *int `json:"drones"`
+	Missiles        *int `json:"missiles"`
+	Locations       *int `json:"locations"`
+	DebrisLocations *int `json:"debris_locations"`
+}
+
+// Casualties are the killed and injured figures of an attack.
+type Casualties struct {
+	Killed  *int `json:"killed"`
+	Injured *int `json:"injured"`
+}
+
+// Scope of an attack report.
+const (
+	ScopeNational   = "national"
+	ScopeRegional   = "regional"
+	ScopeCumulative = "cumulative"
+)
+
+// AttackReport is one attack's figures as stated by one text. The JSON form is
+// the stable contract of `sitrep extract`.
+type AttackReport struct {
+	ID                  int64             `json:"-"`
+	ArticleID           int64             `json:"-"`
+	Attacker            string            `json:"attacker"` // RU or UA
+	Target              string            `json:"target"`
+	Date                string            `json:"date,omitempty"`   // YYYY-MM-DD the attack ended (the morning of "overnight")
+	Period              string            `json:"period,omitempty"` // overnight, day, ...
+	Launched            Counts            `json:"launched"`
+	Intercepted         Counts            `json:"intercepted"`
+	Jammed              Counts            `json:"jammed"`
+	InterceptedOrJammed Counts            `json:"intercepted_or_jammed"`
+	NotReached          Counts            `json:"not_reached"`
+	Hits                Hits              `json:"hits"`
+	Qualifiers          map[string]string `json:"qualifiers"`
+	Regions             []string          `json:"regions"`
+	Casualties          Casualties        `json:"casualties"`
+	Source              string            `json:"source,omitempty"`
+	Cumulative          bool              `json:"cumulative"`
+	Scope               string            `json:"scope"`
+	// Evidence is the sentence(s) the figures were read from, verbatim.
+	Evidence string `json:"evidence,omitempty"`
+	// Filled on read from the store.
+	SourceName  string    `json:"-"`
+	ArticleURL  string    `json:"-"`
+	PublishedAt time.Time `json:"-"`
+}
+
+// EventKey identifies the attack event across outlets: attacker, target and
+// date. Five outlets reporting the same night share one key.
+func (r *AttackReport) EventKey() string {
+	d := r.Date
+	if d == "" && !r.PublishedAt.IsZero() {
+		d = r.PublishedAt.UTC().Format("2006-01-02")
+	}
+	return r.Attacker + ">" + r.Target + "@" + d
+}
+
+// LaunchedTotal is launched drones plus missiles, with ok=false when neither is stated.
+func (r *AttackReport) LaunchedTotal() (n int, ok bool) {
+	if r.Launched.Drones != nil {
+		n += *r.Launched.Drones
+		ok = true
+	}
+	if r.Launched.Missiles != nil {
+		n += *r.Launched.Missiles
+		ok = true
+	}
+	return n, ok
+}
+
+// IntPtr returns a pointer to n.
+func IntPtr(n int) *int { return &n }

@@ -1,0 +1,123 @@
+// Package briefings holds sitrep's domain: the nouns (sources, articles,
+// stories, attack reports, subscriptions, deliveries) and the interfaces the
+// subpackages implement. Subpackages talk to each other through these types;
+// none of them imports bot/ or config/.
+package briefings
+
+import "time"
+
+// Source kinds.
+const (
+	SourceFeed = "feed" // RSS, Atom or JSON Feed
+	SourcePage = "page" // a single article page
+	SourceFile = "file" // local files and folders, stdin
+)
+
+// Source is where articles come from, with its fetch health.
+type Source struct {
+	ID            int64
+	Name          string
+	URL           string // feed or page URL; "file:" + path for local files
+	Kind          string
+	FullText      bool          // fetch each item's page when the feed carries only a teaser
+	Interval      time.Duration // refresh interval; 0 means the default
+	Lang          string
+	Enabled       bool
+	ETag          string
+	LastModified  string
+	LastFetchAt   time.Time
+	LastSuccessAt time.Time
+	NextCheckAt   time.Time
+	ErrorCount    int
+	LastError     string
+	CreatedAt     time.Time
+}
+
+// FetchResult records one fetch attempt of a source.
+type FetchResult struct {
+	At           time.Time
+	OK           bool
+	NotModified  bool
+	ETag         string
+	LastModified string
+	Err          string    // empty on success
+	NextCheckAt  time.Time // computed by the caller (interval or backoff)
+}
+
+// Article is one stored article. Body is the main text (paragraphs separated
+// by blank lines); Teaser is a feed's own summary, if any.
+type Article struct {
+	ID          int64
+	SourceID    int64
+	SourceName  string // filled on read
+	URL         string // canonical URL; "" for a local file without url:
+	GUID        string // feed item id
+	Title       string
+	Teaser      string
+	Body        string
+	Lang        string
+	PublishedAt time.Time
+	FetchedAt   time.Time
+	ContentHash string // hash of the normalized body (dedupe)
+	Fingerprint string // near-duplicate signature for story grouping (cluster package)
+	StoryID     int64  // 0 on insert: a new story is created for the article
+	Topics      []string
+	Entities    []Entity
+	Summary     []string       // extractive summary sentences, verbatim
+	Attacks     []AttackReport // extracted figures, stored with the article
+}
+
+// Entity is a named person, place or organisation found in an article.
+type Entity struct {
+	Name string `json:"name"`
+	Kind string `json:"kind"` // person, place, org
+}
+
+// Story is a group of articles, from one or more outlets, about one event.
+type Story struct {
+	ID          int64
+	Title       string
+	Section     string
+	FirstSeenAt time.Time
+	LastSeenAt  time.Time
+	Articles    []Article // filled by ListStories, oldest first
+}
+
+// Sources returns the distinct source names of the story's articles in order
+// of first appearance.
+func (s *Story) Sources() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, a := range s.Articles {
+		if !seen[a.SourceName] {
+			seen[a.SourceName] = true
+			out = append(out, a.SourceName)
+		}
+	}
+	return out
+}
+
+// ArticleFilter selects articles. Zero fields do not filter.
+type ArticleFilter struct {
+	Since    time.Time
+	Until    time.Time
+	SourceID int64
+	StoryID  int64
+	Limit    int
+	Offset   int
+}
+
+// StoryFilter selects stories whose last article is within the window.
+type StoryFilter struct {
+	Since time.Time
+	Until time.Time
+	Limit int
+}
+
+// AddResult says what AddArticle did.
+type AddResult struct {
+	ID        int64
+	StoryID   int64
+	Created   bool   // false: a duplicate of ID
+	Duplicate string // why it was a duplicate: "url", "guid" or "content"
+}

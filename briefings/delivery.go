@@ -1,0 +1,81 @@
+package briefings
+
+import "time"
+
+// Chat addresses one conversation on one platform: a Telegram chat or group, a
+// Discord channel, or the console.
+type Chat struct {
+	Platform string `json:"platform"` // telegram, discord, console
+	ChatID   string `json:"chat_id"`
+}
+
+// Subscription is a chat's daily digest.
+type Subscription struct {
+	ID       int64
+	Chat     Chat
+	Schedule string   // "08:00" style time of day, or a cron spec ("CRON_TZ=Europe/Kyiv 0 8 * * 1-5")
+	TimeZone string   // IANA name for a time-of-day schedule
+	Topics   []string // empty: all sections
+	Active   bool
+	// PausedReason is set when delivery was refused (blocked, missing access).
+	PausedReason string
+	NextDueAt    time.Time // next digest slot, UTC
+	LastSentSlot time.Time
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+}
+
+// AlertSettings are a chat's attack alert filters.
+type AlertSettings struct {
+	Chat        Chat
+	Enabled     bool
+	MinLaunched int
+	Regions     []string
+	Classes     []string // drones, missiles; empty = any
+	Attacker    string   // RU, UA; empty = any
+	QuietStart  string   // "23:00"; empty = no quiet hours
+	QuietEnd    string
+	TimeZone    string
+	UpdatedAt   time.Time
+}
+
+// Delivery kinds and states.
+const (
+	DeliveryDigest = "digest"
+	DeliveryAlert  = "alert"
+
+	StatusPending = "pending"
+	StatusSending = "sending"
+	StatusSent    = "sent"
+	StatusDead    = "dead"
+)
+
+// Delivery is one outbox row: a message the bot has promised to send.
+type Delivery struct {
+	ID        int64
+	DedupeKey string // unique: "digest:<sub>:<slot>", "alert:<chat>:<event>"
+	Chat      Chat
+	Kind      string
+	Payload   []byte // the rendered message, platform-neutral JSON
+	Status    string
+	Attempts  int
+	// NextAttemptAt is when the row may be claimed (again).
+	NextAttemptAt time.Time
+	LastError     string
+	// EditOf: when set, the message replaces the one sent for that dedupe key
+	// (an alert revised by a later report).
+	EditOf     string
+	ExternalID string // platform message id once sent
+	CreatedAt  time.Time
+	SentAt     time.Time
+}
+
+// DeliveryStats summarize the outbox for /stats and metrics.
+type DeliveryStats struct {
+	Pending int
+	Sending int
+	Sent    int
+	Dead    int
+	// DeadReasons counts dead letters by last error.
+	DeadReasons map[string]int
+}

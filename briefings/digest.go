@@ -1,0 +1,58 @@
+package briefings
+
+import "time"
+
+// Digest sections, in display order.
+const (
+	SectionAirAttacks = "Air attacks"
+	SectionFrontLine  = "Front line"
+	SectionDiplomacy  = "Diplomacy"
+	SectionSanctions  = "Sanctions and aid"
+	SectionOther      = "Other"
+)
+
+// Sections lists the digest sections in display order.
+var Sections = []string{SectionAirAttacks, SectionFrontLine, SectionDiplomacy, SectionSanctions, SectionOther}
+
+// Digest is a briefing over a window: stories ranked into sections.
+type Digest struct {
+	Title       string          `json:"title"`
+	Since       time.Time       `json:"since"`
+	Until       time.Time       `json:"until"`
+	GeneratedAt time.Time       `json:"generated_at"`
+	Sections    []DigestSection `json:"sections"`
+}
+
+// DigestSection is one section of a digest.
+type DigestSection struct {
+	Name  string       `json:"name"`
+	Items []DigestItem `json:"items"`
+}
+
+// DigestItem is one story: 1-3 verbatim sentences and every source.
+type DigestItem struct {
+	StoryID   int64       `json:"story_id"`
+	Headline  string      `json:"headline"`
+	Sentences []string    `json:"sentences"`
+	Sources   []SourceRef `json:"sources"`
+	Published time.Time   `json:"published"`
+	Score     float64     `json:"score"`
+	// Figures is a one-line attack summary built only from extracted figures.
+	Figures string `json:"figures,omitempty"`
+}
+
+// SourceRef names a source and links to its article.
+type SourceRef struct {
+	Name string `json:"name"`
+	URL  string `json:"url,omitempty"`
+}
+
+// Empty reports whether the digest has no items.
+func (d *Digest) Empty() bool {
+	for _, s := range d.Sections {
+		if len(s.Items) > 0 {
+			return false
+		}
+	}
+	return true
+}

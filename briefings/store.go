@@ -1,0 +1,108 @@
+package briefings
+
+import (
+	"context"
+	"time"
+)
+
+// SourceStore keeps sources and their fetch health.
+type SourceStore interface {
+	// UpsertSource inserts s, or updates the row with the same URL; it sets s.ID.
+	UpsertSource(ctx context.Context, s *Source) error
+	GetSource(ctx context.Context, id int64) (*Source, error)
+	GetSourceByURL(ctx context.Context, url string) (*Source, error)
+	ListSources(ctx context.Context) ([]*Source, error)
+	DeleteSource(ctx context.Context, id int64) error
+	// DueSources returns enabled sources whose next check is at or before now.
+	DueSources(ctx context.Context, now time.Time, limit int) ([]*Source, error)
+	RecordFetch(ctx context.Context, sourceID int64, r FetchResult) error
+}
+
+// ArticleStore keeps articles, their stories and attack reports.
+type ArticleStore interface {
+	// AddArticle stores a, its topics, entities, summary and attack reports, in
+	// one transaction. It is idempotent: an article with the same canonical URL,
+	// the same (source, GUID) or the same content hash is a duplicate and adds
+	// nothing. When a.StoryID is 0 a new story titled a.Title is created.
+	AddArticle(ctx context.Context, a *Article) (AddResult, error)
+	GetArticle(ctx context.Context, id int64) (*Article, error)
+	ListArticles(ctx context.Context, f ArticleFilter) ([]*Article, error)
+	// SearchArticles is full-text search, best match first.
+	SearchArticles(ctx context.Context, query string, limit int) ([]*Article, error)
+	CountArticles(ctx context.Context) (int, error)
+	// ListStories returns stories with their articles, most recent first.
+	ListStories(ctx context.Context, f StoryFilter) ([]*Story, error)
+	// ListAttackReports returns reports of articles published in [since, until).
+	ListAttackReports(ctx context.Context, since, until time.Time) ([]*AttackReport, error)
+	// AttackReportsAfter returns up to limit reports with ID > afterID in ID order
+	// (the alert job's cursor; works across processes).
+	AttackReportsAfter(ctx context.Context, afterID int64, limit int) ([]*AttackReport, error)
+	// Prune deletes articles fetched before t (and stories left empty).
+	PruneArticles(ctx context.Context, before time.Time) (int, error)
+}
+
+// SubscriptionStore keeps digest subscriptions and alert settings per chat.
+type SubscriptionStore interface {
+	// UpsertSubscription stores the chat's subscription (one per chat); sets s.ID.
+	UpsertSubscription(ctx context.Context, s *Subscription) error
+	GetSubscription(ctx context.Context, c Chat) (*Subscription, error)
+	DeleteSubscription(ctx context.Context, c Chat) error
+	ListSubscriptions(ctx context.Context) ([]*Subscription, error)
+	// DueSubscriptions returns active subscriptions with NextDueAt <= now.
+	DueSubscriptions(ctx context.Context, now time.Time, limit int) ([]*Subscription, error)
+	// AdvanceSubscription sets the next due time and the slot just enqueued.
+	AdvanceSubscription(ctx context.Context, id int64, slot, next time.Time) error
+	// PauseChat marks every subscription of the chat inactive with a reason;
+	// reason "" re-activates.
+	PauseChat(ctx context.Context, c Chat, reason string) error
+	// MigrateChat moves subscriptions, alert settings and pending deliveries to a new chat id.
+	MigrateChat(ctx context.Context, from, to Chat) error
+
+	SetAlertSettings(ctx context.Context, a *AlertSettings) error
+	GetAlertSettings(ctx context.Context, c Chat) (*AlertSettings, error)
+	ListAlertSettings(ctx context.Context) ([]*AlertSettings, error)
+}
+
+// OutboxStore is the durable delivery queue.
+type OutboxStore interface {
+	// Enqueue inserts d unless a row with its DedupeKey exists; created says which.
+	Enqueue(ctx context.Context, d *Delivery) (created bool, err error)
+	// Claim marks up to limit due rows as sending until leaseUntil and returns
+	// them. Rows whose lease expired (a crashed sender) are claimable again.
+	// On PostgreSQL concurrent claimers never get the same row.
+	Claim(ctx context.Context, now, leaseUntil time.Time, limit int) ([]*Delivery, error)
+	MarkSent(ctx context.Context, id int64, externalID string, at time.Time) error
+	// MarkRetry returns a claimed row to pending with its error and next attempt.
+	MarkRetry(ctx context.Context, id int64, errMsg string, next time.Time) error
+	MarkDead(ctx context.Context, id int64, errMsg string) error
+	// SentExternalID returns the platform message id sent for a dedupe key.
+	SentExternalID(ctx context.Context, dedupeKey string) (string, error)
+	DeliveryStats(ctx context.Context) (DeliveryStats, error)
+	PruneDeliveries(ctx context.Context, before time.Time) (int, error)
+}
+
+// LeaseStore gives jobs that must run once across processes a lease.
+type LeaseStore interface {
+	// TryLease takes or renews the named lease for holder until `until`; false
+	// when another holder has an unexpired lease.
+	TryLease(ctx context.Context, name, holder string, now, until time.Time) (bool, error)
+	// GetCursor and SetCursor keep a named position (e.g. the last alerted report).
+	GetCursor(ctx context.Context, name string) (int64, error)
+	SetCursor(ctx context.Context, name string, v int64) error
+}
+
+// Store is everything the bot keeps. store.Open returns one for SQLite or PostgreSQL.
+type Store interface {
+	SourceStore
+	ArticleStore
+	SubscriptionStore
+	OutboxStore
+	LeaseStore
+	Close() error
+}
+
+// Summarizer picks sentences verbatim from text.
+type Summarizer interface {
+	// Summarize returns up to n sentences of the article, verbatim, in article order.
+	Summarize(title, body string, n int) []string
+}
