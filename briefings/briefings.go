@@ -61,10 +61,14 @@ type Article struct {
 	ContentHash string // hash of the normalized body (dedupe)
 	Fingerprint string // near-duplicate signature for story grouping (cluster package)
 	StoryID     int64  // 0 on insert: a new story is created for the article
-	Topics      []string
-	Entities    []Entity
-	Summary     []string       // extractive summary sentences, verbatim
-	Attacks     []AttackReport // extracted figures, stored with the article
+	// CopyOf is set when the article is a wire copy (same content hash) of an
+	// article from another source: it is stored in the original's story so the
+	// story lists every source, and summaries read the original.
+	CopyOf   int64
+	Topics   []string
+	Entities []Entity
+	Summary  []string       // extractive summary sentences, verbatim
+	Attacks  []AttackReport // extracted figures, stored with the article
 }
 
 // Entity is a named person, place or organisation found in an article.
@@ -120,4 +124,7 @@ type AddResult struct {
 	StoryID   int64
 	Created   bool   // false: a duplicate of ID
 	Duplicate string // why it was a duplicate: "url", "guid" or "content"
+	// CopyOf: the article was new for its source but a wire copy of that
+	// article from another source; it was stored in the same story.
+	CopyOf int64
 }

@@ -22,14 +22,20 @@ type SourceStore interface {
 type ArticleStore interface {
 	// AddArticle stores a, its topics, entities, summary and attack reports, in
 	// one transaction. It is idempotent: an article with the same canonical URL,
-	// the same (source, GUID) or the same content hash is a duplicate and adds
-	// nothing. When a.StoryID is 0 a new story titled a.Title is created.
+	// the same (source, GUID), or the same content hash from the same source is
+	// a duplicate and adds nothing. The same content hash from another source is
+	// a wire copy: stored with CopyOf set, in the original's story. Otherwise,
+	// when a.StoryID is 0 a new story titled a.Title is created. It sets a.ID
+	// and a.StoryID.
 	AddArticle(ctx context.Context, a *Article) (AddResult, error)
 	GetArticle(ctx context.Context, id int64) (*Article, error)
 	ListArticles(ctx context.Context, f ArticleFilter) ([]*Article, error)
 	// SearchArticles is full-text search, best match first.
 	SearchArticles(ctx context.Context, query string, limit int) ([]*Article, error)
 	CountArticles(ctx context.Context) (int, error)
+	// ListFingerprints returns ID, StoryID, SourceID, Title, Fingerprint and
+	// PublishedAt of articles published since t (to warm the story index).
+	ListFingerprints(ctx context.Context, since time.Time) ([]*Article, error)
 	// ListStories returns stories with their articles, most recent first.
 	ListStories(ctx context.Context, f StoryFilter) ([]*Story, error)
 	// ListAttackReports returns reports of articles published in [since, until).
@@ -105,4 +111,25 @@ type Store interface {
 type Summarizer interface {
 	// Summarize returns up to n sentences of the article, verbatim, in article order.
 	Summarize(title, body string, n int) []string
+	// SummarizeStory picks up to n sentences across several articles about one
+	// event, without redundancy, each verbatim with the index of its document.
+	SummarizeStory(docs []Doc, n int) []Picked
+}
+
+// Doc is one article given to SummarizeStory.
+type Doc struct {
+	Title string
+	Body  string
+}
+
+// Picked is a sentence chosen from docs[Doc].
+type Picked struct {
+	Doc      int
+	Sentence string
+}
+
+// Analyzer fills an article's Topics, Entities and Attacks from its text
+// (title, body and PublishedAt). The extract package implements it.
+type Analyzer interface {
+	Analyze(a *Article)
 }
