@@ -8,6 +8,9 @@ type Counts struct {
 	Drones   *int           `json:"drones"`
 	Missiles *int           `json:"missiles"`
 	ByType   map[string]int `json:"by_type,omitempty"`
+	// Total is a stated total of mixed weapons ("570 means of air attack",
+	// "524 targets"), kept apart from the class figures; nil when unstated.
+	Total *int `json:"total,omitempty"`
 }
 
 // Hits are impacts and where debris fell.
@@ -16,6 +19,8 @@ type Hits struct {
 	Missiles        *int `json:"missiles"`
 	Locations       *int `json:"locations"`
 	DebrisLocations *int `json:"debris_locations"`
+	// ByType splits hits by missile class or type ("ballistic": 26), as Counts.ByType.
+	ByType map[string]int `json:"by_type,omitempty"`
 }
 
 // Casualties are the killed and injured figures of an attack.

@@ -1,0 +1,457 @@
+// Package digest composes a briefing for a window: it loads the stories
+// whose last article falls in the window, ranks them, files each under a
+// section, and gives each 1-3 verbatim sentences with every source.
+//
+// Sections come from the topics of a story's articles:
+//
+//	air_attacks                       -> Air attacks
+//	front_line                        -> Front line
+//	diplomacy, prisoners              -> Diplomacy
+//	sanctions, military_aid, energy   -> Sanctions and aid
+//	humanitarian, anything else, none -> Other
+//
+// Each article votes: one vote per topic for its section, except that
+// air_attacks counts half unless the article carries a national attack
+// report, and then counts two (a story with figures is an attack story; a
+// passing mention of drones is not). The section with the most votes wins;
+// ties go to the more specific section, in the order Sanctions and aid,
+// Front line, Diplomacy, Air attacks, Other. Energy sits with sanctions and
+// aid because its news is mostly supply, imports and grid aid; a strike on
+// the grid carries figures and lands under Air attacks.
+//
+// Ranking: score = (1 + log2(distinct sources)) x (0.25 + 0.75 x recency) x
+// topic weight, where recency halves every 12 hours from the story's latest
+// article to Options.Now and the topic weight is the highest of the story's
+// topics (air attacks 1.0 ... other 0.5). Ties go to the higher story id.
+package digest
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/text"
+)
+
+// Options select and shape a digest.
+type Options struct {
+	// Since and Until bound the window; Until defaults to Now and Since to
+	// 24 hours before Until.
+	Since, Until time.Time
+	// Now is the clock for recency; it defaults to Until. One of them is required.
+	Now time.Time
+	// Topics keeps stories carrying any of these topics (bot.Topics names;
+	// a story with attack figures counts as air_attacks); empty keeps all.
+	Topics []string
+	// MaxPerSection defaults to 5; Sentences (1-3) to 2.
+	MaxPerSection int
+	Sentences     int
+	// Location is the reader's zone for dates; nil means UTC.
+	Location *time.Location
+}
+
+// HalfLife is the recency half-life of the ranking.
+const HalfLife = 12 * time.Hour
+
+// sectionOf maps topics to sections.
+var sectionOf = map[string]string{
+	"air_attacks":  briefings.SectionAirAttacks,
+	"front_line":   briefings.SectionFrontLine,
+	"diplomacy":    briefings.SectionDiplomacy,
+	"prisoners":    briefings.SectionDiplomacy,
+	"sanctions":    briefings.SectionSanctions,
+	"military_aid": briefings.SectionSanctions,
+	"energy":       briefings.SectionSanctions,
+	"humanitarian": briefings.SectionOther,
+}
+
+// topicWeight ranks topics; unknown topics and stories without one weigh 0.5.
+var topicWeight = map[string]float64{
+	"air_attacks":  1.0,
+	"front_line":   0.9,
+	"diplomacy":    0.9,
+	"military_aid": 0.8,
+	"sanctions":    0.8,
+	"prisoners":    0.75,
+	"energy":       0.7,
+	"humanitarian": 0.65,
+}
+
+// tiePreference orders sections when their votes are equal.
+var tiePreference = []string{briefings.SectionSanctions, briefings.SectionFrontLine, briefings.SectionDiplomacy,
+	briefings.SectionAirAttacks, briefings.SectionOther}
+
+// SectionOf returns the section of a story made of these articles.
+func SectionOf(articles []briefings.Article) string {
+	votes := map[string]float64{}
+	for _, a := range articles {
+		figures := false
+		for i := range a.Attacks {
+			figures = figures || usable(&a.Attacks[i])
+		}
+		for _, t := range a.Topics {
+			s, ok := sectionOf[t]
+			if !ok {
+				s = briefings.SectionOther
+			}
+			w := 1.0
+			if t == "air_attacks" {
+				w = 0.5
+				if figures {
+					w = 2
+				}
+			}
+			votes[s] += w
+		}
+		if figures && !slices.Contains(a.Topics, "air_attacks") {
+			votes[briefings.SectionAirAttacks] += 2
+		}
+	}
+	best, bestV := briefings.SectionOther, 0.0
+	for _, s := range tiePreference {
+		if votes[s] > bestV {
+			best, bestV = s, votes[s]
+		}
+	}
+	return best
+}
+
+type ranked struct {
+	story   *briefings.Story
+	section string
+	score   float64
+	latest  time.Time
+}
+
+// Build composes the digest for o's window from the store's stories. sum
+// picks each story's sentences; when sum is nil the stored summaries are used.
+func Build(ctx context.Context, st briefings.ArticleStore, sum briefings.Summarizer, o Options) (*briefings.Digest, error) {
+	now, until, since := o.Now, o.Until, o.Since
+	if until.IsZero() {
+		until = now
+	}
+	if now.IsZero() {
+		now = until
+	}
+	if now.IsZero() {
+		return nil, fmt.Errorf("digest: Options.Now or Options.Until is required")
+	}
+	if since.IsZero() {
+		since = until.Add(-24 * time.Hour)
+	}
+	if !since.Before(until) {
+		return nil, briefings.Errorf(briefings.EINVALID, "The start of the period must be before its end.")
+	}
+	loc := o.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	n := o.Sentences
+	if n <= 0 {
+		n = 2
+	}
+	n = min(n, 3)
+	maxPer := o.MaxPerSection
+	if maxPer <= 0 {
+		maxPer = 5
+	}
+	want := map[string]bool{}
+	for _, t := range o.Topics {
+		want[strings.ToLower(strings.TrimSpace(t))] = true
+	}
+
+	stories, err := st.ListStories(ctx, briefings.StoryFilter{Since: since, Until: until, Limit: 5000})
+	if err != nil {
+		return nil, fmt.Errorf("digest: list stories: %w", err)
+	}
+	var rs []ranked
+	for _, s := range stories {
+		if len(s.Articles) == 0 {
+			continue
+		}
+		var topics [][]string
+		match := len(want) == 0
+		weight := 0.5
+		for _, a := range s.Articles {
+			topics = append(topics, a.Topics)
+			for i := range a.Attacks {
+				if usable(&a.Attacks[i]) {
+					// A story with attack figures is an air attack story.
+					match = match || want["air_attacks"]
+					weight = max(weight, topicWeight["air_attacks"])
+				}
+			}
+			for _, t := range a.Topics {
+				match = match || want[t]
+				if w, ok := topicWeight[t]; ok && w > weight {
+					weight = w
+				}
+			}
+		}
+		if !match {
+			continue
+		}
+		section := SectionOf(s.Articles)
+		if section == briefings.SectionOther && isSection(s.Section) && !hasTopics(topics) {
+			section = s.Section
+		}
+		latest := latestOf(s)
+		age := now.Sub(latest)
+		if age < 0 {
+			age = 0
+		}
+		recency := math.Pow(0.5, float64(age)/float64(HalfLife))
+		score := (1 + math.Log2(float64(max(1, len(distinctSources(s)))))) * (0.25 + 0.75*recency) * weight
+		rs = append(rs, ranked{story: s, section: section, score: math.Round(score*10000) / 10000, latest: latest})
+	}
+	sort.SliceStable(rs, func(i, j int) bool {
+		if rs[i].score != rs[j].score {
+			return rs[i].score > rs[j].score
+		}
+		return rs[i].story.ID > rs[j].story.ID
+	})
+
+	d := &briefings.Digest{
+		Title:       "Briefing: " + Window(since, until, loc),
+		Since:       since.In(loc),
+		Until:       until.In(loc),
+		GeneratedAt: now.In(loc),
+	}
+	bySection := map[string][]briefings.DigestItem{}
+	for _, r := range rs {
+		if len(bySection[r.section]) >= maxPer {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("digest: %w", err)
+		}
+		it := item(r, sum, n, loc)
+		if len(it.Sentences) == 0 && it.Figures == "" && it.Headline == "" {
+			continue
+		}
+		bySection[r.section] = append(bySection[r.section], it)
+	}
+	for _, name := range briefings.Sections {
+		if items := bySection[name]; len(items) > 0 {
+			d.Sections = append(d.Sections, briefings.DigestSection{Name: name, Items: items})
+		}
+	}
+	return d, nil
+}
+
+func isSection(s string) bool {
+	for _, x := range briefings.Sections {
+		if s == x {
+			return true
+		}
+	}
+	return false
+}
+
+func hasTopics(ts [][]string) bool {
+	for _, t := range ts {
+		if len(t) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func latestOf(s *briefings.Story) time.Time {
+	var t time.Time
+	for _, a := range s.Articles {
+		if a.PublishedAt.After(t) {
+			t = a.PublishedAt
+		}
+	}
+	if t.IsZero() {
+		t = s.LastSeenAt
+	}
+	return t
+}
+
+// distinctSources returns each source once with its first article's link,
+// in order of first appearance.
+func distinctSources(s *briefings.Story) []briefings.SourceRef {
+	var out []briefings.SourceRef
+	seen := map[string]int{}
+	for _, a := range s.Articles {
+		name := strings.TrimSpace(a.SourceName)
+		if name == "" {
+			name = hostOf(a.URL)
+		}
+		if name == "" {
+			continue
+		}
+		if i, ok := seen[name]; ok {
+			if out[i].URL == "" {
+				out[i].URL = a.URL
+			}
+			continue
+		}
+		seen[name] = len(out)
+		out = append(out, briefings.SourceRef{Name: name, URL: a.URL})
+	}
+	return out
+}
+
+func hostOf(u string) string {
+	rest, ok := strings.CutPrefix(u, "https://")
+	if !ok {
+		rest, ok = strings.CutPrefix(u, "http://")
+	}
+	if !ok {
+		return ""
+	}
+	host, _, _ := strings.Cut(rest, "/")
+	return strings.TrimPrefix(host, "www.")
+}
+
+// item builds one digest item.
+func item(r ranked, sum briefings.Summarizer, n int, loc *time.Location) briefings.DigestItem {
+	s := r.story
+	var originals []briefings.Article
+	for _, a := range s.Articles {
+		if a.CopyOf == 0 {
+			originals = append(originals, a)
+		}
+	}
+	if len(originals) == 0 {
+		originals = s.Articles
+	}
+	it := briefings.DigestItem{
+		StoryID:   s.ID,
+		Sources:   distinctSources(s),
+		Published: r.latest.In(loc),
+		Score:     r.score,
+	}
+	best := -1
+	if sum != nil {
+		docs := make([]briefings.Doc, len(originals))
+		for i, a := range originals {
+			body := a.Body
+			if strings.TrimSpace(body) == "" {
+				body = a.Teaser
+			}
+			docs[i] = briefings.Doc{Title: a.Title, Body: body}
+		}
+		votes := make([]int, len(docs))
+		for _, p := range sum.SummarizeStory(docs, n) {
+			if strings.TrimSpace(p.Sentence) == "" {
+				continue
+			}
+			it.Sentences = append(it.Sentences, p.Sentence)
+			if p.Doc >= 0 && p.Doc < len(votes) {
+				votes[p.Doc]++
+			}
+		}
+		for i, v := range votes {
+			if v > 0 && (best < 0 || v > votes[best]) {
+				best = i
+			}
+		}
+	}
+	if len(it.Sentences) == 0 {
+		it.Sentences, best = stored(originals, n)
+	}
+	if len(it.Sentences) > n {
+		it.Sentences = it.Sentences[:n]
+	}
+	it.Headline = headline(s, originals, best)
+	var reports []*briefings.AttackReport
+	for _, a := range s.Articles {
+		for i := range a.Attacks {
+			rep := a.Attacks[i]
+			if rep.SourceName == "" {
+				rep.SourceName = a.SourceName
+			}
+			if rep.ArticleURL == "" {
+				rep.ArticleURL = a.URL
+			}
+			if rep.PublishedAt.IsZero() {
+				rep.PublishedAt = a.PublishedAt
+			}
+			if rep.ArticleID == 0 {
+				rep.ArticleID = a.ID
+			}
+			reports = append(reports, &rep)
+		}
+	}
+	if ev := mainEvent(reports); ev != nil {
+		it.Figures = figureLine(ev, false)
+	}
+	return it
+}
+
+// stored returns up to n stored summary sentences, else the teaser's first
+// sentences, from the earliest article that has them.
+func stored(articles []briefings.Article, n int) ([]string, int) {
+	for i, a := range articles {
+		if len(a.Summary) > 0 {
+			return clip(a.Summary, n), i
+		}
+	}
+	for i, a := range articles {
+		if t := strings.TrimSpace(a.Teaser); t != "" {
+			return clip(text.Sentences(t), n), i
+		}
+	}
+	return nil, -1
+}
+
+func clip(ss []string, n int) []string {
+	var out []string
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+		if len(out) == n {
+			break
+		}
+	}
+	return out
+}
+
+func headline(s *briefings.Story, originals []briefings.Article, best int) string {
+	if best >= 0 && best < len(originals) && strings.TrimSpace(originals[best].Title) != "" {
+		return strings.TrimSpace(originals[best].Title)
+	}
+	for _, a := range originals {
+		if t := strings.TrimSpace(a.Title); t != "" {
+			return t
+		}
+	}
+	return strings.TrimSpace(s.Title)
+}
+
+// Window formats a period in loc: "26 Nov 2026, 06:00–14:00 EET" within
+// one day, "25 Nov 08:00 – 26 Nov 2026 08:00 EET" otherwise.
+func Window(since, until time.Time, loc *time.Location) string {
+	if loc == nil {
+		loc = time.UTC
+	}
+	s, u := since.In(loc), until.In(loc)
+	zone := u.Format("MST")
+	switch {
+	case s.Year() == u.Year() && s.YearDay() == u.YearDay():
+		return s.Format("2 Jan 2006, 15:04") + "–" + u.Format("15:04") + " " + zone
+	case s.Year() == u.Year():
+		return s.Format("2 Jan 15:04") + " – " + u.Format("2 Jan 2006 15:04") + " " + zone
+	}
+	return s.Format("2 Jan 2006 15:04") + " – " + u.Format("2 Jan 2006 15:04") + " " + zone
+}
+
+// JSON returns the digest as indented JSON.
+func JSON(d *briefings.Digest) ([]byte, error) {
+	b, err := json.MarshalIndent(d, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("digest: json: %w", err)
+	}
+	return b, nil
+}

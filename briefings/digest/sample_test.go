@@ -1,0 +1,101 @@
+package digest_test
+
+import (
+	"context"
+	"io/fs"
+	"strings"
+	"testing"
+
+	"github.com/sitrep/sitrep/bot"
+	"github.com/sitrep/sitrep/bot/render"
+	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/digest"
+	"github.com/sitrep/sitrep/briefings/extract"
+	"github.com/sitrep/sitrep/briefings/ingest"
+	"github.com/sitrep/sitrep/briefings/sample"
+	"github.com/sitrep/sitrep/briefings/store/storetest"
+	"github.com/sitrep/sitrep/briefings/summarize"
+)
+
+// TestSampleCorpusDigest runs the bundled sample corpus through parsing,
+// extraction, summaries, a real SQLite store and the digest, then renders it
+// for Telegram: every section the corpus covers appears, sentences are
+// verbatim from the story's articles, and every message fits.
+func TestSampleCorpusDigest(t *testing.T) {
+	st := storetest.Open(t)
+	ctx := context.Background()
+	an := extract.NewAnalyzer()
+	sum := summarize.New()
+	sources := map[string]int64{}
+	bodies := map[string]string{} // source name + title -> title and body
+	for _, n := range sample.Names() {
+		data, err := fs.ReadFile(sample.FS(), n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := ingest.ParseFile(n, data)
+		if err != nil {
+			t.Fatalf("%s: %v", n, err)
+		}
+		if sources[a.SourceName] == 0 {
+			s := &briefings.Source{Name: a.SourceName, URL: "https://sample.sitrep.invalid/feeds/" + n, Kind: briefings.SourceFeed, Enabled: true}
+			if err := st.UpsertSource(ctx, s); err != nil {
+				t.Fatal(err)
+			}
+			sources[a.SourceName] = s.ID
+		}
+		a.SourceID = sources[a.SourceName]
+		an.Analyze(a)
+		a.Summary = sum.Summarize(a.Title, a.Body, 3)
+		a.ContentHash = n
+		if _, err := st.AddArticle(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+		bodies[a.Title] = a.Title + "\n" + a.Body
+	}
+	d, err := digest.Build(ctx, st, sum, digest.Options{Now: sample.BaseDate, Since: sample.BaseDate.AddDate(0, 0, -4), MaxPerSection: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	items := 0
+	for _, s := range d.Sections {
+		got[s.Name] = len(s.Items)
+		for _, it := range s.Items {
+			items++
+			if len(it.Sources) == 0 || !strings.HasPrefix(it.Sources[0].URL, "https://sample.sitrep.invalid/") {
+				t.Errorf("%q: sources %+v", it.Headline, it.Sources)
+			}
+			for _, sent := range it.Sentences {
+				found := false
+				for _, b := range bodies {
+					found = found || strings.Contains(b, sent)
+				}
+				if !found {
+					t.Errorf("%q: sentence not verbatim: %q", it.Headline, sent)
+				}
+			}
+		}
+	}
+	for _, s := range []string{briefings.SectionAirAttacks, briefings.SectionFrontLine, briefings.SectionDiplomacy, briefings.SectionSanctions} {
+		if got[s] == 0 {
+			t.Errorf("no items under %s: %v", s, got)
+		}
+	}
+	if items < 15 {
+		t.Errorf("only %d items from %d articles", items, len(sample.Names()))
+	}
+	r := bot.DigestReply(d, nil)
+	for _, part := range render.Chunks(r, render.FormatHTML, render.TelegramLimit) {
+		if render.Len(part) > render.TelegramLimit {
+			t.Errorf("part of %d characters", render.Len(part))
+		}
+	}
+	reports, err := st.ListAttackReports(ctx, sample.BaseDate.AddDate(0, 0, -4), sample.BaseDate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lines := digest.AttackLines(reports, nil); len(lines) < 2 {
+		t.Errorf("attack lines: %q", lines)
+	}
+}

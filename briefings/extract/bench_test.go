@@ -1,0 +1,85 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// benchParagraphs are the team's own fixture texts, one paragraph each.
+func benchParagraphs() []string {
+	var out []string
+	for _, c := range attackCases {
+		out = append(out, c.text)
+	}
+	return out
+}
+
+func benchmarkParagraphs(b *testing.B, paras []string) {
+	pub := time.Date(2025, 9, 4, 9, 0, 0, 0, time.UTC)
+	var bytes int64
+	for _, p := range paras {
+		bytes += int64(len(p))
+	}
+	b.SetBytes(bytes)
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0, cpuOK := processCPU()
+	for i := 0; i < b.N; i++ {
+		for _, p := range paras {
+			_ = Extract(p, pub)
+		}
+	}
+	cpu1, _ := processCPU()
+	b.ReportMetric(float64(b.N*len(paras))/b.Elapsed().Seconds(), "paragraphs/s")
+	if cpuOK && cpu1 > cpu0 {
+		// throughput per CPU second: what one core does, whatever the machine's load
+		b.ReportMetric(float64(b.N*len(paras))/(cpu1-cpu0).Seconds(), "paragraphs/cpu-s")
+	}
+}
+
+// BenchmarkExtract measures full extraction (attacks, topics, entities,
+// events) per paragraph on the team's fixtures.
+func BenchmarkExtract(b *testing.B) {
+	benchmarkParagraphs(b, benchParagraphs())
+}
+
+// BenchmarkExtractCorpus runs on the evaluation corpus paragraphs (read at
+// run time; skipped when absent).
+func BenchmarkExtractCorpus(b *testing.B) {
+	dir := corpusDir(b)
+	var paras []string
+	for _, name := range []string{"attacks_en.jsonl", "attacks_uk.jsonl"} {
+		for _, c := range readCases(b, filepath.Join(dir, name)) {
+			for _, p := range strings.Split(c.Text, "\n\n") {
+				paras = append(paras, p)
+			}
+		}
+	}
+	if len(paras) == 0 {
+		b.Skip("extract: no corpus paragraphs")
+	}
+	benchmarkParagraphs(b, paras)
+}
+
+// BenchmarkExtractSeed runs on the founding article, paragraph by paragraph.
+func BenchmarkExtractSeed(b *testing.B) {
+	dir := corpusDir(b)
+	files, _ := filepath.Glob(filepath.Join(dir, "..", "seed", "*.txt"))
+	if len(files) == 0 {
+		b.Skip("extract: seed absent")
+	}
+	raw, err := os.ReadFile(files[0])
+	if err != nil {
+		b.Skip(err)
+	}
+	var paras []string
+	for _, p := range strings.Split(string(raw), "\n\n") {
+		if strings.TrimSpace(p) != "" {
+			paras = append(paras, p)
+		}
+	}
+	benchmarkParagraphs(b, paras)
+}

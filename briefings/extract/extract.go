@@ -1,0 +1,91 @@
+// Package extract reads war news in English and Ukrainian: attack reports
+// (drones and missiles launched, intercepted, jammed, hits, casualties),
+// topics, named entities and diplomacy events.
+//
+// Extraction is rule-based and linear in the input: text is split into
+// sentences and lines, each sentence into tokens (numbers and number words
+// with their Ukrainian case forms), counted phrases ("112 strike and decoy
+// drones", "both missiles", "58 out of 59") are found, each is given the
+// outcome its verb states ("shot down", "jammed", "збито/подавлено"), and the
+// figures are gathered into one report per attack, apart from regional
+// subsets and cumulative totals. An unstated figure stays nil.
+package extract
+
+import (
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep/briefings"
+)
+
+// Result is the output of Extract; its JSON form is the contract of
+// `sitrep extract`.
+type Result struct {
+	Attacks  []briefings.AttackReport `json:"attacks"`
+	Topics   []string                 `json:"topics"`
+	Entities []briefings.Entity       `json:"entities"`
+	Events   []Event                  `json:"events,omitempty"`
+}
+
+// maxText caps the text read by Extract (bytes): work stays bounded.
+const maxText = 1 << 20
+
+// Extract reads attack reports, topics, entities and events from text.
+// published resolves relative dates ("overnight into Saturday"); the zero
+// time leaves such dates unresolved.
+func Extract(text string, published time.Time) Result {
+	if len(text) > maxText {
+		text = text[:maxText]
+	}
+	text = strings.ToValidUTF8(text, "")
+	return extractSentences(splitSentences(text), published)
+}
+
+func extractSentences(sents []sentence, published time.Time) Result {
+	for i := range sents {
+		sents[i].toks = tokenize(sents[i].text)
+	}
+	res := Result{
+		Attacks:  extractAttacks(sents, published),
+		Entities: findEntities(sents),
+	}
+	res.Events = findEvents(sents)
+	res.Topics = findTopics(sents, res.Attacks, res.Events)
+	if res.Attacks == nil {
+		res.Attacks = []briefings.AttackReport{}
+	}
+	if res.Topics == nil {
+		res.Topics = []string{}
+	}
+	if res.Entities == nil {
+		res.Entities = []briefings.Entity{}
+	}
+	return res
+}
+
+// Analyzer implements briefings.Analyzer.
+type Analyzer struct{}
+
+// NewAnalyzer returns an Analyzer.
+func NewAnalyzer() *Analyzer { return &Analyzer{} }
+
+var _ briefings.Analyzer = (*Analyzer)(nil)
+
+// Analyze fills a.Topics, a.Entities and a.Attacks from the title and body.
+// The title is read as a headline: its figures are used only where the body
+// states none.
+func (*Analyzer) Analyze(a *briefings.Article) {
+	body := a.Body
+	if len(body) > maxText {
+		body = body[:maxText]
+	}
+	var sents []sentence
+	if t := strings.TrimSpace(strings.ToValidUTF8(a.Title, "")); t != "" && len(t) < maxSentence {
+		sents = append(sents, sentence{text: t, headline: true})
+	}
+	sents = append(sents, splitSentences(strings.ToValidUTF8(body, ""))...)
+	res := extractSentences(sents, a.PublishedAt)
+	a.Topics = res.Topics
+	a.Entities = res.Entities
+	a.Attacks = res.Attacks
+}

@@ -1,0 +1,80 @@
+package extract
+
+// region is a canonical region (oblast) or city name; ru marks Russia's
+// regions (and Crimea as Russia's Defence Ministry lists it).
+type region struct {
+	name string
+	ru   bool
+}
+
+// regionAliases: lower-case spellings and Ukrainian stems ('*' = prefix).
+var regionAliases = []struct {
+	name    string
+	ru      bool
+	aliases []string
+}{
+	{"Kyiv", false, []string{"kyiv", "kiev", "kyiv's", "kiev's", "київ*", "києв*", "киев*", "kyivska", "capital"}},
+	{"Kharkiv", false, []string{"kharkiv", "kharkov", "kharkiv's", "харків*", "харков*"}},
+	{"Dnipropetrovsk", false, []string{"dnipropetrovsk", "dnepropetrovsk", "dnipro", "dnipro's", "dnepr", "дніпропетров*", "дніпр*", "днепр*"}},
+	{"Odesa", false, []string{"odesa", "odessa", "odesa's", "одес*", "одещин*"}},
+	{"Mykolaiv", false, []string{"mykolaiv", "nikolaev", "mykolayiv", "миколаїв*", "миколаєв*", "миколаївщин*"}},
+	{"Kherson", false, []string{"kherson", "херсон*"}},
+	{"Zaporizhzhia", false, []string{"zaporizhzhia", "zaporizhia", "zaporozhye", "zaporizhzhya", "запоріж*", "запорож*"}},
+	{"Donetsk", false, []string{"donetsk", "донецьк*", "донеччин*", "донецк*"}},
+	{"Luhansk", false, []string{"luhansk", "lugansk", "луганськ*", "луганщин*"}},
+	{"Sumy", false, []string{"sumy", "суми", "сумах", "сумам", "сумщин*", "сумськ*"}},
+	{"Chernihiv", false, []string{"chernihiv", "chernigov", "чернігів*", "чернігов*", "черніг*"}},
+	{"Poltava", false, []string{"poltava", "полтав*"}},
+	{"Cherkasy", false, []string{"cherkasy", "cherkassy", "черкас*", "черкащин*"}},
+	{"Kirovohrad", false, []string{"kirovohrad", "kropyvnytskyi", "kirovograd", "кіровоград*", "кропивницьк*"}},
+	{"Vinnytsia", false, []string{"vinnytsia", "vinnitsa", "вінниц*", "вінничин*"}},
+	{"Zhytomyr", false, []string{"zhytomyr", "zhitomir", "житомир*"}},
+	{"Khmelnytskyi", false, []string{"khmelnytskyi", "khmelnytsky", "khmelnitsky", "khmelnytskyi's", "хмельниц*", "хмельниччин*"}},
+	{"Rivne", false, []string{"rivne", "rovno", "рівн*", "рівненщин*"}},
+	{"Volyn", false, []string{"volyn", "lutsk", "волин*", "луцьк*"}},
+	{"Lviv", false, []string{"lviv", "lvov", "львів*", "львов*", "львівщин*"}},
+	{"Ternopil", false, []string{"ternopil", "тернопіл*", "тернопільщин*"}},
+	{"Ivano-Frankivsk", false, []string{"ivano-frankivsk", "івано-франківськ*", "прикарпатт*"}},
+	{"Zakarpattia", false, []string{"zakarpattia", "transcarpathia", "uzhhorod", "закарпат*", "ужгород*"}},
+	{"Chernivtsi", false, []string{"chernivtsi", "bukovina", "чернівц*", "чернівеччин*", "буковин*"}},
+	{"Crimea", true, []string{"crimea", "crimean", "крим", "криму", "кримом"}},
+	{"Belgorod", true, []string{"belgorod", "бєлгород*", "белгород*"}},
+	{"Bryansk", true, []string{"bryansk", "брянськ*", "брянск*"}},
+	{"Kursk", true, []string{"kursk", "курськ*", "курск*"}},
+	{"Voronezh", true, []string{"voronezh", "воронез*", "воронеж*"}},
+	{"Rostov", true, []string{"rostov", "ростов*"}},
+	{"Ryazan", true, []string{"ryazan", "рязан*"}},
+	{"Tver", true, []string{"tver", "твер*"}},
+	{"Lipetsk", true, []string{"lipetsk", "липецьк*", "липецк*"}},
+	{"Tambov", true, []string{"tambov", "тамбов*"}},
+	{"Tula", true, []string{"tula", "тульськ*", "тула", "тулі"}},
+	{"Oryol", true, []string{"oryol", "orel", "орел", "орла", "орловськ*"}},
+	{"Saratov", true, []string{"saratov", "саратов*"}},
+	{"Volgograd", true, []string{"volgograd", "волгоград*"}},
+	{"Krasnodar", true, []string{"krasnodar", "краснодар*"}},
+	{"Moscow", true, []string{"moscow", "москв*", "моск*"}},
+	{"Kaluga", true, []string{"kaluga", "калуг*", "калузьк*"}},
+	{"Smolensk", true, []string{"smolensk", "смоленськ*"}},
+	{"Leningrad", true, []string{"leningrad", "ленінград*"}},
+	{"Novgorod", true, []string{"novgorod", "новгород*"}},
+	{"Pskov", true, []string{"pskov", "псков*"}},
+	{"Samara", true, []string{"samara", "самар*"}},
+	{"Yaroslavl", true, []string{"yaroslavl", "ярослав*"}},
+	{"Penza", true, []string{"penza", "пенз*"}},
+	{"Astrakhan", true, []string{"astrakhan", "астрахан*"}},
+	{"Tatarstan", true, []string{"tatarstan", "татарстан*"}},
+	{"Nizhny Novgorod", true, []string{"nizhny"}},
+}
+
+var regionTable = func() *wordTable[region] {
+	t := newWordTable[region]()
+	for _, ra := range regionAliases {
+		t.add(region{ra.name, ra.ru}, ra.aliases...)
+	}
+	return t
+}()
+
+// regionOf resolves a lower-case word to a region.
+func regionOf(w string) (region, bool) {
+	return regionTable.get(w)
+}

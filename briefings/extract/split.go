@@ -1,0 +1,144 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// sentence is one unit of text the extractor reads: a prose sentence, a
+// bullet line or a headline.
+type sentence struct {
+	text     string
+	headline bool // a title or a first line without final punctuation
+	bullet   bool // a list item ("- 4 missiles;")
+	colon    bool // ends with ':' (a list header)
+	cue      int  // a verb carried over from the first part of a split sentence
+	toks     []token
+}
+
+// abbreviations that do not end a sentence before a following word.
+var abbrevs = map[string]bool{
+	"gov": true, "gen": true, "lt": true, "col": true, "maj": true, "capt": true, "sgt": true,
+	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "sen": true, "rep": true, "pres": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "no": true, "vs": true,
+	"u.s": true, "u.k": true, "u.n": true, "e.g": true, "i.e": true, "obl": true, "обл": true,
+	"м": true, "вул": true, "р": true, "т.ч": true, "ін": true, "тис": true, "млн": true, "млрд": true, "ст": true,
+}
+
+// splitSentences splits text into sentences and lines. A headline is the
+// first line of a multi-line text when it has no final punctuation.
+func splitSentences(text string) []sentence {
+	var out []sentence
+	lines := strings.Split(text, "\n")
+	multi := len(lines) > 1
+	first := true
+	for _, line := range lines {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		isFirst := first
+		first = false
+		trimmed := strings.TrimLeft(line, "-–—•*· ")
+		bullet := len(trimmed) < len(line) && (strings.HasPrefix(line, "-") || strings.HasPrefix(line, "–") || strings.HasPrefix(line, "—") || strings.HasPrefix(line, "•") || strings.HasPrefix(line, "*") || strings.HasPrefix(line, "·"))
+		if bullet {
+			out = append(out, sentence{text: trimmed, bullet: true, colon: strings.HasSuffix(trimmed, ":")})
+			continue
+		}
+		if isFirst && multi && len(line) < 300 && !endsSentence(line) {
+			out = append(out, sentence{text: line, headline: true})
+			continue
+		}
+		for _, s := range splitLine(line) {
+			out = append(out, sentence{text: s, colon: strings.HasSuffix(s, ":")})
+		}
+	}
+	return out
+}
+
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, "\"'”»)… ")
+	if s == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '.' || r == '!' || r == '?' || r == ':' || r == ';'
+}
+
+// splitLine splits one line of prose at sentence ends.
+func splitLine(line string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		if c == '[' && strings.HasPrefix(line[i:], "[...]") {
+			if s := strings.TrimSpace(line[start:i]); s != "" {
+				out = append(out, s)
+			}
+			start = i + 5
+			i += 4
+			continue
+		}
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		j := i + 1
+		// closing quotes and brackets
+		for j < len(line) {
+			r, w := utf8.DecodeRuneInString(line[j:])
+			if r == '"' || r == '\'' || r == '”' || r == '»' || r == ')' || r == '’' || r == '.' {
+				j += w
+				continue
+			}
+			break
+		}
+		if j >= len(line) {
+			break
+		}
+		if line[j] != ' ' {
+			continue
+		}
+		k := j
+		for k < len(line) && line[k] == ' ' {
+			k++
+		}
+		if k >= len(line) {
+			break
+		}
+		r, _ := utf8.DecodeRuneInString(line[k:])
+		if !(unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '“' || r == '«' || r == '[' || r == '(' || r == '\'' || unicode.Is(unicode.So, r)) {
+			continue
+		}
+		if c == '.' {
+			// the word before the dot
+			w := i
+			for w > start {
+				r0, s0 := utf8.DecodeLastRuneInString(line[:w])
+				if unicode.IsLetter(r0) || r0 == '.' {
+					w -= s0
+					continue
+				}
+				break
+			}
+			word := strings.ToLower(line[w:i])
+			if abbrevs[word] || abbrevs[strings.TrimSuffix(word, ".")] {
+				continue
+			}
+			// a single capital letter: an initial
+			if utf8.RuneCountInString(word) == 1 && unicode.IsUpper([]rune(line[w:i])[0]) {
+				continue
+			}
+		}
+		if s := strings.TrimSpace(line[start:j]); s != "" {
+			out = append(out, s)
+		}
+		start = k
+		i = k - 1
+	}
+	if s := strings.TrimSpace(line[start:]); s != "" {
+		out = append(out, s)
+	}
+	return out
+}

@@ -1,0 +1,399 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token kinds.
+const (
+	kWord  = 'w' // a word (letters, possibly with digits, hyphens, slashes)
+	kNum   = 'n' // a count: digits or number words
+	kPunct = 'p' // punctuation, one rune
+	kOther = 'x' // a number that is not a count (time, decimal)
+)
+
+// token is one token of a sentence. low is the lower-cased form with
+// apostrophes normalized; for numbers n holds the value.
+type token struct {
+	s     string
+	low   string
+	kind  byte
+	n     int
+	off   int  // byte offset in the sentence
+	end   int  // byte offset after the token
+	vague bool // "dozens", "several": a quantity with no figure
+	all   bool // "all"
+	both  bool // "both"
+	art   bool // "a", "an", "one" used as a count
+	words bool // a number spelled out in words
+}
+
+// maxSentence caps the bytes of one sentence that are looked at, so that work
+// per sentence is bounded whatever the input.
+const maxSentence = 4000
+
+// maxTokens caps tokens per sentence.
+const maxTokens = 600
+
+func isJoiner(r rune) bool {
+	return r == '-' || r == '/' || r == '\'' || r == '’' || r == 'ʼ' || r == '‑'
+}
+
+var aposReplacer = strings.NewReplacer("’", "'", "ʼ", "'", "`", "'", "‑", "-")
+
+// normApos writes apostrophes and non-breaking hyphens one way.
+func normApos(s string) string {
+	// ’ and ‑ start with 0xE2, ʼ with 0xCA
+	if strings.IndexByte(s, 0xE2) < 0 && strings.IndexByte(s, 0xCA) < 0 && strings.IndexByte(s, '`') < 0 {
+		return s
+	}
+	return aposReplacer.Replace(s)
+}
+
+// tokenize splits a sentence into tokens. It is linear in len(s).
+func tokenize(s string) []token {
+	if len(s) > maxSentence {
+		s = s[:maxSentence]
+		for len(s) > 0 && !utf8.ValidString(s[len(s)-1:]) {
+			s = s[:len(s)-1]
+		}
+	}
+	toks := make([]token, 0, 32)
+	i := 0
+	for i < len(s) && len(toks) < maxTokens {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += w
+		case unicode.IsDigit(r):
+			j := i
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+			// thousands separators: "1,000", "12,500"
+			for j+3 < len(s)+0 && j < len(s) && s[j] == ',' && j+4 <= len(s) && allDigits(s[j+1:j+4]) && (j+4 == len(s) || !isDigitByte(s[j+4])) {
+				j += 4
+			}
+			t := token{s: s[i:j], off: i, end: j, kind: kNum}
+			// time 18:00, decimal 09.30 or 3.5
+			if j+1 < len(s) && (s[j] == ':' || s[j] == '.' || s[j] == ',') && isDigitByte(s[j+1]) {
+				k := j + 1
+				for k < len(s) && (isDigitByte(s[k]) || s[k] == ':' || s[k] == '.') {
+					k++
+				}
+				t.kind = kOther
+				t.s, t.end = s[i:k], k
+				toks = append(toks, t)
+				i = k
+				continue
+			}
+			// a suffix: "50-ма", "81-го" (counts), "12-day", "24th", "3М22" (words)
+			if j < len(s) {
+				r2, _ := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsLetter(r2) || ((s[j] == '-' || s[j] == '/') && j+1 < len(s)) {
+					k := j
+					for k < len(s) {
+						r3, w3 := utf8.DecodeRuneInString(s[k:])
+						if unicode.IsLetter(r3) || unicode.IsDigit(r3) || isJoiner(r3) {
+							k += w3
+							continue
+						}
+						break
+					}
+					// trailing joiners are not part of the word
+					for k > j && (s[k-1] == '-' || s[k-1] == '/') {
+						k--
+					}
+					suf := strings.ToLower(s[j:k])
+					if k > j && suf[0] == '-' && ukCaseSuffix[suf[1:]] {
+						t.end = k
+						t.s = s[i:k]
+						t.n = atoi(s[i:j])
+						t.low = t.s
+						toks = append(toks, t)
+						i = k
+						continue
+					}
+					if k > j {
+						tw := token{s: s[i:k], off: i, end: k, kind: kWord}
+						tw.low = normApos(strings.ToLower(tw.s))
+						toks = append(toks, tw)
+						i = k
+						continue
+					}
+				}
+			}
+			t.n = atoi(t.s)
+			t.low = t.s
+			toks = append(toks, t)
+			i = j
+		case unicode.IsLetter(r):
+			j := i
+			for j < len(s) {
+				r2, w2 := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2) {
+					j += w2
+					continue
+				}
+				if isJoiner(r2) && j+w2 < len(s) {
+					r3, _ := utf8.DecodeRuneInString(s[j+w2:])
+					if unicode.IsLetter(r3) || unicode.IsDigit(r3) {
+						j += w2
+						continue
+					}
+				}
+				// "U.S." style: a single letter followed by a dot and a letter
+				break
+			}
+			t := token{s: s[i:j], off: i, end: j, kind: kWord}
+			t.low = normApos(strings.ToLower(t.s))
+			toks = append(toks, t)
+			i = j
+		default:
+			t := token{s: s[i : i+w], off: i, end: i + w, kind: kPunct}
+			t.low = t.s
+			toks = append(toks, t)
+			i += w
+		}
+	}
+	toks = mergeSpaceThousands(s, toks)
+	return numberWords(toks)
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigitByte(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// atoi reads digits, skipping separators; it saturates instead of
+// overflowing.
+func atoi(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			if c == ',' || c == ' ' {
+				continue
+			}
+			break
+		}
+		if n > 1e9 {
+			return n
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+// mergeSpaceThousands joins "1 000" into one number.
+func mergeSpaceThousands(s string, toks []token) []token {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		for t.kind == kNum && len(t.s) <= 3 && allDigits(t.s) && i+1 < len(toks) {
+			nx := toks[i+1]
+			if nx.kind == kNum && len(nx.s) == 3 && allDigits(nx.s) && nx.off == t.end+1 && (s[t.end] == ' ' || s[t.end] == 0xa0) {
+				t.n = t.n*1000 + nx.n
+				t.end = nx.end
+				t.s = s[t.off:t.end]
+				i++
+				continue
+			}
+			break
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// ukCaseSuffix lists case endings written after digits ("50-ма", "81-го").
+var ukCaseSuffix = map[string]bool{
+	"ма": true, "ти": true, "х": true, "ох": true, "го": true, "му": true,
+	"ю": true, "ьох": true, "ьма": true, "ми": true, "и": true, "ть": true, "ій": true, "у": true,
+}
+
+// numberWords turns spelled-out numbers into number tokens.
+func numberWords(toks []token) []token {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.kind != kWord {
+			out = append(out, t)
+			continue
+		}
+		switch t.low {
+		case "dozens", "scores", "several", "multiple", "декілька", "кілька", "десятки", "десятків", "десятками":
+			t.kind, t.vague = kNum, true
+			out = append(out, t)
+			continue
+		case "none", "жодна", "жоден", "жодної", "жодного":
+			t.kind, t.n, t.words = kNum, 0, true
+			out = append(out, t)
+			continue
+		case "both", "обидві", "обидва", "обох":
+			t.kind, t.both, t.n = kNum, true, 2
+			out = append(out, t)
+			continue
+		case "all", "усі", "всі", "всіх", "усіх":
+			t.kind, t.all = kNum, true
+			out = append(out, t)
+			continue
+		case "a", "an":
+			// "a dozen", "a missile": decided by the caller from the head noun
+			if i+1 < len(toks) && toks[i+1].low == "dozen" {
+				t.kind, t.n, t.end, t.words = kNum, 12, toks[i+1].end, true
+				t.s = t.s + " " + toks[i+1].s
+				i++
+				out = append(out, t)
+				continue
+			}
+			t.kind, t.n, t.art = kNum, 1, true
+			out = append(out, t)
+			continue
+		}
+		v, ok := wordValue(t.low)
+		if !ok {
+			out = append(out, t)
+			continue
+		}
+		// compose: "two hundred and twelve", "сорок два", "two dozen"
+		total, cur := 0, v
+		end := t.end
+		j := i + 1
+		for j < len(toks) && toks[j].kind == kWord {
+			lw := toks[j].low
+			if lw == "dozen" {
+				cur *= 12
+				end = toks[j].end
+				j++
+				continue
+			}
+			if lw == "and" && j+1 < len(toks) {
+				if v2, ok2 := wordValue(toks[j+1].low); ok2 && v2 < 100 && cur >= 100 {
+					cur += v2
+					end = toks[j+1].end
+					j += 2
+					continue
+				}
+				break
+			}
+			v2, ok2 := wordValue(lw)
+			if !ok2 {
+				break
+			}
+			switch {
+			case v2 == 100 && cur < 10:
+				cur *= 100
+			case v2 == 1000 && cur < 1000:
+				total += cur * 1000
+				cur = 0
+			case v2 < 10 && cur%10 == 0 && cur >= 20:
+				cur += v2
+			case v2 < 100 && cur%100 == 0 && cur >= 100:
+				cur += v2
+			default:
+				goto done
+			}
+			end = toks[j].end
+			j++
+		}
+	done:
+		t.kind, t.n, t.words = kNum, total+cur, true
+		if j > i+1 {
+			t.end = end
+			t.s = t.s + "…"
+		}
+		if t.low == "one" || t.low == "одна" || t.low == "один" || t.low == "одну" {
+			t.art = j == i+1
+		}
+		i = j - 1
+		out = append(out, t)
+	}
+	return out
+}
+
+var enNums = map[string]int{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+	"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+	"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000, "dozen": 12,
+}
+
+// ukNums maps Ukrainian number words, in their case forms, to values.
+var ukNums = func() map[string]int {
+	m := map[string]int{}
+	add := func(v int, forms ...string) {
+		for _, f := range forms {
+			m[f] = v
+		}
+	}
+	add(1, "один", "одна", "одне", "одну", "одного", "одному", "одним", "одній", "одною", "однієї")
+	add(2, "два", "дві", "двох", "двом", "двома")
+	add(3, "три", "трьох", "трьом", "трьома")
+	add(4, "чотири", "чотирьох", "чотирьом", "чотирма")
+	add(5, "п'ять", "п'яти", "п'ятьом", "п'ятьма", "пяти", "пять")
+	add(6, "шість", "шести", "шістьом", "шістьма", "шістьох")
+	add(7, "сім", "семи", "сімом", "сьома", "сімома", "сімох")
+	add(8, "вісім", "восьми", "вісьмом", "вісьмома", "восьма", "вісьмох")
+	add(9, "дев'ять", "дев'яти", "дев'ятьом", "дев'ятьма")
+	add(10, "десять", "десяти", "десятьом", "десятьма")
+	teens := []string{"одинадцят", "дванадцят", "тринадцят", "чотирнадцят", "п'ятнадцят", "шістнадцят", "сімнадцят", "вісімнадцят", "дев'ятнадцят"}
+	for k, st := range teens {
+		add(11+k, st+"ь", st+"и", st+"ьом", st+"ьма", st+"ьох")
+	}
+	add(20, "двадцять", "двадцяти", "двадцятьом", "двадцятьма")
+	add(30, "тридцять", "тридцяти", "тридцятьом", "тридцятьма")
+	add(40, "сорок", "сорока")
+	add(50, "п'ятдесят", "п'ятдесяти", "п'ятдесятьма")
+	add(60, "шістдесят", "шістдесяти", "шістдесятьма")
+	add(70, "сімдесят", "сімдесяти", "сімдесятьма")
+	add(80, "вісімдесят", "вісімдесяти", "вісімдесятьма")
+	add(90, "дев'яносто", "дев'яноста")
+	add(100, "сто", "ста")
+	add(200, "двісті", "двохсот", "двомстам", "двомастами")
+	add(300, "триста", "трьохсот", "трьомстам", "трьомастами")
+	add(400, "чотириста", "чотирьохсот", "чотирмастами")
+	add(500, "п'ятсот", "п'ятисот", "п'ятьмастами")
+	add(600, "шістсот", "шестисот")
+	add(700, "сімсот", "семисот")
+	add(800, "вісімсот", "восьмисот")
+	add(900, "дев'ятсот", "дев'ятисот")
+	add(1000, "тисяча", "тисячі", "тисяч", "тисячу", "тисячею")
+	// collective numerals: "п'ятеро поранених", "двоє людей"
+	add(2, "двоє")
+	add(3, "троє")
+	add(4, "четверо", "четверых", "четвертьох")
+	add(5, "п'ятеро", "п'ятьох")
+	add(6, "шестеро")
+	add(7, "семеро")
+	add(8, "восьмеро")
+	add(9, "дев'ятеро")
+	add(10, "десятеро")
+	return m
+}()
+
+func wordValue(w string) (int, bool) {
+	if v, ok := enNums[w]; ok {
+		return v, true
+	}
+	if v, ok := ukNums[w]; ok {
+		return v, true
+	}
+	// "twenty-two", "forty-one"
+	if k := strings.IndexByte(w, '-'); k > 0 {
+		a, ok1 := enNums[w[:k]]
+		b, ok2 := enNums[w[k+1:]]
+		if ok1 && ok2 && a >= 20 && a%10 == 0 && b < 10 {
+			return a + b, true
+		}
+	}
+	return 0, false
+}
