@@ -1,0 +1,253 @@
+package discord
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/sitrep/sitrep/bot"
+)
+
+// RegisterCommands overwrites the application's global slash commands with
+// bot.Commands() in one request.
+func (b *Bot) RegisterCommands(ctx context.Context) error {
+	appID, err := b.ensureAppID(ctx)
+	if err != nil {
+		return err
+	}
+	cmds := ApplicationCommands(bot.Commands())
+	if _, err := b.session.ApplicationCommandBulkOverwrite(appID, "", cmds, discordgo.WithContext(ctx)); err != nil {
+		return fmt.Errorf("discord: register commands: %w", err)
+	}
+	b.log.Info("discord: slash commands registered", slog.Int("commands", len(cmds)))
+	return nil
+}
+
+// ApplicationCommands converts the platform-neutral command specs into
+// Discord slash commands: typed options, choices, autocomplete, and default
+// member permissions (Administrator for admin commands, Manage Channels for
+// commands that change a channel's settings). Permissions are a default that
+// server admins can change; the router checks them again on every use.
+func ApplicationCommands(specs []bot.CommandSpec) []*discordgo.ApplicationCommand {
+	contexts := []discordgo.InteractionContextType{discordgo.InteractionContextGuild, discordgo.InteractionContextBotDM}
+	integrations := []discordgo.ApplicationIntegrationType{discordgo.ApplicationIntegrationGuildInstall}
+	out := make([]*discordgo.ApplicationCommand, 0, len(specs))
+	for _, s := range specs {
+		c := &discordgo.ApplicationCommand{
+			Type:             discordgo.ChatApplicationCommand,
+			Name:             s.Name,
+			Description:      truncate(s.Description, 100),
+			Contexts:         &contexts,
+			IntegrationTypes: &integrations,
+			Options:          []*discordgo.ApplicationCommandOption{},
+		}
+		switch {
+		case s.AdminOnly:
+			p := int64(discordgo.PermissionAdministrator)
+			c.DefaultMemberPermissions = &p
+		case s.Manage:
+			p := int64(discordgo.PermissionManageChannels)
+			c.DefaultMemberPermissions = &p
+		}
+		// Discord wants required options before optional ones; the text
+		// handed to the router keeps the spec's order regardless.
+		var required, optional []*discordgo.ApplicationCommandOption
+		for _, a := range s.Args {
+			o := &discordgo.ApplicationCommandOption{
+				Type:        discordgo.ApplicationCommandOptionString,
+				Name:        a.Name,
+				Description: truncate(a.Description, 100),
+				Required:    a.Required,
+			}
+			if a.Kind == "integer" {
+				o.Type = discordgo.ApplicationCommandOptionInteger
+			}
+			if len(a.Choices) > 0 {
+				for _, ch := range a.Choices {
+					var v any = ch
+					if o.Type == discordgo.ApplicationCommandOptionInteger {
+						n, err := strconv.ParseInt(ch, 10, 64)
+						if err != nil {
+							continue
+						}
+						v = n
+					}
+					o.Choices = append(o.Choices, &discordgo.ApplicationCommandOptionChoice{Name: truncate(ch, 100), Value: v})
+					if len(o.Choices) == 25 {
+						break
+					}
+				}
+			} else if a.Autocomplete != "" {
+				o.Autocomplete = true
+			}
+			if a.Required {
+				required = append(required, o)
+			} else {
+				optional = append(optional, o)
+			}
+		}
+		c.Options = append(append(c.Options, required...), optional...)
+		if len(c.Options) > 25 {
+			c.Options = c.Options[:25]
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func specByName(name string) (bot.CommandSpec, bool) {
+	for _, s := range bot.Commands() {
+		if s.Name == name {
+			return s, true
+		}
+	}
+	return bot.CommandSpec{}, false
+}
+
+// optionText renders an option value as the router would read it typed.
+func optionText(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strings.Join(strings.Fields(x), " ")
+	case float64:
+		if x == float64(int64(x)) {
+			return strconv.FormatInt(int64(x), 10)
+		}
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case bool:
+		return strconv.FormatBool(x)
+	case nil:
+		return ""
+	default:
+		return strings.Join(strings.Fields(fmt.Sprint(x)), " ")
+	}
+}
+
+// commandText reconstructs "/name opt1 opt2 ..." in the spec's argument
+// order, so the router parses a slash command like a typed one. Options the
+// spec does not know are ignored.
+func commandText(data discordgo.ApplicationCommandInteractionData) string {
+	var sb strings.Builder
+	sb.WriteString("/")
+	sb.WriteString(data.Name)
+	spec, ok := specByName(data.Name)
+	if !ok {
+		return sb.String()
+	}
+	for _, a := range spec.Args {
+		for _, o := range data.Options {
+			if o.Name != a.Name {
+				continue
+			}
+			if t := optionText(o.Value); t != "" {
+				sb.WriteString(" ")
+				sb.WriteString(t)
+			}
+			break
+		}
+	}
+	return sb.String()
+}
+
+// request builds the platform-neutral request of an interaction.
+func (b *Bot) request(i *discordgo.Interaction) *bot.Request {
+	req := &bot.Request{}
+	req.Chat.Platform = "discord"
+	req.Chat.ChatID = i.ChannelID
+	var u *discordgo.User
+	if i.Member != nil && i.Member.User != nil {
+		u = i.Member.User
+	} else if i.User != nil {
+		u = i.User
+	}
+	if u != nil {
+		req.UserID = u.ID
+		req.UserName = u.GlobalName
+		if req.UserName == "" {
+			req.UserName = u.Username
+		}
+	}
+	switch {
+	case i.GuildID != "":
+		req.ChatType = "group"
+		// Member.Permissions are the member's permissions in this channel,
+		// overwrites included.
+		if i.Member != nil {
+			req.CanManage = i.Member.Permissions&(discordgo.PermissionManageChannels|discordgo.PermissionAdministrator) != 0
+		}
+	case i.Context == discordgo.InteractionContextPrivateChannel:
+		// A group DM: several people, nobody manages it for the bot.
+		req.ChatType = "group"
+	default:
+		req.ChatType = "private"
+		req.CanManage = true
+	}
+	req.IsAdmin = req.UserID != "" && b.cfg.Admins[req.UserID]
+	switch i.Type {
+	case discordgo.InteractionApplicationCommand:
+		req.Text = commandText(i.ApplicationCommandData())
+	case discordgo.InteractionMessageComponent:
+		req.Callback = i.MessageComponentData().CustomID
+	}
+	return req
+}
+
+// autocomplete answers the focused option of an autocomplete interaction.
+// For free-text options that take several words (topics), the last word is
+// completed and the earlier ones kept.
+func autocomplete(data discordgo.ApplicationCommandInteractionData) []*discordgo.ApplicationCommandOptionChoice {
+	spec, ok := specByName(data.Name)
+	if !ok {
+		return []*discordgo.ApplicationCommandOptionChoice{}
+	}
+	var focused *discordgo.ApplicationCommandInteractionDataOption
+	for _, o := range data.Options {
+		if o.Focused {
+			focused = o
+			break
+		}
+	}
+	out := []*discordgo.ApplicationCommandOptionChoice{}
+	if focused == nil {
+		return out
+	}
+	var arg *bot.ArgSpec
+	for k := range spec.Args {
+		if spec.Args[k].Name == focused.Name {
+			arg = &spec.Args[k]
+		}
+	}
+	if arg == nil || arg.Autocomplete == "" {
+		return out
+	}
+	typed, _ := focused.Value.(string)
+	kept, word := "", typed
+	if arg.Rest {
+		if k := strings.LastIndexAny(typed, " \t"); k >= 0 {
+			kept = strings.Join(strings.Fields(typed[:k]), " ")
+			word = typed[k+1:]
+		}
+	}
+	seen := map[string]bool{}
+	for _, c := range bot.Complete(arg.Autocomplete, word) {
+		v := c
+		if kept != "" {
+			v = kept + " " + c
+		}
+		// Choice names and values are limited to 100 characters.
+		if utf8.RuneCountInString(v) > 100 || seen[v] {
+			continue
+		}
+		seen[v] = true
+		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: v, Value: v})
+		if len(out) == 25 {
+			break
+		}
+	}
+	return out
+}

@@ -1,0 +1,582 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep/briefings"
+)
+
+const articleCols = `a.id, a.source_id, s.name, a.url, a.guid, a.title, a.teaser, a.body, a.lang,
+	a.published_at, a.fetched_at, a.content_hash, a.fingerprint, a.story_id, a.copy_of,
+	a.topics, a.entities, a.summary`
+
+const articleFrom = ` FROM articles a JOIN sources s ON s.id = a.source_id`
+
+const deleteEmptyStories = `DELETE FROM stories
+	WHERE NOT EXISTS (SELECT 1 FROM articles WHERE articles.story_id = stories.id)`
+
+func scanArticle(sc interface{ Scan(...any) error }) (*briefings.Article, error) {
+	var a briefings.Article
+	var topics, entities, summary string
+	err := sc.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.URL, &a.GUID, &a.Title, &a.Teaser, &a.Body, &a.Lang,
+		tm(&a.PublishedAt), tm(&a.FetchedAt), &a.ContentHash, &a.Fingerprint, idCol{&a.StoryID}, idCol{&a.CopyOf},
+		&topics, &entities, &summary)
+	if err != nil {
+		return nil, err
+	}
+	if err := fromJSON(topics, &a.Topics); err != nil {
+		return nil, fmt.Errorf("article %d topics: %w", a.ID, err)
+	}
+	if err := fromJSON(entities, &a.Entities); err != nil {
+		return nil, fmt.Errorf("article %d entities: %w", a.ID, err)
+	}
+	if err := fromJSON(summary, &a.Summary); err != nil {
+		return nil, fmt.Errorf("article %d summary: %w", a.ID, err)
+	}
+	return &a, nil
+}
+
+func toJSON(v any) (string, error) {
+	b, err := json.Marshal(v)
+	return string(b), err
+}
+
+func fromJSON(s string, v any) error {
+	if s == "" || s == "null" {
+		return nil
+	}
+	return json.Unmarshal([]byte(s), v)
+}
+
+// The statements of AddArticle's transaction (prepared once on SQLite).
+const (
+	qLockHash     = `SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.sitrep.hash.' || $1))`
+	qLockReports  = `SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.sitrep.attack_reports'))`
+	qDupURL       = `SELECT id, story_id FROM articles WHERE url = $1 AND url <> ''`
+	qDupGUID      = `SELECT id, story_id FROM articles WHERE source_id = $1 AND guid = $2 AND guid <> ''`
+	qDupHash      = `SELECT id, story_id FROM articles WHERE source_id = $1 AND content_hash = $2 AND content_hash <> ''`
+	qWireOriginal = `SELECT id, story_id, copy_of FROM articles
+		WHERE content_hash = $1 AND content_hash <> '' AND source_id <> $2 ORDER BY id LIMIT 1`
+	qNewStory    = `INSERT INTO stories (title, section, first_seen_at, last_seen_at) VALUES ($1, '', $2, $2) RETURNING id`
+	qAttachStory = `UPDATE stories SET
+		first_seen_at = CASE WHEN first_seen_at > $2 THEN $2 ELSE first_seen_at END,
+		last_seen_at = CASE WHEN last_seen_at < $2 THEN $2 ELSE last_seen_at END
+		WHERE id = $1`
+	qInsertArticle = `INSERT INTO articles (source_id, url, guid, title, teaser, body, lang, published_at,
+		fetched_at, content_hash, fingerprint, story_id, copy_of, topics, entities, summary)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+	ON CONFLICT DO NOTHING RETURNING id`
+	qInsertReport = `INSERT INTO attack_reports (article_id, event_key, attacker, target, attack_date,
+		launched_total, cumulative, scope, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`
+)
+
+// txStatements are prepared at Open on SQLite (see DB.warm).
+var txStatements = []string{qDupURL, qDupGUID, qDupHash, qWireOriginal, qNewStory, qAttachStory,
+	qInsertArticle, qInsertReport}
+
+// errRaced says a concurrent insert won a unique key between our duplicate
+// check and our insert.
+var errRaced = errors.New("store: concurrent insert of the same article")
+
+// AddArticle stores a with its attack reports in one transaction (see
+// briefings.ArticleStore for the dedupe rules). A zero FetchedAt becomes now
+// and a zero PublishedAt becomes FetchedAt, so every article has a time for
+// digest windows. It sets a.ID, a.StoryID and a.CopyOf, and the ID and
+// ArticleID of each attack report; on a duplicate it sets a.ID and a.StoryID
+// to the stored article's.
+func (db *DB) AddArticle(ctx context.Context, a *briefings.Article) (briefings.AddResult, error) {
+	res, err := db.addArticles(ctx, []*briefings.Article{a})
+	if err != nil {
+		return briefings.AddResult{}, wrap("add article", err)
+	}
+	return res[0], nil
+}
+
+// AddArticles is AddArticle for many articles in one transaction: all are
+// stored or, on an error, none. An article may duplicate an earlier one of
+// the same batch. One commit for many articles is several times faster than
+// one commit each on SQLite.
+func (db *DB) AddArticles(ctx context.Context, arts []*briefings.Article) ([]briefings.AddResult, error) {
+	res, err := db.addArticles(ctx, arts)
+	return res, wrap("add articles", err)
+}
+
+// articleInput is an article checked and encoded for insertion.
+type articleInput struct {
+	a       *briefings.Article
+	enc     [3]string // topics, entities, summary
+	reports []briefings.AttackReport
+}
+
+func (db *DB) addArticles(ctx context.Context, arts []*briefings.Article) ([]briefings.AddResult, error) {
+	ins := make([]articleInput, len(arts))
+	for i, a := range arts {
+		if a.SourceID == 0 {
+			return nil, briefings.Errorf(briefings.EINVALID, "An article needs a source.")
+		}
+		if a.FetchedAt.IsZero() {
+			a.FetchedAt = db.now()
+		}
+		if a.PublishedAt.IsZero() {
+			a.PublishedAt = a.FetchedAt
+		}
+		in := articleInput{a: a, reports: append([]briefings.AttackReport(nil), a.Attacks...)}
+		for j, v := range []any{a.Topics, a.Entities, a.Summary} {
+			s, err := toJSON(v)
+			if err != nil {
+				return nil, fmt.Errorf("encode: %w", err)
+			}
+			in.enc[j] = s
+		}
+		ins[i] = in
+	}
+	results := make([]briefings.AddResult, len(ins))
+	err := db.withTx(ctx, func(tx runner) error {
+		if db.dialect == Postgres && len(ins) > 1 {
+			// Take the batch's content-hash locks in one order, so
+			// that two batches never wait for each other in a cycle.
+			hashes := make([]string, 0, len(ins))
+			for _, in := range ins {
+				if in.a.ContentHash != "" {
+					hashes = append(hashes, in.a.ContentHash)
+				}
+			}
+			sort.Strings(hashes)
+			for _, h := range slices.Compact(hashes) {
+				if _, err := tx.exec(ctx, qLockHash, h); err != nil {
+					return err
+				}
+			}
+		}
+		for i, in := range ins {
+			res, created, err := db.addArticleTx(ctx, tx, in)
+			if errors.Is(err, errRaced) {
+				// Another transaction committed the same article
+				// first (PostgreSQL; SQLite writers never overlap).
+				// Drop our story and report theirs as the duplicate:
+				// under READ COMMITTED the next statement sees it.
+				if created != 0 {
+					if _, err := tx.exec(ctx, `DELETE FROM stories WHERE id = $1`, created); err != nil {
+						return err
+					}
+				}
+				if res, err = findDuplicate(ctx, tx, in.a); err == nil && res.ID == 0 {
+					err = errRaced
+				}
+			}
+			if err != nil {
+				return err
+			}
+			results[i] = res
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i, in := range ins {
+		res, a := results[i], in.a
+		a.ID, a.StoryID = res.ID, res.StoryID
+		if res.Created {
+			a.CopyOf = res.CopyOf
+			copy(a.Attacks, in.reports)
+		}
+	}
+	return results, nil
+}
+
+// addArticleTx adds one article in tx. On errRaced it also returns the id of
+// the story it created for the article (0 when it attached to one).
+func (db *DB) addArticleTx(ctx context.Context, tx runner, in articleInput) (res briefings.AddResult, createdStory int64, err error) {
+	a, enc, reports := in.a, in.enc, in.reports
+	if db.dialect == Postgres && a.ContentHash != "" {
+		// Serialize adds of the same text so that two outlets' copies
+		// arriving at once still end in one story.
+		if _, err := tx.exec(ctx, qLockHash, a.ContentHash); err != nil {
+			return res, 0, err
+		}
+	}
+	res, err = findDuplicate(ctx, tx, a)
+	if err != nil || res.ID != 0 {
+		return res, 0, err
+	}
+
+	storyID := a.StoryID
+	var copyOf int64
+	if a.ContentHash != "" {
+		var id, story, of int64
+		err := tx.queryRow(ctx, qWireOriginal, a.ContentHash, a.SourceID).Scan(&id, idCol{&story}, idCol{&of})
+		switch {
+		case err == nil:
+			copyOf, storyID = id, story
+			if of != 0 {
+				copyOf = of
+			}
+		case !errors.Is(err, sql.ErrNoRows):
+			return res, 0, err
+		}
+	}
+
+	at := a.PublishedAt
+	if storyID == 0 {
+		err := tx.queryRow(ctx, qNewStory, a.Title, at).Scan(&storyID)
+		createdStory = storyID
+		if err != nil {
+			return res, 0, err
+		}
+	} else {
+		n, err := tx.affected(ctx, qAttachStory, storyID, at)
+		if err != nil {
+			return res, 0, err
+		}
+		if n == 0 {
+			return res, 0, notFound("Story %d not found.", storyID)
+		}
+	}
+
+	var id int64
+	err = tx.queryRow(ctx, qInsertArticle,
+		a.SourceID, a.URL, a.GUID, a.Title, a.Teaser, a.Body, a.Lang, a.PublishedAt,
+		a.FetchedAt, a.ContentHash, a.Fingerprint, storyID, nullID(copyOf), enc[0], enc[1], enc[2]).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return res, createdStory, errRaced
+	}
+	if err != nil {
+		return res, 0, err
+	}
+
+	if len(reports) > 0 && db.dialect == Postgres {
+		// Report ids must grow in commit order: the alert job reads them
+		// with a cursor (AttackReportsAfter) and must never skip one that
+		// committed late.
+		if _, err := tx.exec(ctx, qLockReports); err != nil {
+			return res, 0, err
+		}
+	}
+	for i := range reports {
+		r := &reports[i]
+		r.ArticleID = id
+		data, err := json.Marshal(r)
+		if err != nil {
+			return res, 0, fmt.Errorf("encode attack report: %w", err)
+		}
+		keyed := *r
+		if keyed.PublishedAt.IsZero() {
+			keyed.PublishedAt = a.PublishedAt
+		}
+		var total any
+		if n, ok := r.LaunchedTotal(); ok {
+			total = n
+		}
+		err = tx.queryRow(ctx, qInsertReport,
+			id, keyed.EventKey(), r.Attacker, r.Target, r.Date, total, r.Cumulative, r.Scope, string(data)).Scan(&r.ID)
+		if err != nil {
+			return res, 0, fmt.Errorf("insert attack report: %w", err)
+		}
+	}
+	return briefings.AddResult{ID: id, StoryID: storyID, Created: true, CopyOf: copyOf}, 0, nil
+}
+
+// findDuplicate returns the stored article a duplicates (by URL, by source
+// and GUID, by source and content hash), or a zero result.
+func findDuplicate(ctx context.Context, q runner, a *briefings.Article) (briefings.AddResult, error) {
+	type check struct {
+		reason string
+		query  string
+		args   []any
+	}
+	var checks []check
+	if a.URL != "" {
+		checks = append(checks, check{"url", qDupURL, []any{a.URL}})
+	}
+	if a.GUID != "" {
+		checks = append(checks, check{"guid", qDupGUID, []any{a.SourceID, a.GUID}})
+	}
+	if a.ContentHash != "" {
+		checks = append(checks, check{"content", qDupHash, []any{a.SourceID, a.ContentHash}})
+	}
+	for _, c := range checks {
+		var id, story int64
+		err := q.queryRow(ctx, c.query, c.args...).Scan(&id, idCol{&story})
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			return briefings.AddResult{}, err
+		}
+		return briefings.AddResult{ID: id, StoryID: story, Duplicate: c.reason}, nil
+	}
+	return briefings.AddResult{}, nil
+}
+
+// GetArticle returns the article with id and its attack reports, or ENOTFOUND.
+func (db *DB) GetArticle(ctx context.Context, id int64) (*briefings.Article, error) {
+	var out []*briefings.Article
+	err := db.withReadTx(ctx, func(tx runner) error {
+		var err error
+		out, err = queryArticles(ctx, tx, `SELECT `+articleCols+articleFrom+` WHERE a.id = $1`, id)
+		if err != nil {
+			return err
+		}
+		return loadAttacks(ctx, tx, out)
+	})
+	if err != nil {
+		return nil, wrap("get article", err)
+	}
+	if len(out) == 0 {
+		return nil, notFound("Article %d not found.", id)
+	}
+	return out[0], nil
+}
+
+// ListArticles returns articles matching f, newest published first, with
+// their source names and attack reports.
+func (db *DB) ListArticles(ctx context.Context, f briefings.ArticleFilter) ([]*briefings.Article, error) {
+	var conds []string
+	var args []any
+	add := func(cond string, v any) {
+		args = append(args, v)
+		conds = append(conds, fmt.Sprintf(cond, len(args)))
+	}
+	if !f.Since.IsZero() {
+		add("a.published_at >= $%d", f.Since)
+	}
+	if !f.Until.IsZero() {
+		add("a.published_at < $%d", f.Until)
+	}
+	if f.SourceID != 0 {
+		add("a.source_id = $%d", f.SourceID)
+	}
+	if f.StoryID != 0 {
+		add("a.story_id = $%d", f.StoryID)
+	}
+	q := `SELECT ` + articleCols + articleFrom
+	if len(conds) > 0 {
+		q += ` WHERE ` + strings.Join(conds, " AND ")
+	}
+	args = append(args, noLimit(f.Limit), max(f.Offset, 0))
+	q += fmt.Sprintf(` ORDER BY a.published_at DESC, a.id DESC LIMIT $%d OFFSET $%d`, len(args)-1, len(args))
+
+	var out []*briefings.Article
+	err := db.withReadTx(ctx, func(tx runner) error {
+		var err error
+		out, err = queryArticles(ctx, tx, q, args...)
+		if err != nil {
+			return err
+		}
+		return loadAttacks(ctx, tx, out)
+	})
+	return out, wrap("list articles", err)
+}
+
+func queryArticles(ctx context.Context, r runner, q string, args ...any) ([]*briefings.Article, error) {
+	rows, err := r.query(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*briefings.Article
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// loadAttacks fills the Attacks of arts, a few hundred ids per query.
+func loadAttacks(ctx context.Context, r runner, arts []*briefings.Article) error {
+	byID := make(map[int64]*briefings.Article, len(arts))
+	ids := make([]any, 0, len(arts))
+	for _, a := range arts {
+		if _, ok := byID[a.ID]; !ok {
+			byID[a.ID] = a
+			ids = append(ids, a.ID)
+		}
+	}
+	const chunk = 500
+	for len(ids) > 0 {
+		n := min(chunk, len(ids))
+		reps, err := queryReports(ctx, r, `SELECT `+reportCols+reportFrom+
+			` WHERE r.article_id IN (`+placeholders(1, n)+`) ORDER BY r.id`, ids[:n]...)
+		if err != nil {
+			return err
+		}
+		for _, rep := range reps {
+			a := byID[rep.ArticleID]
+			a.Attacks = append(a.Attacks, *rep)
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
+// SearchArticles is full-text search over title, teaser and body, best match
+// first (bm25 on SQLite, ts_rank on PostgreSQL). The query is reduced to its
+// words, all of which must match; search syntax in it is never interpreted,
+// so any input is safe. Wire copies are left out: their originals match.
+func (db *DB) SearchArticles(ctx context.Context, query string, limit int) ([]*briefings.Article, error) {
+	terms := searchTerms(query)
+	if len(terms) == 0 {
+		return nil, nil
+	}
+	quoted := make([]string, len(terms))
+	for i, t := range terms {
+		quoted[i] = `"` + t + `"`
+	}
+	match := strings.Join(quoted, " ")
+	var q string
+	if db.dialect == SQLite {
+		q = `SELECT ` + articleCols + ` FROM articles_fts
+			JOIN articles a ON a.id = articles_fts.rowid JOIN sources s ON s.id = a.source_id
+			WHERE articles_fts MATCH $1 AND a.copy_of IS NULL
+			ORDER BY bm25(articles_fts, 4.0, 2.0, 1.0), a.published_at DESC, a.id DESC LIMIT $2`
+	} else {
+		q = `SELECT ` + articleCols + articleFrom + ` CROSS JOIN websearch_to_tsquery('english', $1) AS query
+			WHERE a.search @@ query AND a.copy_of IS NULL
+			ORDER BY ts_rank(a.search, query) DESC, a.published_at DESC, a.id DESC LIMIT $2`
+	}
+	out, err := queryArticles(ctx, db.reader(), q, match, noLimit(limit))
+	return out, wrap("search articles", err)
+}
+
+// maxSearchTerms bounds the work one search can ask for.
+const maxSearchTerms = 16
+
+// searchTerms splits a user's query into words (letters, digits and marks),
+// lower-cased, at most maxSearchTerms of at most 64 bytes each.
+func searchTerms(query string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, w := range strings.FieldsFunc(query, func(r rune) bool { return !isWordRune(r) }) {
+		w = strings.ToLower(w)
+		if len(w) > 64 {
+			w = truncateUTF8(w, 64)
+		}
+		if seen[w] {
+			continue
+		}
+		seen[w] = true
+		out = append(out, w)
+		if len(out) == maxSearchTerms {
+			break
+		}
+	}
+	return out
+}
+
+// CountArticles returns the number of stored articles.
+func (db *DB) CountArticles(ctx context.Context) (int, error) {
+	var n int
+	err := db.reader().queryRow(ctx, `SELECT COUNT(*) FROM articles`).Scan(&n)
+	return n, wrap("count articles", err)
+}
+
+// ListFingerprints returns ID, StoryID, SourceID, Title, Fingerprint and
+// PublishedAt of articles published since t, oldest first.
+func (db *DB) ListFingerprints(ctx context.Context, since time.Time) ([]*briefings.Article, error) {
+	rows, err := db.reader().query(ctx, `SELECT id, story_id, source_id, title, fingerprint, published_at
+		FROM articles WHERE published_at >= $1 ORDER BY published_at, id`, since)
+	if err != nil {
+		return nil, wrap("list fingerprints", err)
+	}
+	defer rows.Close()
+	var out []*briefings.Article
+	for rows.Next() {
+		var a briefings.Article
+		if err := rows.Scan(&a.ID, idCol{&a.StoryID}, &a.SourceID, &a.Title, &a.Fingerprint, tm(&a.PublishedAt)); err != nil {
+			return nil, wrap("list fingerprints", err)
+		}
+		out = append(out, &a)
+	}
+	return out, wrap("list fingerprints", rows.Err())
+}
+
+// ListStories returns the stories whose last article falls in [Since, Until),
+// most recently updated first, each with all its articles oldest first (and
+// their attack reports). It runs three queries whatever the number of stories.
+func (db *DB) ListStories(ctx context.Context, f briefings.StoryFilter) ([]*briefings.Story, error) {
+	var conds []string
+	var args []any
+	if !f.Since.IsZero() {
+		args = append(args, f.Since)
+		conds = append(conds, fmt.Sprintf("last_seen_at >= $%d", len(args)))
+	}
+	if !f.Until.IsZero() {
+		args = append(args, f.Until)
+		conds = append(conds, fmt.Sprintf("last_seen_at < $%d", len(args)))
+	}
+	args = append(args, noLimit(f.Limit))
+	window := ` FROM stories`
+	if len(conds) > 0 {
+		window += ` WHERE ` + strings.Join(conds, " AND ")
+	}
+	window += fmt.Sprintf(` ORDER BY last_seen_at DESC, id DESC LIMIT $%d`, len(args))
+
+	var stories []*briefings.Story
+	err := db.withReadTx(ctx, func(tx runner) error {
+		rows, err := tx.query(ctx, `SELECT id, title, section, first_seen_at, last_seen_at`+window, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		byID := map[int64]*briefings.Story{}
+		for rows.Next() {
+			var s briefings.Story
+			if err := rows.Scan(&s.ID, &s.Title, &s.Section, tm(&s.FirstSeenAt), tm(&s.LastSeenAt)); err != nil {
+				return err
+			}
+			stories = append(stories, &s)
+			byID[s.ID] = &s
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if len(stories) == 0 {
+			return nil
+		}
+		arts, err := queryArticles(ctx, tx, `SELECT `+articleCols+articleFrom+`
+			WHERE a.story_id IN (SELECT id`+window+`) ORDER BY a.story_id, a.published_at, a.id`, args...)
+		if err != nil {
+			return err
+		}
+		if err := loadAttacks(ctx, tx, arts); err != nil {
+			return err
+		}
+		for _, a := range arts {
+			if s := byID[a.StoryID]; s != nil {
+				s.Articles = append(s.Articles, *a)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, wrap("list stories", err)
+	}
+	return stories, nil
+}
+
+// PruneArticles deletes articles fetched before t, their attack reports, and
+// the stories left empty. It returns the number of articles deleted.
+func (db *DB) PruneArticles(ctx context.Context, before time.Time) (int, error) {
+	var n int64
+	err := db.withTx(ctx, func(tx runner) error {
+		var err error
+		if n, err = tx.affected(ctx, `DELETE FROM articles WHERE fetched_at < $1`, before); err != nil {
+			return err
+		}
+		_, err = tx.exec(ctx, deleteEmptyStories)
+		return err
+	})
+	return int(n), wrap("prune articles", err)
+}

@@ -1,0 +1,270 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"github.com/sitrep/sitrep/briefings"
+)
+
+const subCols = `id, platform, chat_id, schedule, time_zone, topics, active, paused_reason,
+	next_due_at, last_sent_slot, created_at, updated_at`
+
+func scanSubscription(sc interface{ Scan(...any) error }) (*briefings.Subscription, error) {
+	var s briefings.Subscription
+	var topics string
+	err := sc.Scan(&s.ID, &s.Chat.Platform, &s.Chat.ChatID, &s.Schedule, &s.TimeZone, &topics, &s.Active,
+		&s.PausedReason, tm(&s.NextDueAt), tm(&s.LastSentSlot), tm(&s.CreatedAt), tm(&s.UpdatedAt))
+	if err != nil {
+		return nil, err
+	}
+	if err := fromJSON(topics, &s.Topics); err != nil {
+		return nil, err
+	}
+	return &s, nil
+}
+
+func validChat(c briefings.Chat) error {
+	if c.Platform == "" || c.ChatID == "" {
+		return briefings.Errorf(briefings.EINVALID, "A chat needs a platform and a chat id.")
+	}
+	return nil
+}
+
+// UpsertSubscription stores the chat's subscription (one per chat),
+// replacing every field of an existing one but its ID and CreatedAt. It sets
+// s.ID, s.CreatedAt and s.UpdatedAt.
+func (db *DB) UpsertSubscription(ctx context.Context, s *briefings.Subscription) error {
+	if err := validChat(s.Chat); err != nil {
+		return err
+	}
+	topics, err := toJSON(s.Topics)
+	if err != nil {
+		return wrap("upsert subscription", err)
+	}
+	now := db.now()
+	created := s.CreatedAt
+	if created.IsZero() {
+		created = now
+	}
+	var id int64
+	err = db.writer().queryRow(ctx, `INSERT INTO subscriptions (platform, chat_id, schedule, time_zone, topics,
+		active, paused_reason, next_due_at, last_sent_slot, created_at, updated_at)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+	ON CONFLICT (platform, chat_id) DO UPDATE SET schedule = excluded.schedule, time_zone = excluded.time_zone,
+		topics = excluded.topics, active = excluded.active, paused_reason = excluded.paused_reason,
+		next_due_at = excluded.next_due_at, last_sent_slot = excluded.last_sent_slot, updated_at = excluded.updated_at
+	RETURNING id, created_at`,
+		s.Chat.Platform, s.Chat.ChatID, s.Schedule, s.TimeZone, topics, s.Active, s.PausedReason,
+		s.NextDueAt, s.LastSentSlot, created, now).Scan(&id, tm(&created))
+	if err != nil {
+		return wrap("upsert subscription", err)
+	}
+	s.ID, s.CreatedAt, s.UpdatedAt = id, created, now.Truncate(time.Microsecond)
+	return nil
+}
+
+// GetSubscription returns the chat's subscription, or ENOTFOUND.
+func (db *DB) GetSubscription(ctx context.Context, c briefings.Chat) (*briefings.Subscription, error) {
+	s, err := scanSubscription(db.reader().queryRow(ctx, `SELECT `+subCols+` FROM subscriptions
+		WHERE platform = $1 AND chat_id = $2`, c.Platform, c.ChatID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("No subscription in this chat.")
+	}
+	return s, wrap("get subscription", err)
+}
+
+// DeleteSubscription deletes the chat's subscription, or returns ENOTFOUND.
+func (db *DB) DeleteSubscription(ctx context.Context, c briefings.Chat) error {
+	n, err := db.writer().affected(ctx, `DELETE FROM subscriptions WHERE platform = $1 AND chat_id = $2`,
+		c.Platform, c.ChatID)
+	if err != nil {
+		return wrap("delete subscription", err)
+	}
+	if n == 0 {
+		return notFound("No subscription in this chat.")
+	}
+	return nil
+}
+
+// ListSubscriptions returns every subscription in id order.
+func (db *DB) ListSubscriptions(ctx context.Context) ([]*briefings.Subscription, error) {
+	return db.listSubscriptions(ctx, `SELECT `+subCols+` FROM subscriptions ORDER BY id`)
+}
+
+// DueSubscriptions returns up to limit active subscriptions with
+// NextDueAt <= now, the most overdue first.
+func (db *DB) DueSubscriptions(ctx context.Context, now time.Time, limit int) ([]*briefings.Subscription, error) {
+	return db.listSubscriptions(ctx, `SELECT `+subCols+` FROM subscriptions
+		WHERE active AND next_due_at <= $1 ORDER BY next_due_at, id LIMIT $2`, now, noLimit(limit))
+}
+
+func (db *DB) listSubscriptions(ctx context.Context, q string, args ...any) ([]*briefings.Subscription, error) {
+	rows, err := db.reader().query(ctx, q, args...)
+	if err != nil {
+		return nil, wrap("list subscriptions", err)
+	}
+	defer rows.Close()
+	var out []*briefings.Subscription
+	for rows.Next() {
+		s, err := scanSubscription(rows)
+		if err != nil {
+			return nil, wrap("list subscriptions", err)
+		}
+		out = append(out, s)
+	}
+	return out, wrap("list subscriptions", rows.Err())
+}
+
+// AdvanceSubscription sets the next due time and the slot just enqueued.
+func (db *DB) AdvanceSubscription(ctx context.Context, id int64, slot, next time.Time) error {
+	n, err := db.writer().affected(ctx, `UPDATE subscriptions SET last_sent_slot = $2, next_due_at = $3, updated_at = $4
+		WHERE id = $1`, id, slot, next, db.now())
+	if err != nil {
+		return wrap("advance subscription", err)
+	}
+	if n == 0 {
+		return notFound("Subscription %d not found.", id)
+	}
+	return nil
+}
+
+// PauseChat marks the chat's subscription inactive with reason and holds its
+// alerts (GetAlertSettings and ListAlertSettings report Enabled false while
+// paused). Reason "" resumes what a pause stopped, and only that: a
+// subscription the user turned off stays off.
+func (db *DB) PauseChat(ctx context.Context, c briefings.Chat, reason string) error {
+	now := db.now()
+	err := db.withTx(ctx, func(tx runner) error {
+		if reason == "" {
+			if _, err := tx.exec(ctx, `UPDATE subscriptions SET active = TRUE, paused_reason = '', updated_at = $3
+				WHERE platform = $1 AND chat_id = $2 AND paused_reason <> ''`, c.Platform, c.ChatID, now); err != nil {
+				return err
+			}
+		} else {
+			if _, err := tx.exec(ctx, `UPDATE subscriptions SET active = FALSE, paused_reason = $3, updated_at = $4
+				WHERE platform = $1 AND chat_id = $2 AND (active OR paused_reason <> '')`,
+				c.Platform, c.ChatID, reason, now); err != nil {
+				return err
+			}
+		}
+		_, err := tx.exec(ctx, `UPDATE alert_settings SET paused_reason = $3 WHERE platform = $1 AND chat_id = $2`,
+			c.Platform, c.ChatID, reason)
+		return err
+	})
+	return wrap("pause chat", err)
+}
+
+// MigrateChat moves the subscription, the alert settings and the unsent
+// deliveries of from to the chat to (a Telegram group that became a
+// supergroup). Settings the new chat already has win over the old ones.
+func (db *DB) MigrateChat(ctx context.Context, from, to briefings.Chat) error {
+	if err := validChat(to); err != nil {
+		return err
+	}
+	if from == to {
+		return nil
+	}
+	err := db.withTx(ctx, func(tx runner) error {
+		for _, table := range []string{"subscriptions", "alert_settings"} {
+			if _, err := tx.exec(ctx, `DELETE FROM `+table+` WHERE platform = $1 AND chat_id = $2
+				AND EXISTS (SELECT 1 FROM `+table+` t WHERE t.platform = $3 AND t.chat_id = $4)`,
+				from.Platform, from.ChatID, to.Platform, to.ChatID); err != nil {
+				return err
+			}
+			if _, err := tx.exec(ctx, `UPDATE `+table+` SET platform = $3, chat_id = $4
+				WHERE platform = $1 AND chat_id = $2`, from.Platform, from.ChatID, to.Platform, to.ChatID); err != nil {
+				return err
+			}
+		}
+		_, err := tx.exec(ctx, `UPDATE deliveries SET platform = $3, chat_id = $4
+			WHERE platform = $1 AND chat_id = $2 AND status IN ('pending', 'sending')`,
+			from.Platform, from.ChatID, to.Platform, to.ChatID)
+		return err
+	})
+	return wrap("migrate chat", err)
+}
+
+const alertCols = `platform, chat_id, enabled, min_launched, regions, classes, attacker, quiet_start, quiet_end,
+	time_zone, paused_reason, updated_at`
+
+func scanAlertSettings(sc interface{ Scan(...any) error }) (*briefings.AlertSettings, error) {
+	var a briefings.AlertSettings
+	var regions, classes, paused string
+	err := sc.Scan(&a.Chat.Platform, &a.Chat.ChatID, &a.Enabled, &a.MinLaunched, &regions, &classes, &a.Attacker,
+		&a.QuietStart, &a.QuietEnd, &a.TimeZone, &paused, tm(&a.UpdatedAt))
+	if err != nil {
+		return nil, err
+	}
+	if err := fromJSON(regions, &a.Regions); err != nil {
+		return nil, err
+	}
+	if err := fromJSON(classes, &a.Classes); err != nil {
+		return nil, err
+	}
+	if paused != "" {
+		a.Enabled = false
+	}
+	return &a, nil
+}
+
+// SetAlertSettings stores the chat's alert settings; it sets a.UpdatedAt. A
+// paused chat stays paused (see PauseChat).
+func (db *DB) SetAlertSettings(ctx context.Context, a *briefings.AlertSettings) error {
+	if err := validChat(a.Chat); err != nil {
+		return err
+	}
+	regions, err := toJSON(a.Regions)
+	if err != nil {
+		return wrap("set alert settings", err)
+	}
+	classes, err := toJSON(a.Classes)
+	if err != nil {
+		return wrap("set alert settings", err)
+	}
+	now := db.now()
+	_, err = db.writer().exec(ctx, `INSERT INTO alert_settings (platform, chat_id, enabled, min_launched, regions,
+		classes, attacker, quiet_start, quiet_end, time_zone, paused_reason, updated_at)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, '', $11)
+	ON CONFLICT (platform, chat_id) DO UPDATE SET enabled = excluded.enabled, min_launched = excluded.min_launched,
+		regions = excluded.regions, classes = excluded.classes, attacker = excluded.attacker,
+		quiet_start = excluded.quiet_start, quiet_end = excluded.quiet_end, time_zone = excluded.time_zone,
+		updated_at = excluded.updated_at`,
+		a.Chat.Platform, a.Chat.ChatID, a.Enabled, a.MinLaunched, regions, classes, a.Attacker,
+		a.QuietStart, a.QuietEnd, a.TimeZone, now)
+	if err != nil {
+		return wrap("set alert settings", err)
+	}
+	a.UpdatedAt = now.Truncate(time.Microsecond)
+	return nil
+}
+
+// GetAlertSettings returns the chat's alert settings, or ENOTFOUND.
+func (db *DB) GetAlertSettings(ctx context.Context, c briefings.Chat) (*briefings.AlertSettings, error) {
+	a, err := scanAlertSettings(db.reader().queryRow(ctx, `SELECT `+alertCols+` FROM alert_settings
+		WHERE platform = $1 AND chat_id = $2`, c.Platform, c.ChatID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("No alert settings in this chat.")
+	}
+	return a, wrap("get alert settings", err)
+}
+
+// ListAlertSettings returns every chat's alert settings.
+func (db *DB) ListAlertSettings(ctx context.Context) ([]*briefings.AlertSettings, error) {
+	rows, err := db.reader().query(ctx, `SELECT `+alertCols+` FROM alert_settings ORDER BY platform, chat_id`)
+	if err != nil {
+		return nil, wrap("list alert settings", err)
+	}
+	defer rows.Close()
+	var out []*briefings.AlertSettings
+	for rows.Next() {
+		a, err := scanAlertSettings(rows)
+		if err != nil {
+			return nil, wrap("list alert settings", err)
+		}
+		out = append(out, a)
+	}
+	return out, wrap("list alert settings", rows.Err())
+}
