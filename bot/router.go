@@ -117,7 +117,7 @@ func (r *Router) Handle(ctx context.Context, req *Request) (reply *Reply) {
 	if !ok && name != "toggle" {
 		return ErrorReply(fmt.Sprintf("Unknown command /%s. Try /help.", trimForReply(name, 32)))
 	}
-	if !r.limiter.allow(req.Chat.Platform+":"+req.UserID, r.d.Now()) {
+	if req.Chat.Platform != "console" && !r.limiter.allow(req.Chat.Platform+":"+req.UserID, r.d.Now()) {
 		return ErrorReply("Slow down a little: too many commands in a minute. Try again shortly.")
 	}
 	if spec.AdminOnly && !req.IsAdmin {
@@ -370,7 +370,7 @@ func (r *Router) summary(ctx context.Context, args []string) (*Reply, error) {
 			continue
 		}
 		seen[a.StoryID] = true
-		docs = append(docs, briefings.Doc{Title: a.Title, Body: bodyOrTeaser(a)})
+		docs = append(docs, briefings.Doc{Title: a.Title, Body: a.DisplayText()})
 		picked = append(picked, a)
 	}
 	sents := r.d.Summarizer.SummarizeStory(docs, 4)
@@ -381,23 +381,18 @@ func (r *Router) summary(ctx context.Context, args []string) (*Reply, error) {
 		p.Lines = append(p.Lines, []Span{{Text: s.Sentence}, {Text: " (" + picked[s.Doc].SourceName + ")", Italic: true}})
 		used[s.Doc] = true
 	}
-	rep.Paragraphs = append(rep.Paragraphs, p)
+	if len(p.Lines) > 0 {
+		rep.Paragraphs = append(rep.Paragraphs, p)
+	}
 	src := Paragraph{Heading: "Sources"}
 	for i, a := range picked {
-		if !used[i] {
+		if len(used) > 0 && !used[i] {
 			continue
 		}
 		src.Lines = append(src.Lines, articleLine(a, r.d.Location))
 	}
 	rep.Paragraphs = append(rep.Paragraphs, src)
 	return rep, nil
-}
-
-func bodyOrTeaser(a *briefings.Article) string {
-	if strings.TrimSpace(a.Body) != "" {
-		return a.Body
-	}
-	return a.Teaser
 }
 
 func (r *Router) articlesWithTopic(ctx context.Context, topic string, n int) ([]*briefings.Article, error) {
@@ -850,6 +845,8 @@ func (r *Router) sources(ctx context.Context) (*Reply, error) {
 		health := "✓"
 		detail := "never fetched"
 		switch {
+		case s.Kind == briefings.SourceFile:
+			health, detail = "·", "local files"
 		case !s.Enabled:
 			health, detail = "–", "disabled"
 		case s.ErrorCount > 0:

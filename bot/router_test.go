@@ -67,7 +67,7 @@ func newHarness(t testing.TB) *harness {
 
 func (h *harness) add(t *testing.T, src, title, body string, at time.Time, topics ...string) *briefings.Article {
 	t.Helper()
-	s := &briefings.Source{Name: src, URL: "https://" + strings.ToLower(strings.ReplaceAll(src, " ", "")) + ".example/feed", Kind: briefings.SourceFeed, Enabled: true}
+	s := &briefings.Source{Name: src, URL: "https://" + strings.ToLower(strings.ReplaceAll(src, " ", "")) + ".example/feed", Kind: briefings.SourceFeed, Enabled: true, ShowText: !strings.HasPrefix(src, "Teaser")}
 	if err := h.st.UpsertSource(context.Background(), s); err != nil {
 		t.Fatal(err)
 	}
@@ -327,4 +327,16 @@ func FuzzRouter(f *testing.F) {
 			t.Fatalf("internal error for %q", s)
 		}
 	})
+}
+
+func TestRouterSummaryQuotesOnlyWhatTheSourceAllows(t *testing.T) {
+	h := newHarness(t)
+	h.add(t, "Teaser Wire", "Grain corridor talks stall", "Negotiators in Istanbul failed to agree on grain corridor terms on Monday. The full article text stays with the outlet.", now0.Add(-time.Hour), "diplomacy")
+	_, text := h.say(t, req("/summary grain corridor"))
+	if strings.Contains(text, "Negotiators in Istanbul") {
+		t.Fatalf("a teaser-only source's body was quoted: %q", text)
+	}
+	if !strings.Contains(text, "Grain corridor talks stall") {
+		t.Fatalf("the title and link should still be listed: %q", text)
+	}
 }

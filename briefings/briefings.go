@@ -4,7 +4,10 @@
 // none of them imports bot/ or config/.
 package briefings
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Source kinds.
 const (
@@ -15,11 +18,15 @@ const (
 
 // Source is where articles come from, with its fetch health.
 type Source struct {
-	ID            int64
-	Name          string
-	URL           string // feed or page URL; "file:" + path for local files
-	Kind          string
-	FullText      bool          // fetch each item's page when the feed carries only a teaser
+	ID       int64
+	Name     string
+	URL      string // feed or page URL; "file:" + path for local files
+	Kind     string
+	FullText bool // fetch each item's page when the feed carries only a teaser
+	// ShowText: the source's terms allow briefings to quote sentences of its
+	// text. Otherwise (the default for feeds) readers see title, teaser and
+	// link only; the full text is still used for search and figures.
+	ShowText      bool
 	Interval      time.Duration // refresh interval; 0 means the default
 	Lang          string
 	Enabled       bool
@@ -50,6 +57,7 @@ type Article struct {
 	ID          int64
 	SourceID    int64
 	SourceName  string // filled on read
+	ShowText    bool   // the source's ShowText, filled on read
 	URL         string // canonical URL; "" for a local file without url:
 	GUID        string // feed item id
 	Title       string
@@ -69,6 +77,15 @@ type Article struct {
 	Entities []Entity
 	Summary  []string       // extractive summary sentences, verbatim
 	Attacks  []AttackReport // extracted figures, stored with the article
+}
+
+// DisplayText is the text briefings may quote: the body when the source
+// allows it, else the teaser (possibly empty: title and link only).
+func (a *Article) DisplayText() string {
+	if a.ShowText && strings.TrimSpace(a.Body) != "" {
+		return a.Body
+	}
+	return a.Teaser
 }
 
 // Entity is a named person, place or organisation found in an article.

@@ -63,6 +63,9 @@ type Source struct {
 	Kind string `yaml:"kind"`
 	// FullText fetches each item's page when the feed carries only a teaser.
 	FullText bool `yaml:"full_text"`
+	// ShowText: the feed's terms allow briefings to quote sentences of its
+	// text. Off (the default), readers see title, teaser and link only.
+	ShowText bool `yaml:"show_text"`
 	// Interval overrides schedule.refresh_interval for this source.
 	Interval Duration `yaml:"interval"`
 	Lang     string   `yaml:"lang"`

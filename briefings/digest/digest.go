@@ -335,11 +335,9 @@ func item(r ranked, sum briefings.Summarizer, n int, loc *time.Location) briefin
 	if sum != nil {
 		docs := make([]briefings.Doc, len(originals))
 		for i, a := range originals {
-			body := a.Body
-			if strings.TrimSpace(body) == "" {
-				body = a.Teaser
-			}
-			docs[i] = briefings.Doc{Title: a.Title, Body: body}
+			// Quote only what the source's terms allow: the teaser unless
+			// the source permits its text.
+			docs[i] = briefings.Doc{Title: a.Title, Body: a.DisplayText()}
 		}
 		votes := make([]int, len(docs))
 		for _, p := range sum.SummarizeStory(docs, n) {
@@ -393,7 +391,7 @@ func item(r ranked, sum briefings.Summarizer, n int, loc *time.Location) briefin
 // sentences, from the earliest article that has them.
 func stored(articles []briefings.Article, n int) ([]string, int) {
 	for i, a := range articles {
-		if len(a.Summary) > 0 {
+		if len(a.Summary) > 0 && a.ShowText {
 			return clip(a.Summary, n), i
 		}
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/sitrep/sitrep/briefings"
 	"github.com/sitrep/sitrep/briefings/store/storetest"
+	"github.com/sitrep/sitrep/briefings/summarize"
 )
 
 var base = time.Date(2026, 11, 26, 8, 0, 0, 0, time.UTC)
@@ -58,7 +59,7 @@ func (f *fixture) source(name string) int64 {
 	if id, ok := f.sources[name]; ok {
 		return id
 	}
-	s := &briefings.Source{Name: name, URL: "https://sample.sitrep.invalid/feeds/" + strings.ReplaceAll(strings.ToLower(name), " ", "-"), Kind: briefings.SourceFeed, Enabled: true}
+	s := &briefings.Source{Name: name, URL: "https://sample.sitrep.invalid/feeds/" + strings.ReplaceAll(strings.ToLower(name), " ", "-"), Kind: briefings.SourceFeed, Enabled: true, ShowText: true}
 	if err := f.st.UpsertSource(context.Background(), s); err != nil {
 		f.t.Fatal(err)
 	}
@@ -402,7 +403,7 @@ func TestAttackLinesLocation(t *testing.T) {
 func BenchmarkBuild(b *testing.B) {
 	st := storetest.Open(b)
 	ctx := context.Background()
-	src := &briefings.Source{Name: "Bench", URL: "https://sample.sitrep.invalid/bench", Kind: briefings.SourceFeed, Enabled: true}
+	src := &briefings.Source{Name: "Bench", URL: "https://sample.sitrep.invalid/bench", Kind: briefings.SourceFeed, Enabled: true, ShowText: true}
 	st.UpsertSource(ctx, src)
 	topics := []string{"air_attacks", "front_line", "diplomacy", "sanctions", "energy"}
 	for i := 0; i < 500; i++ {
@@ -418,5 +419,35 @@ func BenchmarkBuild(b *testing.B) {
 		if _, err := Build(ctx, st, firstSentences{}, Options{Now: base}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// A feed whose terms do not allow quoting its text shows its own teaser only:
+// no sentence of the body reaches the digest, while its figures still count.
+func TestBuildTeaserOnlySource(t *testing.T) {
+	st := storetest.Open(t)
+	ctx := context.Background()
+	src := &briefings.Source{Name: "Strict Outlet", URL: "https://sample.sitrep.invalid/strict", Kind: briefings.SourceFeed, Enabled: true}
+	if err := st.UpsertSource(ctx, src); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 3, 14, 12, 0, 0, 0, time.UTC)
+	a := &briefings.Article{SourceID: src.ID, URL: "https://sample.sitrep.invalid/strict/1", Title: "Overnight drone attack on the south",
+		Teaser:      "Air defences were active over the south overnight.",
+		Body:        "Body sentence one that must not be quoted. Body sentence two that must not be quoted either.",
+		PublishedAt: now.Add(-time.Hour), ContentHash: "strict-1", Topics: []string{"air_attacks"}}
+	if _, err := st.AddArticle(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	d, err := Build(ctx, st, summarize.New(), Options{Since: now.Add(-24 * time.Hour), Until: now, Now: now, Sentences: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := JSON(d)
+	if strings.Contains(string(b), "must not be quoted") {
+		t.Fatalf("teaser-only source quoted its body: %s", b)
+	}
+	if !strings.Contains(string(b), "Air defences were active over the south overnight.") {
+		t.Fatalf("teaser missing: %s", b)
 	}
 }

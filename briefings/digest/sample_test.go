@@ -38,7 +38,7 @@ func TestSampleCorpusDigest(t *testing.T) {
 			t.Fatalf("%s: %v", n, err)
 		}
 		if sources[a.SourceName] == 0 {
-			s := &briefings.Source{Name: a.SourceName, URL: "https://sample.sitrep.invalid/feeds/" + n, Kind: briefings.SourceFeed, Enabled: true}
+			s := &briefings.Source{Name: a.SourceName, URL: "https://sample.sitrep.invalid/feeds/" + n, Kind: briefings.SourceFeed, Enabled: true, ShowText: true}
 			if err := st.UpsertSource(ctx, s); err != nil {
 				t.Fatal(err)
 			}

@@ -14,7 +14,7 @@ import (
 	"github.com/sitrep/sitrep/briefings"
 )
 
-const articleCols = `a.id, a.source_id, s.name, a.url, a.guid, a.title, a.teaser, a.body, a.lang,
+const articleCols = `a.id, a.source_id, s.name, s.show_text, a.url, a.guid, a.title, a.teaser, a.body, a.lang,
 	a.published_at, a.fetched_at, a.content_hash, a.fingerprint, a.story_id, a.copy_of,
 	a.topics, a.entities, a.summary`
 
@@ -26,7 +26,7 @@ const deleteEmptyStories = `DELETE FROM stories
 func scanArticle(sc interface{ Scan(...any) error }) (*briefings.Article, error) {
 	var a briefings.Article
 	var topics, entities, summary string
-	err := sc.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.URL, &a.GUID, &a.Title, &a.Teaser, &a.Body, &a.Lang,
+	err := sc.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.ShowText, &a.URL, &a.GUID, &a.Title, &a.Teaser, &a.Body, &a.Lang,
 		tm(&a.PublishedAt), tm(&a.FetchedAt), &a.ContentHash, &a.Fingerprint, idCol{&a.StoryID}, idCol{&a.CopyOf},
 		&topics, &entities, &summary)
 	if err != nil {

@@ -13,6 +13,7 @@ CREATE TABLE sources (
     url             TEXT NOT NULL,
     kind            TEXT NOT NULL DEFAULT 'feed',
     full_text       BOOLEAN NOT NULL DEFAULT FALSE,
+    show_text       BOOLEAN NOT NULL DEFAULT FALSE,
     interval_ns     BIGINT NOT NULL DEFAULT 0,
     lang            TEXT NOT NULL DEFAULT '',
     enabled         BOOLEAN NOT NULL DEFAULT TRUE,
