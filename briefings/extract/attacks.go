@@ -78,6 +78,53 @@ type extractor struct {
 	listCue  int
 	last     *entry  // the last counted phrase (referent of "of them")
 	lastRep  *report // the report holding last
+	// local is the region a governor or mayor spoke of, for the rest of the
+	// paragraph: "N people were hurt, she added" is that region's figure.
+	local     localCtx
+	sents     []sentence // the whole text, for its dominant region
+	dominant  *region    // computed on first use
+	dominated bool
+}
+
+type localCtx struct {
+	region string
+	src    string
+}
+
+// dominantRegion is the region the text names most often, when one leads
+// ("the regional governor said" without a name in an article about one region).
+func (x *extractor) dominantRegion() (region, bool) {
+	if !x.dominated {
+		x.dominated = true
+		counts := map[string]int{}
+		for _, s := range x.sents {
+			for _, t := range s.toks {
+				if t.kind != kWord || t.low == "capital" {
+					continue
+				}
+				if r, ok := regionOf(t.low); ok {
+					counts[r.name]++
+				}
+			}
+		}
+		best, top, ties := "", 0, 0
+		for name, n := range counts {
+			switch {
+			case n > top:
+				best, top, ties = name, n, 1
+			case n == top:
+				ties++
+			}
+		}
+		if top >= 2 && ties == 1 {
+			r, _ := regionByName(best)
+			x.dominant = &r
+		}
+	}
+	if x.dominant == nil {
+		return region{}, false
+	}
+	return *x.dominant, true
 }
 
 func sourceOf(toks []token) (src string, regional bool) {
@@ -112,6 +159,11 @@ func sourceOf(toks []token) (src string, regional bool) {
 			return srcRUMoD, false
 		case lw == "general" && next == "staff", lw == "генштаб", lw == "генштабу":
 			return srcGenStaff, false
+		case strings.HasPrefix(lw, "адміністрац") && (prev == "військової" || prev == "військова" || prev == "обласної" || prev == "обласна"):
+			if i >= 2 && (toks[i-2].low == "міської" || toks[i-2].low == "міська") {
+				return srcMayor, true
+			}
+			return srcGovernor, true
 		case lw == "governor" || lw == "gov" || lw == "губернатор" || lw == "ова" || (lw == "military" && next == "administration") || (lw == "regional" && next == "administration"):
 			return srcGovernor, true
 		case lw == "mayor" || (lw == "міський" && next == "голова") || lw == "мер":
@@ -381,6 +433,16 @@ func (x *extractor) sentence1(s sentence) {
 		ms = nil
 	}
 	src, regionalSrc := sourceOf(toks)
+	if s.para {
+		x.local = localCtx{}
+	}
+	if src != "" && !regionalSrc {
+		x.local = localCtx{}
+	}
+	if src == "" && x.local.src != "" && len(ms) > 0 && casualtiesOnly(ms) {
+		// "N people were hurt, she added" after a governor's sentence
+		src, regionalSrc = x.local.src, true
+	}
 	ti := timeCue(toks, x.pub)
 	if !s.bullet {
 		x.listCue = cNone
@@ -389,7 +451,43 @@ func (x *extractor) sentence1(s sentence) {
 		// a list header: its last cue applies to the bullets below
 		defer func(k int) { x.listCue = k }(cues[len(cues)-1].kind)
 	}
+	var regs []region
+	localReg := ""
+	if regionalSrc {
+		// the region a governor or mayor speaks of: named, or the one spoken of before
+		regs = sentenceRegions(toks)
+		sig := attackerSignal(toks, src, ms)
+		for _, r := range regs {
+			if sig == "" || r.ru == (sig == codeUA) {
+				localReg = r.name
+				break
+			}
+		}
+		if localReg == "" && x.local.region != "" {
+			localReg = x.local.region
+		}
+		if localReg == "" {
+			if c := x.cur[x.attacker]; c != nil && c.scope == briefings.ScopeRegional && c.parent == nil && c.region != "" {
+				localReg = c.region
+			}
+		}
+		if localReg == "" {
+			if r, ok := x.dominantRegion(); ok {
+				localReg = r.name
+			}
+		}
+		x.local = localCtx{region: localReg, src: src}
+	}
 	att := attackerSignal(toks, src, ms)
+	if att == "" && localReg != "" {
+		// a Ukrainian governor counts Russia's attack, a Russian one Ukraine's
+		if r, ok := regionByName(localReg); ok {
+			att = codeRU
+			if r.ru {
+				att = codeUA
+			}
+		}
+	}
 	if att == "" {
 		att = x.attacker
 	}
@@ -444,7 +542,9 @@ func (x *extractor) sentence1(s sentence) {
 	if ti.has && cur.strong && !s.headline && x.conflicts(cur, cues, ms) {
 		cur = x.newReport(att, ti)
 	}
-	regs := sentenceRegions(toks)
+	if regs == nil {
+		regs = sentenceRegions(toks)
+	}
 	if !cur.strong && len(ms) > 0 && alertSentence(toks) {
 		// an alert-duration clause naming a city ("alerts in <city> lasted N hours"): the figures that follow are that city's
 		if reg, ok := locativeRegion(toks, 0); ok {
@@ -465,6 +565,9 @@ func (x *extractor) sentence1(s sentence) {
 				break
 			}
 		}
+		if reg == "" {
+			reg = localReg
+		}
 		if !cur.strong && cur.scope == briefings.ScopeNational && len(cur.children) == 0 {
 			cur.scope = briefings.ScopeRegional
 			cur.region = reg
@@ -473,7 +576,10 @@ func (x *extractor) sentence1(s sentence) {
 			}
 		} else if cur.scope != briefings.ScopeRegional || cur.region != reg {
 			target = x.child(cur, reg)
-			target.source = src
+			if !target.strong || target.source == "" {
+				// a count already read from a national source keeps that source
+				target.source = src
+			}
 		}
 	}
 	if src != "" && target.source == "" {
@@ -487,6 +593,16 @@ func (x *extractor) sentence1(s sentence) {
 		}
 	}
 	x.place(toks, cues, cueAtTok, ms, s, target)
+}
+
+// casualtiesOnly: every counted phrase of the sentence counts people.
+func casualtiesOnly(ms []mention) bool {
+	for _, m := range ms {
+		if m.class != clPerson {
+			return false
+		}
+	}
+	return true
 }
 
 // headBefore is the weapon noun nearest before token i, if any.
@@ -548,7 +664,7 @@ func alertSentence(toks []token) bool {
 // differs from one the report already holds for the same verb.
 func (x *extractor) conflicts(r *report, cues []cue, ms []mention) bool {
 	for _, m := range ms {
-		if !m.known || m.subset || m.refer || m.incl || (m.class != clDrone && m.class != clMissile) {
+		if !m.known || m.subset || m.refer || m.incl || m.incr || m.whole || (m.class != clDrone && m.class != clMissile) {
 			continue
 		}
 		k := backCue(cues, m.start, m.class)
@@ -574,7 +690,7 @@ func (x *extractor) place(toks []token, cues []cue, cueAtTok []int, ms []mention
 	}
 	// groups: phrases joined by "and", commas, "as well as", "along with"
 	for i := range ms {
-		if i > 0 && joined(toks, ms[i-1].end, ms[i].start) {
+		if i > 0 && !ms[i-1].whole && !ms[i].incr && joined(toks, ms[i-1].end, ms[i].start) {
 			ms[i].group = ms[i-1].group
 		} else {
 			x.group++
@@ -634,6 +750,12 @@ func (x *extractor) place(toks []token, cues []cue, cueAtTok []int, ms []mention
 		}
 	}
 	var prev *mention
+	var splits []split
+	defer func() {
+		for _, sp := range splits {
+			sp.apply(ms)
+		}
+	}()
 	for i := range ms {
 		m := &ms[i]
 		if m.class == "" && (m.ellipsis || m.refer) {
@@ -692,6 +814,17 @@ func (x *extractor) place(toks []token, cues []cue, cueAtTok []int, ms []mention
 		}
 		if m.refer && m.outcome == cNone && x.last != nil {
 			m.outcome = x.last.outcome
+		}
+		if m.whole && m.known && m.outcome == cNone && m.class != clPerson && m.class != clLocation {
+			// "Of the N drones, A were shot down and B were lost": N is a figure
+			// stated before (then the phrases after it split that figure), or
+			// else the number launched
+			if k := target.findFigure(m); k >= 0 {
+				splits = append(splits, split{rep: target, entry: k, whole: i})
+				prev = m
+				continue
+			}
+			m.outcome = cLaunch
 		}
 		if m.refer && !hasOwnCue(toks, cueAtTok, m) {
 			// "over N of the drones were Shahed-type", "понад N із них – Шахеди"
@@ -752,6 +885,11 @@ func (x *extractor) place(toks []token, cues []cue, cueAtTok []int, ms []mention
 			prev = m
 			continue
 		}
+		if m.incr && !dst.takesIncrement(m, dst != target) {
+			// a part added to a count stated before: never that count, nor the number launched
+			prev = m
+			continue
+		}
 		if len(dst.entries) >= maxEntries {
 			continue
 		}
@@ -781,6 +919,86 @@ func (x *extractor) place(toks []token, cues []cue, cueAtTok []int, ms []mention
 		}
 		prev = m
 	}
+}
+
+// findFigure is the index of the entry stating the same figure as a
+// "whole" phrase (same class and number, from the body), or -1.
+func (r *report) findFigure(m *mention) int {
+	for k := len(r.entries) - 1; k >= 0; k-- {
+		e := &r.entries[k]
+		if !e.weak && e.known && !e.subset && e.class == m.class && e.n == m.n && e.outcome != cNone {
+			return k
+		}
+	}
+	return -1
+}
+
+// split is a "whole" phrase that names an entry stated before, with the
+// phrases of the sentence after it as its parts.
+type split struct {
+	rep   *report
+	entry int
+	whole int // index of the whole phrase in the sentence's phrases
+}
+
+// apply: "neutralised N ... Of the N, A were shot down and B were lost from
+// radar": when the parts are shot down and jammed, N was the combined figure.
+func (sp split) apply(ms []mention) {
+	e := &sp.rep.entries[sp.entry]
+	if e.outcome != cIntercept {
+		return
+	}
+	hasI, hasJ, sum := false, false, 0
+	for _, m := range ms[sp.whole+1:] {
+		if !m.known || m.class != e.class {
+			continue
+		}
+		switch m.outcome {
+		case cIntercept:
+			hasI = true
+		case cJam:
+			hasJ = true
+		default:
+			continue
+		}
+		sum += m.n
+	}
+	if hasI && hasJ && sum <= e.n {
+		e.outcome = cCombined
+	}
+}
+
+// takesIncrement: "N more", "another N" is a figure of its own only as the
+// first figure of its field in a report that already states another one
+// ("50 were shot down and 30 more were jammed"), or in its own region's
+// report ("7 over one region and 3 more over another"); it never states or
+// replaces the number launched of the report it adds to.
+func (r *report) takesIncrement(m *mention, ownRegion bool) bool {
+	if m.outcome == cLaunch && !ownRegion {
+		return false
+	}
+	root := r
+	if root.parent != nil {
+		root = root.parent
+	}
+	stated := len(root.entries) > 0
+	for _, c := range root.children {
+		if len(c.entries) > 0 {
+			stated = true
+		}
+	}
+	if !stated {
+		return false
+	}
+	for _, e := range r.entries {
+		if e.weak || !e.known || e.class != m.class {
+			continue
+		}
+		if e.outcome == m.outcome || e.also == m.outcome {
+			return false
+		}
+	}
+	return true
 }
 
 func regionByName(name string) (region, bool) {
@@ -1280,7 +1498,7 @@ func hasFigure(a *briefings.AttackReport) bool {
 
 // extractAttacks reads every attack report of a text.
 func extractAttacks(sents []sentence, pub time.Time) []briefings.AttackReport {
-	x := &extractor{pub: pub, cur: map[string]*report{}}
+	x := &extractor{pub: pub, cur: map[string]*report{}, sents: sents}
 	for _, s := range sents {
 		x.sentence(s)
 	}

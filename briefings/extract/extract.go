@@ -8,7 +8,10 @@
 // drones", "both missiles", "58 out of 59") are found, each is given the
 // outcome its verb states ("shot down", "jammed", "збито/подавлено"), and the
 // figures are gathered into one report per attack, apart from regional
-// subsets and cumulative totals. An unstated figure stays nil.
+// subsets and cumulative totals. An unstated figure stays nil: a partial
+// count ("N more", "another N") never states or replaces a total, a rate
+// ("N drones each night", "on average") is cumulative context, and a vague
+// quantity ("several thousand", "hundreds of") is a qualifier, never a figure.
 package extract
 
 import (

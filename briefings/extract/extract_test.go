@@ -409,39 +409,65 @@ var attackCases = []attackCase{
 }
 
 func TestExtractAttacks(t *testing.T) {
-	for _, c := range attackCases {
+	runAttackCases(t, attackCases)
+}
+
+// runAttackCases checks each case's paths: a dotted path into the JSON form
+// of the attacks, "#" for their number, "national#" for the number of
+// national, non-cumulative reports, and "i.qualifiers.key\\.with\\.dots" for
+// the presence of a qualifier.
+func runAttackCases(t *testing.T, cases []attackCase) {
+	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			res := Extract(c.text, day(c.pub))
-			for path, want := range c.want {
-				p := strings.ReplaceAll(path, "\\.", "\x00")
-				var got any
-				if strings.Contains(p, "\x00") {
-					// a qualifier key holding dots: check it is present
-					parts := strings.SplitN(p, ".qualifiers.", 2)
-					i, _ := strconv.Atoi(parts[0])
-					key := strings.ReplaceAll(parts[1], "\x00", ".")
-					if i < len(res.Attacks) {
-						_, ok := res.Attacks[i].Qualifiers[key]
-						if !ok {
-							t.Errorf("%s: qualifier %q missing; have %v", c.name, key, res.Attacks[i].Qualifiers)
-						}
-					} else {
-						t.Errorf("%s: attack %d missing", c.name, i)
-					}
-					continue
-				}
-				got = lookup(res.Attacks, p)
-				if fmt.Sprint(norm(want)) != fmt.Sprint(got) {
-					js, _ := json.Marshal(res.Attacks)
-					t.Errorf("%s = %v, want %v\n%s", path, got, want, js)
-				}
-			}
+			checkPaths(t, c.name, res.Attacks, c.want)
 			for _, a := range res.Attacks {
 				if a.Evidence == "" || !strings.Contains(c.text, strings.SplitN(a.Evidence, " ", 2)[0]) {
 					t.Errorf("evidence %q not from the text", a.Evidence)
 				}
 			}
 		})
+	}
+}
+
+// checkPaths compares the attacks with want (see runAttackCases).
+func checkPaths(t *testing.T, name string, attacks []briefings.AttackReport, want map[string]any) {
+	t.Helper()
+	js, _ := json.Marshal(attacks)
+	for path, w := range want {
+		if path == "national#" {
+			n := 0
+			for _, a := range attacks {
+				if a.Scope == briefings.ScopeNational && !a.Cumulative {
+					n++
+				}
+			}
+			if n != w.(int) {
+				t.Errorf("%s: %d national reports, want %d\n%s", name, n, w, js)
+			}
+			continue
+		}
+		p := strings.ReplaceAll(path, "\\.", "\x00")
+		if strings.Contains(p, "\x00") {
+			// a qualifier key holding dots: present, and equal when a string is wanted
+			parts := strings.SplitN(p, ".qualifiers.", 2)
+			i, _ := strconv.Atoi(parts[0])
+			key := strings.ReplaceAll(parts[1], "\x00", ".")
+			if i >= len(attacks) {
+				t.Errorf("%s: attack %d missing", name, i)
+				continue
+			}
+			v, ok := attacks[i].Qualifiers[key]
+			if !ok {
+				t.Errorf("%s: qualifier %q missing; have %v", name, key, attacks[i].Qualifiers)
+			} else if ws, isStr := w.(string); isStr && v != ws {
+				t.Errorf("%s: qualifier %q = %q, want %q", name, key, v, ws)
+			}
+			continue
+		}
+		if got := lookup(attacks, p); fmt.Sprint(norm(w)) != fmt.Sprint(got) {
+			t.Errorf("%s: %s = %v, want %v\n%s", name, path, got, w, js)
+		}
 	}
 }
 

@@ -58,8 +58,8 @@ var heads = func() *wordTable[headInfo] {
 	t.add(headInfo{clBomb, false}, "bombs", "kabs", "kab", "каб", "кабів", "кабами", "авіабомб*")
 	t.add(headInfo{clLocation, true}, "location")
 	t.add(headInfo{clLocation, false}, "locations", "sites", "локаці*", "локаціях", "місцях")
-	t.add(headInfo{clPerson, true}, "person", "людина", "особа", "дитина")
-	t.add(headInfo{clPerson, false}, "people", "persons", "civilians", "residents", "children", "людей", "людини", "людина", "осіб", "особи", "цивільних", "мешканців")
+	t.add(headInfo{clPerson, true}, "person", "людина", "особа", "дитина", "man", "woman", "child", "worker", "resident", "civilian", "чоловік", "жінка")
+	t.add(headInfo{clPerson, false}, "people", "persons", "civilians", "residents", "children", "людей", "людини", "людина", "осіб", "особи", "цивільних", "мешканців", "men", "women", "workers", "employees", "passers-by", "жінки", "жінок", "чоловіки", "чоловіків", "дітей", "працівників", "працівники")
 	return t
 }()
 
@@ -241,7 +241,7 @@ var cueWords = func() *wordTable[int] {
 	t.add(cIntercept, "downed", "downing", "destroyed", "destroying", "destroy", "destroys", "intercepted", "intercepting", "intercept", "intercepts", "neutralized", "neutralised", "neutralizing", "neutralising", "eliminated", "repelled",
 		"збито", "збиті", "збитий", "збита", "збитих", "збили", "збила", "збив", "збиття", "збити", "знищено", "знищили", "знищила", "знищив", "знищення", "знищені", "знешкоджено", "знешкодили", "сбиты", "уничтожены")
 	t.add(cJam, "jammed", "lost", "suppressed", "redirected", "подавлено", "подавлені", "подавлених", "подавили", "втрачено", "втрачені", "втрачений")
-	t.add(cLaunch, "launched", "launch", "launches", "launching", "fired", "firing", "attacked", "deployed", "used", "using", "unleashed", "sent", "detected", "included", "targeted",
+	t.add(cLaunch, "launched", "launch", "launches", "launching", "fired", "firing", "fires", "sends", "запускає", "запускають", "застосовує", "застосовують", "атакує", "attacked", "deployed", "used", "using", "unleashed", "sent", "detected", "included", "targeted",
 		"атакував", "атакувала", "атакували", "застосував", "застосувала", "застосували", "застосовували", "застосуванням", "запустив", "запустили", "випустив", "випустили", "зафіксовано", "виявлено", "спрямував", "dropped", "dropping", "скинув", "скинули", "скинуто", "скинувши")
 	t.add(cHit, "влучання", "влучань", "влучили", "impacts", "hit", "hits", "struck")
 	t.add(cDebris, "debris", "fragments", "уламки", "уламків", "уламками", "падіння")
@@ -270,43 +270,55 @@ var passiveSkip = map[string]bool{
 	"було": true, "були": true, "був": true, "була": true, "удалося": true, "вдалося": true, "–": true, "—": true,
 	"-": true, "classified": true, "as": true, "'": true, "\"": true, "“": true, "”": true, "«": true, "»": true,
 	"likely": true, "confirmed": true, "all": true, "of": false, "to": false, "be": true, "either": true,
-	"others": true, "people": false, "ще": true, "ними": false,
+	"others": true, "people": false, "ще": true, "ними": false, "отримали": true, "отримала": true,
+	"отримав": true, "дістали": true, "дістала": true, "дістав": true, "зазнали": true, "зазнала": true, "зазнав": true,
 }
 
-// qualifier words before a number.
-func qualifierBefore(toks []token, i int) string {
-	w1, w2 := "", ""
+// qualifierBefore reads the qualifier words before the number at toks[i]:
+// the qualifier and how many words it spans.
+func qualifierBefore(toks []token, i int) (string, int) {
+	w1, w2, w3 := "", "", ""
 	if i >= 1 {
 		w1 = toks[i-1].low
 	}
 	if i >= 2 {
 		w2 = toks[i-2].low
 	}
+	if i >= 3 {
+		w3 = toks[i-3].low
+	}
 	switch {
+	case (w3 == "no" || w3 == "not") && (w2 == "more" || w2 == "greater") && w1 == "than",
+		w3 == "не" && (w2 == "більше" || w2 == "більш") && (w1 == "ніж" || w1 == "як"):
+		return "at_most", 3
 	case w2 == "more" && w1 == "than", w2 == "більш" && w1 == "ніж", w2 == "більше" && w1 == "ніж":
-		return "more_than"
+		return "more_than", 2
 	case w2 == "at" && w1 == "least":
-		return "at_least"
+		return "at_least", 2
+	case w2 == "at" && w1 == "most", w2 == "не" && (w1 == "більше" || w1 == "більш"):
+		return "at_most", 2
 	case w2 == "up" && w1 == "to":
-		return "up_to"
-	case w2 == "fewer" && w1 == "than", w2 == "less" && w1 == "than":
-		return "less_than"
+		return "up_to", 2
+	case w2 == "fewer" && w1 == "than", w2 == "less" && w1 == "than", (w2 == "менше" || w2 == "менш") && (w1 == "ніж" || w1 == "як"):
+		return "less_than", 2
 	case w2 == "як" && w1 == "мінімум":
-		return "at_least"
+		return "at_least", 2
 	}
 	switch w1 {
 	case "over", "понад", "більше", "понад,":
-		return "more_than"
+		return "more_than", 1
+	case "under", "менше":
+		return "less_than", 1
 	case "about", "around", "approximately", "roughly", "some", "близько", "приблизно", "approx":
-		return "about"
+		return "about", 1
 	case "nearly", "almost", "майже", "майже,":
-		return "nearly"
+		return "nearly", 1
 	case "щонайменше", "принаймні", "мінімум":
-		return "at_least"
+		return "at_least", 1
 	case "до":
-		return "up_to"
+		return "up_to", 1
 	}
-	return ""
+	return "", 0
 }
 
 var monthsEN = map[string]int{

@@ -20,6 +20,8 @@ type mention struct {
 	ellipsis  bool // "27 over the Voronezh region": class from the previous phrase
 	incl      bool // after "including"
 	subset    bool // a type or regional subset of its referent
+	whole     bool // "Of the N drones, A were ... and B were ...": N is split by the phrases after it
+	incr      bool // "N more", "another N", "a further N", "ще N": a part added to a count stated before
 	outcome   int
 	also      int // a second outcome ("eight drones ... which were shot down" after "included")
 	region    string
@@ -155,26 +157,20 @@ func parseMentions(toks []token, cueAtTok []int) []mention {
 		if isDateNumber(toks, i) {
 			continue
 		}
-		m := mention{start: i, all: t.all || pendingAll, qual: qualifierBefore(toks, i)}
+		q, qn := qualifierBefore(toks, i)
+		m := mention{start: i, all: t.all || pendingAll, qual: q}
 		pendingAll = false
 		if t.vague {
 			m.vague = t.low
 		} else if !t.all {
 			m.n, m.known = t.n, true
 		}
-		back := i - 1
-		switch m.qual {
-		case "more_than", "at_least", "up_to", "less_than":
-			back -= 2
-			if toks[i-1].low == "over" || toks[i-1].low == "понад" || toks[i-1].low == "більше" || toks[i-1].low == "щонайменше" || toks[i-1].low == "до" {
-				back = i - 2
-			}
-		case "about", "nearly":
-			back--
-		}
+		back := i - 1 - qn
 		if back >= 0 && (toks[back].low == "including" || toks[back].low == "зокрема" || toks[back].low == "among") {
 			m.incl = true
 		}
+		m.whole = wholeBefore(toks, back)
+		m.incr = incrementAround(toks, i, back)
 		j := i + 1
 		if m.all && !m.known {
 			for j < len(toks) && (toks[j].low == "the" || toks[j].low == "of" || toks[j].low == "these" || toks[j].low == "those") {
@@ -244,8 +240,26 @@ func parseMentions(toks []token, cueAtTok []int) []mention {
 				}
 			}
 		}
+		if t.both && j < len(toks) && (toks[j].low == "and" || toks[j].low == "та" || toks[j].low == "і") {
+			// "both drones and missiles": a pair of classes, not two weapons
+			continue
+		}
 		if t.art && (m.class == "" || !(m.singular || m.modelHead && !strings.HasSuffix(toks[j-1].low, "s")) || !phraseEnds(toks, j)) && !(m.hasM || m.refer) {
 			continue
+		}
+		if m.class == "" && !m.refer {
+			// "N shop assistants were hurt": a noun we do not know follows the number,
+			// so it counts something else, never the weapon of a phrase before
+			counted := false
+			for k := i + 1; k < j; k++ {
+				if lw := toks[k].low; toks[k].kind == kWord && !npMods[lw] && !passiveSkip[lw] {
+					counted = true
+					break
+				}
+			}
+			if counted {
+				continue
+			}
 		}
 		if m.class == "" {
 			// an ellipsis: "27 over the Voronezh region", "14 were wounded", "with 21 shot down"
@@ -275,6 +289,54 @@ func parseMentions(toks []token, cueAtTok []int) []mention {
 		}
 	}
 	return out
+}
+
+// wholeBefore: the number after toks[k] opens its clause with "of (the|these)",
+// "out of", "з/із" ("Of the N drones, ..."): the phrases after it split it.
+func wholeBefore(toks []token, k int) bool {
+	if k < 0 {
+		return false
+	}
+	switch toks[k].low {
+	case "the", "these", "those":
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch toks[k].low {
+	case "of", "з", "із", "зі":
+		if k >= 1 && toks[k].low == "of" && toks[k-1].low == "out" {
+			k--
+		}
+	default:
+		return false
+	}
+	if k == 0 {
+		return true
+	}
+	p := toks[k-1]
+	return p.kind == kPunct && (p.s == "," || p.s == ";" || p.s == ":" || p.s == "—" || p.s == "–" || isQuote(p.s))
+}
+
+// incrementAround: "another N", "a further N", "ще N", "N more", "N others",
+// "N additional": a count added to one stated before.
+func incrementAround(toks []token, i, back int) bool {
+	if back >= 0 {
+		switch toks[back].low {
+		case "another", "further", "ще", "additional":
+			return true
+		}
+	}
+	if i+1 < len(toks) {
+		switch toks[i+1].low {
+		case "others", "additional", "further":
+			return true
+		case "more":
+			return !(i+2 < len(toks) && toks[i+2].low == "than")
+		}
+	}
+	return false
 }
 
 // phraseEnds: a counted phrase ends at k (not "a drone attack", "a drone and
@@ -364,6 +426,10 @@ func scanNP(toks []token, j int, m *mention, cueAtTok []int) int {
 			break
 		}
 		lw := t.low
+		if headAt < 0 && cueAtTok[k] != cNone {
+			// "12 локаційно втрачено": the verb, not a noun
+			break
+		}
 		if headAt >= 0 {
 			// types after the head: "ракети Х-101", "missile Kinzhal", "БпЛА типу Shahed"
 			if md, ok := modelAt(toks, k); ok {

@@ -14,6 +14,7 @@ type sentence struct {
 	bullet   bool // a list item ("- 4 missiles;")
 	colon    bool // ends with ':' (a list header)
 	cue      int  // a verb carried over from the first part of a split sentence
+	para     bool // the first sentence of a line (a paragraph or list item)
 	toks     []token
 }
 
@@ -44,15 +45,15 @@ func splitSentences(text string) []sentence {
 		trimmed := strings.TrimLeft(line, "-–—•*· ")
 		bullet := len(trimmed) < len(line) && (strings.HasPrefix(line, "-") || strings.HasPrefix(line, "–") || strings.HasPrefix(line, "—") || strings.HasPrefix(line, "•") || strings.HasPrefix(line, "*") || strings.HasPrefix(line, "·"))
 		if bullet {
-			out = append(out, sentence{text: trimmed, bullet: true, colon: strings.HasSuffix(trimmed, ":")})
+			out = append(out, sentence{text: trimmed, bullet: true, colon: strings.HasSuffix(trimmed, ":"), para: true})
 			continue
 		}
 		if isFirst && multi && len(line) < 300 && !endsSentence(line) {
-			out = append(out, sentence{text: line, headline: true})
+			out = append(out, sentence{text: line, headline: true, para: true})
 			continue
 		}
-		for _, s := range splitLine(line) {
-			out = append(out, sentence{text: s, colon: strings.HasSuffix(s, ":")})
+		for k, s := range splitLine(line) {
+			out = append(out, sentence{text: s, colon: strings.HasSuffix(s, ":"), para: k == 0})
 		}
 	}
 	return out

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -63,15 +64,22 @@ func timeCue(toks []token, pub time.Time) timeInfo {
 		}
 		switch lw {
 		case "overnight", "nighttime", "вночі", "уночі", "ніч", "ночі", "night", "нічна", "нічну", "нічної", "нічний", "нічного":
-			if lw == "night" && (prev == "every" || prev == "each") {
+			if habitual(toks, i) {
+				// "each night", "100 drones a night", "кожної ночі": a rate, not one attack
+				cum = true
 				continue
 			}
 			night = true
+		case "щоночі", "щодня", "щодоби", "щотижня", "щомісяця":
+			cum = true
 		case "daytime", "вдень":
 			day = true
 		case "дня":
 			if prev == "протягом" || prev == "впродовж" {
 				day = true
+			}
+			if habitual(toks, i) {
+				cum = true
 			}
 		case "day":
 			if prev == "the" && i >= 2 && toks[i-2].low == "during" {
@@ -80,7 +88,7 @@ func timeCue(toks []token, pub time.Time) timeInfo {
 			if prev == "past" {
 				h24 = true
 			}
-			if prev == "every" || prev == "per" {
+			if habitual(toks, i) {
 				cum = true
 			}
 		case "hours":
@@ -88,7 +96,15 @@ func timeCue(toks []token, pub time.Time) timeInfo {
 				h24 = true
 			}
 		case "доби", "добу":
+			if habitual(toks, i) || prev == "на" {
+				cum = true
+				continue
+			}
 			h24 = true
+		case "день":
+			if habitual(toks, i) {
+				cum = true
+			}
 		case "average", "середньому", "середнього":
 			cum = true
 		case "since":
@@ -201,6 +217,34 @@ func timeCue(toks []token, pub time.Time) timeInfo {
 	}
 	ti.key = ti.period + "|" + k
 	return ti
+}
+
+// habitual: the day or night word at toks[i] states a rate ("each night",
+// "every day", "per night", "60 drones a night", "кожної ночі"), so the
+// figures are a typical night's, not one attack's.
+func habitual(toks []token, i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch p := toks[i-1].low; {
+	case p == "each" || p == "every" || p == "per" || strings.HasPrefix(p, "кожн"):
+		return true
+	case (p == "a" || p == "an") && i >= 2:
+		// "a night" after a counted noun or a number, not "in a night", nor "a day after"
+		if i+1 < len(toks) {
+			switch toks[i+1].low {
+			case "after", "before", "later", "earlier", "ahead", "of", "when":
+				return false
+			}
+		}
+		q := toks[i-2]
+		if q.kind == kNum {
+			return true
+		}
+		cl, _ := headClass(q.low)
+		return cl == clDrone || cl == clMissile || cl == clMixed || cl == clBomb || q.low == "attacks" || q.low == "strikes"
+	}
+	return false
 }
 
 func hasNight(toks []token) bool {

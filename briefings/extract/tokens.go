@@ -220,20 +220,81 @@ var ukCaseSuffix = map[string]bool{
 	"ю": true, "ьох": true, "ьма": true, "ми": true, "и": true, "ть": true, "ій": true, "у": true,
 }
 
+// vagueWords are quantities without a figure; vagueScale words after them
+// belong to the same quantity ("several thousand", "десятки тисяч").
+var vagueWords = map[string]bool{
+	"dozens": true, "scores": true, "several": true, "multiple": true, "hundreds": true, "thousands": true,
+	"tens": true, "numerous": true, "декілька": true, "кілька": true, "десятки": true, "десятків": true,
+	"десятками": true, "сотні": true, "сотень": true, "сотнями": true, "тисячі": true, "тисяч": true,
+	"тисячами": true, "кількох": true, "декількох": true, "кількома": true, "декількома": true,
+}
+
+var vagueScale = map[string]bool{
+	"few": true, "dozen": true, "hundred": true, "thousand": true, "hundreds": true, "thousands": true,
+	"десятків": true, "десятки": true, "сотень": true, "сотні": true, "сотнями": true, "тисяч": true,
+	"тисячі": true, "тисячами": true, "тисячу": true,
+}
+
+// scaleOf is the multiplier a word puts on the digits before it ("2 тисячі", "3 thousand").
+func scaleOf(w string) int {
+	switch w {
+	case "thousand", "тисяча", "тисячі", "тисяч", "тисячу", "тис":
+		return 1000
+	case "hundred":
+		return 100
+	}
+	return 0
+}
+
 // numberWords turns spelled-out numbers into number tokens.
 func numberWords(toks []token) []token {
 	out := toks[:0]
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
+		if t.kind == kNum && i+1 < len(toks) && toks[i+1].kind == kWord && t.n > 0 && t.n < 1000 {
+			// "2 тисячі", "3 thousand": the scale word is part of the number
+			if sc := scaleOf(toks[i+1].low); sc > 0 {
+				t.n *= sc
+				t.end = toks[i+1].end
+				t.s = t.s + " " + toks[i+1].s
+				i++
+				out = append(out, t)
+				continue
+			}
+		}
 		if t.kind != kWord {
 			out = append(out, t)
 			continue
 		}
-		switch t.low {
-		case "dozens", "scores", "several", "multiple", "декілька", "кілька", "десятки", "десятків", "десятками":
-			t.kind, t.vague = kNum, true
+		if vagueWords[t.low] || ((t.low == "a" || t.low == "an") && i+1 < len(toks) && toks[i+1].low == "few") {
+			// "several thousand", "a few hundred", "hundreds", "кілька тисяч": a
+			// quantity with no figure, never a number
+			j := i + 1
+			if t.low == "a" || t.low == "an" {
+				j++
+			}
+			for j < len(toks) && j < i+5 {
+				if vagueScale[toks[j].low] {
+					j++
+				} else if toks[j].low == "of" && j+1 < len(toks) && vagueScale[toks[j+1].low] {
+					j += 2 // "tens of thousands", "hundreds of thousands"
+				} else {
+					break
+				}
+			}
+			parts := make([]string, 0, j-i)
+			for k := i; k < j; k++ {
+				if lw := toks[k].low; lw != "a" && lw != "an" {
+					parts = append(parts, lw)
+				}
+			}
+			t.kind, t.vague, t.end = kNum, true, toks[j-1].end
+			t.low = strings.Join(parts, "_")
+			i = j - 1
 			out = append(out, t)
 			continue
+		}
+		switch t.low {
 		case "none", "жодна", "жоден", "жодної", "жодного":
 			t.kind, t.n, t.words = kNum, 0, true
 			out = append(out, t)

@@ -1,0 +1,305 @@
+// Package cluster groups articles about one event into stories: near-
+// duplicate wire copies and different outlets' reports of the same event.
+//
+// Design. A Fingerprint is a small, readable signature of the headline and
+// the lead (the first 90 words), where news states who, what, where and
+// when: up to 28 salient terms (stop words dropped, light English stemming,
+// transliteration variants folded: Zelenskiy/Zelenskyy, Kiev/Kyiv), which
+// of them are names (capitalized mid-sentence; headline capitals are ignored
+// when the headline is in Title Case), the figures stated (numbers >= 10 that
+// are not years) and the weekdays named. Two articles are compared by a
+// weighted Dice overlap of terms (names weigh double, ubiquitous domain
+// words such as "Ukraine" a third), blended with the share of names in
+// common, plus a bonus for a shared figure. Hard vetoes keep apart what
+// wording cannot: both state figures and share none (two nights' attacks:
+// 146 drones vs 88), or both name weekdays and share none (Thursday's talks
+// vs Friday's meeting). Reports a day apart need a higher score, and only
+// articles published within the index's window of each other are compared.
+// The index keeps postings from terms and figures to recent articles, so a
+// match looks only at candidates sharing at least two of them.
+package cluster
+
+import (
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/sitrep/sitrep/briefings"
+)
+
+// Threshold is the least similarity for two articles to share a story.
+const Threshold = 0.30
+
+// maxPosting bounds the candidate lists: a term shared by more entries than
+// this says too little to find candidates with (it still counts in scoring).
+const maxPosting = 300
+
+// rareKeys is how many of a query's rarest keys find candidates.
+const rareKeys = 12
+
+type entry struct {
+	id, story int64
+	at        time.Time
+	sig       sig
+}
+
+// Index is an in-memory map of recent articles' fingerprints to their
+// stories. It is safe for concurrent use.
+type Index struct {
+	mu       sync.RWMutex
+	window   time.Duration
+	entries  map[int64]*entry
+	postings map[string][]*entry
+	newest   time.Time
+	adds     int
+}
+
+// New returns an index that matches articles published within window of
+// each other.
+func New(window time.Duration) *Index {
+	if window <= 0 {
+		window = 48 * time.Hour
+	}
+	return &Index{window: window, entries: map[int64]*entry{}, postings: map[string][]*entry{}}
+}
+
+// Window is the index's matching window.
+func (x *Index) Window() time.Duration { return x.window }
+
+// Len is the number of indexed articles.
+func (x *Index) Len() int {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	return len(x.entries)
+}
+
+func sigOf(a *briefings.Article) (sig, bool) {
+	if a.Fingerprint != "" {
+		if s, ok := parseSig(a.Fingerprint); ok {
+			return s, true
+		}
+	}
+	if a.Title == "" && a.Body == "" && a.Teaser == "" {
+		return sig{}, false
+	}
+	body := a.Body
+	if body == "" {
+		body = a.Teaser
+	}
+	return buildSig(a.Title, body), true
+}
+
+// Match returns the story of the most similar indexed article published
+// within the window around a.PublishedAt, if any is similar enough.
+func (x *Index) Match(a *briefings.Article) (storyID int64, ok bool) {
+	s, ok := sigOf(a)
+	if !ok || len(s.terms) == 0 {
+		return 0, false
+	}
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	// Candidates share at least two of the query's rarest keys (names,
+	// places and figures are rare; a report of the same event shares them).
+	var lists [][]*entry
+	for _, t := range s.keys() {
+		if p := x.postings[t]; len(p) > 0 && len(p) <= maxPosting {
+			lists = append(lists, p)
+		}
+	}
+	sort.Slice(lists, func(i, j int) bool { return len(lists[i]) < len(lists[j]) })
+	if len(lists) > rareKeys {
+		lists = lists[:rareKeys]
+	}
+	lo, hi := a.PublishedAt.Add(-x.window), a.PublishedAt.Add(x.window)
+	shared := make(map[*entry]int, 64)
+	for _, p := range lists {
+		for _, e := range p {
+			if !e.at.Before(lo) && !e.at.After(hi) {
+				shared[e]++
+			}
+		}
+	}
+	best, bestScore := (*entry)(nil), 0.0
+	for e, n := range shared {
+		if n < 2 || e.id == a.ID && a.ID != 0 {
+			continue
+		}
+		gap := a.PublishedAt.Sub(e.at)
+		if gap < 0 {
+			gap = -gap
+		}
+		if gap > x.window {
+			continue
+		}
+		sc := similarity(&s, &e.sig, gap)
+		if sc > bestScore || sc == bestScore && best != nil && e.id < best.id {
+			best, bestScore = e, sc
+		}
+	}
+	if best == nil || bestScore < Threshold {
+		return 0, false
+	}
+	return best.story, true
+}
+
+// Similarity scores two articles' fingerprints in [0, 1], 0 when they state
+// different figures or weekdays. Exposed for tools and tests.
+func Similarity(fpA, fpB string, gap time.Duration) float64 {
+	a, ok1 := parseSig(fpA)
+	b, ok2 := parseSig(fpB)
+	if !ok1 || !ok2 {
+		return 0
+	}
+	return similarity(&a, &b, gap)
+}
+
+func similarity(a, b *sig, gap time.Duration) float64 {
+	if conflict(a.days, b.days) || conflict(a.numbers, b.numbers) {
+		return 0
+	}
+	// Weighted Dice over terms: names weigh 2, others 1; a term's weight
+	// also falls with its rank in the signature.
+	if a.w == nil {
+		a.prepare()
+	}
+	if b.w == nil {
+		b.prepare()
+	}
+	var inter float64
+	for t, w := range a.w {
+		if w2, ok := b.w[t]; ok {
+			inter += min(w, w2)
+		}
+	}
+	ta, tb := a.total, b.total
+	if ta == 0 || tb == 0 {
+		return 0
+	}
+	score := 2 * inter / (ta + tb)
+	// Shared names, measured on the smaller set of names.
+	ea, eb, en := 0, 0, 0
+	for t := range a.entities {
+		ea++
+		if b.entities[t] {
+			en++
+		}
+	}
+	eb = len(b.entities)
+	if ea > 0 && eb > 0 {
+		score = 0.6*score + 0.4*float64(en)/float64(min(ea, eb))
+	}
+	if shares(a.numbers, b.numbers) {
+		score += 0.15
+	}
+	// Reports a day or more apart need more in common.
+	if gap > 20*time.Hour {
+		score -= 0.1
+	}
+	return min(score, 1)
+}
+
+// conflict: both name values and none is shared.
+func conflict(a, b []string) bool {
+	return len(a) > 0 && len(b) > 0 && !shares(a, b)
+}
+
+func shares(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Add indexes a stored article (it needs ID, StoryID, PublishedAt and a
+// Fingerprint or text). Entries older than two windows before the newest
+// one are pruned as the index grows.
+func (x *Index) Add(a *briefings.Article) {
+	if a.ID == 0 || a.StoryID == 0 {
+		return
+	}
+	s, ok := sigOf(a)
+	if !ok {
+		return
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.add(a, s)
+	x.adds++
+	if x.adds%1024 == 0 {
+		x.prune()
+	}
+}
+
+func (x *Index) add(a *briefings.Article, s sig) {
+	if old, ok := x.entries[a.ID]; ok {
+		old.story = a.StoryID
+		return
+	}
+	e := &entry{id: a.ID, story: a.StoryID, at: a.PublishedAt, sig: s}
+	x.entries[a.ID] = e
+	for _, t := range s.keys() {
+		x.postings[t] = append(x.postings[t], e)
+	}
+	if a.PublishedAt.After(x.newest) {
+		x.newest = a.PublishedAt
+	}
+}
+
+// Warm indexes a list of stored articles (store.ListFingerprints).
+func (x *Index) Warm(list []*briefings.Article) {
+	sorted := append([]*briefings.Article(nil), list...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	for _, a := range sorted {
+		if a.ID == 0 || a.StoryID == 0 {
+			continue
+		}
+		if s, ok := sigOf(a); ok {
+			x.add(a, s)
+		}
+	}
+	x.prune()
+}
+
+// Prune drops entries published more than two windows before the newest
+// entry (or before now-2*window when now is later).
+func (x *Index) Prune(now time.Time) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if now.After(x.newest) {
+		x.newest = now
+	}
+	x.prune()
+}
+
+func (x *Index) prune() {
+	cut := x.newest.Add(-2 * x.window)
+	removed := false
+	for id, e := range x.entries {
+		if e.at.Before(cut) {
+			delete(x.entries, id)
+			removed = true
+		}
+	}
+	if !removed {
+		return
+	}
+	for t, p := range x.postings {
+		q := p[:0]
+		for _, e := range p {
+			if _, ok := x.entries[e.id]; ok && x.entries[e.id] == e {
+				q = append(q, e)
+			}
+		}
+		if len(q) == 0 {
+			delete(x.postings, t)
+		} else {
+			x.postings[t] = q
+		}
+	}
+}

@@ -1,0 +1,270 @@
+package cluster
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sitrep/sitrep/briefings"
+)
+
+type fixture struct {
+	Key    string    `json:"key"`
+	Outlet string    `json:"outlet"`
+	At     time.Time `json:"at"`
+	Title  string    `json:"title"`
+	Body   string    `json:"body"`
+}
+
+func loadFixtures(t *testing.T) []fixture {
+	t.Helper()
+	b, err := os.ReadFile("testdata/events.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fs []fixture
+	if err := json.Unmarshal(b, &fs); err != nil {
+		t.Fatal(err)
+	}
+	return fs
+}
+
+// group runs articles through an index the way ingestion does: match, else
+// a new story; returns story ids in input order.
+func group(x *Index, arts []*briefings.Article) []int64 {
+	var nextStory int64 = 100
+	out := make([]int64, len(arts))
+	for i, a := range arts {
+		a.ID = int64(i + 1)
+		a.Fingerprint = Fingerprint(a.Title, a.Body)
+		if id, ok := x.Match(a); ok {
+			a.StoryID = id
+		} else {
+			nextStory++
+			a.StoryID = nextStory
+		}
+		x.Add(a)
+		out[i] = a.StoryID
+	}
+	return out
+}
+
+func TestGroupsFixtures(t *testing.T) {
+	fs := loadFixtures(t)
+	var arts []*briefings.Article
+	for _, f := range fs {
+		arts = append(arts, &briefings.Article{Title: f.Title, Body: f.Body, PublishedAt: f.At, SourceName: f.Outlet})
+	}
+	stories := group(New(48*time.Hour), arts)
+	for i := range fs {
+		for j := i + 1; j < len(fs); j++ {
+			same := stories[i] == stories[j]
+			want := fs[i].Key == fs[j].Key
+			if same != want {
+				t.Errorf("%s/%q and %s/%q: same story = %v, want %v (similarity %.2f)",
+					fs[i].Key, fs[i].Title, fs[j].Key, fs[j].Title, same, want,
+					Similarity(arts[i].Fingerprint, arts[j].Fingerprint, fs[j].At.Sub(fs[i].At)))
+			}
+		}
+	}
+}
+
+func TestMatchWindow(t *testing.T) {
+	x := New(24 * time.Hour)
+	at := time.Date(2026, 3, 12, 6, 0, 0, 0, time.UTC)
+	a := &briefings.Article{ID: 1, StoryID: 7, Title: "Witkoff meets Macron and Starmer in Paris on Ukraine guarantees",
+		Body: "Envoy Steve Witkoff met Emmanuel Macron and Keir Starmer in Paris to discuss security guarantees for Ukraine.", PublishedAt: at}
+	a.Fingerprint = Fingerprint(a.Title, a.Body)
+	x.Add(a)
+	b := *a
+	b.ID = 0
+	b.StoryID = 0
+	if id, ok := x.Match(&b); !ok || id != 7 {
+		t.Fatalf("identical text: Match = %d, %v; want 7, true", id, ok)
+	}
+	b.PublishedAt = at.Add(25 * time.Hour)
+	if id, ok := x.Match(&b); ok {
+		t.Fatalf("outside the window: Match = %d, want none", id)
+	}
+	b.PublishedAt = at.Add(-25 * time.Hour)
+	if _, ok := x.Match(&b); ok {
+		t.Fatal("before the window: matched")
+	}
+}
+
+func TestConflictingFigures(t *testing.T) {
+	a := Fingerprint("Russia launches 112 drones at Ukraine", "Russia launched 112 drones overnight; 84 were shot down, the air force said.")
+	b := Fingerprint("Russia launches 95 drones at Ukraine", "Russia launched 95 drones overnight; 70 were shot down, the air force said.")
+	if s := Similarity(a, b, time.Hour); s != 0 {
+		t.Errorf("different figures: similarity %.2f, want 0", s)
+	}
+	c := Fingerprint("Russia launches 112 drones at Ukraine", "Russia launched 112 drones overnight into Thursday.")
+	d := Fingerprint("Russia launches 112 drones at Ukraine", "Russia launched 112 drones overnight into Friday.")
+	if s := Similarity(c, d, time.Hour); s != 0 {
+		t.Errorf("different weekdays: similarity %.2f, want 0", s)
+	}
+}
+
+func TestFingerprintVariants(t *testing.T) {
+	a := Fingerprint("Zelenskiy meets envoy in Kiev", "President Volodymyr Zelenskiy met the envoy in Kiev.")
+	b := Fingerprint("Zelenskyy meets envoy in Kyiv", "President Volodymyr Zelenskyy met the envoy in Kyiv.")
+	if a != b {
+		t.Errorf("transliteration variants differ:\n%s\n%s", a, b)
+	}
+	if !strings.HasPrefix(a, fpVersion+"|") {
+		t.Errorf("fingerprint %q lacks version", a)
+	}
+	if _, ok := parseSig("x1|garbage"); ok {
+		t.Error("parsed a foreign fingerprint")
+	}
+}
+
+func TestPruneAndWarm(t *testing.T) {
+	x := New(time.Hour)
+	at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	var list []*briefings.Article
+	for i := 0; i < 10; i++ {
+		a := &briefings.Article{ID: int64(i + 1), StoryID: int64(i + 1), Title: fmt.Sprintf("Story number %d about Kherson ferry", i),
+			Body: "The ferry across the Dnipro near Kherson resumed service.", PublishedAt: at.Add(time.Duration(i) * time.Hour)}
+		a.Fingerprint = Fingerprint(a.Title, a.Body)
+		list = append(list, a)
+	}
+	x.Warm(list)
+	// newest is at+9h; entries before at+7h are pruned.
+	if got := x.Len(); got != 3 {
+		t.Errorf("after warm: %d entries, want 3", got)
+	}
+	x.Prune(at.Add(100 * time.Hour))
+	if got := x.Len(); got != 0 {
+		t.Errorf("after prune: %d entries, want 0", got)
+	}
+}
+
+func FuzzFingerprint(f *testing.F) {
+	f.Add("Russia launches 1,200 drones", "KYIV, Ukraine (AP) — Russia launched 112 drones. 84 downed.")
+	f.Add("", "")
+	f.Add("'''", "3.5. 1,2,3 ’s Zelenskyy’s")
+	f.Fuzz(func(t *testing.T, title, body string) {
+		fp := Fingerprint(title, body)
+		s, ok := parseSig(fp)
+		if !ok {
+			t.Fatalf("own fingerprint does not parse: %q", fp)
+		}
+		if sc := similarity(&s, &s, 0); sc < 0 || sc > 1 {
+			t.Fatalf("similarity out of range: %v", sc)
+		}
+	})
+}
+
+// repoRoot walks up to the directory holding go.mod.
+func repoRoot(t testing.TB) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("no go.mod above the test directory")
+		}
+		dir = parent
+	}
+}
+
+// TestCorpusDiplomacy groups the real diplomacy excerpts and prints the
+// groups. It asserts properties that hold by construction of the corpus:
+// excerpts dated months apart never share a story, and every dated group
+// spans at most the window.
+func TestCorpusDiplomacy(t *testing.T) {
+	path := filepath.Join(repoRoot(t), "..", "shared", "corpus", "diplomacy.jsonl")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Skipf("corpus not available (%v): skipping the diplomacy evaluation", err)
+	}
+	defer f.Close()
+	type row struct {
+		Date   *string `json:"date"`
+		Title  *string `json:"title"`
+		Text   string  `json:"text"`
+		Outlet string  `json:"outlet"`
+	}
+	var arts []*briefings.Article
+	var dated []bool
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	undated := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	for sc.Scan() {
+		var r row
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			t.Fatal(err)
+		}
+		a := &briefings.Article{Body: r.Text, SourceName: r.Outlet}
+		if r.Title != nil && !strings.HasPrefix(*r.Title, "(") {
+			a.Title = *r.Title
+		}
+		ok := false
+		if r.Date != nil {
+			if d, err := time.Parse("2006-01-02", *r.Date); err == nil {
+				a.PublishedAt, ok = d.Add(12*time.Hour), true
+			}
+		}
+		if !ok {
+			// Undated excerpts are spread ten days apart so the window keeps
+			// them from grouping with anything by accident.
+			a.PublishedAt = undated.Add(time.Duration(len(arts)) * 240 * time.Hour)
+		}
+		dated = append(dated, ok)
+		arts = append(arts, a)
+	}
+	window := 48 * time.Hour
+	stories := group(New(window), arts)
+	groups := map[int64][]int{}
+	for i, s := range stories {
+		groups[s] = append(groups[s], i)
+	}
+	var ids []int64
+	for s := range groups {
+		ids = append(ids, s)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	multi := 0
+	for _, s := range ids {
+		g := groups[s]
+		if len(g) > 1 {
+			multi++
+		}
+		var b strings.Builder
+		for _, i := range g {
+			fmt.Fprintf(&b, "\n    %s %s | %.60s", arts[i].PublishedAt.Format("2006-01-02"), arts[i].SourceName, arts[i].Title+" "+arts[i].Body)
+		}
+		t.Logf("story %d (%d articles):%s", s, len(g), b.String())
+		lo, hi := arts[g[0]].PublishedAt, arts[g[0]].PublishedAt
+		for _, i := range g {
+			if !dated[i] && len(g) > 1 {
+				t.Errorf("undated excerpt %d grouped across a 10-day gap", i)
+			}
+			if arts[i].PublishedAt.Before(lo) {
+				lo = arts[i].PublishedAt
+			}
+			if arts[i].PublishedAt.After(hi) {
+				hi = arts[i].PublishedAt
+			}
+		}
+		if hi.Sub(lo) > window {
+			t.Errorf("story %d spans %s, more than the %s window", s, hi.Sub(lo), window)
+		}
+	}
+	t.Logf("%d excerpts in %d stories, %d with more than one article", len(arts), len(groups), multi)
+	if len(groups) < len(arts)/2 {
+		t.Errorf("%d excerpts collapsed into %d stories: grouping is too loose", len(arts), len(groups))
+	}
+}

@@ -1,0 +1,426 @@
+package cluster
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// fpVersion prefixes every fingerprint; entries of another version are
+// ignored by the index (recomputed by callers that have the text).
+const fpVersion = "c1"
+
+// leadWords is how much of the body the fingerprint reads: the lead carries
+// the who, where and when of a news story.
+const leadWords = 90
+
+const (
+	maxTerms    = 28
+	maxEntities = 14
+	maxNumbers  = 8
+)
+
+// sig is a parsed fingerprint.
+type sig struct {
+	terms    []string // content terms, entities included, most salient first
+	entities map[string]bool
+	numbers  []string           // figures (not years), as written without separators
+	days     []string           // weekdays named in the lead
+	w        map[string]float64 // term weights (see weights)
+	total    float64            // sum of w
+}
+
+// keys are the index keys of a signature: its terms and its figures.
+func (s *sig) keys() []string {
+	out := make([]string, 0, len(s.terms)+len(s.numbers))
+	out = append(out, s.terms...)
+	for _, n := range s.numbers {
+		out = append(out, "#"+n)
+	}
+	return out
+}
+
+// prepare computes the term weights once.
+func (s *sig) prepare() {
+	s.w = make(map[string]float64, len(s.terms))
+	s.total = 0
+	for i, t := range s.terms {
+		w := 1.0 - 0.4*float64(i)/float64(maxTerms)
+		if s.entities[t] {
+			w *= 2
+		}
+		if common[t] {
+			w *= 0.3
+		}
+		s.w[t] = w
+		s.total += w
+	}
+}
+
+type tok struct {
+	text  string // as written
+	start bool   // begins a sentence or headline
+}
+
+// tokenize splits s into words and numbers, marking sentence starts.
+func tokenize(s string, out []tok) []tok {
+	start := true
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			j := i
+			for j < len(s) {
+				r2, sz := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || r2 == '\u0301' {
+					j += sz
+					continue
+				}
+				// keep 1,200 and 3.5 and Zelensky's / don't
+				if (r2 == ',' || r2 == '.') && j+sz < len(s) && unicode.IsDigit(lastRune(s[i:j])) && isDigitAt(s, j+sz) {
+					j += sz
+					continue
+				}
+				if (r2 == '\'' || r2 == '’') && j+sz < len(s) && isLetterAt(s, j+sz) {
+					j += sz
+					continue
+				}
+				break
+			}
+			out = append(out, tok{text: s[i:j], start: start})
+			start = false
+			i = j
+			continue
+		}
+		switch r {
+		case '.', '!', '?', '\n', ':', '—', '–', '"', '“', '”', '(', ')':
+			start = true
+		}
+		i += size
+	}
+	return out
+}
+
+func lastRune(s string) rune { r, _ := utf8.DecodeLastRuneInString(s); return r }
+func isDigitAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsDigit(r)
+}
+func isLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+// Fingerprint is the near-duplicate signature of an article: the salient
+// terms of its headline and lead (stemmed, with spelling variants of
+// transliterated names folded), which of them are names, the figures and the
+// weekdays the lead states. Two reports of one event share names and terms
+// and never state different figures or days.
+func Fingerprint(title, body string) string {
+	s := buildSig(title, body)
+	var b strings.Builder
+	b.WriteString(fpVersion)
+	b.WriteString("|t:")
+	for i, t := range s.terms {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		if s.entities[t] {
+			b.WriteByte('*')
+		}
+		b.WriteString(t)
+	}
+	b.WriteString("|n:")
+	b.WriteString(strings.Join(s.numbers, ","))
+	b.WriteString("|d:")
+	b.WriteString(strings.Join(s.days, ","))
+	return b.String()
+}
+
+// parseSig reads a fingerprint; ok is false for another version.
+func parseSig(fp string) (sig, bool) {
+	parts := strings.Split(fp, "|")
+	if len(parts) != 4 || parts[0] != fpVersion {
+		return sig{}, false
+	}
+	s := sig{entities: map[string]bool{}}
+	for _, p := range parts[1:] {
+		k, v, _ := strings.Cut(p, ":")
+		if v == "" {
+			continue
+		}
+		list := strings.Split(v, ",")
+		switch k {
+		case "t":
+			for _, t := range list {
+				if strings.HasPrefix(t, "*") {
+					t = t[1:]
+					s.entities[t] = true
+				}
+				s.terms = append(s.terms, t)
+			}
+		case "n":
+			s.numbers = list
+		case "d":
+			s.days = list
+		}
+	}
+	s.prepare()
+	return s, true
+}
+
+func buildSig(title, body string) sig {
+	lead := leadOf(body)
+	tt := tokenize(title, nil)
+	bt := tokenize(lead, nil)
+	titleCase := isTitleCase(tt)
+
+	type stat struct {
+		weight float64
+		first  int
+		entity bool
+	}
+	stats := map[string]*stat{}
+	var order []string
+	var numbers, days []string
+	seenNum := map[string]bool{}
+	seenDay := map[string]bool{}
+	add := func(t tok, pos int, w float64, capsCount bool) {
+		low := strings.ToLower(t.text)
+		if d, ok := weekdays[low]; ok {
+			if !seenDay[d] {
+				seenDay[d] = true
+				days = append(days, d)
+			}
+			return
+		}
+		if n, ok := figure(t.text); ok {
+			if !seenNum[n] && len(numbers) < maxNumbers {
+				seenNum[n] = true
+				numbers = append(numbers, n)
+			}
+			return
+		}
+		if stopWords[low] || utf8.RuneCountInString(low) < 2 {
+			return
+		}
+		first, _ := utf8.DecodeRuneInString(t.text)
+		name := capsCount && unicode.IsUpper(first) && (!t.start || isAllCaps(t.text))
+		term := fold(low)
+		if !name {
+			term = stem(term)
+		}
+		if term == "" || stopWords[term] {
+			return
+		}
+		st := stats[term]
+		if st == nil {
+			st = &stat{first: pos}
+			stats[term] = st
+			order = append(order, term)
+		}
+		if common[term] {
+			w *= 0.3
+		}
+		st.weight += w
+		if name {
+			st.entity = true
+		}
+	}
+	for i, t := range tt {
+		add(t, i, 2.0, !titleCase)
+	}
+	for i, t := range bt {
+		// earlier words of the lead weigh more
+		w := 1.0 - 0.5*float64(i)/float64(leadWords)
+		add(t, len(tt)+i, w, true)
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := stats[order[i]], stats[order[j]]
+		wa, wb := a.weight, b.weight
+		if a.entity {
+			wa *= 1.5
+		}
+		if b.entity {
+			wb *= 1.5
+		}
+		if wa != wb {
+			return wa > wb
+		}
+		return a.first < b.first
+	})
+	s := sig{entities: map[string]bool{}, numbers: numbers, days: days}
+	defer s.prepare()
+	ents := 0
+	for _, t := range order {
+		if len(s.terms) >= maxTerms {
+			break
+		}
+		if stats[t].entity {
+			if ents >= maxEntities {
+				continue
+			}
+			ents++
+			s.entities[t] = true
+		}
+		s.terms = append(s.terms, t)
+	}
+	return s
+}
+
+// leadOf is the first leadWords words of body.
+func leadOf(body string) string {
+	n := 0
+	inWord := false
+	for i, r := range body {
+		if unicode.IsSpace(r) {
+			if inWord {
+				n++
+				if n >= leadWords {
+					return body[:i]
+				}
+			}
+			inWord = false
+		} else {
+			inWord = true
+		}
+	}
+	return body
+}
+
+// isTitleCase: most longer words of the headline are capitalized, so its
+// capitals say nothing about names.
+func isTitleCase(ts []tok) bool {
+	long, caps := 0, 0
+	for _, t := range ts {
+		if utf8.RuneCountInString(t.text) < 4 {
+			continue
+		}
+		long++
+		r, _ := utf8.DecodeRuneInString(t.text)
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return long > 0 && caps*10 > long*6
+}
+
+func isAllCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if !unicode.IsUpper(r) {
+				return false
+			}
+		}
+	}
+	return letters >= 2
+}
+
+// figure returns the normalized number of a token that states a figure:
+// digits (with separators), not a year and not a single digit.
+func figure(s string) (string, bool) {
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return "", false
+	}
+	clean := strings.ReplaceAll(s, ",", "")
+	for _, r := range clean {
+		if (r < '0' || r > '9') && r != '.' {
+			return "", false // 30th, 5G, 10am
+		}
+	}
+	if v, err := strconv.ParseFloat(clean, 64); err == nil {
+		if v < 10 || (v >= 1900 && v <= 2100 && !strings.Contains(clean, ".")) {
+			return "", false
+		}
+	}
+	return clean, true
+}
+
+var weekdays = map[string]string{
+	"monday": "mon", "tuesday": "tue", "wednesday": "wed", "thursday": "thu", "friday": "fri", "saturday": "sat", "sunday": "sun",
+	"понеділок": "mon", "вівторок": "tue", "середа": "wed", "четвер": "thu", "пʼятниця": "fri", "п'ятниця": "fri", "субота": "sat", "неділя": "sun",
+}
+
+// variants folds spellings of the same place or name.
+var variants = map[string]string{
+	"kiev": "kyiv", "kharkov": "kharkiv", "odessa": "odesa", "nikolaev": "mykolaiv", "mykolayiv": "mykolaiv",
+	"zaporozhye": "zaporizhzhia", "zaporizhia": "zaporizhzhia", "dnipropetrovsk": "dnipro", "lvov": "lviv",
+	"chernigov": "chernihiv", "donetsk": "donetsk", "lugansk": "luhansk", "kherson": "kherson",
+	"met": "meet", "meeting": "meet", "meetings": "meet", "talk": "talks",
+	"shot": "shoot", "downed": "down", "fired": "fire", "launched": "launch", "struck": "strike", "strikes": "strike",
+	"ceasefire": "truce", "cease": "truce", "truce": "truce",
+	"us": "us", "u": "u",
+}
+
+// fold maps transliteration variants to one spelling: -iy/-yy endings
+// (Zelenskiy, Zelenskyy -> zelensky) and the known place-name pairs.
+func fold(w string) string {
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	w = strings.ReplaceAll(w, "'", "")
+	w = strings.ReplaceAll(w, "’", "")
+	if v, ok := variants[w]; ok {
+		return v
+	}
+	if len(w) > 5 && (strings.HasSuffix(w, "iy") || strings.HasSuffix(w, "yy")) {
+		w = w[:len(w)-2] + "y"
+	}
+	return w
+}
+
+// stem is a light English suffix stripper (plurals, -ing, -ed); other
+// scripts pass unchanged.
+func stem(w string) string {
+	for _, r := range w {
+		if r > unicode.MaxASCII {
+			return w
+		}
+	}
+	n := len(w)
+	switch {
+	case n > 5 && strings.HasSuffix(w, "ies"):
+		return w[:n-3] + "y"
+	case n > 4 && strings.HasSuffix(w, "sses"):
+		return w[:n-2]
+	case n > 5 && strings.HasSuffix(w, "ing"):
+		return undouble(w[:n-3])
+	case n > 4 && strings.HasSuffix(w, "eed"):
+		return w[:n-1]
+	case n > 4 && strings.HasSuffix(w, "ed"):
+		return undouble(w[:n-2])
+	case n > 3 && strings.HasSuffix(w, "es") && (strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "xes")):
+		return w[:n-2]
+	case n > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+		return w[:n-1]
+	}
+	return w
+}
+
+func undouble(w string) string {
+	n := len(w)
+	if n > 3 && w[n-1] == w[n-2] && !strings.ContainsRune("aeiouls", rune(w[n-1])) {
+		return w[:n-1]
+	}
+	if n > 2 && strings.HasSuffix(w, "at") || strings.HasSuffix(w, "iz") {
+		return w + "e"
+	}
+	return w
+}
+
+// common are domain words present in most stories: they count, but little.
+var common = map[string]bool{
+	"ukraine": true, "ukrainian": true, "russia": true, "russian": true, "war": true, "kyiv": true, "moscow": true,
+	"president": true, "official": true, "country": true, "military": true, "force": true, "minister": true,
+	"україна": true, "україни": true, "росія": true, "росії": true,
+}
+
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a about above across after again against ago ahead all almost along already also although always am among an and another any are around as at away back be became because been before being below between both but by can cannot could did do does doing done down during each either else enough even ever every few for from further get gets got had has have having he her here hers herself him himself his how however i if in including into is it its itself just last late later least less like made make many may me meanwhile might more most much must my near nearly neither never new news next no nor not now of off often on once one only onto or other others our ours out over own per perhaps please put quite rather really said same say saying says see seen several she should since so some still such than that the their theirs them themselves then there these they this those though through thus to told too toward towards two three under until up upon us very via was we were what whatever when where whether which while who whom whose why will with within without would yet you your according amid told added asked early earlier week weeks day days year years month months time times today yesterday tomorrow tonight morning evening night overnight hour hours people first second third mr mrs ms dr gen lt col sen rep gov st jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july august september october november december am pm reuters ap afp bbc photo video read update updated live report reported reports statement state i e. що і в у на з із та й до за про від як це не але або чи по при для після так вже також він вона вони його її їх ще`) {
+		m[w] = true
+	}
+	return m
+}()

@@ -1,0 +1,395 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/mmcdole/gofeed"
+	"golang.org/x/net/html/charset"
+
+	"github.com/sitrep/sitrep/briefings"
+)
+
+// ingestURL fetches a URL given on the command line: a known feed source is
+// refreshed; otherwise the answer is sniffed: a feed becomes a source and is
+// read, a page becomes one article.
+func (in *Ingester) ingestURL(ctx context.Context, raw string) []Outcome {
+	if s, err := in.st.GetSourceByURL(ctx, raw); err == nil && s != nil && s.Kind == briefings.SourceFeed {
+		outs, err := in.RefreshSource(ctx, s)
+		if err != nil && failed(outs) == 0 {
+			outs = append(outs, errOutcome(raw, err))
+		}
+		return outs
+	}
+	res, err := in.fetch(ctx, raw, nil)
+	if err != nil {
+		return []Outcome{errOutcome(raw, err)}
+	}
+	if res.status != 200 {
+		return []Outcome{errOutcome(raw, statusError(res))}
+	}
+	if res.isFeed() {
+		feed, err := parseFeed(res.body, res.contentType)
+		if err != nil {
+			return []Outcome{errOutcome(raw, err)}
+		}
+		s := &briefings.Source{
+			Name:      feedName(feed, res.url),
+			URL:       raw,
+			Kind:      briefings.SourceFeed,
+			Enabled:   true,
+			Lang:      shortLang(feed.Language),
+			CreatedAt: in.o.Now().UTC(),
+		}
+		if err := in.st.UpsertSource(ctx, s); err != nil {
+			return []Outcome{errOutcome(raw, fmt.Errorf("store: %w", err))}
+		}
+		outs := in.feedItems(ctx, s, feed)
+		in.record(ctx, s, res, nil)
+		return outs
+	}
+	a, err := res.page()
+	if err != nil {
+		return []Outcome{errOutcome(raw, unprefix(err, res.url.Redacted()))}
+	}
+	host := res.url.Hostname()
+	s, err := in.cachedSource(ctx, res.url.Scheme+"://"+host+"/", func() *briefings.Source {
+		return &briefings.Source{Name: strings.TrimPrefix(host, "www."), URL: res.url.Scheme + "://" + host + "/", Kind: briefings.SourcePage}
+	})
+	if err != nil {
+		return []Outcome{errOutcome(raw, err)}
+	}
+	a.SourceID, a.SourceName = s.ID, s.Name
+	if a.URL == "" {
+		a.URL = raw
+	}
+	o := in.Add(ctx, a)
+	o.Target = raw
+	return []Outcome{o}
+}
+
+func statusError(res *response) error {
+	msg := fmt.Sprintf("HTTP %d", res.status)
+	if res.retryAfter > 0 {
+		msg += fmt.Sprintf(" (retry after %s)", res.retryAfter.Round(time.Second))
+	}
+	return errors.New(msg)
+}
+
+func feedName(f *gofeed.Feed, u *url.URL) string {
+	if n := cleanLine(f.Title); n != "" {
+		return truncateText(n, 100)
+	}
+	return strings.TrimPrefix(u.Hostname(), "www.")
+}
+
+func shortLang(l string) string {
+	l = strings.ToLower(strings.TrimSpace(l))
+	if len(l) > 2 && (l[2] == '-' || l[2] == '_') {
+		l = l[:2]
+	}
+	return l
+}
+
+var xmlEncoding = regexp.MustCompile(`(?i)^\s*(?:\xef\xbb\xbf)?<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']`)
+
+// parseFeed parses RSS 0.9x/1.0/2.0, Atom or JSON Feed. The XML prolog's
+// encoding is decoded by the parser; without one, a non-UTF-8 charset from
+// the Content-Type is decoded here.
+func parseFeed(body []byte, contentType string) (*gofeed.Feed, error) {
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil, fmt.Errorf("ingest: feed: %w", ErrEmpty)
+	}
+	var r io.Reader = bytes.NewReader(body)
+	if xmlEncoding.Find(body[:min(len(body), 512)]) == nil {
+		if _, cs := (&response{contentType: contentType}).mediaType(); cs != "" && cs != "utf-8" && cs != "utf8" && cs != "us-ascii" {
+			cr, err := charset.NewReaderLabel(cs, r)
+			if err != nil {
+				return nil, fmt.Errorf("ingest: feed: unknown charset %q", cs)
+			}
+			r = cr
+		}
+	}
+	f, err := gofeed.NewParser().Parse(r)
+	if err != nil {
+		if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
+			return nil, fmt.Errorf("ingest: feed: not RSS, Atom or JSON Feed")
+		}
+		return nil, fmt.Errorf("ingest: feed: invalid: %s", oneLine(err.Error()))
+	}
+	return f, nil
+}
+
+func oneLine(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	return truncateText(s, 200)
+}
+
+// RefreshSource fetches a feed source (conditional GET) and ingests its new
+// items; every attempt is recorded with RecordFetch, failures with
+// exponential backoff. The error is non-nil when the fetch or any item failed.
+func (in *Ingester) RefreshSource(ctx context.Context, s *briefings.Source) ([]Outcome, error) {
+	res, err := in.fetch(ctx, s.URL, s)
+	if err == nil && res.status != 200 && res.status != 304 {
+		err = statusError(res)
+	}
+	if err == nil && res.status == 200 {
+		var f *gofeed.Feed
+		f, err = parseFeed(res.body, res.contentType)
+		if err == nil {
+			if s.Lang == "" {
+				s.Lang = shortLang(f.Language)
+			}
+			outs := in.feedItems(ctx, s, f)
+			in.record(ctx, s, res, nil)
+			if n := failed(outs); n > 0 {
+				return outs, fmt.Errorf("ingest: %s: %d of %d items failed", s.URL, n, len(outs))
+			}
+			return outs, nil
+		}
+	}
+	if err != nil && ctx.Err() != nil {
+		// Shutting down: not the source's fault, nothing to record.
+		return []Outcome{errOutcome(s.URL, ctx.Err())}, fmt.Errorf("ingest: %s: %w", s.URL, ctx.Err())
+	}
+	in.record(ctx, s, res, err)
+	if err != nil {
+		in.log.Warn("ingest: refresh failed", slog.Int64("source_id", s.ID), slog.String("url", s.URL), slog.Any("error", err))
+		return []Outcome{errOutcome(s.URL, unprefix(err, s.URL))}, fmt.Errorf("ingest: %s: %w", s.URL, err)
+	}
+	return nil, nil // 304 Not Modified
+}
+
+// record writes the fetch attempt and the next check time.
+func (in *Ingester) record(ctx context.Context, s *briefings.Source, res *response, ferr error) {
+	now := in.o.Now().UTC()
+	interval := s.Interval
+	if interval <= 0 {
+		interval = in.o.Interval
+	}
+	r := briefings.FetchResult{At: now, ETag: s.ETag, LastModified: s.LastModified}
+	if ferr != nil {
+		r.Err = oneLine(strings.ReplaceAll(ferr.Error(), "ingest: ", ""))
+		next := Backoff(interval, s.ErrorCount+1)
+		if res != nil && res.retryAfter > next {
+			next = min(res.retryAfter, MaxBackoff)
+		}
+		r.NextCheckAt = now.Add(next)
+	} else {
+		r.OK = true
+		r.NotModified = res.status == 304
+		if res.etag != "" {
+			r.ETag = res.etag
+		}
+		if res.lastModified != "" {
+			r.LastModified = res.lastModified
+		}
+		next := interval
+		if res.maxAge > next {
+			next = min(res.maxAge, MaxBackoff)
+		}
+		r.NextCheckAt = now.Add(next)
+	}
+	if err := in.st.RecordFetch(ctx, s.ID, r); err != nil {
+		in.log.Error("ingest: record fetch", slog.Int64("source_id", s.ID), slog.Any("error", err))
+		return
+	}
+	s.LastFetchAt = now
+	s.NextCheckAt = r.NextCheckAt
+	s.ETag, s.LastModified = r.ETag, r.LastModified
+	if r.OK {
+		s.ErrorCount = 0
+		s.LastSuccessAt = now
+		s.LastError = ""
+	} else {
+		s.ErrorCount++
+		s.LastError = r.Err
+	}
+}
+
+// Backoff is the wait after the n-th consecutive failure: interval*2^n,
+// capped at MaxBackoff.
+func Backoff(interval time.Duration, n int) time.Duration {
+	if interval <= 0 {
+		interval = DefaultInterval
+	}
+	d := interval
+	for i := 0; i < n; i++ {
+		d *= 2
+		if d >= MaxBackoff {
+			return MaxBackoff
+		}
+	}
+	return d
+}
+
+// feedItems ingests every item of f for source s.
+func (in *Ingester) feedItems(ctx context.Context, s *briefings.Source, f *gofeed.Feed) []Outcome {
+	var base *url.URL
+	if u, err := url.Parse(s.URL); err == nil {
+		base = u
+	}
+	outs := make([]Outcome, 0, len(f.Items))
+	// Items seen in the previous refresh of this source are not fetched
+	// again for full text: the store already has them (by URL or GUID).
+	in.seenMu.Lock()
+	prev := in.seen[s.ID]
+	in.seenMu.Unlock()
+	cur := make(map[string]bool, len(f.Items))
+	defer func() {
+		in.seenMu.Lock()
+		in.seen[s.ID] = cur
+		in.seenMu.Unlock()
+	}()
+	var arts []*briefings.Article
+	var at []int
+	for _, it := range f.Items {
+		if ctx.Err() != nil {
+			outs = append(outs, errOutcome(s.URL, ctx.Err()))
+			break
+		}
+		key := it.GUID + "\x00" + it.Link
+		cur[key] = true
+		a := in.itemArticle(ctx, s, base, it, !prev[key])
+		if a == nil {
+			outs = append(outs, errOutcome(s.URL, fmt.Errorf("item %q has no title, text or link", truncateText(it.GUID, 80))))
+			continue
+		}
+		arts = append(arts, a)
+		at = append(at, len(outs))
+		outs = append(outs, Outcome{})
+	}
+	for j, o := range in.AddAll(ctx, arts) {
+		if o.Status == StatusError {
+			o.Target = s.URL
+		}
+		outs[at[j]] = o
+	}
+	return outs
+}
+
+// itemArticle maps a feed item to an article.
+func (in *Ingester) itemArticle(ctx context.Context, s *briefings.Source, base *url.URL, it *gofeed.Item, fetchPage bool) *briefings.Article {
+	link := strings.TrimSpace(it.Link)
+	if link == "" && len(it.Links) > 0 {
+		link = strings.TrimSpace(it.Links[0])
+	}
+	if link != "" && base != nil {
+		if u, err := base.Parse(link); err == nil {
+			link = u.String()
+		}
+	}
+	a := &briefings.Article{
+		SourceID:   s.ID,
+		SourceName: s.Name,
+		GUID:       strings.TrimSpace(it.GUID),
+		Title:      htmlToText(it.Title),
+		Lang:       s.Lang,
+		FetchedAt:  in.o.Now().UTC(),
+	}
+	if link != "" {
+		a.URL = CanonicalURL(link)
+	}
+	if a.GUID == "" {
+		a.GUID = a.URL
+	}
+	a.Teaser = truncateText(strings.ReplaceAll(htmlToText(it.Description), "\n\n", " "), maxTeaser)
+	if c := htmlToText(it.Content); c != "" {
+		a.Body = c
+	}
+	if a.Body == "" && s.FullText && link != "" && fetchPage {
+		if p, err := in.FetchPage(ctx, link); err == nil {
+			a.Body = p.Body
+			if a.Title == "" {
+				a.Title = p.Title
+			}
+		} else {
+			in.log.Info("ingest: full text unavailable, keeping the teaser", slog.Int64("source_id", s.ID), slog.String("url", link), slog.Any("error", err))
+		}
+	}
+	switch {
+	case it.PublishedParsed != nil:
+		a.PublishedAt = it.PublishedParsed.UTC()
+	case it.UpdatedParsed != nil:
+		a.PublishedAt = it.UpdatedParsed.UTC()
+	default:
+		a.PublishedAt = in.o.Now().UTC()
+	}
+	// A date in the future is a wrong clock or a typo: use now.
+	if now := in.o.Now().UTC(); a.PublishedAt.After(now.Add(time.Hour)) {
+		a.PublishedAt = now
+	}
+	if a.Title == "" && a.Body == "" && a.Teaser == "" {
+		return nil
+	}
+	return a
+}
+
+// RefreshDue refreshes the sources due now in a bounded worker pool and
+// returns how many were refreshed. The error joins the failures.
+func (in *Ingester) RefreshDue(ctx context.Context) (int, error) {
+	due, err := in.st.DueSources(ctx, in.o.Now().UTC(), 500)
+	if err != nil {
+		return 0, fmt.Errorf("ingest: due sources: %w", err)
+	}
+	var (
+		mu   sync.Mutex
+		errs []error
+		n    int
+		wg   sync.WaitGroup
+	)
+	jobs := make(chan *briefings.Source)
+	for w := 0; w < min(in.o.Workers, len(due)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for s := range jobs {
+				outs, err := in.RefreshSource(ctx, s)
+				mu.Lock()
+				n++
+				if err != nil {
+					errs = append(errs, err)
+				}
+				mu.Unlock()
+				in.log.Info("ingest: refreshed", slog.Int64("source_id", s.ID), slog.Int("items", len(outs)), slog.Int("new", count(outs, StatusNew)+count(outs, StatusCopy)))
+			}
+		}()
+	}
+	for _, s := range due {
+		if s.Kind != "" && s.Kind != briefings.SourceFeed {
+			continue
+		}
+		select {
+		case jobs <- s:
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	if ctx.Err() != nil {
+		errs = append(errs, ctx.Err())
+	}
+	return n, errors.Join(errs...)
+}
+
+func count(outs []Outcome, status string) int {
+	n := 0
+	for _, o := range outs {
+		if o.Status == status {
+			n++
+		}
+	}
+	return n
+}

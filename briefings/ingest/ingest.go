@@ -1,0 +1,578 @@
+// Package ingest brings articles in: feeds (RSS, Atom, JSON Feed), article
+// pages, local files and folders, and stdin. Every article goes through one
+// path (Add): normalize, hash, fingerprint and story match, summary, analysis,
+// then one store call, so nothing is half-written and ingesting the same
+// input twice adds nothing.
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/cluster"
+)
+
+// Defaults of Options.
+const (
+	DefaultMaxBytes  = 5 << 20
+	DefaultTimeout   = 20 * time.Second
+	DefaultSummaryN  = 3
+	DefaultWorkers   = 4
+	DefaultInterval  = 30 * time.Minute
+	MaxBackoff       = 24 * time.Hour
+	DefaultWindow    = 48 * time.Hour
+	DefaultUserAgent = "sitrep/1.0 (+news briefing bot)"
+	maxTeaser        = 600
+)
+
+// Outcome statuses.
+const (
+	StatusNew       = "new"
+	StatusDuplicate = "duplicate"
+	StatusCopy      = "copy"
+	StatusError     = "error"
+)
+
+// Options configure an Ingester. Zero values take the defaults.
+type Options struct {
+	Client     *http.Client // nil: NewHTTPClient(o)
+	UserAgent  string
+	Timeout    time.Duration // per request
+	MaxBytes   int64         // per document; default 5 MB
+	Now        func() time.Time
+	Logger     *slog.Logger
+	Summarizer briefings.Summarizer // nil: no summaries
+	Analyzer   briefings.Analyzer   // nil: no topics, entities, attacks
+	SummaryN   int                  // sentences per summary; default 3
+	Workers    int                  // RefreshDue pool size; default 4
+	// AllowPrivate lets fetches reach loopback and private addresses (tests,
+	// self-hosted feeds on a LAN).
+	AllowPrivate bool
+	// Cluster groups articles into stories; nil: an index with DefaultWindow,
+	// warmed from the store on first use.
+	Cluster *cluster.Index
+	// Stdin is read for the target "-"; nil: os.Stdin.
+	Stdin io.Reader
+	// Interval is the refresh interval of sources without their own.
+	Interval time.Duration
+}
+
+// Ingester ingests into a store. It is safe for concurrent use.
+type Ingester struct {
+	st     briefings.Store
+	o      Options
+	client *http.Client
+	log    *slog.Logger
+	idx    *cluster.Index
+
+	warmOnce sync.Once
+	// addMu serializes story matching and the store write so two copies of
+	// one event arriving at once land in one story.
+	addMu sync.Mutex
+
+	srcMu   sync.Mutex
+	sources map[string]*briefings.Source // local and page sources by URL
+
+	seenMu sync.Mutex
+	seen   map[int64]map[string]bool // feed items of each source's last refresh
+}
+
+// New returns an Ingester storing into st.
+func New(st briefings.Store, o Options) *Ingester {
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = DefaultMaxBytes
+	}
+	if o.Timeout <= 0 {
+		o.Timeout = DefaultTimeout
+	}
+	if o.SummaryN <= 0 {
+		o.SummaryN = DefaultSummaryN
+	}
+	if o.Workers <= 0 {
+		o.Workers = DefaultWorkers
+	}
+	if o.Interval <= 0 {
+		o.Interval = DefaultInterval
+	}
+	if o.UserAgent == "" {
+		o.UserAgent = DefaultUserAgent
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if o.Stdin == nil {
+		o.Stdin = os.Stdin
+	}
+	in := &Ingester{st: st, o: o, log: o.Logger, sources: map[string]*briefings.Source{}, seen: map[int64]map[string]bool{}}
+	in.client = o.Client
+	if in.client == nil {
+		in.client = NewHTTPClient(o)
+	}
+	in.idx = o.Cluster
+	if in.idx == nil {
+		in.idx = cluster.New(DefaultWindow)
+		o.Cluster = in.idx
+	} else {
+		in.warmOnce.Do(func() {}) // the caller owns warming
+	}
+	return in
+}
+
+// Index returns the story index the ingester matches against.
+func (in *Ingester) Index() *cluster.Index { return in.idx }
+
+// Outcome is what happened to one article (or one failed target).
+type Outcome struct {
+	Target    string
+	Title     string
+	URL       string
+	Status    string // new, duplicate, copy, error
+	Reason    string // duplicate: url, guid or content; copy: "of #N"; error: why
+	ArticleID int64
+	StoryID   int64
+}
+
+// String is the line `sitrep ingest` prints for the outcome.
+func (o Outcome) String() string {
+	where := o.URL
+	if where == "" {
+		where = o.Target
+	}
+	switch o.Status {
+	case StatusNew:
+		return fmt.Sprintf("new #%d story #%d %q <%s>", o.ArticleID, o.StoryID, o.Title, where)
+	case StatusCopy:
+		return fmt.Sprintf("copy #%d story #%d (%s) %q <%s>", o.ArticleID, o.StoryID, o.Reason, o.Title, where)
+	case StatusDuplicate:
+		return fmt.Sprintf("duplicate (%s) #%d %q <%s>", o.Reason, o.ArticleID, o.Title, where)
+	default:
+		return fmt.Sprintf("error %s: %s", o.Target, o.Reason)
+	}
+}
+
+func errOutcome(target string, err error) Outcome {
+	msg := err.Error()
+	// One clear line: drop our own prefixes, keep the cause.
+	msg = strings.ReplaceAll(msg, "ingest: ", "")
+	msg = strings.ReplaceAll(msg, "\n", " ")
+	if target != "" && strings.HasPrefix(msg, target+": ") {
+		msg = strings.TrimPrefix(msg, target+": ")
+	}
+	return Outcome{Target: target, Status: StatusError, Reason: msg}
+}
+
+// failed reports whether any outcome is an error.
+func failed(outs []Outcome) int {
+	n := 0
+	for _, o := range outs {
+		if o.Status == StatusError {
+			n++
+		}
+	}
+	return n
+}
+
+// Ingest ingests one target: a file, a folder (recursive; .txt .md .html
+// .htm in sorted order), "-" for stdin, a feed URL or an article page URL.
+// Every article gets an Outcome; the error is non-nil when anything failed,
+// after the rest was ingested.
+func (in *Ingester) Ingest(ctx context.Context, target string) ([]Outcome, error) {
+	var outs []Outcome
+	switch {
+	case target == "-":
+		outs = in.ingestReader(ctx, "-", "stdin.txt", in.o.Stdin)
+	case strings.Contains(target, "://"):
+		outs = in.ingestURL(ctx, target)
+	default:
+		outs = in.ingestPath(ctx, target)
+	}
+	if n := failed(outs); n > 0 {
+		return outs, fmt.Errorf("ingest: %s: %d of %d failed", target, n, len(outs))
+	}
+	return outs, nil
+}
+
+func (in *Ingester) ingestPath(ctx context.Context, target string) []Outcome {
+	fi, err := os.Stat(target)
+	if err != nil {
+		return []Outcome{errOutcome(target, pathErr(err))}
+	}
+	if !fi.IsDir() {
+		return []Outcome{in.ingestFile(ctx, target)}
+	}
+	var files []string
+	var outs []Outcome
+	err = filepath.WalkDir(target, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			outs = append(outs, errOutcome(p, err))
+			return nil
+		}
+		if d.IsDir() {
+			if p != target && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if fileExts[strings.ToLower(filepath.Ext(p))] && !strings.HasPrefix(d.Name(), ".") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		outs = append(outs, errOutcome(target, err))
+	}
+	sort.Strings(files)
+	if len(files) == 0 && len(outs) == 0 {
+		return []Outcome{errOutcome(target, errors.New("no .txt, .md or .html files in the folder"))}
+	}
+	// Parse up to maxBatch files (and at most 16 MB of text), then store
+	// them together.
+	for start := 0; start < len(files); {
+		var arts []*briefings.Article
+		var at []int
+		var res []Outcome
+		size := 0
+		k := start
+		for ; k < len(files) && len(arts) < maxBatch && size < 16<<20; k++ {
+			f := files[k]
+			if ctx.Err() != nil {
+				res = append(res, errOutcome(f, ctx.Err()))
+				continue
+			}
+			a, o := in.readFile(f)
+			if a == nil {
+				res = append(res, o)
+				continue
+			}
+			size += len(a.Body)
+			arts = append(arts, a)
+			at = append(at, len(res))
+			res = append(res, Outcome{})
+		}
+		for j, o := range in.AddAll(ctx, arts) {
+			o.Target = files[start+at[j]]
+			res[at[j]] = o
+		}
+		outs = append(outs, res...)
+		start = k
+	}
+	return outs
+}
+
+func (in *Ingester) ingestFile(ctx context.Context, path string) Outcome {
+	a, o := in.readFile(path)
+	if a == nil {
+		return o
+	}
+	o = in.Add(ctx, a)
+	o.Target = path
+	return o
+}
+
+// pathErr drops the path from an *fs.PathError (the outcome names it).
+func pathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	return err
+}
+
+// readFile reads and parses a local file (at most MaxBytes); on failure the
+// article is nil and the outcome says why.
+func (in *Ingester) readFile(path string) (*briefings.Article, Outcome) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, errOutcome(path, pathErr(err))
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Size() > in.o.MaxBytes {
+		return nil, errOutcome(path, fmt.Errorf("%w: %d bytes (limit %d)", ErrTooLarge, fi.Size(), in.o.MaxBytes))
+	}
+	data, err := readCapped(f, in.o.MaxBytes)
+	if err != nil {
+		return nil, errOutcome(path, err)
+	}
+	a, err := ParseFile(path, data)
+	if err != nil {
+		return nil, errOutcome(path, unprefix(err, path))
+	}
+	if a.SourceName == "" {
+		a.SourceName = DefaultSourceName
+	}
+	return a, Outcome{}
+}
+
+// ingestReader parses one local document read from r (at most MaxBytes).
+func (in *Ingester) ingestReader(ctx context.Context, target, name string, r io.Reader) []Outcome {
+	data, err := readCapped(r, in.o.MaxBytes)
+	if err != nil {
+		return []Outcome{errOutcome(target, err)}
+	}
+	if target == "-" && sniffHTML(data) {
+		name = "stdin.html"
+	}
+	a, err := ParseFile(name, data)
+	if err != nil {
+		return []Outcome{errOutcome(target, unprefix(err, name))}
+	}
+	if a.SourceName == "" {
+		a.SourceName = DefaultSourceName
+	}
+	o := in.Add(ctx, a)
+	o.Target = target
+	return []Outcome{o}
+}
+
+// sniffHTML reports data that starts like an HTML document.
+func sniffHTML(data []byte) bool {
+	head := strings.ToLower(strings.TrimSpace(string(data[:min(len(data), 512)])))
+	head = strings.TrimPrefix(head, "\ufeff")
+	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html")
+}
+
+// unprefix drops "ingest: name: " from a ParseFile error for the outcome line.
+func unprefix(err error, name string) error {
+	msg := strings.TrimPrefix(err.Error(), "ingest: "+name+": ")
+	if msg == err.Error() {
+		return err
+	}
+	return &wrapped{msg: msg, err: err}
+}
+
+// fileSource returns (creating once) the local source named name. Local
+// files are the operator's own: briefings may quote their text.
+func (in *Ingester) fileSource(ctx context.Context, name string) (*briefings.Source, error) {
+	key := "file:" + strings.ToLower(name)
+	return in.cachedSource(ctx, key, func() *briefings.Source {
+		return &briefings.Source{Name: name, URL: key, Kind: briefings.SourceFile, Enabled: false, ShowText: true}
+	})
+}
+
+func (in *Ingester) cachedSource(ctx context.Context, key string, mk func() *briefings.Source) (*briefings.Source, error) {
+	in.srcMu.Lock()
+	defer in.srcMu.Unlock()
+	if s, ok := in.sources[key]; ok {
+		return s, nil
+	}
+	s := mk()
+	s.CreatedAt = in.o.Now().UTC()
+	if err := in.st.UpsertSource(ctx, s); err != nil {
+		return nil, fmt.Errorf("ingest: source %s: %w", key, err)
+	}
+	in.sources[key] = s
+	return s, nil
+}
+
+// warm fills the default story index from the store once.
+func (in *Ingester) warm(ctx context.Context) {
+	in.warmOnce.Do(func() {
+		since := in.o.Now().Add(-in.idx.Window())
+		list, err := in.st.ListFingerprints(ctx, since)
+		if err != nil {
+			in.log.Warn("ingest: warm story index", slog.Any("error", err))
+			return
+		}
+		in.idx.Warm(list)
+	})
+}
+
+// BatchAdder is implemented by stores that add many articles in one
+// transaction (all or none); AddAll uses it when the store has it.
+type BatchAdder interface {
+	AddArticles(ctx context.Context, arts []*briefings.Article) ([]briefings.AddResult, error)
+}
+
+// maxBatch bounds one store transaction of AddAll.
+const maxBatch = 200
+
+// Add runs one article through the common path and stores it. a needs a
+// Title or a Body (or Teaser), and a SourceID or a SourceName (a local source
+// of that name is used). Add fills a's URL (canonical), ContentHash,
+// Fingerprint, StoryID (when a matching story is in the index), Summary and
+// the Analyzer's fields before the one store call.
+func (in *Ingester) Add(ctx context.Context, a *briefings.Article) Outcome {
+	return in.AddAll(ctx, []*briefings.Article{a})[0]
+}
+
+// AddAll is Add for many articles, with one outcome each in order. With a
+// BatchAdder store, articles are stored in transactions of up to 200; a
+// batch ends early where an article belongs to the story of an earlier
+// article of the same batch, so story grouping is the same as one by one.
+func (in *Ingester) AddAll(ctx context.Context, arts []*briefings.Article) []Outcome {
+	outs := make([]Outcome, len(arts))
+	ok := make([]bool, len(arts))
+	for i, a := range arts {
+		outs[i], ok[i] = in.prepare(ctx, a)
+	}
+	in.warm(ctx)
+	in.addMu.Lock()
+	defer in.addMu.Unlock()
+	batcher, _ := in.st.(BatchAdder)
+	var pending []int // indexes into arts
+	var local *cluster.Index
+	flush := func() {
+		if len(pending) == 0 {
+			return
+		}
+		in.store(ctx, batcher, arts, outs, pending)
+		pending = pending[:0]
+		local = nil
+	}
+	for i, a := range arts {
+		if !ok[i] {
+			continue
+		}
+		if ctx.Err() != nil {
+			outs[i] = errOutcome(outs[i].Target, ctx.Err())
+			continue
+		}
+		matched := false
+		if a.StoryID == 0 {
+			if id, found := in.idx.Match(a); found {
+				a.StoryID, matched = id, true
+			}
+		}
+		if batcher == nil {
+			in.store(ctx, nil, arts, outs, []int{i})
+			continue
+		}
+		// Does it belong with an article of this batch not yet stored?
+		if !matched && local != nil {
+			if _, found := local.Match(a); found {
+				flush()
+				if id, found := in.idx.Match(a); found {
+					a.StoryID = id
+				}
+			}
+		}
+		if local == nil {
+			local = cluster.New(in.idx.Window())
+		}
+		pending = append(pending, i)
+		tmp := *a
+		tmp.ID, tmp.StoryID = int64(len(pending)), int64(len(pending))
+		local.Add(&tmp)
+		if len(pending) >= maxBatch {
+			flush()
+		}
+	}
+	flush()
+	return outs
+}
+
+// prepare normalizes and validates a and computes everything stored with
+// it; ok is false (with an error outcome) when a cannot be stored.
+func (in *Ingester) prepare(ctx context.Context, a *briefings.Article) (Outcome, bool) {
+	target := a.URL
+	a.Title = truncateText(cleanLine(a.Title), 300)
+	a.Teaser = truncateText(cleanLine(a.Teaser), maxTeaser)
+	a.Body = normalizeBody(a.Body)
+	if a.Title == "" && a.Body == "" && a.Teaser == "" {
+		return errOutcome(target, fmt.Errorf("%w: no title and no text", ErrNoText)), false
+	}
+	if a.Title == "" {
+		if a.Body != "" {
+			a.Title = firstSentence(a.Body)
+		} else {
+			a.Title = firstSentence(a.Teaser)
+		}
+	}
+	if a.URL != "" {
+		a.URL = CanonicalURL(a.URL)
+	}
+	out := Outcome{Target: target, Title: a.Title, URL: a.URL}
+	now := in.o.Now().UTC()
+	if a.FetchedAt.IsZero() {
+		a.FetchedAt = now
+	}
+	if a.PublishedAt.IsZero() {
+		a.PublishedAt = a.FetchedAt
+	}
+	if a.SourceID == 0 {
+		name := a.SourceName
+		if name == "" {
+			name = DefaultSourceName
+		}
+		s, err := in.fileSource(ctx, name)
+		if err != nil {
+			return errOutcome(target, err), false
+		}
+		a.SourceID = s.ID
+		a.SourceName = s.Name
+	}
+	text := a.Body
+	if text == "" {
+		text = a.Teaser
+	}
+	a.ContentHash = contentHash(a.Title, a.Teaser, a.Body)
+	a.Fingerprint = cluster.Fingerprint(a.Title, text)
+	if in.o.Summarizer != nil && len(a.Summary) == 0 && text != "" {
+		a.Summary = in.o.Summarizer.Summarize(a.Title, text, in.o.SummaryN)
+	}
+	if in.o.Analyzer != nil {
+		in.o.Analyzer.Analyze(a)
+	}
+	return out, true
+}
+
+// store writes the articles arts[idx...] (one transaction with a batcher,
+// else one each) and fills their outcomes. When a batch fails, its articles
+// are retried one by one so one bad article does not sink the others.
+func (in *Ingester) store(ctx context.Context, batcher BatchAdder, arts []*briefings.Article, outs []Outcome, idx []int) {
+	if batcher != nil && len(idx) > 1 {
+		list := make([]*briefings.Article, len(idx))
+		for k, i := range idx {
+			list[k] = arts[i]
+		}
+		res, err := batcher.AddArticles(ctx, list)
+		if err == nil && len(res) == len(list) {
+			for k, i := range idx {
+				in.result(arts[i], &outs[i], res[k])
+			}
+			return
+		}
+		in.log.Warn("ingest: batch failed, adding one by one", slog.Int("articles", len(idx)), slog.Any("error", err))
+	}
+	for _, i := range idx {
+		res, err := in.st.AddArticle(ctx, arts[i])
+		if err != nil {
+			outs[i] = errOutcome(outs[i].Target, fmt.Errorf("store: %w", err))
+			continue
+		}
+		in.result(arts[i], &outs[i], res)
+	}
+}
+
+// result turns an AddResult into the outcome and indexes new articles.
+func (in *Ingester) result(a *briefings.Article, out *Outcome, res briefings.AddResult) {
+	out.ArticleID, out.StoryID = res.ID, res.StoryID
+	switch {
+	case !res.Created:
+		out.Status = StatusDuplicate
+		out.Reason = res.Duplicate
+		return
+	case res.CopyOf != 0:
+		out.Status = StatusCopy
+		out.Reason = fmt.Sprintf("of #%d", res.CopyOf)
+	default:
+		out.Status = StatusNew
+	}
+	a.ID, a.StoryID = res.ID, res.StoryID
+	in.idx.Add(a)
+}
