@@ -21,6 +21,7 @@ package cluster
 
 import (
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -100,22 +101,31 @@ func (x *Index) Match(a *briefings.Article) (storyID int64, ok bool) {
 	defer x.mu.RUnlock()
 	// Candidates share at least two of the query's rarest keys (names,
 	// places and figures are rare; a report of the same event shares them).
-	var lists [][]*entry
+	// A shared dated attack event counts as two keys on its own.
+	type posting struct {
+		p []*entry
+		w int
+	}
+	var lists []posting
 	for _, t := range s.keys() {
 		if p := x.postings[t]; len(p) > 0 && len(p) <= maxPosting {
-			lists = append(lists, p)
+			w := 1
+			if strings.HasPrefix(t, "@") {
+				w = 2
+			}
+			lists = append(lists, posting{p, w})
 		}
 	}
-	sort.Slice(lists, func(i, j int) bool { return len(lists[i]) < len(lists[j]) })
+	sort.Slice(lists, func(i, j int) bool { return len(lists[i].p) < len(lists[j].p) })
 	if len(lists) > rareKeys {
 		lists = lists[:rareKeys]
 	}
 	lo, hi := a.PublishedAt.Add(-x.window), a.PublishedAt.Add(x.window)
 	shared := make(map[*entry]int, 64)
-	for _, p := range lists {
-		for _, e := range p {
+	for _, l := range lists {
+		for _, e := range l.p {
 			if !e.at.Before(lo) && !e.at.After(hi) {
-				shared[e]++
+				shared[e] += l.w
 			}
 		}
 	}
@@ -154,6 +164,13 @@ func Similarity(fpA, fpB string, gap time.Duration) float64 {
 }
 
 func similarity(a, b *sig, gap time.Duration) float64 {
+	if conflict(a.events, b.events) {
+		return 0
+	}
+	// The same dated attack event is the same story, in any language.
+	if shares(a.events, b.events) {
+		return 1
+	}
 	if conflict(a.days, b.days) || conflict(a.numbers, b.numbers) {
 		return 0
 	}

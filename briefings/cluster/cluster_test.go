@@ -268,3 +268,21 @@ func TestCorpusDiplomacy(t *testing.T) {
 		t.Errorf("%d excerpts collapsed into %d stories: grouping is too loose", len(arts), len(groups))
 	}
 }
+
+// Two template reports of different nights stay apart when their attack
+// events differ, even if their wording is nearly the same.
+func TestEventsKeepNightsApart(t *testing.T) {
+	body := "The air force said air defence units were active across the north, south and centre overnight. Debris fell in several regions and emergency crews worked at the sites."
+	a := Fingerprint("Air force reports overnight drone attack", body, "RU>UA@2026-03-12")
+	b := Fingerprint("Air force reports overnight drone attack", body, "RU>UA@2026-03-14")
+	same := Fingerprint("Air force reports overnight drone attack", body, "RU>UA@2026-03-12")
+	if s := Similarity(a, b, 0); s != 0 {
+		t.Fatalf("different nights scored %.2f, want 0", s)
+	}
+	if s := Similarity(a, same, 0); s < 0.5 {
+		t.Fatalf("same night scored %.2f", s)
+	}
+	if s := Similarity(a, Fingerprint("Air force reports overnight drone attack", body), 0); s < 0.5 {
+		t.Fatalf("an article without dated events should still match: %.2f", s)
+	}
+}

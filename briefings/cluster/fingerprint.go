@@ -10,7 +10,7 @@ import (
 
 // fpVersion prefixes every fingerprint; entries of another version are
 // ignored by the index (recomputed by callers that have the text).
-const fpVersion = "c1"
+const fpVersion = "c2"
 
 // leadWords is how much of the body the fingerprint reads: the lead carries
 // the who, where and when of a news story.
@@ -28,6 +28,7 @@ type sig struct {
 	entities map[string]bool
 	numbers  []string           // figures (not years), as written without separators
 	days     []string           // weekdays named in the lead
+	events   []string           // attack event keys (attacker, target, date)
 	w        map[string]float64 // term weights (see weights)
 	total    float64            // sum of w
 }
@@ -38,6 +39,9 @@ func (s *sig) keys() []string {
 	out = append(out, s.terms...)
 	for _, n := range s.numbers {
 		out = append(out, "#"+n)
+	}
+	for _, e := range s.events {
+		out = append(out, "@"+e)
 	}
 	return out
 }
@@ -118,8 +122,17 @@ func isLetterAt(s string, i int) bool {
 // transliterated names folded), which of them are names, the figures and the
 // weekdays the lead states. Two reports of one event share names and terms
 // and never state different figures or days.
-func Fingerprint(title, body string) string {
+//
+// events are the keys of the attack events the article reports
+// (briefings.AttackReport.EventKey): two articles that both report attacks and
+// share no event are different nights, however alike their template wording.
+func Fingerprint(title, body string, events ...string) string {
 	s := buildSig(title, body)
+	for _, e := range events {
+		if e != "" && !strings.ContainsAny(e, "|,") && !contains(s.events, e) {
+			s.events = append(s.events, e)
+		}
+	}
 	var b strings.Builder
 	b.WriteString(fpVersion)
 	b.WriteString("|t:")
@@ -136,13 +149,24 @@ func Fingerprint(title, body string) string {
 	b.WriteString(strings.Join(s.numbers, ","))
 	b.WriteString("|d:")
 	b.WriteString(strings.Join(s.days, ","))
+	b.WriteString("|e:")
+	b.WriteString(strings.Join(s.events, ","))
 	return b.String()
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 // parseSig reads a fingerprint; ok is false for another version.
 func parseSig(fp string) (sig, bool) {
 	parts := strings.Split(fp, "|")
-	if len(parts) != 4 || parts[0] != fpVersion {
+	if len(parts) != 5 || parts[0] != fpVersion {
 		return sig{}, false
 	}
 	s := sig{entities: map[string]bool{}}
@@ -165,6 +189,8 @@ func parseSig(fp string) (sig, bool) {
 			s.numbers = list
 		case "d":
 			s.days = list
+		case "e":
+			s.events = list
 		}
 	}
 	s.prepare()

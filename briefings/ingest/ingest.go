@@ -521,13 +521,21 @@ func (in *Ingester) prepare(ctx context.Context, a *briefings.Article) (Outcome,
 		text = a.Teaser
 	}
 	a.ContentHash = contentHash(a.Title, a.Teaser, a.Body)
-	a.Fingerprint = cluster.Fingerprint(a.Title, text)
 	if in.o.Summarizer != nil && len(a.Summary) == 0 && text != "" {
 		a.Summary = in.o.Summarizer.Summarize(a.Title, text, in.o.SummaryN)
 	}
 	if in.o.Analyzer != nil {
 		in.o.Analyzer.Analyze(a)
 	}
+	// Reports of different nights never share a story, however alike their
+	// wording: the fingerprint carries the dated attack events.
+	var events []string
+	for i := range a.Attacks {
+		if r := &a.Attacks[i]; !r.Cumulative && r.Date != "" {
+			events = append(events, r.EventKey())
+		}
+	}
+	a.Fingerprint = cluster.Fingerprint(a.Title, text, events...)
 	return out, true
 }
 
