@@ -171,7 +171,7 @@ func Default() Config {
 		DB:       "sitrep.db",
 		LogLevel: "info",
 		Telegram: Telegram{APIEndpoint: "https://api.telegram.org"},
-		Discord:  Discord{APIBase: "https://discord.com/api/v10"},
+		Discord:  Discord{APIBase: "https://discord.com/api"},
 		Digest:   Digest{Since: Duration(24 * time.Hour), Sentences: 2, MaxPerSection: 5},
 		Schedule: Schedule{
 			RefreshInterval: Duration(15 * time.Minute),

@@ -334,7 +334,7 @@ func TestValidateProblems(t *testing.T) {
 		{"discord key needs app", func(c *Config) { c.Discord.PublicKey = goodKey; c.HTTPAddr = ":8080" }, `discord.public_key: (set) requires discord.app_id; set app_id (SITREP_DISCORD_APP_ID) for HTTP interactions mode`},
 		{"discord key needs http", func(c *Config) { c.Discord.PublicKey = goodKey; c.Discord.AppID = "1"; c.HTTPAddr = "" }, `discord.public_key: (set) requires http_addr; set http_addr, e.g. ":8080", to serve /discord/interactions`},
 		{"discord token", func(c *Config) { c.Discord.Token = "Bot abc" }, `discord.token: (set) contains whitespace; copy the bot token alone, without "Bot " in front`},
-		{"discord api base", func(c *Config) { c.Discord.APIBase = "" }, `discord.api_base: "" is not an http(s) URL; use https://discord.com/api/v10 or a loopback fake`},
+		{"discord api base", func(c *Config) { c.Discord.APIBase = "" }, `discord.api_base: "" is not an http(s) URL; use https://discord.com/api or a loopback fake`},
 		{"digest since", func(c *Config) { c.Digest.Since = Duration(time.Minute) }, `digest.since: "1m" is out of range; use 1h to 31d, e.g. 24h`},
 		{"digest sentences", func(c *Config) { c.Digest.Sentences = 7 }, `digest.sentences: 7 is out of range; use 1 to 3`},
 		{"digest max", func(c *Config) { c.Digest.MaxPerSection = 0 }, `digest.max_per_section: 0 is out of range; use 1 to 20`},

@@ -224,7 +224,7 @@ func (c *Config) validatePlatforms(ck *checker) {
 	if d.Token != "" && strings.ContainsAny(d.Token, " \t\n") {
 		ck.add("discord.token", "(set)", "contains whitespace", `copy the bot token alone, without "Bot " in front`)
 	}
-	checkHTTPURL(ck, "discord.api_base", d.APIBase, "use https://discord.com/api/v10 or a loopback fake")
+	checkHTTPURL(ck, "discord.api_base", d.APIBase, "use https://discord.com/api or a loopback fake")
 }
 
 func (c *Config) validateJobs(ck *checker) {
