@@ -74,13 +74,17 @@ const (
 		fetched_at, content_hash, fingerprint, story_id, copy_of, topics, entities, summary)
 	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
 	ON CONFLICT DO NOTHING RETURNING id`
+	// qInsertFTS indexes a new article for full-text search (SQLite; see
+	// migration 0002: a one-row insert needs no statement transaction, so
+	// FTS5 keeps the batch's index data in memory until commit).
+	qInsertFTS    = `INSERT INTO articles_fts (rowid, title, teaser, body) VALUES ($1, $2, $3, $4)`
 	qInsertReport = `INSERT INTO attack_reports (article_id, event_key, attacker, target, attack_date,
 		launched_total, cumulative, scope, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`
 )
 
 // txStatements are prepared at Open on SQLite (see DB.warm).
 var txStatements = []string{qDupURL, qDupGUID, qDupHash, qWireOriginal, qNewStory, qAttachStory,
-	qInsertArticle, qInsertReport}
+	qInsertArticle, qInsertFTS, qInsertReport}
 
 // errRaced says a concurrent insert won a unique key between our duplicate
 // check and our insert.
@@ -251,6 +255,11 @@ func (db *DB) addArticleTx(ctx context.Context, tx runner, in articleInput) (res
 	}
 	if err != nil {
 		return res, 0, err
+	}
+	if db.dialect == SQLite {
+		if _, err := tx.exec(ctx, qInsertFTS, id, a.Title, a.Teaser, a.Body); err != nil {
+			return res, 0, fmt.Errorf("index article: %w", err)
+		}
 	}
 
 	if len(reports) > 0 && db.dialect == Postgres {

@@ -1,0 +1,302 @@
+package outbox
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep/bot"
+	"github.com/sitrep/sitrep/briefings"
+)
+
+// AlertCursor is the LeaseStore cursor of the last attack report scanned.
+const AlertCursor = "alerts"
+
+// AlertBatch is how many reports one scan step reads.
+const AlertBatch = 500
+
+// AlertDedupeKey is the outbox key of a chat's first alert for an event.
+func AlertDedupeKey(c briefings.Chat, event string) string {
+	return "alert:" + c.Platform + ":" + c.ChatID + ":" + event
+}
+
+// EnqueueAlerts turns attack reports stored since the "alerts" cursor into
+// alerts: one per chat per event (reports of the same attack by several
+// outlets share an EventKey), for chats whose alert settings match, delayed
+// past the chat's quiet hours. A later report with different figures enqueues
+// an edit of the chat's alert. Cumulative and regional-only reports never
+// alert. It only reads the database, so reports ingested by another process
+// alert too. The cursor moves after each batch is enqueued; a crash re-scans
+// at most that batch, and the dedupe keys make that harmless. It returns the
+// number of rows enqueued.
+func EnqueueAlerts(ctx context.Context, st briefings.Store, now time.Time, render func(ev []*briefings.AttackReport) *bot.Reply) (int, error) {
+	cursor, err := st.GetCursor(ctx, AlertCursor)
+	if err != nil {
+		return 0, fmt.Errorf("outbox: alert cursor: %w", err)
+	}
+	var settings []*briefings.AlertSettings
+	loaded := false
+	total := 0
+	for {
+		reports, err := st.AttackReportsAfter(ctx, cursor, AlertBatch)
+		if err != nil {
+			return total, fmt.Errorf("outbox: attack reports: %w", err)
+		}
+		if len(reports) == 0 {
+			return total, nil
+		}
+		last := reports[len(reports)-1].ID
+		events := map[string]bool{}
+		var order []string
+		for _, r := range reports {
+			if !alertable(r) {
+				continue
+			}
+			k := r.EventKey()
+			if !events[k] {
+				events[k] = true
+				order = append(order, k)
+			}
+		}
+		if len(order) > 0 && !loaded {
+			if settings, err = st.ListAlertSettings(ctx); err != nil {
+				return total, fmt.Errorf("outbox: alert settings: %w", err)
+			}
+			loaded = true
+		}
+		for _, k := range order {
+			ev, err := eventReports(ctx, st, reports, k, last)
+			if err != nil {
+				return total, err
+			}
+			n, err := enqueueEvent(ctx, st, now, k, ev, settings, render)
+			total += n
+			if err != nil {
+				return total, err
+			}
+		}
+		if err := st.SetCursor(ctx, AlertCursor, last); err != nil {
+			return total, fmt.Errorf("outbox: alert cursor: %w", err)
+		}
+		cursor = last
+		if len(reports) < AlertBatch {
+			return total, nil
+		}
+	}
+}
+
+// alertable: national figures of one attack (not cumulative totals, not a
+// regional administration's share).
+func alertable(r *briefings.AttackReport) bool {
+	if r.Cumulative || r.Scope == briefings.ScopeCumulative || r.Scope == briefings.ScopeRegional {
+		return false
+	}
+	_, ok := r.LaunchedTotal()
+	return ok || r.Intercepted.Drones != nil || r.Intercepted.Missiles != nil
+}
+
+// eventReports returns every alertable report of the event up to maxID, in
+// ID order: those of this batch plus earlier ones from the store.
+func eventReports(ctx context.Context, st briefings.Store, batch []*briefings.AttackReport, key string, maxID int64) ([]*briefings.AttackReport, error) {
+	var ev []*briefings.AttackReport
+	var lo, hi time.Time
+	for _, r := range batch {
+		if alertable(r) && r.EventKey() == key {
+			ev = append(ev, r)
+			if !r.PublishedAt.IsZero() {
+				if lo.IsZero() || r.PublishedAt.Before(lo) {
+					lo = r.PublishedAt
+				}
+				if r.PublishedAt.After(hi) {
+					hi = r.PublishedAt
+				}
+			}
+		}
+	}
+	if lo.IsZero() {
+		return ev, nil
+	}
+	older, err := st.ListAttackReports(ctx, lo.Add(-72*time.Hour), hi.Add(time.Second))
+	if err != nil {
+		return nil, fmt.Errorf("outbox: event reports: %w", err)
+	}
+	seen := map[int64]bool{}
+	for _, r := range ev {
+		seen[r.ID] = true
+	}
+	for _, r := range older {
+		if !seen[r.ID] && r.ID <= maxID && alertable(r) && r.EventKey() == key {
+			ev = append(ev, r)
+			seen[r.ID] = true
+		}
+	}
+	slices.SortFunc(ev, func(a, b *briefings.AttackReport) int { return cmpInt(a.ID, b.ID) })
+	return ev, nil
+}
+
+func cmpInt(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// figuresHash identifies an event's figures (what a revision changes).
+func figuresHash(r *briefings.AttackReport) string {
+	b, _ := json.Marshal(struct {
+		L, I, J, IJ, N briefings.Counts
+		H              briefings.Hits
+	}{r.Launched, r.Intercepted, r.Jammed, r.InterceptedOrJammed, r.NotReached, r.Hits})
+	h := fnv.New64a()
+	h.Write(b)
+	return strconv.FormatUint(h.Sum64(), 36)
+}
+
+func enqueueEvent(ctx context.Context, st briefings.Store, now time.Time, key string, ev []*briefings.AttackReport, settings []*briefings.AlertSettings, render func([]*briefings.AttackReport) *bot.Reply) (int, error) {
+	if len(ev) == 0 {
+		return 0, nil
+	}
+	latest := ev[len(ev)-1]
+	first := ev[0]
+	regions := map[string]bool{}
+	for _, r := range ev {
+		for _, g := range r.Regions {
+			regions[strings.ToLower(g)] = true
+		}
+	}
+	var payload []byte
+	n := 0
+	for _, a := range settings {
+		if !matches(a, latest, regions) {
+			continue
+		}
+		if payload == nil {
+			b, err := json.Marshal(render(ev))
+			if err != nil {
+				return n, fmt.Errorf("outbox: render alert: %w", err)
+			}
+			payload = b
+		}
+		due := quietEnd(a, now)
+		firstKey := AlertDedupeKey(a.Chat, key)
+		d := &briefings.Delivery{
+			DedupeKey: firstKey, Chat: a.Chat, Kind: briefings.DeliveryAlert, Payload: payload,
+			Status: briefings.StatusPending, NextAttemptAt: due, CreatedAt: now,
+		}
+		created, err := st.Enqueue(ctx, d)
+		if err != nil {
+			return n, fmt.Errorf("outbox: enqueue alert: %w", err)
+		}
+		if created {
+			n++
+			continue
+		}
+		// Already alerted: a revision when the figures moved since the first report.
+		h := figuresHash(latest)
+		if h == figuresHash(first) {
+			continue
+		}
+		rev := &briefings.Delivery{
+			DedupeKey: firstKey + ":rev:" + h, Chat: a.Chat, Kind: briefings.DeliveryAlert, Payload: payload,
+			Status: briefings.StatusPending, NextAttemptAt: due, EditOf: firstKey, CreatedAt: now,
+		}
+		created, err = st.Enqueue(ctx, rev)
+		if err != nil {
+			return n, fmt.Errorf("outbox: enqueue alert revision: %w", err)
+		}
+		if created {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// matches applies a chat's alert filters to an event.
+func matches(a *briefings.AlertSettings, r *briefings.AttackReport, regions map[string]bool) bool {
+	if !a.Enabled {
+		return false
+	}
+	if a.Attacker != "" && !strings.EqualFold(a.Attacker, r.Attacker) {
+		return false
+	}
+	if a.MinLaunched > 0 {
+		if n, ok := r.LaunchedTotal(); !ok || n < a.MinLaunched {
+			return false
+		}
+	}
+	if len(a.Classes) > 0 {
+		ok := false
+		for _, c := range a.Classes {
+			switch strings.ToLower(c) {
+			case "drones", "drone":
+				ok = ok || r.Launched.Drones != nil || r.Intercepted.Drones != nil
+			case "missiles", "missile":
+				ok = ok || r.Launched.Missiles != nil || r.Intercepted.Missiles != nil
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if len(a.Regions) > 0 {
+		ok := false
+		for _, g := range a.Regions {
+			ok = ok || regions[strings.ToLower(g)]
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// quietEnd returns when an alert may be sent: now, or the end of the chat's
+// quiet hours (in its time zone) when now falls inside them.
+func quietEnd(a *briefings.AlertSettings, now time.Time) time.Time {
+	if a.QuietStart == "" || a.QuietEnd == "" {
+		return now
+	}
+	loc := time.UTC
+	if a.TimeZone != "" {
+		if l, err := time.LoadLocation(a.TimeZone); err == nil {
+			loc = l
+		}
+	}
+	s, ok1 := minuteOfDay(a.QuietStart)
+	e, ok2 := minuteOfDay(a.QuietEnd)
+	if !ok1 || !ok2 || s == e {
+		return now
+	}
+	l := now.In(loc)
+	m := l.Hour()*60 + l.Minute()
+	inside := (s < e && m >= s && m < e) || (s > e && (m >= s || m < e))
+	if !inside {
+		return now
+	}
+	end := time.Date(l.Year(), l.Month(), l.Day(), e/60, e%60, 0, 0, loc)
+	if !end.After(now) {
+		end = time.Date(l.Year(), l.Month(), l.Day()+1, e/60, e%60, 0, 0, loc)
+	}
+	return end
+}
+
+func minuteOfDay(s string) (int, bool) {
+	h, m, ok := strings.Cut(strings.TrimSpace(s), ":")
+	if !ok {
+		return 0, false
+	}
+	hh, err1 := strconv.Atoi(h)
+	mm, err2 := strconv.Atoi(m)
+	if err1 != nil || err2 != nil || hh < 0 || hh > 23 || mm < 0 || mm > 59 {
+		return 0, false
+	}
+	return hh*60 + mm, true
+}

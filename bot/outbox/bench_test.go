@@ -1,0 +1,231 @@
+package outbox
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"os"
+	"slices"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/sitrep/sitrep/bot"
+	"github.com/sitrep/sitrep/bot/schedule"
+	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/store"
+	"github.com/sitrep/sitrep/briefings/store/storetest"
+)
+
+// seedDeliveries enqueues one message to each of n chats in a few
+// transactions (setup only).
+func seedDeliveries(tb testing.TB, st *store.DB, n int, chatID func(i int) string) {
+	tb.Helper()
+	p, _ := json.Marshal(bot.Text("Air attack, night of 4 Sep: figures and sources."))
+	now := time.Now()
+	var items []schedule.DueItem
+	for i := range n {
+		items = append(items, schedule.DueItem{Delivery: &briefings.Delivery{
+			DedupeKey: "bench:" + strconv.Itoa(i), Chat: briefings.Chat{Platform: "telegram", ChatID: chatID(i)},
+			Kind: briefings.DeliveryDigest, Payload: p, NextAttemptAt: now, CreatedAt: now,
+		}})
+	}
+	for len(items) > 0 {
+		k := min(len(items), 2000)
+		if err := (schedule.BatchStore{DB: st}).EnqueueDueBatch(context.Background(), items[:k]); err != nil {
+			tb.Fatal(err)
+		}
+		items = items[k:]
+	}
+}
+
+// BenchmarkDispatcherThroughput: limits lifted, SQLite, an in-process
+// platform; 20,000 messages to distinct chats per iteration.
+func BenchmarkDispatcherThroughput(b *testing.B) {
+	const n = 20000
+	var total time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		st := storetest.Open(b)
+		seedDeliveries(b, st, n, strconv.Itoa)
+		p := &memPlatform{done: make(chan struct{}), want: n}
+		d := NewDispatcher(st, map[string]bot.Platform{"telegram": p}, Options{NoLimits: true, Workers: 32, MaxInFlight: 2000, ClaimBatch: 500, Logger: slog.New(slog.DiscardHandler)})
+		ctx, cancel := context.WithCancel(context.Background())
+		errc := make(chan error, 1)
+		b.StartTimer()
+		start := time.Now()
+		go func() { errc <- d.Run(ctx) }()
+		<-p.done
+		total += time.Since(start)
+		b.StopTimer()
+		cancel()
+		<-errc
+		stats, err := st.DeliveryStats(context.Background())
+		if err != nil || stats.Sent != n {
+			b.Fatalf("stats %+v %v", stats, err)
+		}
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(n*b.N)/total.Seconds(), "msgs/s")
+}
+
+func envInt(name string, def int) int {
+	if v, err := strconv.Atoi(os.Getenv(name)); err == nil && v > 0 {
+		return v
+	}
+	return def
+}
+
+// BenchmarkFanOutTelegramLimits: a digest fan-out to SITREP_BENCH_FANOUT_CHATS
+// chats (default 10,000; every 10th a group) with Telegram's limits on
+// (global SITREP_BENCH_FANOUT_RATE msg/s, default 30), against a loopback fake
+// API that answers 429 when a sender goes over them. 10,000 chats at 30/s take
+// about 5.5 minutes: run it on purpose, e.g.
+//
+//	go test -run '^$' -bench FanOut -benchtime 1x ./bot/outbox
+func BenchmarkFanOutTelegramLimits(b *testing.B) {
+	chats := envInt("SITREP_BENCH_FANOUT_CHATS", 10000)
+	rate := envInt("SITREP_BENCH_FANOUT_RATE", 30)
+	limits := TelegramLimits()
+	limits.Global = PerSecond(float64(rate))
+	// The fake allows what Telegram does: the rate, with a burst of 2 for
+	// network jitter; the dispatcher itself sends with burst 1.
+	fakeLimits := limits
+	fakeLimits.Global.Burst = 2
+	for b.Loop() {
+		b.StopTimer()
+		st := storetest.Open(b)
+		seedDeliveries(b, st, chats, func(i int) string {
+			if i%10 == 0 {
+				return "-100" + strconv.Itoa(i)
+			}
+			return strconv.Itoa(i + 1)
+		})
+		api := newFakeAPI(b, &fakeLimits)
+		var mu sync.Mutex
+		var first, last time.Time
+		api.received = func(fakeMsg) {
+			mu.Lock()
+			now := time.Now()
+			if first.IsZero() {
+				first = now
+			}
+			last = now
+			mu.Unlock()
+		}
+		d := NewDispatcher(st, map[string]bot.Platform{"telegram": newHTTPPlatform(api.srv.URL)}, Options{
+			Limits: map[string]Limits{"telegram": limits}, Logger: slog.New(slog.DiscardHandler)})
+		ctx, cancel := context.WithCancel(context.Background())
+		errc := make(chan error, 1)
+		b.StartTimer()
+		go func() { errc <- d.Run(ctx) }()
+		wait, cancelWait := context.WithTimeout(context.Background(), time.Duration(chats/rate+120)*time.Second)
+		err := api.waitFor(wait, nil, func() bool { return api.distinct() == chats })
+		cancelWait()
+		b.StopTimer()
+		cancel()
+		<-errc
+		if err != nil {
+			b.Fatal(err)
+		}
+		got := float64(chats-1) / last.Sub(first).Seconds()
+		b.ReportMetric(got, "msgs/s")
+		b.ReportMetric(100*got/float64(rate), "%_of_rate")
+		b.ReportMetric(float64(api.tooMany.Load()), "429s")
+		b.StartTimer()
+	}
+}
+
+// TestFanOutRespectsLimitsLoopback is the scaled-down fan-out that runs with
+// the unit tests: 120 chats at 60 msg/s against the 429-answering fake.
+func TestFanOutRespectsLimitsLoopback(t *testing.T) {
+	if testing.Short() {
+		t.Skip("takes 2 s")
+	}
+	const chats, rate = 120, 60
+	limits := TelegramLimits()
+	limits.Global = PerSecond(rate)
+	fake := limits
+	fake.Global.Burst = 2
+	st := storetest.Open(t)
+	seedDeliveries(t, st, chats, strconv.Itoa)
+	api := newFakeAPI(t, &fake)
+	d := NewDispatcher(st, map[string]bot.Platform{"telegram": newHTTPPlatform(api.srv.URL)}, Options{
+		Limits: map[string]Limits{"telegram": limits}, Logger: slog.New(slog.DiscardHandler)})
+	ctx, cancel := context.WithCancel(context.Background())
+	errc := make(chan error, 1)
+	go func() { errc <- d.Run(ctx) }()
+	wait, cancelWait := context.WithTimeout(context.Background(), time.Minute)
+	defer cancelWait()
+	if err := api.waitFor(wait, nil, func() bool { return api.distinct() == chats }); err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	<-errc
+	if n := api.tooMany.Load(); n != 0 {
+		t.Fatalf("%d 429 answers: the dispatcher went over the limits", n)
+	}
+}
+
+// BenchmarkAlertLatency: from an attack report's commit (AddArticle returned)
+// to the first alert reaching the fake API, through the path local ingestion
+// takes: EnqueueAlerts (the woken alert job) then Notify. Reports p50/p99.
+func BenchmarkAlertLatency(b *testing.B) {
+	const events, chats = 100, 10
+	ctx := context.Background()
+	for b.Loop() {
+		b.StopTimer()
+		st := storetest.Open(b)
+		f := &alertFixture{st: st}
+		src := &briefings.Source{Name: "Outlet", URL: "https://outlet.test/feed", Kind: briefings.SourceFeed, Enabled: true}
+		if err := st.UpsertSource(ctx, src); err != nil {
+			b.Fatal(err)
+		}
+		f.source = src.ID
+		for i := range chats { // chats with alerts on
+			if err := st.SetAlertSettings(ctx, &briefings.AlertSettings{Chat: briefings.Chat{Platform: "telegram", ChatID: strconv.Itoa(i + 1)}, Enabled: true}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		api := newFakeAPI(b, nil)
+		d := NewDispatcher(st, map[string]bot.Platform{"telegram": newHTTPPlatform(api.srv.URL)}, Options{Logger: slog.New(slog.DiscardHandler)})
+		runCtx, cancel := context.WithCancel(ctx)
+		errc := make(chan error, 1)
+		go func() { errc <- d.Run(runCtx) }()
+		var lat []time.Duration
+		b.StartTimer()
+		for i := range events {
+			before := api.n.Load()
+			day := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i)
+			f.report(b, day, national(day.Format("2006-01-02"), 50+i))
+			committed := time.Now()
+			if _, err := EnqueueAlerts(ctx, st, time.Now(), renderTest); err != nil {
+				b.Fatal(err)
+			}
+			d.Notify()
+			wait, cancelWait := context.WithTimeout(ctx, time.Minute)
+			err := api.waitFor(wait, nil, func() bool { return api.n.Load() > before })
+			cancelWait()
+			if err != nil {
+				b.Fatal(err)
+			}
+			lat = append(lat, time.Since(committed))
+			// Let the rest of this event's alerts go before the next report.
+			wait, cancelWait = context.WithTimeout(ctx, time.Minute)
+			err = api.waitFor(wait, nil, func() bool { return api.n.Load() >= before+chats })
+			cancelWait()
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StopTimer()
+		cancel()
+		<-errc
+		slices.Sort(lat)
+		b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
+		b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
+		b.ReportMetric(float64(lat[len(lat)-1].Microseconds())/1000, "max-ms")
+		b.StartTimer()
+	}
+}

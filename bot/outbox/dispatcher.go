@@ -1,0 +1,543 @@
+// Package outbox delivers what the bot promised to send: it claims due
+// deliveries rows, sends them through the platform adapters under each
+// platform's rate limits (globally and per chat), retries with backoff,
+// follows migrations, pauses chats that blocked the bot, dead-letters what
+// cannot be sent, and exports delivery metrics. It also turns new attack
+// reports into per-chat alerts (EnqueueAlerts).
+package outbox
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math"
+	"math/rand/v2"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/sitrep/sitrep/bot"
+	"github.com/sitrep/sitrep/briefings"
+)
+
+// Options configure a Dispatcher. Zero values take the defaults shown.
+type Options struct {
+	Logger *slog.Logger
+	Now    func() time.Time // time.Now
+	// Registry receives the metrics (nil: not registered). Metrics, when set,
+	// is used instead of creating new ones.
+	Registry prometheus.Registerer
+	Metrics  *Metrics
+
+	Workers      int           // concurrent sends: 16
+	MaxInFlight  int           // rows claimed and not finished: 512
+	ClaimBatch   int           // rows per Claim: 200
+	Lease        time.Duration // claim lease: 2m
+	Poll         time.Duration // claim poll when not notified: 1s
+	MaxAttempts  int           // dead-letter after: 8
+	BaseBackoff  time.Duration // first retry delay cap: 2s
+	MaxBackoff   time.Duration // 15m
+	DrainTimeout time.Duration // in-flight sends on shutdown: 10s
+	// Rand returns a float in [0,1) for jitter: math/rand/v2.Float64.
+	Rand func() float64
+	// Limits per platform name; a platform missing here gets DefaultLimits.
+	// NoLimits lifts every limit (benchmarks, console).
+	Limits   map[string]Limits
+	NoLimits bool
+	// MaxRetryAfter caps a platform's retry_after: 1h.
+	MaxRetryAfter time.Duration
+}
+
+// Dispatcher sends outbox rows. Several dispatchers (processes) may share a
+// database: Claim gives each row to one of them.
+type Dispatcher struct {
+	st        briefings.Store
+	platforms map[string]bot.Platform
+	o         Options
+	log       *slog.Logger
+	m         *Metrics
+	notify    chan struct{}
+	randMu    sync.Mutex
+}
+
+// NewDispatcher returns a dispatcher over st sending through platforms (by name).
+func NewDispatcher(st briefings.Store, platforms map[string]bot.Platform, o Options) *Dispatcher {
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Rand == nil {
+		o.Rand = rand.Float64
+	}
+	defInt := func(p *int, v int) {
+		if *p <= 0 {
+			*p = v
+		}
+	}
+	defDur := func(p *time.Duration, v time.Duration) {
+		if *p <= 0 {
+			*p = v
+		}
+	}
+	defInt(&o.Workers, 16)
+	defInt(&o.MaxInFlight, 512)
+	defInt(&o.ClaimBatch, 200)
+	defInt(&o.MaxAttempts, 8)
+	defDur(&o.Lease, 2*time.Minute)
+	defDur(&o.Poll, time.Second)
+	defDur(&o.BaseBackoff, 2*time.Second)
+	defDur(&o.MaxBackoff, 15*time.Minute)
+	defDur(&o.DrainTimeout, 10*time.Second)
+	defDur(&o.MaxRetryAfter, time.Hour)
+	if o.NoLimits {
+		o.Limits = map[string]Limits{}
+		for name := range platforms {
+			o.Limits[name] = Limits{}
+		}
+	}
+	if o.Limits == nil {
+		o.Limits = map[string]Limits{}
+	}
+	for name := range platforms {
+		if _, ok := o.Limits[name]; !ok {
+			o.Limits[name] = DefaultLimits(name)
+		}
+	}
+	m := o.Metrics
+	if m == nil {
+		m = NewMetrics(o.Registry)
+	}
+	return &Dispatcher{st: st, platforms: platforms, o: o, log: o.Logger, m: m, notify: make(chan struct{}, 1)}
+}
+
+// Metrics returns the dispatcher's metrics (FeedFetchErrors is for the feed refresher).
+func (d *Dispatcher) Metrics() *Metrics { return d.m }
+
+// Notify wakes the dispatcher to claim now (call after an enqueue).
+func (d *Dispatcher) Notify() {
+	select {
+	case d.notify <- struct{}{}:
+	default:
+	}
+}
+
+// Stats returns the outbox figures and updates the queue depth gauge.
+func (d *Dispatcher) Stats(ctx context.Context) (briefings.DeliveryStats, error) {
+	s, err := d.st.DeliveryStats(ctx)
+	if err != nil {
+		return s, fmt.Errorf("outbox: stats: %w", err)
+	}
+	d.m.setDepth(s)
+	return s, nil
+}
+
+// result is what a worker reports to the loop.
+type result struct {
+	d       *briefings.Delivery
+	hold    time.Time       // chat may not send before (retry_after)
+	drop    *briefings.Chat // chat paused: release its queued rows
+	migrate *briefings.Chat // chat moved to this id
+}
+
+// Run sends until ctx ends. On cancel it stops claiming, releases queued
+// rows to the store (due now, so a restart sends them at once), and lets
+// in-flight sends finish within DrainTimeout.
+func (d *Dispatcher) Run(ctx context.Context) error {
+	s := newSched(d.o.Limits)
+	jobs := make(chan *briefings.Delivery)
+	results := make(chan result, d.o.Workers)
+	// Sends outlive ctx by at most DrainTimeout.
+	sendCtx, cancelSends := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelSends()
+	var wg sync.WaitGroup
+	for range d.o.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for job := range jobs {
+				results <- d.deliver(sendCtx, job)
+			}
+		}()
+	}
+	defer func() {
+		close(jobs)
+		wg.Wait()
+	}()
+
+	// Claims and stats run beside the loop so a slow database never delays
+	// a send slot of the rate limiters.
+	type claimed struct {
+		rows []*briefings.Delivery
+		n    int
+		err  error
+	}
+	claimReq := make(chan int)
+	claimRes := make(chan claimed, 1)
+	var bg sync.WaitGroup
+	bg.Add(2)
+	go func() {
+		defer bg.Done()
+		for n := range claimReq {
+			// Not cancelled with ctx: a claim cut off mid-way could leave
+			// rows claimed that we never see (until their lease ends).
+			cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+			now := d.o.Now()
+			rows, err := d.st.Claim(cctx, now, now.Add(d.o.Lease), n)
+			cancel()
+			claimRes <- claimed{rows, n, err}
+		}
+	}()
+	statsCtx, stopStats := context.WithCancel(ctx)
+	go func() {
+		defer bg.Done()
+		t := time.NewTicker(10 * time.Second)
+		defer t.Stop()
+		for {
+			if _, err := d.Stats(statsCtx); err != nil && statsCtx.Err() == nil {
+				d.log.Warn("outbox: stats", slog.Any("error", err))
+			}
+			select {
+			case <-statsCtx.Done():
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	defer func() {
+		stopStats()
+		close(claimReq)
+		bg.Wait()
+	}()
+
+	timer := time.NewTimer(0)
+	defer timer.Stop()
+	nextClaim := time.Time{} // claim at once
+	claiming := false
+	// Claim in batches: wait for room for a quarter of MaxInFlight (or a
+	// full batch) rather than claiming one row per freed slot.
+	minClaim := max(1, min(d.o.ClaimBatch, d.o.MaxInFlight/4))
+	nextStale := d.o.Now().Add(time.Second)
+	maxHold := d.o.Lease / 2
+	migrations := map[string]string{}
+	held := map[int64]bool{} // rows queued or in flight here
+
+	giveBack := func(rows []*briefings.Delivery, why string) {
+		for _, r := range rows {
+			delete(held, r.ID)
+		}
+		d.release(rows, why)
+	}
+	apply := func(now time.Time, r result) {
+		delete(held, r.d.ID)
+		if r.migrate != nil {
+			migrations[chatKey(r.d.Chat)] = r.migrate.ChatID
+		}
+		s.done(now, r.d.Chat, r.hold)
+		if r.drop != nil || r.migrate != nil {
+			// Pending rows moved/paused in the store; hand ours back too.
+			giveBack(s.takeChat(r.d.Chat), "chat changed")
+		}
+	}
+	addClaimed := func(c claimed) {
+		claiming = false
+		now := d.o.Now()
+		if c.err != nil && ctx.Err() == nil {
+			d.log.Error("outbox: claim", slog.Any("error", c.err))
+		}
+		for _, r := range c.rows {
+			if held[r.ID] {
+				continue // still ours (its lease ran out while it waited or was sent)
+			}
+			held[r.ID] = true
+			if to, ok := migrations[chatKey(r.Chat)]; ok {
+				r.Chat.ChatID = to
+			}
+			s.add(now, r)
+		}
+		if len(c.rows) == c.n && c.err == nil {
+			nextClaim = now // more may be due: claim again when there is room
+		} else {
+			nextClaim = now.Add(d.o.Poll)
+		}
+	}
+
+	for {
+		now := d.o.Now()
+		if ctx.Err() != nil {
+			break
+		}
+		room := d.o.MaxInFlight - s.queued - s.busy
+		if !claiming && !now.Before(nextClaim) && (room >= minClaim || (room > 0 && s.queued+s.busy == 0)) {
+			claiming = true
+			claimReq <- min(room, d.o.ClaimBatch)
+		}
+		if !now.Before(nextStale) {
+			giveBack(s.stale(now, maxHold), "deferred")
+			nextStale = now.Add(time.Second)
+		}
+		// Hand out every row that may go now, to free workers.
+		var wake time.Time
+		for s.busy < d.o.Workers {
+			job, w := s.pop(now)
+			if job == nil {
+				wake = w
+				break
+			}
+			select {
+			case jobs <- job:
+			case r := <-results: // a worker is finishing; take its result first
+				apply(d.o.Now(), r)
+				jobs <- job
+			}
+		}
+		// Sleep until the next event.
+		next := nextStale
+		if !claiming && nextClaim.Before(next) && room >= minClaim {
+			next = nextClaim
+		}
+		if !wake.IsZero() && wake.Before(next) && s.busy < d.o.Workers {
+			next = wake
+		}
+		wait := max(next.Sub(d.o.Now()), 0)
+		timer.Reset(wait)
+		select {
+		case <-ctx.Done():
+		case r := <-results:
+			apply(d.o.Now(), r)
+		case c := <-claimRes:
+			addClaimed(c)
+		case <-d.notify:
+			nextClaim = time.Time{}
+		case <-timer.C:
+		}
+		if !timer.Stop() {
+			select {
+			case <-timer.C:
+			default:
+			}
+		}
+	}
+	if claiming { // a claim is under way: take its rows to hand them back
+		addClaimed(<-claimRes)
+	}
+
+	// Shutdown: hand queued rows back, then drain in-flight sends.
+	giveBack(s.all(), "released on shutdown")
+	drain := time.NewTimer(d.o.DrainTimeout)
+	defer drain.Stop()
+	for s.busy > 0 {
+		select {
+		case r := <-results:
+			s.done(d.o.Now(), r.d.Chat, time.Time{})
+			giveBack(s.takeChat(r.d.Chat), "released on shutdown")
+		case <-drain.C:
+			d.log.Warn("outbox: drain timeout, cancelling in-flight sends", slog.Int("in_flight", s.busy))
+			cancelSends()
+			drain.Reset(time.Hour)
+		}
+	}
+	d.log.Info("outbox: dispatcher stopped")
+	return nil
+}
+
+// release returns claimed, unsent rows to pending, due now.
+func (d *Dispatcher) release(rows []*briefings.Delivery, why string) {
+	if len(rows) == 0 {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	now := d.o.Now()
+	for _, r := range rows {
+		if err := d.st.MarkRetry(ctx, r.ID, lastErrOr(r.LastError, why), now); err != nil {
+			d.log.Error("outbox: release", slog.Int64("delivery_id", r.ID), slog.Any("error", err))
+		}
+	}
+}
+
+func lastErrOr(last, why string) string {
+	if last != "" {
+		return last
+	}
+	return why
+}
+
+// dbCtx is for store writes after a send: they must happen even when the
+// send context was cancelled mid-shutdown.
+func dbCtx() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), 30*time.Second)
+}
+
+// deliver sends one row and records the outcome in the store.
+func (d *Dispatcher) deliver(ctx context.Context, row *briefings.Delivery) result {
+	res := result{d: row}
+	log := d.log.With(slog.Int64("delivery_id", row.ID), slog.String("platform", row.Chat.Platform), slog.String("chat_id", row.Chat.ChatID))
+	p, ok := d.platforms[row.Chat.Platform]
+	var extID string
+	var err error
+	if !ok {
+		err = &bot.SendError{Platform: row.Chat.Platform, Kind: bot.SendRetry, Err: errors.New("platform not running in this process")}
+	} else {
+		extID, err = d.send(ctx, p, row)
+	}
+	wctx, cancel := dbCtx()
+	defer cancel()
+	now := d.o.Now()
+	if err == nil {
+		if e := d.st.MarkSent(wctx, row.ID, extID, now); e != nil {
+			log.Error("outbox: mark sent", slog.Any("error", e))
+		}
+		d.m.Sent.WithLabelValues(row.Chat.Platform, row.Kind).Inc()
+		if !row.CreatedAt.IsZero() {
+			d.m.Latency.WithLabelValues(row.Chat.Platform, row.Kind).Observe(now.Sub(row.CreatedAt).Seconds())
+		}
+		return res
+	}
+	if ctx.Err() != nil {
+		// Cancelled by shutdown: not the row's fault; due again at once.
+		_ = d.st.MarkRetry(wctx, row.ID, "interrupted by shutdown", now)
+		return res
+	}
+	var se *bot.SendError
+	if !errors.As(err, &se) {
+		se = &bot.SendError{Platform: row.Chat.Platform, Kind: bot.SendRetry, Err: err}
+	}
+	d.m.Failed.WithLabelValues(row.Chat.Platform, se.Kind).Inc()
+	switch se.Kind {
+	case bot.SendRateLimited:
+		wait := time.Duration(se.RetryAfter) * time.Second
+		if wait <= 0 {
+			wait = time.Second
+		}
+		wait = min(wait, d.o.MaxRetryAfter)
+		res.hold = now.Add(wait)
+		log.Warn("outbox: rate limited", slog.Duration("retry_after", wait))
+		if e := d.st.MarkRetry(wctx, row.ID, "rate limited", res.hold); e != nil {
+			log.Error("outbox: mark retry", slog.Any("error", e))
+		}
+	case bot.SendBlocked, bot.SendNotFound:
+		reason := "blocked by the user"
+		if se.Kind == bot.SendNotFound {
+			reason = "chat not found"
+		}
+		log.Warn("outbox: chat refused delivery, pausing", slog.String("reason", reason), slog.Any("error", err))
+		if e := d.st.PauseChat(wctx, row.Chat, reason); e != nil {
+			log.Error("outbox: pause chat", slog.Any("error", e))
+		}
+		d.dead(wctx, log, row, reason)
+		c := row.Chat
+		res.drop = &c
+	case bot.SendMigrated:
+		to := briefings.Chat{Platform: row.Chat.Platform, ChatID: se.NewChatID}
+		log.Info("outbox: chat migrated", slog.String("new_chat_id", se.NewChatID))
+		if se.NewChatID == "" || se.NewChatID == row.Chat.ChatID {
+			d.retry(wctx, log, row, err)
+			break
+		}
+		if e := d.st.MigrateChat(wctx, row.Chat, to); e != nil {
+			log.Error("outbox: migrate chat", slog.Any("error", e))
+		}
+		res.migrate = &to
+		moved := *row
+		moved.Chat = to
+		extID, err2 := d.send(ctx, p, &moved)
+		if err2 == nil {
+			if e := d.st.MarkSent(wctx, row.ID, extID, d.o.Now()); e != nil {
+				log.Error("outbox: mark sent", slog.Any("error", e))
+			}
+			d.m.Sent.WithLabelValues(row.Chat.Platform, row.Kind).Inc()
+			break
+		}
+		d.retry(wctx, log, row, err2)
+	case bot.SendFatal:
+		d.dead(wctx, log, row, "rejected: "+short(se.Err))
+	default:
+		d.retry(wctx, log, row, err)
+	}
+	return res
+}
+
+// send delivers (or, for a revision, edits) one row.
+func (d *Dispatcher) send(ctx context.Context, p bot.Platform, row *briefings.Delivery) (string, error) {
+	var r bot.Reply
+	if err := json.Unmarshal(row.Payload, &r); err != nil {
+		return "", &bot.SendError{Platform: p.Name(), Kind: bot.SendFatal, Err: fmt.Errorf("outbox: bad payload: %w", err)}
+	}
+	if row.EditOf != "" {
+		ext, err := d.st.SentExternalID(ctx, row.EditOf)
+		if err != nil && briefings.ErrorCode(err) != briefings.ENOTFOUND {
+			return "", err
+		}
+		if ext != "" {
+			if err := p.Edit(ctx, row.Chat, ext, &r); err != nil {
+				return "", err
+			}
+			return ext, nil
+		}
+		// The original is not sent (yet): wait for it a few attempts, then
+		// send the revision as a message of its own.
+		if row.Attempts < 3 {
+			return "", &bot.SendError{Platform: p.Name(), Kind: bot.SendRetry, Err: fmt.Errorf("outbox: original %q not sent yet", row.EditOf)}
+		}
+	}
+	return p.Send(ctx, row.Chat, &r)
+}
+
+func (d *Dispatcher) retry(ctx context.Context, log *slog.Logger, row *briefings.Delivery, err error) {
+	attempt := max(row.Attempts, 1)
+	if attempt >= d.o.MaxAttempts {
+		d.dead(ctx, log, row, fmt.Sprintf("gave up after %d attempts: %s", attempt, short(err)))
+		return
+	}
+	next := d.o.Now().Add(d.Backoff(attempt))
+	log.Info("outbox: send failed, will retry", slog.Int("attempt", attempt), slog.Time("next_attempt_at", next), slog.Any("error", err))
+	if e := d.st.MarkRetry(ctx, row.ID, short(err), next); e != nil {
+		log.Error("outbox: mark retry", slog.Any("error", e))
+	}
+}
+
+func (d *Dispatcher) dead(ctx context.Context, log *slog.Logger, row *briefings.Delivery, reason string) {
+	log.Warn("outbox: dead letter", slog.String("reason", reason))
+	d.m.Failed.WithLabelValues(row.Chat.Platform, "dead").Inc()
+	if e := d.st.MarkDead(ctx, row.ID, reason); e != nil {
+		log.Error("outbox: mark dead", slog.Any("error", e))
+	}
+}
+
+// Backoff is the delay before retry number attempt (1-based): exponential
+// with full jitter, uniform in [0, min(MaxBackoff, BaseBackoff*2^(attempt-1))],
+// at least 100ms.
+func (d *Dispatcher) Backoff(attempt int) time.Duration {
+	ceil := float64(d.o.BaseBackoff) * math.Pow(2, float64(max(attempt, 1)-1))
+	ceil = min(ceil, float64(d.o.MaxBackoff))
+	d.randMu.Lock()
+	f := d.o.Rand()
+	d.randMu.Unlock()
+	return max(time.Duration(f*ceil), 100*time.Millisecond)
+}
+
+// short is an error message cut for storage and dead-letter grouping.
+func short(err error) string {
+	if err == nil {
+		return ""
+	}
+	var se *bot.SendError
+	msg := err.Error()
+	if errors.As(err, &se) && se.Err != nil {
+		msg = se.Kind + ": " + se.Err.Error()
+	}
+	if len(msg) > 160 {
+		cut := 160
+		for cut > 0 && !utf8.RuneStart(msg[cut]) {
+			cut--
+		}
+		msg = msg[:cut]
+	}
+	return msg
+}

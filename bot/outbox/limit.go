@@ -1,0 +1,98 @@
+package outbox
+
+import (
+	"math"
+	"strings"
+	"time"
+)
+
+// Rate is a token bucket: one token every Every, up to Burst banked.
+// The zero Rate is unlimited.
+type Rate struct {
+	Every time.Duration
+	Burst int
+}
+
+// PerSecond returns a rate of n per second with burst 1.
+// The interval is rounded up, so n sends never fit in less than a second.
+func PerSecond(n float64) Rate {
+	return Rate{Every: time.Duration(math.Ceil(float64(time.Second) / n)), Burst: 1}
+}
+
+// PerMinute returns a rate of n per minute with burst 1.
+func PerMinute(n float64) Rate {
+	return Rate{Every: time.Duration(math.Ceil(float64(time.Minute) / n)), Burst: 1}
+}
+
+// Unlimited reports whether r does not limit.
+func (r Rate) Unlimited() bool { return r.Every <= 0 }
+
+// Limits are one platform's send limits.
+type Limits struct {
+	Global  Rate // all sends of the bot
+	Private Rate // per private chat (or per channel on Discord)
+	Group   Rate // per group chat
+	// IsGroup tells group chats from private ones; nil: none is a group.
+	IsGroup func(chatID string) bool
+}
+
+// TelegramLimits are Telegram's documented limits: about 30 messages/s per
+// bot, 1/s per chat, 20/min per group (negative chat ids are groups).
+func TelegramLimits() Limits {
+	return Limits{
+		Global:  PerSecond(30),
+		Private: PerSecond(1),
+		Group:   PerMinute(20),
+		IsGroup: func(id string) bool { return strings.HasPrefix(id, "-") },
+	}
+}
+
+// DiscordLimits: 50 requests/s global; per-channel buckets are kept by
+// discordgo itself, so channels get a 5/s guard only.
+func DiscordLimits() Limits {
+	return Limits{Global: PerSecond(50), Private: PerSecond(5)}
+}
+
+// DefaultLimits returns the limits for a platform name.
+func DefaultLimits(platform string) Limits {
+	switch platform {
+	case "telegram":
+		return TelegramLimits()
+	case "discord":
+		return DiscordLimits()
+	}
+	return Limits{}
+}
+
+// gcra is a token bucket kept as a theoretical arrival time (GCRA): cheap,
+// exact, and driven by the caller's clock.
+type gcra struct {
+	tat time.Time
+}
+
+// next is the earliest time a send may happen under r.
+func (g *gcra) next(now time.Time, r Rate) time.Time {
+	if r.Unlimited() {
+		return now
+	}
+	tol := time.Duration(max(r.Burst, 1)-1) * r.Every
+	t := g.tat.Add(-tol)
+	if t.Before(now) {
+		return now
+	}
+	return t
+}
+
+// take consumes one token at time at (>= next).
+func (g *gcra) take(at time.Time, r Rate) {
+	if r.Unlimited() {
+		return
+	}
+	if g.tat.Before(at) {
+		g.tat = at
+	}
+	g.tat = g.tat.Add(r.Every)
+}
+
+// idle reports whether the bucket is full at now (so it can be forgotten).
+func (g *gcra) idle(now time.Time) bool { return !g.tat.After(now) }

@@ -1,0 +1,75 @@
+package outbox
+
+import (
+	"errors"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/sitrep/sitrep/briefings"
+)
+
+// Metrics are the delivery metrics, registered on a registry the caller owns.
+type Metrics struct {
+	QueueDepth *prometheus.GaugeVec     // by status
+	Sent       *prometheus.CounterVec   // by platform, kind
+	Failed     *prometheus.CounterVec   // by platform, reason
+	Latency    *prometheus.HistogramVec // created_at -> sent, by platform, kind
+	// FeedFetchErrors is for the feed refresher to increment (by source).
+	FeedFetchErrors *prometheus.CounterVec
+}
+
+// NewMetrics creates the metrics and registers them on reg (nil: not
+// registered). Registering twice on one registry reuses the first set.
+func NewMetrics(reg prometheus.Registerer) *Metrics {
+	m := &Metrics{
+		QueueDepth: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Namespace: "sitrep", Subsystem: "outbox", Name: "queue_depth",
+			Help: "Outbox rows by status.",
+		}, []string{"status"}),
+		Sent: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Namespace: "sitrep", Subsystem: "outbox", Name: "sent_total",
+			Help: "Messages delivered, by platform and kind.",
+		}, []string{"platform", "kind"}),
+		Failed: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Namespace: "sitrep", Subsystem: "outbox", Name: "failed_total",
+			Help: "Failed send attempts, by platform and reason (retry, rate_limited, blocked, not_found, migrated, fatal, dead).",
+		}, []string{"platform", "reason"}),
+		Latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Namespace: "sitrep", Subsystem: "outbox", Name: "delivery_latency_seconds",
+			Help:    "Time from enqueue to delivery.",
+			Buckets: []float64{0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600},
+		}, []string{"platform", "kind"}),
+		FeedFetchErrors: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Namespace: "sitrep", Subsystem: "feed", Name: "fetch_errors_total",
+			Help: "Feed fetch failures, by source.",
+		}, []string{"source"}),
+	}
+	if reg == nil {
+		return m
+	}
+	m.QueueDepth = register(reg, m.QueueDepth)
+	m.Sent = register(reg, m.Sent)
+	m.Failed = register(reg, m.Failed)
+	m.Latency = register(reg, m.Latency)
+	m.FeedFetchErrors = register(reg, m.FeedFetchErrors)
+	return m
+}
+
+func register[C prometheus.Collector](reg prometheus.Registerer, c C) C {
+	if err := reg.Register(c); err != nil {
+		var are prometheus.AlreadyRegisteredError
+		if errors.As(err, &are) {
+			if prev, ok := are.ExistingCollector.(C); ok {
+				return prev
+			}
+		}
+	}
+	return c
+}
+
+func (m *Metrics) setDepth(s briefings.DeliveryStats) {
+	m.QueueDepth.WithLabelValues(briefings.StatusPending).Set(float64(s.Pending))
+	m.QueueDepth.WithLabelValues(briefings.StatusSending).Set(float64(s.Sending))
+	m.QueueDepth.WithLabelValues(briefings.StatusSent).Set(float64(s.Sent))
+	m.QueueDepth.WithLabelValues(briefings.StatusDead).Set(float64(s.Dead))
+}

@@ -1,0 +1,183 @@
+package schedule
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep/briefings"
+)
+
+// DefaultGrace is how late a missed digest may still be sent.
+const DefaultGrace = 6 * time.Hour
+
+// DueReadSize is how many due subscriptions one query reads; DueBatchSize
+// how many are written per transaction.
+const (
+	DueReadSize  = 25000
+	DueBatchSize = 2000
+)
+
+// BuildFunc renders the digest payload (JSON of a bot.Reply) for a
+// subscription's slot. A nil payload means nothing to send (the slot is
+// still consumed). EnqueueDue calls it once per distinct (topics, time zone,
+// slot): the payload may depend on nothing else of the subscription.
+type BuildFunc func(ctx context.Context, sub *briefings.Subscription, slot time.Time) ([]byte, error)
+
+// DueItem is one due subscription's outcome: an optional delivery to enqueue
+// and the subscription's advance to its next slot.
+type DueItem struct {
+	Delivery *briefings.Delivery // nil: skipped (too late or nothing to send)
+	SubID    int64
+	Slot     time.Time
+	Next     time.Time
+}
+
+// DueBatcher is an optional store capability: in ONE transaction, enqueue
+// every item's delivery (ignoring dedupe-key conflicts) and advance every
+// item's subscription. EnqueueDue uses it when the store has it, and falls
+// back to Enqueue + AdvanceSubscription per row otherwise (the dedupe key
+// keeps that crash-safe, only slower).
+type DueBatcher interface {
+	EnqueueDueBatch(ctx context.Context, items []DueItem) error
+}
+
+// DigestDedupeKey is the outbox dedupe key of a subscription's digest slot.
+func DigestDedupeKey(subID int64, slot time.Time) string {
+	return "digest:" + strconv.FormatInt(subID, 10) + ":" + strconv.FormatInt(slot.Unix(), 10)
+}
+
+// EnqueueDue enqueues the digests of every subscription due at now. For each:
+// the slot is its NextDueAt; a slot older than grace is skipped (logged and
+// counted, never sent); otherwise its payload is built and enqueued with
+// dedupe key "digest:<sub>:<slot unix>", so a crash between enqueue and
+// advance never sends twice. Then the subscription advances to its first slot
+// after now: missed slots are skipped, never sent twice.
+func EnqueueDue(ctx context.Context, st briefings.Store, now time.Time, grace time.Duration, build BuildFunc) (enqueued, skipped int, err error) {
+	return EnqueueDueLog(ctx, st, now, grace, build, slog.Default())
+}
+
+// EnqueueDueLog is EnqueueDue with a logger.
+func EnqueueDueLog(ctx context.Context, st briefings.Store, now time.Time, grace time.Duration, build BuildFunc, log *slog.Logger) (enqueued, skipped int, err error) {
+	if grace <= 0 {
+		grace = DefaultGrace
+	}
+	if log == nil {
+		log = slog.Default()
+	}
+	batcher, _ := st.(DueBatcher)
+	scheds := map[string]Schedule{}
+	payloads := map[string][]byte{}
+	failed := map[int64]bool{}
+	for {
+		subs, err := st.DueSubscriptions(ctx, now, DueReadSize)
+		if err != nil {
+			return enqueued, skipped, fmt.Errorf("schedule: due subscriptions: %w", err)
+		}
+		items := make([]DueItem, 0, len(subs))
+		fresh := 0
+		for _, sub := range subs {
+			if failed[sub.ID] {
+				continue
+			}
+			fresh++
+			key := sub.Schedule + "\x00" + sub.TimeZone
+			sc, ok := scheds[key]
+			if !ok {
+				sc, err = Parse(sub.Schedule, sub.TimeZone)
+				if err != nil {
+					log.Warn("schedule: bad stored schedule", slog.Int64("subscription_id", sub.ID), slog.Any("error", err))
+				}
+				scheds[key] = sc
+			}
+			slot := sub.NextDueAt
+			next := sc.Next(now)
+			if next.IsZero() { // unparseable or never fires again: look again tomorrow
+				next = now.Add(24 * time.Hour)
+			}
+			it := DueItem{SubID: sub.ID, Slot: slot, Next: next}
+			if late := now.Sub(slot); late > grace {
+				log.Info("schedule: digest slot missed beyond grace, skipped",
+					slog.Int64("subscription_id", sub.ID), slog.Time("slot", slot), slog.Duration("late", late))
+				skipped++
+				items = append(items, it)
+				continue
+			}
+			pkey := payloadKey(sub, sc.Location().String(), slot)
+			payload, ok := payloads[pkey]
+			if !ok {
+				payload, err = build(ctx, sub, slot)
+				if err != nil {
+					if ctx.Err() != nil {
+						return enqueued, skipped, fmt.Errorf("schedule: build digest: %w", err)
+					}
+					// Not advanced: retried on the next run (within grace).
+					log.Error("schedule: build digest", slog.Int64("subscription_id", sub.ID), slog.Any("error", err))
+					failed[sub.ID] = true
+					continue
+				}
+				payloads[pkey] = payload
+			}
+			if payload != nil {
+				it.Delivery = &briefings.Delivery{
+					DedupeKey:     DigestDedupeKey(sub.ID, slot),
+					Chat:          sub.Chat,
+					Kind:          briefings.DeliveryDigest,
+					Payload:       payload,
+					Status:        briefings.StatusPending,
+					NextAttemptAt: now,
+					CreatedAt:     now,
+				}
+				enqueued++
+			} else {
+				skipped++
+			}
+			items = append(items, it)
+		}
+		for len(items) > 0 {
+			n := min(len(items), DueBatchSize)
+			if err := writeDue(ctx, st, batcher, items[:n]); err != nil {
+				return enqueued, skipped, err
+			}
+			items = items[n:]
+		}
+		if len(subs) < DueReadSize || fresh == 0 {
+			return enqueued, skipped, nil
+		}
+	}
+}
+
+func writeDue(ctx context.Context, st briefings.Store, batcher DueBatcher, items []DueItem) error {
+	if len(items) == 0 {
+		return nil
+	}
+	if batcher != nil {
+		if err := batcher.EnqueueDueBatch(ctx, items); err != nil {
+			return fmt.Errorf("schedule: enqueue due batch: %w", err)
+		}
+		return nil
+	}
+	for _, it := range items {
+		if it.Delivery != nil {
+			if _, err := st.Enqueue(ctx, it.Delivery); err != nil {
+				return fmt.Errorf("schedule: enqueue digest %d: %w", it.SubID, err)
+			}
+		}
+		if err := st.AdvanceSubscription(ctx, it.SubID, it.Slot, it.Next); err != nil {
+			return fmt.Errorf("schedule: advance subscription %d: %w", it.SubID, err)
+		}
+	}
+	return nil
+}
+
+// payloadKey identifies what a digest depends on: topics (as a set), time
+// zone and slot.
+func payloadKey(sub *briefings.Subscription, tz string, slot time.Time) string {
+	topics := slices.Clone(sub.Topics)
+	slices.Sort(topics)
+	return strings.Join(topics, "\x1f") + "\x00" + tz + "\x00" + strconv.FormatInt(slot.Unix(), 10)
+}

@@ -1,0 +1,260 @@
+package schedule
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/robfig/cron/v3"
+
+	"github.com/sitrep/sitrep/briefings"
+)
+
+// Job names (also the lease names, prefixed "job:").
+const (
+	JobFeedRefresh  = "feed_refresh"
+	JobDueDigests   = "due_digests"
+	JobAlertScan    = "alert_scan"
+	JobRetention    = "retention"
+	JobSourceHealth = "source_health"
+)
+
+// JobsOptions configures the job runner. Nil funcs disable their job.
+type JobsOptions struct {
+	Store  briefings.Store
+	Logger *slog.Logger
+	Now    func() time.Time
+	// Holder identifies this process in leases; default host:pid.
+	Holder string
+
+	// RefreshFeeds fetches due sources.
+	RefreshFeeds func(ctx context.Context) error
+	RefreshEvery time.Duration // default 1m
+
+	// BuildDigest renders digests for EnqueueDue; DigestsEvery default 1m.
+	BuildDigest  BuildFunc
+	DigestsEvery time.Duration
+	Grace        time.Duration // default DefaultGrace
+	// AfterEnqueue is called when digests or alerts were enqueued (wake the dispatcher).
+	AfterEnqueue func()
+
+	// ScanAlerts enqueues alerts for new attack reports (returns how many).
+	ScanAlerts func(ctx context.Context, now time.Time) (int, error)
+	AlertEvery time.Duration // default 5s
+
+	// Retention prunes articles and delivered rows older than this (0: off).
+	Retention      time.Duration
+	RetentionEvery time.Duration // default 1h
+
+	// SourceHealth checks sources (e.g. logs or alerts on failing ones).
+	SourceHealth func(ctx context.Context) error
+	HealthEvery  time.Duration // default 5m
+
+	// Timeout bounds one run of any job; default 5m.
+	Timeout time.Duration
+}
+
+// Jobs runs the bot's periodic jobs on robfig/cron with a chain that skips a
+// run while the previous one is still going and recovers panics (Recover
+// inside SkipIfStillRunning, so a panic never leaves the skip guard held).
+// Each job takes a lease so it runs once across processes.
+type Jobs struct {
+	o      JobsOptions
+	log    *slog.Logger
+	cron   *cron.Cron
+	jobs   map[string]cron.Job // wrapped by the chain
+	wakeCh chan struct{}
+	mu     sync.Mutex
+	ctx    context.Context
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+}
+
+// CronLogger adapts slog to cron.Logger.
+type CronLogger struct{ L *slog.Logger }
+
+// Info logs cron's routine messages at debug level.
+func (c CronLogger) Info(msg string, kv ...any) { c.L.Debug("cron: "+msg, kv...) }
+
+// Error logs cron's errors (including recovered panics).
+func (c CronLogger) Error(err error, msg string, kv ...any) {
+	c.L.Error("cron: "+msg, append([]any{slog.Any("error", err)}, kv...)...)
+}
+
+// Chain is the job wrapper chain used by Jobs.
+func Chain(log *slog.Logger) cron.Chain {
+	l := CronLogger{L: log}
+	return cron.NewChain(cron.SkipIfStillRunning(l), cron.Recover(l))
+}
+
+// NewJobs builds the runner; call Start to run it.
+func NewJobs(o JobsOptions) (*Jobs, error) {
+	if o.Store == nil {
+		return nil, fmt.Errorf("schedule: jobs need a store")
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Holder == "" {
+		h, _ := os.Hostname()
+		o.Holder = h + ":" + strconv.Itoa(os.Getpid())
+	}
+	def := func(d *time.Duration, v time.Duration) {
+		if *d <= 0 {
+			*d = v
+		}
+	}
+	def(&o.RefreshEvery, time.Minute)
+	def(&o.DigestsEvery, time.Minute)
+	def(&o.Grace, DefaultGrace)
+	def(&o.AlertEvery, 5*time.Second)
+	def(&o.RetentionEvery, time.Hour)
+	def(&o.HealthEvery, 5*time.Minute)
+	def(&o.Timeout, 5*time.Minute)
+	j := &Jobs{o: o, log: o.Logger, jobs: map[string]cron.Job{}, wakeCh: make(chan struct{}, 1)}
+	j.cron = cron.New(cron.WithLogger(CronLogger{L: o.Logger}), cron.WithChain(cron.SkipIfStillRunning(CronLogger{L: o.Logger}), cron.Recover(CronLogger{L: o.Logger})))
+	add := func(name string, every time.Duration, run func(ctx context.Context, now time.Time) error) {
+		id := j.cron.Schedule(cron.Every(every), cron.FuncJob(func() { j.runLeased(name, every, run) }))
+		// The entry's WrappedJob carries the chain; RunNow and wake-ups use
+		// it too, so they share the skip-if-still-running guard.
+		j.jobs[name] = j.cron.Entry(id).WrappedJob
+	}
+	if o.RefreshFeeds != nil {
+		add(JobFeedRefresh, o.RefreshEvery, func(ctx context.Context, _ time.Time) error { return o.RefreshFeeds(ctx) })
+	}
+	if o.BuildDigest != nil {
+		add(JobDueDigests, o.DigestsEvery, func(ctx context.Context, now time.Time) error {
+			n, skipped, err := EnqueueDueLog(ctx, o.Store, now, o.Grace, o.BuildDigest, o.Logger)
+			if n > 0 || skipped > 0 {
+				o.Logger.Info("schedule: due digests", slog.Int("enqueued", n), slog.Int("skipped", skipped))
+			}
+			if n > 0 && o.AfterEnqueue != nil {
+				o.AfterEnqueue()
+			}
+			return err
+		})
+	}
+	if o.ScanAlerts != nil {
+		add(JobAlertScan, o.AlertEvery, func(ctx context.Context, now time.Time) error {
+			n, err := o.ScanAlerts(ctx, now)
+			if n > 0 && o.AfterEnqueue != nil {
+				o.AfterEnqueue()
+			}
+			return err
+		})
+	}
+	if o.Retention > 0 {
+		add(JobRetention, o.RetentionEvery, func(ctx context.Context, now time.Time) error {
+			before := now.Add(-o.Retention)
+			na, err := o.Store.PruneArticles(ctx, before)
+			if err != nil {
+				return err
+			}
+			nd, err := o.Store.PruneDeliveries(ctx, before)
+			if err != nil {
+				return err
+			}
+			o.Logger.Info("schedule: retention", slog.Int("articles", na), slog.Int("deliveries", nd))
+			return nil
+		})
+	}
+	if o.SourceHealth != nil {
+		add(JobSourceHealth, o.HealthEvery, func(ctx context.Context, _ time.Time) error { return o.SourceHealth(ctx) })
+	}
+	return j, nil
+}
+
+// runLeased runs one job if this process holds (or takes) its lease.
+func (j *Jobs) runLeased(name string, every time.Duration, run func(ctx context.Context, now time.Time) error) {
+	j.mu.Lock()
+	base := j.ctx
+	j.mu.Unlock()
+	if base == nil {
+		base = context.Background()
+	}
+	if base.Err() != nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(base, j.o.Timeout)
+	defer cancel()
+	now := j.o.Now()
+	lease := max(2*every, 30*time.Second)
+	ok, err := j.o.Store.TryLease(ctx, "job:"+name, j.o.Holder, now, now.Add(lease))
+	if err != nil {
+		j.log.Error("schedule: lease", slog.String("job", name), slog.Any("error", err))
+		return
+	}
+	if !ok {
+		j.log.Debug("schedule: lease held elsewhere", slog.String("job", name))
+		return
+	}
+	if err := run(ctx, now); err != nil {
+		j.log.Error("schedule: job failed", slog.String("job", name), slog.Any("error", err))
+	}
+}
+
+// Start runs the jobs until ctx ends (or Stop).
+func (j *Jobs) Start(ctx context.Context) {
+	j.mu.Lock()
+	j.ctx, j.cancel = context.WithCancel(ctx)
+	c := j.ctx
+	j.mu.Unlock()
+	j.cron.Start()
+	if job, ok := j.jobs[JobAlertScan]; ok {
+		j.wg.Add(1)
+		go func() {
+			defer j.wg.Done()
+			for {
+				select {
+				case <-c.Done():
+					return
+				case <-j.wakeCh:
+					job.Run()
+				}
+			}
+		}()
+	}
+	j.wg.Add(1)
+	go func() {
+		defer j.wg.Done()
+		<-c.Done()
+		<-j.cron.Stop().Done()
+	}()
+}
+
+// Stop stops scheduling and waits for running jobs.
+func (j *Jobs) Stop() {
+	j.mu.Lock()
+	cancel := j.cancel
+	j.mu.Unlock()
+	if cancel != nil {
+		cancel()
+	}
+	j.wg.Wait()
+}
+
+// WakeAlerts runs the alert scan soon (after local ingestion stored reports);
+// coalesces with a pending wake-up.
+func (j *Jobs) WakeAlerts() {
+	select {
+	case j.wakeCh <- struct{}{}:
+	default:
+	}
+}
+
+// RunNow runs the named job through its chain (skip-if-running, recover,
+// lease) and waits for it; false when there is no such job.
+func (j *Jobs) RunNow(name string) bool {
+	job, ok := j.jobs[name]
+	if ok {
+		job.Run()
+	}
+	return ok
+}

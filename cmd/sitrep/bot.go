@@ -1,0 +1,324 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/sitrep/sitrep/bot"
+	"github.com/sitrep/sitrep/bot/console"
+	"github.com/sitrep/sitrep/bot/discord"
+	"github.com/sitrep/sitrep/bot/outbox"
+	"github.com/sitrep/sitrep/bot/schedule"
+	"github.com/sitrep/sitrep/bot/telegram"
+	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/digest"
+	"github.com/sitrep/sitrep/briefings/ingest"
+)
+
+// router builds the command router over the opened store.
+func (m *Main) router(notify func(), stats func(context.Context) []string) *bot.Router {
+	public := ingest.New(m.Store, ingest.Options{
+		UserAgent: m.Config.Ingest.UserAgent, Timeout: m.Config.Ingest.Timeout.Duration(),
+		MaxBytes: m.Config.Ingest.MaxBytes, Now: m.Now, Logger: m.Logger,
+		Summarizer: m.summarizer, Analyzer: m.analyzer,
+		AllowPrivate: false, // chat users may only make the bot fetch public addresses
+	})
+	return bot.NewRouter(bot.Deps{
+		Store:       m.Store,
+		Summarizer:  m.summarizer,
+		Digest:      m.buildDigest,
+		AttackLines: digest.AttackLines,
+		FetchPage:   public.FetchPage,
+		AddSource: func(ctx context.Context, raw string) (*briefings.Source, error) {
+			return m.addSource(ctx, public, raw)
+		},
+		NextDigest: func(spec, tz string, after time.Time) (time.Time, error) {
+			s, err := schedule.Parse(spec, tz)
+			if err != nil {
+				return time.Time{}, briefings.Errorf(briefings.EINVALID, "%s", err.Error())
+			}
+			return s.Next(after), nil
+		},
+		Stats:    stats,
+		Notify:   notify,
+		Now:      m.Now,
+		Logger:   m.Logger,
+		Location: m.location(),
+	})
+}
+
+// addSource refuses non-public URLs, fetches the feed once and keeps it only
+// when it parsed.
+func (m *Main) addSource(ctx context.Context, in *ingest.Ingester, raw string) (*briefings.Source, error) {
+	if err := ingest.CheckPublicURL(raw); err != nil {
+		return nil, briefings.Errorf(briefings.EINVALID, "%s", err.Error())
+	}
+	u, _ := url.Parse(raw)
+	if existing, err := m.Store.GetSourceByURL(ctx, raw); err == nil {
+		return nil, briefings.Errorf(briefings.ECONFLICT, "That feed is already source #%d.", existing.ID)
+	}
+	s := &briefings.Source{Name: u.Host, URL: raw, Kind: briefings.SourceFeed, Enabled: true, NextCheckAt: m.Now()}
+	if err := m.Store.UpsertSource(ctx, s); err != nil {
+		return nil, err
+	}
+	if _, err := in.RefreshSource(ctx, s); err != nil {
+		_ = m.Store.DeleteSource(ctx, s.ID)
+		return nil, briefings.Errorf(briefings.EINVALID, "I couldn't read a feed there: %s", err.Error())
+	}
+	if fresh, err := m.Store.GetSource(ctx, s.ID); err == nil {
+		s = fresh
+	}
+	return s, nil
+}
+
+// syncSources stores the configured sources (new ones are due at once).
+func (m *Main) syncSources(ctx context.Context) error {
+	for _, cs := range m.Config.Sources {
+		s, err := m.Store.GetSourceByURL(ctx, cs.URL)
+		if err != nil {
+			if briefings.ErrorCode(err) != briefings.ENOTFOUND {
+				return err
+			}
+			s = &briefings.Source{URL: cs.URL, NextCheckAt: m.Now()}
+		}
+		s.Name, s.Kind, s.FullText, s.ShowText, s.Interval, s.Lang, s.Enabled = cs.Name, cs.Kind, cs.FullText, cs.ShowText, cs.Interval.Duration(), cs.Lang, true
+		if s.Kind == "" {
+			s.Kind = briefings.SourceFeed
+		}
+		if err := m.Store.UpsertSource(ctx, s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (m *Main) runChat(ctx context.Context, args []string) error {
+	var c common
+	fs := m.flags("chat", &c, true)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := m.setup(ctx, &c); err != nil {
+		return err
+	}
+	con := console.New(m.Stdin, m.Stdout)
+	return con.Run(ctx, m.router(nil, nil))
+}
+
+// runBot runs the whole bot: platforms, HTTP server, scheduled jobs and the
+// outbox dispatcher. With no platform configured it chats on the console and
+// stops at the end of its input.
+func (m *Main) runBot(ctx context.Context, args []string) error {
+	var c common
+	fs := m.flags("run", &c, true)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := m.setup(ctx, &c); err != nil {
+		return err
+	}
+	if !c.demo {
+		if err := m.syncSources(ctx); err != nil {
+			return err
+		}
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+
+	platforms := map[string]bot.Platform{}
+	mux := http.NewServeMux()
+	var tg *telegram.Bot
+	if m.Config.Telegram.Token != "" {
+		var err error
+		tg, err = telegram.New(ctx, telegram.Config{
+			Token: m.Config.Telegram.Token, APIEndpoint: m.Config.Telegram.APIEndpoint,
+			WebhookURL: m.Config.Telegram.WebhookURL, WebhookSecret: m.Config.Telegram.WebhookSecret,
+			Admins: m.admins("telegram"), Logger: m.Logger,
+		})
+		if err != nil {
+			return fmt.Errorf("telegram: %w", err)
+		}
+		platforms[tg.Name()] = tg
+	}
+	var dc *discord.Bot
+	if m.Config.Discord.Token != "" || m.Config.Discord.PublicKey != "" {
+		var err error
+		dc, err = discord.New(discord.Config{
+			Token: m.Config.Discord.Token, AppID: m.Config.Discord.AppID, PublicKey: m.Config.Discord.PublicKey,
+			APIBase: m.Config.Discord.APIBase, Admins: m.admins("discord"), Logger: m.Logger,
+		})
+		if err != nil {
+			return fmt.Errorf("discord: %w", err)
+		}
+		platforms[dc.Name()] = dc
+	}
+	var con *console.Console
+	if len(platforms) == 0 {
+		con = console.New(m.Stdin, m.Stdout)
+		platforms[con.Name()] = con
+	}
+
+	del := m.Config.Delivery
+	tgLimits := outbox.TelegramLimits()
+	if del.TelegramRate > 0 {
+		tgLimits.Global = outbox.PerSecond(del.TelegramRate)
+	}
+	if del.TelegramChatRate > 0 {
+		tgLimits.Private = outbox.PerSecond(del.TelegramChatRate)
+	}
+	if del.TelegramGroupPerMinute > 0 {
+		tgLimits.Group = outbox.PerMinute(float64(del.TelegramGroupPerMinute))
+	}
+	dcLimits := outbox.DiscordLimits()
+	if del.DiscordRate > 0 {
+		dcLimits.Global = outbox.PerSecond(del.DiscordRate)
+	}
+	disp := outbox.NewDispatcher(m.Store, platforms, outbox.Options{
+		Logger: m.Logger, Now: m.Now, Registry: reg, MaxAttempts: del.MaxAttempts,
+		Lease: del.Lease.Duration(), BaseBackoff: del.BackoffBase.Duration(), MaxBackoff: del.BackoffMax.Duration(),
+		Limits: map[string]outbox.Limits{"telegram": tgLimits, "discord": dcLimits},
+	})
+	router := m.router(disp.Notify, nil)
+
+	if tg != nil && m.Config.Telegram.WebhookURL != "" {
+		mux.Handle("/telegram/webhook", tg.WebhookHandler(router))
+	}
+	if dc != nil && m.Config.Discord.PublicKey != "" {
+		mux.Handle("/discord/interactions", dc.InteractionsHandler(router))
+	}
+	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
+		if err := m.Store.SQL().PingContext(r.Context()); err != nil {
+			http.Error(w, "database unavailable", http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprintln(w, "ok")
+	})
+	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+
+	jobs, err := schedule.NewJobs(schedule.JobsOptions{
+		Store: m.Store, Logger: m.Logger, Now: m.Now, Holder: holderID(),
+		RefreshFeeds: func(ctx context.Context) error {
+			if c.demo {
+				return nil // the demo never touches the network
+			}
+			_, err := m.ingester.RefreshDue(ctx)
+			return err
+		},
+		RefreshEvery: time.Minute,
+		BuildDigest:  m.subscriptionPayload,
+		Grace:        m.Config.Schedule.Grace.Duration(),
+		AfterEnqueue: disp.Notify,
+		ScanAlerts: func(ctx context.Context, now time.Time) (int, error) {
+			return outbox.EnqueueAlerts(ctx, m.Store, now, func(ev []*briefings.AttackReport) *bot.Reply {
+				return bot.AlertReply(ev, m.location())
+			})
+		},
+		Retention: m.Config.Schedule.Retention.Duration(),
+	})
+	if err != nil {
+		return err
+	}
+
+	var wg sync.WaitGroup
+	errc := make(chan error, 8)
+	start := func(name string, f func(context.Context) error) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := f(ctx); err != nil && !errors.Is(err, context.Canceled) {
+				m.Logger.Error("component stopped", slog.String("component", name), slog.Any("error", err))
+				errc <- fmt.Errorf("%s: %w", name, err)
+			}
+		}()
+	}
+	if m.Config.HTTPAddr != "" {
+		srv := &http.Server{Addr: m.Config.HTTPAddr, Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+		start("http", func(ctx context.Context) error {
+			go func() {
+				<-ctx.Done()
+				sctx, c := context.WithTimeout(context.Background(), 5*time.Second)
+				defer c()
+				_ = srv.Shutdown(sctx)
+			}()
+			m.Logger.Info("http server listening", slog.String("addr", m.Config.HTTPAddr))
+			if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				return err
+			}
+			return nil
+		})
+	}
+	start("dispatcher", disp.Run)
+	jobs.Start(ctx)
+	defer jobs.Stop()
+	for name, p := range platforms {
+		p := p
+		if p == bot.Platform(con) {
+			continue
+		}
+		start(name, func(ctx context.Context) error { return p.Run(ctx, router) })
+	}
+	if con != nil {
+		// Console mode: chat until the input ends, then shut down cleanly.
+		err = con.Run(ctx, router)
+		cancel()
+	} else {
+		select {
+		case <-ctx.Done():
+		case err = <-errc:
+			cancel()
+		}
+	}
+	wg.Wait()
+	return err
+}
+
+// subscriptionPayload renders a subscription's digest for one slot as the
+// outbox payload (a JSON bot.Reply).
+func (m *Main) subscriptionPayload(ctx context.Context, sub *briefings.Subscription, slot time.Time) ([]byte, error) {
+	loc, err := time.LoadLocation(sub.TimeZone)
+	if err != nil {
+		loc = time.UTC
+	}
+	d, err := m.buildDigest(ctx, slot.Add(-24*time.Hour), slot, sub.Topics)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(bot.DigestReply(d, loc))
+}
+
+// admins returns the user ids of SITREP_ADMINS for one platform: entries
+// written "platform:id" and bare ids.
+func (m *Main) admins(platform string) map[string]bool {
+	out := map[string]bool{}
+	for _, a := range m.Config.Admins {
+		if p, id, ok := strings.Cut(a, ":"); ok {
+			if p == platform {
+				out[id] = true
+			}
+			continue
+		}
+		out[a] = true
+	}
+	return out
+}
+
+func holderID() string {
+	h, _ := os.Hostname()
+	return fmt.Sprintf("%s-%d-%d", h, os.Getpid(), time.Now().UnixNano())
+}
