@@ -41,6 +41,10 @@ type Main struct {
 	Logger *slog.Logger
 	Store  *store.DB
 
+	// JobEvery, when set, runs the scheduled jobs (feed refresh, due digests,
+	// alerts) at this period instead of their defaults (tests).
+	JobEvery time.Duration
+
 	summarizer *summarize.Summarizer
 	analyzer   *extract.Analyzer
 	ingester   *ingest.Ingester

@@ -28,8 +28,17 @@ import (
 	"github.com/sitrep/sitrep/briefings/ingest"
 )
 
-// router builds the command router over the opened store.
+// router builds the command router over the opened store. /digest is
+// served from a digestCache: building a digest over thousands of stored
+// articles takes hundreds of milliseconds, far over a chat command's budget.
 func (m *Main) router(notify func(), stats func(context.Context) []string) *bot.Router {
+	cache := newDigestCache(m.clock, m.buildDigest, m.Logger)
+	return m.routerWith(cache.get, notify, stats)
+}
+
+// routerWith is router with the digest builder given.
+func (m *Main) routerWith(build func(ctx context.Context, since, until time.Time, topics []string) (*briefings.Digest, error),
+	notify func(), stats func(context.Context) []string) *bot.Router {
 	public := ingest.New(m.Store, ingest.Options{
 		UserAgent: m.Config.Ingest.UserAgent, Timeout: m.Config.Ingest.Timeout.Duration(),
 		MaxBytes: m.Config.Ingest.MaxBytes, Now: m.Now, Logger: m.Logger,
@@ -39,7 +48,7 @@ func (m *Main) router(notify func(), stats func(context.Context) []string) *bot.
 	return bot.NewRouter(bot.Deps{
 		Store:       m.Store,
 		Summarizer:  m.summarizer,
-		Digest:      m.buildDigest,
+		Digest:      build,
 		AttackLines: digest.AttackLines,
 		FetchPage:   public.FetchPage,
 		AddSource: func(ctx context.Context, raw string) (*briefings.Source, error) {
@@ -221,6 +230,8 @@ func (m *Main) runBot(ctx context.Context, args []string) error {
 			return err
 		},
 		RefreshEvery: time.Minute,
+		DigestsEvery: m.JobEvery,
+		AlertEvery:   m.JobEvery,
 		BuildDigest:  m.subscriptionPayload,
 		Grace:        m.Config.Schedule.Grace.Duration(),
 		AfterEnqueue: disp.Notify,
@@ -321,4 +332,144 @@ func (m *Main) admins(platform string) map[string]bool {
 func holderID() string {
 	h, _ := os.Hostname()
 	return fmt.Sprintf("%s-%d-%d", h, os.Getpid(), time.Now().UnixNano())
+}
+
+// Digest cache timing: a cached digest is served as is for digestFresh;
+// until digestStale it is still served while one rebuild runs in the
+// background; older ones are rebuilt before answering.
+const (
+	digestFresh = time.Minute
+	digestStale = 15 * time.Minute
+	// digestRebuildTimeout bounds a background rebuild.
+	digestRebuildTimeout = time.Minute
+	// digestCacheMax bounds the number of cached windows.
+	digestCacheMax = 64
+)
+
+// digestCache serves chat digests ("the last 24 hours") from recent builds:
+// keyed by window length and topics, fresh for a minute (feeds refresh
+// every few minutes at most), then refreshed in the background while the
+// previous build is still served. Concurrent misses of one key share one
+// build.
+type digestCache struct {
+	now   func() time.Time
+	build func(ctx context.Context, since, until time.Time, topics []string) (*briefings.Digest, error)
+	log   *slog.Logger
+
+	mu      sync.Mutex
+	entries map[string]*digestEntry
+}
+
+type digestEntry struct {
+	d       *briefings.Digest
+	builtAt time.Time
+	// building is closed when the running build ends (nil when none runs).
+	building chan struct{}
+	err      error
+}
+
+func newDigestCache(now func() time.Time, build func(ctx context.Context, since, until time.Time, topics []string) (*briefings.Digest, error), log *slog.Logger) *digestCache {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &digestCache{now: now, build: build, log: log, entries: map[string]*digestEntry{}}
+}
+
+// get returns the digest of [since, until) for topics: a cached one of the
+// same window length when recent enough. The digest is shared: callers must
+// not modify it.
+func (c *digestCache) get(ctx context.Context, since, until time.Time, topics []string) (*briefings.Digest, error) {
+	key := until.Sub(since).String() + "\x00" + strings.Join(topics, ",")
+	for {
+		c.mu.Lock()
+		e := c.entries[key]
+		if e == nil {
+			if len(c.entries) >= digestCacheMax {
+				// Odd periods ("/digest 13h") make keys of their own:
+				// forget the idle entries rather than grow without bound.
+				for k, old := range c.entries {
+					if old.building == nil {
+						delete(c.entries, k)
+					}
+				}
+			}
+			e = &digestEntry{}
+			c.entries[key] = e
+		}
+		now := c.now()
+		age := now.Sub(e.builtAt)
+		switch {
+		case e.d != nil && age < digestFresh:
+			d := e.d
+			c.mu.Unlock()
+			return d, nil
+		case e.d != nil && age < digestStale:
+			d := e.d
+			if e.building == nil {
+				e.building = make(chan struct{})
+				go c.rebuild(key, e, until.Sub(since), topics)
+			}
+			c.mu.Unlock()
+			return d, nil
+		case e.building != nil:
+			wait := e.building
+			c.mu.Unlock()
+			select {
+			case <-wait:
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			}
+			c.mu.Lock()
+			err := e.err
+			fresh := e.d != nil && c.now().Sub(e.builtAt) < digestFresh
+			c.mu.Unlock()
+			if err != nil && !fresh {
+				if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+					continue // the builder's request gave up; build for this one
+				}
+				return nil, err
+			}
+			continue
+		default:
+			e.building = make(chan struct{})
+			c.mu.Unlock()
+			return c.buildInto(ctx, e, since, until, topics, now)
+		}
+	}
+}
+
+// buildInto builds a digest and records it in e, also when the build
+// panics (the router recovers; the waiters must still wake).
+func (c *digestCache) buildInto(ctx context.Context, e *digestEntry, since, until time.Time, topics []string, now time.Time) (d *briefings.Digest, err error) {
+	err = errors.New("digest cache: build panicked")
+	defer func() { c.finish(e, d, now, err) }()
+	return c.build(ctx, since, until, topics)
+}
+
+// rebuild refreshes a stale entry in the background.
+func (c *digestCache) rebuild(key string, e *digestEntry, window time.Duration, topics []string) {
+	defer func() {
+		if p := recover(); p != nil {
+			c.log.Error("digest cache: rebuild panicked", slog.String("key", key), slog.Any("panic", p))
+		}
+	}()
+	ctx, cancel := context.WithTimeout(context.Background(), digestRebuildTimeout)
+	defer cancel()
+	now := c.now()
+	if _, err := c.buildInto(ctx, e, now.Add(-window), now, topics, now); err != nil {
+		c.log.Warn("digest cache: rebuild failed", slog.String("key", key), slog.Any("error", err))
+	}
+}
+
+// finish records a build's result (a failed build keeps the previous
+// digest) and wakes its waiters.
+func (c *digestCache) finish(e *digestEntry, d *briefings.Digest, builtAt time.Time, err error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e.err = err
+	if err == nil {
+		e.d, e.builtAt = d, builtAt
+	}
+	close(e.building)
+	e.building = nil
 }

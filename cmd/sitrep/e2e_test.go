@@ -163,6 +163,8 @@ func TestRunTelegramEndToEnd(t *testing.T) {
 		Stdin: strings.NewReader(""), Stdout: &out, Stderr: logs,
 		Getenv: func(k string) string { return env[k] },
 		Now:    time.Now,
+		// The due-digest job normally runs every minute; the test need not wait.
+		JobEvery: time.Second,
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
