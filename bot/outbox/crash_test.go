@@ -159,8 +159,8 @@ func TestGracefulSIGTERM(t *testing.T) {
 	const n = 300
 	dbPath := filepath.Join(t.TempDir(), "outbox.db")
 	seedFanOut(t, dbPath, n)
-	api := newFakeAPI(t, nil)
-	api.delay = 2 * time.Millisecond // sends are in flight when the signal lands
+	// Sends take a little while, so some are in flight when the signal lands.
+	api := newFakeAPI(t, nil, func(f *fakeAPI) { f.delay = 2 * time.Millisecond })
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 

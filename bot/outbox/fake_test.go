@@ -110,8 +110,11 @@ type fakeAPI struct {
 	received func(fakeMsg)
 }
 
-func newFakeAPI(t testing.TB, limits *Limits) *fakeAPI {
+func newFakeAPI(t testing.TB, limits *Limits, opts ...func(*fakeAPI)) *fakeAPI {
 	f := &fakeAPI{perChat: map[string]int{}, changed: make(chan struct{}, 1), limits: limits, chats: map[string]*gcra{}}
+	for _, o := range opts {
+		o(f)
+	}
 	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.srv.Close)
 	return f

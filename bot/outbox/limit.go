@@ -94,5 +94,21 @@ func (g *gcra) take(at time.Time, r Rate) {
 	g.tat = g.tat.Add(r.Every)
 }
 
+// takeOnGrid is take for a sender whose clock wakes a little late: when it
+// sends less than half an interval after its slot, the next slot stays on
+// the original grid (t0 + k*Every) instead of restarting from the late
+// send, so wake-up latency does not eat into the rate. It never sends ahead
+// of the grid, so any window holds at most one message more than the rate
+// allows at burst 1.
+func (g *gcra) takeOnGrid(at time.Time, r Rate) {
+	if r.Unlimited() {
+		return
+	}
+	if late := at.Sub(g.tat); late >= r.Every/2 {
+		g.tat = at
+	}
+	g.tat = g.tat.Add(r.Every)
+}
+
 // idle reports whether the bucket is full at now (so it can be forgotten).
 func (g *gcra) idle(now time.Time) bool { return !g.tat.After(now) }

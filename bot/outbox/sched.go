@@ -123,7 +123,7 @@ func (s *sched) pop(now time.Time) (d *briefings.Delivery, wake time.Time) {
 			continue
 		}
 		heap.Pop(&p.heap)
-		p.global.take(now, p.limits.Global)
+		p.global.takeOnGrid(now, p.limits.Global)
 		cs.lim.take(now, cs.rate)
 		cs.busy = true
 		q := cs.rows[0]

@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 	"time"
@@ -98,13 +99,28 @@ func (b BatchStore) EnqueueDueBatch(ctx context.Context, items []DueItem) error 
 	}
 	defer tx.Rollback() //nolint:errcheck // after Commit it is a no-op
 
+	// Full chunks reuse one prepared statement (parsing a 100-row insert
+	// costs about as much as running it).
+	var full *sql.Stmt
+	if len(items) >= rowsPerStmt {
+		if full, err = tx.PrepareContext(ctx, insertSQL(rowsPerStmt, sqlite)); err != nil {
+			return fmt.Errorf("schedule: batch: %w", err)
+		}
+		defer full.Close()
+	}
 	var args []any
 	rows := 0
 	flush := func() error {
 		if rows == 0 {
 			return nil
 		}
-		if _, err := tx.ExecContext(ctx, insertSQL(rows, sqlite), args...); err != nil {
+		var err error
+		if rows == rowsPerStmt && full != nil {
+			_, err = full.ExecContext(ctx, args...)
+		} else {
+			_, err = tx.ExecContext(ctx, insertSQL(rows, sqlite), args...)
+		}
+		if err != nil {
 			return fmt.Errorf("schedule: batch enqueue: %w", err)
 		}
 		args, rows = args[:0], 0

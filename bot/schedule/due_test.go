@@ -215,3 +215,36 @@ func seedSubs(b *testing.B, st *store.DB, n int, slot time.Time, zones []string,
 		b.Fatalf("seeded rows do not read back: %v %v", got, err)
 	}
 }
+
+// TestBatchStoreManyRows goes through full multi-row chunks and a partial
+// one on both dialects and reads the rows back through the store.
+func TestBatchStoreManyRows(t *testing.T) {
+	for name, open := range map[string]func(testing.TB) *store.DB{"sqlite": storetest.Open, "postgres": storetest.OpenPostgres} {
+		t.Run(name, func(t *testing.T) {
+			st := open(t)
+			ctx := context.Background()
+			slot := time.Date(2026, 6, 1, 8, 0, 0, 0, time.UTC)
+			const n = 250
+			for i := range n {
+				addSub(t, st, fmt.Sprint(i+1), "08:00", "", nil, slot)
+			}
+			var builds atomic.Int32
+			got, _, err := EnqueueDue(ctx, BatchStore{st}, slot.Add(time.Second), DefaultGrace, countingBuild(&builds))
+			if err != nil || got != n {
+				t.Fatalf("enqueued %d (%v)", got, err)
+			}
+			rows := claimAll(t, st, slot.Add(time.Second))
+			if len(rows) != n || rows[0].Kind != briefings.DeliveryDigest || !rows[0].CreatedAt.Equal(slot.Add(time.Second)) {
+				t.Fatalf("%d rows, first %+v", len(rows), rows[0])
+			}
+			due, err := st.DueSubscriptions(ctx, slot.Add(23*time.Hour), 10)
+			if err != nil || len(due) != 0 {
+				t.Fatalf("subscriptions still due: %d %v", len(due), err)
+			}
+			s, _ := st.GetSubscription(ctx, briefings.Chat{Platform: "telegram", ChatID: "250"})
+			if !s.NextDueAt.Equal(slot.Add(24*time.Hour)) || !s.LastSentSlot.Equal(slot) {
+				t.Fatalf("sub advanced to %v, slot %v", s.NextDueAt, s.LastSentSlot)
+			}
+		})
+	}
+}

@@ -121,7 +121,11 @@ func (x *Index) Match(a *briefings.Article) (storyID int64, ok bool) {
 		lists = lists[:rareKeys]
 	}
 	lo, hi := a.PublishedAt.Add(-x.window), a.PublishedAt.Add(x.window)
-	shared := make(map[*entry]int, 64)
+	shared := sharedPool.Get().(map[*entry]int)
+	defer func() {
+		clear(shared)
+		sharedPool.Put(shared)
+	}()
 	for _, l := range lists {
 		for _, e := range l.p {
 			if !e.at.Before(lo) && !e.at.After(hi) {
@@ -151,6 +155,10 @@ func (x *Index) Match(a *briefings.Article) (storyID int64, ok bool) {
 	}
 	return best.story, true
 }
+
+// sharedPool keeps Match's candidate counts for reuse: cleared, a map
+// keeps its buckets, and a busy index fills thousands of them per match.
+var sharedPool = sync.Pool{New: func() any { return make(map[*entry]int, 64) }}
 
 // Similarity scores two articles' fingerprints in [0, 1], 0 when they state
 // different figures or weekdays. Exposed for tools and tests.
@@ -182,10 +190,24 @@ func similarity(a, b *sig, gap time.Duration) float64 {
 	if b.w == nil {
 		b.prepare()
 	}
+	// One merge of the alphabetical term lists finds the shared terms and
+	// the shared names.
 	var inter float64
-	for t, w := range a.w {
-		if w2, ok := b.w[t]; ok {
-			inter += min(w, w2)
+	en := 0
+	for i, j := 0, 0; i < len(a.sorted) && j < len(b.sorted); {
+		x, y := a.sorted[i], b.sorted[j]
+		switch c := strings.Compare(a.terms[x], b.terms[y]); {
+		case c == 0:
+			inter += min(a.w[x], b.w[y])
+			if a.ent[x] && b.ent[y] {
+				en++
+			}
+			i++
+			j++
+		case c < 0:
+			i++
+		default:
+			j++
 		}
 	}
 	ta, tb := a.total, b.total
@@ -194,14 +216,7 @@ func similarity(a, b *sig, gap time.Duration) float64 {
 	}
 	score := 2 * inter / (ta + tb)
 	// Shared names, measured on the smaller set of names.
-	ea, eb, en := 0, 0, 0
-	for t := range a.entities {
-		ea++
-		if b.entities[t] {
-			en++
-		}
-	}
-	eb = len(b.entities)
+	ea, eb := a.nent, b.nent
 	if ea > 0 && eb > 0 {
 		score = 0.6*score + 0.4*float64(en)/float64(min(ea, eb))
 	}
@@ -256,6 +271,7 @@ func (x *Index) add(a *briefings.Article, s sig) {
 		old.story = a.StoryID
 		return
 	}
+	s.entities = nil // prepare's flags serve similarity; the map is not kept
 	e := &entry{id: a.ID, story: a.StoryID, at: a.PublishedAt, sig: s}
 	x.entries[a.ID] = e
 	for _, t := range s.keys() {

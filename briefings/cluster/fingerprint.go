@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,11 +27,16 @@ const (
 type sig struct {
 	terms    []string // content terms, entities included, most salient first
 	entities map[string]bool
-	numbers  []string           // figures (not years), as written without separators
-	days     []string           // weekdays named in the lead
-	events   []string           // attack event keys (attacker, target, date)
-	w        map[string]float64 // term weights (see weights)
-	total    float64            // sum of w
+	numbers  []string // figures (not years), as written without separators
+	days     []string // weekdays named in the lead
+	events   []string // attack event keys (attacker, target, date)
+	// Filled by prepare; similarity reads these, not entities, so the index
+	// keeps no map per entry.
+	w      []float64 // weight of terms[i]
+	ent    []bool    // terms[i] is a name
+	sorted []int32   // indexes of the distinct terms in alphabetical order
+	nent   int       // distinct names
+	total  float64   // sum of w
 }
 
 // keys are the index keys of a signature: its terms and its figures.
@@ -46,20 +52,45 @@ func (s *sig) keys() []string {
 	return out
 }
 
-// prepare computes the term weights once.
+// prepare computes the term weights once, which terms are names, and the
+// terms' alphabetical order for similarity's merge.
 func (s *sig) prepare() {
-	s.w = make(map[string]float64, len(s.terms))
+	n := len(s.terms)
+	s.w = make([]float64, n)
+	s.ent = make([]bool, n)
 	s.total = 0
 	for i, t := range s.terms {
 		w := 1.0 - 0.4*float64(i)/float64(maxTerms)
 		if s.entities[t] {
 			w *= 2
+			s.ent[i] = true
 		}
 		if common[t] {
 			w *= 0.3
 		}
-		s.w[t] = w
+		s.w[i] = w
 		s.total += w
+	}
+	idx := make([]int32, n)
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortStableFunc(idx, func(x, y int32) int { return strings.Compare(s.terms[x], s.terms[y]) })
+	// A term listed twice (only a hand-made fingerprint has one) counts
+	// once, with the weight of its last place.
+	out := idx[:0]
+	for k, i := range idx {
+		if k+1 < len(idx) && s.terms[idx[k+1]] == s.terms[i] {
+			continue
+		}
+		out = append(out, i)
+	}
+	s.sorted = out
+	s.nent = 0
+	for _, i := range out {
+		if s.ent[i] {
+			s.nent++
+		}
 	}
 }
 

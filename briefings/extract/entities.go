@@ -180,7 +180,11 @@ func entityAt(toks []token, i int) (*gazEntry, int) {
 		return nil, 0
 	}
 	best, bn := (*gazEntry)(nil), 0
-	for _, ga := range gazExact["\x00"+t.s] {
+	// The case-sensitive key "\x00"+t.s, built on the stack: a map index
+	// by string(bytes) does not allocate.
+	var buf [64]byte
+	key := append(append(buf[:0], 0), t.s...)
+	for _, ga := range gazExact[string(key)] {
 		if n := ga.matchAt(toks, i); n > bn {
 			best, bn = ga.e, n
 		}

@@ -413,6 +413,12 @@ func TestResidentMemory100kReal(t *testing.T) {
 			}
 			batch = batch[:0]
 		}
+		if (i+1)%20_000 == 0 {
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			t.Logf("%6d articles: resident %d MB, Go heap in use %d MB, Go runtime total %d MB",
+				i+1, residentBytes(t).now>>20, ms.HeapInuse>>20, ms.Sys>>20)
+		}
 	}
 	elapsed, cpu := time.Since(start), processCPU()-cpu0
 	runtime.GC()

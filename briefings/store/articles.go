@@ -75,8 +75,8 @@ const (
 	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
 	ON CONFLICT DO NOTHING RETURNING id`
 	// qInsertFTS indexes a new article for full-text search (SQLite; see
-	// migration 0002: a one-row insert needs no statement transaction, so
-	// FTS5 keeps the batch's index data in memory until commit).
+	// migration 0002): a one-row insert needs no statement transaction, so
+	// FTS5 keeps the batch's index data in memory until commit.
 	qInsertFTS    = `INSERT INTO articles_fts (rowid, title, teaser, body) VALUES ($1, $2, $3, $4)`
 	qInsertReport = `INSERT INTO attack_reports (article_id, event_key, attacker, target, attack_date,
 		launched_total, cumulative, scope, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`
@@ -181,6 +181,18 @@ func (db *DB) addArticles(ctx context.Context, arts []*briefings.Article) ([]bri
 			}
 			results[i] = res
 		}
+		if db.dialect == SQLite {
+			// Index the new articles for search last: every INSERT with
+			// RETURNING above runs as a statement transaction, at which
+			// FTS5 would write its pending data out as a new segment.
+			for i, in := range ins {
+				if res := results[i]; res.Created {
+					if _, err := tx.exec(ctx, qInsertFTS, res.ID, in.a.Title, in.a.Teaser, in.a.Body); err != nil {
+						return fmt.Errorf("index article: %w", err)
+					}
+				}
+			}
+		}
 		return nil
 	})
 	if err != nil {
@@ -255,11 +267,6 @@ func (db *DB) addArticleTx(ctx context.Context, tx runner, in articleInput) (res
 	}
 	if err != nil {
 		return res, 0, err
-	}
-	if db.dialect == SQLite {
-		if _, err := tx.exec(ctx, qInsertFTS, id, a.Title, a.Teaser, a.Body); err != nil {
-			return res, 0, fmt.Errorf("index article: %w", err)
-		}
 	}
 
 	if len(reports) > 0 && db.dialect == Postgres {

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/sitrep/sitrep/bot"
@@ -44,6 +45,9 @@ type Main struct {
 	// JobEvery, when set, runs the scheduled jobs (feed refresh, due digests,
 	// alerts) at this period instead of their defaults (tests).
 	JobEvery time.Duration
+
+	fetchErrMu   sync.Mutex
+	fetchErrSeen map[int64]int // source id -> error count last exported
 
 	summarizer *summarize.Summarizer
 	analyzer   *extract.Analyzer

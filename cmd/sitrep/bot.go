@@ -220,13 +220,20 @@ func (m *Main) runBot(ctx context.Context, args []string) error {
 	})
 	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
 
+	var jobsRef *schedule.Jobs
 	jobs, err := schedule.NewJobs(schedule.JobsOptions{
-		Store: m.Store, Logger: m.Logger, Now: m.Now, Holder: holderID(),
+		// BatchStore enqueues due digests in batches (one transaction per
+		// batch instead of two per subscription).
+		Store: schedule.BatchStore{DB: m.Store}, Logger: m.Logger, Now: m.Now, Holder: holderID(),
 		RefreshFeeds: func(ctx context.Context) error {
 			if c.demo {
 				return nil // the demo never touches the network
 			}
-			_, err := m.ingester.RefreshDue(ctx)
+			n, err := m.ingester.RefreshDue(ctx)
+			m.countFetchErrors(ctx, disp.Metrics())
+			if n > 0 && jobsRef != nil {
+				jobsRef.WakeAlerts() // new reports alert now, not at the next scan
+			}
 			return err
 		},
 		RefreshEvery: time.Minute,
@@ -245,6 +252,7 @@ func (m *Main) runBot(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	jobsRef = jobs
 
 	var wg sync.WaitGroup
 	errc := make(chan error, 8)
@@ -311,6 +319,29 @@ func (m *Main) subscriptionPayload(ctx context.Context, sub *briefings.Subscript
 		return nil, err
 	}
 	return json.Marshal(bot.DigestReply(d, loc))
+}
+
+// countFetchErrors exports each source's consecutive fetch errors as the
+// feed fetch error metric (the counter grows by the errors since last seen).
+func (m *Main) countFetchErrors(ctx context.Context, met *outbox.Metrics) {
+	if met == nil || met.FeedFetchErrors == nil {
+		return
+	}
+	srcs, err := m.Store.ListSources(ctx)
+	if err != nil {
+		return
+	}
+	m.fetchErrMu.Lock()
+	defer m.fetchErrMu.Unlock()
+	if m.fetchErrSeen == nil {
+		m.fetchErrSeen = map[int64]int{}
+	}
+	for _, s := range srcs {
+		if d := s.ErrorCount - m.fetchErrSeen[s.ID]; d > 0 {
+			met.FeedFetchErrors.WithLabelValues(s.Name).Add(float64(d))
+		}
+		m.fetchErrSeen[s.ID] = s.ErrorCount
+	}
 }
 
 // admins returns the user ids of SITREP_ADMINS for one platform: entries
