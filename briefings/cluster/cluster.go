@@ -15,6 +15,10 @@
 // 146 drones vs 88), or both name weekdays and share none (Thursday's talks
 // vs Friday's meeting). Reports a day apart need a higher score, and only
 // articles published within the index's window of each other are compared.
+// A story also closes: an article joins a story only while the story's first
+// indexed article is within the index's span (DefaultSpan) of it, so a
+// recurring subject starts a new story every few days instead of growing one
+// story for weeks.
 // The index keeps postings from terms and figures to recent articles, so a
 // match looks only at candidates sharing at least two of them.
 package cluster
@@ -38,6 +42,10 @@ const maxPosting = 300
 // rareKeys is how many of a query's rarest keys find candidates.
 const rareKeys = 12
 
+// DefaultSpan is how far apart a story's first article and a new member may
+// be published.
+const DefaultSpan = 72 * time.Hour
+
 type entry struct {
 	id, story int64
 	at        time.Time
@@ -49,7 +57,9 @@ type entry struct {
 type Index struct {
 	mu       sync.RWMutex
 	window   time.Duration
+	span     time.Duration
 	entries  map[int64]*entry
+	first    map[int64]time.Time // story id -> its earliest indexed article
 	postings map[string][]*entry
 	newest   time.Time
 	adds     int
@@ -61,7 +71,42 @@ func New(window time.Duration) *Index {
 	if window <= 0 {
 		window = 48 * time.Hour
 	}
-	return &Index{window: window, entries: map[int64]*entry{}, postings: map[string][]*entry{}}
+	return &Index{window: window, span: max(DefaultSpan, window), entries: map[int64]*entry{},
+		first: map[int64]time.Time{}, postings: map[string][]*entry{}}
+}
+
+// SetSpan sets how far apart a story's first article and a new member may
+// be published (DefaultSpan, or the window when that is longer); d <= 0
+// restores the default. Call it before the index is used.
+func (x *Index) SetSpan(d time.Duration) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if d <= 0 {
+		d = max(DefaultSpan, x.window)
+	}
+	x.span = d
+}
+
+// Span is the longest a story may run, first article to last.
+func (x *Index) Span() time.Duration {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	return x.span
+}
+
+// open reports whether an article published at t may still join story.
+// Called with x.mu held.
+func (x *Index) open(story int64, t time.Time) bool {
+	first, ok := x.first[story]
+	return !ok || t.Sub(first) <= x.span
+}
+
+// noteFirst records that story has an article published at t.
+// Called with x.mu held for writing.
+func (x *Index) noteFirst(story int64, t time.Time) {
+	if f, ok := x.first[story]; !ok || t.Before(f) {
+		x.first[story] = t
+	}
 }
 
 // Window is the index's matching window.
@@ -91,7 +136,9 @@ func sigOf(a *briefings.Article) (sig, bool) {
 }
 
 // Match returns the story of the most similar indexed article published
-// within the window around a.PublishedAt, if any is similar enough.
+// within the window around a.PublishedAt, if any is similar enough. Stories
+// whose first indexed article is more than the span before a.PublishedAt
+// are closed and not matched.
 func (x *Index) Match(a *briefings.Article) (storyID int64, ok bool) {
 	s, ok := sigOf(a)
 	if !ok || len(s.terms) == 0 {
@@ -142,7 +189,7 @@ func (x *Index) Match(a *briefings.Article) (storyID int64, ok bool) {
 		if gap < 0 {
 			gap = -gap
 		}
-		if gap > x.window {
+		if gap > x.window || !x.open(e.story, a.PublishedAt) {
 			continue
 		}
 		sc := similarity(&s, &e.sig, gap)
@@ -269,11 +316,13 @@ func (x *Index) Add(a *briefings.Article) {
 func (x *Index) add(a *briefings.Article, s sig) {
 	if old, ok := x.entries[a.ID]; ok {
 		old.story = a.StoryID
+		x.noteFirst(a.StoryID, old.at)
 		return
 	}
 	s.entities = nil // prepare's flags serve similarity; the map is not kept
 	e := &entry{id: a.ID, story: a.StoryID, at: a.PublishedAt, sig: s}
 	x.entries[a.ID] = e
+	x.noteFirst(a.StoryID, a.PublishedAt)
 	for _, t := range s.keys() {
 		x.postings[t] = append(x.postings[t], e)
 	}
@@ -321,6 +370,17 @@ func (x *Index) prune() {
 	}
 	if !removed {
 		return
+	}
+	// Forget the first-seen times of stories with no entry left: no
+	// article can match them any more.
+	live := make(map[int64]bool, len(x.first))
+	for _, e := range x.entries {
+		live[e.story] = true
+	}
+	for id := range x.first {
+		if !live[id] {
+			delete(x.first, id)
+		}
 	}
 	for t, p := range x.postings {
 		q := p[:0]

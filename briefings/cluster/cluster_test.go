@@ -286,3 +286,43 @@ func TestEventsKeepNightsApart(t *testing.T) {
 		t.Fatalf("an article without dated events should still match: %.2f", s)
 	}
 }
+
+// TestStorySpan: a story closes DefaultSpan after its first article, even
+// when each new report is within the window of the one before it; the next
+// report starts a new story that later reports join.
+func TestStorySpan(t *testing.T) {
+	x := New(48 * time.Hour)
+	if got := x.Span(); got != DefaultSpan {
+		t.Fatalf("Span = %s, want %s", got, DefaultSpan)
+	}
+	start := time.Date(2026, 3, 1, 6, 0, 0, 0, time.UTC)
+	var arts []*briefings.Article
+	for i := range 6 {
+		arts = append(arts, &briefings.Article{
+			Title:       "Ferry across the Dnipro near Kherson keeps running despite shelling",
+			Body:        "The ferry across the Dnipro near Kherson kept running, the regional administration said.",
+			PublishedAt: start.Add(time.Duration(i) * 24 * time.Hour),
+		})
+	}
+	got := group(x, arts)
+	// Days 0-3 are within 72 hours of the first; day 4 opens a new story
+	// that day 5 joins.
+	want := []int64{101, 101, 101, 101, 102, 102}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("stories = %v, want %v", got, want)
+		}
+	}
+
+	// A longer span keeps them in one story.
+	y := New(48 * time.Hour)
+	y.SetSpan(10 * 24 * time.Hour)
+	for _, a := range arts {
+		a.ID, a.StoryID = 0, 0
+	}
+	for i, id := range group(y, arts) {
+		if id != 101 {
+			t.Fatalf("span 10 days: article %d in story %d, want 101", i, id)
+		}
+	}
+}

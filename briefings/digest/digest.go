@@ -23,6 +23,11 @@
 // topic weight, where recency halves every 12 hours from the story's latest
 // article to Options.Now and the topic weight is the highest of the story's
 // topics (air attacks 1.0 ... other 0.5). Ties go to the higher story id.
+//
+// Only the stories that will be shown (MaxPerSection per section, in rank
+// order) are summarized, and each from at most MaxDocs of its original
+// articles: the earliest report of each outlet first, then the earliest of
+// the rest. Every outlet of a story is still listed with a link.
 package digest
 
 import (
@@ -333,10 +338,12 @@ func item(r ranked, sum briefings.Summarizer, n int, loc *time.Location) briefin
 	}
 	best := -1
 	if sum != nil {
-		docs := make([]briefings.Doc, len(originals))
-		for i, a := range originals {
+		picked := summaryDocs(originals, MaxDocs)
+		docs := make([]briefings.Doc, len(picked))
+		for i, j := range picked {
 			// Quote only what the source's terms allow: the teaser unless
 			// the source permits its text.
+			a := &originals[j]
 			docs[i] = briefings.Doc{Title: a.Title, Body: a.DisplayText()}
 		}
 		votes := make([]int, len(docs))
@@ -351,7 +358,7 @@ func item(r ranked, sum briefings.Summarizer, n int, loc *time.Location) briefin
 		}
 		for i, v := range votes {
 			if v > 0 && (best < 0 || v > votes[best]) {
-				best = i
+				best = picked[i]
 			}
 		}
 	}
@@ -385,6 +392,57 @@ func item(r ranked, sum briefings.Summarizer, n int, loc *time.Location) briefin
 		it.Figures = figureLine(ev, false)
 	}
 	return it
+}
+
+// MaxDocs caps the articles of one story given to the summarizer: a
+// story's first reports state its facts, and summarizing costs more than
+// linear time in the number of sentences.
+const MaxDocs = 8
+
+// summaryDocs returns the indexes, in story order, of up to limit articles to
+// summarize: the earliest article of each source first (so that different
+// outlets' wording counts as support), then the earliest of the rest.
+func summaryDocs(articles []briefings.Article, limit int) []int {
+	if len(articles) <= limit {
+		out := make([]int, len(articles))
+		for i := range out {
+			out[i] = i
+		}
+		return out
+	}
+	take := make([]bool, len(articles))
+	seen := map[string]bool{}
+	n := 0
+	for i := range articles {
+		if n == limit {
+			break
+		}
+		src := articles[i].SourceName
+		if src == "" {
+			src = hostOf(articles[i].URL)
+		}
+		if !seen[src] {
+			seen[src] = true
+			take[i] = true
+			n++
+		}
+	}
+	for i := range articles {
+		if n == limit {
+			break
+		}
+		if !take[i] {
+			take[i] = true
+			n++
+		}
+	}
+	out := make([]int, 0, limit)
+	for i, ok := range take {
+		if ok {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // stored returns up to n stored summary sentences, else the teaser's first

@@ -451,3 +451,89 @@ func TestBuildTeaserOnlySource(t *testing.T) {
 		t.Fatalf("teaser missing: %s", b)
 	}
 }
+
+// countingSummarizer records the documents of each SummarizeStory call and
+// picks the first sentence of the first one.
+type countingSummarizer struct{ calls [][]briefings.Doc }
+
+func (c *countingSummarizer) Summarize(title, body string, n int) []string { return nil }
+
+func (c *countingSummarizer) SummarizeStory(docs []briefings.Doc, n int) []briefings.Picked {
+	c.calls = append(c.calls, docs)
+	return firstSentences{}.SummarizeStory(docs[:1], n)
+}
+
+func TestSummaryDocs(t *testing.T) {
+	arts := func(srcs ...string) []briefings.Article {
+		out := make([]briefings.Article, len(srcs))
+		for i, s := range srcs {
+			out[i] = briefings.Article{SourceName: s}
+		}
+		return out
+	}
+	for _, c := range []struct {
+		name  string
+		srcs  []string
+		limit int
+		want  []int
+	}{
+		{"under the cap", []string{"A", "A", "B"}, 8, []int{0, 1, 2}},
+		{"one per source first", []string{"A", "A", "A", "B", "A", "C"}, 3, []int{0, 3, 5}},
+		{"then the earliest", []string{"A", "A", "A", "B", "A"}, 4, []int{0, 1, 2, 3}},
+		{"more sources than the cap", []string{"A", "B", "C", "D"}, 2, []int{0, 1}},
+		{"empty", nil, 8, []int{}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := summaryDocs(arts(c.srcs...), c.limit)
+			if len(got) != len(c.want) {
+				t.Fatalf("summaryDocs = %v, want %v", got, c.want)
+			}
+			for i := range got {
+				if got[i] != c.want[i] {
+					t.Fatalf("summaryDocs = %v, want %v", got, c.want)
+				}
+			}
+		})
+	}
+}
+
+// A story of many articles gives the summarizer at most MaxDocs of them,
+// while every source is still listed with a link.
+func TestBuildCapsSummaryDocs(t *testing.T) {
+	f := newFixture(t)
+	srcs := []string{"Sample Wire", "Demo Kyiv Post", "Example Courier"}
+	story := int64(0)
+	for i := range 3 * MaxDocs {
+		title := "Ferry keeps running, update " + itoa(i)
+		id := f.add(story, srcs[i%len(srcs)], title, "Update "+itoa(i)+" on the ferry. More detail.", base.Add(-time.Duration(60-i)*time.Minute), []string{"humanitarian"})
+		if story == 0 {
+			story = id
+		}
+	}
+	sum := &countingSummarizer{}
+	d, err := Build(context.Background(), f.st, sum, Options{Now: base})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sum.calls) != 1 || len(sum.calls[0]) != MaxDocs {
+		t.Fatalf("summarizer calls %d, docs %d; want 1 call of %d docs", len(sum.calls), len(sum.calls[0]), MaxDocs)
+	}
+	if got := sum.calls[0][0].Body; !strings.HasPrefix(got, "Update 0 ") {
+		t.Errorf("first doc %q, want the story's first article", got)
+	}
+	if d.Empty() {
+		t.Fatal("empty digest")
+	}
+	it := d.Sections[0].Items[0]
+	if len(it.Sources) != len(srcs) {
+		t.Fatalf("sources %+v, want %d", it.Sources, len(srcs))
+	}
+	for _, s := range it.Sources {
+		if s.URL == "" {
+			t.Errorf("source %s without a link", s.Name)
+		}
+	}
+	if it.Headline != "Ferry keeps running, update 0" || len(it.Sentences) != 1 || it.Sentences[0] != "Update 0 on the ferry." {
+		t.Errorf("item %+v", it)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/briefings"
 )
@@ -521,6 +522,8 @@ func (db *DB) ListFingerprints(ctx context.Context, since time.Time) ([]*briefin
 // ListStories returns the stories whose last article falls in [Since, Until),
 // most recently updated first, each with all its articles oldest first (and
 // their attack reports). It runs three queries whatever the number of stories.
+// The articles' Entities are not loaded: a story's readers (the digest) do
+// not use them, and decoding them was a large share of the call.
 func (db *DB) ListStories(ctx context.Context, f briefings.StoryFilter) ([]*briefings.Story, error) {
 	var conds []string
 	var args []any
@@ -561,13 +564,26 @@ func (db *DB) ListStories(ctx context.Context, f briefings.StoryFilter) ([]*brie
 		if len(stories) == 0 {
 			return nil
 		}
-		arts, err := queryArticles(ctx, tx, `SELECT `+articleCols+articleFrom+`
+		arts, err := queryStoryArticles(ctx, tx, `SELECT `+storyArticleCols+articleFrom+`
 			WHERE a.story_id IN (SELECT id`+window+`) ORDER BY a.story_id, a.published_at, a.id`, args...)
 		if err != nil {
 			return err
 		}
-		if err := loadAttacks(ctx, tx, arts); err != nil {
+		// The reports of the same stories in one query (not chunks of
+		// article ids, whose long IN lists cost a prepare each).
+		reps, err := queryReports(ctx, tx, `SELECT `+reportCols+reportFrom+`
+			WHERE a.story_id IN (SELECT id`+window+`) ORDER BY r.id`, args...)
+		if err != nil {
 			return err
+		}
+		artByID := make(map[int64]*briefings.Article, len(arts))
+		for _, a := range arts {
+			artByID[a.ID] = a
+		}
+		for _, rep := range reps {
+			if a := artByID[rep.ArticleID]; a != nil {
+				a.Attacks = append(a.Attacks, *rep)
+			}
 		}
 		for _, a := range arts {
 			if s := byID[a.StoryID]; s != nil {
@@ -580,6 +596,93 @@ func (db *DB) ListStories(ctx context.Context, f briefings.StoryFilter) ([]*brie
 		return nil, wrap("list stories", err)
 	}
 	return stories, nil
+}
+
+// storyArticleCols are the columns ListStories reads: articleCols without
+// the entities.
+const storyArticleCols = `a.id, a.source_id, s.name, s.show_text, a.url, a.guid, a.title, a.teaser, a.body, a.lang,
+	a.published_at, a.fetched_at, a.content_hash, a.fingerprint, a.story_id, a.copy_of,
+	a.topics, a.summary`
+
+// queryStoryArticles runs q, which selects storyArticleCols, and decodes
+// the rows.
+func queryStoryArticles(ctx context.Context, r runner, q string, args ...any) ([]*briefings.Article, error) {
+	rows, err := r.query(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*briefings.Article
+	var topics, summary string
+	for rows.Next() {
+		a := new(briefings.Article)
+		err := rows.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.ShowText, &a.URL, &a.GUID, &a.Title, &a.Teaser, &a.Body, &a.Lang,
+			tm(&a.PublishedAt), tm(&a.FetchedAt), &a.ContentHash, &a.Fingerprint, idCol{&a.StoryID}, idCol{&a.CopyOf},
+			&topics, &summary)
+		if err != nil {
+			return nil, err
+		}
+		if a.Topics, err = stringsJSON(topics); err != nil {
+			return nil, fmt.Errorf("article %d topics: %w", a.ID, err)
+		}
+		if a.Summary, err = stringsJSON(summary); err != nil {
+			return nil, fmt.Errorf("article %d summary: %w", a.ID, err)
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// stringsJSON decodes a JSON array of strings as fromJSON does. The arrays
+// json.Marshal writes for plain text (no escapes) are split directly; any
+// other input goes through encoding/json.
+func stringsJSON(s string) ([]string, error) {
+	if s == "" || s == "null" {
+		return nil, nil
+	}
+	if out, ok := plainStrings(s); ok {
+		return out, nil
+	}
+	var out []string
+	err := json.Unmarshal([]byte(s), &out)
+	return out, err
+}
+
+// plainStrings splits `["a","b"]` when no string holds an escape and the
+// text is valid UTF-8; ok is false for anything else.
+func plainStrings(s string) (out []string, ok bool) {
+	if len(s) < 2 || s[0] != '[' || s[len(s)-1] != ']' || strings.IndexByte(s, '\\') >= 0 || !utf8.ValidString(s) {
+		return nil, false
+	}
+	rest := s[1 : len(s)-1]
+	out = make([]string, 0, strings.Count(rest, `","`)+1)
+	if rest == "" {
+		return out, true
+	}
+	for {
+		if len(rest) < 2 || rest[0] != '"' {
+			return nil, false
+		}
+		end := strings.IndexByte(rest[1:], '"')
+		if end < 0 {
+			return nil, false
+		}
+		v := rest[1 : 1+end]
+		for i := 0; i < len(v); i++ {
+			if v[i] < 0x20 {
+				return nil, false // json.Marshal escapes control characters
+			}
+		}
+		out = append(out, v)
+		rest = rest[2+end:]
+		if rest == "" {
+			return out, true
+		}
+		if rest[0] != ',' {
+			return nil, false
+		}
+		rest = rest[1:]
+	}
 }
 
 // PruneArticles deletes articles fetched before t, their attack reports, and
