@@ -16,10 +16,11 @@ import (
 const DefaultGrace = 6 * time.Hour
 
 // DueReadSize is how many due subscriptions one query reads; DueBatchSize
-// how many are written per transaction.
+// how many are written per transaction (a DueBatcher's: one transaction
+// per read).
 const (
 	DueReadSize  = 25000
-	DueBatchSize = 2000
+	DueBatchSize = DueReadSize
 )
 
 // BuildFunc renders the digest payload (JSON of a bot.Reply) for a
@@ -46,6 +47,13 @@ type DueBatcher interface {
 	EnqueueDueBatch(ctx context.Context, items []DueItem) error
 }
 
+// DueScheduler is an optional store capability: DueSubscriptions filling only
+// what EnqueueDue and a BuildFunc use (ID, Chat, Schedule, TimeZone, Topics,
+// NextDueAt). *store.DB has it.
+type DueScheduler interface {
+	DueSchedules(ctx context.Context, now time.Time, limit int) ([]*briefings.Subscription, error)
+}
+
 // DigestDedupeKey is the outbox dedupe key of a subscription's digest slot.
 func DigestDedupeKey(subID int64, slot time.Time) string {
 	return "digest:" + strconv.FormatInt(subID, 10) + ":" + strconv.FormatInt(slot.Unix(), 10)
@@ -70,11 +78,20 @@ func EnqueueDueLog(ctx context.Context, st briefings.Store, now time.Time, grace
 		log = slog.Default()
 	}
 	batcher, _ := st.(DueBatcher)
-	scheds := map[string]Schedule{}
+	readDue := st.DueSubscriptions
+	if ds, ok := st.(DueScheduler); ok {
+		readDue = ds.DueSchedules
+	}
+	// A schedule's next slot after now, by schedule and time zone.
+	type parsed struct {
+		sc   Schedule
+		next time.Time
+	}
+	scheds := map[string]parsed{}
 	payloads := map[string][]byte{}
 	failed := map[int64]bool{}
 	for {
-		subs, err := st.DueSubscriptions(ctx, now, DueReadSize)
+		subs, err := readDue(ctx, now, DueReadSize)
 		if err != nil {
 			return enqueued, skipped, fmt.Errorf("schedule: due subscriptions: %w", err)
 		}
@@ -86,19 +103,19 @@ func EnqueueDueLog(ctx context.Context, st briefings.Store, now time.Time, grace
 			}
 			fresh++
 			key := sub.Schedule + "\x00" + sub.TimeZone
-			sc, ok := scheds[key]
+			ps, ok := scheds[key]
 			if !ok {
-				sc, err = Parse(sub.Schedule, sub.TimeZone)
+				ps.sc, err = Parse(sub.Schedule, sub.TimeZone)
 				if err != nil {
 					log.Warn("schedule: bad stored schedule", slog.Int64("subscription_id", sub.ID), slog.Any("error", err))
 				}
-				scheds[key] = sc
+				ps.next = ps.sc.Next(now)
+				if ps.next.IsZero() { // unparseable or never fires again: look again tomorrow
+					ps.next = now.Add(24 * time.Hour)
+				}
+				scheds[key] = ps
 			}
-			slot := sub.NextDueAt
-			next := sc.Next(now)
-			if next.IsZero() { // unparseable or never fires again: look again tomorrow
-				next = now.Add(24 * time.Hour)
-			}
+			sc, slot, next := ps.sc, sub.NextDueAt, ps.next
 			it := DueItem{SubID: sub.ID, Slot: slot, Next: next}
 			if late := now.Sub(slot); late > grace {
 				log.Info("schedule: digest slot missed beyond grace, skipped",

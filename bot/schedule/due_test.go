@@ -248,3 +248,20 @@ func TestBatchStoreManyRows(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkDueDigestsNoneDue100k: the every-minute run in an ordinary
+// minute, 100,000 subscriptions and none due; it should cost next to
+// nothing whatever the number of subscriptions.
+func BenchmarkDueDigestsNoneDue100k(b *testing.B) {
+	st := storetest.Open(b)
+	slot := time.Date(2026, 6, 1, 5, 0, 0, 0, time.UTC)
+	seedSubs(b, st, 100_000, slot, []string{"UTC"}, [][]string{nil})
+	build := func(context.Context, *briefings.Subscription, time.Time) ([]byte, error) { return []byte(`{}`), nil }
+	now := slot.Add(-time.Minute)
+	for b.Loop() {
+		n, _, err := EnqueueDueLog(context.Background(), BatchStore{st}, now, DefaultGrace, build, slog.New(slog.DiscardHandler))
+		if err != nil || n != 0 {
+			b.Fatalf("enqueued %d (%v)", n, err)
+		}
+	}
+}

@@ -10,8 +10,12 @@ import (
 	"github.com/sitrep/sitrep/briefings"
 )
 
-const deliveryCols = `id, dedupe_key, platform, chat_id, kind, payload, status, attempts, next_attempt_at,
-	last_error, edit_of, external_id, created_at, sent_at`
+// deliveryCols are the columns scanDelivery reads from the deliveries
+// table: the payload is the shared delivery_payloads body of a row that has
+// one (see migration 0003), else its inline payload.
+const deliveryCols = `id, dedupe_key, platform, chat_id, kind,
+	COALESCE((SELECT p.body FROM delivery_payloads p WHERE p.id = deliveries.payload_id), deliveries.payload),
+	status, attempts, next_attempt_at, last_error, edit_of, external_id, created_at, sent_at`
 
 func scanDelivery(sc interface{ Scan(...any) error }) (*briefings.Delivery, error) {
 	var d briefings.Delivery
@@ -88,7 +92,8 @@ func (db *DB) Claim(ctx context.Context, now, leaseUntil time.Time, limit int) (
 		q = `WITH due AS (` + due + ` FOR UPDATE SKIP LOCKED)
 		UPDATE deliveries d SET status = 'sending', attempts = d.attempts + 1, lease_until = $2, next_attempt_at = $2
 		FROM due WHERE d.id = due.id
-		RETURNING d.id, d.dedupe_key, d.platform, d.chat_id, d.kind, d.payload, d.status, d.attempts,
+		RETURNING d.id, d.dedupe_key, d.platform, d.chat_id, d.kind,
+			COALESCE((SELECT p.body FROM delivery_payloads p WHERE p.id = d.payload_id), d.payload), d.status, d.attempts,
 			d.next_attempt_at, d.last_error, d.edit_of, d.external_id, d.created_at, d.sent_at`
 	} else {
 		q = `UPDATE deliveries SET status = 'sending', attempts = attempts + 1, lease_until = $2, next_attempt_at = $2
@@ -232,9 +237,16 @@ func (db *DB) DeliveryStats(ctx context.Context) (briefings.DeliveryStats, error
 }
 
 // PruneDeliveries deletes sent rows sent before t and dead rows created
-// before t; pending and sending rows are kept whatever their age.
+// before t; pending and sending rows are kept whatever their age. Then it
+// deletes the shared payloads no row refers to any more and last used
+// before t (a concurrent enqueue reusing one has just made it newer).
 func (db *DB) PruneDeliveries(ctx context.Context, before time.Time) (int, error) {
 	n, err := db.writer().affected(ctx, `DELETE FROM deliveries
 		WHERE (status = 'sent' AND sent_at < $1) OR (status = 'dead' AND created_at < $1)`, before)
-	return int(n), wrap("prune deliveries", err)
+	if err != nil {
+		return int(n), wrap("prune deliveries", err)
+	}
+	_, err = db.writer().exec(ctx, `DELETE FROM delivery_payloads WHERE last_used_at < $1
+		AND id NOT IN (SELECT payload_id FROM deliveries WHERE payload_id IS NOT NULL)`, before)
+	return int(n), wrap("prune delivery payloads", err)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 	"time"
 
 	"github.com/sitrep/sitrep/briefings"
@@ -95,10 +96,45 @@ func (db *DB) ListSubscriptions(ctx context.Context) ([]*briefings.Subscription,
 }
 
 // DueSubscriptions returns up to limit active subscriptions with
-// NextDueAt <= now, the most overdue first.
+// NextDueAt <= now, the most overdue first. "active = TRUE", not "active":
+// only an equality lets SQLite search subscriptions_due (active,
+// next_due_at) in order instead of scanning and sorting the whole table.
 func (db *DB) DueSubscriptions(ctx context.Context, now time.Time, limit int) ([]*briefings.Subscription, error) {
 	return db.listSubscriptions(ctx, `SELECT `+subCols+` FROM subscriptions
-		WHERE active AND next_due_at <= $1 ORDER BY next_due_at, id LIMIT $2`, now, noLimit(limit))
+		WHERE active = TRUE AND next_due_at <= $1 ORDER BY next_due_at, id LIMIT $2`, now, noLimit(limit))
+}
+
+// DueSchedules is DueSubscriptions for the due-digest job: it reads only
+// what scheduling needs (ID, Chat, Schedule, TimeZone, Topics, Active,
+// NextDueAt; the other fields are zero), and decodes each distinct topics
+// list once.
+func (db *DB) DueSchedules(ctx context.Context, now time.Time, limit int) ([]*briefings.Subscription, error) {
+	rows, err := db.reader().query(ctx, `SELECT id, platform, chat_id, schedule, time_zone, topics, next_due_at
+		FROM subscriptions WHERE active = TRUE AND next_due_at <= $1 ORDER BY next_due_at, id LIMIT $2`, now, noLimit(limit))
+	if err != nil {
+		return nil, wrap("due schedules", err)
+	}
+	defer rows.Close()
+	var out []*briefings.Subscription
+	decoded := map[string][]string{}
+	var topics string
+	for rows.Next() {
+		s := &briefings.Subscription{Active: true}
+		if err := rows.Scan(&s.ID, &s.Chat.Platform, &s.Chat.ChatID, &s.Schedule, &s.TimeZone, &topics,
+			tm(&s.NextDueAt)); err != nil {
+			return nil, wrap("due schedules", err)
+		}
+		list, ok := decoded[topics]
+		if !ok {
+			if err := fromJSON(topics, &list); err != nil {
+				return nil, wrap("due schedules", err)
+			}
+			decoded[topics] = list
+		}
+		s.Topics = slices.Clone(list)
+		out = append(out, s)
+	}
+	return out, wrap("due schedules", rows.Err())
 }
 
 func (db *DB) listSubscriptions(ctx context.Context, q string, args ...any) ([]*briefings.Subscription, error) {
