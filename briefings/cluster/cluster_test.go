@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"github.com/sitrep/sitrep/briefings/internal/shared"
 	"os"
 	"path/filepath"
 	"sort"
@@ -162,30 +163,12 @@ func FuzzFingerprint(f *testing.F) {
 	})
 }
 
-// repoRoot walks up to the directory holding go.mod.
-func repoRoot(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-}
-
 // TestCorpusDiplomacy groups the real diplomacy excerpts and prints the
 // groups. It asserts properties that hold by construction of the corpus:
 // excerpts dated months apart never share a story, and every dated group
 // spans at most the window.
 func TestCorpusDiplomacy(t *testing.T) {
-	path := filepath.Join(repoRoot(t), "..", "shared", "corpus", "diplomacy.jsonl")
+	path := filepath.Join(shared.Root(t), "..", "shared", "corpus", "diplomacy.jsonl")
 	f, err := os.Open(path)
 	if err != nil {
 		t.Skipf("corpus not available (%v): skipping the diplomacy evaluation", err)

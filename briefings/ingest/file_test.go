@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"errors"
+	sharedtest "github.com/sitrep/sitrep/briefings/internal/shared"
 	"strings"
 	"testing"
 	"time"
@@ -108,7 +109,7 @@ func mustRead(name string) []byte {
 }
 
 func TestSeedFile(t *testing.T) {
-	root := repoRoot(t)
+	root := sharedtest.Root(t)
 	b, err := readFileForTest(root + "/../shared/seed/000_638444e5b0321baa.txt")
 	if err != nil {
 		t.Skipf("seed not available: %v", err)

@@ -2,7 +2,7 @@ package summarize
 
 import (
 	"fmt"
-	"os"
+	"github.com/sitrep/sitrep/briefings/internal/shared"
 	"path/filepath"
 	"testing"
 
@@ -10,33 +10,9 @@ import (
 	"github.com/sitrep/sitrep/briefings/text"
 )
 
-// corpusDir finds ../shared/corpus beside the module root, or skips.
-func corpusDir(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-	c := filepath.Join(dir, "..", "shared", "corpus")
-	if _, err := os.Stat(c); err != nil {
-		tb.Skipf("evaluation corpus absent at %s: %v", c, err)
-	}
-	return c
-}
-
 func loadBBC(tb testing.TB) []rouge.Pair {
 	tb.Helper()
-	pairs, err := rouge.LoadPairs(filepath.Join(corpusDir(tb), "bbc_summ"))
+	pairs, err := rouge.LoadPairs(filepath.Join(shared.Corpus(tb), "bbc_summ"))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"fmt"
+	"github.com/sitrep/sitrep/briefings/internal/shared"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -101,7 +102,7 @@ func TestSummarizeFixtures(t *testing.T) {
 // TestSeed summarizes the founding article (read from ../shared/seed): the
 // ideal three sentences say who met whom and give the Air Force's 112 and 84.
 func TestSeed(t *testing.T) {
-	dir := filepath.Join(filepath.Dir(corpusDir(t)), "seed")
+	dir := shared.Seed(t)
 	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if len(files) == 0 {
 		t.Skipf("no seed article in %s", dir)

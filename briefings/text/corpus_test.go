@@ -1,36 +1,13 @@
 package text
 
 import (
+	"github.com/sitrep/sitrep/briefings/internal/shared"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 )
-
-// corpusDir finds ../shared/corpus beside the module root, or skips.
-func corpusDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-	c := filepath.Join(dir, "..", "shared", "corpus")
-	if _, err := os.Stat(c); err != nil {
-		t.Skipf("evaluation corpus absent at %s: %v", c, err)
-	}
-	return c
-}
 
 // boundaries returns the end offsets of sentences in the text with white
 // space removed, so that gold and predicted splits compare whatever the
@@ -54,7 +31,7 @@ func normalize(s string) string { return strings.Join(strings.Fields(s), " ") }
 // TestSentsplitCorpus measures boundary precision/recall/F1 and the exact
 // sentence match rate against the gold splits in sentsplit/test_files/english.
 func TestSentsplitCorpus(t *testing.T) {
-	dir := filepath.Join(corpusDir(t), "sentsplit", "test_files", "english")
+	dir := filepath.Join(shared.Corpus(t), "sentsplit", "test_files", "english")
 	golds, _ := filepath.Glob(filepath.Join(dir, "*_s.txt"))
 	if len(golds) == 0 {
 		t.Skipf("no gold files in %s", dir)
