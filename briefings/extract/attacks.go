@@ -236,7 +236,7 @@ func sentenceRegions(toks []token) []region {
 			launch = false
 			continue
 		}
-		if cueWord(lw) != cNone {
+		if int(t.cue) != cNone {
 			launch = false
 		}
 		if t.kind != kWord {
@@ -352,7 +352,7 @@ func splitByTime(s sentence, pub time.Time, depth int) []sentence {
 	toks := s.toks
 	timeWords := 0
 	for _, t := range toks {
-		if _, ok := weekdays[t.low]; ok || monthOf(t.low) > 0 || t.low == "overnight" || t.low == "night" || t.low == "ніч" {
+		if t.wday > 0 || t.month > 0 || t.low == "overnight" || t.low == "night" || t.low == "ніч" {
 			timeWords++
 		}
 	}
@@ -367,7 +367,7 @@ func splitByTime(s sentence, pub time.Time, depth int) []sentence {
 		opens := false
 		for k := b + 1; k < len(toks) && k <= b+3; k++ {
 			lw := toks[k].low
-			if _, ok := weekdays[lw]; ok || monthOf(lw) > 0 || lw == "overnight" || lw == "night" || lw == "ніч" || lw == "вночі" {
+			if toks[k].wday > 0 || toks[k].month > 0 || lw == "overnight" || lw == "night" || lw == "ніч" || lw == "вночі" {
 				opens = true
 				break
 			}

@@ -1,11 +1,15 @@
 package extract
 
 import (
+	"github.com/sitrep/sitrep/briefings/internal/shared"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/sample"
 )
 
 // benchParagraphs are the team's own fixture texts, one paragraph each.
@@ -49,7 +53,7 @@ func BenchmarkExtract(b *testing.B) {
 // BenchmarkExtractCorpus runs on the evaluation corpus paragraphs (read at
 // run time; skipped when absent).
 func BenchmarkExtractCorpus(b *testing.B) {
-	dir := corpusDir(b)
+	dir := shared.Corpus(b)
 	var paras []string
 	for _, name := range []string{"attacks_en.jsonl", "attacks_uk.jsonl"} {
 		for _, c := range readCases(b, filepath.Join(dir, name)) {
@@ -66,7 +70,7 @@ func BenchmarkExtractCorpus(b *testing.B) {
 
 // BenchmarkExtractSeed runs on the founding article, paragraph by paragraph.
 func BenchmarkExtractSeed(b *testing.B) {
-	dir := corpusDir(b)
+	dir := shared.Corpus(b)
 	files, _ := filepath.Glob(filepath.Join(dir, "..", "seed", "*.txt"))
 	if len(files) == 0 {
 		b.Skip("extract: seed absent")
@@ -82,4 +86,30 @@ func BenchmarkExtractSeed(b *testing.B) {
 		}
 	}
 	benchmarkParagraphs(b, paras)
+}
+
+// BenchmarkAnalyzeSample measures Analyzer.Analyze (title and body) per
+// article on the team's invented sample corpus.
+func BenchmarkAnalyzeSample(b *testing.B) {
+	var arts []briefings.Article
+	var bytes int64
+	for _, name := range sample.Names() {
+		a := sampleArticle(b, name)
+		bytes += int64(len(a.Title) + len(a.Body))
+		arts = append(arts, a)
+	}
+	an := NewAnalyzer()
+	b.SetBytes(bytes)
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0, cpuOK := processCPU()
+	for i := 0; i < b.N; i++ {
+		for _, a := range arts {
+			an.Analyze(&a)
+		}
+	}
+	cpu1, _ := processCPU()
+	if cpuOK && cpu1 > cpu0 {
+		b.ReportMetric(float64(b.N*len(arts))/(cpu1-cpu0).Seconds(), "articles/cpu-s")
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"github.com/sitrep/sitrep/briefings/internal/shared"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,31 +15,6 @@ import (
 
 	"github.com/sitrep/sitrep/briefings"
 )
-
-// corpusDir finds ../shared/corpus next to the repository root (the
-// directory holding go.mod).
-func corpusDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("extract: go.mod not found above the test directory; corpus unavailable")
-		}
-		dir = parent
-	}
-	c := filepath.Join(dir, "..", "shared", "corpus")
-	if _, err := os.Stat(c); err != nil {
-		t.Skipf("extract: evaluation corpus %s absent; skipping accuracy test", c)
-	}
-	return c
-}
 
 type corpusCase struct {
 	URL      string          `json:"url"`
@@ -519,7 +495,7 @@ func scoreFile(t *testing.T, path string) score {
 // TestCorpusAccuracy measures field-level accuracy on the evaluation corpus.
 // Run with -v to see the differing fields of each case.
 func TestCorpusAccuracy(t *testing.T) {
-	dir := corpusDir(t)
+	dir := shared.Corpus(t)
 	floors := map[string]float64{
 		"attacks_en.jsonl": 0.99,
 		"attacks_uk.jsonl": 0.97,

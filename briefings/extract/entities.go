@@ -120,6 +120,10 @@ type gazAlias struct {
 var gazExact = map[string][]gazAlias{}
 var gazPrefix = map[string][]gazAlias{} // by bucketKey of the first word's prefix
 
+// Filters over the keys of gazExact (case-sensitive keys without their
+// leading NUL in gazCSFilter) and gazPrefix.
+var gazExactFilter, gazCSFilter, gazPrefixFilter wordFilter
+
 func init() {
 	for i := range gazetteer {
 		e := &gazetteer[i]
@@ -128,12 +132,15 @@ func init() {
 			if strings.HasSuffix(a[0], "*") {
 				k := bucketKey(strings.TrimSuffix(a[0], "*"))
 				gazPrefix[k] = append(gazPrefix[k], ga)
+				gazPrefixFilter.add(k)
 			} else {
 				gazExact[a[0]] = append(gazExact[a[0]], ga)
+				gazExactFilter.add(a[0])
 			}
 		}
 		for _, a := range e.cs {
 			gazExact["\x00"+a[0]] = append(gazExact["\x00"+a[0]], gazAlias{e, a, true})
+			gazCSFilter.add(a[0])
 		}
 	}
 	// Ukrainian and Russian regions and cities are places too.
@@ -147,8 +154,10 @@ func init() {
 			if strings.HasSuffix(a, "*") {
 				k := bucketKey(strings.TrimSuffix(a, "*"))
 				gazPrefix[k] = append(gazPrefix[k], ga)
+				gazPrefixFilter.add(k)
 			} else {
 				gazExact[a] = append(gazExact[a], ga)
+				gazExactFilter.add(a)
 			}
 		}
 	}
@@ -182,19 +191,23 @@ func entityAt(toks []token, i int) (*gazEntry, int) {
 	best, bn := (*gazEntry)(nil), 0
 	// The case-sensitive key "\x00"+t.s, built on the stack: a map index
 	// by string(bytes) does not allocate.
-	var buf [64]byte
-	key := append(append(buf[:0], 0), t.s...)
-	for _, ga := range gazExact[string(key)] {
-		if n := ga.matchAt(toks, i); n > bn {
-			best, bn = ga.e, n
+	if gazCSFilter.may(t.s) {
+		var buf [64]byte
+		key := append(append(buf[:0], 0), t.s...)
+		for _, ga := range gazExact[string(key)] {
+			if n := ga.matchAt(toks, i); n > bn {
+				best, bn = ga.e, n
+			}
 		}
 	}
-	for _, ga := range gazExact[t.low] {
-		if n := ga.matchAt(toks, i); n > bn {
-			best, bn = ga.e, n
+	if gazExactFilter.may(t.low) {
+		for _, ga := range gazExact[t.low] {
+			if n := ga.matchAt(toks, i); n > bn {
+				best, bn = ga.e, n
+			}
 		}
 	}
-	if bn == 0 && len(t.low) >= 4 {
+	if bn == 0 && len(t.low) >= 4 && gazPrefixFilter.may(bucketKey(t.low)) {
 		for _, ga := range gazPrefix[bucketKey(t.low)] {
 			if n := ga.matchAt(toks, i); n > bn {
 				best, bn = ga.e, n
@@ -249,7 +262,7 @@ var topicWords = map[string][]string{
 }
 
 type topicPat struct {
-	topic string
+	topic int // index in topicOrder
 	words []string
 }
 
@@ -259,23 +272,39 @@ var topicPats = func() map[string][]topicPat {
 		for _, w := range ws {
 			f := strings.Fields(w)
 			key := bucketKey(strings.TrimSuffix(f[0], "*"))
-			m[key] = append(m[key], topicPat{topic, f})
+			m[key] = append(m[key], topicPat{topicIndex(topic), f})
 		}
 	}
 	return m
 }()
 
+var topicPatFilter = filterOf(topicPats)
+
+// topicIndex is the position of a topic in topicOrder.
+func topicIndex(topic string) int {
+	for i, t := range topicOrder {
+		if t == topic {
+			return i
+		}
+	}
+	panic("extract: topic not in topicOrder: " + topic)
+}
+
 var topicOrder = []string{TopicAirAttacks, TopicFrontLine, TopicDiplomacy, TopicSanctions, TopicMilitaryAid, TopicEnergy, TopicHumanitarian, TopicPrisoners}
 
 func findTopics(sents []sentence, attacks []briefings.AttackReport, events []Event) []string {
-	score := map[string]int{}
+	score := make([]int, len(topicOrder))
 	for _, s := range sents {
 		toks := s.toks
 		for i, t := range toks {
 			if t.kind != kWord {
 				continue
 			}
-			for _, p := range topicPats[bucketKey(t.low)] {
+			k := bucketKey(t.low)
+			if !topicPatFilter.may(k) {
+				continue
+			}
+			for _, p := range topicPats[k] {
 				if i+len(p.words) > len(toks) {
 					continue
 				}
@@ -287,33 +316,33 @@ func findTopics(sents []sentence, attacks []briefings.AttackReport, events []Eve
 					}
 				}
 				if ok {
-					score[p.topic]++
+					score[p.topic]++ // p.topic indexes topicOrder
 				}
 			}
 		}
 	}
 	if len(attacks) > 0 {
-		score[TopicAirAttacks] += 2
+		score[topicIndex(TopicAirAttacks)] += 2
 	}
 	for _, e := range events {
 		switch e.Kind {
 		case EventSanctions:
-			score[TopicSanctions] += 2
+			score[topicIndex(TopicSanctions)] += 2
 		case EventAid:
-			score[TopicMilitaryAid] += 2
+			score[topicIndex(TopicMilitaryAid)] += 2
 		case EventPrisonerExchange:
-			score[TopicPrisoners] += 2
+			score[topicIndex(TopicPrisoners)] += 2
 		default:
-			score[TopicDiplomacy] += 2
+			score[topicIndex(TopicDiplomacy)] += 2
 		}
 	}
 	var out []string
-	for _, t := range topicOrder {
+	for i, t := range topicOrder {
 		need := 2
 		if t == TopicSanctions || t == TopicPrisoners || t == TopicMilitaryAid {
 			need = 1
 		}
-		if score[t] >= need {
+		if score[i] >= need {
 			out = append(out, t)
 		}
 	}

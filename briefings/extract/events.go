@@ -119,11 +119,17 @@ var triggerIndex = func() map[string][]trigger {
 	return m
 }()
 
+var triggerFilter = filterOf(triggerIndex)
+
 func triggerAt(toks []token, i int) (trigger, int) {
 	if toks[i].kind != kWord {
 		return trigger{}, 0
 	}
-	for _, tr := range triggerIndex[bucketKey(toks[i].low)] {
+	k := bucketKey(toks[i].low)
+	if !triggerFilter.may(k) {
+		return trigger{}, 0
+	}
+	for _, tr := range triggerIndex[k] {
 		if i+len(tr.words) > len(toks) {
 			continue
 		}
@@ -211,7 +217,7 @@ func findEvents(sents []sentence) []Event {
 		}
 		// when: "on Thursday", "on 5 September"
 		for i := range toks {
-			if _, ok := weekdays[toks[i].low]; ok || toks[i].low == "today" || toks[i].low == "yesterday" || toks[i].low == "сьогодні" {
+			if toks[i].wday > 0 || toks[i].low == "today" || toks[i].low == "yesterday" || toks[i].low == "сьогодні" {
 				st := i
 				if i > 0 && (toks[i-1].low == "on" || toks[i-1].low == "у" || toks[i-1].low == "в") {
 					st = i - 1
@@ -250,7 +256,7 @@ func findEvents(sents []sentence) []Event {
 }
 
 func isWeekdayTok(w string) bool {
-	_, ok := weekdays[w]
+	_, ok := weekdayOf(w)
 	return ok
 }
 

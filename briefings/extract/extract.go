@@ -17,6 +17,7 @@ package extract
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/briefings"
 )
@@ -40,14 +41,12 @@ func Extract(text string, published time.Time) Result {
 	if len(text) > maxText {
 		text = text[:maxText]
 	}
-	text = strings.ToValidUTF8(text, "")
+	text = validUTF8(text)
 	return extractSentences(splitSentences(text), published)
 }
 
 func extractSentences(sents []sentence, published time.Time) Result {
-	for i := range sents {
-		sents[i].toks = tokenize(sents[i].text)
-	}
+	tokenizeAll(sents)
 	res := Result{
 		Attacks:  extractAttacks(sents, published),
 		Entities: findEntities(sents),
@@ -64,6 +63,15 @@ func extractSentences(sents []sentence, published time.Time) Result {
 		res.Entities = []briefings.Entity{}
 	}
 	return res
+}
+
+// validUTF8 drops invalid UTF-8 from s (strings.ToValidUTF8 with no
+// replacement), checking valid text, the usual case, quickly.
+func validUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return strings.ToValidUTF8(s, "")
 }
 
 // Analyzer implements briefings.Analyzer.
@@ -83,10 +91,10 @@ func (*Analyzer) Analyze(a *briefings.Article) {
 		body = body[:maxText]
 	}
 	var sents []sentence
-	if t := strings.TrimSpace(strings.ToValidUTF8(a.Title, "")); t != "" && len(t) < maxSentence {
+	if t := strings.TrimSpace(validUTF8(a.Title)); t != "" && len(t) < maxSentence {
 		sents = append(sents, sentence{text: t, headline: true})
 	}
-	sents = append(sents, splitSentences(strings.ToValidUTF8(body, ""))...)
+	sents = append(sents, splitSentences(validUTF8(body))...)
 	res := extractSentences(sents, a.PublishedAt)
 	a.Topics = res.Topics
 	a.Entities = res.Entities

@@ -8,6 +8,7 @@ import "strings"
 type wordTable[V any] struct {
 	exact  map[string]V
 	prefix map[string][]prefixEntry[V]
+	ef, pf wordFilter // may-contain filters for exact and prefix (bucket) keys
 }
 
 type prefixEntry[V any] struct {
@@ -34,23 +35,70 @@ func (t *wordTable[V]) add(v V, pats ...string) {
 			p = p[:len(p)-1]
 			k := bucketKey(p)
 			t.prefix[k] = append(t.prefix[k], prefixEntry[V]{p, v})
+			t.pf.add(k)
 			continue
 		}
 		if _, dup := t.exact[p]; !dup {
 			t.exact[p] = v
+			t.ef.add(p)
 		}
 	}
 }
 
 func (t *wordTable[V]) get(w string) (V, bool) {
-	if v, ok := t.exact[w]; ok {
-		return v, true
+	if t.ef.may(w) {
+		if v, ok := t.exact[w]; ok {
+			return v, true
+		}
 	}
-	for _, e := range t.prefix[bucketKey(w)] {
+	k := bucketKey(w)
+	if !t.pf.may(k) {
+		var zero V
+		return zero, false
+	}
+	for _, e := range t.prefix[k] {
 		if strings.HasPrefix(w, e.p) {
 			return e.v, true
 		}
 	}
 	var zero V
 	return zero, false
+}
+
+// wordFilter is a may-contain filter over a set of strings: one bit per
+// (hash of a few bytes, length). It has no false negatives, so a lookup it
+// rejects is a miss; it lets the per-token lookups of the lexicons skip the
+// map for most words. The zero value holds nothing.
+type wordFilter [256]uint64
+
+func filterSlot(s string) (int, uint64) {
+	n := len(s)
+	if n == 0 {
+		return 0, 1
+	}
+	h := (uint(s[0])*7 + uint(s[n-1])*31 + uint(s[n/2])) & 255
+	if n > 63 {
+		n = 63
+	}
+	return int(h), 1 << uint(n)
+}
+
+func (f *wordFilter) add(s string) {
+	i, b := filterSlot(s)
+	f[i] |= b
+}
+
+// may reports whether s may be in the set; false means it is not.
+func (f *wordFilter) may(s string) bool {
+	i, b := filterSlot(s)
+	return f[i]&b != 0
+}
+
+// filterOf returns a filter over the keys of m.
+func filterOf[V any](m map[string]V) *wordFilter {
+	f := &wordFilter{}
+	for k := range m {
+		f.add(k)
+	}
+	return f
 }

@@ -338,7 +338,32 @@ var monthsUKPeriod = map[string]int{
 	"серпні": 8, "вересні": 9, "жовтні": 10, "листопаді": 11, "грудні": 12,
 }
 
+// monthFilter, weekdayFilter and monthPeriodFilter let the per-token lookups skip most words.
+var (
+	monthFilter = func() *wordFilter {
+		f := filterOf(monthsEN)
+		for k := range monthsUK {
+			f.add(k)
+		}
+		return f
+	}()
+	weekdayFilter     = filterOf(weekdays)
+	monthPeriodFilter = filterOf(monthsUKPeriod)
+)
+
+// weekdayOf looks a lower-case word up in weekdays.
+func weekdayOf(w string) (int, bool) {
+	if !weekdayFilter.may(w) {
+		return 0, false
+	}
+	d, ok := weekdays[w]
+	return d, ok
+}
+
 func monthOf(w string) int {
+	if !monthFilter.may(w) {
+		return 0
+	}
 	if m, ok := monthsEN[w]; ok {
 		return m
 	}

@@ -108,8 +108,14 @@ var cuePatIndex = func() map[string][]cuePat {
 	return m
 }()
 
+var cuePatFilter = filterOf(cuePatIndex)
+
 func cueAt(toks []token, i int) (int, int) {
-	for _, p := range cuePatIndex[bucketKey(toks[i].low)] {
+	var pats []cuePat
+	if k := bucketKey(toks[i].low); cuePatFilter.may(k) {
+		pats = cuePatIndex[k]
+	}
+	for _, p := range pats {
 		if i+len(p.words) > len(toks) {
 			continue
 		}
@@ -127,7 +133,7 @@ func cueAt(toks []token, i int) (int, int) {
 	if toks[i].kind != kWord {
 		return cNone, 0
 	}
-	return cueWord(toks[i].low), 1
+	return int(toks[i].cue), 1
 }
 
 func isQuote(s string) bool {
@@ -368,13 +374,13 @@ func isDateNumber(toks []token, i int) bool {
 	if t.n >= 1900 && t.n <= 2100 && len(t.s) == 4 {
 		return true
 	}
-	if i+1 < len(toks) && monthOf(toks[i+1].low) > 0 && t.n <= 31 {
+	if i+1 < len(toks) && toks[i+1].month > 0 && t.n <= 31 {
 		return true
 	}
-	if i >= 1 && monthOf(toks[i-1].low) > 0 && t.n <= 31 {
+	if i >= 1 && toks[i-1].month > 0 && t.n <= 31 {
 		return true
 	}
-	if i >= 2 && toks[i-1].low == "." && monthOf(toks[i-2].low) > 0 && t.n <= 31 {
+	if i >= 2 && toks[i-1].low == "." && toks[i-2].month > 0 && t.n <= 31 {
 		return true
 	}
 	return false

@@ -13,7 +13,7 @@ import (
 
 // sampleArticle reads one file of the team's invented sample corpus: header
 // lines, a blank line, the body.
-func sampleArticle(t *testing.T, name string) briefings.Article {
+func sampleArticle(t testing.TB, name string) briefings.Article {
 	t.Helper()
 	raw, err := fs.ReadFile(sample.FS(), name)
 	if err != nil {

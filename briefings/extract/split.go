@@ -73,6 +73,12 @@ func splitLine(line string) []string {
 	var out []string
 	start := 0
 	for i := 0; i < len(line); i++ {
+		// only '[' and sentence punctuation matter: skip to the next one
+		n := strings.IndexAny(line[i:], ".!?[")
+		if n < 0 {
+			break
+		}
+		i += n
 		c := line[i]
 		if c == '[' && strings.HasPrefix(line[i:], "[...]") {
 			if s := strings.TrimSpace(line[start:i]); s != "" {
@@ -123,7 +129,7 @@ func splitLine(line string) []string {
 				}
 				break
 			}
-			word := strings.ToLower(line[w:i])
+			word := lowerWord(line[w:i])
 			if abbrevs[word] || abbrevs[strings.TrimSuffix(word, ".")] {
 				continue
 			}

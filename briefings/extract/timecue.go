@@ -108,7 +108,7 @@ func timeCue(toks []token, pub time.Time) timeInfo {
 		case "average", "середньому", "середнього":
 			cum = true
 		case "since":
-			if next == "the" || next == "february" || next == "2022" || next == "start" || next == "beginning" || monthOf(next) > 0 || (i+1 < len(toks) && toks[i+1].kind == kOther) || (i+1 < len(toks) && toks[i+1].n >= 1990) {
+			if next == "the" || next == "february" || next == "2022" || next == "start" || next == "beginning" || (i+1 < len(toks) && toks[i+1].month > 0) || (i+1 < len(toks) && toks[i+1].kind == kOther) || (i+1 < len(toks) && toks[i+1].n >= 1990) {
 				cum = true
 			}
 		case "month", "year", "week", "місяць", "місяця", "тиждень", "рік", "року":
@@ -126,7 +126,7 @@ func timeCue(toks []token, pub time.Time) timeInfo {
 		case "today", "сьогодні", "yesterday", "вчора":
 			// the report's day
 		}
-		if m := monthOf(lw); m > 0 {
+		if m := int(toks[i].month); m > 0 {
 			// "October 21", "21 October", "02 липня"
 			d := 0
 			if i+1 < len(toks) && toks[i+1].kind == kNum && toks[i+1].n >= 1 && toks[i+1].n <= 31 {
@@ -160,10 +160,10 @@ func timeCue(toks []token, pub time.Time) timeInfo {
 			date, dateKey = dt, dk
 			continue
 		}
-		if _, ok := monthsUKPeriod[lw]; ok && (prev == "у" || prev == "в") {
+		if monthPeriodFilter.may(lw) && monthsUKPeriod[lw] != 0 && (prev == "у" || prev == "в") {
 			cum = true
 		}
-		if wd, ok := weekdays[lw]; ok {
+		if wd, ok := int(toks[i].wday)-1, toks[i].wday > 0; ok {
 			if date != "" || dateKey != "" {
 				continue
 			}

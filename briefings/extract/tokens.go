@@ -19,15 +19,19 @@ const (
 type token struct {
 	s     string
 	low   string
-	kind  byte
 	n     int
-	off   int  // byte offset in the sentence
-	end   int  // byte offset after the token
+	off   int // byte offset in the sentence
+	end   int // byte offset after the token
+	kind  byte
 	vague bool // "dozens", "several": a quantity with no figure
 	all   bool // "all"
 	both  bool // "both"
 	art   bool // "a", "an", "one" used as a count
 	words bool // a number spelled out in words
+	// lookups of low, made once per token: cueWord, monthOf, weekday+1 (0: none)
+	cue   int8
+	month int8
+	wday  int8
 }
 
 // maxSentence caps the bytes of one sentence that are looked at, so that work
@@ -46,28 +50,64 @@ var aposReplacer = strings.NewReplacer("’", "'", "ʼ", "'", "`", "'", "‑", "
 // normApos writes apostrophes and non-breaking hyphens one way.
 func normApos(s string) string {
 	// ’ and ‑ start with 0xE2, ʼ with 0xCA
-	if strings.IndexByte(s, 0xE2) < 0 && strings.IndexByte(s, 0xCA) < 0 && strings.IndexByte(s, '`') < 0 {
-		return s
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == 0xE2 || c == 0xCA || c == '`' {
+			return aposReplacer.Replace(s)
+		}
 	}
-	return aposReplacer.Replace(s)
+	return s
 }
 
 // tokenize splits a sentence into tokens. It is linear in len(s).
 func tokenize(s string) []token {
+	return tokenizeInto(make([]token, 0, tokensCap(s)), s)
+}
+
+// tokensCap guesses the tokens a sentence makes (prose runs at about six
+// bytes a token), so that the slice seldom grows and little is left unused.
+func tokensCap(s string) int {
+	n := len(s)
+	if n > maxSentence {
+		n = maxSentence
+	}
+	return n/6 + 4
+}
+
+// tokenizeAll tokenizes every sentence, into one shared backing array
+// where the tokens fit.
+func tokenizeAll(sents []sentence) {
+	n := 0
+	for i := range sents {
+		n += tokensCap(sents[i].text)
+	}
+	buf := make([]token, 0, n)
+	for i := range sents {
+		free := buf[len(buf):]
+		toks := tokenizeInto(free, sents[i].text)
+		if len(toks) > 0 && cap(free) > 0 && &toks[0] == &free[:1][0] {
+			// written in place: the next sentence starts after it
+			buf = buf[:len(buf)+len(toks)]
+		}
+		sents[i].toks = toks[:len(toks):len(toks)]
+	}
+}
+
+// tokenizeInto splits a sentence into tokens, appending them to toks (an
+// empty slice whose capacity it may use).
+func tokenizeInto(toks []token, s string) []token {
 	if len(s) > maxSentence {
 		s = s[:maxSentence]
 		for len(s) > 0 && !utf8.ValidString(s[len(s)-1:]) {
 			s = s[:len(s)-1]
 		}
 	}
-	toks := make([]token, 0, 32)
 	i := 0
 	for i < len(s) && len(toks) < maxTokens {
-		r, w := utf8.DecodeRuneInString(s[i:])
+		r, w := decodeAt(s, i)
 		switch {
 		case unicode.IsSpace(r):
 			i += w
-		case unicode.IsDigit(r):
+		case isDigit(r):
 			j := i
 			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
 				j++
@@ -91,12 +131,12 @@ func tokenize(s string) []token {
 			}
 			// a suffix: "50-ма", "81-го" (counts), "12-day", "24th", "3М22" (words)
 			if j < len(s) {
-				r2, _ := utf8.DecodeRuneInString(s[j:])
-				if unicode.IsLetter(r2) || ((s[j] == '-' || s[j] == '/') && j+1 < len(s)) {
+				r2, _ := decodeAt(s, j)
+				if isLetter(r2) || ((s[j] == '-' || s[j] == '/') && j+1 < len(s)) {
 					k := j
 					for k < len(s) {
-						r3, w3 := utf8.DecodeRuneInString(s[k:])
-						if unicode.IsLetter(r3) || unicode.IsDigit(r3) || isJoiner(r3) {
+						r3, w3 := decodeAt(s, k)
+						if isLetter(r3) || isDigit(r3) || isJoiner(r3) {
 							k += w3
 							continue
 						}
@@ -106,7 +146,7 @@ func tokenize(s string) []token {
 					for k > j && (s[k-1] == '-' || s[k-1] == '/') {
 						k--
 					}
-					suf := strings.ToLower(s[j:k])
+					suf := lowerWord(s[j:k])
 					if k > j && suf[0] == '-' && ukCaseSuffix[suf[1:]] {
 						t.end = k
 						t.s = s[i:k]
@@ -118,7 +158,7 @@ func tokenize(s string) []token {
 					}
 					if k > j {
 						tw := token{s: s[i:k], off: i, end: k, kind: kWord}
-						tw.low = normApos(strings.ToLower(tw.s))
+						tw.low = normApos(lowerWord(tw.s))
 						toks = append(toks, tw)
 						i = k
 						continue
@@ -129,17 +169,21 @@ func tokenize(s string) []token {
 			t.low = t.s
 			toks = append(toks, t)
 			i = j
-		case unicode.IsLetter(r):
+		case isLetter(r):
 			j := i
 			for j < len(s) {
-				r2, w2 := utf8.DecodeRuneInString(s[j:])
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2) {
+				if c := s[j]; ('a' <= c|0x20 && c|0x20 <= 'z') || ('0' <= c && c <= '9') {
+					j++ // an ASCII letter or digit
+					continue
+				}
+				r2, w2 := decodeAt(s, j)
+				if isLetter(r2) || isDigit(r2) || isMark(r2) {
 					j += w2
 					continue
 				}
 				if isJoiner(r2) && j+w2 < len(s) {
-					r3, _ := utf8.DecodeRuneInString(s[j+w2:])
-					if unicode.IsLetter(r3) || unicode.IsDigit(r3) {
+					r3, _ := decodeAt(s, j+w2)
+					if isLetter(r3) || isDigit(r3) {
 						j += w2
 						continue
 					}
@@ -148,7 +192,7 @@ func tokenize(s string) []token {
 				break
 			}
 			t := token{s: s[i:j], off: i, end: j, kind: kWord}
-			t.low = normApos(strings.ToLower(t.s))
+			t.low = normApos(lowerWord(t.s))
 			toks = append(toks, t)
 			i = j
 		default:
@@ -159,7 +203,16 @@ func tokenize(s string) []token {
 		}
 	}
 	toks = mergeSpaceThousands(s, toks)
-	return numberWords(toks)
+	toks = numberWords(toks)
+	for i := range toks {
+		t := &toks[i]
+		t.cue = int8(cueWord(t.low))
+		t.month = int8(monthOf(t.low))
+		if d, ok := weekdayOf(t.low); ok {
+			t.wday = int8(d + 1)
+		}
+	}
+	return toks
 }
 
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
@@ -266,7 +319,7 @@ func numberWords(toks []token) []token {
 			out = append(out, t)
 			continue
 		}
-		if vagueWords[t.low] || ((t.low == "a" || t.low == "an") && i+1 < len(toks) && toks[i+1].low == "few") {
+		if isVague(t.low) || ((t.low == "a" || t.low == "an") && i+1 < len(toks) && toks[i+1].low == "few") {
 			// "several thousand", "a few hundred", "hundreds", "кілька тисяч": a
 			// quantity with no figure, never a number
 			j := i + 1
@@ -274,9 +327,9 @@ func numberWords(toks []token) []token {
 				j++
 			}
 			for j < len(toks) && j < i+5 {
-				if vagueScale[toks[j].low] {
+				if isVagueScale(toks[j].low) {
 					j++
-				} else if toks[j].low == "of" && j+1 < len(toks) && vagueScale[toks[j+1].low] {
+				} else if toks[j].low == "of" && j+1 < len(toks) && isVagueScale(toks[j+1].low) {
 					j += 2 // "tens of thousands", "hundreds of thousands"
 				} else {
 					break
@@ -441,12 +494,30 @@ var ukNums = func() map[string]int {
 	return m
 }()
 
+// numFilter, vagueFilter and vagueScaleFilter let the per-token lookups skip most words.
+var (
+	numFilter = func() *wordFilter {
+		f := filterOf(enNums)
+		for k := range ukNums {
+			f.add(k)
+		}
+		return f
+	}()
+	vagueFilter      = filterOf(vagueWords)
+	vagueScaleFilter = filterOf(vagueScale)
+)
+
+func isVague(w string) bool      { return vagueFilter.may(w) && vagueWords[w] }
+func isVagueScale(w string) bool { return vagueScaleFilter.may(w) && vagueScale[w] }
+
 func wordValue(w string) (int, bool) {
-	if v, ok := enNums[w]; ok {
-		return v, true
-	}
-	if v, ok := ukNums[w]; ok {
-		return v, true
+	if numFilter.may(w) {
+		if v, ok := enNums[w]; ok {
+			return v, true
+		}
+		if v, ok := ukNums[w]; ok {
+			return v, true
+		}
 	}
 	// "twenty-two", "forty-one"
 	if k := strings.IndexByte(w, '-'); k > 0 {
@@ -457,4 +528,120 @@ func wordValue(w string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// isLetter is unicode.IsLetter with fast paths for ASCII and Cyrillic.
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r|0x20 && r|0x20 <= 'z'
+	}
+	return isLetterSlow(r)
+}
+
+func isLetterSlow(r rune) bool {
+	if 0x400 <= r && r <= 0x4FF {
+		// U+0482..U+0489 are a sign and combining marks
+		return r <= 0x481 || r >= 0x48A
+	}
+	return unicode.IsLetter(r)
+}
+
+// isDigit is unicode.IsDigit with fast paths for ASCII and Cyrillic.
+func isDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return '0' <= r && r <= '9'
+	}
+	return isDigitSlow(r)
+}
+
+func isDigitSlow(r rune) bool {
+	if 0x400 <= r && r <= 0x4FF {
+		return false
+	}
+	return unicode.IsDigit(r)
+}
+
+// isMark is unicode.Is(unicode.Mn, r) with a fast path below U+0300, where
+// no nonspacing mark is.
+func isMark(r rune) bool {
+	if r < 0x300 {
+		return false
+	}
+	return unicode.Is(unicode.Mn, r)
+}
+
+// lowerRune is unicode.ToLower with fast paths for ASCII and the basic
+// Cyrillic letters.
+func lowerRune(r rune) rune {
+	switch {
+	case r < utf8.RuneSelf:
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	case 0x410 <= r && r <= 0x42F:
+		return r + 0x20
+	case 0x400 <= r && r <= 0x40F:
+		return r + 0x50
+	case 0x430 <= r && r <= 0x45F:
+		return r
+	}
+	return unicode.ToLower(r)
+}
+
+// lowerWord is strings.ToLower for a token's text: the same result, with
+// less work per rune; s itself when nothing changes.
+func lowerWord(s string) string {
+	i := 0
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			break
+		}
+	}
+	if i == len(s) {
+		return s
+	}
+	// find the first rune that changes
+	for i < len(s) {
+		r, w := decodeAt(s, i)
+		if r == utf8.RuneError {
+			return strings.ToLower(s)
+		}
+		if lowerRune(r) != r {
+			break
+		}
+		i += w
+	}
+	if i == len(s) {
+		return s
+	}
+	buf := make([]byte, 0, len(s)+4)
+	buf = append(buf, s[:i]...)
+	for i < len(s) {
+		r, w := decodeAt(s, i)
+		if r == utf8.RuneError {
+			return strings.ToLower(s)
+		}
+		buf = utf8.AppendRune(buf, lowerRune(r))
+		i += w
+	}
+	return string(buf)
+}
+
+// decodeAt is utf8.DecodeRuneInString(s[i:]) with the one- and two-byte
+// forms (ASCII, Cyrillic) decoded inline.
+func decodeAt(s string, i int) (rune, int) {
+	if s[i] < utf8.RuneSelf {
+		return rune(s[i]), 1
+	}
+	return decodeAtSlow(s, i)
+}
+
+func decodeAtSlow(s string, i int) (rune, int) {
+	c := s[i]
+	if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
