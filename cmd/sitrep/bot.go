@@ -124,6 +124,7 @@ func (m *Main) runChat(ctx context.Context, args []string) error {
 		return err
 	}
 	con := console.New(m.Stdin, m.Stdout)
+	m.consoleBanner()
 	return con.Run(ctx, m.router(nil, nil))
 }
 
@@ -294,6 +295,7 @@ func (m *Main) runBot(ctx context.Context, args []string) error {
 	}
 	if con != nil {
 		// Console mode: chat until the input ends, then shut down cleanly.
+		m.consoleBanner()
 		err = con.Run(ctx, router)
 		cancel()
 	} else {
@@ -305,6 +307,12 @@ func (m *Main) runBot(ctx context.Context, args []string) error {
 	}
 	wg.Wait()
 	return err
+}
+
+// consoleBanner tells a person at the console how to talk to the bot (on
+// stderr, so that replies on stdout stay clean for scripts).
+func (m *Main) consoleBanner() {
+	fmt.Fprintln(m.Stderr, "sitrep console: type one command per line (/help lists them, /digest for a briefing); Ctrl-D quits.")
 }
 
 // subscriptionPayload renders a subscription's digest for one slot as the
