@@ -305,17 +305,7 @@ func findTopics(sents []sentence, attacks []briefings.AttackReport, events []Eve
 				continue
 			}
 			for _, p := range topicPats[k] {
-				if i+len(p.words) > len(toks) {
-					continue
-				}
-				ok := true
-				for k, w := range p.words {
-					if !match(toks[i+k].low, w) {
-						ok = false
-						break
-					}
-				}
-				if ok {
+				if wordsAt(toks, i, p.words) {
 					score[p.topic]++ // p.topic indexes topicOrder
 				}
 			}

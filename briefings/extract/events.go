@@ -130,17 +130,7 @@ func triggerAt(toks []token, i int) (trigger, int) {
 		return trigger{}, 0
 	}
 	for _, tr := range triggerIndex[k] {
-		if i+len(tr.words) > len(toks) {
-			continue
-		}
-		ok := true
-		for k, w := range tr.words {
-			if !match(toks[i+k].low, w) {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if wordsAt(toks, i, tr.words) {
 			return tr, len(tr.words)
 		}
 	}

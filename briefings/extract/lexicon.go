@@ -26,6 +26,19 @@ const (
 
 // match reports whether a lower-cased word matches a pattern: exact, or a
 // prefix when the pattern ends with '*'.
+// wordsAt reports whether the tokens from i on match the pattern words.
+func wordsAt(toks []token, i int, words []string) bool {
+	if i+len(words) > len(toks) {
+		return false
+	}
+	for k, w := range words {
+		if !match(toks[i+k].low, w) {
+			return false
+		}
+	}
+	return true
+}
+
 func match(w, p string) bool {
 	if strings.HasSuffix(p, "*") {
 		return strings.HasPrefix(w, p[:len(p)-1])

@@ -116,17 +116,7 @@ func cueAt(toks []token, i int) (int, int) {
 		pats = cuePatIndex[k]
 	}
 	for _, p := range pats {
-		if i+len(p.words) > len(toks) {
-			continue
-		}
-		ok := true
-		for k, w := range p.words {
-			if !match(toks[i+k].low, w) {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if wordsAt(toks, i, p.words) {
 			return p.kind, len(p.words)
 		}
 	}
