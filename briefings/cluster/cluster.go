@@ -50,6 +50,7 @@ type entry struct {
 	id, story int64
 	at        time.Time
 	sig       sig
+	slot      int32 // index of the entry's counter in a match's scratch
 }
 
 // Index is an in-memory map of recent articles' fingerprints to their
@@ -63,6 +64,10 @@ type Index struct {
 	postings map[string][]*entry
 	newest   time.Time
 	adds     int
+	// Every live entry holds a distinct slot below slots; pruned entries'
+	// slots are reused.
+	slots int32
+	free  []int32
 }
 
 // New returns an index that matches articles published within window of
@@ -141,8 +146,30 @@ func sigOf(a *briefings.Article) (sig, bool) {
 // are closed and not matched.
 func (x *Index) Match(a *briefings.Article) (storyID int64, ok bool) {
 	s, ok := sigOf(a)
-	if !ok || len(s.terms) == 0 {
+	if !ok {
 		return 0, false
+	}
+	return x.match(a, &s, nil)
+}
+
+// MatchSignature is Match with a's signature prepared by the caller (g is
+// the signature of a's Fingerprint, or of its text when it has none).
+func (x *Index) MatchSignature(a *briefings.Article, g *Signature) (storyID int64, ok bool) {
+	if g == nil {
+		return x.Match(a)
+	}
+	s := g.s
+	return x.match(a, &s, g.keys)
+}
+
+// match finds a's story; keys are s.keys() when the caller has them.
+func (x *Index) match(a *briefings.Article, sp *sig, keys []string) (storyID int64, ok bool) {
+	if len(sp.terms) == 0 {
+		return 0, false
+	}
+	s := *sp
+	if keys == nil {
+		keys = s.keys()
 	}
 	x.mu.RLock()
 	defer x.mu.RUnlock()
@@ -154,7 +181,7 @@ func (x *Index) Match(a *briefings.Article) (storyID int64, ok bool) {
 		w int
 	}
 	var lists []posting
-	for _, t := range s.keys() {
+	for _, t := range keys {
 		if p := x.postings[t]; len(p) > 0 && len(p) <= maxPosting {
 			w := 1
 			if strings.HasPrefix(t, "@") {
@@ -168,21 +195,31 @@ func (x *Index) Match(a *briefings.Article) (storyID int64, ok bool) {
 		lists = lists[:rareKeys]
 	}
 	lo, hi := a.PublishedAt.Add(-x.window), a.PublishedAt.Add(x.window)
-	shared := sharedPool.Get().(map[*entry]int)
+	sc := scratchPool.Get().(*scratch)
+	if len(sc.count) < int(x.slots) {
+		sc.count = make([]int32, int(x.slots)+int(x.slots)/4+64)
+	}
 	defer func() {
-		clear(shared)
-		sharedPool.Put(shared)
+		for _, e := range sc.touched {
+			sc.count[e.slot] = 0
+		}
+		clear(sc.touched)
+		sc.touched = sc.touched[:0]
+		scratchPool.Put(sc)
 	}()
 	for _, l := range lists {
 		for _, e := range l.p {
 			if !e.at.Before(lo) && !e.at.After(hi) {
-				shared[e] += l.w
+				if sc.count[e.slot] == 0 {
+					sc.touched = append(sc.touched, e)
+				}
+				sc.count[e.slot] += int32(l.w)
 			}
 		}
 	}
 	best, bestScore := (*entry)(nil), 0.0
-	for e, n := range shared {
-		if n < 2 || e.id == a.ID && a.ID != 0 {
+	for _, e := range sc.touched {
+		if n := sc.count[e.slot]; n < 2 || e.id == a.ID && a.ID != 0 {
 			continue
 		}
 		gap := a.PublishedAt.Sub(e.at)
@@ -192,9 +229,9 @@ func (x *Index) Match(a *briefings.Article) (storyID int64, ok bool) {
 		if gap > x.window || !x.open(e.story, a.PublishedAt) {
 			continue
 		}
-		sc := similarity(&s, &e.sig, gap)
-		if sc > bestScore || sc == bestScore && best != nil && e.id < best.id {
-			best, bestScore = e, sc
+		score := similarity(&s, &e.sig, gap)
+		if score > bestScore || score == bestScore && best != nil && e.id < best.id {
+			best, bestScore = e, score
 		}
 	}
 	if best == nil || bestScore < Threshold {
@@ -203,9 +240,17 @@ func (x *Index) Match(a *briefings.Article) (storyID int64, ok bool) {
 	return best.story, true
 }
 
-// sharedPool keeps Match's candidate counts for reuse: cleared, a map
-// keeps its buckets, and a busy index fills thousands of them per match.
-var sharedPool = sync.Pool{New: func() any { return make(map[*entry]int, 64) }}
+// scratch is a match's candidate counts: count[e.slot] is how many of the
+// query's keys entry e shares (weighted), touched the entries counted, in
+// the order first seen. A plain array indexed by slot costs no hashing.
+type scratch struct {
+	count   []int32
+	touched []*entry
+}
+
+// scratchPool keeps scratches for reuse: a busy index counts thousands of
+// candidates per match.
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // Similarity scores two articles' fingerprints in [0, 1], 0 when they state
 // different figures or weekdays. Exposed for tools and tests.
@@ -219,14 +264,21 @@ func Similarity(fpA, fpB string, gap time.Duration) float64 {
 }
 
 func similarity(a, b *sig, gap time.Duration) float64 {
-	if conflict(a.events, b.events) {
+	// Each list pair is compared once: a conflict is both lists non-empty
+	// and nothing shared.
+	sharedEvent := shares(a.events, b.events)
+	if !sharedEvent && len(a.events) > 0 && len(b.events) > 0 {
 		return 0
 	}
 	// The same dated attack event is the same story, in any language.
-	if shares(a.events, b.events) {
+	if sharedEvent {
 		return 1
 	}
-	if conflict(a.days, b.days) || conflict(a.numbers, b.numbers) {
+	if conflict(a.days, b.days) {
+		return 0
+	}
+	sharedFigure := shares(a.numbers, b.numbers)
+	if !sharedFigure && len(a.numbers) > 0 && len(b.numbers) > 0 {
 		return 0
 	}
 	// Weighted Dice over terms: names weigh 2, others 1; a term's weight
@@ -267,7 +319,7 @@ func similarity(a, b *sig, gap time.Duration) float64 {
 	if ea > 0 && eb > 0 {
 		score = 0.6*score + 0.4*float64(en)/float64(min(ea, eb))
 	}
-	if shares(a.numbers, b.numbers) {
+	if sharedFigure {
 		score += 0.15
 	}
 	// Reports a day or more apart need more in common.
@@ -304,16 +356,35 @@ func (x *Index) Add(a *briefings.Article) {
 	if !ok {
 		return
 	}
+	x.addLocked(a, s, nil)
+}
+
+// AddSignature is Add with a's signature prepared by the caller (g is the
+// signature of a's Fingerprint, or of its text when it has none).
+func (x *Index) AddSignature(a *briefings.Article, g *Signature) {
+	if g == nil {
+		x.Add(a)
+		return
+	}
+	if a.ID == 0 || a.StoryID == 0 {
+		return
+	}
+	x.addLocked(a, g.s, g.keys)
+}
+
+func (x *Index) addLocked(a *briefings.Article, s sig, keys []string) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	x.add(a, s)
+	x.add(a, s, keys)
 	x.adds++
 	if x.adds%1024 == 0 {
 		x.prune()
 	}
 }
 
-func (x *Index) add(a *briefings.Article, s sig) {
+// add indexes a under the keys of s (keys are s.keys() when the caller
+// has them). Called with x.mu held for writing.
+func (x *Index) add(a *briefings.Article, s sig, keys []string) {
 	if old, ok := x.entries[a.ID]; ok {
 		old.story = a.StoryID
 		x.noteFirst(a.StoryID, old.at)
@@ -321,9 +392,19 @@ func (x *Index) add(a *briefings.Article, s sig) {
 	}
 	s.entities = nil // prepare's flags serve similarity; the map is not kept
 	e := &entry{id: a.ID, story: a.StoryID, at: a.PublishedAt, sig: s}
+	if n := len(x.free); n > 0 {
+		e.slot = x.free[n-1]
+		x.free = x.free[:n-1]
+	} else {
+		e.slot = x.slots
+		x.slots++
+	}
 	x.entries[a.ID] = e
 	x.noteFirst(a.StoryID, a.PublishedAt)
-	for _, t := range s.keys() {
+	if keys == nil {
+		keys = s.keys()
+	}
+	for _, t := range keys {
 		x.postings[t] = append(x.postings[t], e)
 	}
 	if a.PublishedAt.After(x.newest) {
@@ -342,7 +423,7 @@ func (x *Index) Warm(list []*briefings.Article) {
 			continue
 		}
 		if s, ok := sigOf(a); ok {
-			x.add(a, s)
+			x.add(a, s, nil)
 		}
 	}
 	x.prune()
@@ -365,6 +446,7 @@ func (x *Index) prune() {
 	for id, e := range x.entries {
 		if e.at.Before(cut) {
 			delete(x.entries, id)
+			x.free = append(x.free, e.slot)
 			removed = true
 		}
 	}

@@ -158,12 +158,59 @@ func isLetterAt(s string, i int) bool {
 // (briefings.AttackReport.EventKey): two articles that both report attacks and
 // share no event are different nights, however alike their template wording.
 func Fingerprint(title, body string, events ...string) string {
+	return Prepare(title, body, events...).String()
+}
+
+// Signature is an article's fingerprint together with its parsed form, for
+// callers that match and index the same article: Index.MatchSignature and
+// Index.AddSignature read it without parsing the fingerprint again. It is
+// immutable and safe to share.
+type Signature struct {
+	fp   string
+	s    sig
+	keys []string
+}
+
+// Prepare computes an article's signature: String is Fingerprint(title,
+// body, events...), and matching with it gives the same results as
+// matching an article carrying that fingerprint.
+func Prepare(title, body string, events ...string) *Signature {
 	s := buildSig(title, body)
 	for _, e := range events {
 		if e != "" && !strings.ContainsAny(e, "|,") && !contains(s.events, e) {
 			s.events = append(s.events, e)
 		}
 	}
+	fp := render(&s)
+	// The index reads a fingerprint back from its text; a term the text
+	// cannot carry faithfully (a comma splits it) is read as the text says.
+	for _, t := range s.terms {
+		if strings.ContainsAny(t, ",|") || strings.HasPrefix(t, "*") {
+			if p, ok := ParseSignature(fp); ok {
+				return p
+			}
+			break
+		}
+	}
+	s.prepare()
+	return &Signature{fp: fp, s: s, keys: s.keys()}
+}
+
+// ParseSignature reads a stored fingerprint; ok is false for another
+// version.
+func ParseSignature(fp string) (*Signature, bool) {
+	s, ok := parseSig(fp)
+	if !ok {
+		return nil, false
+	}
+	return &Signature{fp: fp, s: s, keys: s.keys()}, true
+}
+
+// String is the fingerprint, as Fingerprint returns it.
+func (g *Signature) String() string { return g.fp }
+
+// render writes a signature as its fingerprint text.
+func render(s *sig) string {
 	var b strings.Builder
 	b.WriteString(fpVersion)
 	b.WriteString("|t:")
@@ -230,17 +277,24 @@ func parseSig(fp string) (sig, bool) {
 
 func buildSig(title, body string) sig {
 	lead := leadOf(body)
-	tt := tokenize(title, nil)
-	bt := tokenize(lead, nil)
+	// One token buffer and one block of stats serve the whole article.
+	toks := tokenize(title, make([]tok, 0, 32+leadWords+leadWords/2))
+	nt := len(toks)
+	toks = tokenize(lead, toks)
+	tt, bt := toks[:nt:nt], toks[nt:]
 	titleCase := isTitleCase(tt)
 
 	type stat struct {
+		term   string
 		weight float64
 		first  int
 		entity bool
 	}
-	stats := map[string]*stat{}
-	var order []string
+	// Every token adds at most one stat, so block never grows and pointers
+	// into it stay valid.
+	block := make([]stat, 0, len(toks))
+	stats := make(map[string]*stat, len(toks))
+	var order []*stat
 	var numbers, days []string
 	seenNum := map[string]bool{}
 	seenDay := map[string]bool{}
@@ -274,9 +328,10 @@ func buildSig(title, body string) sig {
 		}
 		st := stats[term]
 		if st == nil {
-			st = &stat{first: pos}
+			block = append(block, stat{term: term, first: pos})
+			st = &block[len(block)-1]
 			stats[term] = st
-			order = append(order, term)
+			order = append(order, st)
 		}
 		if common[term] {
 			w *= 0.3
@@ -295,7 +350,7 @@ func buildSig(title, body string) sig {
 		add(t, len(tt)+i, w, true)
 	}
 	sort.SliceStable(order, func(i, j int) bool {
-		a, b := stats[order[i]], stats[order[j]]
+		a, b := order[i], order[j]
 		wa, wb := a.weight, b.weight
 		if a.entity {
 			wa *= 1.5
@@ -308,14 +363,17 @@ func buildSig(title, body string) sig {
 		}
 		return a.first < b.first
 	})
-	s := sig{entities: map[string]bool{}, numbers: numbers, days: days}
-	defer s.prepare()
+	// The caller prepares the signature (Prepare, or similarity when it
+	// first compares it).
+	s := sig{entities: make(map[string]bool, maxEntities), numbers: numbers, days: days,
+		terms: make([]string, 0, min(len(order), maxTerms))}
 	ents := 0
-	for _, t := range order {
+	for _, st := range order {
+		t := st.term
 		if len(s.terms) >= maxTerms {
 			break
 		}
-		if stats[t].entity {
+		if st.entity {
 			if ents >= maxEntities {
 				continue
 			}

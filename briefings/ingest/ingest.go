@@ -417,8 +417,11 @@ func (in *Ingester) Add(ctx context.Context, a *briefings.Article) Outcome {
 func (in *Ingester) AddAll(ctx context.Context, arts []*briefings.Article) []Outcome {
 	outs := make([]Outcome, len(arts))
 	ok := make([]bool, len(arts))
+	// Each article's signature is computed once, with its fingerprint, and
+	// serves every match and the indexing after the store call.
+	sigs := make([]*cluster.Signature, len(arts))
 	for i, a := range arts {
-		outs[i], ok[i] = in.prepare(ctx, a)
+		outs[i], sigs[i], ok[i] = in.prepare(ctx, a)
 	}
 	in.warm(ctx)
 	in.addMu.Lock()
@@ -430,7 +433,7 @@ func (in *Ingester) AddAll(ctx context.Context, arts []*briefings.Article) []Out
 		if len(pending) == 0 {
 			return
 		}
-		in.store(ctx, batcher, arts, outs, pending)
+		in.store(ctx, batcher, arts, sigs, outs, pending)
 		pending = pending[:0]
 		local = nil
 	}
@@ -442,21 +445,22 @@ func (in *Ingester) AddAll(ctx context.Context, arts []*briefings.Article) []Out
 			outs[i] = errOutcome(outs[i].Target, ctx.Err())
 			continue
 		}
+		g := sigOf(a, sigs[i])
 		matched := false
 		if a.StoryID == 0 {
-			if id, found := in.idx.Match(a); found {
+			if id, found := in.idx.MatchSignature(a, g); found {
 				a.StoryID, matched = id, true
 			}
 		}
 		if batcher == nil {
-			in.store(ctx, nil, arts, outs, []int{i})
+			in.store(ctx, nil, arts, sigs, outs, []int{i})
 			continue
 		}
 		// Does it belong with an article of this batch not yet stored?
 		if !matched && local != nil {
-			if _, found := local.Match(a); found {
+			if _, found := local.MatchSignature(a, g); found {
 				flush()
-				if id, found := in.idx.Match(a); found {
+				if id, found := in.idx.MatchSignature(a, g); found {
 					a.StoryID = id
 				}
 			}
@@ -467,7 +471,7 @@ func (in *Ingester) AddAll(ctx context.Context, arts []*briefings.Article) []Out
 		pending = append(pending, i)
 		tmp := *a
 		tmp.ID, tmp.StoryID = int64(len(pending)), int64(len(pending))
-		local.Add(&tmp)
+		local.AddSignature(&tmp, g)
 		if len(pending) >= maxBatch {
 			flush()
 		}
@@ -478,13 +482,13 @@ func (in *Ingester) AddAll(ctx context.Context, arts []*briefings.Article) []Out
 
 // prepare normalizes and validates a and computes everything stored with
 // it; ok is false (with an error outcome) when a cannot be stored.
-func (in *Ingester) prepare(ctx context.Context, a *briefings.Article) (Outcome, bool) {
+func (in *Ingester) prepare(ctx context.Context, a *briefings.Article) (Outcome, *cluster.Signature, bool) {
 	target := a.URL
 	a.Title = truncateText(cleanLine(a.Title), 300)
 	a.Teaser = truncateText(cleanLine(a.Teaser), maxTeaser)
 	a.Body = normalizeBody(a.Body)
 	if a.Title == "" && a.Body == "" && a.Teaser == "" {
-		return errOutcome(target, fmt.Errorf("%w: no title and no text", ErrNoText)), false
+		return errOutcome(target, fmt.Errorf("%w: no title and no text", ErrNoText)), nil, false
 	}
 	if a.Title == "" {
 		if a.Body != "" {
@@ -511,7 +515,7 @@ func (in *Ingester) prepare(ctx context.Context, a *briefings.Article) (Outcome,
 		}
 		s, err := in.fileSource(ctx, name)
 		if err != nil {
-			return errOutcome(target, err), false
+			return errOutcome(target, err), nil, false
 		}
 		a.SourceID = s.ID
 		a.SourceName = s.Name
@@ -535,14 +539,24 @@ func (in *Ingester) prepare(ctx context.Context, a *briefings.Article) (Outcome,
 			events = append(events, r.EventKey())
 		}
 	}
-	a.Fingerprint = cluster.Fingerprint(a.Title, text, events...)
-	return out, true
+	g := cluster.Prepare(a.Title, text, events...)
+	a.Fingerprint = g.String()
+	return out, g, true
+}
+
+// sigOf is g when it is still the signature of a's fingerprint, else nil
+// (the index then reads the fingerprint itself).
+func sigOf(a *briefings.Article, g *cluster.Signature) *cluster.Signature {
+	if g == nil || a.Fingerprint != g.String() {
+		return nil
+	}
+	return g
 }
 
 // store writes the articles arts[idx...] (one transaction with a batcher,
 // else one each) and fills their outcomes. When a batch fails, its articles
 // are retried one by one so one bad article does not sink the others.
-func (in *Ingester) store(ctx context.Context, batcher BatchAdder, arts []*briefings.Article, outs []Outcome, idx []int) {
+func (in *Ingester) store(ctx context.Context, batcher BatchAdder, arts []*briefings.Article, sigs []*cluster.Signature, outs []Outcome, idx []int) {
 	if batcher != nil && len(idx) > 1 {
 		list := make([]*briefings.Article, len(idx))
 		for k, i := range idx {
@@ -551,7 +565,7 @@ func (in *Ingester) store(ctx context.Context, batcher BatchAdder, arts []*brief
 		res, err := batcher.AddArticles(ctx, list)
 		if err == nil && len(res) == len(list) {
 			for k, i := range idx {
-				in.result(arts[i], &outs[i], res[k])
+				in.result(arts[i], sigs[i], &outs[i], res[k])
 			}
 			return
 		}
@@ -563,12 +577,12 @@ func (in *Ingester) store(ctx context.Context, batcher BatchAdder, arts []*brief
 			outs[i] = errOutcome(outs[i].Target, fmt.Errorf("store: %w", err))
 			continue
 		}
-		in.result(arts[i], &outs[i], res)
+		in.result(arts[i], sigs[i], &outs[i], res)
 	}
 }
 
 // result turns an AddResult into the outcome and indexes new articles.
-func (in *Ingester) result(a *briefings.Article, out *Outcome, res briefings.AddResult) {
+func (in *Ingester) result(a *briefings.Article, g *cluster.Signature, out *Outcome, res briefings.AddResult) {
 	out.ArticleID, out.StoryID = res.ID, res.StoryID
 	switch {
 	case !res.Created:
@@ -582,5 +596,5 @@ func (in *Ingester) result(a *briefings.Article, out *Outcome, res briefings.Add
 		out.Status = StatusNew
 	}
 	a.ID, a.StoryID = res.ID, res.StoryID
-	in.idx.Add(a)
+	in.idx.AddSignature(a, sigOf(a, g))
 }
