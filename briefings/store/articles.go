@@ -50,6 +50,49 @@ func toJSON(v any) (string, error) {
 	return string(b), err
 }
 
+// stringsToJSON encodes v exactly as json.Marshal does ("null" for nil),
+// copying plain strings directly; a string that needs escapes beyond \" and
+// \\ (control characters, <, >, &, U+2028, U+2029, invalid UTF-8) sends
+// the slice through encoding/json.
+func stringsToJSON(v []string) (string, error) {
+	if v == nil {
+		return "null", nil
+	}
+	n := 2
+	for _, s := range v {
+		n += len(s) + 3
+	}
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteByte('[')
+	for i, s := range v {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('"')
+		last, ascii := 0, true
+		for j := 0; j < len(s); j++ {
+			switch c := s[j]; {
+			case c == '"' || c == '\\':
+				b.WriteString(s[last:j])
+				b.WriteByte('\\')
+				last = j
+			case c < 0x20 || c == '<' || c == '>' || c == '&':
+				return toJSON(v)
+			case c >= utf8.RuneSelf:
+				ascii = false
+			}
+		}
+		if !ascii && (!utf8.ValidString(s) || strings.Contains(s, "\u2028") || strings.Contains(s, "\u2029")) {
+			return toJSON(v)
+		}
+		b.WriteString(s[last:])
+		b.WriteByte('"')
+	}
+	b.WriteByte(']')
+	return b.String(), nil
+}
+
 func fromJSON(s string, v any) error {
 	if s == "" || s == "null" {
 		return nil
@@ -59,13 +102,18 @@ func fromJSON(s string, v any) error {
 
 // The statements of AddArticle's transaction (prepared once on SQLite).
 const (
-	qLockHash     = `SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.sitrep.hash.' || $1))`
-	qLockReports  = `SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.sitrep.attack_reports'))`
-	qDupURL       = `SELECT id, story_id FROM articles WHERE url = $1 AND url <> ''`
-	qDupGUID      = `SELECT id, story_id FROM articles WHERE source_id = $1 AND guid = $2 AND guid <> ''`
-	qDupHash      = `SELECT id, story_id FROM articles WHERE source_id = $1 AND content_hash = $2 AND content_hash <> ''`
-	qWireOriginal = `SELECT id, story_id, copy_of FROM articles
-		WHERE content_hash = $1 AND content_hash <> '' AND source_id <> $2 ORDER BY id LIMIT 1`
+	qLockHash    = `SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.sitrep.hash.' || $1))`
+	qLockReports = `SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.sitrep.attack_reports'))`
+	qDupURL      = `SELECT id, story_id FROM articles WHERE url = $1 AND url <> ''`
+	qDupGUID     = `SELECT id, story_id FROM articles WHERE source_id = $1 AND guid = $2 AND guid <> ''`
+	qDupHash     = `SELECT id, story_id FROM articles WHERE source_id = $1 AND content_hash = $2 AND content_hash <> ''`
+	// qLookup is the three duplicate checks (kinds 1 to 3, by URL, GUID
+	// and content hash) and the wire original (kind 4) in one query.
+	qLookup = `SELECT 1, id, story_id, copy_of FROM articles WHERE url = $1 AND url <> ''
+		UNION ALL SELECT 2, id, story_id, copy_of FROM articles WHERE source_id = $2 AND guid = $3 AND guid <> ''
+		UNION ALL SELECT 3, id, story_id, copy_of FROM articles WHERE source_id = $2 AND content_hash = $4 AND content_hash <> ''
+		UNION ALL SELECT * FROM (SELECT 4, id, story_id, copy_of FROM articles
+			WHERE content_hash = $4 AND content_hash <> '' AND source_id <> $2 ORDER BY id LIMIT 1) wire`
 	qNewStory    = `INSERT INTO stories (title, section, first_seen_at, last_seen_at) VALUES ($1, '', $2, $2) RETURNING id`
 	qAttachStory = `UPDATE stories SET
 		first_seen_at = CASE WHEN first_seen_at > $2 THEN $2 ELSE first_seen_at END,
@@ -83,9 +131,42 @@ const (
 		launched_total, cumulative, scope, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`
 )
 
+// SQLite forms of the inserts above, without RETURNING: SQLite runs
+// RETURNING as a trigger, which makes the INSERT a statement transaction
+// that copies every page it touches to a statement journal first. The new
+// row's id is the connection's last insert rowid instead.
+var (
+	qNewStoryLite      = strings.TrimSuffix(qNewStory, ` RETURNING id`)
+	qInsertArticleLite = strings.TrimSuffix(qInsertArticle, ` RETURNING id`)
+	qInsertReportLite  = strings.TrimSuffix(qInsertReport, ` RETURNING id`)
+)
+
 // txStatements are prepared at Open on SQLite (see DB.warm).
-var txStatements = []string{qDupURL, qDupGUID, qDupHash, qWireOriginal, qNewStory, qAttachStory,
-	qInsertArticle, qInsertFTS, qInsertReport}
+var txStatements = []string{qLookup, qNewStoryLite, qAttachStory,
+	qInsertArticleLite, qInsertFTS, qInsertReportLite}
+
+// insertID runs an INSERT of one row and returns the new row's id: query
+// ends in RETURNING id, which SQLite does without (see qNewStoryLite). ok is
+// false when the insert did nothing (ON CONFLICT DO NOTHING).
+func (db *DB) insertID(ctx context.Context, tx runner, query string, args ...any) (id int64, ok bool, err error) {
+	if db.dialect != SQLite {
+		err = tx.queryRow(ctx, query, args...).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return 0, false, nil
+		}
+		return id, err == nil, err
+	}
+	res, err := tx.exec(ctx, strings.TrimSuffix(query, ` RETURNING id`), args...)
+	if err != nil {
+		return 0, false, err
+	}
+	n, err := res.RowsAffected()
+	if err != nil || n == 0 {
+		return 0, false, err
+	}
+	id, err = res.LastInsertId()
+	return id, err == nil, err
+}
 
 // errRaced says a concurrent insert won a unique key between our duplicate
 // check and our insert.
@@ -134,12 +215,12 @@ func (db *DB) addArticles(ctx context.Context, arts []*briefings.Article) ([]bri
 			a.PublishedAt = a.FetchedAt
 		}
 		in := articleInput{a: a, reports: append([]briefings.AttackReport(nil), a.Attacks...)}
-		for j, v := range []any{a.Topics, a.Entities, a.Summary} {
-			s, err := toJSON(v)
-			if err != nil {
-				return nil, fmt.Errorf("encode: %w", err)
-			}
-			in.enc[j] = s
+		var err [3]error
+		in.enc[0], err[0] = stringsToJSON(a.Topics)
+		in.enc[1], err[1] = toJSON(a.Entities)
+		in.enc[2], err[2] = stringsToJSON(a.Summary)
+		if err := errors.Join(err[:]...); err != nil {
+			return nil, fmt.Errorf("encode: %w", err)
 		}
 		ins[i] = in
 	}
@@ -183,9 +264,10 @@ func (db *DB) addArticles(ctx context.Context, arts []*briefings.Article) ([]bri
 			results[i] = res
 		}
 		if db.dialect == SQLite {
-			// Index the new articles for search last: every INSERT with
-			// RETURNING above runs as a statement transaction, at which
-			// FTS5 would write its pending data out as a new segment.
+			// Index the new articles for search last: at a statement
+			// transaction (a statement with triggers, RETURNING or
+			// several rows) FTS5 writes its pending data out as a new
+			// segment, and the inserts above must stay free to use one.
 			for i, in := range ins {
 				if res := results[i]; res.Created {
 					if _, err := tx.exec(ctx, qInsertFTS, res.ID, in.a.Title, in.a.Teaser, in.a.Body); err != nil {
@@ -221,34 +303,30 @@ func (db *DB) addArticleTx(ctx context.Context, tx runner, in articleInput) (res
 			return res, 0, err
 		}
 	}
-	res, err = findDuplicate(ctx, tx, a)
+	res, wire, err := lookupArticle(ctx, tx, a)
 	if err != nil || res.ID != 0 {
 		return res, 0, err
 	}
 
 	storyID := a.StoryID
 	var copyOf int64
-	if a.ContentHash != "" {
-		var id, story, of int64
-		err := tx.queryRow(ctx, qWireOriginal, a.ContentHash, a.SourceID).Scan(&id, idCol{&story}, idCol{&of})
-		switch {
-		case err == nil:
-			copyOf, storyID = id, story
-			if of != 0 {
-				copyOf = of
-			}
-		case !errors.Is(err, sql.ErrNoRows):
-			return res, 0, err
+	if wire.ID != 0 {
+		copyOf, storyID = wire.ID, wire.StoryID
+		if wire.CopyOf != 0 {
+			copyOf = wire.CopyOf
 		}
 	}
 
 	at := a.PublishedAt
 	if storyID == 0 {
-		err := tx.queryRow(ctx, qNewStory, a.Title, at).Scan(&storyID)
-		createdStory = storyID
+		id, ok, err := db.insertID(ctx, tx, qNewStory, a.Title, at)
+		if err == nil && !ok {
+			err = errors.New("story not inserted")
+		}
 		if err != nil {
 			return res, 0, err
 		}
+		storyID, createdStory = id, id
 	} else {
 		n, err := tx.affected(ctx, qAttachStory, storyID, at)
 		if err != nil {
@@ -259,15 +337,14 @@ func (db *DB) addArticleTx(ctx context.Context, tx runner, in articleInput) (res
 		}
 	}
 
-	var id int64
-	err = tx.queryRow(ctx, qInsertArticle,
+	id, ok, err := db.insertID(ctx, tx, qInsertArticle,
 		a.SourceID, a.URL, a.GUID, a.Title, a.Teaser, a.Body, a.Lang, a.PublishedAt,
-		a.FetchedAt, a.ContentHash, a.Fingerprint, storyID, nullID(copyOf), enc[0], enc[1], enc[2]).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return res, createdStory, errRaced
-	}
+		a.FetchedAt, a.ContentHash, a.Fingerprint, storyID, nullID(copyOf), enc[0], enc[1], enc[2])
 	if err != nil {
 		return res, 0, err
+	}
+	if !ok {
+		return res, createdStory, errRaced
 	}
 
 	if len(reports) > 0 && db.dialect == Postgres {
@@ -293,14 +370,56 @@ func (db *DB) addArticleTx(ctx context.Context, tx runner, in articleInput) (res
 		if n, ok := r.LaunchedTotal(); ok {
 			total = n
 		}
-		err = tx.queryRow(ctx, qInsertReport,
-			id, keyed.EventKey(), r.Attacker, r.Target, r.Date, total, r.Cumulative, r.Scope, string(data)).Scan(&r.ID)
+		rid, ok, err := db.insertID(ctx, tx, qInsertReport,
+			id, keyed.EventKey(), r.Attacker, r.Target, r.Date, total, r.Cumulative, r.Scope, string(data))
+		if err == nil && !ok {
+			err = errors.New("no row inserted")
+		}
 		if err != nil {
 			return res, 0, fmt.Errorf("insert attack report: %w", err)
 		}
+		r.ID = rid
 	}
 	return briefings.AddResult{ID: id, StoryID: storyID, Created: true, CopyOf: copyOf}, 0, nil
 }
+
+// lookupArticle runs findDuplicate's checks and finds the wire original of
+// a (the oldest article of another source with a's content hash) in one
+// query: on a duplicate dup is set, else wire is the original (zero when
+// none).
+func lookupArticle(ctx context.Context, q runner, a *briefings.Article) (dup, wire briefings.AddResult, err error) {
+	rows, err := q.query(ctx, qLookup, a.URL, a.SourceID, a.GUID, a.ContentHash)
+	if err != nil {
+		return dup, wire, err
+	}
+	defer rows.Close()
+	best := len(dupReasons)
+	for rows.Next() {
+		var kind int
+		var id, story, of int64
+		if err := rows.Scan(&kind, &id, idCol{&story}, idCol{&of}); err != nil {
+			return dup, wire, err
+		}
+		switch {
+		case kind >= 1 && kind <= len(dupReasons) && kind-1 < best:
+			best = kind - 1
+			dup = briefings.AddResult{ID: id, StoryID: story, Duplicate: dupReasons[best]}
+		case kind == len(dupReasons)+1:
+			wire = briefings.AddResult{ID: id, StoryID: story, CopyOf: of}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return briefings.AddResult{}, briefings.AddResult{}, err
+	}
+	if dup.ID != 0 {
+		wire = briefings.AddResult{}
+	}
+	return dup, wire, nil
+}
+
+// dupReasons are the AddResult.Duplicate values of qLookup's kinds 1 to 3,
+// in the order the checks apply.
+var dupReasons = [...]string{"url", "guid", "content"}
 
 // findDuplicate returns the stored article a duplicates (by URL, by source
 // and GUID, by source and content hash), or a zero result.
