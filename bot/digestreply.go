@@ -49,6 +49,9 @@ func DigestReply(d *briefings.Digest, loc *time.Location) *Reply {
 			if it.Figures != "" {
 				p.Lines = append(p.Lines, []Span{{Text: it.Figures}})
 			}
+			if it.Event != "" {
+				p.Lines = append(p.Lines, []Span{{Text: "Event: ", Italic: true}, {Text: it.Event}})
+			}
 			if len(it.Sources) > 0 {
 				src := []Span{{Text: "Sources: "}}
 				if len(it.Sources) == 1 {

@@ -39,6 +39,9 @@ type DigestItem struct {
 	Score     float64     `json:"score"`
 	// Figures is a one-line attack summary built only from extracted figures.
 	Figures string `json:"figures,omitempty"`
+	// Event is a one-line diplomacy event (who, what, where, when) built only
+	// from words of a source's quotable text.
+	Event string `json:"event,omitempty"`
 }
 
 // SourceRef names a source and links to its article.

@@ -59,6 +59,10 @@ type Options struct {
 	Sentences     int
 	// Location is the reader's zone for dates; nil means UTC.
 	Location *time.Location
+	// EventLine, when set, gives Diplomacy items a one-line event (who met
+	// whom, where, when, about what) read from an article's quotable text
+	// (Article.DisplayText); "" when the text states none.
+	EventLine func(a *briefings.Article) string
 }
 
 // HalfLife is the recency half-life of the ranking.
@@ -237,6 +241,9 @@ func Build(ctx context.Context, st briefings.ArticleStore, sum briefings.Summari
 			return nil, fmt.Errorf("digest: %w", err)
 		}
 		it := item(r, sum, n, loc)
+		if r.section == briefings.SectionDiplomacy && o.EventLine != nil {
+			it.Event = eventLine(r.story, o.EventLine)
+		}
 		if len(it.Sentences) == 0 && it.Figures == "" && it.Headline == "" {
 			continue
 		}
@@ -316,6 +323,19 @@ func hostOf(u string) string {
 	}
 	host, _, _ := strings.Cut(rest, "/")
 	return strings.TrimPrefix(host, "www.")
+}
+
+// eventLine returns the first event line of the story's original articles,
+// oldest first.
+func eventLine(s *briefings.Story, f func(a *briefings.Article) string) string {
+	for i := range s.Articles {
+		if a := &s.Articles[i]; a.CopyOf == 0 {
+			if l := strings.TrimSpace(f(a)); l != "" {
+				return l
+			}
+		}
+	}
+	return ""
 }
 
 // item builds one digest item.

@@ -537,3 +537,34 @@ func TestBuildCapsSummaryDocs(t *testing.T) {
 		t.Errorf("item %+v", it)
 	}
 }
+
+// Diplomacy items carry the event line the EventLine function reads from an
+// article; other sections never do.
+func TestBuildEventLine(t *testing.T) {
+	f := seed(t)
+	calls := 0
+	line := func(a *briefings.Article) string {
+		calls++
+		return "event of " + a.Title
+	}
+	d, err := Build(context.Background(), f.st, firstSentences{}, Options{Now: base, Until: base, Since: base.Add(-24 * time.Hour), EventLine: line})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for _, s := range d.Sections {
+		for _, it := range s.Items {
+			if s.Name == briefings.SectionDiplomacy {
+				if !strings.HasPrefix(it.Event, "event of ") {
+					t.Errorf("diplomacy item %q has event %q", it.Headline, it.Event)
+				}
+				seen++
+			} else if it.Event != "" {
+				t.Errorf("%s item %q has an event line", s.Name, it.Headline)
+			}
+		}
+	}
+	if seen == 0 || calls == 0 {
+		t.Fatalf("no diplomacy item got an event line (calls %d)", calls)
+	}
+}

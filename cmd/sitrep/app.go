@@ -26,6 +26,7 @@ import (
 	"github.com/sitrep/sitrep/briefings/sample"
 	"github.com/sitrep/sitrep/briefings/store"
 	"github.com/sitrep/sitrep/briefings/summarize"
+	"github.com/sitrep/sitrep/briefings/text"
 	"github.com/sitrep/sitrep/config"
 )
 
@@ -416,7 +417,26 @@ func (m *Main) buildDigest(ctx context.Context, since, until time.Time, topics [
 	return digest.Build(ctx, m.Store, m.summarizer, digest.Options{
 		Since: since, Until: until, Now: m.Now(), Topics: topics,
 		MaxPerSection: m.Config.Digest.MaxPerSection, Sentences: m.Config.Digest.Sentences, Location: m.location(),
+		EventLine: eventLine,
 	})
+}
+
+// eventLine is the diplomacy event the article's lead states, in one line of
+// its own words. Only a complete event (who, and where or when) from the
+// first two paragraphs qualifies: a passing mention later in the text ("X
+// did not comment on the meeting") is not the story's event.
+func eventLine(a *briefings.Article) string {
+	paras := text.Paragraphs(a.DisplayText())
+	if len(paras) == 0 {
+		return ""
+	}
+	lead := strings.Join(paras[:min(2, len(paras))], "\n\n")
+	for _, ev := range extract.Extract(lead, a.PublishedAt).Events {
+		if len(ev.Who) > 0 && (ev.Where != "" || ev.When != "") {
+			return ev.Line()
+		}
+	}
+	return ""
 }
 
 func (m *Main) runConfig(args []string) error {
