@@ -94,11 +94,13 @@ func (f *wordFilter) may(s string) bool {
 	return f[i]&b != 0
 }
 
-// filterOf returns a filter over the keys of m.
-func filterOf[V any](m map[string]V) *wordFilter {
+// filterOf returns a filter over the keys of every map given.
+func filterOf[V any](ms ...map[string]V) *wordFilter {
 	f := &wordFilter{}
-	for k := range m {
-		f.add(k)
+	for _, m := range ms {
+		for k := range m {
+			f.add(k)
+		}
 	}
 	return f
 }

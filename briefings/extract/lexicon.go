@@ -353,13 +353,7 @@ var monthsUKPeriod = map[string]int{
 
 // monthFilter, weekdayFilter and monthPeriodFilter let the per-token lookups skip most words.
 var (
-	monthFilter = func() *wordFilter {
-		f := filterOf(monthsEN)
-		for k := range monthsUK {
-			f.add(k)
-		}
-		return f
-	}()
+	monthFilter       = filterOf(monthsEN, monthsUK)
 	weekdayFilter     = filterOf(weekdays)
 	monthPeriodFilter = filterOf(monthsUKPeriod)
 )

@@ -496,13 +496,7 @@ var ukNums = func() map[string]int {
 
 // numFilter, vagueFilter and vagueScaleFilter let the per-token lookups skip most words.
 var (
-	numFilter = func() *wordFilter {
-		f := filterOf(enNums)
-		for k := range ukNums {
-			f.add(k)
-		}
-		return f
-	}()
+	numFilter        = filterOf(enNums, ukNums)
 	vagueFilter      = filterOf(vagueWords)
 	vagueScaleFilter = filterOf(vagueScale)
 )

@@ -4,12 +4,12 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	sharedtest "github.com/sitrep/sitrep/briefings/internal/shared"
 	"math/rand/v2"
 	"os"
 	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -99,7 +99,7 @@ func benchPipeline(b *testing.B, db briefings.Store, batch int) {
 	}
 	ctx := b.Context()
 	b.ReportAllocs()
-	cpu0 := cpuTime()
+	cpu0 := sharedtest.CPUTime()
 	b.ResetTimer()
 	arts := make([]*briefings.Article, 0, batch)
 	for i := 0; i < b.N; i++ {
@@ -121,18 +121,9 @@ func benchPipeline(b *testing.B, db briefings.Store, batch int) {
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 	// On a shared machine wall time includes waiting for a core; articles
 	// per CPU-second of this process is the figure for "one core".
-	if cpu := cpuTime() - cpu0; cpu > 0 {
+	if cpu := sharedtest.CPUTime() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(b.N)/cpu.Seconds(), "articles/cpu-s")
 	}
-}
-
-// cpuTime is the user+system CPU time of the process so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // TestResidentMemory100k stores 100,000 generated articles through the

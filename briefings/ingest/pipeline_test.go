@@ -3,6 +3,7 @@ package ingest_test
 import (
 	"context"
 	"fmt"
+	"github.com/sitrep/sitrep/briefings/internal/shared"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -10,7 +11,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -115,7 +115,7 @@ func benchFullPipeline(b *testing.B, seed string, batch int) {
 	arts := make([]*briefings.Article, 0, batch)
 	summarized, attacks := 0, 0
 	b.ReportAllocs()
-	cpu0 := processCPU()
+	cpu0 := shared.CPUTime()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		a, err := ingest.ParseFile("gen.txt", files[i])
@@ -144,7 +144,7 @@ func benchFullPipeline(b *testing.B, seed string, batch int) {
 		arts = arts[:0]
 	}
 	b.StopTimer()
-	cpu := processCPU() - cpu0
+	cpu := shared.CPUTime() - cpu0
 	if summarized != b.N {
 		b.Fatalf("%d of %d articles summarized", summarized, b.N)
 	}
@@ -175,15 +175,6 @@ func copyFile(from, to string) error {
 		return err
 	}
 	return dst.Close()
-}
-
-// processCPU is the user+system CPU time of the process so far.
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // TestPipelineArticle checks the generator: deterministic, 300 to 700
@@ -397,7 +388,7 @@ func TestResidentMemory100kReal(t *testing.T) {
 	in := pipeIngester(db)
 	const n = 100_000
 	start := time.Now()
-	cpu0 := processCPU()
+	cpu0 := shared.CPUTime()
 	var batch []*briefings.Article
 	for i := 0; i < n; i++ {
 		a, err := ingest.ParseFile("gen.txt", pipeArticle(i))
@@ -420,7 +411,7 @@ func TestResidentMemory100kReal(t *testing.T) {
 				i+1, residentBytes(t).now>>20, ms.HeapInuse>>20, ms.Sys>>20)
 		}
 	}
-	elapsed, cpu := time.Since(start), processCPU()-cpu0
+	elapsed, cpu := time.Since(start), shared.CPUTime()-cpu0
 	runtime.GC()
 	c, err := db.CountArticles(ctx)
 	if err != nil {

@@ -75,7 +75,7 @@ func BenchmarkSummarize(b *testing.B) {
 	pairs := loadBBC(b)
 	z := New()
 	b.ReportAllocs()
-	cpu0 := cpuTime()
+	cpu0 := shared.CPUTime()
 	for b.Loop() {
 		for _, p := range pairs {
 			_ = z.Summarize(p.Title, p.Body, 3)
@@ -83,7 +83,7 @@ func BenchmarkSummarize(b *testing.B) {
 	}
 	articles := float64(b.N * len(pairs))
 	b.ReportMetric(articles/b.Elapsed().Seconds(), "articles/s")
-	if cpu := cpuTime() - cpu0; cpu > 0 {
-		b.ReportMetric(articles/cpu, "articles/cpu-s")
+	if cpu := shared.CPUTime() - cpu0; cpu > 0 {
+		b.ReportMetric(articles/cpu.Seconds(), "articles/cpu-s")
 	}
 }
