@@ -251,7 +251,7 @@ func parsePeriod(args []string, def time.Duration) (time.Duration, error) {
 	if len(args) > 1 {
 		return 0, invalid("Give one period, like 24h or 7d.")
 	}
-	d, err := ParseDuration(args[0])
+	d, err := briefings.ParseDuration(strings.ToLower(args[0]))
 	if err != nil || d <= 0 {
 		return 0, invalid("I don't understand the period %q; use something like 24h or 7d.", trimForReply(args[0], 20))
 	}
@@ -259,26 +259,6 @@ func parsePeriod(args []string, def time.Duration) (time.Duration, error) {
 		return 0, invalid("The longest period is 30d.")
 	}
 	return d, nil
-}
-
-// ParseDuration is time.ParseDuration plus a "d" (day) unit: "7d", "1d12h".
-func ParseDuration(s string) (time.Duration, error) {
-	s = strings.TrimSpace(strings.ToLower(s))
-	if i := strings.IndexByte(s, 'd'); i > 0 {
-		days, err := strconv.Atoi(s[:i])
-		if err != nil || days < 0 || days > 3650 {
-			return 0, fmt.Errorf("bot: bad duration %q", s)
-		}
-		rest := time.Duration(0)
-		if s[i+1:] != "" {
-			rest, err = time.ParseDuration(s[i+1:])
-			if err != nil {
-				return 0, err
-			}
-		}
-		return time.Duration(days)*24*time.Hour + rest, nil
-	}
-	return time.ParseDuration(s)
 }
 
 func (r *Router) chatLocation(ctx context.Context, c briefings.Chat) *time.Location {

@@ -375,7 +375,7 @@ func (m *Main) runDigest(ctx context.Context, args []string) error {
 	}
 	window := m.Config.Digest.Since.Duration()
 	if *since != "" {
-		d, err := bot.ParseDuration(*since)
+		d, err := briefings.ParseDuration(strings.ToLower(*since))
 		if err != nil || d <= 0 {
 			fmt.Fprintf(m.Stderr, "sitrep digest: bad --since %q; use e.g. 24h or 7d\n", *since)
 			return &exitError{code: 2}
