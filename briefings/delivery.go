@@ -1,6 +1,9 @@
 package briefings
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // Chat addresses one conversation on one platform: a Telegram chat or group, a
 // Discord channel, or the console.
@@ -49,6 +52,16 @@ const (
 	StatusSent    = "sent"
 	StatusDead    = "dead"
 )
+
+// DigestKeyPrefix starts every digest's dedupe key.
+const DigestKeyPrefix = "digest:"
+
+// DigestDedupeKey is the outbox dedupe key of a subscription's digest for
+// one slot: "digest:<subscription id>:<slot unix seconds>". One slot of one
+// subscription is one delivery, however often it is enqueued.
+func DigestDedupeKey(subID int64, slot time.Time) string {
+	return DigestKeyPrefix + strconv.FormatInt(subID, 10) + ":" + strconv.FormatInt(slot.Unix(), 10)
+}
 
 // Delivery is one outbox row: a message the bot has promised to send.
 type Delivery struct {

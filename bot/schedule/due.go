@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/store"
 )
 
 // DefaultGrace is how late a missed digest may still be sent.
@@ -47,16 +48,18 @@ type DueBatcher interface {
 	EnqueueDueBatch(ctx context.Context, items []DueItem) error
 }
 
-// DueScheduler is an optional store capability: DueSubscriptions filling only
-// what EnqueueDue and a BuildFunc use (ID, Chat, Schedule, TimeZone, Topics,
-// NextDueAt). *store.DB has it.
-type DueScheduler interface {
-	DueSchedules(ctx context.Context, now time.Time, limit int) ([]*briefings.Subscription, error)
+// DueGrouper is an optional store capability, the fast path (*store.DB has
+// it): the due subscriptions read as groups that share one digest, and each
+// group's deliveries and advances written inside the database, so the work
+// per subscription never crosses into Go.
+type DueGrouper interface {
+	DueSchedules(ctx context.Context, now time.Time) ([]store.DueSchedule, error)
+	EnqueueDueSchedules(ctx context.Context, now time.Time, plans []store.DuePlan) (store.DueFanout, error)
 }
 
 // DigestDedupeKey is the outbox dedupe key of a subscription's digest slot.
 func DigestDedupeKey(subID int64, slot time.Time) string {
-	return "digest:" + strconv.FormatInt(subID, 10) + ":" + strconv.FormatInt(slot.Unix(), 10)
+	return briefings.DigestDedupeKey(subID, slot)
 }
 
 // EnqueueDue enqueues the digests of every subscription due at now. For each:
@@ -77,11 +80,11 @@ func EnqueueDueLog(ctx context.Context, st briefings.Store, now time.Time, grace
 	if log == nil {
 		log = slog.Default()
 	}
+	if g, ok := st.(DueGrouper); ok {
+		return enqueueDueGroups(ctx, g, now, grace, build, log)
+	}
 	batcher, _ := st.(DueBatcher)
 	readDue := st.DueSubscriptions
-	if ds, ok := st.(DueScheduler); ok {
-		readDue = ds.DueSchedules
-	}
 	// A schedule's next slot after now, by schedule and time zone.
 	type parsed struct {
 		sc   Schedule
@@ -197,4 +200,76 @@ func payloadKey(sub *briefings.Subscription, tz string, slot time.Time) string {
 	topics := slices.Clone(sub.Topics)
 	slices.Sort(topics)
 	return strings.Join(topics, "\x1f") + "\x00" + tz + "\x00" + strconv.FormatInt(slot.Unix(), 10)
+}
+
+// enqueueDueGroups is EnqueueDueLog through a DueGrouper: the schedules
+// whose slot has come, one payload build per distinct (topics, time zone,
+// slot), one plan per schedule.
+func enqueueDueGroups(ctx context.Context, st DueGrouper, now time.Time, grace time.Duration, build BuildFunc, log *slog.Logger) (enqueued, skipped int, err error) {
+	due, err := st.DueSchedules(ctx, now)
+	if err != nil {
+		return 0, 0, fmt.Errorf("schedule: due schedules: %w", err)
+	}
+	if len(due) == 0 {
+		return 0, 0, nil
+	}
+	type built struct {
+		payload []byte
+		ok      bool
+	}
+	payloads := map[string]built{}
+	plans := make([]store.DuePlan, 0, len(due))
+	for _, d := range due {
+		sc, perr := Parse(d.Schedule, d.TimeZone)
+		if perr != nil {
+			log.Warn("schedule: bad stored schedule", slog.String("schedule", d.Schedule),
+				slog.String("time_zone", d.TimeZone), slog.Any("error", perr))
+		}
+		next := sc.Next(now)
+		if next.IsZero() { // unparseable or never fires again: look again tomorrow
+			next = now.Add(24 * time.Hour)
+		}
+		tz := sc.Location().String()
+		key := func(m store.DueMembers) string {
+			return payloadKey(&briefings.Subscription{Topics: m.Topics}, tz, m.Slot)
+		}
+		for _, m := range d.Members {
+			if late := now.Sub(m.Slot); late > grace {
+				log.Info("schedule: digest slot missed beyond grace, skipped", slog.Int("subscriptions", m.Count),
+					slog.String("schedule", d.Schedule), slog.Time("slot", m.Slot), slog.Duration("late", late))
+				continue
+			}
+			k := key(m)
+			if _, done := payloads[k]; done {
+				continue
+			}
+			sub := &briefings.Subscription{Schedule: d.Schedule, TimeZone: d.TimeZone, Topics: slices.Clone(m.Topics),
+				Active: true, NextDueAt: m.Slot}
+			payload, berr := build(ctx, sub, m.Slot)
+			if berr != nil {
+				if ctx.Err() != nil {
+					return 0, 0, fmt.Errorf("schedule: build digest: %w", berr)
+				}
+				// The schedule is not advanced: retried on the next run (within grace).
+				log.Error("schedule: build digest", slog.String("schedule", d.Schedule), slog.String("time_zone", d.TimeZone),
+					slog.Any("topics", m.Topics), slog.Time("slot", m.Slot), slog.Int("subscriptions", m.Count), slog.Any("error", berr))
+			}
+			payloads[k] = built{payload, berr == nil}
+		}
+		plans = append(plans, store.DuePlan{Due: d, Next: next, Decide: func(m store.DueMembers) ([]byte, bool) {
+			if now.Sub(m.Slot) > grace {
+				return nil, true
+			}
+			b := payloads[key(m)] // absent (a group new since the read): not ok, tried next run
+			return b.payload, b.ok
+		}})
+	}
+	res, err := st.EnqueueDueSchedules(ctx, now, plans)
+	if err != nil {
+		return res.Enqueued, res.Skipped, fmt.Errorf("schedule: enqueue due digests: %w", err)
+	}
+	if res.Held > 0 {
+		log.Warn("schedule: schedules held back for the next run (a digest without a payload)", slog.Int("schedules", res.Held))
+	}
+	return res.Enqueued, res.Skipped, nil
 }

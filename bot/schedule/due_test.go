@@ -43,22 +43,26 @@ func claimAll(t *testing.T, st *store.DB, now time.Time) []*briefings.Delivery {
 
 func TestEnqueueDue(t *testing.T) {
 	t.Run("per row", func(t *testing.T) { testEnqueueDue(t, storetest.Open(t), false) })
-	t.Run("batch sqlite", func(t *testing.T) { testEnqueueDue(t, storetest.Open(t), true) })
-	t.Run("batch postgres", func(t *testing.T) { testEnqueueDue(t, storetest.OpenPostgres(t), true) })
+	t.Run("schedules sqlite", func(t *testing.T) { testEnqueueDue(t, storetest.Open(t), true) })
+	t.Run("schedules postgres", func(t *testing.T) { testEnqueueDue(t, storetest.OpenPostgres(t), true) })
 }
 
-func testEnqueueDue(t *testing.T, st *store.DB, batch bool) {
+// perRow hides the store's optional capabilities: EnqueueDue's generic
+// path, one subscription at a time.
+type perRow struct{ briefings.Store }
+
+func testEnqueueDue(t *testing.T, st *store.DB, grouped bool) {
 	ctx := context.Background()
-	var due briefings.Store = st
-	if batch {
-		due = BatchStore{st}
+	var due briefings.Store = perRow{st}
+	if grouped {
+		due = st
 	}
 	now := time.Date(2026, 3, 29, 5, 0, 30, 0, time.UTC) // 08:00:30 Kyiv (EEST)
 	slot := time.Date(2026, 3, 29, 5, 0, 0, 0, time.UTC)
 	a := addSub(t, st, "1", "08:00", "Europe/Kyiv", []string{"Diplomacy", "Air attacks"}, slot)
 	b := addSub(t, st, "2", "08:00", "Europe/Kyiv", []string{"Air attacks", "Diplomacy"}, slot) // same digest as a
 	c := addSub(t, st, "3", "08:00", "Europe/Kyiv", nil, slot)
-	late := addSub(t, st, "4", "08:00", "Europe/Kyiv", nil, slot.Add(-7*time.Hour))                      // missed beyond grace
+	late := addSub(t, st, "4", "01:00", "Europe/Kyiv", nil, slot.Add(-7*time.Hour))                      // missed beyond grace
 	withinGrace := addSub(t, st, "5", "03:00", "UTC", nil, time.Date(2026, 3, 29, 3, 0, 0, 0, time.UTC)) // 2h late: still sent
 	addSub(t, st, "6", "09:00", "Europe/Kyiv", nil, slot.Add(time.Hour))                                 // not due
 
@@ -186,8 +190,9 @@ func benchDue(b *testing.B, size int) {
 	b.ReportMetric(float64(subs)/(wall.Seconds()/float64(b.N)), "subs/s")
 }
 
-// seedSubs inserts n subscriptions due at slot in one SQLite transaction
-// (setup only: the store's one-row-per-transaction upsert would take minutes).
+// seedSubs inserts n subscriptions due at slot, and their schedules' rows,
+// in one SQLite transaction (setup only: the store's one-row-per-transaction
+// upsert would take minutes).
 func seedSubs(b *testing.B, st *store.DB, n int, slot time.Time, zones []string, topics [][]string) {
 	b.Helper()
 	ctx := context.Background()
@@ -204,6 +209,13 @@ func seedSubs(b *testing.B, st *store.DB, n int, slot time.Time, zones []string,
 	for i := range n {
 		tj, _ := json.Marshal(topics[(i/len(zones))%len(topics)])
 		if _, err := ins.ExecContext(ctx, fmt.Sprint(i+1), zones[i%len(zones)], string(tj), slot.UnixMicro(), time.Time{}.UnixMicro()); err != nil {
+			b.Fatal(err)
+		}
+	}
+	// Each schedule's row, as UpsertSubscription creates it.
+	for _, z := range zones {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schedule_slots (schedule, time_zone, next_slot, last_slot, last_run_at,
+			updated_at) VALUES ('08:00', ?1, ?2, ?3, ?3, ?2)`, z, slot.UnixMicro(), time.Time{}.UnixMicro()); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -263,5 +275,98 @@ func BenchmarkDueDigestsNoneDue100k(b *testing.B) {
 		if err != nil || n != 0 {
 			b.Fatalf("enqueued %d (%v)", n, err)
 		}
+	}
+}
+
+// TestEnqueueDueHeldSchedule: when one group's digest fails to build, its
+// schedule is not advanced; the next run builds it and sends it, and the
+// group that went out the first time is not sent twice.
+func TestEnqueueDueHeldSchedule(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.Open(t)
+	slot := time.Date(2026, 6, 1, 8, 0, 0, 0, time.UTC)
+	all := addSub(t, st, "1", "08:00", "UTC", nil, slot)
+	dip := addSub(t, st, "2", "08:00", "UTC", []string{"Diplomacy"}, slot)
+	fail := true
+	build := func(_ context.Context, sub *briefings.Subscription, slot time.Time) ([]byte, error) {
+		if len(sub.Topics) > 0 && fail {
+			return nil, fmt.Errorf("simulated build failure")
+		}
+		return json.Marshal(sub.Topics)
+	}
+	log := slog.New(slog.DiscardHandler)
+	n, _, err := EnqueueDueLog(ctx, st, slot.Add(time.Second), DefaultGrace, build, log)
+	if err != nil || n != 1 {
+		t.Fatalf("first run: %d %v, want 1", n, err)
+	}
+	if s, _ := st.GetSubscription(ctx, dip.Chat); !s.NextDueAt.Equal(slot) {
+		t.Fatalf("held schedule advanced: next %v", s.NextDueAt)
+	}
+	fail = false
+	n, _, err = EnqueueDueLog(ctx, st, slot.Add(time.Minute), DefaultGrace, build, log)
+	if err != nil || n != 2 {
+		t.Fatalf("second run: %d %v, want 2 (one new, one already queued)", n, err)
+	}
+	rows := claimAll(t, st, slot.Add(time.Hour))
+	keys := map[string]int{}
+	for _, r := range rows {
+		keys[r.DedupeKey]++
+	}
+	if len(rows) != 2 || keys[DigestDedupeKey(all.ID, slot)] != 1 || keys[DigestDedupeKey(dip.ID, slot)] != 1 {
+		t.Fatalf("deliveries %v, want one per subscription", keys)
+	}
+	if s, _ := st.GetSubscription(ctx, dip.Chat); !s.NextDueAt.Equal(slot.Add(24 * time.Hour)) {
+		t.Fatalf("not advanced after the second run: next %v", s.NextDueAt)
+	}
+}
+
+// TestEnqueueDueSubscriptionChangedMidRun: a subscription that changes its
+// topics between the job's read and its write is not lost: the write finds
+// a group it has no payload for, holds the schedule, and the next run sends
+// the new topics' digest.
+func TestEnqueueDueSubscriptionChangedMidRun(t *testing.T) {
+	for name, open := range map[string]func(testing.TB) *store.DB{"sqlite": storetest.Open, "postgres": storetest.OpenPostgres} {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			st := open(t)
+			slot := time.Date(2026, 6, 1, 8, 0, 0, 0, time.UTC)
+			now := slot.Add(time.Second)
+			s := addSub(t, st, "1", "08:00", "UTC", nil, slot)
+			addSub(t, st, "2", "08:00", "UTC", nil, slot)
+			due, err := st.DueSchedules(ctx, now)
+			if err != nil || len(due) != 1 {
+				t.Fatalf("due %v %v", due, err)
+			}
+			// Chat 1 now wants diplomacy only (same slot: it stays due).
+			s.Topics = []string{"Diplomacy"}
+			if err := st.UpsertSubscription(ctx, s); err != nil {
+				t.Fatal(err)
+			}
+			known := due[0].Members[0].Topics
+			res, err := st.EnqueueDueSchedules(ctx, now, []store.DuePlan{{Due: due[0], Next: slot.Add(24 * time.Hour),
+				Decide: func(m store.DueMembers) ([]byte, bool) {
+					if fmt.Sprint(m.Topics) != fmt.Sprint(known) {
+						return nil, false
+					}
+					return []byte("all"), true
+				}}})
+			if err != nil || res.Enqueued != 1 || res.Held != 1 {
+				t.Fatalf("write: %+v %v, want 1 enqueued and the schedule held", res, err)
+			}
+			var builds atomic.Int32
+			n, _, err := EnqueueDue(ctx, st, slot.Add(time.Minute), DefaultGrace, countingBuild(&builds))
+			if err != nil || n != 2 {
+				t.Fatalf("next run: %d %v", n, err)
+			}
+			rows := claimAll(t, st, slot.Add(time.Hour))
+			if len(rows) != 2 {
+				t.Fatalf("%d deliveries, want 2", len(rows))
+			}
+			for _, r := range rows {
+				if r.Chat.ChatID == "1" && string(r.Payload) == "all" {
+					t.Errorf("chat 1 got the digest of its old topics")
+				}
+			}
+		})
 	}
 }

@@ -21,41 +21,54 @@ func openTemp(t *testing.T) *DB {
 	return db
 }
 
-// TestDueQueriesUseIndex: the every-minute due query searches
-// subscriptions_due in order; a scan and sort of the whole table would cost
-// every run time in proportion to all subscriptions, not the due ones.
-func TestDueQueriesUseIndex(t *testing.T) {
-	db := openTemp(t)
-	ctx := context.Background()
-	for _, q := range []string{
-		`SELECT ` + subCols + ` FROM subscriptions WHERE active = TRUE AND next_due_at <= $1 ORDER BY next_due_at, id LIMIT $2`,
-		`SELECT id, platform, chat_id, schedule, time_zone, topics, next_due_at
-		FROM subscriptions WHERE active = TRUE AND next_due_at <= $1 ORDER BY next_due_at, id LIMIT $2`,
-	} {
-		rows, err := db.w.QueryContext(ctx, "EXPLAIN QUERY PLAN "+db.rebind(q), int64(0), 10)
-		if err != nil {
+func queryPlan(t *testing.T, db *DB, q string, args ...any) string {
+	t.Helper()
+	rows, err := db.w.QueryContext(context.Background(), "EXPLAIN QUERY PLAN "+db.rebind(q), db.args(args)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
 			t.Fatal(err)
 		}
-		var plan []string
-		for rows.Next() {
-			var id, parent, unused int
-			var detail string
-			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-				t.Fatal(err)
-			}
-			plan = append(plan, detail)
-		}
-		rows.Close()
-		got := strings.Join(plan, "; ")
-		if !strings.Contains(got, "USING INDEX subscriptions_due") || strings.Contains(got, "TEMP B-TREE") {
-			t.Errorf("plan %q: want an ordered search of subscriptions_due", got)
-		}
+		plan = append(plan, detail)
+	}
+	return strings.Join(plan, "; ")
+}
+
+// TestDueQueriesUseIndex: the every-minute due-digest job reads the due
+// schedules by schedule_slots_due, groups their members from the
+// subscriptions_due index alone, and finds each group's members by an index
+// equality: its cost follows the due subscriptions, never all of them.
+func TestDueQueriesUseIndex(t *testing.T) {
+	db := openTemp(t)
+	now := time.Now()
+	if got := queryPlan(t, db, `SELECT schedule, time_zone, next_slot FROM schedule_slots
+		WHERE next_slot <= $1 ORDER BY next_slot, schedule, time_zone`, now); !strings.Contains(got, "schedule_slots_due") {
+		t.Errorf("due schedules plan %q: want schedule_slots_due", got)
+	}
+	members := `SELECT topics, next_due_at > $4, CASE WHEN next_due_at > $4 THEN next_due_at ELSE $4 END, COUNT(*)
+		FROM subscriptions WHERE schedule = $1 AND time_zone = $2 AND active = TRUE AND next_due_at <= $3
+		GROUP BY 1, 2, 3 ORDER BY 1, 3`
+	if got := queryPlan(t, db, members, "08:00", "UTC", now, now); !strings.Contains(got, "USING COVERING INDEX subscriptions_due (schedule=? AND time_zone=? AND active=?)") {
+		t.Errorf("due members plan %q: want a covering search of subscriptions_due", got)
+	}
+	ins := db.dueInsertSQL()
+	if got := queryPlan(t, db, ins, "digest:", ":1", int64(1), now, time.Time{}, "08:00", "UTC", "null", time.Time{}, now); !strings.Contains(got,
+		"USING INDEX subscriptions_due (schedule=? AND time_zone=? AND active=? AND topics=? AND next_due_at>? AND next_due_at<?)") {
+		t.Errorf("due insert plan %q: want an equality search of subscriptions_due", got)
 	}
 }
 
-// TestDueSchedules: the same subscriptions, in the same order, as
-// DueSubscriptions, with the fields scheduling needs.
-func TestDueSchedules(t *testing.T) {
+// TestDueSchedulesGroups: due members grouped by topics and slot, the
+// schedule's slot for members due before it, their own for later ones;
+// inactive and not-yet-due members left out; then a run advances the
+// schedule's one row and every member reads as advanced.
+func TestDueSchedulesGroups(t *testing.T) {
 	db := openTemp(t)
 	ctx := context.Background()
 	t0 := time.Date(2026, 6, 1, 5, 0, 0, 0, time.UTC)
@@ -63,46 +76,137 @@ func TestDueSchedules(t *testing.T) {
 	for i := range 12 {
 		s := &briefings.Subscription{Chat: briefings.Chat{Platform: "telegram", ChatID: fmt.Sprint(i)},
 			Schedule: "08:00", TimeZone: "Europe/Kyiv", Topics: topics[i%3], Active: i != 5,
-			NextDueAt: t0.Add(time.Duration(i%4) * time.Minute)}
+			NextDueAt: t0.Add(time.Duration(i%4) * time.Minute)} // 0..3 minutes after t0
 		if err := db.UpsertSubscription(ctx, s); err != nil {
 			t.Fatal(err)
 		}
 	}
 	now := t0.Add(2 * time.Minute)
-	want, err := db.DueSubscriptions(ctx, now, 0)
+	due, err := db.DueSchedules(ctx, now)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := db.DueSchedules(ctx, now, 0)
+	if len(due) != 1 || due[0].Schedule != "08:00" || !due[0].Slot.Equal(t0) {
+		t.Fatalf("due schedules %+v, want 08:00 Kyiv at %v", due, t0)
+	}
+	total := 0
+	for _, m := range due[0].Members {
+		total += m.Count
+		if m.Slot.Before(t0) || m.Slot.After(now) {
+			t.Errorf("group %+v: slot outside [%v, %v]", m, t0, now)
+		}
+	}
+	subs, err := db.DueSubscriptions(ctx, now, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != len(want) || len(got) != 8 {
-		t.Fatalf("%d due schedules, %d due subscriptions, want 8", len(got), len(want))
+	if total != 8 || len(subs) != 8 { // i%4 in {0,1,2}: 9, less the inactive 5
+		t.Fatalf("%d members in groups, %d due subscriptions, want 8", total, len(subs))
 	}
-	for i, w := range want {
-		g := got[i]
-		if g.ID != w.ID || g.Chat != w.Chat || g.Schedule != w.Schedule || g.TimeZone != w.TimeZone ||
-			!g.NextDueAt.Equal(w.NextDueAt) || !g.Active || fmt.Sprint(g.Topics) != fmt.Sprint(w.Topics) ||
-			(g.Topics == nil) != (w.Topics == nil) {
-			t.Errorf("row %d: %+v, want %+v", i, g, w)
+	next := t0.Add(24 * time.Hour)
+	res, err := db.EnqueueDueSchedules(ctx, now, []DuePlan{{Due: due[0], Next: next,
+		Decide: func(m DueMembers) ([]byte, bool) { return []byte("digest " + m.topics), true }}})
+	if err != nil || res.Enqueued != 8 || res.Held != 0 {
+		t.Fatalf("enqueue: %+v %v", res, err)
+	}
+	rows, err := db.Claim(ctx, now, now.Add(time.Minute), 100)
+	if err != nil || len(rows) != 8 {
+		t.Fatalf("claimed %d (%v), want 8", len(rows), err)
+	}
+	for _, r := range rows {
+		s, err := db.GetSubscription(ctx, r.Chat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := briefings.DigestDedupeKey(s.ID, s.LastSentSlot); r.DedupeKey != want {
+			t.Errorf("chat %s: key %q, want %q", r.Chat.ChatID, r.DedupeKey, want)
+		}
+		tj, _ := toJSON(s.Topics)
+		if string(r.Payload) != "digest "+tj {
+			t.Errorf("chat %s: payload %q for topics %s", r.Chat.ChatID, r.Payload, tj)
+		}
+		if !s.NextDueAt.Equal(next) {
+			t.Errorf("chat %s: next due %v, want %v", r.Chat.ChatID, s.NextDueAt, next)
 		}
 	}
-	// Topics decoded once are still not shared between subscriptions.
-	var same []*briefings.Subscription
-	for _, g := range got {
-		if fmt.Sprint(g.Topics) == "[Diplomacy]" {
-			same = append(same, g)
+	// The one not yet due (3 minutes) keeps its own slot.
+	late, _ := db.GetSubscription(ctx, briefings.Chat{Platform: "telegram", ChatID: "3"})
+	if !late.NextDueAt.Equal(next) {
+		// Due at 3 minutes, after the run at 2: the schedule moved past it,
+		// so its next slot is the schedule's next one, like everyone's.
+		t.Errorf("sub 3: next due %v, want %v", late.NextDueAt, next)
+	}
+	if again, err := db.DueSchedules(ctx, now); err != nil || len(again) != 0 {
+		t.Fatalf("still due after the run: %+v %v", again, err)
+	}
+}
+
+// TestMigrationScheduleSlots: subscriptions stored before migration 0004
+// read the same after it (NextDueAt, LastSentSlot, which are due), however
+// their next_due_at differ within one schedule.
+func TestMigrationScheduleSlots(t *testing.T) {
+	ctx := context.Background()
+	db, err := openSQLite(ctx, filepath.Join(t.TempDir(), "v3.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn, err := db.w.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.ExecContext(ctx, `CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL,
+		applied_at INTEGER NOT NULL)`); err != nil {
+		t.Fatal(err)
+	}
+	apply := func(upTo int, from int) {
+		for _, m := range ms {
+			if m.Version >= from && m.Version <= upTo {
+				if err := db.apply(ctx, conn, m); err != nil {
+					t.Fatalf("migration %d: %v", m.Version, err)
+				}
+			}
 		}
 	}
-	if len(same) < 2 {
-		t.Fatalf("%d due subscriptions with the same topics, want 2 or more", len(same))
+	apply(3, 1)
+	t0 := time.Date(2026, 6, 1, 5, 0, 0, 0, time.UTC)
+	type row struct {
+		next, last time.Time
 	}
-	same[0].Topics[0] = "changed"
-	if same[1].Topics[0] != "Diplomacy" {
-		t.Error("topics slices shared between subscriptions")
+	rows := []row{{t0, t0.Add(-24 * time.Hour)}, {t0.Add(-24 * time.Hour), t0.Add(-48 * time.Hour)}, {t0.Add(24 * time.Hour), t0}}
+	for i, r := range rows {
+		if _, err := conn.ExecContext(ctx, `INSERT INTO subscriptions (platform, chat_id, schedule, time_zone, topics, active,
+			paused_reason, next_due_at, last_sent_slot, created_at, updated_at) VALUES ('telegram', ?1, '08:00', 'UTC', 'null',
+			TRUE, '', ?2, ?3, ?4, ?4)`, fmt.Sprint(i), r.next.UnixMicro(), r.last.UnixMicro(), t0.UnixMicro()); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if lim, err := db.DueSchedules(ctx, now, 3); err != nil || len(lim) != 3 || lim[2].ID != want[2].ID {
-		t.Fatalf("limit 3: %d %v", len(lim), err)
+	apply(99, 4)
+	conn.Close()
+	for i, r := range rows {
+		s, err := db.GetSubscription(ctx, briefings.Chat{Platform: "telegram", ChatID: fmt.Sprint(i)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !s.NextDueAt.Equal(r.next) || !s.LastSentSlot.Equal(r.last) {
+			t.Errorf("sub %d: next %v last %v, want %v %v", i, s.NextDueAt, s.LastSentSlot, r.next, r.last)
+		}
+	}
+	due, err := db.DueSchedules(ctx, t0)
+	if err != nil || len(due) != 1 {
+		t.Fatalf("due %v %v", due, err)
+	}
+	var slots []string
+	for _, m := range due[0].Members {
+		slots = append(slots, fmt.Sprint(m.Count, "@", m.Slot.Format(time.RFC3339)))
+	}
+	// The overdue one at its own (older) slot, the schedule's at t0; the
+	// one due tomorrow not at all.
+	if got := strings.Join(slots, " "); got != "1@2026-05-31T05:00:00Z 1@2026-06-01T05:00:00Z" {
+		t.Errorf("due groups %q", got)
 	}
 }

@@ -4,14 +4,20 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"slices"
 	"time"
 
 	"github.com/sitrep/sitrep/briefings"
 )
 
-const subCols = `id, platform, chat_id, schedule, time_zone, topics, active, paused_reason,
-	next_due_at, last_sent_slot, created_at, updated_at`
+// subSelect reads subscriptions with their schedule's slots (migration
+// 0004): NextDueAt is the later of the subscription's own next_due_at and
+// its schedule's next slot; LastSentSlot, when the schedule's last run came
+// after the subscription was due, the slot that run consumed for it.
+const subSelect = `SELECT s.id, s.platform, s.chat_id, s.schedule, s.time_zone, s.topics, s.active, s.paused_reason,
+	CASE WHEN g.next_slot > s.next_due_at THEN g.next_slot ELSE s.next_due_at END,
+	CASE WHEN s.next_due_at > g.last_run_at OR g.last_run_at IS NULL THEN s.last_sent_slot
+		WHEN g.last_slot > s.next_due_at THEN g.last_slot ELSE s.next_due_at END, s.created_at, s.updated_at
+FROM subscriptions s LEFT JOIN schedule_slots g ON g.schedule = s.schedule AND g.time_zone = s.time_zone`
 
 func scanSubscription(sc interface{ Scan(...any) error }) (*briefings.Subscription, error) {
 	var s briefings.Subscription
@@ -51,15 +57,27 @@ func (db *DB) UpsertSubscription(ctx context.Context, s *briefings.Subscription)
 		created = now
 	}
 	var id int64
-	err = db.writer().queryRow(ctx, `INSERT INTO subscriptions (platform, chat_id, schedule, time_zone, topics,
+	err = db.withTx(ctx, func(tx runner) error {
+		// The schedule's row, created at the subscription's first slot if
+		// new. On an existing row the no-op update takes its lock, so a
+		// due-digest run of this schedule sees this subscription either
+		// before or after, never halfway.
+		if _, err := tx.exec(ctx, `INSERT INTO schedule_slots (schedule, time_zone, next_slot, last_slot, last_run_at, updated_at)
+			VALUES ($1, $2, $3, $4, $4, $5)
+			ON CONFLICT (schedule, time_zone) DO UPDATE SET updated_at = schedule_slots.updated_at`,
+			s.Schedule, s.TimeZone, s.NextDueAt, time.Time{}, now); err != nil {
+			return err
+		}
+		return tx.queryRow(ctx, `INSERT INTO subscriptions (platform, chat_id, schedule, time_zone, topics,
 		active, paused_reason, next_due_at, last_sent_slot, created_at, updated_at)
 	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
 	ON CONFLICT (platform, chat_id) DO UPDATE SET schedule = excluded.schedule, time_zone = excluded.time_zone,
 		topics = excluded.topics, active = excluded.active, paused_reason = excluded.paused_reason,
 		next_due_at = excluded.next_due_at, last_sent_slot = excluded.last_sent_slot, updated_at = excluded.updated_at
 	RETURNING id, created_at`,
-		s.Chat.Platform, s.Chat.ChatID, s.Schedule, s.TimeZone, topics, s.Active, s.PausedReason,
-		s.NextDueAt, s.LastSentSlot, created, now).Scan(&id, tm(&created))
+			s.Chat.Platform, s.Chat.ChatID, s.Schedule, s.TimeZone, topics, s.Active, s.PausedReason,
+			s.NextDueAt, s.LastSentSlot, created, now).Scan(&id, tm(&created))
+	})
 	if err != nil {
 		return wrap("upsert subscription", err)
 	}
@@ -69,8 +87,8 @@ func (db *DB) UpsertSubscription(ctx context.Context, s *briefings.Subscription)
 
 // GetSubscription returns the chat's subscription, or ENOTFOUND.
 func (db *DB) GetSubscription(ctx context.Context, c briefings.Chat) (*briefings.Subscription, error) {
-	s, err := scanSubscription(db.reader().queryRow(ctx, `SELECT `+subCols+` FROM subscriptions
-		WHERE platform = $1 AND chat_id = $2`, c.Platform, c.ChatID))
+	s, err := scanSubscription(db.reader().queryRow(ctx, subSelect+`
+		WHERE s.platform = $1 AND s.chat_id = $2`, c.Platform, c.ChatID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFound("No subscription in this chat.")
 	}
@@ -92,49 +110,16 @@ func (db *DB) DeleteSubscription(ctx context.Context, c briefings.Chat) error {
 
 // ListSubscriptions returns every subscription in id order.
 func (db *DB) ListSubscriptions(ctx context.Context) ([]*briefings.Subscription, error) {
-	return db.listSubscriptions(ctx, `SELECT `+subCols+` FROM subscriptions ORDER BY id`)
+	return db.listSubscriptions(ctx, subSelect+` ORDER BY s.id`)
 }
 
 // DueSubscriptions returns up to limit active subscriptions with
-// NextDueAt <= now, the most overdue first. "active = TRUE", not "active":
-// only an equality lets SQLite search subscriptions_due (active,
-// next_due_at) in order instead of scanning and sorting the whole table.
+// NextDueAt <= now, the most overdue first. The due-digest job reads
+// DueSchedules instead; this serves the generic Store contract.
 func (db *DB) DueSubscriptions(ctx context.Context, now time.Time, limit int) ([]*briefings.Subscription, error) {
-	return db.listSubscriptions(ctx, `SELECT `+subCols+` FROM subscriptions
-		WHERE active = TRUE AND next_due_at <= $1 ORDER BY next_due_at, id LIMIT $2`, now, noLimit(limit))
-}
-
-// DueSchedules is DueSubscriptions for the due-digest job: it reads only
-// what scheduling needs (ID, Chat, Schedule, TimeZone, Topics, Active,
-// NextDueAt; the other fields are zero), and decodes each distinct topics
-// list once.
-func (db *DB) DueSchedules(ctx context.Context, now time.Time, limit int) ([]*briefings.Subscription, error) {
-	rows, err := db.reader().query(ctx, `SELECT id, platform, chat_id, schedule, time_zone, topics, next_due_at
-		FROM subscriptions WHERE active = TRUE AND next_due_at <= $1 ORDER BY next_due_at, id LIMIT $2`, now, noLimit(limit))
-	if err != nil {
-		return nil, wrap("due schedules", err)
-	}
-	defer rows.Close()
-	var out []*briefings.Subscription
-	decoded := map[string][]string{}
-	var topics string
-	for rows.Next() {
-		s := &briefings.Subscription{Active: true}
-		if err := rows.Scan(&s.ID, &s.Chat.Platform, &s.Chat.ChatID, &s.Schedule, &s.TimeZone, &topics,
-			tm(&s.NextDueAt)); err != nil {
-			return nil, wrap("due schedules", err)
-		}
-		list, ok := decoded[topics]
-		if !ok {
-			if err := fromJSON(topics, &list); err != nil {
-				return nil, wrap("due schedules", err)
-			}
-			decoded[topics] = list
-		}
-		s.Topics = slices.Clone(list)
-		out = append(out, s)
-	}
-	return out, wrap("due schedules", rows.Err())
+	return db.listSubscriptions(ctx, subSelect+`
+		WHERE s.active = TRUE AND s.next_due_at <= $1 AND (g.next_slot IS NULL OR g.next_slot <= $1)
+		ORDER BY 9, s.id LIMIT $2`, now, noLimit(limit))
 }
 
 func (db *DB) listSubscriptions(ctx context.Context, q string, args ...any) ([]*briefings.Subscription, error) {
