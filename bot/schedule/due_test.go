@@ -138,7 +138,7 @@ func (a *advanceFails) AdvanceSubscription(context.Context, int64, time.Time, ti
 
 // BenchmarkDueDigests100k: 100,000 subscriptions due in the same minute
 // (16 distinct topic/zone combinations), one EnqueueDue run per iteration,
-// through BatchStore on SQLite. Reports wall time and process CPU time of
+// through the store's schedule path (DueGrouper) on SQLite. Reports wall time and process CPU time of
 // the run (the CPU figure holds on a machine shared with other work).
 func BenchmarkDueDigests100k(b *testing.B) {
 	for _, size := range []int{200, 2000} {
@@ -175,7 +175,7 @@ func benchDue(b *testing.B, size int) {
 		}
 		b.StartTimer()
 		start, c0 := time.Now(), cpuTime()
-		n, _, err := EnqueueDueLog(ctx, BatchStore{st}, now, DefaultGrace, build, slog.New(slog.DiscardHandler))
+		n, _, err := EnqueueDueLog(ctx, st, now, DefaultGrace, build, slog.New(slog.DiscardHandler))
 		wall += time.Since(start)
 		cpu += cpuTime() - c0
 		b.StopTimer()
@@ -228,9 +228,9 @@ func seedSubs(b *testing.B, st *store.DB, n int, slot time.Time, zones []string,
 	}
 }
 
-// TestBatchStoreManyRows goes through full multi-row chunks and a partial
-// one on both dialects and reads the rows back through the store.
-func TestBatchStoreManyRows(t *testing.T) {
+// TestDueManyRows: a schedule of many members on both dialects, read back
+// through the store.
+func TestDueManyRows(t *testing.T) {
 	for name, open := range map[string]func(testing.TB) *store.DB{"sqlite": storetest.Open, "postgres": storetest.OpenPostgres} {
 		t.Run(name, func(t *testing.T) {
 			st := open(t)
@@ -241,7 +241,7 @@ func TestBatchStoreManyRows(t *testing.T) {
 				addSub(t, st, fmt.Sprint(i+1), "08:00", "", nil, slot)
 			}
 			var builds atomic.Int32
-			got, _, err := EnqueueDue(ctx, BatchStore{st}, slot.Add(time.Second), DefaultGrace, countingBuild(&builds))
+			got, _, err := EnqueueDue(ctx, st, slot.Add(time.Second), DefaultGrace, countingBuild(&builds))
 			if err != nil || got != n {
 				t.Fatalf("enqueued %d (%v)", got, err)
 			}
@@ -271,7 +271,7 @@ func BenchmarkDueDigestsNoneDue100k(b *testing.B) {
 	build := func(context.Context, *briefings.Subscription, time.Time) ([]byte, error) { return []byte(`{}`), nil }
 	now := slot.Add(-time.Minute)
 	for b.Loop() {
-		n, _, err := EnqueueDueLog(context.Background(), BatchStore{st}, now, DefaultGrace, build, slog.New(slog.DiscardHandler))
+		n, _, err := EnqueueDueLog(context.Background(), st, now, DefaultGrace, build, slog.New(slog.DiscardHandler))
 		if err != nil || n != 0 {
 			b.Fatalf("enqueued %d (%v)", n, err)
 		}

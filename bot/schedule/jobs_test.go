@@ -152,7 +152,7 @@ func TestJobsOnStore(t *testing.T) {
 	woken := 0
 	var builds atomic.Int32
 	j, err := NewJobs(JobsOptions{
-		Store: BatchStore{st}, Now: func() time.Time { return now }, Logger: slog.New(slog.DiscardHandler),
+		Store: st, Now: func() time.Time { return now }, Logger: slog.New(slog.DiscardHandler),
 		BuildDigest: countingBuild(&builds), AfterEnqueue: func() { woken++ },
 		Retention: 24 * time.Hour,
 	})

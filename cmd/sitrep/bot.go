@@ -223,9 +223,8 @@ func (m *Main) runBot(ctx context.Context, args []string) error {
 
 	var jobsRef *schedule.Jobs
 	jobs, err := schedule.NewJobs(schedule.JobsOptions{
-		// BatchStore enqueues due digests in batches (one transaction per
-		// batch instead of two per subscription).
-		Store: schedule.BatchStore{DB: m.Store}, Logger: m.Logger, Now: m.Now, Holder: holderID(),
+		// *store.DB enqueues due digests per schedule (schedule.DueGrouper).
+		Store: m.Store, Logger: m.Logger, Now: m.Now, Holder: holderID(),
 		RefreshFeeds: func(ctx context.Context) error {
 			if c.demo {
 				return nil // the demo never touches the network
