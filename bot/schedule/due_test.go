@@ -214,8 +214,8 @@ func seedSubs(b *testing.B, st *store.DB, n int, slot time.Time, zones []string,
 	}
 	// Each schedule's row, as UpsertSubscription creates it.
 	for _, z := range zones {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO schedule_slots (schedule, time_zone, next_slot, last_slot, last_run_at,
-			updated_at) VALUES ('08:00', ?1, ?2, ?3, ?3, ?2)`, z, slot.UnixMicro(), time.Time{}.UnixMicro()); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schedule_slots (schedule, time_zone, next_slot, wake_at, last_slot,
+			last_run_at, updated_at) VALUES ('08:00', ?1, ?2, ?2, ?3, ?3, ?2)`, z, slot.UnixMicro(), time.Time{}.UnixMicro()); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -15,9 +15,9 @@ import (
 )
 
 // The due-digest job works on schedules, not subscriptions (migration 0004):
-// schedule_slots holds each (schedule, time zone)'s next slot, and a
-// subscription is due at the later of that slot and its own next_due_at
-// ("not before"). A run reads the due schedules with their members grouped
+// schedule_slots holds each (schedule, time zone)'s next slot and last run;
+// a subscription consumed by that run is due at the schedule's next slot,
+// any other at its own next_due_at. A run reads the due schedules with their members grouped
 // by what their digest depends on (topics and slot), builds one payload per
 // group outside any transaction, then for each schedule enqueues every
 // group's deliveries with one INSERT ... SELECT and advances the schedule's
@@ -29,18 +29,25 @@ type DueSchedule struct {
 	TimeZone string
 	Slot     time.Time // the schedule's next slot, as read
 	Members  []DueMembers
+
+	lastRun time.Time // the schedule's last run, as read
 }
+
+// regular reports whether the schedule's own slot has come at now (else it
+// woke for subscriptions waiting for their own earlier slots only).
+func (d DueSchedule) regular(now time.Time) bool { return !d.Slot.After(now) }
 
 // DueMembers are the due subscriptions of one schedule that receive one and
 // the same digest: the same stored topics and the same slot (the later of
-// the schedule's slot and their own next_due_at).
+// the schedule's slot for those its last run consumed, else their own
+// next_due_at).
 type DueMembers struct {
 	Topics []string
 	Slot   time.Time
 	Count  int
 
 	topics string // as stored: the group's key
-	own    bool   // Slot is the members' own next_due_at, later than the schedule's
+	own    bool   // Slot is the members' own next_due_at (not consumed by the last run)
 }
 
 // DuePlan is the due-digest job's decision for one schedule: Decide gives
@@ -71,20 +78,21 @@ type DueFanout struct {
 // goes in one).
 const dueMembersPerTx = 25000
 
-// DueSchedules returns the schedules whose next slot is at or before now,
-// oldest first, each with its due members grouped by topics and slot. It
+// DueSchedules returns the schedules with subscriptions due at now (their
+// wake_at has come: their slot, or a subscription's own earlier one),
+// earliest first, each with its due members grouped by topics and slot. It
 // reads one row per schedule and one per group, from subscriptions_due
 // alone (the index holds every column the grouping reads).
 func (db *DB) DueSchedules(ctx context.Context, now time.Time) ([]DueSchedule, error) {
-	rows, err := db.reader().query(ctx, `SELECT schedule, time_zone, next_slot FROM schedule_slots
-		WHERE next_slot <= $1 ORDER BY next_slot, schedule, time_zone`, now)
+	rows, err := db.reader().query(ctx, `SELECT schedule, time_zone, next_slot, last_run_at FROM schedule_slots
+		WHERE wake_at <= $1 ORDER BY wake_at, schedule, time_zone`, now)
 	if err != nil {
 		return nil, wrap("due schedules", err)
 	}
 	var out []DueSchedule
 	for rows.Next() {
 		var d DueSchedule
-		if err := rows.Scan(&d.Schedule, &d.TimeZone, tm(&d.Slot)); err != nil {
+		if err := rows.Scan(&d.Schedule, &d.TimeZone, tm(&d.Slot), tm(&d.lastRun)); err != nil {
 			rows.Close()
 			return nil, wrap("due schedules", err)
 		}
@@ -103,11 +111,17 @@ func (db *DB) DueSchedules(ctx context.Context, now time.Time) ([]DueSchedule, e
 	return out, nil
 }
 
-// dueMembers groups the due members of d by stored topics and slot.
+// dueMembers groups the due members of d at now by stored topics and slot:
+// when the schedule's slot has come, every member its last run consumed (at
+// the schedule's slot) and every other one due by now (at its own); else
+// only the latter.
 func (db *DB) dueMembers(ctx context.Context, q runner, now time.Time, d DueSchedule, decoded map[string][]string) ([]DueMembers, error) {
-	rows, err := q.query(ctx, `SELECT topics, next_due_at > $4, CASE WHEN next_due_at > $4 THEN next_due_at ELSE $4 END, COUNT(*)
-		FROM subscriptions WHERE schedule = $1 AND time_zone = $2 AND active = TRUE AND next_due_at <= $3
-		GROUP BY 1, 2, 3 ORDER BY 1, 3`, d.Schedule, d.TimeZone, now, d.Slot)
+	query := `SELECT topics, next_due_at > $4, CASE WHEN next_due_at > $4 THEN next_due_at ELSE $5 END, COUNT(*)
+		FROM subscriptions WHERE schedule = $1 AND time_zone = $2 AND active = TRUE AND next_due_at <= $3`
+	if !d.regular(now) {
+		query += ` AND next_due_at > $4`
+	}
+	rows, err := q.query(ctx, query+` GROUP BY 1, 2, 3 ORDER BY 1, 3`, d.Schedule, d.TimeZone, now, d.lastRun, d.Slot)
 	if err != nil {
 		return nil, err
 	}
@@ -181,20 +195,20 @@ func (db *DB) EnqueueDueSchedules(ctx context.Context, now time.Time, plans []Du
 
 func (db *DB) enqueueDuePlan(ctx context.Context, tx runner, now time.Time, p DuePlan,
 	payloadIDs map[string]int64, decoded map[string][]string, res *DueFanout) error {
-	lock := `SELECT next_slot FROM schedule_slots WHERE schedule = $1 AND time_zone = $2`
+	lock := `SELECT next_slot, last_run_at, last_slot FROM schedule_slots WHERE schedule = $1 AND time_zone = $2`
 	if db.dialect == Postgres {
 		lock += ` FOR UPDATE`
 	}
-	var slot time.Time
-	err := tx.queryRow(ctx, lock, p.Due.Schedule, p.Due.TimeZone).Scan(tm(&slot))
+	var slot, lastRun, lastSlot time.Time
+	err := tx.queryRow(ctx, lock, p.Due.Schedule, p.Due.TimeZone).Scan(tm(&slot), tm(&lastRun), tm(&lastSlot))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil
 	}
 	if err != nil {
 		return fmt.Errorf("lock schedule: %w", err)
 	}
-	if !slot.Equal(p.Due.Slot) {
-		return nil // advanced by another run since the read
+	if !slot.Equal(p.Due.Slot) || !lastRun.Equal(p.Due.lastRun) {
+		return nil // run by another since the read
 	}
 	members, err := db.dueMembers(ctx, tx, now, p.Due, decoded)
 	if err != nil {
@@ -218,9 +232,9 @@ func (db *DB) enqueueDuePlan(ctx context.Context, tx runner, now time.Time, p Du
 			}
 			payloadIDs[string(payload)] = id
 		}
-		// The members: own next_due_at up to the schedule's slot, or
-		// exactly their own later slot.
-		lo, hi := time.Time{}, p.Due.Slot
+		// The members: those the last run consumed, or exactly those
+		// waiting for their own slot.
+		lo, hi := time.Time{}, p.Due.lastRun
 		if m.own {
 			lo, hi = m.Slot, m.Slot
 		}
@@ -234,8 +248,25 @@ func (db *DB) enqueueDuePlan(ctx context.Context, tx runner, now time.Time, p Du
 		res.Held++
 		return nil
 	}
-	if _, err := tx.exec(ctx, `UPDATE schedule_slots SET next_slot = $3, last_slot = $4, last_run_at = $5, updated_at = $5
-		WHERE schedule = $1 AND time_zone = $2`, p.Due.Schedule, p.Due.TimeZone, p.Next, p.Due.Slot, now); err != nil {
+	// The run: every member due by now is consumed. The schedule moves on
+	// when its slot came, and wakes next at that slot or for the earliest
+	// member waiting for an own slot before it.
+	next, last := p.Due.Slot, lastSlot
+	if p.Due.regular(now) {
+		next, last = p.Next, p.Due.Slot
+	}
+	var wake time.Time
+	if err := tx.queryRow(ctx, `SELECT MIN(next_due_at) FROM subscriptions WHERE schedule = $1 AND time_zone = $2
+		AND active = TRUE AND next_due_at > $3 AND next_due_at < $4`,
+		p.Due.Schedule, p.Due.TimeZone, now, next).Scan(tm(&wake)); err != nil {
+		return fmt.Errorf("schedule wake: %w", err)
+	}
+	if wake.IsZero() { // none waiting
+		wake = next
+	}
+	if _, err := tx.exec(ctx, `UPDATE schedule_slots SET next_slot = $3, wake_at = $4, last_run_at = $5, updated_at = $5,
+		last_slot = $6 WHERE schedule = $1 AND time_zone = $2`,
+		p.Due.Schedule, p.Due.TimeZone, next, wake, now, last); err != nil {
 		return fmt.Errorf("advance schedule: %w", err)
 	}
 	return nil

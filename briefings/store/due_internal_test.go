@@ -47,8 +47,8 @@ func queryPlan(t *testing.T, db *DB, q string, args ...any) string {
 func TestDueQueriesUseIndex(t *testing.T) {
 	db := openTemp(t)
 	now := time.Now()
-	if got := queryPlan(t, db, `SELECT schedule, time_zone, next_slot FROM schedule_slots
-		WHERE next_slot <= $1 ORDER BY next_slot, schedule, time_zone`, now); !strings.Contains(got, "schedule_slots_due") {
+	if got := queryPlan(t, db, `SELECT schedule, time_zone, next_slot, last_run_at FROM schedule_slots
+		WHERE wake_at <= $1 ORDER BY wake_at, schedule, time_zone`, now); !strings.Contains(got, "schedule_slots_due") {
 		t.Errorf("due schedules plan %q: want schedule_slots_due", got)
 	}
 	members := `SELECT topics, next_due_at > $4, CASE WHEN next_due_at > $4 THEN next_due_at ELSE $4 END, COUNT(*)
@@ -129,14 +129,39 @@ func TestDueSchedulesGroups(t *testing.T) {
 			t.Errorf("chat %s: next due %v, want %v", r.Chat.ChatID, s.NextDueAt, next)
 		}
 	}
-	// The one not yet due (3 minutes) keeps its own slot.
+	// Those due at 3 minutes (3, 7, 11), after the run at 2, keep their own
+	// slot, and the schedule wakes for them then, for them alone.
 	late, _ := db.GetSubscription(ctx, briefings.Chat{Platform: "telegram", ChatID: "3"})
-	if !late.NextDueAt.Equal(next) {
-		// Due at 3 minutes, after the run at 2: the schedule moved past it,
-		// so its next slot is the schedule's next one, like everyone's.
-		t.Errorf("sub 3: next due %v, want %v", late.NextDueAt, next)
+	if want := t0.Add(3 * time.Minute); !late.NextDueAt.Equal(want) {
+		t.Errorf("sub 3: next due %v, want %v", late.NextDueAt, want)
 	}
-	if again, err := db.DueSchedules(ctx, now); err != nil || len(again) != 0 {
+	at3 := t0.Add(3 * time.Minute)
+	woken, err := db.DueSchedules(ctx, at3)
+	if err != nil || len(woken) != 1 {
+		t.Fatalf("at 3 minutes: %+v %v", woken, err)
+	}
+	for _, m := range woken[0].Members {
+		if m.Count != 1 || !m.Slot.Equal(at3) {
+			t.Errorf("at 3 minutes: group %+v, want one member at its own slot", m)
+		}
+	}
+	if len(woken[0].Members) != 3 {
+		t.Errorf("at 3 minutes: %d groups, want 3", len(woken[0].Members))
+	}
+	res, err = db.EnqueueDueSchedules(ctx, at3, []DuePlan{{Due: woken[0], Next: next,
+		Decide: func(m DueMembers) ([]byte, bool) { return []byte("three"), true }}})
+	if err != nil || res.Enqueued != 3 {
+		t.Fatalf("enqueue at 3 minutes: %+v %v", res, err)
+	}
+	if late, _ = db.GetSubscription(ctx, late.Chat); !late.NextDueAt.Equal(next) || !late.LastSentSlot.Equal(at3) {
+		t.Errorf("sub 3 after its slot: next %v last %v", late.NextDueAt, late.LastSentSlot)
+	}
+	// The others were not touched by the schedule's second run.
+	if first, _ := db.GetSubscription(ctx, briefings.Chat{Platform: "telegram", ChatID: "0"}); !first.NextDueAt.Equal(next) ||
+		!first.LastSentSlot.Equal(t0) {
+		t.Errorf("sub 0: next %v last %v, want %v and %v", first.NextDueAt, first.LastSentSlot, next, t0)
+	}
+	if again, err := db.DueSchedules(ctx, at3); err != nil || len(again) != 0 {
 		t.Fatalf("still due after the run: %+v %v", again, err)
 	}
 }
@@ -208,5 +233,52 @@ func TestMigrationScheduleSlots(t *testing.T) {
 	// one due tomorrow not at all.
 	if got := strings.Join(slots, " "); got != "1@2026-05-31T05:00:00Z 1@2026-06-01T05:00:00Z" {
 		t.Errorf("due groups %q", got)
+	}
+}
+
+// TestUpsertWakesSchedule: a subscription stored with a slot before its
+// schedule's next one (after the schedule's last run) is due at its own
+// slot: the upsert wakes the schedule for it, and only it is sent then.
+func TestUpsertWakesSchedule(t *testing.T) {
+	db := openTemp(t)
+	ctx := context.Background()
+	t0 := time.Date(2026, 6, 1, 5, 0, 0, 0, time.UTC)
+	next := t0.Add(24 * time.Hour)
+	a := &briefings.Subscription{Chat: briefings.Chat{Platform: "telegram", ChatID: "a"}, Schedule: "08:00",
+		TimeZone: "UTC", Active: true, NextDueAt: t0}
+	if err := db.UpsertSubscription(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	due, _ := db.DueSchedules(ctx, t0)
+	send := func(m DueMembers) ([]byte, bool) { return []byte("d"), true }
+	if res, err := db.EnqueueDueSchedules(ctx, t0, []DuePlan{{Due: due[0], Next: next, Decide: send}}); err != nil || res.Enqueued != 1 {
+		t.Fatalf("first run: %+v %v", res, err)
+	}
+	b := &briefings.Subscription{Chat: briefings.Chat{Platform: "telegram", ChatID: "b"}, Schedule: "08:00",
+		TimeZone: "UTC", Active: true, NextDueAt: t0.Add(10 * time.Minute)}
+	if err := db.UpsertSubscription(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := db.GetSubscription(ctx, b.Chat); !got.NextDueAt.Equal(b.NextDueAt) {
+		t.Fatalf("b reads due %v, want %v", got.NextDueAt, b.NextDueAt)
+	}
+	if due, _ := db.DueSchedules(ctx, t0.Add(9*time.Minute)); len(due) != 0 {
+		t.Fatalf("due before b's slot: %+v", due)
+	}
+	due, err := db.DueSchedules(ctx, t0.Add(10*time.Minute))
+	if err != nil || len(due) != 1 || len(due[0].Members) != 1 || due[0].Members[0].Count != 1 {
+		t.Fatalf("at b's slot: %+v %v, want b alone", due, err)
+	}
+	if res, err := db.EnqueueDueSchedules(ctx, t0.Add(10*time.Minute), []DuePlan{{Due: due[0], Next: next, Decide: send}}); err != nil || res.Enqueued != 1 {
+		t.Fatalf("second run: %+v %v", res, err)
+	}
+	for _, c := range []briefings.Chat{a.Chat, b.Chat} {
+		if got, _ := db.GetSubscription(ctx, c); !got.NextDueAt.Equal(next) {
+			t.Errorf("%s: next due %v, want %v", c.ChatID, got.NextDueAt, next)
+		}
+	}
+	rows, _ := db.Claim(ctx, next, next.Add(time.Minute), 10)
+	if len(rows) != 2 {
+		t.Fatalf("%d deliveries, want one each", len(rows))
 	}
 }

@@ -9,13 +9,13 @@ import (
 	"github.com/sitrep/sitrep/briefings"
 )
 
-// subSelect reads subscriptions with their schedule's slots (migration
-// 0004): NextDueAt is the later of the subscription's own next_due_at and
-// its schedule's next slot; LastSentSlot, when the schedule's last run came
-// after the subscription was due, the slot that run consumed for it.
+// subSelect reads subscriptions with their schedule's row (migration
+// 0004): NextDueAt is the subscription's own next_due_at unless the
+// schedule's last run consumed it, then the schedule's next slot;
+// LastSentSlot, for a consumed one, the slot that run consumed.
 const subSelect = `SELECT s.id, s.platform, s.chat_id, s.schedule, s.time_zone, s.topics, s.active, s.paused_reason,
-	CASE WHEN g.next_slot > s.next_due_at THEN g.next_slot ELSE s.next_due_at END,
-	CASE WHEN s.next_due_at > g.last_run_at OR g.last_run_at IS NULL THEN s.last_sent_slot
+	CASE WHEN g.last_run_at IS NULL OR s.next_due_at > g.last_run_at THEN s.next_due_at ELSE g.next_slot END,
+	CASE WHEN g.last_run_at IS NULL OR s.next_due_at > g.last_run_at THEN s.last_sent_slot
 		WHEN g.last_slot > s.next_due_at THEN g.last_slot ELSE s.next_due_at END, s.created_at, s.updated_at
 FROM subscriptions s LEFT JOIN schedule_slots g ON g.schedule = s.schedule AND g.time_zone = s.time_zone`
 
@@ -42,7 +42,9 @@ func validChat(c briefings.Chat) error {
 
 // UpsertSubscription stores the chat's subscription (one per chat),
 // replacing every field of an existing one but its ID and CreatedAt. It sets
-// s.ID, s.CreatedAt and s.UpdatedAt.
+// s.ID, s.CreatedAt and s.UpdatedAt. The subscription is due at
+// s.NextDueAt, unless that is at or before its schedule's last due-digest
+// run (the run consumed it): then at the schedule's next slot.
 func (db *DB) UpsertSubscription(ctx context.Context, s *briefings.Subscription) error {
 	if err := validChat(s.Chat); err != nil {
 		return err
@@ -58,13 +60,16 @@ func (db *DB) UpsertSubscription(ctx context.Context, s *briefings.Subscription)
 	}
 	var id int64
 	err = db.withTx(ctx, func(tx runner) error {
-		// The schedule's row, created at the subscription's first slot if
-		// new. On an existing row the no-op update takes its lock, so a
-		// due-digest run of this schedule sees this subscription either
+		// The schedule's row: created at the subscription's first slot if
+		// new, else woken earlier for it when it waits for a time before
+		// the schedule's next run. The update also takes the row's lock, so
+		// a due-digest run of this schedule sees this subscription either
 		// before or after, never halfway.
-		if _, err := tx.exec(ctx, `INSERT INTO schedule_slots (schedule, time_zone, next_slot, last_slot, last_run_at, updated_at)
-			VALUES ($1, $2, $3, $4, $4, $5)
-			ON CONFLICT (schedule, time_zone) DO UPDATE SET updated_at = schedule_slots.updated_at`,
+		if _, err := tx.exec(ctx, `INSERT INTO schedule_slots AS g (schedule, time_zone, next_slot, wake_at, last_slot,
+			last_run_at, updated_at) VALUES ($1, $2, $3, $3, $4, $4, $5)
+			ON CONFLICT (schedule, time_zone) DO UPDATE SET wake_at = CASE
+				WHEN excluded.wake_at < g.wake_at AND excluded.wake_at > g.last_run_at THEN excluded.wake_at
+				ELSE g.wake_at END`,
 			s.Schedule, s.TimeZone, s.NextDueAt, time.Time{}, now); err != nil {
 			return err
 		}
@@ -118,7 +123,8 @@ func (db *DB) ListSubscriptions(ctx context.Context) ([]*briefings.Subscription,
 // DueSchedules instead; this serves the generic Store contract.
 func (db *DB) DueSubscriptions(ctx context.Context, now time.Time, limit int) ([]*briefings.Subscription, error) {
 	return db.listSubscriptions(ctx, subSelect+`
-		WHERE s.active = TRUE AND s.next_due_at <= $1 AND (g.next_slot IS NULL OR g.next_slot <= $1)
+		WHERE s.active = TRUE AND s.next_due_at <= $1
+			AND (g.last_run_at IS NULL OR s.next_due_at > g.last_run_at OR g.next_slot <= $1)
 		ORDER BY 9, s.id LIMIT $2`, now, noLimit(limit))
 }
 
