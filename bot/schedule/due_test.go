@@ -370,3 +370,53 @@ func TestEnqueueDueSubscriptionChangedMidRun(t *testing.T) {
 		})
 	}
 }
+
+// TestDueAcrossDSTMinuteByMinute runs the due-digest job every minute for
+// three days around each of New York's transitions, through the store's
+// schedule path: a 02:30 digest (a time the spring-forward day skips) and a
+// 01:30 one (a time the fall-back day repeats) each arrive once per day.
+func TestDueAcrossDSTMinuteByMinute(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Skip(err)
+	}
+	for _, c := range []struct {
+		name string
+		day  time.Time // the transition day, local midnight
+		at   string
+	}{
+		{"spring forward 02:30", time.Date(2026, 3, 8, 0, 0, 0, 0, ny), "02:30"},
+		{"fall back 01:30", time.Date(2026, 11, 1, 0, 0, 0, 0, ny), "01:30"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ctx := context.Background()
+			st := storetest.Open(t)
+			start := c.day.AddDate(0, 0, -1)
+			sc, err := Parse(c.at, "America/New_York")
+			if err != nil {
+				t.Fatal(err)
+			}
+			addSub(t, st, "1", c.at, "America/New_York", nil, sc.Next(start))
+			var builds atomic.Int32
+			log := slog.New(slog.DiscardHandler)
+			for now := start; now.Before(c.day.AddDate(0, 0, 2)); now = now.Add(time.Minute) {
+				if _, _, err := EnqueueDueLog(ctx, st, now.Add(10*time.Second), DefaultGrace, countingBuild(&builds), log); err != nil {
+					t.Fatal(err)
+				}
+			}
+			rows := claimAll(t, st, c.day.AddDate(0, 0, 3))
+			perDay := map[string]int{}
+			for _, r := range rows {
+				perDay[r.CreatedAt.In(ny).Format("2006-01-02")]++
+			}
+			if len(rows) != 3 {
+				t.Fatalf("%d digests over three days: %v", len(rows), perDay)
+			}
+			for d, n := range perDay {
+				if n != 1 {
+					t.Errorf("%s: %d digests", d, n)
+				}
+			}
+		})
+	}
+}
