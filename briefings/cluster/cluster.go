@@ -176,11 +176,9 @@ func (x *Index) match(a *briefings.Article, sp *sig, keys []string) (storyID int
 	// Candidates share at least two of the query's rarest keys (names,
 	// places and figures are rare; a report of the same event shares them).
 	// A shared dated attack event counts as two keys on its own.
-	type posting struct {
-		p []*entry
-		w int
-	}
-	var lists []posting
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	lists := sc.lists[:0]
 	for _, t := range keys {
 		if p := x.postings[t]; len(p) > 0 && len(p) <= maxPosting {
 			w := 1
@@ -194,19 +192,11 @@ func (x *Index) match(a *briefings.Article, sp *sig, keys []string) (storyID int
 	if len(lists) > rareKeys {
 		lists = lists[:rareKeys]
 	}
+	sc.lists = lists
 	lo, hi := a.PublishedAt.Add(-x.window), a.PublishedAt.Add(x.window)
-	sc := scratchPool.Get().(*scratch)
 	if len(sc.count) < int(x.slots) {
 		sc.count = make([]int32, int(x.slots)+int(x.slots)/4+64)
 	}
-	defer func() {
-		for _, e := range sc.touched {
-			sc.count[e.slot] = 0
-		}
-		clear(sc.touched)
-		sc.touched = sc.touched[:0]
-		scratchPool.Put(sc)
-	}()
 	for _, l := range lists {
 		for _, e := range l.p {
 			if !e.at.Before(lo) && !e.at.After(hi) {
@@ -246,6 +236,27 @@ func (x *Index) match(a *briefings.Article, sp *sig, keys []string) (storyID int
 type scratch struct {
 	count   []int32
 	touched []*entry
+	lists   []posting // the query's candidate lists
+}
+
+// posting is the entries indexed under one of a query's keys, and the
+// weight of sharing that key.
+type posting struct {
+	p []*entry
+	w int
+}
+
+// release zeroes sc's counts and returns it to the pool without references
+// to entries.
+func (sc *scratch) release() {
+	for _, e := range sc.touched {
+		sc.count[e.slot] = 0
+	}
+	clear(sc.touched)
+	sc.touched = sc.touched[:0]
+	clear(sc.lists[:cap(sc.lists)])
+	sc.lists = sc.lists[:0]
+	scratchPool.Put(sc)
 }
 
 // scratchPool keeps scratches for reuse: a busy index counts thousands of
@@ -264,9 +275,15 @@ func Similarity(fpA, fpB string, gap time.Duration) float64 {
 }
 
 func similarity(a, b *sig, gap time.Duration) float64 {
+	if a.w == nil {
+		a.prepare()
+	}
+	if b.w == nil {
+		b.prepare()
+	}
 	// Each list pair is compared once: a conflict is both lists non-empty
 	// and nothing shared.
-	sharedEvent := shares(a.events, b.events)
+	sharedEvent := shares(a.events, b.events, a.eventMask, b.eventMask)
 	if !sharedEvent && len(a.events) > 0 && len(b.events) > 0 {
 		return 0
 	}
@@ -274,21 +291,15 @@ func similarity(a, b *sig, gap time.Duration) float64 {
 	if sharedEvent {
 		return 1
 	}
-	if conflict(a.days, b.days) {
+	if len(a.days) > 0 && len(b.days) > 0 && !shares(a.days, b.days, a.dayMask, b.dayMask) {
 		return 0
 	}
-	sharedFigure := shares(a.numbers, b.numbers)
+	sharedFigure := shares(a.numbers, b.numbers, a.numMask, b.numMask)
 	if !sharedFigure && len(a.numbers) > 0 && len(b.numbers) > 0 {
 		return 0
 	}
 	// Weighted Dice over terms: names weigh 2, others 1; a term's weight
 	// also falls with its rank in the signature.
-	if a.w == nil {
-		a.prepare()
-	}
-	if b.w == nil {
-		b.prepare()
-	}
 	// One merge of the alphabetical term lists finds the shared terms and
 	// the shared names.
 	var inter float64
@@ -329,12 +340,12 @@ func similarity(a, b *sig, gap time.Duration) float64 {
 	return min(score, 1)
 }
 
-// conflict: both name values and none is shared.
-func conflict(a, b []string) bool {
-	return len(a) > 0 && len(b) > 0 && !shares(a, b)
-}
-
-func shares(a, b []string) bool {
+// shares reports whether lists a and b, with masks ma and mb (listMask),
+// have a value in common.
+func shares(a, b []string, ma, mb uint64) bool {
+	if ma&mb == 0 {
+		return false
+	}
 	for _, x := range a {
 		for _, y := range b {
 			if x == y {
@@ -356,7 +367,7 @@ func (x *Index) Add(a *briefings.Article) {
 	if !ok {
 		return
 	}
-	x.addLocked(a, s, nil)
+	x.addLocked(a, s)
 }
 
 // AddSignature is Add with a's signature prepared by the caller (g is the
@@ -369,28 +380,31 @@ func (x *Index) AddSignature(a *briefings.Article, g *Signature) {
 	if a.ID == 0 || a.StoryID == 0 {
 		return
 	}
-	x.addLocked(a, g.s, g.keys)
+	x.addLocked(a, g.s)
 }
 
-func (x *Index) addLocked(a *briefings.Article, s sig, keys []string) {
+func (x *Index) addLocked(a *briefings.Article, s sig) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	x.add(a, s, keys)
+	x.add(a, s)
 	x.adds++
 	if x.adds%1024 == 0 {
 		x.prune()
 	}
 }
 
-// add indexes a under the keys of s (keys are s.keys() when the caller
-// has them). Called with x.mu held for writing.
-func (x *Index) add(a *briefings.Article, s sig, keys []string) {
+// add indexes a under the keys of s. Called with x.mu held for writing.
+func (x *Index) add(a *briefings.Article, s sig) {
 	if old, ok := x.entries[a.ID]; ok {
 		old.story = a.StoryID
 		x.noteFirst(a.StoryID, old.at)
 		return
 	}
 	s.entities = nil // prepare's flags serve similarity; the map is not kept
+	// Terms and figures may be substrings of the article's text: copy
+	// them, so that the index does not keep every indexed text alive.
+	s.terms, s.numbers = detach(s.terms), detach(s.numbers)
+	keys := s.keys()
 	e := &entry{id: a.ID, story: a.StoryID, at: a.PublishedAt, sig: s}
 	if n := len(x.free); n > 0 {
 		e.slot = x.free[n-1]
@@ -401,15 +415,34 @@ func (x *Index) add(a *briefings.Article, s sig, keys []string) {
 	}
 	x.entries[a.ID] = e
 	x.noteFirst(a.StoryID, a.PublishedAt)
-	if keys == nil {
-		keys = s.keys()
-	}
 	for _, t := range keys {
 		x.postings[t] = append(x.postings[t], e)
 	}
 	if a.PublishedAt.After(x.newest) {
 		x.newest = a.PublishedAt
 	}
+}
+
+// detach returns list with its strings copied into one new block.
+func detach(list []string) []string {
+	if len(list) == 0 {
+		return list
+	}
+	n := 0
+	for _, v := range list {
+		n += len(v)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, v := range list {
+		b.WriteString(v)
+	}
+	block := b.String()
+	out := make([]string, len(list))
+	for i, v := range list {
+		out[i], block = block[:len(v)], block[len(v):]
+	}
+	return out
 }
 
 // Warm indexes a list of stored articles (store.ListFingerprints).
@@ -423,7 +456,7 @@ func (x *Index) Warm(list []*briefings.Article) {
 			continue
 		}
 		if s, ok := sigOf(a); ok {
-			x.add(a, s, nil)
+			x.add(a, s)
 		}
 	}
 	x.prune()

@@ -1,10 +1,11 @@
 package cluster
 
 import (
+	"cmp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -37,6 +38,8 @@ type sig struct {
 	sorted []int32   // indexes of the distinct terms in alphabetical order
 	nent   int       // distinct names
 	total  float64   // sum of w
+	// summaries of numbers, days and events (see listMask)
+	numMask, dayMask, eventMask uint64
 }
 
 // keys are the index keys of a signature: its terms and its figures.
@@ -92,6 +95,22 @@ func (s *sig) prepare() {
 			s.nent++
 		}
 	}
+	s.numMask, s.dayMask, s.eventMask = listMask(s.numbers), listMask(s.days), listMask(s.events)
+}
+
+// listMask summarizes a list of values in 64 bits, one bit per value (by
+// an FNV-1a hash): two lists whose masks share no bit share no value, so
+// most comparisons of unrelated articles need no string comparison.
+func listMask(list []string) uint64 {
+	var m uint64
+	for _, v := range list {
+		h := uint64(14695981039346656037)
+		for i := 0; i < len(v); i++ {
+			h = (h ^ uint64(v[i])) * 1099511628211
+		}
+		m |= 1 << (h >> 58)
+	}
+	return m
 }
 
 type tok struct {
@@ -275,41 +294,67 @@ func parseSig(fp string) (sig, bool) {
 	return s, true
 }
 
+// termStat is a candidate term of buildSig.
+type termStat struct {
+	term   string
+	weight float64
+	first  int
+	entity bool
+}
+
+// sigScratch is buildSig's working memory, pooled: the token buffer, the
+// stats block and the map from terms to their stats.
+type sigScratch struct {
+	toks  []tok
+	block []termStat
+	stats map[string]*termStat
+	order []*termStat
+}
+
+var sigScratchPool = sync.Pool{New: func() any {
+	return &sigScratch{toks: make([]tok, 0, 32+leadWords+leadWords/2), stats: make(map[string]*termStat, 2*leadWords)}
+}}
+
+// release empties sc, keeping its capacity but no reference to the text.
+func (sc *sigScratch) release() {
+	clear(sc.toks[:cap(sc.toks)])
+	clear(sc.block[:cap(sc.block)])
+	clear(sc.order[:cap(sc.order)])
+	clear(sc.stats)
+	sigScratchPool.Put(sc)
+}
+
 func buildSig(title, body string) sig {
 	lead := leadOf(body)
+	sc := sigScratchPool.Get().(*sigScratch)
+	defer sc.release()
 	// One token buffer and one block of stats serve the whole article.
-	toks := tokenize(title, make([]tok, 0, 32+leadWords+leadWords/2))
+	toks := tokenize(title, sc.toks[:0])
 	nt := len(toks)
 	toks = tokenize(lead, toks)
+	sc.toks = toks
 	tt, bt := toks[:nt:nt], toks[nt:]
 	titleCase := isTitleCase(tt)
 
-	type stat struct {
-		term   string
-		weight float64
-		first  int
-		entity bool
-	}
 	// Every token adds at most one stat, so block never grows and pointers
 	// into it stay valid.
-	block := make([]stat, 0, len(toks))
-	stats := make(map[string]*stat, len(toks))
-	var order []*stat
+	if cap(sc.block) < len(toks) {
+		sc.block = make([]termStat, 0, len(toks))
+	}
+	block := sc.block[:0]
+	stats := sc.stats
+	order := sc.order[:0]
 	var numbers, days []string
-	seenNum := map[string]bool{}
-	seenDay := map[string]bool{}
 	add := func(t tok, pos int, w float64, capsCount bool) {
 		low := strings.ToLower(t.text)
 		if d, ok := weekdays[low]; ok {
-			if !seenDay[d] {
-				seenDay[d] = true
+			if !contains(days, d) {
 				days = append(days, d)
 			}
 			return
 		}
 		if n, ok := figure(t.text); ok {
-			if !seenNum[n] && len(numbers) < maxNumbers {
-				seenNum[n] = true
+			if len(numbers) < maxNumbers && !contains(numbers, n) {
 				numbers = append(numbers, n)
 			}
 			return
@@ -328,7 +373,7 @@ func buildSig(title, body string) sig {
 		}
 		st := stats[term]
 		if st == nil {
-			block = append(block, stat{term: term, first: pos})
+			block = append(block, termStat{term: term, first: pos})
 			st = &block[len(block)-1]
 			stats[term] = st
 			order = append(order, st)
@@ -349,8 +394,9 @@ func buildSig(title, body string) sig {
 		w := 1.0 - 0.5*float64(i)/float64(leadWords)
 		add(t, len(tt)+i, w, true)
 	}
-	sort.SliceStable(order, func(i, j int) bool {
-		a, b := order[i], order[j]
+	sc.block, sc.order = block, order
+	// Heaviest first (names count 1.5 times), then first seen.
+	slices.SortStableFunc(order, func(a, b *termStat) int {
 		wa, wb := a.weight, b.weight
 		if a.entity {
 			wa *= 1.5
@@ -358,10 +404,13 @@ func buildSig(title, body string) sig {
 		if b.entity {
 			wb *= 1.5
 		}
-		if wa != wb {
-			return wa > wb
+		switch {
+		case wa > wb:
+			return -1
+		case wa < wb:
+			return 1
 		}
-		return a.first < b.first
+		return cmp.Compare(a.first, b.first)
 	})
 	// The caller prepares the signature (Prepare, or similarity when it
 	// first compares it).

@@ -98,7 +98,8 @@ func (x *extractor) dominantRegion() (region, bool) {
 		x.dominated = true
 		counts := map[string]int{}
 		for _, s := range x.sents {
-			for _, t := range s.toks {
+			for ix := range s.toks {
+				t := &s.toks[ix]
 				if t.kind != kWord || t.low == "capital" {
 					continue
 				}
@@ -278,7 +279,7 @@ func locativeRegion(toks []token, from int) (string, bool) {
 	k++
 	var found []region
 	for n := 0; k < len(toks) && n < 8; n++ {
-		t := toks[k]
+		t := &toks[k]
 		lw := t.low
 		if r, ok := regionOf(lw); ok && t.kind == kWord {
 			dup := false
@@ -347,17 +348,18 @@ func (x *extractor) child(p *report, reg string) *report {
 
 // splitByTime splits "On Tuesday night Russia launched 100 drones, and on
 // Wednesday night it launched 140" at the clause that brings its own time,
-// when both sides hold figures.
+// when both sides hold figures. It returns nil when s stays whole.
 func splitByTime(s sentence, pub time.Time, depth int) []sentence {
 	toks := s.toks
 	timeWords := 0
-	for _, t := range toks {
+	for ix := range toks {
+		t := &toks[ix]
 		if t.wday > 0 || t.month > 0 || t.low == "overnight" || t.low == "night" || t.low == "ніч" {
 			timeWords++
 		}
 	}
 	if timeWords < 2 || timeWords > 8 || depth > 3 || len(toks) < 6 || len(toks) > 200 {
-		return []sentence{s}
+		return nil
 	}
 	for b := 2; b < len(toks)-3; b++ {
 		if toks[b].low != "," && toks[b].low != ";" {
@@ -396,9 +398,13 @@ func splitByTime(s sentence, pub time.Time, depth int) []sentence {
 		if len(parseMentions(left.toks, cl)) == 0 || len(parseMentions(right.toks, cr)) == 0 {
 			continue
 		}
-		return append([]sentence{left}, splitByTime(right, pub, depth+1)...)
+		rest := splitByTime(right, pub, depth+1)
+		if rest == nil {
+			rest = []sentence{right}
+		}
+		return append([]sentence{left}, rest...)
 	}
-	return []sentence{s}
+	return nil
 }
 
 // sentence reads one sentence into the reports.
@@ -406,7 +412,7 @@ func (x *extractor) sentence(s sentence) {
 	if len(x.reports) >= maxReports {
 		return
 	}
-	if parts := splitByTime(s, x.pub, 0); len(parts) > 1 {
+	if parts := splitByTime(s, x.pub, 0); parts != nil {
 		for _, p := range parts {
 			x.sentence1(p)
 		}
@@ -618,7 +624,8 @@ func headBefore(toks []token, i int) string {
 // aidContext: weapons supplied, produced or stocked are not an attack
 // ("Germany delivered 4 IRIS-T missiles", "Russia produces 2,700 drones a month").
 func aidContext(toks []token) bool {
-	for _, t := range toks {
+	for ix := range toks {
+		t := &toks[ix]
 		switch t.low {
 		case "supplied", "supply", "supplies", "delivered", "deliver", "delivers", "deliveries", "donated", "donate",
 			"pledged", "transferred", "provided", "provide", "purchase", "purchased", "buy", "bought", "produce",
@@ -631,7 +638,8 @@ func aidContext(toks []token) bool {
 }
 
 func denial(toks []token) bool {
-	for _, t := range toks {
+	for ix := range toks {
+		t := &toks[ix]
 		switch t.low {
 		case "denied", "denies", "dismissed", "rejected", "disputed", "заперечив", "заперечили", "спростував", "спростували":
 			return true
@@ -642,7 +650,8 @@ func denial(toks []token) bool {
 
 // targetsRegions: "Основний напрямок удару – Харківщина", "targeting Kyiv".
 func targetsRegions(toks []token) bool {
-	for _, t := range toks {
+	for ix := range toks {
+		t := &toks[ix]
 		switch t.low {
 		case "удару", "атаковано", "targeting", "targeted", "hitting", "struck", "attacked":
 			return true
@@ -652,7 +661,8 @@ func targetsRegions(toks []token) bool {
 }
 
 func alertSentence(toks []token) bool {
-	for _, t := range toks {
+	for ix := range toks {
+		t := &toks[ix]
 		if t.low == "alert" || t.low == "alerts" || strings.HasPrefix(t.low, "тривог") {
 			return true
 		}

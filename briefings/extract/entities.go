@@ -168,7 +168,7 @@ func (ga gazAlias) matchAt(toks []token, i int) int {
 		return 0
 	}
 	for k, w := range ga.words {
-		t := toks[i+k]
+		t := &toks[i+k]
 		if ga.cs {
 			if t.s != w {
 				return 0
@@ -184,7 +184,7 @@ func (ga gazAlias) matchAt(toks []token, i int) int {
 
 // entityAt returns the entity starting at toks[i] and its length in tokens.
 func entityAt(toks []token, i int) (*gazEntry, int) {
-	t := toks[i]
+	t := &toks[i]
 	if t.kind != kWord {
 		return nil, 0
 	}

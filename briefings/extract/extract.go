@@ -16,6 +16,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -41,12 +42,42 @@ func Extract(text string, published time.Time) Result {
 	if len(text) > maxText {
 		text = text[:maxText]
 	}
-	text = validUTF8(text)
-	return extractSentences(splitSentences(text), published)
+	w := getWork()
+	defer w.release()
+	w.sents = splitSentences(w.sents, validUTF8(text))
+	return w.extract(published)
 }
 
-func extractSentences(sents []sentence, published time.Time) Result {
-	tokenizeAll(sents)
+// work is the scratch memory of one extraction: its sentences and their
+// tokens. It is pooled, so that a call allocates little beyond its result.
+type work struct {
+	sents []sentence
+	toks  []token // backing array of the sentences' tokens
+}
+
+var workPool = sync.Pool{New: func() any { return new(work) }}
+
+func getWork() *work { return workPool.Get().(*work) }
+
+// maxPooledTokens bounds the token array kept for reuse (about 4.5 MB).
+const maxPooledTokens = 1 << 16
+
+// release empties w and returns it to the pool, keeping its capacity but
+// no reference to the caller's text.
+func (w *work) release() {
+	clear(w.sents)
+	clear(w.toks)
+	w.sents, w.toks = w.sents[:0], w.toks[:0]
+	if cap(w.toks) > maxPooledTokens {
+		w.toks = nil
+	}
+	workPool.Put(w)
+}
+
+// extract tokenizes w's sentences and reads everything from them.
+func (w *work) extract(published time.Time) Result {
+	sents := w.sents
+	w.toks = tokenizeAll(sents, w.toks)
 	res := Result{
 		Attacks:  extractAttacks(sents, published),
 		Entities: findEntities(sents),
@@ -90,12 +121,13 @@ func (*Analyzer) Analyze(a *briefings.Article) {
 	if len(body) > maxText {
 		body = body[:maxText]
 	}
-	var sents []sentence
+	w := getWork()
+	defer w.release()
 	if t := strings.TrimSpace(validUTF8(a.Title)); t != "" && len(t) < maxSentence {
-		sents = append(sents, sentence{text: t, headline: true})
+		w.sents = append(w.sents, sentence{text: t, headline: true})
 	}
-	sents = append(sents, splitSentences(validUTF8(body))...)
-	res := extractSentences(sents, a.PublishedAt)
+	w.sents = splitSentences(w.sents, validUTF8(body))
+	res := w.extract(a.PublishedAt)
 	a.Topics = res.Topics
 	a.Entities = res.Entities
 	a.Attacks = res.Attacks

@@ -42,7 +42,8 @@ type cue struct {
 func findCues(toks []token) []cue {
 	var out []cue
 	hasEW := false
-	for _, t := range toks {
+	for ix := range toks {
+		t := &toks[ix]
 		if t.low == "electronic" || t.low == "реб" || t.low == "electronically" {
 			hasEW = true
 		}
@@ -139,7 +140,7 @@ func parseMentions(toks []token, cueAtTok []int) []mention {
 	var out []mention
 	pendingAll := false
 	for i := 0; i < len(toks); i++ {
-		t := toks[i]
+		t := &toks[i]
 		if t.kind != kNum {
 			pendingAll = false
 			continue
@@ -341,7 +342,7 @@ func phraseEnds(toks []token, k int) bool {
 	if k >= len(toks) {
 		return true
 	}
-	t := toks[k]
+	t := &toks[k]
 	if t.kind == kPunct {
 		return true
 	}
@@ -357,7 +358,7 @@ func phraseEnds(toks []token, k int) bool {
 
 // isDateNumber: "October 21", "02 липня", "Dec. 27, 2025", years.
 func isDateNumber(toks []token, i int) bool {
-	t := toks[i]
+	t := &toks[i]
 	if t.words || t.vague || t.all || t.both {
 		return false
 	}
@@ -399,7 +400,7 @@ func scanNP(toks []token, j int, m *mention, cueAtTok []int) int {
 	headAt := -1
 	k := j
 	for ; k < len(toks) && k < j+9; k++ {
-		t := toks[k]
+		t := &toks[k]
 		switch t.low {
 		case "other", "інших", "іншими", "різних", "various", "та", "and", "і":
 			if headAt >= 0 {

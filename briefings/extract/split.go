@@ -28,10 +28,9 @@ var abbrevs = map[string]bool{
 	"м": true, "вул": true, "р": true, "т.ч": true, "ін": true, "тис": true, "млн": true, "млрд": true, "ст": true,
 }
 
-// splitSentences splits text into sentences and lines. A headline is the
-// first line of a multi-line text when it has no final punctuation.
-func splitSentences(text string) []sentence {
-	var out []sentence
+// splitSentences appends the sentences and lines of text to out. A headline
+// is the first line of a multi-line text when it has no final punctuation.
+func splitSentences(out []sentence, text string) []sentence {
 	lines := strings.Split(text, "\n")
 	multi := len(lines) > 1
 	first := true

@@ -248,7 +248,8 @@ func habitual(toks []token, i int) bool {
 }
 
 func hasNight(toks []token) bool {
-	for _, t := range toks {
+	for ix := range toks {
+		t := &toks[ix]
 		switch t.low {
 		case "overnight", "night", "вночі", "ніч", "уночі":
 			return true
@@ -276,7 +277,7 @@ func eveningStart(toks []token, i int) bool {
 	from := false
 	evening := false
 	for k := i - 1; k >= 0 && k >= i-7; k-- {
-		t := toks[k]
+		t := &toks[k]
 		switch t.low {
 		case "з", "із", "from", "beginning", "starting", "since", "від":
 			from = true

@@ -74,13 +74,17 @@ func tokensCap(s string) int {
 }
 
 // tokenizeAll tokenizes every sentence, into one shared backing array
-// where the tokens fit.
-func tokenizeAll(sents []sentence) {
+// where the tokens fit: buf's when it is large enough (buf is empty), else
+// a new one. It returns that array, for reuse once the tokens are no longer
+// needed.
+func tokenizeAll(sents []sentence, buf []token) []token {
 	n := 0
 	for i := range sents {
 		n += tokensCap(sents[i].text)
 	}
-	buf := make([]token, 0, n)
+	if cap(buf) < n {
+		buf = make([]token, 0, n)
+	}
 	for i := range sents {
 		free := buf[len(buf):]
 		toks := tokenizeInto(free, sents[i].text)
@@ -90,6 +94,7 @@ func tokenizeAll(sents []sentence) {
 		}
 		sents[i].toks = toks[:len(toks):len(toks)]
 	}
+	return buf
 }
 
 // tokenizeInto splits a sentence into tokens, appending them to toks (an
@@ -250,7 +255,8 @@ func atoi(s string) int {
 func mergeSpaceThousands(s string, toks []token) []token {
 	out := toks[:0]
 	for i := 0; i < len(toks); i++ {
-		t := toks[i]
+		at := i
+		t := &toks[i]
 		for t.kind == kNum && len(t.s) <= 3 && allDigits(t.s) && i+1 < len(toks) {
 			nx := toks[i+1]
 			if nx.kind == kNum && len(nx.s) == 3 && allDigits(nx.s) && nx.off == t.end+1 && (s[t.end] == ' ' || s[t.end] == 0xa0) {
@@ -262,9 +268,19 @@ func mergeSpaceThousands(s string, toks []token) []token {
 			}
 			break
 		}
-		out = append(out, t)
+		out = kept(out, toks, at)
 	}
 	return out
+}
+
+// kept appends toks[at] to out, a prefix of toks ending at or before at,
+// without copying a token onto itself (most tokens stay where they are).
+func kept(out, toks []token, at int) []token {
+	n := len(out)
+	if n != at {
+		toks[n] = toks[at]
+	}
+	return toks[:n+1]
 }
 
 // ukCaseSuffix lists case endings written after digits ("50-ма", "81-го").
@@ -303,7 +319,8 @@ func scaleOf(w string) int {
 func numberWords(toks []token) []token {
 	out := toks[:0]
 	for i := 0; i < len(toks); i++ {
-		t := toks[i]
+		at := i
+		t := &toks[i]
 		if t.kind == kNum && i+1 < len(toks) && toks[i+1].kind == kWord && t.n > 0 && t.n < 1000 {
 			// "2 тисячі", "3 thousand": the scale word is part of the number
 			if sc := scaleOf(toks[i+1].low); sc > 0 {
@@ -311,12 +328,12 @@ func numberWords(toks []token) []token {
 				t.end = toks[i+1].end
 				t.s = t.s + " " + toks[i+1].s
 				i++
-				out = append(out, t)
+				out = kept(out, toks, at)
 				continue
 			}
 		}
 		if t.kind != kWord {
-			out = append(out, t)
+			out = kept(out, toks, at)
 			continue
 		}
 		if isVague(t.low) || ((t.low == "a" || t.low == "an") && i+1 < len(toks) && toks[i+1].low == "few") {
@@ -344,21 +361,21 @@ func numberWords(toks []token) []token {
 			t.kind, t.vague, t.end = kNum, true, toks[j-1].end
 			t.low = strings.Join(parts, "_")
 			i = j - 1
-			out = append(out, t)
+			out = kept(out, toks, at)
 			continue
 		}
 		switch t.low {
 		case "none", "жодна", "жоден", "жодної", "жодного":
 			t.kind, t.n, t.words = kNum, 0, true
-			out = append(out, t)
+			out = kept(out, toks, at)
 			continue
 		case "both", "обидві", "обидва", "обох":
 			t.kind, t.both, t.n = kNum, true, 2
-			out = append(out, t)
+			out = kept(out, toks, at)
 			continue
 		case "all", "усі", "всі", "всіх", "усіх":
 			t.kind, t.all = kNum, true
-			out = append(out, t)
+			out = kept(out, toks, at)
 			continue
 		case "a", "an":
 			// "a dozen", "a missile": decided by the caller from the head noun
@@ -366,16 +383,16 @@ func numberWords(toks []token) []token {
 				t.kind, t.n, t.end, t.words = kNum, 12, toks[i+1].end, true
 				t.s = t.s + " " + toks[i+1].s
 				i++
-				out = append(out, t)
+				out = kept(out, toks, at)
 				continue
 			}
 			t.kind, t.n, t.art = kNum, 1, true
-			out = append(out, t)
+			out = kept(out, toks, at)
 			continue
 		}
 		v, ok := wordValue(t.low)
 		if !ok {
-			out = append(out, t)
+			out = kept(out, toks, at)
 			continue
 		}
 		// compose: "two hundred and twelve", "сорок два", "two dozen"
@@ -429,7 +446,7 @@ func numberWords(toks []token) []token {
 			t.art = j == i+1
 		}
 		i = j - 1
-		out = append(out, t)
+		out = kept(out, toks, at)
 	}
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"regexp"
 	"strings"
 	"unicode"
@@ -62,6 +63,9 @@ func isCleanASCII(s string) bool {
 // paragraph on one line. Lines inside a paragraph are joined; when the text
 // has no blank line at all, each line is its own paragraph.
 func normalizeBody(s string) string {
+	if isNormalASCII(s) {
+		return s // already normalized (a body parsed before)
+	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	lines := strings.Split(s, "\n")
@@ -94,6 +98,21 @@ func normalizeBody(s string) string {
 	}
 	flush()
 	return strings.Join(paras, "\n\n")
+}
+
+// isNormalASCII: paragraphs of clean ASCII (isCleanASCII) separated by one
+// blank line, which normalizeBody would return unchanged.
+func isNormalASCII(s string) bool {
+	for {
+		p, rest, more := strings.Cut(s, "\n\n")
+		if !isCleanASCII(p) || p == "" {
+			return false
+		}
+		if !more {
+			return true
+		}
+		s = rest
+	}
 }
 
 // htmlToText renders an HTML fragment or document as plain text paragraphs.
@@ -187,13 +206,35 @@ func firstSentence(body string) string {
 func contentHash(title, teaser, body string) string {
 	h := sha256.New()
 	if body != "" {
-		h.Write([]byte(strings.ToLower(body)))
+		writeLower(h, body)
 	} else {
-		h.Write([]byte(strings.ToLower(title)))
+		writeLower(h, title)
 		h.Write([]byte{0})
-		h.Write([]byte(strings.ToLower(teaser)))
+		writeLower(h, teaser)
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// writeLower writes strings.ToLower(s) to w; ASCII text goes through a small
+// buffer instead of two copies of the whole text.
+func writeLower(w io.Writer, s string) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			w.Write([]byte(strings.ToLower(s)))
+			return
+		}
+	}
+	var buf [1024]byte
+	for len(s) > 0 {
+		n := copy(buf[:], s)
+		for i, c := range buf[:n] {
+			if 'A' <= c && c <= 'Z' {
+				buf[i] = c + 'a' - 'A'
+			}
+		}
+		w.Write(buf[:n])
+		s = s[n:]
+	}
 }
 
 // looksBinary reports data that is not text: NUL bytes, or more than 10% of
