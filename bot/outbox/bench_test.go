@@ -12,31 +12,23 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/bot"
-	"github.com/sitrep/sitrep/bot/schedule"
 	"github.com/sitrep/sitrep/briefings"
 	"github.com/sitrep/sitrep/briefings/store"
 	"github.com/sitrep/sitrep/briefings/store/storetest"
 )
 
-// seedDeliveries enqueues one message to each of n chats in a few
-// transactions (setup only).
+// seedDeliveries enqueues one message to each of n chats (setup only).
 func seedDeliveries(tb testing.TB, st *store.DB, n int, chatID func(i int) string) {
 	tb.Helper()
 	p, _ := json.Marshal(bot.Text("Air attack, night of 4 Sep: figures and sources."))
 	now := time.Now()
-	var items []schedule.DueItem
 	for i := range n {
-		items = append(items, schedule.DueItem{Delivery: &briefings.Delivery{
+		if _, err := st.Enqueue(context.Background(), &briefings.Delivery{
 			DedupeKey: "bench:" + strconv.Itoa(i), Chat: briefings.Chat{Platform: "telegram", ChatID: chatID(i)},
 			Kind: briefings.DeliveryDigest, Payload: p, NextAttemptAt: now, CreatedAt: now,
-		}})
-	}
-	for len(items) > 0 {
-		k := min(len(items), 2000)
-		if err := (schedule.BatchStore{DB: st}).EnqueueDueBatch(context.Background(), items[:k]); err != nil {
+		}); err != nil {
 			tb.Fatal(err)
 		}
-		items = items[k:]
 	}
 }
 

@@ -16,13 +16,9 @@ import (
 // DefaultGrace is how late a missed digest may still be sent.
 const DefaultGrace = 6 * time.Hour
 
-// DueReadSize is how many due subscriptions one query reads; DueBatchSize
-// how many are written per transaction (a DueBatcher's: one transaction
-// per read).
-const (
-	DueReadSize  = 25000
-	DueBatchSize = DueReadSize
-)
+// DueReadSize is how many due subscriptions one query of the generic path
+// reads.
+const DueReadSize = 25000
 
 // BuildFunc renders the digest payload (JSON of a bot.Reply) for a
 // subscription's slot. A nil payload means nothing to send (the slot is
@@ -30,22 +26,13 @@ const (
 // slot): the payload may depend on nothing else of the subscription.
 type BuildFunc func(ctx context.Context, sub *briefings.Subscription, slot time.Time) ([]byte, error)
 
-// DueItem is one due subscription's outcome: an optional delivery to enqueue
+// dueItem is one due subscription's outcome: an optional delivery to enqueue
 // and the subscription's advance to its next slot.
-type DueItem struct {
+type dueItem struct {
 	Delivery *briefings.Delivery // nil: skipped (too late or nothing to send)
 	SubID    int64
 	Slot     time.Time
 	Next     time.Time
-}
-
-// DueBatcher is an optional store capability: in ONE transaction, enqueue
-// every item's delivery (ignoring dedupe-key conflicts) and advance every
-// item's subscription. EnqueueDue uses it when the store has it, and falls
-// back to Enqueue + AdvanceSubscription per row otherwise (the dedupe key
-// keeps that crash-safe, only slower).
-type DueBatcher interface {
-	EnqueueDueBatch(ctx context.Context, items []DueItem) error
 }
 
 // DueGrouper is an optional store capability, the fast path (*store.DB has
@@ -55,11 +42,6 @@ type DueBatcher interface {
 type DueGrouper interface {
 	DueSchedules(ctx context.Context, now time.Time) ([]store.DueSchedule, error)
 	EnqueueDueSchedules(ctx context.Context, now time.Time, plans []store.DuePlan) (store.DueFanout, error)
-}
-
-// DigestDedupeKey is the outbox dedupe key of a subscription's digest slot.
-func DigestDedupeKey(subID int64, slot time.Time) string {
-	return briefings.DigestDedupeKey(subID, slot)
 }
 
 // EnqueueDue enqueues the digests of every subscription due at now. For each:
@@ -83,7 +65,6 @@ func EnqueueDueLog(ctx context.Context, st briefings.Store, now time.Time, grace
 	if g, ok := st.(DueGrouper); ok {
 		return enqueueDueGroups(ctx, g, now, grace, build, log)
 	}
-	batcher, _ := st.(DueBatcher)
 	readDue := st.DueSubscriptions
 	// A schedule's next slot after now, by schedule and time zone.
 	type parsed struct {
@@ -98,7 +79,7 @@ func EnqueueDueLog(ctx context.Context, st briefings.Store, now time.Time, grace
 		if err != nil {
 			return enqueued, skipped, fmt.Errorf("schedule: due subscriptions: %w", err)
 		}
-		items := make([]DueItem, 0, len(subs))
+		items := make([]dueItem, 0, len(subs))
 		fresh := 0
 		for _, sub := range subs {
 			if failed[sub.ID] {
@@ -108,18 +89,11 @@ func EnqueueDueLog(ctx context.Context, st briefings.Store, now time.Time, grace
 			key := sub.Schedule + "\x00" + sub.TimeZone
 			ps, ok := scheds[key]
 			if !ok {
-				ps.sc, err = Parse(sub.Schedule, sub.TimeZone)
-				if err != nil {
-					log.Warn("schedule: bad stored schedule", slog.Int64("subscription_id", sub.ID), slog.Any("error", err))
-				}
-				ps.next = ps.sc.Next(now)
-				if ps.next.IsZero() { // unparseable or never fires again: look again tomorrow
-					ps.next = now.Add(24 * time.Hour)
-				}
+				ps.sc, ps.next = nextAfter(sub.Schedule, sub.TimeZone, now, log)
 				scheds[key] = ps
 			}
 			sc, slot, next := ps.sc, sub.NextDueAt, ps.next
-			it := DueItem{SubID: sub.ID, Slot: slot, Next: next}
+			it := dueItem{SubID: sub.ID, Slot: slot, Next: next}
 			if late := now.Sub(slot); late > grace {
 				log.Info("schedule: digest slot missed beyond grace, skipped",
 					slog.Int64("subscription_id", sub.ID), slog.Time("slot", slot), slog.Duration("late", late))
@@ -144,7 +118,7 @@ func EnqueueDueLog(ctx context.Context, st briefings.Store, now time.Time, grace
 			}
 			if payload != nil {
 				it.Delivery = &briefings.Delivery{
-					DedupeKey:     DigestDedupeKey(sub.ID, slot),
+					DedupeKey:     briefings.DigestDedupeKey(sub.ID, slot),
 					Chat:          sub.Chat,
 					Kind:          briefings.DeliveryDigest,
 					Payload:       payload,
@@ -158,12 +132,8 @@ func EnqueueDueLog(ctx context.Context, st briefings.Store, now time.Time, grace
 			}
 			items = append(items, it)
 		}
-		for len(items) > 0 {
-			n := min(len(items), DueBatchSize)
-			if err := writeDue(ctx, st, batcher, items[:n]); err != nil {
-				return enqueued, skipped, err
-			}
-			items = items[n:]
+		if err := writeDue(ctx, st, items); err != nil {
+			return enqueued, skipped, err
 		}
 		if len(subs) < DueReadSize || fresh == 0 {
 			return enqueued, skipped, nil
@@ -171,16 +141,23 @@ func EnqueueDueLog(ctx context.Context, st briefings.Store, now time.Time, grace
 	}
 }
 
-func writeDue(ctx context.Context, st briefings.Store, batcher DueBatcher, items []DueItem) error {
-	if len(items) == 0 {
-		return nil
+// nextAfter parses a stored schedule and returns its first slot after now;
+// an unparseable one (logged) or one that never fires again is looked at
+// again tomorrow.
+func nextAfter(schedule, tz string, now time.Time, log *slog.Logger) (Schedule, time.Time) {
+	sc, err := Parse(schedule, tz)
+	if err != nil {
+		log.Warn("schedule: bad stored schedule", slog.String("schedule", schedule), slog.String("time_zone", tz),
+			slog.Any("error", err))
 	}
-	if batcher != nil {
-		if err := batcher.EnqueueDueBatch(ctx, items); err != nil {
-			return fmt.Errorf("schedule: enqueue due batch: %w", err)
-		}
-		return nil
+	next := sc.Next(now)
+	if next.IsZero() {
+		next = now.Add(24 * time.Hour)
 	}
+	return sc, next
+}
+
+func writeDue(ctx context.Context, st briefings.Store, items []dueItem) error {
 	for _, it := range items {
 		if it.Delivery != nil {
 			if _, err := st.Enqueue(ctx, it.Delivery); err != nil {
@@ -220,15 +197,7 @@ func enqueueDueGroups(ctx context.Context, st DueGrouper, now time.Time, grace t
 	payloads := map[string]built{}
 	plans := make([]store.DuePlan, 0, len(due))
 	for _, d := range due {
-		sc, perr := Parse(d.Schedule, d.TimeZone)
-		if perr != nil {
-			log.Warn("schedule: bad stored schedule", slog.String("schedule", d.Schedule),
-				slog.String("time_zone", d.TimeZone), slog.Any("error", perr))
-		}
-		next := sc.Next(now)
-		if next.IsZero() { // unparseable or never fires again: look again tomorrow
-			next = now.Add(24 * time.Hour)
-		}
+		sc, next := nextAfter(d.Schedule, d.TimeZone, now, log)
 		tz := sc.Location().String()
 		key := func(m store.DueMembers) string {
 			return payloadKey(&briefings.Subscription{Topics: m.Topics}, tz, m.Slot)

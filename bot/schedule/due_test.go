@@ -83,11 +83,11 @@ func testEnqueueDue(t *testing.T, st *store.DB, grouped bool) {
 		keys[r.DedupeKey] = true
 	}
 	for _, s := range []*briefings.Subscription{a, b, c} {
-		if !keys[DigestDedupeKey(s.ID, slot)] {
+		if !keys[briefings.DigestDedupeKey(s.ID, slot)] {
 			t.Errorf("no digest for sub %d: %v", s.ID, keys)
 		}
 	}
-	if !keys[DigestDedupeKey(withinGrace.ID, withinGrace.NextDueAt)] {
+	if !keys[briefings.DigestDedupeKey(withinGrace.ID, withinGrace.NextDueAt)] {
 		t.Errorf("late-within-grace digest not sent")
 	}
 	// Advanced to the first slot after now: tomorrow 08:00 Kyiv.
@@ -125,7 +125,7 @@ func TestEnqueueDueCrashBeforeAdvance(t *testing.T) {
 		t.Fatalf("rerun: %d %v", n, err)
 	}
 	rows := claimAll(t, st, slot.Add(time.Hour))
-	if len(rows) != 1 || rows[0].DedupeKey != DigestDedupeKey(s.ID, slot) {
+	if len(rows) != 1 || rows[0].DedupeKey != briefings.DigestDedupeKey(s.ID, slot) {
 		t.Fatalf("rows %v, want one digest", rows)
 	}
 }
@@ -312,7 +312,7 @@ func TestEnqueueDueHeldSchedule(t *testing.T) {
 	for _, r := range rows {
 		keys[r.DedupeKey]++
 	}
-	if len(rows) != 2 || keys[DigestDedupeKey(all.ID, slot)] != 1 || keys[DigestDedupeKey(dip.ID, slot)] != 1 {
+	if len(rows) != 2 || keys[briefings.DigestDedupeKey(all.ID, slot)] != 1 || keys[briefings.DigestDedupeKey(dip.ID, slot)] != 1 {
 		t.Fatalf("deliveries %v, want one per subscription", keys)
 	}
 	if s, _ := st.GetSubscription(ctx, dip.Chat); !s.NextDueAt.Equal(slot.Add(24 * time.Hour)) {
