@@ -150,6 +150,7 @@ type Delivery struct {
 	// MaxAttempts before a message becomes a dead letter.
 	MaxAttempts int `yaml:"max_attempts"`
 	// TelegramRate is messages per second across all chats (Telegram's bulk limit is about 30).
+	// The dispatcher paces 3 % under this and the other rates (outbox.DefaultHeadroom).
 	TelegramRate float64 `yaml:"telegram_rate"`
 	// TelegramChatRate is messages per second to one chat.
 	TelegramChatRate float64 `yaml:"telegram_chat_rate"`

@@ -48,9 +48,17 @@ type Options struct {
 	// NoLimits lifts every limit (benchmarks, console).
 	Limits   map[string]Limits
 	NoLimits bool
+	// Headroom is the fraction of every rate in Limits the dispatcher
+	// leaves unused: 0.03 (it paces Telegram's 30/s at 29.1/s); negative:
+	// none. A sender at exactly the limit has no slack left once one
+	// request is delayed on the way, and the next on-time one is refused.
+	Headroom float64
 	// MaxRetryAfter caps a platform's retry_after: 1h.
 	MaxRetryAfter time.Duration
 }
+
+// DefaultHeadroom is Options.Headroom's default.
+const DefaultHeadroom = 0.03
 
 // Dispatcher sends outbox rows. Several dispatchers (processes) may share a
 // database: Claim gives each row to one of them.
@@ -109,6 +117,17 @@ func NewDispatcher(st briefings.Store, platforms map[string]bot.Platform, o Opti
 			o.Limits[name] = DefaultLimits(name)
 		}
 	}
+	if o.Headroom == 0 {
+		o.Headroom = DefaultHeadroom
+	}
+	if o.Headroom > 0.5 {
+		o.Headroom = 0.5
+	}
+	paced := make(map[string]Limits, len(o.Limits))
+	for name, l := range o.Limits {
+		paced[name] = l.WithHeadroom(o.Headroom)
+	}
+	o.Limits = paced
 	m := o.Metrics
 	if m == nil {
 		m = NewMetrics(o.Registry)

@@ -27,6 +27,16 @@ func PerMinute(n float64) Rate {
 // Unlimited reports whether r does not limit.
 func (r Rate) Unlimited() bool { return r.Every <= 0 }
 
+// under returns r slowed by the fraction h (0.03: 3 % fewer sends), with
+// the interval rounded up.
+func (r Rate) under(h float64) Rate {
+	if r.Unlimited() || h <= 0 {
+		return r
+	}
+	r.Every = time.Duration(math.Ceil(float64(r.Every) / (1 - h)))
+	return r
+}
+
 // Limits are one platform's send limits.
 type Limits struct {
 	Global  Rate // all sends of the bot
@@ -34,6 +44,14 @@ type Limits struct {
 	Group   Rate // per group chat
 	// IsGroup tells group chats from private ones; nil: none is a group.
 	IsGroup func(chatID string) bool
+}
+
+// WithHeadroom returns l with every rate slowed by the fraction h, so
+// that a sender pacing at exactly the documented figures still stays under
+// them when network jitter bunches its requests at the server.
+func (l Limits) WithHeadroom(h float64) Limits {
+	l.Global, l.Private, l.Group = l.Global.under(h), l.Private.under(h), l.Group.under(h)
+	return l
 }
 
 // TelegramLimits are Telegram's documented limits: about 30 messages/s per
