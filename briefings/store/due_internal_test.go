@@ -282,3 +282,71 @@ func TestUpsertWakesSchedule(t *testing.T) {
 		t.Fatalf("%d deliveries, want one each", len(rows))
 	}
 }
+
+// TestResumeWakesSchedule: a subscription paused while waiting for its own
+// slot (before its schedule's next one) is left out of the wake-up the
+// schedule's run computes; resuming it wakes the schedule for that slot, as
+// an upsert does. One paused at a slot the run consumed stays due at the
+// schedule's next slot: a pause skips what fell inside it.
+func TestResumeWakesSchedule(t *testing.T) {
+	db := openTemp(t)
+	ctx := context.Background()
+	t0 := time.Date(2026, 6, 1, 5, 0, 0, 0, time.UTC)
+	next := t0.Add(24 * time.Hour)
+	own := t0.Add(30 * time.Minute)
+	subs := []*briefings.Subscription{
+		{Chat: briefings.Chat{Platform: "telegram", ChatID: "a"}, NextDueAt: t0},
+		{Chat: briefings.Chat{Platform: "telegram", ChatID: "x"}, NextDueAt: own},
+		{Chat: briefings.Chat{Platform: "telegram", ChatID: "y"}, NextDueAt: t0},
+	}
+	for _, s := range subs {
+		s.Schedule, s.TimeZone, s.Active = "08:00", "UTC", true
+		if err := db.UpsertSubscription(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []string{"x", "y"} {
+		if err := db.PauseChat(ctx, briefings.Chat{Platform: "telegram", ChatID: c}, "blocked"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	due, err := db.DueSchedules(ctx, t0)
+	if err != nil || len(due) != 1 {
+		t.Fatalf("at t0: %+v %v", due, err)
+	}
+	send := func(m DueMembers) ([]byte, bool) { return []byte("d"), true }
+	if res, err := db.EnqueueDueSchedules(ctx, t0, []DuePlan{{Due: due[0], Next: next, Decide: send}}); err != nil || res.Enqueued != 1 {
+		t.Fatalf("run at t0: %+v %v, want a alone", res, err)
+	}
+	if due, _ := db.DueSchedules(ctx, own); len(due) != 0 {
+		t.Fatalf("while x is paused, due at its slot: %+v", due)
+	}
+	for _, c := range []string{"x", "y"} {
+		if err := db.PauseChat(ctx, briefings.Chat{Platform: "telegram", ChatID: c}, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if due, _ := db.DueSchedules(ctx, own.Add(-time.Minute)); len(due) != 0 {
+		t.Fatalf("before x's slot: %+v", due)
+	}
+	due, err = db.DueSchedules(ctx, own)
+	if err != nil || len(due) != 1 || len(due[0].Members) != 1 || due[0].Members[0].Count != 1 || !due[0].Members[0].Slot.Equal(own) {
+		t.Fatalf("at x's slot: %+v %v, want x alone at %v", due, err, own)
+	}
+	if res, err := db.EnqueueDueSchedules(ctx, own, []DuePlan{{Due: due[0], Next: next, Decide: send}}); err != nil || res.Enqueued != 1 {
+		t.Fatalf("run at x's slot: %+v %v", res, err)
+	}
+	for _, s := range subs {
+		if got, _ := db.GetSubscription(ctx, s.Chat); !got.Active || !got.NextDueAt.Equal(next) {
+			t.Errorf("%s: active %v, next due %v, want active at %v", s.Chat.ChatID, got.Active, got.NextDueAt, next)
+		}
+	}
+	rows, _ := db.Claim(ctx, next, next.Add(time.Minute), 10)
+	got := map[string]int{}
+	for _, r := range rows {
+		got[r.Chat.ChatID]++
+	}
+	if len(rows) != 2 || got["a"] != 1 || got["x"] != 1 {
+		t.Fatalf("deliveries %v, want one each for a and x, none for y", got)
+	}
+}

@@ -166,6 +166,23 @@ func (db *DB) PauseChat(ctx context.Context, c briefings.Chat, reason string) er
 	now := db.now()
 	err := db.withTx(ctx, func(tx runner) error {
 		if reason == "" {
+			// A resumed subscription waiting for its own slot, earlier than
+			// its schedule's next run, wakes the schedule for it as an
+			// upsert does: the run that computed the schedule's wake-up
+			// while it was paused left it out.
+			var schedule, tz string
+			var due time.Time
+			err := tx.queryRow(ctx, `SELECT schedule, time_zone, next_due_at FROM subscriptions
+				WHERE platform = $1 AND chat_id = $2 AND paused_reason <> ''`, c.Platform, c.ChatID).Scan(&schedule, &tz, tm(&due))
+			if errors.Is(err, sql.ErrNoRows) {
+				err = nil
+			} else if err == nil {
+				_, err = tx.exec(ctx, `UPDATE schedule_slots SET wake_at = $3
+					WHERE schedule = $1 AND time_zone = $2 AND wake_at > $3 AND last_run_at < $3`, schedule, tz, due)
+			}
+			if err != nil {
+				return err
+			}
 			if _, err := tx.exec(ctx, `UPDATE subscriptions SET active = TRUE, paused_reason = '', updated_at = $3
 				WHERE platform = $1 AND chat_id = $2 AND paused_reason <> ''`, c.Platform, c.ChatID, now); err != nil {
 				return err
