@@ -353,7 +353,12 @@ func (r *Router) summary(ctx context.Context, args []string) (*Reply, error) {
 		docs = append(docs, briefings.Doc{Title: a.Title, Body: a.DisplayText()})
 		picked = append(picked, a)
 	}
-	sents := r.d.Summarizer.SummarizeStory(docs, 4)
+	var sents []briefings.Picked
+	if fs, ok := r.d.Summarizer.(briefings.FocusedSummarizer); ok {
+		sents = fs.SummarizeFocused(docs, query, 4)
+	} else {
+		sents = r.d.Summarizer.SummarizeStory(docs, 4)
+	}
 	rep := &Reply{Title: "Summary: " + trimForReply(query, 80), NoPreview: true}
 	p := Paragraph{}
 	used := map[int]bool{}

@@ -340,3 +340,20 @@ func TestRouterSummaryQuotesOnlyWhatTheSourceAllows(t *testing.T) {
 		t.Fatalf("the title and link should still be listed: %q", text)
 	}
 }
+
+func TestRouterTopicSummaryQuotesSentencesAboutTheTopic(t *testing.T) {
+	h := newHarness(t)
+	// Tagged as an air-attack article for one paragraph; its lead is about repairs.
+	h.add(t, "Grid Wire", "Power cuts eased as repairs advance", "The grid operator lifted scheduled power cuts in most regions on Thursday after repair crews restored two substations. "+
+		"Households in the capital will still see short outages in the evening peak. "+
+		"Earlier in the week, drones struck a substation in the Poltava region, the operator said.", now0.Add(-2*time.Hour), "air_attacks", "energy")
+	h.add(t, "Air Wire", "Overnight drone attack on the south", "Russia launched 64 drones at southern regions overnight, the air force said on Friday. "+
+		"Air defences shot down 51 of them, it said. Debris damaged a warehouse in Mykolaiv.", now0.Add(-time.Hour), "air_attacks")
+	_, text := h.say(t, req("/summary drones"))
+	if !strings.Contains(text, "drones struck a substation") || !strings.Contains(text, "Russia launched 64 drones") {
+		t.Fatalf("the sentences about drones are missing: %q", text)
+	}
+	if strings.Contains(text, "lifted scheduled power cuts") {
+		t.Fatalf("an article's unrelated lead was quoted for the topic: %q", text)
+	}
+}

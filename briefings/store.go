@@ -116,6 +116,14 @@ type Summarizer interface {
 	SummarizeStory(docs []Doc, n int) []Picked
 }
 
+// FocusedSummarizer is a Summarizer that can also weigh sentences by a
+// reader's query, for a summary of a topic or a question across articles.
+type FocusedSummarizer interface {
+	Summarizer
+	// SummarizeFocused is SummarizeStory favouring sentences about query.
+	SummarizeFocused(docs []Doc, query string, n int) []Picked
+}
+
 // Doc is one article given to SummarizeStory.
 type Doc struct {
 	Title string

@@ -48,6 +48,10 @@ type Summarizer struct {
 	// Duplicate is the similarity above which a sentence counts as a copy
 	// of one already chosen and is skipped.
 	Duplicate float64
+	// Focus is, in SummarizeFocused, the share of a sentence's score that
+	// rides on the reader's query: a sentence with none of the query's
+	// terms keeps 1-Focus of its score, one with all of them keeps it all.
+	Focus float64
 }
 
 // New returns a Summarizer with the default settings.
@@ -60,6 +64,7 @@ func New() *Summarizer {
 		Redundancy: 0.5,
 		Duplicate:  0.7,
 		Shared:     0.3,
+		Focus:      0.8,
 	}
 }
 
@@ -101,6 +106,21 @@ func (z *Summarizer) Summarize(title, body string, n int) []string {
 // result is ordered by position within each article (leads first), then by
 // document; with one document that is article order.
 func (z *Summarizer) SummarizeStory(docs []briefings.Doc, n int) []briefings.Picked {
+	return z.summarize(docs, "", n)
+}
+
+// SummarizeFocused is SummarizeStory for a reader's question or topic
+// ("drones over Kyiv", "security guarantees"): sentences holding the
+// query's words weigh more, and a query about strikes or air defence
+// favours sentences about them, so an article that matched the query for
+// one paragraph contributes that paragraph and not its unrelated lead.
+// Sentences holding no query word are left out, so the result may have
+// fewer than n; when no sentence holds one, the result is SummarizeStory's.
+func (z *Summarizer) SummarizeFocused(docs []briefings.Doc, query string, n int) []briefings.Picked {
+	return z.summarize(docs, query, n)
+}
+
+func (z *Summarizer) summarize(docs []briefings.Doc, query string, n int) []briefings.Picked {
 	if n <= 0 || len(docs) == 0 {
 		return nil
 	}
@@ -114,6 +134,9 @@ func (z *Summarizer) SummarizeStory(docs []briefings.Doc, n int) []briefings.Pic
 		return nil
 	}
 	z.score(a, len(docs))
+	if query != "" {
+		z.focus(a, query)
+	}
 	chosen := z.pick(a, n, len(docs))
 	out := make([]briefings.Picked, len(chosen))
 	for i, s := range chosen {
@@ -144,6 +167,7 @@ func (a *analysis) release() {
 	a.chosen = a.chosen[:0]
 	a.cands = a.cands[:0]
 	a.arena = a.arena[:0]
+	a.focused = false
 	pool.Put(a)
 }
 
@@ -159,6 +183,7 @@ type analysis struct {
 	arena   []int32 // backing store of the sentences' term lists
 	cands   []*sentence
 	chosen  []*sentence
+	focused bool // a query re-weighed the scores: no fixed lead
 }
 
 // term returns the id of w. When w is a view of scratch memory (owned is
@@ -321,6 +346,46 @@ func (z *Summarizer) score(a *analysis, ndocs int) {
 	}
 }
 
+// focus re-weighs the scores by the query. When some sentence holds a query
+// term, a sentence holding none is left out (score 0), and the others keep
+// 1-Focus of their score plus Focus times the share of the query's terms
+// they hold. A query that speaks of strikes or air defence ("drones",
+// "missile attack") counts a sentence about them as holding at least half
+// of it, so "/summary attacks" finds "intercepted 37 drones". A query with
+// no match anywhere leaves the scores as they were.
+func (z *Summarizer) focus(a *analysis, query string) {
+	q, _, _, attack, _ := a.terms(nil, query, false, -1)
+	for _, id := range q {
+		a.seen[id] = 0 // the query's mark, as the title's, is no sentence's
+	}
+	if len(q) == 0 {
+		return
+	}
+	match := func(s *sentence) float64 {
+		m := float64(overlap(s.terms, q)) / float64(len(q))
+		if attack && s.attack {
+			m = max(m, 0.5)
+		}
+		return m
+	}
+	for i := range a.sents {
+		if s := &a.sents[i]; s.score > 0 && match(s) > 0 {
+			a.focused = true
+			break
+		}
+	}
+	if !a.focused {
+		return
+	}
+	for i := range a.sents {
+		s := &a.sents[i]
+		s.score *= 1 - z.Focus + z.Focus*match(s)
+		if match(s) == 0 {
+			s.score = 0
+		}
+	}
+}
+
 // supportWindow bounds the pairwise comparison of support: only the first
 // sentences of each article (where shared facts stand), and at most
 // supportMax sentences in all, so a story of many long articles costs at
@@ -363,7 +428,7 @@ func (z *Summarizer) support(a *analysis) {
 func (z *Summarizer) pick(a *analysis, n, ndocs int) []*sentence {
 	cands := a.cands[:0]
 	for i := range a.sents {
-		if s := &a.sents[i]; !s.boiler && len(s.terms) > 0 {
+		if s := &a.sents[i]; !s.boiler && len(s.terms) > 0 && (s.score > 0 || !a.focused) {
 			s.simMax = 0
 			cands = append(cands, s)
 		}
@@ -377,7 +442,7 @@ func (z *Summarizer) pick(a *analysis, n, ndocs int) []*sentence {
 			s.simMax = max(s.simMax, similarity(s.terms, c.terms))
 		}
 	}
-	if ndocs == 1 && len(cands) > 0 && cands[0].pos == 0 {
+	if ndocs == 1 && !a.focused && len(cands) > 0 && cands[0].pos == 0 {
 		// One article: its lead is the best single sentence of a news
 		// story (who, what, where), so it is always taken first.
 		take(0)

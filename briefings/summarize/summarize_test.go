@@ -267,6 +267,15 @@ func FuzzSummarize(f *testing.F) {
 				t.Fatalf("story pick %+v not verbatim", p)
 			}
 		}
+		focused := z.SummarizeFocused(docs, title, n)
+		if len(focused) > max(n, 0) {
+			t.Fatalf("%d focused sentences for n=%d", len(focused), n)
+		}
+		for _, p := range focused {
+			if p.Doc < 0 || p.Doc > 2 || !strings.Contains(docs[p.Doc].Body, p.Sentence) {
+				t.Fatalf("focused pick %+v not verbatim", p)
+			}
+		}
 	})
 }
 
@@ -296,5 +305,52 @@ func TestSummarizeLarge(t *testing.T) {
 	picks := z.SummarizeStory(docs, 5)
 	if len(picks) == 0 || len(picks) > 5 {
 		t.Fatalf("got %d picks", len(picks))
+	}
+}
+
+func TestSummarizeFocused(t *testing.T) {
+	docs := []briefings.Doc{
+		{Title: "Power cuts eased as repairs advance", Body: "The grid operator lifted scheduled power cuts in most regions on Thursday after repair crews restored two substations. " +
+			"Households in the capital will still see short outages in the evening peak. " +
+			"Earlier in the week, drones struck a substation in the Poltava region, the operator said. " +
+			"Electricity imports from neighbouring countries rose to a record for the month."},
+		{Title: "Regional council approves school budget", Body: "The regional council approved a budget for rebuilding three schools on Wednesday. " +
+			"Officials said shelters would be built under each school before classes resume in the autumn. " +
+			"The council also voted to rename a street after a local teacher."},
+	}
+	z := New()
+	plain := z.SummarizeStory(docs, 2)
+	if len(plain) == 0 || !strings.HasPrefix(plain[0].Sentence, "The grid operator lifted") {
+		t.Fatalf("without a query the lead should come first: %+v", plain)
+	}
+	for _, query := range []string{"drones", "attacks"} {
+		got := z.SummarizeFocused(docs, query, 2)
+		joined := ""
+		for _, p := range got {
+			if !strings.Contains(docs[p.Doc].Body, p.Sentence) {
+				t.Fatalf("%s: pick %+v is not verbatim", query, p)
+			}
+			joined += p.Sentence + "\n"
+		}
+		if !strings.Contains(joined, "drones struck a substation") {
+			t.Errorf("%s: the one sentence about the query is missing:\n%s", query, joined)
+		}
+		if strings.Contains(joined, "rename a street") {
+			t.Errorf("%s: an unrelated sentence outranked the lead of a matching article:\n%s", query, joined)
+		}
+	}
+	// The query picks the article it is about, not the other's lead.
+	got := z.SummarizeFocused(docs, "school shelters", 1)
+	if len(got) != 1 || got[0].Doc != 1 {
+		t.Errorf("school shelters: %+v", got)
+	}
+	// A query no sentence holds leaves the result as SummarizeStory's.
+	if got := z.SummarizeFocused(docs, "zeppelin", 2); !slices.Equal(got, plain) {
+		t.Errorf("unmatched query changed the summary: %+v, want %+v", got, plain)
+	}
+	// One article: a query can move the pick off the lead.
+	one := z.SummarizeFocused(docs[:1], "drones", 1)
+	if len(one) != 1 || !strings.Contains(one[0].Sentence, "drones struck") {
+		t.Errorf("one article, focused: %+v", one)
 	}
 }
