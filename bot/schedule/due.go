@@ -240,5 +240,8 @@ func enqueueDueGroups(ctx context.Context, st DueGrouper, now time.Time, grace t
 	if res.Held > 0 {
 		log.Warn("schedule: schedules held back for the next run (a digest without a payload)", slog.Int("schedules", res.Held))
 	}
+	if res.Removed > 0 {
+		log.Info("schedule: schedules nobody is on any more removed", slog.Int("schedules", res.Removed))
+	}
 	return res.Enqueued, res.Skipped, nil
 }

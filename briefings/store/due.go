@@ -66,11 +66,13 @@ type DuePlan struct {
 // DueFanout counts a run's subscriptions: those whose digest is in the
 // outbox (newly, or from an earlier run that crashed before advancing) and
 // those whose slot was consumed without sending; Held counts the schedules
-// left unadvanced (a group without a payload).
+// left unadvanced (a group without a payload), Removed those deleted
+// because no subscription is on them any more.
 type DueFanout struct {
 	Enqueued int
 	Skipped  int
 	Held     int
+	Removed  int
 }
 
 // dueMembersPerTx bounds the members written per transaction, so one large
@@ -188,6 +190,7 @@ func (db *DB) EnqueueDueSchedules(ctx context.Context, now time.Time, plans []Du
 		res.Enqueued += part.Enqueued
 		res.Skipped += part.Skipped
 		res.Held += part.Held
+		res.Removed += part.Removed
 		plans = plans[n:]
 	}
 	return res, nil
@@ -213,6 +216,26 @@ func (db *DB) enqueueDuePlan(ctx context.Context, tx runner, now time.Time, p Du
 	members, err := db.dueMembers(ctx, tx, now, p.Due, decoded)
 	if err != nil {
 		return fmt.Errorf("due members: %w", err)
+	}
+	if len(members) == 0 {
+		// A schedule nobody is on any more (its last subscriber left or
+		// moved to another time) is deleted rather than woken every slot
+		// for ever. The row's lock is held: an upsert that joined it has
+		// committed and is seen here (a new statement, a new snapshot), or
+		// it waits and then creates the row afresh.
+		var anyone bool
+		if err := tx.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM subscriptions WHERE schedule = $1 AND time_zone = $2)`,
+			p.Due.Schedule, p.Due.TimeZone).Scan(&anyone); err != nil {
+			return fmt.Errorf("schedule members: %w", err)
+		}
+		if !anyone {
+			if _, err := tx.exec(ctx, `DELETE FROM schedule_slots WHERE schedule = $1 AND time_zone = $2`,
+				p.Due.Schedule, p.Due.TimeZone); err != nil {
+				return fmt.Errorf("delete empty schedule: %w", err)
+			}
+			res.Removed++
+			return nil
+		}
 	}
 	complete := true
 	for _, m := range members {
