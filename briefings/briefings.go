@@ -26,7 +26,13 @@ type Source struct {
 	// ShowText: the source's terms allow briefings to quote sentences of its
 	// text. Otherwise (the default for feeds) readers see title, teaser and
 	// link only; the full text is still used for search and figures.
-	ShowText      bool
+	ShowText bool
+	// AllowPrivate: the source may be fetched from loopback and private
+	// addresses, where the ingester allows them at all. The operator's
+	// sources (configuration, command line, local files) have it; a source
+	// added from chat never does, so a feed that later resolves or
+	// redirects to a private address is refused on every fetch.
+	AllowPrivate  bool
 	Interval      time.Duration // refresh interval; 0 means the default
 	Lang          string
 	Enabled       bool

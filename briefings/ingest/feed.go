@@ -30,7 +30,7 @@ func (in *Ingester) ingestURL(ctx context.Context, raw string) []Outcome {
 		}
 		return outs
 	}
-	res, err := in.fetch(ctx, raw, nil)
+	res, err := in.fetch(ctx, raw, nil, in.o.AllowPrivate)
 	if err != nil {
 		return []Outcome{errOutcome(raw, err)}
 	}
@@ -49,6 +49,8 @@ func (in *Ingester) ingestURL(ctx context.Context, raw string) []Outcome {
 			Enabled:   true,
 			Lang:      shortLang(feed.Language),
 			CreatedAt: in.o.Now().UTC(),
+			// The operator named it: it may stay where it was fetched from.
+			AllowPrivate: in.o.AllowPrivate,
 		}
 		if err := in.st.UpsertSource(ctx, s); err != nil {
 			return []Outcome{errOutcome(raw, fmt.Errorf("store: %w", err))}
@@ -63,7 +65,8 @@ func (in *Ingester) ingestURL(ctx context.Context, raw string) []Outcome {
 	}
 	host := res.url.Hostname()
 	s, err := in.cachedSource(ctx, res.url.Scheme+"://"+host+"/", func() *briefings.Source {
-		return &briefings.Source{Name: strings.TrimPrefix(host, "www."), URL: res.url.Scheme + "://" + host + "/", Kind: briefings.SourcePage}
+		return &briefings.Source{Name: strings.TrimPrefix(host, "www."), URL: res.url.Scheme + "://" + host + "/", Kind: briefings.SourcePage,
+			AllowPrivate: in.o.AllowPrivate}
 	})
 	if err != nil {
 		return []Outcome{errOutcome(raw, err)}
@@ -138,7 +141,7 @@ func oneLine(s string) string {
 // items; every attempt is recorded with RecordFetch, failures with
 // exponential backoff. The error is non-nil when the fetch or any item failed.
 func (in *Ingester) RefreshSource(ctx context.Context, s *briefings.Source) ([]Outcome, error) {
-	res, err := in.fetch(ctx, s.URL, s)
+	res, err := in.fetch(ctx, s.URL, s, in.o.AllowPrivate && s.AllowPrivate)
 	if err == nil && res.status != 200 && res.status != 304 {
 		err = statusError(res)
 	}
@@ -307,7 +310,7 @@ func (in *Ingester) itemArticle(ctx context.Context, s *briefings.Source, base *
 		a.Body = c
 	}
 	if a.Body == "" && s.FullText && link != "" && fetchPage {
-		if p, err := in.FetchPage(ctx, link); err == nil {
+		if p, err := in.fetchPage(ctx, link, in.o.AllowPrivate && s.AllowPrivate); err == nil {
 			a.Body = p.Body
 			if a.Title == "" {
 				a.Title = p.Title

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -305,7 +306,7 @@ func TestFullText(t *testing.T) {
 	srvURL = srv.URL
 	st := &memStore{}
 	in := newIngester(t, st, Options{})
-	src := &briefings.Source{Name: "Teasers", URL: srv.URL + "/feed", Kind: briefings.SourceFeed, FullText: true, Enabled: true}
+	src := &briefings.Source{Name: "Teasers", URL: srv.URL + "/feed", Kind: briefings.SourceFeed, FullText: true, Enabled: true, AllowPrivate: true}
 	st.UpsertSource(t.Context(), src)
 	outs, err := in.RefreshSource(t.Context(), src)
 	if err != nil || count(outs, StatusNew) != 2 {
@@ -337,7 +338,7 @@ func TestRefreshDue(t *testing.T) {
 	clk := &clock{t: testNow}
 	in := newIngester(t, st, Options{Now: clk.Now, Workers: 3})
 	for i := 0; i < 7; i++ {
-		st.UpsertSource(t.Context(), &briefings.Source{Name: fmt.Sprint("s", i), URL: fmt.Sprintf("%s/f%d", srv.URL, i), Kind: briefings.SourceFeed, Enabled: true})
+		st.UpsertSource(t.Context(), &briefings.Source{Name: fmt.Sprint("s", i), URL: fmt.Sprintf("%s/f%d", srv.URL, i), Kind: briefings.SourceFeed, Enabled: true, AllowPrivate: true})
 	}
 	st.UpsertSource(t.Context(), &briefings.Source{Name: "off", URL: srv.URL + "/off", Kind: briefings.SourceFeed, Enabled: false})
 	n, err := in.RefreshDue(t.Context())
@@ -357,5 +358,51 @@ func TestRefreshDue(t *testing.T) {
 	clk.Add(DefaultInterval)
 	if _, err := in.RefreshDue(ctx); err == nil {
 		t.Fatal("cancelled context: no error")
+	}
+}
+
+// TestSourceAllowPrivate: an ingester that may reach private addresses
+// still fetches a source without AllowPrivate (one added from chat) through
+// the address guard on every refresh, while the sources the operator names
+// keep reaching their own network.
+func TestSourceAllowPrivate(t *testing.T) {
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		w.Header().Set("Content-Type", "application/feed+json")
+		fmt.Fprint(w, `{"version":"https://jsonfeed.org/version/1.1","title":"LAN feed","items":[{"id":"1","url":"https://lan.example/1","title":"Depot repairs finished","content_text":"Crews finished repairs at the depot on Monday."}]}`)
+	}))
+	defer srv.Close()
+	st := &memStore{}
+	in := newIngester(t, st, Options{})
+
+	chat := &briefings.Source{Name: "from chat", URL: srv.URL + "/chat", Kind: briefings.SourceFeed, Enabled: true}
+	st.UpsertSource(t.Context(), chat)
+	_, err := in.RefreshSource(t.Context(), chat)
+	if !errors.Is(err, ErrRefused) || hits.Load() != 0 {
+		t.Fatalf("a chat source on a private address: err %v, server hits %d; want refused before any request", err, hits.Load())
+	}
+	if !strings.Contains(err.Error(), "not public") {
+		t.Errorf("the error should say why: %v", err)
+	}
+
+	// A feed URL the operator gives becomes a source that keeps the right.
+	outs, err := in.Ingest(t.Context(), srv.URL+"/operator")
+	if err != nil || count(outs, StatusNew) != 1 {
+		t.Fatalf("operator's feed: %v\n%s", err, lines(outs))
+	}
+	src, err := st.GetSourceByURL(t.Context(), srv.URL+"/operator")
+	if err != nil || !src.AllowPrivate {
+		t.Fatalf("operator's source: %+v %v, want AllowPrivate", src, err)
+	}
+	if _, err := in.RefreshSource(t.Context(), src); err != nil {
+		t.Fatalf("refreshing the operator's source: %v", err)
+	}
+
+	// An ingester without AllowPrivate refuses even a source that has it.
+	guarded := New(st, Options{Now: func() time.Time { return testNow }})
+	before := hits.Load()
+	if _, err := guarded.RefreshSource(t.Context(), src); !errors.Is(err, ErrRefused) || hits.Load() != before {
+		t.Fatalf("guarded ingester: err %v, hits %d -> %d", err, before, hits.Load())
 	}
 }

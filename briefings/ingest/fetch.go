@@ -32,10 +32,17 @@ type response struct {
 	in           *Ingester
 }
 
-// fetch GETs rawURL with the guarded client; conditional headers come from
-// src when given. Bodies of non-2xx answers are not read.
-func (in *Ingester) fetch(ctx context.Context, rawURL string, src *briefings.Source) (*response, error) {
-	if !in.o.AllowPrivate {
+// fetch GETs rawURL; conditional headers come from src when given. Unless
+// private is set (and the ingester allows it), the address guard refuses
+// non-public addresses, before the request and at every dial and redirect.
+// Bodies of non-2xx answers are not read.
+func (in *Ingester) fetch(ctx context.Context, rawURL string, src *briefings.Source, private bool) (*response, error) {
+	private = private && in.o.AllowPrivate
+	client := in.public
+	if private {
+		client = in.client
+	}
+	if !private {
 		if err := CheckPublicURL(rawURL); err != nil {
 			return nil, err
 		}
@@ -56,7 +63,7 @@ func (in *Ingester) fetch(ctx context.Context, rawURL string, src *briefings.Sou
 			req.Header.Set("If-Modified-Since", src.LastModified)
 		}
 	}
-	resp, err := in.client.Do(req)
+	resp, err := client.Do(req)
 	if err != nil {
 		return nil, fetchError(rawURL, err)
 	}

@@ -47,7 +47,10 @@ const (
 
 // Options configure an Ingester. Zero values take the defaults.
 type Options struct {
-	Client     *http.Client // nil: NewHTTPClient(o)
+	// Client fetches everything when set (it brings its own address
+	// guard); nil: NewHTTPClient(o), and a guarded client for what may
+	// only reach public addresses.
+	Client     *http.Client
 	UserAgent  string
 	Timeout    time.Duration // per request
 	MaxBytes   int64         // per document; default 5 MB
@@ -58,7 +61,9 @@ type Options struct {
 	SummaryN   int                  // sentences per summary; default 3
 	Workers    int                  // RefreshDue pool size; default 4
 	// AllowPrivate lets fetches reach loopback and private addresses (tests,
-	// self-hosted feeds on a LAN).
+	// self-hosted feeds on a LAN): URLs given to the ingester directly, and
+	// sources whose own AllowPrivate is set. Other sources (those added from
+	// chat) are always fetched through the address guard.
 	AllowPrivate bool
 	// Cluster groups articles into stories; nil: an index with DefaultWindow,
 	// warmed from the store on first use.
@@ -73,7 +78,8 @@ type Options struct {
 type Ingester struct {
 	st     briefings.Store
 	o      Options
-	client *http.Client
+	client *http.Client // reaches private addresses when o.AllowPrivate
+	public *http.Client // never does
 	log    *slog.Logger
 	idx    *cluster.Index
 
@@ -119,9 +125,15 @@ func New(st briefings.Store, o Options) *Ingester {
 		o.Stdin = os.Stdin
 	}
 	in := &Ingester{st: st, o: o, log: o.Logger, sources: map[string]*briefings.Source{}, seen: map[int64]map[string]bool{}}
-	in.client = o.Client
+	in.client, in.public = o.Client, o.Client
 	if in.client == nil {
 		in.client = NewHTTPClient(o)
+		in.public = in.client
+		if o.AllowPrivate {
+			guarded := o
+			guarded.AllowPrivate = false
+			in.public = NewHTTPClient(guarded)
+		}
 	}
 	in.idx = o.Cluster
 	if in.idx == nil {
@@ -360,7 +372,7 @@ func unprefix(err error, name string) error {
 func (in *Ingester) fileSource(ctx context.Context, name string) (*briefings.Source, error) {
 	key := "file:" + strings.ToLower(name)
 	return in.cachedSource(ctx, key, func() *briefings.Source {
-		return &briefings.Source{Name: name, URL: key, Kind: briefings.SourceFile, Enabled: false, ShowText: true}
+		return &briefings.Source{Name: name, URL: key, Kind: briefings.SourceFile, Enabled: false, ShowText: true, AllowPrivate: true}
 	})
 }
 

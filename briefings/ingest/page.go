@@ -57,7 +57,12 @@ func extractPage(r io.Reader, pageURL *url.URL) (*briefings.Article, error) {
 // FetchPage fetches an article page and extracts its main text, without
 // storing it (for /summary <url>).
 func (in *Ingester) FetchPage(ctx context.Context, rawURL string) (*briefings.Article, error) {
-	res, err := in.fetch(ctx, rawURL, nil)
+	return in.fetchPage(ctx, rawURL, in.o.AllowPrivate)
+}
+
+// fetchPage is FetchPage reaching private addresses only when private is set.
+func (in *Ingester) fetchPage(ctx context.Context, rawURL string, private bool) (*briefings.Article, error) {
+	res, err := in.fetch(ctx, rawURL, nil, private)
 	if err != nil {
 		return nil, err
 	}

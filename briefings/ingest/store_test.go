@@ -156,7 +156,7 @@ func TestStoreFetchHealth(t *testing.T) {
 	db := storetest.Open(t)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { http.Error(w, "down", 503) }))
 	defer srv.Close()
-	s := &briefings.Source{Name: "Down", URL: srv.URL + "/feed", Kind: briefings.SourceFeed, Enabled: true, Interval: 15 * time.Minute}
+	s := &briefings.Source{Name: "Down", URL: srv.URL + "/feed", Kind: briefings.SourceFeed, Enabled: true, Interval: 15 * time.Minute, AllowPrivate: true}
 	if err := db.UpsertSource(t.Context(), s); err != nil {
 		t.Fatal(err)
 	}

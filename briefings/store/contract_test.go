@@ -212,9 +212,9 @@ func testZeroTimes(e *env) {
 func testSources(e *env) {
 	t, ctx := e.t, e.ctx
 	s := &briefings.Source{Name: "Wire", URL: "https://wire.example/rss", Kind: briefings.SourceFeed,
-		FullText: true, Interval: 20 * time.Minute, Lang: "en", Enabled: true}
+		FullText: true, Interval: 20 * time.Minute, Lang: "en", Enabled: true, AllowPrivate: true}
 	must(t, e.db.UpsertSource(ctx, s))
-	if s.ID == 0 || !s.CreatedAt.Equal(t0) {
+	if s.ID == 0 || !s.CreatedAt.Equal(t0) || !s.AllowPrivate {
 		t.Fatalf("after insert: %+v", s)
 	}
 	must(t, e.db.RecordFetch(ctx, s.ID, briefings.FetchResult{At: t0, OK: true, ETag: `"v1"`, NextCheckAt: t0.Add(time.Hour)}))
@@ -227,7 +227,7 @@ func testSources(e *env) {
 	}
 	got, err := e.db.GetSourceByURL(ctx, s.URL)
 	must(t, err)
-	if got.Name != "Wire Service" || got.Interval != time.Hour || got.FullText || got.Lang != "" {
+	if got.Name != "Wire Service" || got.Interval != time.Hour || got.FullText || got.Lang != "" || got.AllowPrivate {
 		t.Fatalf("get by url: %+v", got)
 	}
 	_, err = e.db.GetSourceByURL(ctx, "https://nowhere.example/")

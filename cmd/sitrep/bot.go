@@ -104,6 +104,7 @@ func (m *Main) syncSources(ctx context.Context) error {
 			s = &briefings.Source{URL: cs.URL, NextCheckAt: m.Now()}
 		}
 		s.Name, s.Kind, s.FullText, s.ShowText, s.Interval, s.Lang, s.Enabled = cs.Name, cs.Kind, cs.FullText, cs.ShowText, cs.Interval.Duration(), cs.Lang, true
+		s.AllowPrivate = true // the operator's own: it may be on their network
 		if s.Kind == "" {
 			s.Kind = briefings.SourceFeed
 		}

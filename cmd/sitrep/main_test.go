@@ -5,6 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -230,5 +233,30 @@ func TestUsageErrors(t *testing.T) {
 	}
 	if _, _, code := run(t, "", nil, "summarize", "-n", "0"); code != 2 {
 		t.Fatalf("summarize -n 0: %d", code)
+	}
+}
+
+// TestConfiguredFeedOnTheOperatorsNetwork: a feed in the configuration may
+// live on the operator's own network (a loopback server here) and is
+// refreshed there, while the same address is refused to chat users.
+func TestConfiguredFeedOnTheOperatorsNetwork(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/feed+json")
+		fmt.Fprint(w, `{"version":"https://jsonfeed.org/version/1.1","title":"LAN bulletin","items":[{"id":"1","url":"https://lan.example/1","title":"Depot repairs finished","content_text":"Crews finished repairs at the rail depot on Monday.","date_published":"2026-03-10T08:00:00Z"}]}`)
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "sitrep.yaml")
+	feed := srv.URL + "/feed"
+	os.WriteFile(cfg, []byte(fmt.Sprintf("sources:\n  - name: LAN bulletin\n    url: %s\n", feed)), 0o644)
+	db := filepath.Join(dir, "s.db")
+	// The bot stores the configured source, then chats on the console.
+	out, errs, code := run(t, "/addsource "+srv.URL+"/other\n", nil, "run", "--config", cfg, "--db", db)
+	if code != 0 || !strings.Contains(out, "not public") {
+		t.Fatalf("run: code %d, out %q, err %q; want /addsource of a loopback address refused", code, out, errs)
+	}
+	out, errs, code = run(t, "", nil, "ingest", "--config", cfg, "--db", db, feed)
+	if code != 0 || !strings.HasPrefix(out, "new") {
+		t.Fatalf("refreshing the configured feed: code %d, out %q, err %q", code, out, errs)
 	}
 }
