@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"sync"
@@ -238,4 +239,74 @@ func BenchmarkAlertLatency(b *testing.B) {
 		b.ReportMetric(float64(lat[len(lat)-1].Microseconds())/1000, "max-ms")
 		b.StartTimer()
 	}
+}
+
+// TestTwoDispatchersShareTheRate: two dispatchers on one database (two
+// processes of one bot) find each other and each paces at half of the
+// platform's global rate, so together they stay under it; when one stops,
+// the other takes the whole rate back.
+func TestTwoDispatchersShareTheRate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("takes 3 s")
+	}
+	const chats, rate = 120, 40
+	limits := TelegramLimits()
+	limits.Global = PerSecond(rate)
+	fake := limits
+	fake.Global.Burst = 2
+	path := filepath.Join(t.TempDir(), "shared.db")
+	open := func() *store.DB {
+		st, err := store.Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		return st
+	}
+	api := newFakeAPI(t, &fake)
+	var ds []*Dispatcher
+	var cancels []context.CancelFunc
+	var exited []chan error
+	for range 2 {
+		d := NewDispatcher(open(), map[string]bot.Platform{"telegram": newHTTPPlatform(api.srv.URL)}, Options{
+			Limits: map[string]Limits{"telegram": limits}, PeerEvery: 50 * time.Millisecond, Logger: slog.New(slog.DiscardHandler)})
+		ctx, cancel := context.WithCancel(context.Background())
+		errc := make(chan error, 1)
+		go func() { errc <- d.Run(ctx) }()
+		ds, cancels, exited = append(ds, d), append(cancels, cancel), append(exited, errc)
+	}
+	defer func() {
+		for i, c := range cancels {
+			c()
+			<-exited[i]
+		}
+	}()
+	waitUntil := func(what string, cond func() bool) {
+		t.Helper()
+		for range 2000 {
+			if cond() {
+				return
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		t.Fatalf("gave up waiting for %s", what)
+	}
+	waitUntil("both dispatchers to count two", func() bool { return ds[0].Peers() == 2 && ds[1].Peers() == 2 })
+
+	seedDeliveries(t, open(), chats, strconv.Itoa)
+	ds[0].Notify()
+	ds[1].Notify()
+	wait, cancelWait := context.WithTimeout(context.Background(), time.Minute)
+	defer cancelWait()
+	if err := api.waitFor(wait, nil, func() bool { return api.distinct() == chats }); err != nil {
+		t.Fatal(err)
+	}
+	if n := api.tooMany.Load(); n != 0 {
+		t.Fatalf("%d 429 answers: two dispatchers together went over the bot's limit", n)
+	}
+	cancels[1]()
+	<-exited[1]
+	cancels[1] = func() {}
+	exited[1] <- nil
+	waitUntil("the remaining dispatcher to count one", func() bool { return ds[0].Peers() == 1 })
 }

@@ -8,6 +8,8 @@ package outbox
 
 import (
 	"context"
+	crand "crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -15,6 +17,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -55,7 +58,24 @@ type Options struct {
 	Headroom float64
 	// MaxRetryAfter caps a platform's retry_after: 1h.
 	MaxRetryAfter time.Duration
+	// PeerEvery is how often a dispatcher renews its presence in the store
+	// and counts the live dispatchers sharing the database: 5s. Each paces
+	// at 1/n of every platform's global rate, since the platforms limit the
+	// bot, not the process. A dispatcher that stops is no longer counted
+	// after 3*PeerEvery.
+	PeerEvery time.Duration
 }
+
+// PeerStore is the part of a store dispatchers use to find each other;
+// store.DB has it. Over a store without it a dispatcher assumes it is alone.
+type PeerStore interface {
+	TryLease(ctx context.Context, name, holder string, now, until time.Time) (bool, error)
+	ReleaseLease(ctx context.Context, name, holder string) error
+	LiveLeases(ctx context.Context, prefix string, now time.Time) (int, error)
+}
+
+// PeerLeasePrefix names the dispatchers' presence leases.
+const PeerLeasePrefix = "dispatcher:"
 
 // DefaultHeadroom is Options.Headroom's default.
 const DefaultHeadroom = 0.03
@@ -70,6 +90,8 @@ type Dispatcher struct {
 	m         *Metrics
 	notify    chan struct{}
 	randMu    sync.Mutex
+	holder    string // this dispatcher's presence lease holder
+	peers     atomic.Int32
 }
 
 // NewDispatcher returns a dispatcher over st sending through platforms (by name).
@@ -103,6 +125,7 @@ func NewDispatcher(st briefings.Store, platforms map[string]bot.Platform, o Opti
 	defDur(&o.MaxBackoff, 15*time.Minute)
 	defDur(&o.DrainTimeout, 10*time.Second)
 	defDur(&o.MaxRetryAfter, time.Hour)
+	defDur(&o.PeerEvery, 5*time.Second)
 	if o.NoLimits {
 		o.Limits = map[string]Limits{}
 		for name := range platforms {
@@ -132,7 +155,71 @@ func NewDispatcher(st briefings.Store, platforms map[string]bot.Platform, o Opti
 	if m == nil {
 		m = NewMetrics(o.Registry)
 	}
-	return &Dispatcher{st: st, platforms: platforms, o: o, log: o.Logger, m: m, notify: make(chan struct{}, 1)}
+	var id [8]byte
+	_, _ = crand.Read(id[:])
+	d := &Dispatcher{st: st, platforms: platforms, o: o, log: o.Logger, m: m, notify: make(chan struct{}, 1),
+		holder: hex.EncodeToString(id[:])}
+	d.peers.Store(1)
+	return d
+}
+
+// Peers is the number of dispatchers this one last counted sharing the
+// platforms' rates, itself included.
+func (d *Dispatcher) Peers() int { return int(d.peers.Load()) }
+
+// beat renews this dispatcher's presence and counts the live ones; 0 when
+// the store cannot tell (no PeerStore, no limits to share, an error).
+func (d *Dispatcher) beat(ctx context.Context) int {
+	ps, ok := d.st.(PeerStore)
+	if !ok || d.o.NoLimits {
+		return 0
+	}
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	now := d.o.Now()
+	name := PeerLeasePrefix + d.holder
+	if _, err := ps.TryLease(ctx, name, d.holder, now, now.Add(3*d.o.PeerEvery)); err != nil {
+		d.log.Warn("outbox: peer lease", slog.Any("error", err))
+		return 0
+	}
+	n, err := ps.LiveLeases(ctx, PeerLeasePrefix, now)
+	if err != nil {
+		d.log.Warn("outbox: count peers", slog.Any("error", err))
+		return 0
+	}
+	return max(n, 1)
+}
+
+// claimAhead is how many seconds of its share of the rates a dispatcher
+// sharing them with others claims ahead.
+const claimAhead = 4 * time.Second
+
+// sharedRate is the sends per second this dispatcher may make, summed over
+// its platforms, when n share them; 0 when any platform is unlimited.
+func (d *Dispatcher) sharedRate(n int) float64 {
+	total := 0.0
+	for name := range d.platforms {
+		l, ok := d.o.Limits[name]
+		if !ok || l.Global.Unlimited() {
+			return 0
+		}
+		total += float64(time.Second) / float64(l.Global.shared(n).Every)
+	}
+	return total
+}
+
+// leave gives up this dispatcher's presence lease, so the others take its
+// share of the rate at their next beat.
+func (d *Dispatcher) leave() {
+	ps, ok := d.st.(PeerStore)
+	if !ok || d.o.NoLimits {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := ps.ReleaseLease(ctx, PeerLeasePrefix+d.holder, d.holder); err != nil {
+		d.log.Warn("outbox: release peer lease", slog.Any("error", err))
+	}
 }
 
 // Metrics returns the dispatcher's metrics (FeedFetchErrors is for the feed refresher).
@@ -169,6 +256,33 @@ type result struct {
 // in-flight sends finish within DrainTimeout.
 func (d *Dispatcher) Run(ctx context.Context) error {
 	s := newSched(d.o.Limits)
+	// maxHeld bounds the rows claimed and not finished. Alone, MaxInFlight.
+	// Sharing the rates with others, no more than this dispatcher's share
+	// sends in claimAhead: rows claimed here wait for this process's tokens
+	// while another process could send them, so a hoarding dispatcher
+	// would halve a two-process fan-out.
+	maxHeld, minClaim := d.o.MaxInFlight, 0
+	setPeers := func(n int) {
+		if n <= 0 || n == s.peers {
+			return
+		}
+		d.log.Info("outbox: dispatchers sharing the platforms' rates", slog.Int("dispatchers", n))
+		s.setPeers(n)
+		d.peers.Store(int32(n))
+		maxHeld = d.o.MaxInFlight
+		if perSec := d.sharedRate(n); n > 1 && perSec > 0 {
+			maxHeld = min(maxHeld, max(2*d.o.Workers, int(math.Ceil(perSec*claimAhead.Seconds()))))
+		}
+		// Claim in batches: wait for room for a quarter of maxHeld (or a
+		// full batch) rather than claiming one row per freed slot.
+		minClaim = max(1, min(d.o.ClaimBatch, maxHeld/4))
+	}
+	minClaim = max(1, min(d.o.ClaimBatch, maxHeld/4))
+	// Count the others before the first send, so a process joining a
+	// fan-out never adds a full rate on top of theirs.
+	setPeers(d.beat(ctx))
+	defer d.leave()
+	peersCh := make(chan int, 1)
 	jobs := make(chan *briefings.Delivery)
 	results := make(chan result, d.o.Workers)
 	// Sends outlive ctx by at most DrainTimeout.
@@ -199,7 +313,7 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 	claimReq := make(chan int)
 	claimRes := make(chan claimed, 1)
 	var bg sync.WaitGroup
-	bg.Add(2)
+	bg.Add(3)
 	go func() {
 		defer bg.Done()
 		for n := range claimReq {
@@ -228,6 +342,25 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 			}
 		}
 	}()
+	go func() {
+		defer bg.Done()
+		t := time.NewTicker(d.o.PeerEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-statsCtx.Done():
+				return
+			case <-t.C:
+			}
+			if n := d.beat(statsCtx); n > 0 {
+				select {
+				case <-peersCh: // replace a count the loop has not taken
+				default:
+				}
+				peersCh <- n
+			}
+		}
+	}()
 	defer func() {
 		stopStats()
 		close(claimReq)
@@ -238,9 +371,6 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 	defer timer.Stop()
 	nextClaim := time.Time{} // claim at once
 	claiming := false
-	// Claim in batches: wait for room for a quarter of MaxInFlight (or a
-	// full batch) rather than claiming one row per freed slot.
-	minClaim := max(1, min(d.o.ClaimBatch, d.o.MaxInFlight/4))
 	nextStale := d.o.Now().Add(time.Second)
 	maxHold := d.o.Lease / 2
 	migrations := map[string]string{}
@@ -291,7 +421,7 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 		if ctx.Err() != nil {
 			break
 		}
-		room := d.o.MaxInFlight - s.queued - s.busy
+		room := maxHeld - s.queued - s.busy
 		if !claiming && !now.Before(nextClaim) && (room >= minClaim || (room > 0 && s.queued+s.busy == 0)) {
 			claiming = true
 			claimReq <- min(room, d.o.ClaimBatch)
@@ -331,6 +461,8 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 			apply(d.o.Now(), r)
 		case c := <-claimRes:
 			addClaimed(c)
+		case n := <-peersCh:
+			setPeers(n)
 		case <-d.notify:
 			nextClaim = time.Time{}
 		case <-timer.C:

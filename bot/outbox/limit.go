@@ -37,6 +37,15 @@ func (r Rate) under(h float64) Rate {
 	return r
 }
 
+// shared returns r split between n senders: each gets 1/n of it.
+func (r Rate) shared(n int) Rate {
+	if r.Unlimited() || n <= 1 {
+		return r
+	}
+	r.Every *= time.Duration(n)
+	return r
+}
+
 // Limits are one platform's send limits.
 type Limits struct {
 	Global  Rate // all sends of the bot

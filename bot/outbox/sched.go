@@ -13,6 +13,7 @@ import (
 // and has no goroutines, so tests step it with a fake clock.
 type sched struct {
 	limits map[string]Limits
+	peers  int // dispatchers sharing each platform's global rate (this one included)
 	plats  map[string]*platState
 	chats  map[string]*chatState
 	queued int // rows waiting (not in flight)
@@ -44,7 +45,23 @@ type queued struct {
 }
 
 func newSched(limits map[string]Limits) *sched {
-	return &sched{limits: limits, plats: map[string]*platState{}, chats: map[string]*chatState{}}
+	return &sched{limits: limits, peers: 1, plats: map[string]*platState{}, chats: map[string]*chatState{}}
+}
+
+// setPeers shares every platform's global rate between n dispatchers: a
+// bot's limit is the platform's, however many processes send for it.
+func (s *sched) setPeers(n int) {
+	s.peers = max(n, 1)
+	for name, p := range s.plats {
+		p.limits.Global = s.base(name).Global.shared(s.peers)
+	}
+}
+
+func (s *sched) base(name string) Limits {
+	if l, ok := s.limits[name]; ok {
+		return l
+	}
+	return DefaultLimits(name)
 }
 
 func chatKey(c briefings.Chat) string { return c.Platform + "\x00" + c.ChatID }
@@ -52,10 +69,8 @@ func chatKey(c briefings.Chat) string { return c.Platform + "\x00" + c.ChatID }
 func (s *sched) plat(name string) *platState {
 	p := s.plats[name]
 	if p == nil {
-		l, ok := s.limits[name]
-		if !ok {
-			l = DefaultLimits(name)
-		}
+		l := s.base(name)
+		l.Global = l.Global.shared(s.peers)
 		p = &platState{limits: l}
 		s.plats[name] = p
 	}

@@ -284,3 +284,33 @@ func TestHeadroomAbsorbsJitter(t *testing.T) {
 		}
 	}
 }
+
+// TestPeersShareTheGlobalRate: with three dispatchers on one bot, each
+// paces at a third of the platform's rate; back to one, the whole rate.
+// Set before the platform is first used and changed while it is in use.
+func TestPeersShareTheGlobalRate(t *testing.T) {
+	rateOf := func(s *sched, from, n int) float64 {
+		for i := range n {
+			s.add(t0, &briefings.Delivery{ID: int64(from + i), Chat: tgChat(fmt.Sprint(from + i))})
+		}
+		out := simulate(t, s, t0, func(time.Time, *briefings.Delivery) (time.Time, bool) { return time.Time{}, false })
+		return float64(len(out)-1) / out[len(out)-1].at.Sub(out[0].at).Seconds()
+	}
+	s := newSched(map[string]Limits{"telegram": TelegramLimits()})
+	s.setPeers(3)
+	if r := rateOf(s, 1, 301); r > 10.01 || r < 9.9 {
+		t.Errorf("three peers: %.2f msg/s each, want 10", r)
+	}
+	s.setPeers(1)
+	if r := rateOf(s, 1000, 301); r > 30.01 || r < 29.9 {
+		t.Errorf("alone again: %.2f msg/s, want 30", r)
+	}
+	s.setPeers(2)
+	if r := rateOf(s, 2000, 301); r > 15.01 || r < 14.9 {
+		t.Errorf("two peers: %.2f msg/s each, want 15", r)
+	}
+	s.setPeers(0) // nonsense counts mean alone
+	if s.peers != 1 {
+		t.Errorf("peers %d after setPeers(0)", s.peers)
+	}
+}

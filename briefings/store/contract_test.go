@@ -85,6 +85,7 @@ func runContract(t *testing.T, dsn func(t *testing.T) string) {
 		{"OutboxLease", testOutboxLease},
 		{"ConcurrentClaim", testConcurrentClaim},
 		{"Leases", testLeases},
+		{"LiveLeases", testLiveLeases},
 		{"Cursors", testCursors},
 		{"Errors", testErrors},
 	}
@@ -1384,6 +1385,36 @@ func testConcurrentClaim(e *env) {
 	sort.Slice(dups, func(i, j int) bool { return dups[i] < dups[j] })
 	if len(dups) > 0 {
 		t.Fatalf("rows claimed more than once: %v", dups)
+	}
+}
+
+func testLiveLeases(e *env) {
+	t, ctx := e.t, e.ctx
+	for i, until := range []time.Duration{time.Minute, 2 * time.Minute, -time.Second} {
+		ok, err := e.db.TryLease(ctx, fmt.Sprint("dispatcher:", i), fmt.Sprint("p", i), t0, t0.Add(until))
+		must(t, err)
+		if !ok {
+			t.Fatalf("lease %d not taken", i)
+		}
+	}
+	// Other families and a name with LIKE wildcards are not counted.
+	_, err := e.db.TryLease(ctx, "job:due-digests", "p0", t0, t0.Add(time.Hour))
+	must(t, err)
+	_, err = e.db.TryLease(ctx, "dispatcherX1", "p9", t0, t0.Add(time.Hour))
+	must(t, err)
+	n, err := e.db.LiveLeases(ctx, "dispatcher:", t0)
+	must(t, err)
+	if n != 2 {
+		t.Fatalf("live at t0: %d, want 2 (one expired)", n)
+	}
+	// The expired one was deleted; the one that expires next is gone after it.
+	n, err = e.db.LiveLeases(ctx, "dispatcher:", t0.Add(90*time.Second))
+	must(t, err)
+	if n != 1 {
+		t.Fatalf("live at +90s: %d, want 1", n)
+	}
+	if ok, err := e.db.TryLease(ctx, "job:due-digests", "p1", t0, t0.Add(time.Hour)); err != nil || ok {
+		t.Fatalf("another family's lease was touched: %v %v", ok, err)
 	}
 }
 

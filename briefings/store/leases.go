@@ -49,3 +49,18 @@ func (db *DB) SetCursor(ctx context.Context, name string, v int64) error {
 	ON CONFLICT (name) DO UPDATE SET value = excluded.value`, name, v)
 	return wrap("set cursor", err)
 }
+
+// LiveLeases deletes the leases named with prefix that expired before now
+// (their holders stopped or died) and counts those left: the live holders
+// of a family of per-process leases, such as the dispatchers sharing a
+// bot's rate limits.
+func (db *DB) LiveLeases(ctx context.Context, prefix string, now time.Time) (int, error) {
+	if _, err := db.writer().exec(ctx, `DELETE FROM leases WHERE substr(name, 1, length($1)) = $1 AND expires_at < $2`,
+		prefix, now); err != nil {
+		return 0, wrap("prune leases", err)
+	}
+	var n int
+	err := db.reader().queryRow(ctx, `SELECT COUNT(*) FROM leases WHERE substr(name, 1, length($1)) = $1 AND expires_at >= $2`,
+		prefix, now).Scan(&n)
+	return n, wrap("count leases", err)
+}
