@@ -151,6 +151,8 @@ type Delivery struct {
 	MaxAttempts int `yaml:"max_attempts"`
 	// TelegramRate is messages per second across all chats (Telegram's bulk limit is about 30).
 	// The dispatcher paces 3 % under this and the other rates (outbox.DefaultHeadroom).
+	// It is the bot's rate: several processes on one database share it (and DiscordRate)
+	// equally, each counting the live ones every few seconds.
 	TelegramRate float64 `yaml:"telegram_rate"`
 	// TelegramChatRate is messages per second to one chat.
 	TelegramChatRate float64 `yaml:"telegram_chat_rate"`

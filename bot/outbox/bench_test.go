@@ -241,29 +241,38 @@ func BenchmarkAlertLatency(b *testing.B) {
 	}
 }
 
-// TestTwoDispatchersShareTheRate: two dispatchers on one database (two
-// processes of one bot) find each other and each paces at half of the
-// platform's global rate, so together they stay under it; when one stops,
-// the other takes the whole rate back.
-func TestTwoDispatchersShareTheRate(t *testing.T) {
-	if testing.Short() {
-		t.Skip("takes 3 s")
-	}
-	const chats, rate = 120, 40
-	limits := TelegramLimits()
-	limits.Global = PerSecond(rate)
+// twoDispatchers runs two dispatchers on one SQLite file (two processes of
+// one bot) against a fake API enforcing limits with a burst of 2. Once both
+// count two, it enqueues one message to each of chats chats and waits for
+// them all; then it stops the second and waits for the first to count one.
+// It returns the span from the first message received to the last, and
+// the 429 answers.
+func twoDispatchers(tb testing.TB, chats int, limits Limits) (span time.Duration, tooMany int64) {
+	tb.Helper()
 	fake := limits
 	fake.Global.Burst = 2
-	path := filepath.Join(t.TempDir(), "shared.db")
+	path := filepath.Join(tb.TempDir(), "shared.db")
 	open := func() *store.DB {
 		st, err := store.Open(context.Background(), path)
 		if err != nil {
-			t.Fatal(err)
+			tb.Fatal(err)
 		}
-		t.Cleanup(func() { st.Close() })
+		tb.Cleanup(func() { st.Close() })
 		return st
 	}
-	api := newFakeAPI(t, &fake)
+	var mu sync.Mutex
+	var first, last time.Time
+	api := newFakeAPI(tb, &fake, func(f *fakeAPI) {
+		f.received = func(fakeMsg) {
+			mu.Lock()
+			now := time.Now()
+			if first.IsZero() {
+				first = now
+			}
+			last = now
+			mu.Unlock()
+		}
+	})
 	var ds []*Dispatcher
 	var cancels []context.CancelFunc
 	var exited []chan error
@@ -275,38 +284,67 @@ func TestTwoDispatchersShareTheRate(t *testing.T) {
 		go func() { errc <- d.Run(ctx) }()
 		ds, cancels, exited = append(ds, d), append(cancels, cancel), append(exited, errc)
 	}
-	defer func() {
-		for i, c := range cancels {
-			c()
+	stopped := make([]bool, 2)
+	stop := func(i int) {
+		if !stopped[i] {
+			stopped[i] = true
+			cancels[i]()
 			<-exited[i]
 		}
-	}()
+	}
+	defer stop(0)
+	defer stop(1)
 	waitUntil := func(what string, cond func() bool) {
-		t.Helper()
+		tb.Helper()
 		for range 2000 {
 			if cond() {
 				return
 			}
 			time.Sleep(5 * time.Millisecond)
 		}
-		t.Fatalf("gave up waiting for %s", what)
+		tb.Fatalf("gave up waiting for %s", what)
 	}
 	waitUntil("both dispatchers to count two", func() bool { return ds[0].Peers() == 2 && ds[1].Peers() == 2 })
-
-	seedDeliveries(t, open(), chats, strconv.Itoa)
+	seedDeliveries(tb, open(), chats, strconv.Itoa)
 	ds[0].Notify()
 	ds[1].Notify()
-	wait, cancelWait := context.WithTimeout(context.Background(), time.Minute)
+	wait, cancelWait := context.WithTimeout(context.Background(), time.Duration(chats)*time.Second)
 	defer cancelWait()
 	if err := api.waitFor(wait, nil, func() bool { return api.distinct() == chats }); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	if n := api.tooMany.Load(); n != 0 {
+	stop(1)
+	waitUntil("the remaining dispatcher to count one", func() bool { return ds[0].Peers() == 1 })
+	mu.Lock()
+	defer mu.Unlock()
+	return last.Sub(first), api.tooMany.Load()
+}
+
+// TestTwoDispatchersShareTheRate: two dispatchers on one database find
+// each other and each paces at half of the platform's global rate, so
+// together they stay under it; when one stops, the other counts one again.
+func TestTwoDispatchersShareTheRate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("takes 4 s")
+	}
+	limits := TelegramLimits()
+	limits.Global = PerSecond(40)
+	if _, n := twoDispatchers(t, 120, limits); n != 0 {
 		t.Fatalf("%d 429 answers: two dispatchers together went over the bot's limit", n)
 	}
-	cancels[1]()
-	<-exited[1]
-	cancels[1] = func() {}
-	exited[1] <- nil
-	waitUntil("the remaining dispatcher to count one", func() bool { return ds[0].Peers() == 1 })
+}
+
+// BenchmarkFanOutTwoDispatchers: a fan-out (SITREP_BENCH_FANOUT_CHATS,
+// default 2,000) sent by two dispatchers sharing Telegram's limits;
+// reports their combined rate as a share of the configured one, and 429s.
+func BenchmarkFanOutTwoDispatchers(b *testing.B) {
+	chats := envInt("SITREP_BENCH_FANOUT_CHATS", 2000)
+	limits := TelegramLimits()
+	for b.Loop() {
+		span, n := twoDispatchers(b, chats, limits)
+		rate := float64(chats-1) / span.Seconds()
+		b.ReportMetric(100*rate/30, "%_of_rate")
+		b.ReportMetric(float64(n), "429s")
+		b.ReportMetric(rate, "msgs/s")
+	}
 }
