@@ -242,15 +242,16 @@ func BenchmarkAlertLatency(b *testing.B) {
 }
 
 // twoDispatchers runs two dispatchers on one SQLite file (two processes of
-// one bot) against a fake API enforcing limits with a burst of 2. Once both
+// one bot) against a fake API enforcing limits with the given burst (2 is
+// what a real API allows for network jitter). Once both
 // count two, it enqueues one message to each of chats chats and waits for
 // them all; then it stops the second and waits for the first to count one.
 // It returns the span from the first message received to the last, and
 // the 429 answers.
-func twoDispatchers(tb testing.TB, chats int, limits Limits) (span time.Duration, tooMany int64) {
+func twoDispatchers(tb testing.TB, chats int, limits Limits, burst int) (span time.Duration, tooMany int64) {
 	tb.Helper()
 	fake := limits
-	fake.Global.Burst = 2
+	fake.Global.Burst = burst
 	path := filepath.Join(tb.TempDir(), "shared.db")
 	open := func() *store.DB {
 		st, err := store.Open(context.Background(), path)
@@ -329,7 +330,11 @@ func TestTwoDispatchersShareTheRate(t *testing.T) {
 	}
 	limits := TelegramLimits()
 	limits.Global = PerSecond(40)
-	if _, n := twoDispatchers(t, 120, limits); n != 0 {
+	// Two independent pacers may coincide, and a loaded test machine delays
+	// either: the fake allows a burst of 4, not the 2 the benchmark
+	// measures against. Without sharing, the pair sends at twice the rate
+	// and is refused dozens of times whatever the burst.
+	if _, n := twoDispatchers(t, 120, limits, 4); n != 0 {
 		t.Fatalf("%d 429 answers: two dispatchers together went over the bot's limit", n)
 	}
 }
@@ -341,7 +346,7 @@ func BenchmarkFanOutTwoDispatchers(b *testing.B) {
 	chats := envInt("SITREP_BENCH_FANOUT_CHATS", 2000)
 	limits := TelegramLimits()
 	for b.Loop() {
-		span, n := twoDispatchers(b, chats, limits)
+		span, n := twoDispatchers(b, chats, limits, 2)
 		rate := float64(chats-1) / span.Seconds()
 		b.ReportMetric(100*rate/30, "%_of_rate")
 		b.ReportMetric(float64(n), "429s")
