@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -332,6 +333,20 @@ func (r *Router) summary(ctx context.Context, args []string) (*Reply, error) {
 	var err error
 	if t := topicName(query); t != "" && len(args) == 1 {
 		arts, err = r.articlesWithTopic(ctx, t, 12)
+		// Newest first, but an article that names the word the user typed
+		// ("missiles") before one that is only on the topic, so the story's
+		// article that speaks of it is the one quoted.
+		w := strings.ToLower(strings.Trim(query, ",;."))
+		names := make(map[*briefings.Article]int, len(arts))
+		for _, a := range arts {
+			if strings.Contains(strings.ToLower(a.Title), w) {
+				names[a] += 2
+			}
+			if strings.Contains(strings.ToLower(a.DisplayText()), w) {
+				names[a]++
+			}
+		}
+		slices.SortStableFunc(arts, func(x, y *briefings.Article) int { return names[y] - names[x] })
 	} else {
 		arts, err = r.d.Store.SearchArticles(ctx, query, 12)
 	}

@@ -357,3 +357,18 @@ func TestRouterTopicSummaryQuotesSentencesAboutTheTopic(t *testing.T) {
 		t.Fatalf("an article's unrelated lead was quoted for the topic: %q", text)
 	}
 }
+
+func TestRouterTopicSummaryPrefersArticlesNamingTheWord(t *testing.T) {
+	h := newHarness(t)
+	h.add(t, "Air Wire", "Missile strike on a rail depot", "Russia fired three cruise missiles at a rail depot in the Dnipro region overnight, the air force said. "+
+		"Two of the missiles were shot down.", now0.Add(-20*time.Hour), "air_attacks")
+	// Six newer articles on the topic that do not mention missiles.
+	for i := range 6 {
+		h.add(t, "Air Wire", fmt.Sprintf("Drones over region %d", i), fmt.Sprintf("Air defences shot down %d drones over region %d overnight, officials said.", 10+i, i),
+			now0.Add(-time.Duration(i+1)*time.Hour), "air_attacks")
+	}
+	_, text := h.say(t, req("/summary missiles"))
+	if !strings.Contains(text, "three cruise missiles") {
+		t.Fatalf("the one article about missiles is not quoted: %q", text)
+	}
+}
