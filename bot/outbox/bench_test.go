@@ -353,3 +353,56 @@ func BenchmarkFanOutTwoDispatchers(b *testing.B) {
 		b.ReportMetric(rate, "msgs/s")
 	}
 }
+
+// TestDispatcherJoiningAFanOut: a second dispatcher starts while the first
+// is sending a fan-out at the whole rate. It waits until the first has
+// counted it before sending, so the pair never goes over the limit (a
+// joiner that sent at once would add its share for up to a beat).
+func TestDispatcherJoiningAFanOut(t *testing.T) {
+	if testing.Short() {
+		t.Skip("takes 5 s")
+	}
+	const chats, rate = 200, 40
+	limits := TelegramLimits()
+	limits.Global = PerSecond(rate)
+	fake := limits
+	fake.Global.Burst = 4 // as in TestTwoDispatchersShareTheRate
+	path := filepath.Join(t.TempDir(), "shared.db")
+	open := func() *store.DB {
+		st, err := store.Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		return st
+	}
+	api := newFakeAPI(t, &fake)
+	seedDeliveries(t, open(), chats, strconv.Itoa)
+	start := func() (*Dispatcher, func()) {
+		d := NewDispatcher(open(), map[string]bot.Platform{"telegram": newHTTPPlatform(api.srv.URL)}, Options{
+			// More rows than one holds stay in the store for the joiner.
+			Limits: map[string]Limits{"telegram": limits}, PeerEvery: time.Second, MaxInFlight: 60, Logger: slog.New(slog.DiscardHandler)})
+		ctx, cancel := context.WithCancel(context.Background())
+		errc := make(chan error, 1)
+		go func() { errc <- d.Run(ctx) }()
+		return d, func() { cancel(); <-errc }
+	}
+	first, stopFirst := start()
+	defer stopFirst()
+	wait, cancelWait := context.WithTimeout(context.Background(), time.Minute)
+	defer cancelWait()
+	if err := api.waitFor(wait, nil, func() bool { return api.distinct() >= 40 }); err != nil {
+		t.Fatal(err)
+	}
+	second, stopSecond := start()
+	defer stopSecond()
+	if err := api.waitFor(wait, nil, func() bool { return api.distinct() == chats }); err != nil {
+		t.Fatal(err)
+	}
+	if first.Peers() != 2 || second.Peers() != 2 {
+		t.Fatalf("peers %d and %d, want 2 each", first.Peers(), second.Peers())
+	}
+	if n := api.tooMany.Load(); n != 0 {
+		t.Fatalf("%d 429 answers while the second dispatcher joined", n)
+	}
+}

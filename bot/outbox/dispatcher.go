@@ -282,6 +282,14 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 	// fan-out never adds a full rate on top of theirs.
 	setPeers(d.beat(ctx))
 	defer d.leave()
+	// Joining others, send nothing for a beat and a fifth (the fifth for
+	// their beat's own queries): by then each of them has counted this one
+	// and slowed to its new share, so the bot's total does not go over a
+	// limit while they learn of it.
+	var sendAfter time.Time
+	if s.peers > 1 {
+		sendAfter = d.o.Now().Add(d.o.PeerEvery * 6 / 5)
+	}
 	peersCh := make(chan int, 1)
 	jobs := make(chan *briefings.Delivery)
 	results := make(chan result, d.o.Workers)
@@ -433,6 +441,10 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 		// Hand out every row that may go now, to free workers.
 		var wake time.Time
 		for s.busy < d.o.Workers {
+			if now.Before(sendAfter) {
+				wake = sendAfter
+				break
+			}
 			job, w := s.pop(now)
 			if job == nil {
 				wake = w
@@ -463,6 +475,13 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 			addClaimed(c)
 		case n := <-peersCh:
 			setPeers(n)
+			if s.queued+s.busy > maxHeld {
+				// Others joined: what this one holds beyond its new share
+				// goes back for them to claim, or a fan-out claimed alone
+				// would go on at this one's share only.
+				giveBack(s.shed(max(maxHeld-s.busy, 0)), "shared with another dispatcher")
+				nextClaim = d.o.Now().Add(d.o.Poll)
+			}
 		case <-d.notify:
 			nextClaim = time.Time{}
 		case <-timer.C:

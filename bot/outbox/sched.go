@@ -186,6 +186,20 @@ func (s *sched) takeChat(c briefings.Chat) []*briefings.Delivery {
 	return out
 }
 
+// shed removes and returns queued rows, whole chats from the back of each
+// platform's heap (roughly those that would go last), until at most keep
+// rows are queued. Chats with a send in flight are in no heap and stay.
+func (s *sched) shed(keep int) []*briefings.Delivery {
+	var out []*briefings.Delivery
+	for _, p := range s.plats {
+		for s.queued > keep && len(p.heap) > 0 {
+			cs := p.heap[len(p.heap)-1]
+			out = append(out, s.takeChat(briefings.Chat{Platform: cs.platform, ChatID: cs.chatID})...)
+		}
+	}
+	return out
+}
+
 // stale removes and returns queued rows that should go back to the store:
 // claimed longer than maxHold ago, or in a chat that may not send before
 // now+maxHold (their claim lease would run out while they wait). It also

@@ -314,3 +314,25 @@ func TestPeersShareTheGlobalRate(t *testing.T) {
 		t.Errorf("peers %d after setPeers(0)", s.peers)
 	}
 }
+
+func TestShedKeepsAtMost(t *testing.T) {
+	s := newSched(map[string]Limits{"telegram": TelegramLimits()})
+	for i := range 50 {
+		s.add(t0, &briefings.Delivery{ID: int64(i + 1), Chat: tgChat(fmt.Sprint(i % 40))}) // 10 chats with two rows
+	}
+	busy, _ := s.pop(t0) // one chat has a send in flight
+	out := s.shed(20)
+	if s.queued > 20 || s.queued < 19 || len(out)+s.queued+1 != 50 {
+		t.Fatalf("after shed(20): %d queued, %d shed, want at most 20 queued and every row accounted for", s.queued, len(out))
+	}
+	for _, d := range out {
+		if d.Chat == busy.Chat {
+			t.Fatalf("a row of the chat in flight was shed: %+v", d)
+		}
+	}
+	// Down to nothing but the in-flight chat's second row, if it has one.
+	s.shed(0)
+	if s.queued > 1 {
+		t.Fatalf("shed(0) left %d queued", s.queued)
+	}
+}
