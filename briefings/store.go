@@ -80,6 +80,9 @@ type OutboxStore interface {
 	MarkSent(ctx context.Context, id int64, externalID string, at time.Time) error
 	// MarkRetry returns a claimed row to pending with its error and next attempt.
 	MarkRetry(ctx context.Context, id int64, errMsg string, next time.Time) error
+	// Release returns a claimed row that was never tried to pending, due at
+	// next, without counting its claim as an attempt.
+	Release(ctx context.Context, id int64, why string, next time.Time) error
 	MarkDead(ctx context.Context, id int64, errMsg string) error
 	// SentExternalID returns the platform message id sent for a dedupe key.
 	SentExternalID(ctx context.Context, dedupeKey string) (string, error)

@@ -525,17 +525,10 @@ func (d *Dispatcher) release(rows []*briefings.Delivery, why string) {
 	defer cancel()
 	now := d.o.Now()
 	for _, r := range rows {
-		if err := d.st.MarkRetry(ctx, r.ID, lastErrOr(r.LastError, why), now); err != nil {
+		if err := d.st.Release(ctx, r.ID, why, now); err != nil {
 			d.log.Error("outbox: release", slog.Int64("delivery_id", r.ID), slog.Any("error", err))
 		}
 	}
-}
-
-func lastErrOr(last, why string) string {
-	if last != "" {
-		return last
-	}
-	return why
 }
 
 // dbCtx is for store writes after a send: they must happen even when the

@@ -83,6 +83,7 @@ func runContract(t *testing.T, dsn func(t *testing.T) string) {
 		{"AlertSettings", testAlertSettings},
 		{"Outbox", testOutbox},
 		{"OutboxLease", testOutboxLease},
+		{"OutboxRelease", testOutboxRelease},
 		{"ConcurrentClaim", testConcurrentClaim},
 		{"Leases", testLeases},
 		{"LiveLeases", testLiveLeases},
@@ -1334,6 +1335,52 @@ func testOutboxLease(e *env) {
 	}
 	if none, _ := e.db.Claim(ctx, t0.Add(40*time.Second), t0.Add(100*time.Second), 0); len(none) != 0 {
 		t.Fatalf("limit 0 claimed rows")
+	}
+}
+
+// testOutboxRelease: a row handed back untried does not use up an attempt;
+// a retry does.
+func testOutboxRelease(e *env) {
+	t, ctx := e.t, e.ctx
+	chat := briefings.Chat{Platform: "telegram", ChatID: "7"}
+	d := &briefings.Delivery{DedupeKey: "r", Chat: chat, Payload: []byte(`{}`), NextAttemptAt: t0}
+	_, err := e.db.Enqueue(ctx, d)
+	must(t, err)
+	claim := func(at time.Time) *briefings.Delivery {
+		t.Helper()
+		rows, err := e.db.Claim(ctx, at, at.Add(time.Minute), 10)
+		must(t, err)
+		if len(rows) != 1 {
+			t.Fatalf("claimed %d rows at %v, want 1", len(rows), at)
+		}
+		return rows[0]
+	}
+	for i := range 3 {
+		r := claim(t0.Add(time.Duration(i) * time.Second))
+		if r.Attempts != 1 {
+			t.Fatalf("claim %d after releases: attempts %d, want 1", i, r.Attempts)
+		}
+		must(t, e.db.Release(ctx, r.ID, "released on shutdown", t0.Add(time.Duration(i+1)*time.Second)))
+	}
+	r := claim(t0.Add(3 * time.Second))
+	if r.LastError != "released on shutdown" {
+		t.Fatalf("last error %q", r.LastError)
+	}
+	must(t, e.db.MarkRetry(ctx, r.ID, "HTTP 502", t0.Add(4*time.Second)))
+	r = claim(t0.Add(4 * time.Second))
+	if r.Attempts != 2 {
+		t.Fatalf("after a real retry: attempts %d, want 2", r.Attempts)
+	}
+	must(t, e.db.Release(ctx, r.ID, "deferred", t0.Add(5*time.Second)))
+	r = claim(t0.Add(5 * time.Second))
+	if r.Attempts != 2 || r.LastError != "HTTP 502" {
+		t.Fatalf("release after a retry: attempts %d, last error %q; want 2 and the retry's error", r.Attempts, r.LastError)
+	}
+	// A row no longer being sent is left alone.
+	must(t, e.db.MarkSent(ctx, r.ID, "m1", t0.Add(6*time.Second)))
+	_ = e.db.Release(ctx, r.ID, "late", t0.Add(7*time.Second))
+	if st, err := e.db.DeliveryStats(ctx); err != nil || st.Sent != 1 || st.Pending != 0 {
+		t.Fatalf("after a late release: %+v %v", st, err)
 	}
 }
 

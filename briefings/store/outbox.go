@@ -142,6 +142,18 @@ func (db *DB) MarkRetry(ctx context.Context, id int64, errMsg string, next time.
 		next_attempt_at = $3, lease_until = $4 WHERE id = $1 AND status = 'sending'`, errMsg, next, time.Time{})
 }
 
+// Release returns a claimed row that was never tried to pending, due at
+// next, and takes back the attempt its claim counted: a row handed back
+// (shutdown, a chat waiting too long, a share of the rate given to another
+// dispatcher) does not come nearer to dead-lettering. Its last error is
+// kept unless it has none, then it is why.
+func (db *DB) Release(ctx context.Context, id int64, why string, next time.Time) error {
+	return db.finish(ctx, "release", id, `UPDATE deliveries SET status = 'pending',
+		last_error = CASE WHEN last_error = '' THEN $2 ELSE last_error END,
+		attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END,
+		next_attempt_at = $3, lease_until = $4 WHERE id = $1 AND status = 'sending'`, why, next, time.Time{})
+}
+
 // MarkDead dead-letters an unsent row with its reason. A sent row is left alone.
 func (db *DB) MarkDead(ctx context.Context, id int64, errMsg string) error {
 	return db.finish(ctx, "mark dead", id, `UPDATE deliveries SET status = 'dead', last_error = $2
