@@ -269,6 +269,7 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 		d.log.Info("outbox: dispatchers sharing the platforms' rates", slog.Int("dispatchers", n))
 		s.setPeers(n)
 		d.peers.Store(int32(n))
+		d.m.Dispatchers.Set(float64(n))
 		maxHeld = d.o.MaxInFlight
 		if perSec := d.sharedRate(n); n > 1 && perSec > 0 {
 			maxHeld = min(maxHeld, max(2*d.o.Workers, int(math.Ceil(perSec*claimAhead.Seconds()))))
@@ -280,6 +281,7 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 	minClaim = max(1, min(d.o.ClaimBatch, maxHeld/4))
 	// Count the others before the first send, so a process joining a
 	// fan-out never adds a full rate on top of theirs.
+	d.m.Dispatchers.Set(1)
 	setPeers(d.beat(ctx))
 	defer d.leave()
 	// Joining others, send nothing for a beat and a fifth (the fifth for

@@ -16,6 +16,8 @@ type Metrics struct {
 	Latency    *prometheus.HistogramVec // created_at -> sent, by platform, kind
 	// FeedFetchErrors is for the feed refresher to increment (by source).
 	FeedFetchErrors *prometheus.CounterVec
+	// Dispatchers sharing the platforms' rate limits, as last counted.
+	Dispatchers prometheus.Gauge
 }
 
 // NewMetrics creates the metrics and registers them on reg (nil: not
@@ -43,6 +45,10 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			Namespace: "sitrep", Subsystem: "feed", Name: "fetch_errors_total",
 			Help: "Feed fetch failures, by source.",
 		}, []string{"source"}),
+		Dispatchers: prometheus.NewGauge(prometheus.GaugeOpts{
+			Namespace: "sitrep", Subsystem: "outbox", Name: "dispatchers",
+			Help: "Dispatchers (processes) sharing the platforms' rate limits, as this one last counted them.",
+		}),
 	}
 	if reg == nil {
 		return m
@@ -52,6 +58,7 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 	m.Failed = register(reg, m.Failed)
 	m.Latency = register(reg, m.Latency)
 	m.FeedFetchErrors = register(reg, m.FeedFetchErrors)
+	m.Dispatchers = register(reg, m.Dispatchers)
 	return m
 }
 

@@ -205,7 +205,9 @@ func (m *Main) runBot(ctx context.Context, args []string) error {
 		Lease: del.Lease.Duration(), BaseBackoff: del.BackoffBase.Duration(), MaxBackoff: del.BackoffMax.Duration(),
 		Limits: map[string]outbox.Limits{"telegram": tgLimits, "discord": dcLimits},
 	})
-	router := m.router(disp.Notify, nil)
+	router := m.router(disp.Notify, func(context.Context) []string {
+		return []string{fmt.Sprintf("Dispatchers sharing the rate limits: %d", disp.Peers())}
+	})
 
 	if tg != nil && m.Config.Telegram.WebhookURL != "" {
 		mux.Handle("/telegram/webhook", tg.WebhookHandler(router))

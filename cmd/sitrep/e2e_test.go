@@ -380,7 +380,8 @@ func TestRunTelegramEndToEnd(t *testing.T) {
 	}
 
 	code, body = httpGet(t, base+"/metrics")
-	if code != 200 || !strings.Contains(body, "go_goroutines") || !strings.Contains(body, "sitrep_outbox_sent_total") {
+	if code != 200 || !strings.Contains(body, "go_goroutines") || !strings.Contains(body, "sitrep_outbox_sent_total") ||
+		!strings.Contains(body, "sitrep_outbox_dispatchers 1") {
 		t.Errorf("/metrics: %d %.300q", code, body)
 	}
 

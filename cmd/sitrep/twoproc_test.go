@@ -155,6 +155,13 @@ func TestTwoBotProcessesPostgres(t *testing.T) {
 
 	want := subscribers + alerted
 	waitFor(t, fmt.Sprintf("%d messages", want), func() bool { return len(api.Calls("sendMessage")) >= want })
+	// Each process counts two dispatchers sharing Telegram's rate.
+	for _, p := range procs {
+		waitFor(t, "both dispatchers counted in "+p.addr+"/metrics", func() bool {
+			code, body := httpGet(t, "http://"+p.addr+"/metrics")
+			return code == 200 && strings.Contains(body, "sitrep_outbox_dispatchers 2")
+		})
+	}
 	// Both processes drain and stop; whatever either still had to send is sent by then.
 	stopAll()
 
