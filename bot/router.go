@@ -979,16 +979,31 @@ func (r *Router) stats(ctx context.Context) (*Reply, error) {
 	if err != nil {
 		return nil, err
 	}
-	subs, err := r.d.Store.ListSubscriptions(ctx)
+	active, paused, err := r.d.Store.CountSubscriptions(ctx)
 	if err != nil {
 		return nil, err
 	}
+	subs := fmt.Sprint(active)
+	if paused > 0 {
+		subs += fmt.Sprintf(" (%d more paused)", paused)
+	}
 	p := Paragraph{Lines: [][]Span{
-		{{Text: fmt.Sprintf("Articles: %d; sources: %d (%d failing); subscriptions: %d", n, len(srcs), failing, len(subs))}},
+		{{Text: fmt.Sprintf("Articles: %d; sources: %d (%d failing); subscriptions: %s", n, len(srcs), failing, subs)}},
 		{{Text: fmt.Sprintf("Outbox: %d pending, %d sending, %d sent, %d dead", ds.Pending, ds.Sending, ds.Sent, ds.Dead)}},
 	}}
-	for reason, c := range ds.DeadReasons {
-		p.Lines = append(p.Lines, []Span{{Text: fmt.Sprintf("  dead: %d × %s", c, trimForReply(reason, 100))}})
+	// Dead letters by reason, the most frequent first.
+	reasons := make([]string, 0, len(ds.DeadReasons))
+	for reason := range ds.DeadReasons {
+		reasons = append(reasons, reason)
+	}
+	slices.SortFunc(reasons, func(a, b string) int {
+		if d := ds.DeadReasons[b] - ds.DeadReasons[a]; d != 0 {
+			return d
+		}
+		return strings.Compare(a, b)
+	})
+	for _, reason := range reasons {
+		p.Lines = append(p.Lines, []Span{{Text: fmt.Sprintf("  dead: %d × %s", ds.DeadReasons[reason], trimForReply(reason, 100))}})
 	}
 	if r.d.Stats != nil {
 		for _, l := range r.d.Stats(ctx) {

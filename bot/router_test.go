@@ -372,3 +372,34 @@ func TestRouterTopicSummaryPrefersArticlesNamingTheWord(t *testing.T) {
 		t.Fatalf("the one article about missiles is not quoted: %q", text)
 	}
 }
+
+func TestRouterStatsCountsAndDeadReasons(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	for i, active := range []bool{true, true, false} {
+		s := &briefings.Subscription{Chat: briefings.Chat{Platform: "telegram", ChatID: fmt.Sprint(100 + i)}, Schedule: "08:00", TimeZone: "UTC",
+			Active: active, NextDueAt: now0.Add(time.Hour)}
+		if err := h.st.UpsertSubscription(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, reason := range []string{"chat not found", "forbidden: bot was blocked", "forbidden: bot was blocked"} {
+		d := &briefings.Delivery{DedupeKey: fmt.Sprint("dead", i), Chat: briefings.Chat{Platform: "telegram", ChatID: "5"}, Payload: []byte(`{}`)}
+		if _, err := h.st.Enqueue(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+		if err := h.st.MarkDead(ctx, d.ID, reason); err != nil {
+			t.Fatal(err)
+		}
+	}
+	adm := req("/stats")
+	adm.IsAdmin = true
+	_, text := h.say(t, adm)
+	if !strings.Contains(text, "subscriptions: 2 (1 more paused)") {
+		t.Errorf("subscription counts: %q", text)
+	}
+	blocked, notFound := strings.Index(text, "dead: 2 × forbidden"), strings.Index(text, "dead: 1 × chat not found")
+	if blocked < 0 || notFound < 0 || blocked > notFound {
+		t.Errorf("dead letters should be listed most frequent first: %q", text)
+	}
+}

@@ -54,6 +54,8 @@ type SubscriptionStore interface {
 	GetSubscription(ctx context.Context, c Chat) (*Subscription, error)
 	DeleteSubscription(ctx context.Context, c Chat) error
 	ListSubscriptions(ctx context.Context) ([]*Subscription, error)
+	// CountSubscriptions counts the subscriptions, active and paused.
+	CountSubscriptions(ctx context.Context) (active, paused int, err error)
 	// DueSubscriptions returns active subscriptions with NextDueAt <= now.
 	DueSubscriptions(ctx context.Context, now time.Time, limit int) ([]*Subscription, error)
 	// AdvanceSubscription sets the next due time and the slot just enqueued.

@@ -961,6 +961,9 @@ func testSubscriptions(e *env) {
 	if len(list) != 3 {
 		t.Fatalf("list %d", len(list))
 	}
+	if active, paused, err := e.db.CountSubscriptions(ctx); err != nil || active != 2 || paused != 1 {
+		t.Fatalf("count: %d active, %d paused, %v; want 2 and 1", active, paused, err)
+	}
 	must(t, e.db.DeleteSubscription(ctx, off.Chat))
 	wantCode(t, e.db.DeleteSubscription(ctx, off.Chat), briefings.ENOTFOUND)
 	_, err = e.db.GetSubscription(ctx, off.Chat)

@@ -113,6 +113,14 @@ func (db *DB) DeleteSubscription(ctx context.Context, c briefings.Chat) error {
 	return nil
 }
 
+// CountSubscriptions counts the active subscriptions and the others
+// (paused, e.g. the bot was blocked).
+func (db *DB) CountSubscriptions(ctx context.Context) (active, paused int, err error) {
+	err = db.reader().queryRow(ctx, `SELECT COALESCE(SUM(CASE WHEN active THEN 1 ELSE 0 END), 0),
+		COALESCE(SUM(CASE WHEN active THEN 0 ELSE 1 END), 0) FROM subscriptions`).Scan(&active, &paused)
+	return active, paused, wrap("count subscriptions", err)
+}
+
 // ListSubscriptions returns every subscription in id order.
 func (db *DB) ListSubscriptions(ctx context.Context) ([]*briefings.Subscription, error) {
 	return db.listSubscriptions(ctx, subSelect+` ORDER BY s.id`)
