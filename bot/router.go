@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/text"
 )
 
 // Deps are what the router needs. Everything that is not the store is a
@@ -329,6 +330,7 @@ func (r *Router) summary(ctx context.Context, args []string) (*Reply, error) {
 		return r.summarizeURL(ctx, args[0])
 	}
 	query := strings.Join(args, " ")
+	focus := query // what the search and the summary look for
 	var arts []*briefings.Article
 	var err error
 	if t := topicName(query); t != "" && len(args) == 1 {
@@ -348,7 +350,18 @@ func (r *Router) summary(ctx context.Context, args []string) (*Reply, error) {
 		}
 		slices.SortStableFunc(arts, func(x, y *briefings.Article) int { return names[y] - names[x] })
 	} else {
-		arts, err = r.d.Store.SearchArticles(ctx, query, 12)
+		// A question ("what did the Air Force say about missiles?") is
+		// searched by its content words, all of them if some article has
+		// them all, else any, best match first.
+		words := contentWords(query)
+		if len(words) == 0 {
+			return nil, invalid("Tell me what about: a topic, a place or a name, e.g. /summary security guarantees")
+		}
+		focus = strings.Join(words, " ")
+		arts, err = r.d.Store.SearchArticles(ctx, focus, 12)
+		if err == nil && len(arts) == 0 && strings.Contains(focus, " ") {
+			arts, err = r.d.Store.SearchArticlesAny(ctx, focus, 12)
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -370,7 +383,7 @@ func (r *Router) summary(ctx context.Context, args []string) (*Reply, error) {
 	}
 	var sents []briefings.Picked
 	if fs, ok := r.d.Summarizer.(briefings.FocusedSummarizer); ok {
-		sents = fs.SummarizeFocused(docs, query, 4)
+		sents = fs.SummarizeFocused(docs, focus, 4)
 	} else {
 		sents = r.d.Summarizer.SummarizeStory(docs, 4)
 	}
@@ -393,6 +406,27 @@ func (r *Router) summary(ctx context.Context, args []string) (*Reply, error) {
 	}
 	rep.Paragraphs = append(rep.Paragraphs, src)
 	return rep, nil
+}
+
+// askWords are the words of a request or a question that name no subject.
+var askWords = map[string]bool{
+	"say": true, "says": true, "said": true, "tell": true, "told": true, "happen": true, "happened": true,
+	"happening": true, "news": true, "latest": true, "update": true, "updates": true, "summary": true,
+	"summarize": true, "summarise": true, "know": true, "me": true, "please": true, "going": true, "anything": true,
+}
+
+// contentWords returns the words of a user's query that name its subject:
+// not stop words, not the words of asking.
+func contentWords(query string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(query, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' }) {
+		lw := strings.ToLower(w)
+		if text.IsStopWord(lw) || askWords[lw] {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 func (r *Router) articlesWithTopic(ctx context.Context, topic string, n int) ([]*briefings.Article, error) {

@@ -403,3 +403,27 @@ func TestRouterStatsCountsAndDeadReasons(t *testing.T) {
 		t.Errorf("dead letters should be listed most frequent first: %q", text)
 	}
 }
+
+func TestRouterSummaryOfAQuestion(t *testing.T) {
+	h := newHarness(t)
+	h.add(t, "Air Wire", "Missile strike on a rail depot", "Russia fired three cruise missiles at a rail depot in the Dnipro region overnight, the air force said. "+
+		"Two of the missiles were shot down, it said.", now0.Add(-2*time.Hour), "air_attacks")
+	h.add(t, "Talks Wire", "Envoys meet in Vienna", "Envoys met in Vienna on Monday to discuss a prisoner exchange.", now0.Add(-time.Hour), "diplomacy")
+	// Every word of the question is in no article; its content words are.
+	_, text := h.say(t, req("/summary what did the air force say about missiles?"))
+	if !strings.Contains(text, "three cruise missiles") || strings.Contains(text, "Vienna") {
+		t.Fatalf("question: %q", text)
+	}
+	if !strings.Contains(text, "Summary: what did the air force say about missiles?") {
+		t.Errorf("the reply should name the question as asked: %q", text)
+	}
+	// Some content words match nothing: any of them will do.
+	_, text = h.say(t, req("/summary is there news about the depot in Zaporizhzhia"))
+	if !strings.Contains(text, "rail depot") {
+		t.Fatalf("any of the words: %q", text)
+	}
+	// Nothing but asking words.
+	if rep, text := h.say(t, req("/summary what is happening?")); rep == nil || !rep.Error || !strings.Contains(text, "Tell me what about") {
+		t.Fatalf("a question without a subject: %q", text)
+	}
+}

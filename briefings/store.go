@@ -30,8 +30,12 @@ type ArticleStore interface {
 	AddArticle(ctx context.Context, a *Article) (AddResult, error)
 	GetArticle(ctx context.Context, id int64) (*Article, error)
 	ListArticles(ctx context.Context, f ArticleFilter) ([]*Article, error)
-	// SearchArticles is full-text search, best match first.
+	// SearchArticles is full-text search for articles holding every word of
+	// query, best match first.
 	SearchArticles(ctx context.Context, query string, limit int) ([]*Article, error)
+	// SearchArticlesAny is SearchArticles for articles holding any of the
+	// words; those holding more of them, or holding them in the title, rank first.
+	SearchArticlesAny(ctx context.Context, query string, limit int) ([]*Article, error)
 	CountArticles(ctx context.Context) (int, error)
 	// ListFingerprints returns ID, StoryID, SourceID, Title, Fingerprint and
 	// PublishedAt of articles published since t (to warm the story index).

@@ -562,6 +562,16 @@ func loadAttacks(ctx context.Context, r runner, arts []*briefings.Article) error
 // words, all of which must match; search syntax in it is never interpreted,
 // so any input is safe. Wire copies are left out: their originals match.
 func (db *DB) SearchArticles(ctx context.Context, query string, limit int) ([]*briefings.Article, error) {
+	return db.search(ctx, query, limit, false)
+}
+
+// SearchArticlesAny is SearchArticles for articles holding any of the
+// query's words, best match (most of them, title first) first.
+func (db *DB) SearchArticlesAny(ctx context.Context, query string, limit int) ([]*briefings.Article, error) {
+	return db.search(ctx, query, limit, true)
+}
+
+func (db *DB) search(ctx context.Context, query string, limit int, anyWord bool) ([]*briefings.Article, error) {
 	terms := searchTerms(query)
 	if len(terms) == 0 {
 		return nil, nil
@@ -570,7 +580,11 @@ func (db *DB) SearchArticles(ctx context.Context, query string, limit int) ([]*b
 	for i, t := range terms {
 		quoted[i] = `"` + t + `"`
 	}
-	match := strings.Join(quoted, " ")
+	sep := " " // both FTS5 and websearch_to_tsquery read juxtaposition as AND
+	if anyWord {
+		sep = " OR " // FTS5's operator; websearch_to_tsquery takes "or" in any case
+	}
+	match := strings.Join(quoted, sep)
 	var q string
 	if db.dialect == SQLite {
 		q = `SELECT ` + articleCols + ` FROM articles_fts

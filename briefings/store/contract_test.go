@@ -619,17 +619,37 @@ func testSearch(e *env) {
 	if len(got) != 1 {
 		t.Fatalf("limit: %d", len(got))
 	}
+	// Any of the words: none has both "drones" and "tankers"; the article
+	// with two of three words (one in its title) ranks first.
+	if got, _ := e.db.SearchArticles(ctx, "drones tankers", 10); len(got) != 0 {
+		t.Fatalf("every word: %v", titles(got))
+	}
+	got, err = e.db.SearchArticlesAny(ctx, "drones tankers", 10)
+	must(t, err)
+	if ids := []int64{got[0].ID, got[len(got)-1].ID}; len(got) != 2 || !(ids[0] == a1.ID && ids[1] == a2.ID || ids[0] == a2.ID && ids[1] == a1.ID) {
+		t.Fatalf("any word: %v", titles(got))
+	}
+	got, err = e.db.SearchArticlesAny(ctx, "tankers drones capital", 10)
+	must(t, err)
+	if len(got) != 2 || got[0].ID != a2.ID {
+		t.Fatalf("any word, most words first: %v", titles(got))
+	}
 	hostile := []string{`"`, `*`, `AND OR`, `)`, `(`, `NEAR(`, `title:x`, `-`, `""""`, `'`, `a' OR '1'='1`,
 		`sanctions"`, `"sanctions`, `sanctions*`, `^sanctions`, `NOT`, `\`, "\x00", "", "   ", `💥`, `OR sanctions AND`,
 		`{title body}: sanctions`, `sanctions:`, `!!!`, `'; DROP TABLE articles; --`}
 	for _, q := range hostile {
-		got, err := e.db.SearchArticles(ctx, q, 5)
-		if err != nil {
-			t.Fatalf("search %q: %v", q, err)
-		}
-		for _, a := range got {
-			if a.ID != a1.ID && a.ID != a2.ID {
-				t.Fatalf("search %q found %q", q, a.Title)
+		for name, search := range map[string]func(context.Context, string, int) ([]*briefings.Article, error){
+			"all": e.db.SearchArticles, "any": e.db.SearchArticlesAny} {
+			got, err := search(ctx, q, 5)
+			if err != nil {
+				t.Fatalf("search %s %q: %v", name, q, err)
+			}
+			for _, a := range got {
+				// Any word: "a' OR '1'='1" rightly finds "a café"; the
+				// point is that no input is read as syntax.
+				if name == "all" && a.ID != a1.ID && a.ID != a2.ID {
+					t.Fatalf("search %s %q found %q", name, q, a.Title)
+				}
 			}
 		}
 	}
