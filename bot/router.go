@@ -311,9 +311,12 @@ var topicAliases = map[string]string{
 	"energy": "energy", "humanitarian": "humanitarian", "prisoners": "prisoners", "pows": "prisoners", "exchange": "prisoners",
 }
 
+// plainWord is w lower-cased, without the punctuation typed around it.
+func plainWord(w string) string { return strings.ToLower(strings.Trim(w, ",;.")) }
+
 // topicName returns the topic a word names, or "".
 func topicName(w string) string {
-	w = strings.ToLower(strings.Trim(w, ",;."))
+	w = plainWord(w)
 	for _, t := range Topics {
 		if w == t {
 			return t
@@ -338,7 +341,7 @@ func (r *Router) summary(ctx context.Context, args []string) (*Reply, error) {
 		// Newest first, but an article that names the word the user typed
 		// ("missiles") before one that is only on the topic, so the story's
 		// article that speaks of it is the one quoted.
-		w := strings.ToLower(strings.Trim(query, ",;."))
+		w := plainWord(query)
 		names := make(map[*briefings.Article]int, len(arts))
 		for _, a := range arts {
 			if strings.Contains(strings.ToLower(a.Title), w) {

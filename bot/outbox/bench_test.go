@@ -101,19 +101,8 @@ func BenchmarkFanOutTelegramLimits(b *testing.B) {
 			}
 			return strconv.Itoa(i + 1)
 		})
-		var mu sync.Mutex
-		var first, last time.Time
-		api := newFakeAPI(b, &fakeLimits, func(f *fakeAPI) {
-			f.received = func(fakeMsg) {
-				mu.Lock()
-				now := time.Now()
-				if first.IsZero() {
-					first = now
-				}
-				last = now
-				mu.Unlock()
-			}
-		})
+		record, span := spanRecorder()
+		api := newFakeAPI(b, &fakeLimits, record)
 		d := NewDispatcher(st, map[string]bot.Platform{"telegram": newHTTPPlatform(api.srv.URL)}, Options{
 			Limits: map[string]Limits{"telegram": limits}, Headroom: headroom, Logger: slog.New(slog.DiscardHandler)})
 		ctx, cancel := context.WithCancel(context.Background())
@@ -129,9 +118,7 @@ func BenchmarkFanOutTelegramLimits(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		mu.Lock()
-		got := float64(chats-1) / last.Sub(first).Seconds()
-		mu.Unlock()
+		got := float64(chats-1) / span().Seconds()
 		b.ReportMetric(got, "msgs/s")
 		b.ReportMetric(100*got/float64(rate), "%_of_rate")
 		b.ReportMetric(float64(api.tooMany.Load()), "429s")
@@ -248,53 +235,22 @@ func BenchmarkAlertLatency(b *testing.B) {
 // them all; then it stops the second and waits for the first to count one.
 // It returns the span from the first message received to the last, and
 // the 429 answers.
-func twoDispatchers(tb testing.TB, chats int, limits Limits, burst int) (span time.Duration, tooMany int64) {
+func twoDispatchers(tb testing.TB, chats int, limits Limits, burst int) (time.Duration, int64) {
 	tb.Helper()
 	fake := limits
 	fake.Global.Burst = burst
 	path := filepath.Join(tb.TempDir(), "shared.db")
-	open := func() *store.DB {
-		st, err := store.Open(context.Background(), path)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		tb.Cleanup(func() { st.Close() })
-		return st
-	}
-	var mu sync.Mutex
-	var first, last time.Time
-	api := newFakeAPI(tb, &fake, func(f *fakeAPI) {
-		f.received = func(fakeMsg) {
-			mu.Lock()
-			now := time.Now()
-			if first.IsZero() {
-				first = now
-			}
-			last = now
-			mu.Unlock()
-		}
-	})
+	record, span := spanRecorder()
+	api := newFakeAPI(tb, &fake, record)
 	var ds []*Dispatcher
-	var cancels []context.CancelFunc
-	var exited []chan error
+	var stops []func()
 	for range 2 {
-		d := NewDispatcher(open(), map[string]bot.Platform{"telegram": newHTTPPlatform(api.srv.URL)}, Options{
+		d := NewDispatcher(openShared(tb, path), map[string]bot.Platform{"telegram": newHTTPPlatform(api.srv.URL)}, Options{
 			Limits: map[string]Limits{"telegram": limits}, PeerEvery: 50 * time.Millisecond, Logger: slog.New(slog.DiscardHandler)})
-		ctx, cancel := context.WithCancel(context.Background())
-		errc := make(chan error, 1)
-		go func() { errc <- d.Run(ctx) }()
-		ds, cancels, exited = append(ds, d), append(cancels, cancel), append(exited, errc)
+		ds, stops = append(ds, d), append(stops, runDispatcher(d))
 	}
-	stopped := make([]bool, 2)
-	stop := func(i int) {
-		if !stopped[i] {
-			stopped[i] = true
-			cancels[i]()
-			<-exited[i]
-		}
-	}
-	defer stop(0)
-	defer stop(1)
+	defer stops[0]()
+	defer stops[1]()
 	waitUntil := func(what string, cond func() bool) {
 		tb.Helper()
 		for range 2000 {
@@ -306,7 +262,7 @@ func twoDispatchers(tb testing.TB, chats int, limits Limits, burst int) (span ti
 		tb.Fatalf("gave up waiting for %s", what)
 	}
 	waitUntil("both dispatchers to count two", func() bool { return ds[0].Peers() == 2 && ds[1].Peers() == 2 })
-	seedDeliveries(tb, open(), chats, strconv.Itoa)
+	seedDeliveries(tb, openShared(tb, path), chats, strconv.Itoa)
 	ds[0].Notify()
 	ds[1].Notify()
 	wait, cancelWait := context.WithTimeout(context.Background(), time.Duration(chats)*time.Second)
@@ -314,11 +270,53 @@ func twoDispatchers(tb testing.TB, chats int, limits Limits, burst int) (span ti
 	if err := api.waitFor(wait, nil, func() bool { return api.distinct() == chats }); err != nil {
 		tb.Fatal(err)
 	}
-	stop(1)
+	stops[1]()
 	waitUntil("the remaining dispatcher to count one", func() bool { return ds[0].Peers() == 1 })
-	mu.Lock()
-	defer mu.Unlock()
-	return last.Sub(first), api.tooMany.Load()
+	return span(), api.tooMany.Load()
+}
+
+// spanRecorder returns a fakeAPI option noting when the first and the last
+// message arrived, and a function giving the span between them.
+func spanRecorder() (record func(*fakeAPI), span func() time.Duration) {
+	var mu sync.Mutex
+	var first, last time.Time
+	record = func(f *fakeAPI) {
+		f.received = func(fakeMsg) {
+			mu.Lock()
+			defer mu.Unlock()
+			now := time.Now()
+			if first.IsZero() {
+				first = now
+			}
+			last = now
+		}
+	}
+	return record, func() time.Duration {
+		mu.Lock()
+		defer mu.Unlock()
+		return last.Sub(first)
+	}
+}
+
+// openShared opens one more handle on the database dsn names (another
+// process's), closed at the end of the test.
+func openShared(tb testing.TB, dsn string) *store.DB {
+	tb.Helper()
+	st, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { st.Close() })
+	return st
+}
+
+// runDispatcher runs d until the returned stop (safe to call twice) cancels
+// it and waits for Run to return.
+func runDispatcher(d *Dispatcher) (stop func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	errc := make(chan error, 1)
+	go func() { errc <- d.Run(ctx) }()
+	return sync.OnceFunc(func() { cancel(); <-errc })
 }
 
 // TestTwoDispatchersShareTheRate: two dispatchers on one database find
@@ -368,24 +366,13 @@ func TestDispatcherJoiningAFanOut(t *testing.T) {
 	fake := limits
 	fake.Global.Burst = 4 // as in TestTwoDispatchersShareTheRate
 	path := filepath.Join(t.TempDir(), "shared.db")
-	open := func() *store.DB {
-		st, err := store.Open(context.Background(), path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { st.Close() })
-		return st
-	}
 	api := newFakeAPI(t, &fake)
-	seedDeliveries(t, open(), chats, strconv.Itoa)
+	seedDeliveries(t, openShared(t, path), chats, strconv.Itoa)
 	start := func() (*Dispatcher, func()) {
-		d := NewDispatcher(open(), map[string]bot.Platform{"telegram": newHTTPPlatform(api.srv.URL)}, Options{
+		d := NewDispatcher(openShared(t, path), map[string]bot.Platform{"telegram": newHTTPPlatform(api.srv.URL)}, Options{
 			// More rows than one holds stay in the store for the joiner.
 			Limits: map[string]Limits{"telegram": limits}, PeerEvery: time.Second, MaxInFlight: 60, Logger: slog.New(slog.DiscardHandler)})
-		ctx, cancel := context.WithCancel(context.Background())
-		errc := make(chan error, 1)
-		go func() { errc <- d.Run(ctx) }()
-		return d, func() { cancel(); <-errc }
+		return d, runDispatcher(d)
 	}
 	first, stopFirst := start()
 	defer stopFirst()

@@ -90,7 +90,8 @@ type Dispatcher struct {
 	m         *Metrics
 	notify    chan struct{}
 	randMu    sync.Mutex
-	holder    string // this dispatcher's presence lease holder
+	peerSt    PeerStore // nil: alone (a store without leases, or no limits to share)
+	holder    string    // this dispatcher's presence lease holder
 	peers     atomic.Int32
 }
 
@@ -159,6 +160,9 @@ func NewDispatcher(st briefings.Store, platforms map[string]bot.Platform, o Opti
 	_, _ = crand.Read(id[:])
 	d := &Dispatcher{st: st, platforms: platforms, o: o, log: o.Logger, m: m, notify: make(chan struct{}, 1),
 		holder: hex.EncodeToString(id[:])}
+	if ps, ok := st.(PeerStore); ok && !o.NoLimits {
+		d.peerSt = ps
+	}
 	d.peers.Store(1)
 	return d
 }
@@ -170,8 +174,8 @@ func (d *Dispatcher) Peers() int { return int(d.peers.Load()) }
 // beat renews this dispatcher's presence and counts the live ones; 0 when
 // the store cannot tell (no PeerStore, no limits to share, an error).
 func (d *Dispatcher) beat(ctx context.Context) int {
-	ps, ok := d.st.(PeerStore)
-	if !ok || d.o.NoLimits {
+	ps := d.peerSt
+	if ps == nil {
 		return 0
 	}
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
@@ -194,6 +198,18 @@ func (d *Dispatcher) beat(ctx context.Context) int {
 // sharing them with others claims ahead.
 const claimAhead = 4 * time.Second
 
+// claimBounds returns, for n dispatchers sharing the rates, the most rows
+// this one holds claimed and unfinished (MaxInFlight alone) and the least
+// room worth a claim: a quarter of that (or a full batch), rather than one
+// row per freed slot.
+func (d *Dispatcher) claimBounds(n int) (maxHeld, minClaim int) {
+	maxHeld = d.o.MaxInFlight
+	if perSec := d.sharedRate(n); n > 1 && perSec > 0 {
+		maxHeld = min(maxHeld, max(2*d.o.Workers, int(math.Ceil(perSec*claimAhead.Seconds()))))
+	}
+	return maxHeld, max(1, min(d.o.ClaimBatch, maxHeld/4))
+}
+
 // sharedRate is the sends per second this dispatcher may make, summed over
 // its platforms, when n share them; 0 when any platform is unlimited.
 func (d *Dispatcher) sharedRate(n int) float64 {
@@ -211,8 +227,8 @@ func (d *Dispatcher) sharedRate(n int) float64 {
 // leave gives up this dispatcher's presence lease, so the others take its
 // share of the rate at their next beat.
 func (d *Dispatcher) leave() {
-	ps, ok := d.st.(PeerStore)
-	if !ok || d.o.NoLimits {
+	ps := d.peerSt
+	if ps == nil {
 		return
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -261,7 +277,7 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 	// sends in claimAhead: rows claimed here wait for this process's tokens
 	// while another process could send them, so a hoarding dispatcher
 	// would halve a two-process fan-out.
-	maxHeld, minClaim := d.o.MaxInFlight, 0
+	maxHeld, minClaim := d.claimBounds(1)
 	setPeers := func(n int) {
 		if n <= 0 || n == s.peers {
 			return
@@ -270,15 +286,8 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 		s.setPeers(n)
 		d.peers.Store(int32(n))
 		d.m.Dispatchers.Set(float64(n))
-		maxHeld = d.o.MaxInFlight
-		if perSec := d.sharedRate(n); n > 1 && perSec > 0 {
-			maxHeld = min(maxHeld, max(2*d.o.Workers, int(math.Ceil(perSec*claimAhead.Seconds()))))
-		}
-		// Claim in batches: wait for room for a quarter of maxHeld (or a
-		// full batch) rather than claiming one row per freed slot.
-		minClaim = max(1, min(d.o.ClaimBatch, maxHeld/4))
+		maxHeld, minClaim = d.claimBounds(n)
 	}
-	minClaim = max(1, min(d.o.ClaimBatch, maxHeld/4))
 	// Count the others before the first send, so a process joining a
 	// fan-out never adds a full rate on top of theirs.
 	d.m.Dispatchers.Set(1)

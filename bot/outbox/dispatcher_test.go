@@ -245,15 +245,7 @@ func TestRunDeliversAllOnce(t *testing.T) {
 func TestTwoDispatchersPostgres(t *testing.T) {
 	dsn := storetest.PostgresDSN(t)
 	ctx := context.Background()
-	open := func() *store.DB {
-		st, err := store.Open(ctx, dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { st.Close() })
-		return st
-	}
-	a, b := open(), open()
+	a, b := openShared(t, dsn), openShared(t, dsn)
 	const n = 1000
 	now := time.Now()
 	for i := range n {

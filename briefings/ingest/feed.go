@@ -30,7 +30,7 @@ func (in *Ingester) ingestURL(ctx context.Context, raw string) []Outcome {
 		}
 		return outs
 	}
-	res, err := in.fetch(ctx, raw, nil, in.o.AllowPrivate)
+	res, err := in.fetch(ctx, raw, nil, true)
 	if err != nil {
 		return []Outcome{errOutcome(raw, err)}
 	}
@@ -141,7 +141,7 @@ func oneLine(s string) string {
 // items; every attempt is recorded with RecordFetch, failures with
 // exponential backoff. The error is non-nil when the fetch or any item failed.
 func (in *Ingester) RefreshSource(ctx context.Context, s *briefings.Source) ([]Outcome, error) {
-	res, err := in.fetch(ctx, s.URL, s, in.o.AllowPrivate && s.AllowPrivate)
+	res, err := in.fetch(ctx, s.URL, s, s.AllowPrivate)
 	if err == nil && res.status != 200 && res.status != 304 {
 		err = statusError(res)
 	}
@@ -310,7 +310,7 @@ func (in *Ingester) itemArticle(ctx context.Context, s *briefings.Source, base *
 		a.Body = c
 	}
 	if a.Body == "" && s.FullText && link != "" && fetchPage {
-		if p, err := in.fetchPage(ctx, link, in.o.AllowPrivate && s.AllowPrivate); err == nil {
+		if p, err := in.fetchPage(ctx, link, s.AllowPrivate); err == nil {
 			a.Body = p.Body
 			if a.Title == "" {
 				a.Title = p.Title

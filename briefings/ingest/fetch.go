@@ -33,7 +33,8 @@ type response struct {
 }
 
 // fetch GETs rawURL; conditional headers come from src when given. Unless
-// private is set (and the ingester allows it), the address guard refuses
+// the caller may reach private addresses (private: an operator's URL or
+// source) and the ingester allows them, the address guard refuses
 // non-public addresses, before the request and at every dial and redirect.
 // Bodies of non-2xx answers are not read.
 func (in *Ingester) fetch(ctx context.Context, rawURL string, src *briefings.Source, private bool) (*response, error) {

@@ -57,10 +57,11 @@ func extractPage(r io.Reader, pageURL *url.URL) (*briefings.Article, error) {
 // FetchPage fetches an article page and extracts its main text, without
 // storing it (for /summary <url>).
 func (in *Ingester) FetchPage(ctx context.Context, rawURL string) (*briefings.Article, error) {
-	return in.fetchPage(ctx, rawURL, in.o.AllowPrivate)
+	return in.fetchPage(ctx, rawURL, true)
 }
 
-// fetchPage is FetchPage reaching private addresses only when private is set.
+// fetchPage is FetchPage reaching private addresses only when private is
+// set and the ingester allows them.
 func (in *Ingester) fetchPage(ctx context.Context, rawURL string, private bool) (*briefings.Article, error) {
 	res, err := in.fetch(ctx, rawURL, nil, private)
 	if err != nil {

@@ -379,8 +379,9 @@ func (z *Summarizer) focus(a *analysis, query string) {
 	}
 	for i := range a.sents {
 		s := &a.sents[i]
-		s.score *= 1 - z.Focus + z.Focus*match(s)
-		if match(s) == 0 {
+		if m := match(s); m > 0 {
+			s.score *= 1 - z.Focus + z.Focus*m
+		} else {
 			s.score = 0
 		}
 	}
