@@ -104,11 +104,9 @@ func fromJSON(s string, v any) error {
 const (
 	qLockHash    = `SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.sitrep.hash.' || $1))`
 	qLockReports = `SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.sitrep.attack_reports'))`
-	qDupURL      = `SELECT id, story_id FROM articles WHERE url = $1 AND url <> ''`
-	qDupGUID     = `SELECT id, story_id FROM articles WHERE source_id = $1 AND guid = $2 AND guid <> ''`
-	qDupHash     = `SELECT id, story_id FROM articles WHERE source_id = $1 AND content_hash = $2 AND content_hash <> ''`
 	// qLookup is the three duplicate checks (kinds 1 to 3, by URL, GUID
-	// and content hash) and the wire original (kind 4) in one query.
+	// and content hash) and the wire original (kind 4) in one query: the
+	// one duplicate lookup of AddArticle, also after a lost insert race.
 	qLookup = `SELECT 1, id, story_id, copy_of FROM articles WHERE url = $1 AND url <> ''
 		UNION ALL SELECT 2, id, story_id, copy_of FROM articles WHERE source_id = $2 AND guid = $3 AND guid <> ''
 		UNION ALL SELECT 3, id, story_id, copy_of FROM articles WHERE source_id = $2 AND content_hash = $4 AND content_hash <> ''
@@ -254,7 +252,7 @@ func (db *DB) addArticles(ctx context.Context, arts []*briefings.Article) ([]bri
 						return err
 					}
 				}
-				if res, err = findDuplicate(ctx, tx, in.a); err == nil && res.ID == 0 {
+				if res, _, err = lookupArticle(ctx, tx, in.a); err == nil && res.ID == 0 {
 					err = errRaced
 				}
 			}
@@ -383,10 +381,11 @@ func (db *DB) addArticleTx(ctx context.Context, tx runner, in articleInput) (res
 	return briefings.AddResult{ID: id, StoryID: storyID, Created: true, CopyOf: copyOf}, 0, nil
 }
 
-// lookupArticle runs findDuplicate's checks and finds the wire original of
-// a (the oldest article of another source with a's content hash) in one
-// query: on a duplicate dup is set, else wire is the original (zero when
-// none).
+// lookupArticle finds the stored article a duplicates (by URL, by source
+// and GUID, by source and content hash, in that order of precedence) and
+// the wire original of a (the oldest article of another source with a's
+// content hash) in one query: on a duplicate dup is set, else wire is the
+// original (zero when none).
 func lookupArticle(ctx context.Context, q runner, a *briefings.Article) (dup, wire briefings.AddResult, err error) {
 	rows, err := q.query(ctx, qLookup, a.URL, a.SourceID, a.GUID, a.ContentHash)
 	if err != nil {
@@ -420,38 +419,6 @@ func lookupArticle(ctx context.Context, q runner, a *briefings.Article) (dup, wi
 // dupReasons are the AddResult.Duplicate values of qLookup's kinds 1 to 3,
 // in the order the checks apply.
 var dupReasons = [...]string{"url", "guid", "content"}
-
-// findDuplicate returns the stored article a duplicates (by URL, by source
-// and GUID, by source and content hash), or a zero result.
-func findDuplicate(ctx context.Context, q runner, a *briefings.Article) (briefings.AddResult, error) {
-	type check struct {
-		reason string
-		query  string
-		args   []any
-	}
-	var checks []check
-	if a.URL != "" {
-		checks = append(checks, check{"url", qDupURL, []any{a.URL}})
-	}
-	if a.GUID != "" {
-		checks = append(checks, check{"guid", qDupGUID, []any{a.SourceID, a.GUID}})
-	}
-	if a.ContentHash != "" {
-		checks = append(checks, check{"content", qDupHash, []any{a.SourceID, a.ContentHash}})
-	}
-	for _, c := range checks {
-		var id, story int64
-		err := q.queryRow(ctx, c.query, c.args...).Scan(&id, idCol{&story})
-		if errors.Is(err, sql.ErrNoRows) {
-			continue
-		}
-		if err != nil {
-			return briefings.AddResult{}, err
-		}
-		return briefings.AddResult{ID: id, StoryID: story, Duplicate: c.reason}, nil
-	}
-	return briefings.AddResult{}, nil
-}
 
 // GetArticle returns the article with id and its attack reports, or ENOTFOUND.
 func (db *DB) GetArticle(ctx context.Context, id int64) (*briefings.Article, error) {
