@@ -28,6 +28,10 @@ type ArticleStore interface {
 	// when a.StoryID is 0 a new story titled a.Title is created. It sets a.ID
 	// and a.StoryID.
 	AddArticle(ctx context.Context, a *Article) (AddResult, error)
+	// AddArticles is AddArticle for many articles in one transaction: all
+	// are stored or, on an error, none. An article may duplicate an earlier
+	// one of the same batch.
+	AddArticles(ctx context.Context, arts []*Article) ([]AddResult, error)
 	GetArticle(ctx context.Context, id int64) (*Article, error)
 	ListArticles(ctx context.Context, f ArticleFilter) ([]*Article, error)
 	// SearchArticles is full-text search for articles holding every word of
@@ -101,6 +105,13 @@ type LeaseStore interface {
 	// TryLease takes or renews the named lease for holder until `until`; false
 	// when another holder has an unexpired lease.
 	TryLease(ctx context.Context, name, holder string, now, until time.Time) (bool, error)
+	// ReleaseLease gives up the named lease if holder has it, so another
+	// process may take it at once (e.g. on shutdown).
+	ReleaseLease(ctx context.Context, name, holder string) error
+	// LiveLeases deletes the leases named with prefix that expired before
+	// now and counts those left: the live holders of a family of
+	// per-process leases (e.g. the dispatchers sharing the rate limits).
+	LiveLeases(ctx context.Context, prefix string, now time.Time) (int, error)
 	// GetCursor and SetCursor keep a named position (e.g. the last alerted report).
 	GetCursor(ctx context.Context, name string) (int64, error)
 	SetCursor(ctx context.Context, name string, v int64) error

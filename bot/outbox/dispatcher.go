@@ -66,14 +66,6 @@ type Options struct {
 	PeerEvery time.Duration
 }
 
-// PeerStore is the part of a store dispatchers use to find each other;
-// store.DB has it. Over a store without it a dispatcher assumes it is alone.
-type PeerStore interface {
-	TryLease(ctx context.Context, name, holder string, now, until time.Time) (bool, error)
-	ReleaseLease(ctx context.Context, name, holder string) error
-	LiveLeases(ctx context.Context, prefix string, now time.Time) (int, error)
-}
-
 // PeerLeasePrefix names the dispatchers' presence leases.
 const PeerLeasePrefix = "dispatcher:"
 
@@ -90,8 +82,8 @@ type Dispatcher struct {
 	m         *Metrics
 	notify    chan struct{}
 	randMu    sync.Mutex
-	peerSt    PeerStore // nil: alone (a store without leases, or no limits to share)
-	holder    string    // this dispatcher's presence lease holder
+	peerSt    briefings.LeaseStore // nil: alone (no limits to share)
+	holder    string               // this dispatcher's presence lease holder
 	peers     atomic.Int32
 }
 
@@ -160,8 +152,8 @@ func NewDispatcher(st briefings.Store, platforms map[string]bot.Platform, o Opti
 	_, _ = crand.Read(id[:])
 	d := &Dispatcher{st: st, platforms: platforms, o: o, log: o.Logger, m: m, notify: make(chan struct{}, 1),
 		holder: hex.EncodeToString(id[:])}
-	if ps, ok := st.(PeerStore); ok && !o.NoLimits {
-		d.peerSt = ps
+	if !o.NoLimits {
+		d.peerSt = st
 	}
 	d.peers.Store(1)
 	return d
@@ -172,7 +164,7 @@ func NewDispatcher(st briefings.Store, platforms map[string]bot.Platform, o Opti
 func (d *Dispatcher) Peers() int { return int(d.peers.Load()) }
 
 // beat renews this dispatcher's presence and counts the live ones; 0 when
-// the store cannot tell (no PeerStore, no limits to share, an error).
+// the store cannot tell (no limits to share, an error).
 func (d *Dispatcher) beat(ctx context.Context) int {
 	ps := d.peerSt
 	if ps == nil {

@@ -209,3 +209,7 @@ func (c *countStore) AddArticle(_ context.Context, a *briefings.Article) (briefi
 	}
 	return briefings.AddResult{ID: c.n, StoryID: a.StoryID, Created: true}, nil
 }
+
+func (c *countStore) AddArticles(ctx context.Context, arts []*briefings.Article) ([]briefings.AddResult, error) {
+	return addEach(ctx, c.AddArticle, arts)
+}

@@ -404,12 +404,6 @@ func (in *Ingester) warm(ctx context.Context) {
 	})
 }
 
-// BatchAdder is implemented by stores that add many articles in one
-// transaction (all or none); AddAll uses it when the store has it.
-type BatchAdder interface {
-	AddArticles(ctx context.Context, arts []*briefings.Article) ([]briefings.AddResult, error)
-}
-
 // maxBatch bounds one store transaction of AddAll.
 const maxBatch = 200
 
@@ -422,9 +416,9 @@ func (in *Ingester) Add(ctx context.Context, a *briefings.Article) Outcome {
 	return in.AddAll(ctx, []*briefings.Article{a})[0]
 }
 
-// AddAll is Add for many articles, with one outcome each in order. With a
-// BatchAdder store, articles are stored in transactions of up to 200; a
-// batch ends early where an article belongs to the story of an earlier
+// AddAll is Add for many articles, with one outcome each in order.
+// Articles are stored in transactions of up to 200 (AddArticles); a batch
+// ends early where an article belongs to the story of an earlier
 // article of the same batch, so story grouping is the same as one by one.
 func (in *Ingester) AddAll(ctx context.Context, arts []*briefings.Article) []Outcome {
 	outs := make([]Outcome, len(arts))
@@ -438,14 +432,13 @@ func (in *Ingester) AddAll(ctx context.Context, arts []*briefings.Article) []Out
 	in.warm(ctx)
 	in.addMu.Lock()
 	defer in.addMu.Unlock()
-	batcher, _ := in.st.(BatchAdder)
 	var pending []int // indexes into arts
 	var local *cluster.Index
 	flush := func() {
 		if len(pending) == 0 {
 			return
 		}
-		in.store(ctx, batcher, arts, sigs, outs, pending)
+		in.store(ctx, arts, sigs, outs, pending)
 		pending = pending[:0]
 		local = nil
 	}
@@ -463,10 +456,6 @@ func (in *Ingester) AddAll(ctx context.Context, arts []*briefings.Article) []Out
 			if id, found := in.idx.MatchSignature(a, g); found {
 				a.StoryID, matched = id, true
 			}
-		}
-		if batcher == nil {
-			in.store(ctx, nil, arts, sigs, outs, []int{i})
-			continue
 		}
 		// Does it belong with an article of this batch not yet stored?
 		if !matched && local != nil {
@@ -565,16 +554,16 @@ func sigOf(a *briefings.Article, g *cluster.Signature) *cluster.Signature {
 	return g
 }
 
-// store writes the articles arts[idx...] (one transaction with a batcher,
-// else one each) and fills their outcomes. When a batch fails, its articles
-// are retried one by one so one bad article does not sink the others.
-func (in *Ingester) store(ctx context.Context, batcher BatchAdder, arts []*briefings.Article, sigs []*cluster.Signature, outs []Outcome, idx []int) {
-	if batcher != nil && len(idx) > 1 {
+// store writes the articles arts[idx...] (one transaction) and fills their
+// outcomes. When a batch fails, its articles are retried one by one so one
+// bad article does not sink the others.
+func (in *Ingester) store(ctx context.Context, arts []*briefings.Article, sigs []*cluster.Signature, outs []Outcome, idx []int) {
+	if len(idx) > 1 {
 		list := make([]*briefings.Article, len(idx))
 		for k, i := range idx {
 			list[k] = arts[i]
 		}
-		res, err := batcher.AddArticles(ctx, list)
+		res, err := in.st.AddArticles(ctx, list)
 		if err == nil && len(res) == len(list) {
 			for k, i := range idx {
 				in.result(arts[i], sigs[i], &outs[i], res[k])

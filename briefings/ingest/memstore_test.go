@@ -142,3 +142,21 @@ func (m *memStore) ListFingerprints(_ context.Context, since time.Time) ([]*brie
 }
 
 func (m *memStore) Close() error { return nil }
+
+// AddArticles adds one by one: a memory store has no transaction to share.
+func (m *memStore) AddArticles(ctx context.Context, arts []*briefings.Article) ([]briefings.AddResult, error) {
+	return addEach(ctx, m.AddArticle, arts)
+}
+
+// addEach is AddArticles over a store's AddArticle.
+func addEach(ctx context.Context, add func(context.Context, *briefings.Article) (briefings.AddResult, error), arts []*briefings.Article) ([]briefings.AddResult, error) {
+	out := make([]briefings.AddResult, len(arts))
+	for i, a := range arts {
+		res, err := add(ctx, a)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = res
+	}
+	return out, nil
+}

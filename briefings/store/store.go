@@ -11,9 +11,8 @@
 // stored as itself (0001-01-01), so it sorts before every real time in both
 // dialects and reads back as the zero time.
 //
-// Besides briefings.Store, *DB offers AddArticles (a batch in one
-// transaction), ReleaseLease, GetDelivery, Migrate and SchemaVersion, and
-// Dialect and SQL for tests and tools.
+// Besides briefings.Store, *DB offers GetDelivery, Migrate and
+// SchemaVersion, and Dialect and SQL for tests and tools.
 //
 // SQLite concurrency: the DB holds two pools on the same file. Every write
 // goes through a pool of one connection whose transactions begin IMMEDIATE,
