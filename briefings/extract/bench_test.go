@@ -56,8 +56,8 @@ func BenchmarkExtractCorpus(b *testing.B) {
 	dir := shared.Corpus(b)
 	var paras []string
 	for _, name := range []string{"attacks_en.jsonl", "attacks_uk.jsonl"} {
-		for _, c := range readCases(b, filepath.Join(dir, name)) {
-			for _, p := range strings.Split(c.Text, "\n\n") {
+		for _, c := range readRecords(b, filepath.Join(dir, name)) {
+			for _, p := range strings.Split(c.text, "\n\n") {
 				paras = append(paras, p)
 			}
 		}
