@@ -1,0 +1,158 @@
+package history
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep/briefings"
+)
+
+// Span is a run of days with its summed figures.
+type Span struct {
+	From, To string
+	// Launched sums the stated launched figures; LaunchedDays counts the days
+	// that stated one.
+	Launched, LaunchedDays int
+	// Down and Paired sum brought down and launched over the days that state
+	// both, for the share brought down.
+	Down, Paired, PairedDays int
+	Days                     []Point // every day of the span, oldest first
+}
+
+// Trend is a week's figures against the week before.
+type Trend struct {
+	Class        Class
+	Week, Before Span
+	// Biggest is the week's day with the most launched (nil without one).
+	Biggest *Point
+	Sources []string
+}
+
+// Weekly computes the 7 days ending on today (a civil date) against the 7
+// days before them.
+func Weekly(records []*briefings.AttackRecord, reports []*briefings.AttackReport, c Class, today string) Trend {
+	t := Trend{Class: c}
+	end, err := time.Parse(time.DateOnly, today)
+	if err != nil {
+		return t
+	}
+	s := Build(records, reports, Options{Class: c, From: end.AddDate(0, 0, -13).Format(time.DateOnly), To: today})
+	if len(s.Points) != 14 {
+		return t
+	}
+	t.Before, t.Week = span(s.Points[:7]), span(s.Points[7:])
+	for i := range t.Week.Days {
+		p := &t.Week.Days[i]
+		if p.LaunchedStated && (t.Biggest == nil || p.Launched > t.Biggest.Launched) {
+			t.Biggest = p
+		}
+	}
+	t.Sources = s.Sources
+	return t
+}
+
+func span(days []Point) Span {
+	s := Span{From: days[0].Start, To: days[len(days)-1].End, Days: days}
+	for _, d := range days {
+		if d.LaunchedStated {
+			s.Launched += d.Launched
+			s.LaunchedDays++
+		}
+		if d.LaunchedStated && d.DownStated {
+			s.Down += d.Down
+			s.Paired += d.Launched
+			s.PairedDays++
+		}
+	}
+	return s
+}
+
+// Sentence is the week in words: "7 days to 14 Mar: 1,234 drones launched
+// (+18 % on the 7 days before), 89 % brought down; biggest day: 12 Mar, 458
+// drones." Only computed figures of stated figures appear; a comparison or
+// share whose base is zero is left out.
+func (t Trend) Sentence() string {
+	if t.Week.LaunchedDays == 0 {
+		return fmt.Sprintf("7 days to %s: no %s launched in the stored reports.", short(t.Week.To), t.Class)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "7 days to %s: %s %s launched", short(t.Week.To), Thousands(t.Week.Launched), t.Class)
+	if t.Before.Launched > 0 {
+		ch := 100 * float64(t.Week.Launched-t.Before.Launched) / float64(t.Before.Launched)
+		fmt.Fprintf(&b, " (%s %% on the 7 days before)", signed(ch))
+	}
+	if t.Week.Paired > 0 {
+		fmt.Fprintf(&b, ", %d %% brought down", int(math.Round(100*float64(t.Week.Down)/float64(t.Week.Paired))))
+		if t.Week.PairedDays < t.Week.LaunchedDays {
+			fmt.Fprintf(&b, " (on %d of %d days; the rest give no figure)", t.Week.PairedDays, t.Week.LaunchedDays)
+		}
+	}
+	if t.Biggest != nil {
+		fmt.Fprintf(&b, "; biggest day: %s, %s %s", short(t.Biggest.Start), Thousands(t.Biggest.Launched), t.Class)
+	}
+	b.WriteString(".")
+	return b.String()
+}
+
+// DayLine is one day's figures with where they came from: "12 Mar: 458
+// launched, 412 brought down (source)".
+func DayLine(p Point) string {
+	if len(p.Refs) == 0 {
+		return short(p.Start) + ": no report"
+	}
+	var parts []string
+	if p.LaunchedStated {
+		parts = append(parts, Thousands(p.Launched)+" launched")
+	}
+	if p.DownStated {
+		parts = append(parts, Thousands(p.Down)+" brought down")
+	}
+	var src []string
+	seen := map[string]bool{}
+	for _, r := range p.Refs {
+		if !seen[r.Source] {
+			seen[r.Source] = true
+			src = append(src, r.Source)
+		}
+	}
+	return short(p.Start) + ": " + strings.Join(parts, ", ") + " (" + strings.Join(src, "; ") + ")"
+}
+
+// short writes a civil date as "12 Mar".
+func short(date string) string {
+	d, err := time.Parse(time.DateOnly, date)
+	if err != nil {
+		return date
+	}
+	return d.Format("2 Jan")
+}
+
+// signed writes a whole percent change with its sign: "+18", "-5", "0".
+func signed(f float64) string {
+	n := int(math.Round(f))
+	if n > 0 {
+		return "+" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// Thousands writes n with commas between thousands: 1234 is "1,234".
+func Thousands(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
