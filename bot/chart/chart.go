@@ -1,0 +1,307 @@
+// Package chart draws attack history as a picture a phone can read: per
+// panel (drones, missiles) bars of launched and brought down per day (per
+// week beyond 90 days) and a line of the moving average, with a legend, thinned
+// dates and the source and period under it. It renders PNG in pure Go
+// (go-analyze/charts); the figures come from history.Series, which tests
+// check against the stored reports.
+package chart
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/go-analyze/charts"
+
+	"github.com/sitrep/sitrep/briefings/history"
+)
+
+// Layout at a phone's width: Telegram and Discord show a photo about 400
+// points wide, so the canvas is drawn at twice that with large type.
+const (
+	Width       = 900
+	panelHeight = 460
+	footHeight  = 96
+	labelSize   = 17.0
+	titleSize   = 22.0
+	footSize    = 15.0
+)
+
+// Colours: launched light, brought down dark, the average a contrasting line.
+var (
+	colLaunched = charts.ColorRGB(0xa9, 0xc1, 0xdc)
+	colDown     = charts.ColorRGB(0x2b, 0x55, 0x86)
+	colAverage  = charts.ColorRGB(0xd9, 0x48, 0x0f)
+	colText     = charts.ColorRGB(0x33, 0x33, 0x33)
+)
+
+// Render draws one panel per series (at most two) as a PNG.
+func Render(series []history.Series) ([]byte, error) {
+	if len(series) == 0 || len(series) > 2 {
+		return nil, fmt.Errorf("chart: %d series, want 1 or 2", len(series))
+	}
+	for _, s := range series {
+		if len(s.Points) == 0 {
+			return nil, errors.New("chart: a series without points")
+		}
+	}
+	height := panelHeight*len(series) + footHeight
+	opts := make([]charts.ChartOption, len(series))
+	for i, s := range series {
+		opts[i] = panel(s)
+		opts[i].Box = charts.NewBox(0, i*panelHeight, Width, (i+1)*panelHeight)
+	}
+	top := opts[0]
+	top.Width, top.Height = Width, height
+	top.OutputFormat = charts.ChartOutputPNG
+	top.Children = opts[1:]
+	p, err := charts.Render(top)
+	if err != nil {
+		return nil, fmt.Errorf("chart: render: %w", err)
+	}
+	foot := charts.FontStyle{FontSize: footSize, FontColor: colText, Font: charts.GetDefaultFont()}
+	y := panelHeight*len(series) + 24
+	for _, line := range Footer(series) {
+		p.TextFit(line, 20, y, Width-40, foot)
+		y += 24
+	}
+	png, err := p.Bytes()
+	if err != nil {
+		return nil, fmt.Errorf("chart: encode: %w", err)
+	}
+	return png, nil
+}
+
+// panel is one series' chart: two bar series and the average line.
+func panel(s history.Series) charts.ChartOption {
+	n := len(s.Points)
+	launched, down, avg := make([]float64, n), make([]float64, n), make([]float64, n)
+	labels := make([]string, n)
+	for i, p := range s.Points {
+		launched[i], down[i], avg[i] = float64(p.Launched), float64(p.Down), p.Average
+		labels[i] = dayLabel(p.Start, s.Weekly)
+	}
+	thin(labels, labelCount(n, s.Weekly))
+	list := charts.NewSeriesListGeneric([][]float64{launched, down}, charts.ChartTypeBar)
+	list = append(list, charts.GenericSeries{Type: charts.ChartTypeLine, Values: avg})
+	theme := charts.GetTheme(charts.ThemeLight).WithSeriesColors([]charts.Color{colLaunched, colDown, colAverage})
+	label := charts.FontStyle{FontSize: labelSize, FontColor: colText}
+	return charts.ChartOption{
+		Theme:      theme,
+		Padding:    charts.NewBox(16, 16, 40, 8),
+		SeriesList: list,
+		Title: charts.TitleOption{
+			Text:      PanelTitle(s),
+			FontStyle: charts.FontStyle{FontSize: titleSize, FontColor: colText},
+		},
+		Legend: charts.LegendOption{
+			SeriesNames: []string{"launched", "brought down", AverageName(s)},
+			Offset:      charts.OffsetStr{Top: "40"},
+			FontStyle:   label,
+		},
+		XAxis: charts.XAxisOption{
+			Labels:         labels,
+			LabelCount:     n,
+			LabelFontStyle: label,
+		},
+		YAxis: []charts.YAxisOption{{
+			Min:            charts.Ptr(0.0),
+			LabelFontStyle: label,
+			ValueFormatter: func(f float64) string { return history.Thousands(int(f)) },
+		}},
+		Symbol:          charts.Symbol{Shape: charts.SymbolNone},
+		LineStrokeWidth: 3,
+		BarMargin:       charts.Ptr(0.0),
+	}
+}
+
+// thin blanks all but about want labels, evenly spaced from the first, so
+// dates never collide however many points there are.
+func thin(labels []string, want int) {
+	if want <= 0 || len(labels) <= want {
+		return
+	}
+	step := (len(labels) + want - 1) / want
+	for i := range labels {
+		if i%step != 0 {
+			labels[i] = ""
+		}
+	}
+}
+
+// labelCount thins the dates to about six across the width (five of the
+// longer weekly labels).
+func labelCount(n int, weekly bool) int {
+	if weekly {
+		return min(n, 5)
+	}
+	return min(n, 6)
+}
+
+// dayLabel writes a civil date as "3 Mar", or "3 Mar '25" on a weekly
+// chart, whose year of dates would otherwise repeat.
+func dayLabel(date string, withYear bool) string {
+	d, err := time.Parse(time.DateOnly, date)
+	if err != nil {
+		return date
+	}
+	if withYear {
+		return d.Format("2 Jan '06")
+	}
+	return d.Format("2 Jan")
+}
+
+// PanelTitle names what a panel shows: "Drones per day" or "Missiles per
+// week".
+func PanelTitle(s history.Series) string {
+	unit := "day"
+	if s.Weekly {
+		unit = "week"
+	}
+	return strings.ToUpper(string(s.Class[:1])) + string(s.Class[1:]) + " per " + unit
+}
+
+// AverageName is the line's legend: "7-day average" or "4-week average".
+func AverageName(s history.Series) string {
+	if s.Weekly {
+		return fmt.Sprintf("%d-week average", s.AvgSpan)
+	}
+	return fmt.Sprintf("%d-day average", s.AvgSpan)
+}
+
+// Period writes the series' days: "5 Jan - 4 Apr 2026".
+func Period(s history.Series) string {
+	from, err1 := time.Parse(time.DateOnly, s.From)
+	to, err2 := time.Parse(time.DateOnly, s.To)
+	if err1 != nil || err2 != nil {
+		return s.From + " - " + s.To
+	}
+	if from.Year() == to.Year() {
+		return from.Format("2 Jan") + " - " + to.Format("2 Jan 2006")
+	}
+	return from.Format("2 Jan 2006") + " - " + to.Format("2 Jan 2006")
+}
+
+// Footer is the lines under the panels: the period and the source.
+func Footer(series []history.Series) []string {
+	s := series[0]
+	return []string{
+		Period(s) + " (date the attack ended). Days without a report count as none.",
+		"Source: " + sourceLine(series),
+	}
+}
+
+// sourceLine names where the figures come from: the data set's attribution
+// when its records are used, and the outlets of days read from news.
+func sourceLine(series []history.Series) string {
+	var names []string
+	seen := map[string]bool{}
+	records := false
+	for _, s := range series {
+		if s.RecordDays > 0 {
+			records = true
+		}
+		for _, src := range s.Sources {
+			if src == history.Dataset || seen[src] {
+				continue
+			}
+			seen[src] = true
+			names = append(names, src)
+		}
+	}
+	var parts []string
+	if records {
+		parts = append(parts, history.Attribution)
+	}
+	if len(names) > 0 {
+		if len(names) > 4 {
+			names = append(names[:4], fmt.Sprintf("%d more", len(names)-4))
+		}
+		parts = append(parts, "news reports ("+strings.Join(names, ", ")+")")
+	}
+	if len(parts) == 0 {
+		return "no stored reports"
+	}
+	return strings.Join(parts, "; ")
+}
+
+// MaxCaption is Telegram's limit for a photo caption (Discord's embed
+// description is longer); Caption stays within it.
+const MaxCaption = 1024
+
+// Caption describes the chart in words for the message that carries it:
+// what is plotted, the period, each class's totals and the source.
+func Caption(series []history.Series) string {
+	if len(series) == 0 {
+		return ""
+	}
+	var classes []string
+	for _, s := range series {
+		classes = append(classes, string(s.Class))
+	}
+	unit := "day"
+	if series[0].Weekly {
+		unit = "week"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s launched and brought down per %s, %s (bars), with the %s (line).",
+		upperFirst(strings.Join(classes, " and ")), unit, Period(series[0]), AverageName(series[0]))
+	for _, s := range series {
+		if line := totals(s); line != "" {
+			b.WriteString("\n" + line)
+		}
+	}
+	b.WriteString("\nSource: " + sourceLine(series) + ".")
+	return clipCaption(b.String())
+}
+
+// totals sums a series: "Drones: 9,876 launched, 8,765 brought down (89 %
+// of those with both figures)".
+func totals(s history.Series) string {
+	var launched, down, paired int
+	stated := false
+	for _, p := range s.Points {
+		if p.LaunchedStated {
+			launched += p.Launched
+			stated = true
+		}
+		for _, r := range p.Refs {
+			if r.Launched != nil && r.Down != nil {
+				down += *r.Down
+				paired += *r.Launched
+			}
+		}
+	}
+	if !stated {
+		return upperFirst(string(s.Class)) + ": no launches in the stored reports."
+	}
+	line := fmt.Sprintf("%s: %s launched", upperFirst(string(s.Class)), history.Thousands(launched))
+	if paired > 0 {
+		line += fmt.Sprintf(", %d %% brought down", (200*down+paired)/(2*paired))
+		if paired != launched {
+			line += fmt.Sprintf(" (of the %s whose outcome is stated)", history.Thousands(paired))
+		}
+	}
+	return line + "."
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// clipCaption cuts s to MaxCaption runes at a line end where it can.
+func clipCaption(s string) string {
+	r := []rune(s)
+	if len(r) <= MaxCaption {
+		return s
+	}
+	cut := string(r[:MaxCaption-1])
+	if i := strings.LastIndexByte(cut, '\n'); i > 0 {
+		return cut[:i]
+	}
+	return cut + "…"
+}
