@@ -280,8 +280,35 @@ func (in *Ingester) feedItems(ctx context.Context, s *briefings.Source, f *gofee
 	return outs
 }
 
-// itemArticle maps a feed item to an article.
+// itemArticle maps a feed item to an article, fetching the item's page for
+// its text when the source asks for full text and the feed has none.
 func (in *Ingester) itemArticle(ctx context.Context, s *briefings.Source, base *url.URL, it *gofeed.Item, fetchPage bool) *briefings.Article {
+	now := in.o.Now().UTC()
+	a := feedItemArticle(s, base, it, now)
+	if a == nil {
+		return nil
+	}
+	link := a.URL
+	if a.Body == "" && s.FullText && link != "" && fetchPage {
+		if p, err := in.fetchPage(ctx, link, s.AllowPrivate); err == nil {
+			a.Body = p.Body
+			if a.Title == "" {
+				a.Title = p.Title
+			}
+		} else {
+			in.log.Info("ingest: full text unavailable, keeping the teaser", slog.Int64("source_id", s.ID), slog.String("url", link), slog.Any("error", err))
+		}
+	}
+	if a.Title == "" && a.Body == "" && a.Teaser == "" {
+		return nil
+	}
+	return a
+}
+
+// feedItemArticle maps a feed item to an article of source s as read at
+// now, without fetching anything; nil when the item has no title, text or
+// link.
+func feedItemArticle(s *briefings.Source, base *url.URL, it *gofeed.Item, now time.Time) *briefings.Article {
 	link := strings.TrimSpace(it.Link)
 	if link == "" && len(it.Links) > 0 {
 		link = strings.TrimSpace(it.Links[0])
@@ -297,7 +324,7 @@ func (in *Ingester) itemArticle(ctx context.Context, s *briefings.Source, base *
 		GUID:       strings.TrimSpace(it.GUID),
 		Title:      htmlToText(it.Title),
 		Lang:       s.Lang,
-		FetchedAt:  in.o.Now().UTC(),
+		FetchedAt:  now,
 	}
 	if link != "" {
 		a.URL = CanonicalURL(link)
@@ -309,29 +336,19 @@ func (in *Ingester) itemArticle(ctx context.Context, s *briefings.Source, base *
 	if c := htmlToText(it.Content); c != "" {
 		a.Body = c
 	}
-	if a.Body == "" && s.FullText && link != "" && fetchPage {
-		if p, err := in.fetchPage(ctx, link, s.AllowPrivate); err == nil {
-			a.Body = p.Body
-			if a.Title == "" {
-				a.Title = p.Title
-			}
-		} else {
-			in.log.Info("ingest: full text unavailable, keeping the teaser", slog.Int64("source_id", s.ID), slog.String("url", link), slog.Any("error", err))
-		}
-	}
 	switch {
 	case it.PublishedParsed != nil:
 		a.PublishedAt = it.PublishedParsed.UTC()
 	case it.UpdatedParsed != nil:
 		a.PublishedAt = it.UpdatedParsed.UTC()
 	default:
-		a.PublishedAt = in.o.Now().UTC()
-	}
-	// A date in the future is a wrong clock or a typo: use now.
-	if now := in.o.Now().UTC(); a.PublishedAt.After(now.Add(time.Hour)) {
 		a.PublishedAt = now
 	}
-	if a.Title == "" && a.Body == "" && a.Teaser == "" {
+	// A date in the future is a wrong clock or a typo: use now.
+	if a.PublishedAt.After(now.Add(time.Hour)) {
+		a.PublishedAt = now
+	}
+	if a.Title == "" && a.Body == "" && a.Teaser == "" && link == "" {
 		return nil
 	}
 	return a

@@ -485,18 +485,8 @@ func (in *Ingester) AddAll(ctx context.Context, arts []*briefings.Article) []Out
 // it; ok is false (with an error outcome) when a cannot be stored.
 func (in *Ingester) prepare(ctx context.Context, a *briefings.Article) (Outcome, *cluster.Signature, bool) {
 	target := a.URL
-	a.Title = truncateText(cleanLine(a.Title), 300)
-	a.Teaser = truncateText(cleanLine(a.Teaser), maxTeaser)
-	a.Body = normalizeBody(a.Body)
-	if a.Title == "" && a.Body == "" && a.Teaser == "" {
+	if !normalizeText(a) {
 		return errOutcome(target, fmt.Errorf("%w: no title and no text", ErrNoText)), nil, false
-	}
-	if a.Title == "" {
-		if a.Body != "" {
-			a.Title = firstSentence(a.Body)
-		} else {
-			a.Title = firstSentence(a.Teaser)
-		}
 	}
 	if a.URL != "" {
 		a.URL = CanonicalURL(a.URL)
@@ -543,6 +533,26 @@ func (in *Ingester) prepare(ctx context.Context, a *briefings.Article) (Outcome,
 	g := cluster.Prepare(a.Title, text, events...)
 	a.Fingerprint = g.String()
 	return out, g, true
+}
+
+// normalizeText cleans a's title, teaser and body as they are stored and
+// gives an untitled article its first sentence as title; false when a has
+// no title and no text.
+func normalizeText(a *briefings.Article) bool {
+	a.Title = truncateText(cleanLine(a.Title), 300)
+	a.Teaser = truncateText(cleanLine(a.Teaser), maxTeaser)
+	a.Body = normalizeBody(a.Body)
+	if a.Title == "" && a.Body == "" && a.Teaser == "" {
+		return false
+	}
+	if a.Title == "" {
+		if a.Body != "" {
+			a.Title = firstSentence(a.Body)
+		} else {
+			a.Title = firstSentence(a.Teaser)
+		}
+	}
+	return true
 }
 
 // sigOf is g when it is still the signature of a's fingerprint, else nil

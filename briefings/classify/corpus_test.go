@@ -1,0 +1,95 @@
+package classify_test
+
+import (
+	"os"
+	"testing"
+
+	"github.com/sitrep/sitrep/briefings/classify"
+	"github.com/sitrep/sitrep/briefings/classify/labelled"
+	"github.com/sitrep/sitrep/briefings/extract"
+	"github.com/sitrep/sitrep/briefings/internal/shared"
+)
+
+// Floors of the corpus test: what the shipped model must do at least on
+// labelled items it has not seen (issue 19's goals are 85 %, 5 % and 5 %;
+// these floors sit below the figures measured on items held out of
+// training, with room for a harder sample).
+const (
+	floorRight    = 60.0 // on-topic items in the right section, %
+	ceilReaching  = 25.0 // off-topic items that would reach a digest, %
+	ceilDropped   = 25.0 // on-topic items dropped as off-topic, %
+	minItemsFloor = 20   // fewer labelled items than this: report only
+)
+
+// TestSectionsCorpus classifies every labelled item of the evaluation
+// corpus (../shared/corpus/sections_*.jsonl with feeds/) exactly as
+// ingestion does: each feed parsed by the ingester's parser, the attack
+// reader run, then the classifier. It reports, per language, on-topic items
+// in the right section, off-topic items that would reach a digest, and
+// on-topic items dropped; it fails below the floors. With
+// SITREP_EXTRA_SECTIONS=<dir> it scores <dir>/labels.jsonl with <dir>/feeds
+// the same way.
+func TestSectionsCorpus(t *testing.T) {
+	c, err := classify.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := shared.Corpus(t)
+	items, err := labelled.Load(dir, "sections_*.jsonl", extract.NewAnalyzer())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(items) == 0 {
+		t.Skip("no sections_*.jsonl in the corpus")
+	}
+	check(t, "corpus sections_*.jsonl (the shipped model was trained on sections_dev.jsonl)", labelled.Score(c, items))
+
+	if extra := os.Getenv("SITREP_EXTRA_SECTIONS"); extra != "" {
+		items, err := labelled.Load(extra, "labels.jsonl", extract.NewAnalyzer())
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(t, extra+" (partly training data of the shipped model)", labelled.Score(c, items))
+	}
+}
+
+func check(t *testing.T, name string, r labelled.Report) {
+	t.Helper()
+	t.Logf("%s:\n%s", name, r)
+	all := r.Total()
+	if all.OnTopic+all.OffTopic < minItemsFloor {
+		return
+	}
+	if all.OnTopic > 0 && all.RightPct() < floorRight {
+		t.Errorf("%s: on-topic items in the right section %.1f%% < %.0f%%", name, all.RightPct(), floorRight)
+	}
+	if all.OffTopic > 0 && all.ReachingPct() > ceilReaching {
+		t.Errorf("%s: off-topic items reaching a digest %.1f%% > %.0f%%", name, all.ReachingPct(), ceilReaching)
+	}
+	if all.OnTopic > 0 && all.DroppedPct() > ceilDropped {
+		t.Errorf("%s: on-topic items dropped %.1f%% > %.0f%%", name, all.DroppedPct(), ceilDropped)
+	}
+}
+
+// BenchmarkClassifyCorpus classifies the corpus's labelled feed items (real
+// titles, teasers and bodies) one after another.
+func BenchmarkClassifyCorpus(b *testing.B) {
+	c, err := classify.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	items, err := labelled.Load(shared.Corpus(b), "sections_*.jsonl", nil)
+	if err != nil || len(items) == 0 {
+		b.Skip("no labelled items", err)
+	}
+	b.ReportAllocs()
+	cpu0 := shared.CPUTime()
+	n := 0
+	for b.Loop() {
+		c.Classify(items[n%len(items)].Article)
+		n++
+	}
+	if cpu := shared.CPUTime() - cpu0; cpu0 > 0 && cpu > 0 {
+		b.ReportMetric(float64(cpu.Microseconds())/float64(n), "cpu-µs/op")
+	}
+}
