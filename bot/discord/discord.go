@@ -218,7 +218,7 @@ func (b *Bot) Send(ctx context.Context, chat briefings.Chat, r *bot.Reply) (stri
 	for i, m := range msgs {
 		st, err := b.session.ChannelMessageSendComplex(chat.ChatID, m.send(), discordgo.WithContext(ctx), discordgo.WithRetryOnRatelimit(false))
 		if err != nil {
-			return first, classify(fmt.Errorf("discord: send part %d/%d: %w", i+1, len(msgs), err))
+			return first, classify(redact(fmt.Errorf("discord: send part %d/%d: %w", i+1, len(msgs), err), b.cfg.Token))
 		}
 		if i == 0 && st != nil {
 			first = st.ID
@@ -240,7 +240,7 @@ func (b *Bot) Edit(ctx context.Context, chat briefings.Chat, messageID string, r
 	}
 	_, err := b.session.ChannelMessageEditComplex(msgs[0].edit(chat.ChatID, messageID), discordgo.WithContext(ctx), discordgo.WithRetryOnRatelimit(false))
 	if err != nil {
-		return classify(fmt.Errorf("discord: edit: %w", err))
+		return classify(redact(fmt.Errorf("discord: edit: %w", err), b.cfg.Token))
 	}
 	return nil
 }

@@ -1,10 +1,12 @@
 package discord
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"math"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -98,28 +100,107 @@ func retryAfterOf(rest *discordgo.RESTError) int {
 	return 1
 }
 
-// redactedError hides interaction tokens (they sit in webhook URLs, which
-// discordgo and net/http put into error strings) from log lines.
+// redactedError hides secrets (interaction tokens sit in webhook URLs, which
+// discordgo and net/http put into error strings; the bot token sits in the
+// Authorization header of the request a REST error keeps). Its message is
+// scrubbed, and so is every error its Unwrap chain hands out.
 type redactedError struct {
-	err     error
-	secrets []string
+	msg string
+	err error // already scrubbed
 }
 
-func (e *redactedError) Error() string {
-	s := e.err.Error()
-	for _, sec := range e.secrets {
-		if sec != "" {
-			s = strings.ReplaceAll(s, sec, "[redacted]")
-		}
-	}
-	return s
-}
-
+func (e *redactedError) Error() string { return e.msg }
 func (e *redactedError) Unwrap() error { return e.err }
 
+// redactedJoin is a scrubbed error with several wrapped errors.
+type redactedJoin struct {
+	msg  string
+	errs []error // already scrubbed
+}
+
+func (e *redactedJoin) Error() string   { return e.msg }
+func (e *redactedJoin) Unwrap() []error { return e.errs }
+
+// redact returns err with every secret scrubbed from its message and from
+// the whole chain: url.Error URLs, discordgo's REST errors (request URL and
+// headers, response body) and rate-limit errors are rebuilt as scrubbed
+// copies, so errors.As still finds them and classify still works; errors
+// that carry no secret (context.Canceled, net errors) are kept as they are.
 func redact(err error, secrets ...string) error {
-	if err == nil {
+	var s scrubber
+	for _, sec := range secrets {
+		if sec = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(sec), "Bot ")); sec != "" {
+			s = append(s, sec)
+		}
+	}
+	return s.err(err)
+}
+
+type scrubber []string
+
+func (s scrubber) str(v string) string {
+	for _, sec := range s {
+		v = strings.ReplaceAll(v, sec, "[redacted]")
+	}
+	return v
+}
+
+func (s scrubber) err(err error) error {
+	switch e := err.(type) {
+	case nil:
+		return nil
+	case *url.Error:
+		return &url.Error{Op: e.Op, URL: s.str(e.URL), Err: s.err(e.Err)}
+	case *discordgo.RESTError:
+		c := *e
+		c.Request = s.request(e.Request)
+		if e.Response != nil {
+			resp := *e.Response
+			resp.Request = s.request(e.Response.Request)
+			c.Response = &resp
+		}
+		c.ResponseBody = []byte(s.str(string(e.ResponseBody)))
+		return &c
+	case *discordgo.RateLimitError:
+		if e.RateLimit == nil {
+			return e
+		}
+		rl := *e.RateLimit
+		rl.URL = s.str(rl.URL)
+		return &discordgo.RateLimitError{RateLimit: &rl}
+	case *bot.SendError:
+		c := *e
+		c.Err = s.err(e.Err)
+		return &c
+	case interface{ Unwrap() []error }:
+		var errs []error
+		for _, x := range e.Unwrap() {
+			errs = append(errs, s.err(x))
+		}
+		return &redactedJoin{msg: s.str(err.Error()), errs: errs}
+	}
+	inner := errors.Unwrap(err)
+	clean, msg := s.err(inner), err.Error()
+	if clean == inner && s.str(msg) == msg {
+		return err
+	}
+	return &redactedError{msg: s.str(msg), err: clean}
+}
+
+// request returns a copy of r without secrets in its URL and without its
+// Authorization header; the body is dropped (it was sent already).
+func (s scrubber) request(r *http.Request) *http.Request {
+	if r == nil {
 		return nil
 	}
-	return &redactedError{err: err, secrets: secrets}
+	c := r.Clone(context.Background())
+	if u, err := url.Parse(s.str(r.URL.String())); err == nil {
+		c.URL = u
+	}
+	c.RequestURI = s.str(r.RequestURI)
+	if c.Header.Get("Authorization") != "" {
+		c.Header.Set("Authorization", "[redacted]")
+	}
+	c.Body, c.GetBody = nil, nil
+	return c
 }

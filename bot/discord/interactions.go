@@ -189,7 +189,7 @@ func (b *Bot) handleInteraction(ctx context.Context, h bot.Handler, i *discordgo
 
 func (b *Bot) respond(ctx context.Context, log *slog.Logger, i *discordgo.Interaction, respond respondFunc, resp *discordgo.InteractionResponse) bool {
 	if err := respond(ctx, resp); err != nil {
-		log.Warn("discord: interaction response failed", slog.Any("error", redact(err, i.Token)))
+		log.Warn("discord: interaction response failed", slog.Any("error", redact(err, i.Token, b.cfg.Token)))
 		return false
 	}
 	return true
@@ -238,7 +238,7 @@ func (b *Bot) answer(ctx context.Context, log *slog.Logger, h bot.Handler, i *di
 		}
 		for _, m := range rest {
 			if err := b.followUp(ctx, i, m); err != nil {
-				log.Warn("discord: follow-up failed", slog.Any("error", redact(err, i.Token)))
+				log.Warn("discord: follow-up failed", slog.Any("error", redact(err, i.Token, b.cfg.Token)))
 				return
 			}
 		}
@@ -260,7 +260,7 @@ func (b *Bot) answer(ctx context.Context, log *slog.Logger, h bot.Handler, i *di
 		return
 	}
 	if err := b.finishDeferred(ctx, i, reply, component); err != nil {
-		log.Warn("discord: deferred reply failed", slog.Any("error", redact(err, i.Token)))
+		log.Warn("discord: deferred reply failed", slog.Any("error", redact(err, i.Token, b.cfg.Token)))
 	}
 }
 
