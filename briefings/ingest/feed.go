@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/mmcdole/gofeed"
 	"golang.org/x/net/html/charset"
@@ -112,15 +113,23 @@ func parseFeed(body []byte, contentType string) (*gofeed.Feed, error) {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return nil, fmt.Errorf("ingest: feed: %w", ErrEmpty)
 	}
+	declared := xmlEncoding.FindSubmatch(body[:min(len(body), 512)])
+	_, cs := (&response{contentType: contentType}).mediaType()
+	if declared != nil {
+		cs = strings.ToLower(string(declared[1]))
+	}
+	if isUTF8Label(cs) && !utf8.Valid(body) {
+		// A UTF-8 document with a few bad bytes (a truncated character in
+		// a title): the XML decoder refuses the whole feed; drop them.
+		body = bytes.ToValidUTF8(body, nil)
+	}
 	var r io.Reader = bytes.NewReader(body)
-	if xmlEncoding.Find(body[:min(len(body), 512)]) == nil {
-		if _, cs := (&response{contentType: contentType}).mediaType(); cs != "" && cs != "utf-8" && cs != "utf8" && cs != "us-ascii" {
-			cr, err := charset.NewReaderLabel(cs, r)
-			if err != nil {
-				return nil, fmt.Errorf("ingest: feed: unknown charset %q", cs)
-			}
-			r = cr
+	if declared == nil && !isUTF8Label(cs) {
+		cr, err := charset.NewReaderLabel(cs, r)
+		if err != nil {
+			return nil, fmt.Errorf("ingest: feed: unknown charset %q", cs)
 		}
+		r = cr
 	}
 	f, err := gofeed.NewParser().Parse(r)
 	if err != nil {
@@ -130,6 +139,12 @@ func parseFeed(body []byte, contentType string) (*gofeed.Feed, error) {
 		return nil, fmt.Errorf("ingest: feed: invalid: %s", oneLine(err.Error()))
 	}
 	return f, nil
+}
+
+// isUTF8Label reports whether a charset label (empty: none) means UTF-8 or
+// its ASCII subset.
+func isUTF8Label(cs string) bool {
+	return cs == "" || cs == "utf-8" || cs == "utf8" || cs == "us-ascii"
 }
 
 func oneLine(s string) string {
@@ -344,8 +359,7 @@ func feedItemArticle(s *briefings.Source, base *url.URL, it *gofeed.Item, now ti
 	default:
 		a.PublishedAt = now
 	}
-	// A date in the future is a wrong clock or a typo: use now.
-	if a.PublishedAt.After(now.Add(time.Hour)) {
+	if !plausibleDate(a.PublishedAt, now) {
 		a.PublishedAt = now
 	}
 	if a.Title == "" && a.Body == "" && a.Teaser == "" && link == "" {

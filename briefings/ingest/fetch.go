@@ -108,8 +108,10 @@ func (in *Ingester) fetch(ctx context.Context, rawURL string, src *briefings.Sou
 
 // fetchError turns transport errors into one clear line.
 func fetchError(rawURL string, err error) error {
-	var ue *url.Error
-	if errors.As(err, &ue) && ue.Timeout() {
+	// A timeout while waiting for the answer is a *url.Error; one while
+	// reading a body that trickles in is net/http's own timeout error.
+	var te interface{ Timeout() bool }
+	if errors.As(err, &te) && te.Timeout() {
 		return &wrapped{msg: fmt.Sprintf("ingest: %s: no answer in time (timeout)", rawURL), err: err}
 	}
 	if errors.Is(err, ErrRefused) || errors.Is(err, ErrTooLarge) || strings.Contains(err.Error(), "ingest: redirect") || strings.Contains(err.Error(), "ingest: too many") {

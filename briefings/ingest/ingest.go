@@ -483,6 +483,18 @@ func (in *Ingester) AddAll(ctx context.Context, arts []*briefings.Article) []Out
 
 // prepare normalizes and validates a and computes everything stored with
 // it; ok is false (with an error outcome) when a cannot be stored.
+// earliestPlausible is older than any news feed or web page: a date before
+// it (the Unix epoch of a zero timestamp, year one) is a placeholder.
+var earliestPlausible = time.Date(1995, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// plausibleDate reports whether t can be when an article was published: not
+// a placeholder before earliestPlausible and not later than an hour past now
+// (a wrong clock or a typo such as the year 3000). Implausible dates are
+// replaced by the fetch time.
+func plausibleDate(t, now time.Time) bool {
+	return !t.Before(earliestPlausible) && !t.After(now.Add(time.Hour))
+}
+
 func (in *Ingester) prepare(ctx context.Context, a *briefings.Article) (Outcome, *cluster.Signature, bool) {
 	target := a.URL
 	if !normalizeText(a) {
@@ -496,7 +508,7 @@ func (in *Ingester) prepare(ctx context.Context, a *briefings.Article) (Outcome,
 	if a.FetchedAt.IsZero() {
 		a.FetchedAt = now
 	}
-	if a.PublishedAt.IsZero() {
+	if !plausibleDate(a.PublishedAt, now) {
 		a.PublishedAt = a.FetchedAt
 	}
 	if a.SourceID == 0 {
