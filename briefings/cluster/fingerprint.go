@@ -8,6 +8,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/briefings/text"
 )
 
 // fpVersion prefixes every fingerprint; entries of another version are
@@ -347,7 +349,8 @@ func buildSig(title, body string) sig {
 	var numbers, days []string
 	add := func(t tok, pos int, w float64, capsCount bool) {
 		low := strings.ToLower(t.text)
-		if d, ok := weekdays[low]; ok {
+		if wd, ok := text.Weekday(low); ok {
+			d := dayAbbrev[wd]
 			if !contains(days, d) {
 				days = append(days, d)
 			}
@@ -504,10 +507,8 @@ func figure(s string) (string, bool) {
 	return clean, true
 }
 
-var weekdays = map[string]string{
-	"monday": "mon", "tuesday": "tue", "wednesday": "wed", "thursday": "thu", "friday": "fri", "saturday": "sat", "sunday": "sun",
-	"понеділок": "mon", "вівторок": "tue", "середа": "wed", "четвер": "thu", "пʼятниця": "fri", "п'ятниця": "fri", "субота": "sat", "неділя": "sun",
-}
+// dayAbbrev writes a weekday in a signature (stored with it: never change).
+var dayAbbrev = [7]string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"}
 
 // variants folds spellings of the same place or name.
 var variants = map[string]string{

@@ -94,6 +94,15 @@ func (f *wordFilter) may(s string) bool {
 	return f[i]&b != 0
 }
 
+// wordsFilter returns a filter over the words given.
+func wordsFilter(ws []string) *wordFilter {
+	f := &wordFilter{}
+	for _, w := range ws {
+		f.add(w)
+	}
+	return f
+}
+
 // filterOf returns a filter over the keys of every map given.
 func filterOf[V any](ms ...map[string]V) *wordFilter {
 	f := &wordFilter{}

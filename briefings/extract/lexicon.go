@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/sitrep/sitrep/briefings/text"
+)
 
 // Head noun classes of a counted phrase.
 const (
@@ -354,17 +358,17 @@ var monthsUKPeriod = map[string]int{
 // monthFilter, weekdayFilter and monthPeriodFilter let the per-token lookups skip most words.
 var (
 	monthFilter       = filterOf(monthsEN, monthsUK)
-	weekdayFilter     = filterOf(weekdays)
+	weekdayFilter     = wordsFilter(text.WeekdayWords())
 	monthPeriodFilter = filterOf(monthsUKPeriod)
 )
 
-// weekdayOf looks a lower-case word up in weekdays.
+// weekdayOf looks a lower-case word up in text's weekday names (Sunday 0).
 func weekdayOf(w string) (int, bool) {
 	if !weekdayFilter.may(w) {
 		return 0, false
 	}
-	d, ok := weekdays[w]
-	return d, ok
+	d, ok := text.Weekday(w)
+	return int(d), ok
 }
 
 func monthOf(w string) int {
@@ -375,10 +379,4 @@ func monthOf(w string) int {
 		return m
 	}
 	return monthsUK[w]
-}
-
-var weekdays = map[string]int{
-	"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
-	"неділю": 0, "неділя": 0, "понеділок": 1, "вівторок": 2, "середу": 3, "середа": 3, "четвер": 4,
-	"п'ятницю": 5, "п'ятниця": 5, "суботу": 6, "субота": 6,
 }
