@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/sitrep/sitrep/briefings"
 )
 
 // ArgSpec describes one command argument, for platforms with typed options
@@ -31,9 +33,6 @@ type CommandSpec struct {
 	// Manage: changes the chat's settings (needs CanManage in groups).
 	Manage bool
 }
-
-// Topics are the topic filters users can pick for subscriptions and summaries.
-var Topics = []string{"air_attacks", "front_line", "diplomacy", "sanctions", "military_aid", "energy", "humanitarian", "prisoners"}
 
 // Commands lists every command in /help order. Platform adapters register them
 // (Telegram setMyCommands, Discord bulk overwrite) from this list.
@@ -88,7 +87,7 @@ func Complete(kind, prefix string) []string {
 	var list []string
 	switch kind {
 	case "topics":
-		list = Topics
+		list = briefings.TopicStrings(briefings.Topics())
 	case "timezones":
 		list = commonZones
 	default:

@@ -14,8 +14,8 @@ type Request struct {
 	Chat     briefings.Chat
 	UserID   string
 	UserName string
-	// ChatType is private, group or channel.
-	ChatType string
+	// ChatKind is private, group or channel.
+	ChatKind briefings.ChatKind
 	// IsAdmin: the user is in SITREP_ADMINS. CanManage: may change this chat's
 	// settings (always true in private chats; Manage Channels on Discord; group
 	// admins on Telegram).
@@ -91,7 +91,7 @@ type Handler interface {
 // Platform is one chat adapter. Run receives requests and passes them to h
 // until ctx ends; Send and Edit deliver outbox messages.
 type Platform interface {
-	Name() string
+	Name() briefings.Platform
 	Run(ctx context.Context, h Handler) error
 	// Send delivers r to the chat and returns the platform message id.
 	Send(ctx context.Context, chat briefings.Chat, r *Reply) (messageID string, err error)
@@ -101,7 +101,7 @@ type Platform interface {
 
 // SendError classifies a platform failure for the dispatcher.
 type SendError struct {
-	Platform string
+	Platform briefings.Platform
 	// Kind: retry (transient), rate_limited (RetryAfter set), blocked (pause the
 	// chat), not_found (deactivate), migrated (NewChatID set), fatal (dead-letter).
 	Kind       string
@@ -111,7 +111,7 @@ type SendError struct {
 }
 
 func (e *SendError) Error() string {
-	return e.Platform + ": " + e.Kind + ": " + e.Err.Error()
+	return string(e.Platform) + ": " + e.Kind + ": " + e.Err.Error()
 }
 func (e *SendError) Unwrap() error { return e.Err }
 

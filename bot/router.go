@@ -25,7 +25,7 @@ type Deps struct {
 	Store      briefings.Store
 	Summarizer briefings.Summarizer
 	// Digest builds a digest over [since, until) for the given topics (empty = all).
-	Digest func(ctx context.Context, since, until time.Time, topics []string) (*briefings.Digest, error)
+	Digest func(ctx context.Context, since, until time.Time, topics []briefings.Topic) (*briefings.Digest, error)
 	// AttackLines renders one line per attack event from reports.
 	AttackLines func(reports []*briefings.AttackReport, loc *time.Location) []string
 	// FetchPage fetches and extracts a public article page (SSRF-guarded).
@@ -89,7 +89,7 @@ func NewRouter(d Deps) *Router {
 func (r *Router) Handle(ctx context.Context, req *Request) (reply *Reply) {
 	defer func() {
 		if p := recover(); p != nil {
-			r.d.Logger.Error("router: panic", slog.Any("panic", p), slog.String("platform", req.Chat.Platform))
+			r.d.Logger.Error("router: panic", slog.Any("panic", p), slog.String("platform", string(req.Chat.Platform)))
 			reply = ErrorReply("Something went wrong; please try again later.")
 		}
 	}()
@@ -108,7 +108,7 @@ func (r *Router) Handle(ctx context.Context, req *Request) (reply *Reply) {
 		return ErrorReply(fmt.Sprintf("That is too long (%d characters); commands take at most %d.", utf8.RuneCountInString(text), MaxInput))
 	}
 	if !strings.HasPrefix(text, "/") {
-		if req.ChatType == "private" || req.Chat.Platform == "console" {
+		if req.ChatKind == briefings.ChatPrivate || req.Chat.Platform == briefings.PlatformConsole {
 			text = "/summary " + text
 		} else {
 			return nil
@@ -119,7 +119,7 @@ func (r *Router) Handle(ctx context.Context, req *Request) (reply *Reply) {
 	if !ok && name != "toggle" {
 		return ErrorReply(fmt.Sprintf("Unknown command /%s. Try /help.", trimForReply(name, 32)))
 	}
-	if req.Chat.Platform != "console" && !r.limiter.allow(req.Chat.Platform+":"+req.UserID, r.d.Now()) {
+	if req.Chat.Platform != briefings.PlatformConsole && !r.limiter.allow(string(req.Chat.Platform)+":"+req.UserID, r.d.Now()) {
 		return ErrorReply("Slow down a little: too many commands in a minute. Try again shortly.")
 	}
 	if spec.AdminOnly && !req.IsAdmin {
@@ -166,7 +166,7 @@ func (r *Router) Handle(ctx context.Context, req *Request) (reply *Reply) {
 	if err != nil {
 		code := briefings.ErrorCode(err)
 		if code == briefings.EINTERNAL {
-			r.d.Logger.Error("router: command failed", slog.String("command", name), slog.String("platform", req.Chat.Platform),
+			r.d.Logger.Error("router: command failed", slog.String("command", name), slog.String("platform", string(req.Chat.Platform)),
 				slog.String("chat_id", req.Chat.ChatID), slog.Any("error", err))
 			return ErrorReply("Something went wrong; please try again later.")
 		}
@@ -303,24 +303,24 @@ func isURL(s string) bool {
 }
 
 // topicAliases maps words users type to topic names.
-var topicAliases = map[string]string{
-	"attacks": "air_attacks", "attack": "air_attacks", "air": "air_attacks", "drones": "air_attacks", "missiles": "air_attacks",
-	"front": "front_line", "frontline": "front_line", "front-line": "front_line",
-	"diplomacy": "diplomacy", "talks": "diplomacy", "peace": "diplomacy",
-	"sanctions": "sanctions", "aid": "military_aid", "weapons": "military_aid",
-	"energy": "energy", "humanitarian": "humanitarian", "prisoners": "prisoners", "pows": "prisoners", "exchange": "prisoners",
+var topicAliases = map[string]briefings.Topic{
+	"attacks": briefings.TopicAirAttacks, "attack": briefings.TopicAirAttacks, "air": briefings.TopicAirAttacks,
+	"drones": briefings.TopicAirAttacks, "missiles": briefings.TopicAirAttacks,
+	"front": briefings.TopicFrontLine, "frontline": briefings.TopicFrontLine, "front-line": briefings.TopicFrontLine,
+	"diplomacy": briefings.TopicDiplomacy, "talks": briefings.TopicDiplomacy, "peace": briefings.TopicDiplomacy,
+	"sanctions": briefings.TopicSanctions, "aid": briefings.TopicMilitaryAid, "weapons": briefings.TopicMilitaryAid,
+	"energy": briefings.TopicEnergy, "humanitarian": briefings.TopicHumanitarian,
+	"prisoners": briefings.TopicPrisoners, "pows": briefings.TopicPrisoners, "exchange": briefings.TopicPrisoners,
 }
 
 // plainWord is w lower-cased, without the punctuation typed around it.
 func plainWord(w string) string { return strings.ToLower(strings.Trim(w, ",;.")) }
 
 // topicName returns the topic a word names, or "".
-func topicName(w string) string {
+func topicName(w string) briefings.Topic {
 	w = plainWord(w)
-	for _, t := range Topics {
-		if w == t {
-			return t
-		}
+	if t, ok := briefings.ParseTopic(w); ok {
+		return t
 	}
 	return topicAliases[w]
 }
@@ -432,7 +432,7 @@ func contentWords(query string) []string {
 	return out
 }
 
-func (r *Router) articlesWithTopic(ctx context.Context, topic string, n int) ([]*briefings.Article, error) {
+func (r *Router) articlesWithTopic(ctx context.Context, topic briefings.Topic, n int) ([]*briefings.Article, error) {
 	now := r.d.Now()
 	all, err := r.d.Store.ListArticles(ctx, briefings.ArticleFilter{Since: now.Add(-7 * 24 * time.Hour), Limit: 500})
 	if err != nil {
@@ -554,7 +554,7 @@ func (r *Router) attacks(ctx context.Context, req *Request, args []string) (*Rep
 }
 
 // parseSubscribe reads "[HH:MM] [time zone] [topics...]" or a cron spec.
-func parseSubscribe(args []string) (schedule, tz string, topics []string, err error) {
+func parseSubscribe(args []string) (schedule, tz string, topics []briefings.Topic, err error) {
 	joined := strings.Join(args, " ")
 	if strings.HasPrefix(joined, "CRON_TZ=") || strings.HasPrefix(joined, "TZ=") || looksLikeCron(args) {
 		return joined, "", nil, nil
@@ -572,7 +572,7 @@ func parseSubscribe(args []string) (schedule, tz string, topics []string, err er
 		default:
 			t := topicName(a)
 			if t == "" {
-				return "", "", nil, invalid("I don't know the topic %q. Topics: %s.", trimForReply(a, 30), strings.Join(Topics, ", "))
+				return "", "", nil, invalid("I don't know the topic %q. Topics: %s.", trimForReply(a, 30), topicList(briefings.Topics()))
 			}
 			topics = appendUnique(topics, t)
 		}
@@ -610,7 +610,7 @@ func normalizeClock(s string) string {
 	return h + ":" + m
 }
 
-func appendUnique(list []string, s string) []string {
+func appendUnique[S comparable](list []S, s S) []S {
 	for _, x := range list {
 		if x == s {
 			return list
@@ -628,7 +628,7 @@ func (r *Router) subscribe(ctx context.Context, req *Request, args []string) (*R
 		tz = "UTC"
 		if old, err := r.d.Store.GetSubscription(ctx, req.Chat); err == nil && old.TimeZone != "" {
 			tz = old.TimeZone
-		} else if req.Chat.Platform == "console" {
+		} else if req.Chat.Platform == briefings.PlatformConsole {
 			tz = r.d.Location.String()
 		}
 	}
@@ -648,7 +648,7 @@ func (r *Router) subscribe(ctx context.Context, req *Request, args []string) (*R
 	r.notify()
 	what := "all topics"
 	if len(topics) > 0 {
-		what = strings.Join(topics, ", ")
+		what = topicList(topics)
 	}
 	when := "daily at " + schedule + " " + tz
 	if strings.Contains(schedule, " ") {
@@ -783,7 +783,7 @@ func (r *Router) settings(ctx context.Context, req *Request) (*Reply, error) {
 	case err == nil:
 		topics := "all topics"
 		if len(sub.Topics) > 0 {
-			topics = strings.Join(sub.Topics, ", ")
+			topics = topicList(sub.Topics)
 		}
 		state := ""
 		if !sub.Active {
@@ -810,14 +810,14 @@ func (r *Router) settings(ctx context.Context, req *Request) (*Reply, error) {
 	if req.CanManage {
 		if sub != nil {
 			var row []Button
-			for _, t := range Topics {
+			for _, t := range briefings.Topics() {
 				mark := "○ "
 				for _, s := range sub.Topics {
 					if s == t {
 						mark = "● "
 					}
 				}
-				row = append(row, Button{Label: mark + t, Data: "/toggle " + t})
+				row = append(row, Button{Label: mark + string(t), Data: "/toggle " + string(t)})
 				if len(row) == 4 {
 					rep.Buttons = append(rep.Buttons, row)
 					row = nil
@@ -849,7 +849,7 @@ func (r *Router) toggle(ctx context.Context, req *Request, args []string) (*Repl
 		}
 		return nil, err
 	}
-	var out []string
+	var out []briefings.Topic
 	found := false
 	for _, s := range sub.Topics {
 		if s == t {
@@ -1090,4 +1090,9 @@ func (l *userLimiter) allow(key string, now time.Time) bool {
 	}
 	b.tokens--
 	return true
+}
+
+// topicList writes topics as "a, b".
+func topicList(ts []briefings.Topic) string {
+	return strings.Join(briefings.TopicStrings(ts), ", ")
 }

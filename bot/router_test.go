@@ -32,7 +32,7 @@ func newHarness(t testing.TB) *harness {
 	h.router = bot.NewRouter(bot.Deps{
 		Store:      h.st,
 		Summarizer: sum,
-		Digest: func(ctx context.Context, since, until time.Time, topics []string) (*briefings.Digest, error) {
+		Digest: func(ctx context.Context, since, until time.Time, topics []briefings.Topic) (*briefings.Digest, error) {
 			return digest.Build(ctx, h.st, sum, digest.Options{Since: since, Until: until, Now: h.now, Topics: topics, MaxPerSection: 5, Sentences: 2, Location: time.UTC})
 		},
 		AttackLines: digest.AttackLines,
@@ -65,7 +65,7 @@ func newHarness(t testing.TB) *harness {
 	return h
 }
 
-func (h *harness) add(t *testing.T, src, title, body string, at time.Time, topics ...string) *briefings.Article {
+func (h *harness) add(t *testing.T, src, title, body string, at time.Time, topics ...briefings.Topic) *briefings.Article {
 	t.Helper()
 	s := &briefings.Source{Name: src, URL: "https://" + strings.ToLower(strings.ReplaceAll(src, " ", "")) + ".example/feed", Kind: briefings.SourceFeed, Enabled: true, ShowText: !strings.HasPrefix(src, "Teaser")}
 	if err := h.st.UpsertSource(context.Background(), s); err != nil {
@@ -80,7 +80,7 @@ func (h *harness) add(t *testing.T, src, title, body string, at time.Time, topic
 }
 
 func req(text string) *bot.Request {
-	return &bot.Request{Chat: briefings.Chat{Platform: "telegram", ChatID: "42"}, UserID: "7", ChatType: "private", CanManage: true, Text: text}
+	return &bot.Request{Chat: briefings.Chat{Platform: "telegram", ChatID: "42"}, UserID: "7", ChatKind: briefings.ChatPrivate, CanManage: true, Text: text}
 }
 
 func (h *harness) say(t *testing.T, r *bot.Request) (*bot.Reply, string) {
@@ -120,7 +120,7 @@ func TestRouterBadInput(t *testing.T) {
 func TestRouterGroupChatterIgnoredPrivateTextIsSummary(t *testing.T) {
 	h := newHarness(t)
 	g := req("hello everyone")
-	g.ChatType = "group"
+	g.ChatKind = "group"
 	if rep, _ := h.say(t, g); rep != nil {
 		t.Fatalf("plain group text should get no reply, got %+v", rep)
 	}
@@ -152,7 +152,7 @@ func TestRouterSubscribeSettingsToggleUnsubscribe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sub.Schedule != "07:30" || sub.TimeZone != "Europe/Kyiv" || strings.Join(sub.Topics, ",") != "diplomacy,air_attacks" {
+	if sub.Schedule != "07:30" || sub.TimeZone != "Europe/Kyiv" || strings.Join(briefings.TopicStrings(sub.Topics), ",") != "diplomacy,air_attacks" {
 		t.Fatalf("stored %+v", sub)
 	}
 	// 09:00 UTC is 11:00 in Kyiv (EET), so the next 07:30 Kyiv is tomorrow 05:30 UTC.
@@ -167,7 +167,7 @@ func TestRouterSubscribeSettingsToggleUnsubscribe(t *testing.T) {
 		t.Fatalf("settings after toggle: %q", text)
 	}
 	sub, _ = h.st.GetSubscription(ctx, req("").Chat)
-	if strings.Join(sub.Topics, ",") != "air_attacks" {
+	if strings.Join(briefings.TopicStrings(sub.Topics), ",") != "air_attacks" {
 		t.Fatalf("toggle left %v", sub.Topics)
 	}
 	// Someone who may not manage the chat cannot change it.

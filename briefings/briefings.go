@@ -79,7 +79,7 @@ type Article struct {
 	// article from another source: it is stored in the original's story so the
 	// story lists every source, and summaries read the original.
 	CopyOf   int64
-	Topics   []string
+	Topics   []Topic
 	Entities []Entity
 	Summary  []string       // extractive summary sentences, verbatim
 	Attacks  []AttackReport // extracted figures, stored with the article

@@ -8,17 +8,17 @@ import (
 // Chat addresses one conversation on one platform: a Telegram chat or group, a
 // Discord channel, or the console.
 type Chat struct {
-	Platform string `json:"platform"` // telegram, discord, console
-	ChatID   string `json:"chat_id"`
+	Platform Platform `json:"platform"`
+	ChatID   string   `json:"chat_id"`
 }
 
 // Subscription is a chat's daily digest.
 type Subscription struct {
 	ID       int64
 	Chat     Chat
-	Schedule string   // "08:00" style time of day, or a cron spec ("CRON_TZ=Europe/Kyiv 0 8 * * 1-5")
-	TimeZone string   // IANA name for a time-of-day schedule
-	Topics   []string // empty: all sections
+	Schedule string  // "08:00" style time of day, or a cron spec ("CRON_TZ=Europe/Kyiv 0 8 * * 1-5")
+	TimeZone string  // IANA name for a time-of-day schedule
+	Topics   []Topic // empty: all sections
 	Active   bool
 	// PausedReason is set when delivery was refused (blocked, missing access).
 	PausedReason string

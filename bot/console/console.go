@@ -34,11 +34,14 @@ type Console struct {
 // New returns a console over in and out.
 func New(in io.Reader, out io.Writer) *Console { return &Console{In: in, Out: out} }
 
-// Name is "console".
-func (c *Console) Name() string { return "console" }
+// Name is the console's platform name.
+const Name = briefings.PlatformConsole
+
+// Name returns the console's platform name.
+func (c *Console) Name() briefings.Platform { return Name }
 
 // Chat is the console's chat address.
-func Chat() briefings.Chat { return briefings.Chat{Platform: "console", ChatID: ChatID} }
+func Chat() briefings.Chat { return briefings.Chat{Platform: Name, ChatID: ChatID} }
 
 // Run handles one command per line until EOF or ctx ends. The console user
 // is an admin of its own machine.
@@ -74,7 +77,7 @@ func (c *Console) Run(ctx context.Context, h bot.Handler) error {
 				c.prompt()
 				continue
 			}
-			req := &bot.Request{Chat: Chat(), UserID: "console", UserName: "console", ChatType: "private",
+			req := &bot.Request{Chat: Chat(), UserID: "console", UserName: "console", ChatKind: briefings.ChatPrivate,
 				IsAdmin: true, CanManage: true, Text: line}
 			if rep := h.Handle(ctx, req); rep != nil {
 				c.write(render.Text(rep))

@@ -11,6 +11,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/sitrep/sitrep/bot"
+	"github.com/sitrep/sitrep/briefings"
 )
 
 // RegisterCommands overwrites the application's global slash commands with
@@ -157,7 +158,7 @@ func commandText(data discordgo.ApplicationCommandInteractionData) string {
 // request builds the platform-neutral request of an interaction.
 func (b *Bot) request(i *discordgo.Interaction) *bot.Request {
 	req := &bot.Request{}
-	req.Chat.Platform = "discord"
+	req.Chat.Platform = Name
 	req.Chat.ChatID = i.ChannelID
 	var u *discordgo.User
 	if i.Member != nil && i.Member.User != nil {
@@ -174,7 +175,7 @@ func (b *Bot) request(i *discordgo.Interaction) *bot.Request {
 	}
 	switch {
 	case i.GuildID != "":
-		req.ChatType = "group"
+		req.ChatKind = briefings.ChatGroup
 		// Member.Permissions are the member's permissions in this channel,
 		// overwrites included.
 		if i.Member != nil {
@@ -182,9 +183,9 @@ func (b *Bot) request(i *discordgo.Interaction) *bot.Request {
 		}
 	case i.Context == discordgo.InteractionContextPrivateChannel:
 		// A group DM: several people, nobody manages it for the bot.
-		req.ChatType = "group"
+		req.ChatKind = briefings.ChatGroup
 	default:
-		req.ChatType = "private"
+		req.ChatKind = briefings.ChatPrivate
 		req.CanManage = true
 	}
 	req.IsAdmin = req.UserID != "" && b.cfg.Admins[req.UserID]

@@ -30,6 +30,9 @@ import (
 // replaces it (SITREP_DISCORD_API_BASE).
 const DefaultAPIBase = "https://discord.com/api"
 
+// Name is the platform name used in briefings.Chat and logs.
+const Name = briefings.PlatformDiscord
+
 // Config configures the adapter.
 type Config struct {
 	// Token is the bot token (SITREP_DISCORD_TOKEN), with or without the
@@ -92,7 +95,7 @@ func New(cfg Config) (*Bot, error) {
 	}
 	b := &Bot{
 		cfg:        cfg,
-		log:        cfg.Logger.With(slog.String("platform", "discord")),
+		log:        cfg.Logger.With(slog.String("platform", string(Name))),
 		deferAfter: 2 * time.Second,
 		chunks:     renderChunks,
 		appID:      cfg.AppID,
@@ -134,7 +137,7 @@ func New(cfg Config) (*Bot, error) {
 }
 
 // Name implements bot.Platform.
-func (b *Bot) Name() string { return "discord" }
+func (b *Bot) Name() briefings.Platform { return Name }
 
 // HTTPMode reports whether the adapter answers interactions over HTTP.
 func (b *Bot) HTTPMode() bool { return b.pubKey != nil }
@@ -211,7 +214,7 @@ func (b *Bot) ensureAppID(ctx context.Context) (string, error) {
 // message's (also when a later part fails, together with the error).
 func (b *Bot) Send(ctx context.Context, chat briefings.Chat, r *bot.Reply) (string, error) {
 	if r == nil {
-		return "", &bot.SendError{Platform: "discord", Kind: bot.SendFatal, Err: errors.New("discord: nil reply")}
+		return "", &bot.SendError{Platform: Name, Kind: bot.SendFatal, Err: errors.New("discord: nil reply")}
 	}
 	msgs := b.render(r)
 	first := ""
@@ -232,7 +235,7 @@ func (b *Bot) Send(ctx context.Context, chat briefings.Chat, r *bot.Reply) (stri
 // first part.
 func (b *Bot) Edit(ctx context.Context, chat briefings.Chat, messageID string, r *bot.Reply) error {
 	if r == nil {
-		return &bot.SendError{Platform: "discord", Kind: bot.SendFatal, Err: errors.New("discord: nil reply")}
+		return &bot.SendError{Platform: Name, Kind: bot.SendFatal, Err: errors.New("discord: nil reply")}
 	}
 	msgs := b.render(r)
 	if len(msgs) > 1 {

@@ -339,7 +339,7 @@ func TestSlashCommandToRouterText(t *testing.T) {
 		user     string
 		perms    int64
 		text     string
-		chatType string
+		chatType briefings.ChatKind
 		manage   bool
 		admin    bool
 	}{
@@ -380,8 +380,8 @@ func TestSlashCommandToRouterText(t *testing.T) {
 			if req.Chat != (briefings.Chat{Platform: "discord", ChatID: "chan1"}) || req.UserID != c.user {
 				t.Errorf("chat %+v user %q", req.Chat, req.UserID)
 			}
-			if req.ChatType != c.chatType || req.CanManage != c.manage || req.IsAdmin != c.admin {
-				t.Errorf("chat type %q manage %v admin %v, want %q %v %v", req.ChatType, req.CanManage, req.IsAdmin, c.chatType, c.manage, c.admin)
+			if req.ChatKind != c.chatType || req.CanManage != c.manage || req.IsAdmin != c.admin {
+				t.Errorf("chat type %q manage %v admin %v, want %q %v %v", req.ChatKind, req.CanManage, req.IsAdmin, c.chatType, c.manage, c.admin)
 			}
 			if req.Callback != "" {
 				t.Errorf("callback %q on a slash command", req.Callback)
@@ -547,7 +547,7 @@ func TestAutocomplete(t *testing.T) {
 	}{
 		{"subscribe", []opt{{Name: "time", Type: 3, Value: "08:00"}, {Name: "timezone", Type: 3, Value: "kyi", Focused: true}}, "Europe/Kyiv", 0},
 		{"subscribe", []opt{{Name: "topics", Type: 3, Value: "air_attacks ener", Focused: true}}, "air_attacks energy", 0},
-		{"summary", []opt{{Name: "query", Type: 3, Value: "", Focused: true}}, "front_line", len(bot.Topics)},
+		{"summary", []opt{{Name: "query", Type: 3, Value: "", Focused: true}}, "front_line", len(briefings.Topics())},
 		{"subscribe", []opt{{Name: "timezone", Type: 3, Value: "", Focused: true}}, "UTC", 25},
 		{"subscribe", []opt{{Name: "time", Type: 3, Value: "08", Focused: true}}, "", -1},
 		{"nosuch", []opt{{Name: "x", Type: 3, Value: "a", Focused: true}}, "", -1},
@@ -649,7 +649,7 @@ func TestGatewayInteraction(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.gatewayHandler(context.Background(), h)(b.session, &discordgo.InteractionCreate{Interaction: &i})
-	if got := h.last(t); got.Text != "/latest 3" || got.ChatType != "private" || !got.CanManage {
+	if got := h.last(t); got.Text != "/latest 3" || got.ChatKind != "private" || !got.CanManage {
 		t.Errorf("request %+v", got)
 	}
 	cb := f.wait("POST", "/interactions/int1/secret-interaction-token/callback")

@@ -38,7 +38,7 @@ func classify(err error) error {
 	if err == nil {
 		return nil
 	}
-	se := &bot.SendError{Platform: "discord", Err: err}
+	se := &bot.SendError{Platform: Name, Err: err}
 	var rl *discordgo.RateLimitError
 	var rest *discordgo.RESTError
 	switch {

@@ -22,7 +22,7 @@ const AlertBatch = 500
 
 // AlertDedupeKey is the outbox key of a chat's first alert for an event.
 func AlertDedupeKey(c briefings.Chat, event string) string {
-	return "alert:" + c.Platform + ":" + c.ChatID + ":" + event
+	return "alert:" + string(c.Platform) + ":" + c.ChatID + ":" + event
 }
 
 // EnqueueAlerts turns attack reports stored since the "alerts" cursor into

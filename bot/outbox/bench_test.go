@@ -43,7 +43,7 @@ func BenchmarkDispatcherThroughput(b *testing.B) {
 		st := storetest.Open(b)
 		seedDeliveries(b, st, n, strconv.Itoa)
 		p := &memPlatform{done: make(chan struct{}), want: n}
-		d := NewDispatcher(st, map[string]bot.Platform{"telegram": p}, Options{NoLimits: true, Workers: 32, MaxInFlight: 2000, ClaimBatch: 500, Logger: slog.New(slog.DiscardHandler)})
+		d := NewDispatcher(st, map[briefings.Platform]bot.Platform{"telegram": p}, Options{NoLimits: true, Workers: 32, MaxInFlight: 2000, ClaimBatch: 500, Logger: slog.New(slog.DiscardHandler)})
 		ctx, cancel := context.WithCancel(context.Background())
 		errc := make(chan error, 1)
 		b.StartTimer()
@@ -103,8 +103,8 @@ func BenchmarkFanOutTelegramLimits(b *testing.B) {
 		})
 		record, span := spanRecorder()
 		api := newFakeAPI(b, &fakeLimits, record)
-		d := NewDispatcher(st, map[string]bot.Platform{"telegram": newHTTPPlatform(api.srv.URL)}, Options{
-			Limits: map[string]Limits{"telegram": limits}, Headroom: headroom, Logger: slog.New(slog.DiscardHandler)})
+		d := NewDispatcher(st, map[briefings.Platform]bot.Platform{"telegram": newHTTPPlatform(api.srv.URL)}, Options{
+			Limits: map[briefings.Platform]Limits{"telegram": limits}, Headroom: headroom, Logger: slog.New(slog.DiscardHandler)})
 		ctx, cancel := context.WithCancel(context.Background())
 		errc := make(chan error, 1)
 		b.StartTimer()
@@ -140,8 +140,8 @@ func TestFanOutRespectsLimitsLoopback(t *testing.T) {
 	st := storetest.Open(t)
 	seedDeliveries(t, st, chats, strconv.Itoa)
 	api := newFakeAPI(t, &fake)
-	d := NewDispatcher(st, map[string]bot.Platform{"telegram": newHTTPPlatform(api.srv.URL)}, Options{
-		Limits: map[string]Limits{"telegram": limits}, Logger: slog.New(slog.DiscardHandler)})
+	d := NewDispatcher(st, map[briefings.Platform]bot.Platform{"telegram": newHTTPPlatform(api.srv.URL)}, Options{
+		Limits: map[briefings.Platform]Limits{"telegram": limits}, Logger: slog.New(slog.DiscardHandler)})
 	ctx, cancel := context.WithCancel(context.Background())
 	errc := make(chan error, 1)
 	go func() { errc <- d.Run(ctx) }()
@@ -183,7 +183,7 @@ func BenchmarkAlertLatency(b *testing.B) {
 			}
 		}
 		api := newFakeAPI(b, nil)
-		d := NewDispatcher(st, map[string]bot.Platform{"telegram": newHTTPPlatform(api.srv.URL)}, Options{Logger: slog.New(slog.DiscardHandler)})
+		d := NewDispatcher(st, map[briefings.Platform]bot.Platform{"telegram": newHTTPPlatform(api.srv.URL)}, Options{Logger: slog.New(slog.DiscardHandler)})
 		runCtx, cancel := context.WithCancel(ctx)
 		errc := make(chan error, 1)
 		go func() { errc <- d.Run(runCtx) }()
@@ -245,8 +245,8 @@ func twoDispatchers(tb testing.TB, chats int, limits Limits, burst int) (time.Du
 	var ds []*Dispatcher
 	var stops []func()
 	for range 2 {
-		d := NewDispatcher(openShared(tb, path), map[string]bot.Platform{"telegram": newHTTPPlatform(api.srv.URL)}, Options{
-			Limits: map[string]Limits{"telegram": limits}, PeerEvery: 50 * time.Millisecond, Logger: slog.New(slog.DiscardHandler)})
+		d := NewDispatcher(openShared(tb, path), map[briefings.Platform]bot.Platform{"telegram": newHTTPPlatform(api.srv.URL)}, Options{
+			Limits: map[briefings.Platform]Limits{"telegram": limits}, PeerEvery: 50 * time.Millisecond, Logger: slog.New(slog.DiscardHandler)})
 		ds, stops = append(ds, d), append(stops, runDispatcher(d))
 	}
 	defer stops[0]()
@@ -369,9 +369,9 @@ func TestDispatcherJoiningAFanOut(t *testing.T) {
 	api := newFakeAPI(t, &fake)
 	seedDeliveries(t, openShared(t, path), chats, strconv.Itoa)
 	start := func() (*Dispatcher, func()) {
-		d := NewDispatcher(openShared(t, path), map[string]bot.Platform{"telegram": newHTTPPlatform(api.srv.URL)}, Options{
+		d := NewDispatcher(openShared(t, path), map[briefings.Platform]bot.Platform{"telegram": newHTTPPlatform(api.srv.URL)}, Options{
 			// More rows than one holds stay in the store for the joiner.
-			Limits: map[string]Limits{"telegram": limits}, PeerEvery: time.Second, MaxInFlight: 60, Logger: slog.New(slog.DiscardHandler)})
+			Limits: map[briefings.Platform]Limits{"telegram": limits}, PeerEvery: time.Second, MaxInFlight: 60, Logger: slog.New(slog.DiscardHandler)})
 		return d, runDispatcher(d)
 	}
 	first, stopFirst := start()

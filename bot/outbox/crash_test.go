@@ -41,7 +41,7 @@ func TestHelperProcess(t *testing.T) {
 		os.Exit(2)
 	}
 	defer st.Close()
-	d := NewDispatcher(st, map[string]bot.Platform{"telegram": newHTTPPlatform(os.Getenv(envAPI))}, Options{
+	d := NewDispatcher(st, map[briefings.Platform]bot.Platform{"telegram": newHTTPPlatform(os.Getenv(envAPI))}, Options{
 		Logger:   slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
 		NoLimits: true,
 		// One send in flight: a kill can leave at most one message sent

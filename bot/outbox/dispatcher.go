@@ -8,8 +8,6 @@ package outbox
 
 import (
 	"context"
-	crand "crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -49,7 +47,7 @@ type Options struct {
 	Rand func() float64
 	// Limits per platform name; a platform missing here gets DefaultLimits.
 	// NoLimits lifts every limit (benchmarks, console).
-	Limits   map[string]Limits
+	Limits   map[briefings.Platform]Limits
 	NoLimits bool
 	// Headroom is the fraction of every rate in Limits the dispatcher
 	// leaves unused: 0.03 (it paces Telegram's 30/s at 29.1/s); negative:
@@ -76,7 +74,7 @@ const DefaultHeadroom = 0.03
 // database: Claim gives each row to one of them.
 type Dispatcher struct {
 	st        briefings.Store
-	platforms map[string]bot.Platform
+	platforms map[briefings.Platform]bot.Platform
 	o         Options
 	log       *slog.Logger
 	m         *Metrics
@@ -88,7 +86,7 @@ type Dispatcher struct {
 }
 
 // NewDispatcher returns a dispatcher over st sending through platforms (by name).
-func NewDispatcher(st briefings.Store, platforms map[string]bot.Platform, o Options) *Dispatcher {
+func NewDispatcher(st briefings.Store, platforms map[briefings.Platform]bot.Platform, o Options) *Dispatcher {
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}
@@ -120,13 +118,13 @@ func NewDispatcher(st briefings.Store, platforms map[string]bot.Platform, o Opti
 	defDur(&o.MaxRetryAfter, time.Hour)
 	defDur(&o.PeerEvery, 5*time.Second)
 	if o.NoLimits {
-		o.Limits = map[string]Limits{}
+		o.Limits = map[briefings.Platform]Limits{}
 		for name := range platforms {
 			o.Limits[name] = Limits{}
 		}
 	}
 	if o.Limits == nil {
-		o.Limits = map[string]Limits{}
+		o.Limits = map[briefings.Platform]Limits{}
 	}
 	for name := range platforms {
 		if _, ok := o.Limits[name]; !ok {
@@ -139,7 +137,7 @@ func NewDispatcher(st briefings.Store, platforms map[string]bot.Platform, o Opti
 	if o.Headroom > 0.5 {
 		o.Headroom = 0.5
 	}
-	paced := make(map[string]Limits, len(o.Limits))
+	paced := make(map[briefings.Platform]Limits, len(o.Limits))
 	for name, l := range o.Limits {
 		paced[name] = l.WithHeadroom(o.Headroom)
 	}
@@ -148,10 +146,8 @@ func NewDispatcher(st briefings.Store, platforms map[string]bot.Platform, o Opti
 	if m == nil {
 		m = NewMetrics(o.Registry)
 	}
-	var id [8]byte
-	_, _ = crand.Read(id[:])
 	d := &Dispatcher{st: st, platforms: platforms, o: o, log: o.Logger, m: m, notify: make(chan struct{}, 1),
-		holder: hex.EncodeToString(id[:])}
+		holder: briefings.NewLeaseHolder()}
 	if !o.NoLimits {
 		d.peerSt = st
 	}
@@ -543,7 +539,7 @@ func dbCtx() (context.Context, context.CancelFunc) {
 // deliver sends one row and records the outcome in the store.
 func (d *Dispatcher) deliver(ctx context.Context, row *briefings.Delivery) result {
 	res := result{d: row}
-	log := d.log.With(slog.Int64("delivery_id", row.ID), slog.String("platform", row.Chat.Platform), slog.String("chat_id", row.Chat.ChatID))
+	log := d.log.With(slog.Int64("delivery_id", row.ID), slog.String("platform", string(row.Chat.Platform)), slog.String("chat_id", row.Chat.ChatID))
 	p, ok := d.platforms[row.Chat.Platform]
 	var extID string
 	var err error
@@ -559,9 +555,9 @@ func (d *Dispatcher) deliver(ctx context.Context, row *briefings.Delivery) resul
 		if e := d.st.MarkSent(wctx, row.ID, extID, now); e != nil {
 			log.Error("outbox: mark sent", slog.Any("error", e))
 		}
-		d.m.Sent.WithLabelValues(row.Chat.Platform, row.Kind).Inc()
+		d.m.Sent.WithLabelValues(string(row.Chat.Platform), row.Kind).Inc()
 		if !row.CreatedAt.IsZero() {
-			d.m.Latency.WithLabelValues(row.Chat.Platform, row.Kind).Observe(now.Sub(row.CreatedAt).Seconds())
+			d.m.Latency.WithLabelValues(string(row.Chat.Platform), row.Kind).Observe(now.Sub(row.CreatedAt).Seconds())
 		}
 		return res
 	}
@@ -574,7 +570,7 @@ func (d *Dispatcher) deliver(ctx context.Context, row *briefings.Delivery) resul
 	if !errors.As(err, &se) {
 		se = &bot.SendError{Platform: row.Chat.Platform, Kind: bot.SendRetry, Err: err}
 	}
-	d.m.Failed.WithLabelValues(row.Chat.Platform, se.Kind).Inc()
+	d.m.Failed.WithLabelValues(string(row.Chat.Platform), se.Kind).Inc()
 	switch se.Kind {
 	case bot.SendRateLimited:
 		wait := time.Duration(se.RetryAfter) * time.Second
@@ -617,7 +613,7 @@ func (d *Dispatcher) deliver(ctx context.Context, row *briefings.Delivery) resul
 			if e := d.st.MarkSent(wctx, row.ID, extID, d.o.Now()); e != nil {
 				log.Error("outbox: mark sent", slog.Any("error", e))
 			}
-			d.m.Sent.WithLabelValues(row.Chat.Platform, row.Kind).Inc()
+			d.m.Sent.WithLabelValues(string(row.Chat.Platform), row.Kind).Inc()
 			break
 		}
 		d.retry(wctx, log, row, err2)
@@ -670,7 +666,7 @@ func (d *Dispatcher) retry(ctx context.Context, log *slog.Logger, row *briefings
 
 func (d *Dispatcher) dead(ctx context.Context, log *slog.Logger, row *briefings.Delivery, reason string) {
 	log.Warn("outbox: dead letter", slog.String("reason", reason))
-	d.m.Failed.WithLabelValues(row.Chat.Platform, "dead").Inc()
+	d.m.Failed.WithLabelValues(string(row.Chat.Platform), "dead").Inc()
 	if e := d.st.MarkDead(ctx, row.ID, reason); e != nil {
 		log.Error("outbox: mark dead", slog.Any("error", e))
 	}

@@ -29,7 +29,7 @@ type scriptPlatform struct {
 	n      int
 }
 
-func (p *scriptPlatform) Name() string                                 { return "telegram" }
+func (p *scriptPlatform) Name() briefings.Platform                     { return "telegram" }
 func (p *scriptPlatform) Run(ctx context.Context, _ bot.Handler) error { <-ctx.Done(); return nil }
 func (p *scriptPlatform) next(chat string) error {
 	if q := p.errs[chat]; len(q) > 0 {
@@ -95,7 +95,7 @@ func TestDeliverOutcomes(t *testing.T) {
 		"limited":  {&bot.SendError{Platform: "telegram", Kind: bot.SendRateLimited, RetryAfter: 7, Err: errors.New("429")}},
 		"rejected": {sendErr(bot.SendFatal)},
 	}}
-	d := NewDispatcher(st, map[string]bot.Platform{"telegram": p}, Options{
+	d := NewDispatcher(st, map[briefings.Platform]bot.Platform{"telegram": p}, Options{
 		Now: clock, Registry: reg, MaxAttempts: 3, BaseBackoff: 4 * time.Second, Rand: func() float64 { return 0.5 },
 		Logger: slog.New(slog.DiscardHandler),
 	})
@@ -178,7 +178,7 @@ func TestDeliverEditsRevision(t *testing.T) {
 	st := storetest.Open(t)
 	now := time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)
 	p := &scriptPlatform{errs: map[string][]error{}}
-	d := NewDispatcher(st, map[string]bot.Platform{"telegram": p}, Options{Now: func() time.Time { return now }, Logger: slog.New(slog.DiscardHandler), Rand: func() float64 { return 0 }})
+	d := NewDispatcher(st, map[briefings.Platform]bot.Platform{"telegram": p}, Options{Now: func() time.Time { return now }, Logger: slog.New(slog.DiscardHandler), Rand: func() float64 { return 0 }})
 	enqueue(t, st, "alert:telegram:9:ev", "9", "", now)
 	enqueue(t, st, "alert:telegram:9:ev:rev:x", "9", "alert:telegram:9:ev", now.Add(time.Second))
 	d.deliver(ctx, claimOne(t, st, now))
@@ -204,7 +204,7 @@ func TestRunDeliversAllOnce(t *testing.T) {
 	for i := range 300 {
 		enqueue(t, st, fmt.Sprint("k", i), fmt.Sprint(i%50), "", now) // 50 chats, 6 messages each
 	}
-	d := NewDispatcher(st, map[string]bot.Platform{"telegram": newHTTPPlatform(api.srv.URL)}, Options{NoLimits: true, Logger: slog.New(slog.DiscardHandler)})
+	d := NewDispatcher(st, map[briefings.Platform]bot.Platform{"telegram": newHTTPPlatform(api.srv.URL)}, Options{NoLimits: true, Logger: slog.New(slog.DiscardHandler)})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- d.Run(ctx) }()
@@ -255,7 +255,7 @@ func TestTwoDispatchersPostgres(t *testing.T) {
 	runCtx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	for _, st := range []*store.DB{a, b} {
-		d := NewDispatcher(st, map[string]bot.Platform{"telegram": newHTTPPlatform(api.srv.URL)}, Options{NoLimits: true, ClaimBatch: 20, Logger: slog.New(slog.DiscardHandler)})
+		d := NewDispatcher(st, map[briefings.Platform]bot.Platform{"telegram": newHTTPPlatform(api.srv.URL)}, Options{NoLimits: true, ClaimBatch: 20, Logger: slog.New(slog.DiscardHandler)})
 		wg.Add(1)
 		go func() { defer wg.Done(); d.Run(runCtx) }()
 	}

@@ -31,7 +31,7 @@ func newHTTPPlatform(base string) *httpPlatform {
 	return &httpPlatform{base: base, client: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}}
 }
 
-func (p *httpPlatform) Name() string                                 { return "telegram" }
+func (p *httpPlatform) Name() briefings.Platform                     { return "telegram" }
 func (p *httpPlatform) Run(ctx context.Context, _ bot.Handler) error { <-ctx.Done(); return nil }
 
 type fakeMsg struct {
@@ -198,7 +198,7 @@ type memPlatform struct {
 	want int64
 }
 
-func (p *memPlatform) Name() string                                 { return "telegram" }
+func (p *memPlatform) Name() briefings.Platform                     { return "telegram" }
 func (p *memPlatform) Run(ctx context.Context, _ bot.Handler) error { <-ctx.Done(); return nil }
 func (p *memPlatform) Send(_ context.Context, _ briefings.Chat, _ *bot.Reply) (string, error) {
 	n := p.n.Add(1)

@@ -4,6 +4,8 @@ import (
 	"math"
 	"strings"
 	"time"
+
+	"github.com/sitrep/sitrep/briefings"
 )
 
 // Rate is a token bucket: one token every Every, up to Burst banked.
@@ -81,11 +83,11 @@ func DiscordLimits() Limits {
 }
 
 // DefaultLimits returns the limits for a platform name.
-func DefaultLimits(platform string) Limits {
+func DefaultLimits(platform briefings.Platform) Limits {
 	switch platform {
-	case "telegram":
+	case briefings.PlatformTelegram:
 		return TelegramLimits()
-	case "discord":
+	case briefings.PlatformDiscord:
 		return DiscordLimits()
 	}
 	return Limits{}

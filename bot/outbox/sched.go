@@ -12,9 +12,9 @@ import (
 // (so a chat's messages go out in order). It is driven by the caller's clock
 // and has no goroutines, so tests step it with a fake clock.
 type sched struct {
-	limits map[string]Limits
+	limits map[briefings.Platform]Limits
 	peers  int // dispatchers sharing each platform's global rate (this one included)
-	plats  map[string]*platState
+	plats  map[briefings.Platform]*platState
 	chats  map[string]*chatState
 	queued int // rows waiting (not in flight)
 	busy   int // rows in flight
@@ -28,7 +28,7 @@ type platState struct {
 
 type chatState struct {
 	key      string
-	platform string
+	platform briefings.Platform
 	chatID   string
 	rate     Rate
 	rows     []queued
@@ -44,8 +44,8 @@ type queued struct {
 	claimedAt time.Time
 }
 
-func newSched(limits map[string]Limits) *sched {
-	return &sched{limits: limits, peers: 1, plats: map[string]*platState{}, chats: map[string]*chatState{}}
+func newSched(limits map[briefings.Platform]Limits) *sched {
+	return &sched{limits: limits, peers: 1, plats: map[briefings.Platform]*platState{}, chats: map[string]*chatState{}}
 }
 
 // setPeers shares every platform's global rate between n dispatchers: a
@@ -57,16 +57,16 @@ func (s *sched) setPeers(n int) {
 	}
 }
 
-func (s *sched) base(name string) Limits {
+func (s *sched) base(name briefings.Platform) Limits {
 	if l, ok := s.limits[name]; ok {
 		return l
 	}
 	return DefaultLimits(name)
 }
 
-func chatKey(c briefings.Chat) string { return c.Platform + "\x00" + c.ChatID }
+func chatKey(c briefings.Chat) string { return string(c.Platform) + "\x00" + c.ChatID }
 
-func (s *sched) plat(name string) *platState {
+func (s *sched) plat(name briefings.Platform) *platState {
 	p := s.plats[name]
 	if p == nil {
 		l := s.base(name)

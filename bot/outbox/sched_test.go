@@ -65,7 +65,7 @@ func maxInWindow(times []time.Time, w time.Duration) int {
 }
 
 func TestRateLimitedChatDoesNotDelayOthers(t *testing.T) {
-	s := newSched(map[string]Limits{"telegram": TelegramLimits()})
+	s := newSched(map[briefings.Platform]Limits{"telegram": TelegramLimits()})
 	id := int64(0)
 	for _, c := range []string{"A", "B", "C", "D", "E"} {
 		for range 3 {
@@ -103,7 +103,7 @@ func TestRateLimitedChatDoesNotDelayOthers(t *testing.T) {
 }
 
 func TestPerChatOnePerSecond(t *testing.T) {
-	s := newSched(map[string]Limits{"telegram": TelegramLimits()})
+	s := newSched(map[briefings.Platform]Limits{"telegram": TelegramLimits()})
 	for i := range 10 {
 		s.add(t0, &briefings.Delivery{ID: int64(i + 1), Chat: tgChat("42")})
 	}
@@ -125,7 +125,7 @@ func TestPerChatOnePerSecond(t *testing.T) {
 }
 
 func TestGroupTwentyPerMinute(t *testing.T) {
-	s := newSched(map[string]Limits{"telegram": TelegramLimits()})
+	s := newSched(map[briefings.Platform]Limits{"telegram": TelegramLimits()})
 	for i := range 50 {
 		s.add(t0, &briefings.Delivery{ID: int64(i + 1), Chat: tgChat("-1001234")})
 	}
@@ -143,7 +143,7 @@ func TestGroupTwentyPerMinute(t *testing.T) {
 }
 
 func TestGlobalRateFanOut(t *testing.T) {
-	s := newSched(map[string]Limits{"telegram": TelegramLimits()})
+	s := newSched(map[briefings.Platform]Limits{"telegram": TelegramLimits()})
 	const chats = 3000
 	for i := range chats {
 		s.add(t0, &briefings.Delivery{ID: int64(i + 1), Chat: tgChat(fmt.Sprint(i + 1))})
@@ -165,7 +165,7 @@ func TestGlobalRateFanOut(t *testing.T) {
 }
 
 func TestStaleAndEviction(t *testing.T) {
-	s := newSched(map[string]Limits{"telegram": TelegramLimits()})
+	s := newSched(map[briefings.Platform]Limits{"telegram": TelegramLimits()})
 	s.add(t0, &briefings.Delivery{ID: 1, Chat: tgChat("7")})
 	s.add(t0, &briefings.Delivery{ID: 2, Chat: tgChat("8")})
 	d, _ := s.pop(t0)
@@ -216,7 +216,7 @@ func TestGCRABurst(t *testing.T) {
 func jitterRun(t *testing.T, limits Limits, chats int, seed uint64) (refused int, rate float64) {
 	t.Helper()
 	nominal := TelegramLimits()
-	s := newSched(map[string]Limits{"telegram": limits})
+	s := newSched(map[briefings.Platform]Limits{"telegram": limits})
 	for i := range chats {
 		s.add(t0, &briefings.Delivery{ID: int64(i + 1), Chat: tgChat(fmt.Sprint(i + 1))})
 	}
@@ -296,7 +296,7 @@ func TestPeersShareTheGlobalRate(t *testing.T) {
 		out := simulate(t, s, t0, func(time.Time, *briefings.Delivery) (time.Time, bool) { return time.Time{}, false })
 		return float64(len(out)-1) / out[len(out)-1].at.Sub(out[0].at).Seconds()
 	}
-	s := newSched(map[string]Limits{"telegram": TelegramLimits()})
+	s := newSched(map[briefings.Platform]Limits{"telegram": TelegramLimits()})
 	s.setPeers(3)
 	if r := rateOf(s, 1, 301); r > 10.01 || r < 9.9 {
 		t.Errorf("three peers: %.2f msg/s each, want 10", r)
@@ -316,7 +316,7 @@ func TestPeersShareTheGlobalRate(t *testing.T) {
 }
 
 func TestShedKeepsAtMost(t *testing.T) {
-	s := newSched(map[string]Limits{"telegram": TelegramLimits()})
+	s := newSched(map[briefings.Platform]Limits{"telegram": TelegramLimits()})
 	for i := range 50 {
 		s.add(t0, &briefings.Delivery{ID: int64(i + 1), Chat: tgChat(fmt.Sprint(i % 40))}) // 10 chats with two rows
 	}

@@ -176,7 +176,7 @@ func writeDue(ctx context.Context, st briefings.Store, items []dueItem) error {
 func payloadKey(sub *briefings.Subscription, tz string, slot time.Time) string {
 	topics := slices.Clone(sub.Topics)
 	slices.Sort(topics)
-	return strings.Join(topics, "\x1f") + "\x00" + tz + "\x00" + strconv.FormatInt(slot.Unix(), 10)
+	return strings.Join(briefings.TopicStrings(topics), "\x1f") + "\x00" + tz + "\x00" + strconv.FormatInt(slot.Unix(), 10)
 }
 
 // enqueueDueGroups is EnqueueDueLog through a DueGrouper: the schedules

@@ -15,7 +15,7 @@ import (
 	"github.com/sitrep/sitrep/briefings/store/storetest"
 )
 
-func addSub(t testing.TB, st briefings.Store, chat, spec, tz string, topics []string, due time.Time) *briefings.Subscription {
+func addSub(t testing.TB, st briefings.Store, chat, spec, tz string, topics []briefings.Topic, due time.Time) *briefings.Subscription {
 	t.Helper()
 	s := &briefings.Subscription{Chat: briefings.Chat{Platform: "telegram", ChatID: chat}, Schedule: spec, TimeZone: tz,
 		Topics: topics, Active: true, NextDueAt: due}
@@ -59,8 +59,8 @@ func testEnqueueDue(t *testing.T, st *store.DB, grouped bool) {
 	}
 	now := time.Date(2026, 3, 29, 5, 0, 30, 0, time.UTC) // 08:00:30 Kyiv (EEST)
 	slot := time.Date(2026, 3, 29, 5, 0, 0, 0, time.UTC)
-	a := addSub(t, st, "1", "08:00", "Europe/Kyiv", []string{"Diplomacy", "Air attacks"}, slot)
-	b := addSub(t, st, "2", "08:00", "Europe/Kyiv", []string{"Air attacks", "Diplomacy"}, slot) // same digest as a
+	a := addSub(t, st, "1", "08:00", "Europe/Kyiv", []briefings.Topic{"Diplomacy", "Air attacks"}, slot)
+	b := addSub(t, st, "2", "08:00", "Europe/Kyiv", []briefings.Topic{"Air attacks", "Diplomacy"}, slot) // same digest as a
 	c := addSub(t, st, "3", "08:00", "Europe/Kyiv", nil, slot)
 	late := addSub(t, st, "4", "01:00", "Europe/Kyiv", nil, slot.Add(-7*time.Hour))                      // missed beyond grace
 	withinGrace := addSub(t, st, "5", "03:00", "UTC", nil, time.Date(2026, 3, 29, 3, 0, 0, 0, time.UTC)) // 2h late: still sent
@@ -286,7 +286,7 @@ func TestEnqueueDueHeldSchedule(t *testing.T) {
 	st := storetest.Open(t)
 	slot := time.Date(2026, 6, 1, 8, 0, 0, 0, time.UTC)
 	all := addSub(t, st, "1", "08:00", "UTC", nil, slot)
-	dip := addSub(t, st, "2", "08:00", "UTC", []string{"Diplomacy"}, slot)
+	dip := addSub(t, st, "2", "08:00", "UTC", []briefings.Topic{"Diplomacy"}, slot)
 	fail := true
 	build := func(_ context.Context, sub *briefings.Subscription, slot time.Time) ([]byte, error) {
 		if len(sub.Topics) > 0 && fail {
@@ -338,7 +338,7 @@ func TestEnqueueDueSubscriptionChangedMidRun(t *testing.T) {
 				t.Fatalf("due %v %v", due, err)
 			}
 			// Chat 1 now wants diplomacy only (same slot: it stays due).
-			s.Topics = []string{"Diplomacy"}
+			s.Topics = []briefings.Topic{"Diplomacy"}
 			if err := st.UpsertSubscription(ctx, s); err != nil {
 				t.Fatal(err)
 			}

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"os"
-	"strconv"
 	"sync"
 	"time"
 
@@ -28,7 +26,7 @@ type JobsOptions struct {
 	Store  briefings.Store
 	Logger *slog.Logger
 	Now    func() time.Time
-	// Holder identifies this process in leases; default host:pid.
+	// Holder identifies this runner in leases; default briefings.NewLeaseHolder().
 	Holder string
 
 	// RefreshFeeds fetches due sources.
@@ -103,8 +101,7 @@ func NewJobs(o JobsOptions) (*Jobs, error) {
 		o.Now = time.Now
 	}
 	if o.Holder == "" {
-		h, _ := os.Hostname()
-		o.Holder = h + ":" + strconv.Itoa(os.Getpid())
+		o.Holder = briefings.NewLeaseHolder()
 	}
 	def := func(d *time.Duration, v time.Duration) {
 		if *d <= 0 {

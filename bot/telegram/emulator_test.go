@@ -43,7 +43,7 @@ func TestEmulatorConversation(t *testing.T) {
 	if start.Keyboard == nil || len(start.Keyboard.InlineKeyboard) != 2 {
 		t.Fatalf("start keyboard: %+v", start.Keyboard)
 	}
-	if r := h.requests()[0]; r.Text != "/start" || r.ChatType != "private" || !r.IsAdmin || !r.CanManage || r.Chat.ChatID != "2001" {
+	if r := h.requests()[0]; r.Text != "/start" || r.ChatKind != "private" || !r.IsAdmin || !r.CanManage || r.Chat.ChatID != "2001" {
 		t.Errorf("start request %+v", r)
 	}
 
@@ -127,7 +127,7 @@ func TestEmulatorConversation(t *testing.T) {
 		t.Errorf("group replies %+v", got)
 	}
 	last := h.requests()[len(h.requests())-1]
-	if last.ChatType != "group" || last.Chat.ChatID != "-2002" || last.Text != "/echo hello group" {
+	if last.ChatKind != "group" || last.Chat.ChatID != "-2002" || last.Text != "/echo hello group" {
 		t.Errorf("group request %+v", last)
 	}
 	for _, r := range h.requests() {

@@ -124,7 +124,7 @@ func TestConversationOnFake(t *testing.T) {
 		t.Fatalf("start keyboard %+v", kb)
 	}
 	req := h.requests()[0]
-	if req.Chat != (briefings.Chat{Platform: "telegram", ChatID: "1001"}) || req.UserID != "1001" || req.ChatType != "private" ||
+	if req.Chat != (briefings.Chat{Platform: "telegram", ChatID: "1001"}) || req.UserID != "1001" || req.ChatKind != "private" ||
 		!req.IsAdmin || !req.CanManage || req.Text != "/start" || req.UserName != "alice" {
 		t.Errorf("request %+v", req)
 	}
@@ -202,7 +202,7 @@ func TestGroupCommands(t *testing.T) {
 	if len(reqs) != 3 {
 		t.Fatalf("router saw %d requests: %+v", len(reqs), reqs)
 	}
-	if reqs[0].Text != "/subscribe 08:00 Europe/Kyiv" || !reqs[0].CanManage || reqs[0].ChatType != "group" || reqs[0].UserID != "1001" {
+	if reqs[0].Text != "/subscribe 08:00 Europe/Kyiv" || !reqs[0].CanManage || reqs[0].ChatKind != "group" || reqs[0].UserID != "1001" {
 		t.Errorf("admin request %+v", reqs[0])
 	}
 	if reqs[1].Text != "/subscribe 09:00" || reqs[1].CanManage || reqs[1].IsAdmin {
@@ -548,7 +548,7 @@ func TestGroupCallbackAndChannelPost(t *testing.T) {
 	f.PushCallback(group, alice, 55, "/subscribe 09:00")
 	f.WaitMessages(t, "-100700", 2)
 	reqs := h.requests()
-	if len(reqs) != 2 || reqs[0].CanManage || !reqs[1].CanManage || reqs[0].ChatType != "group" || reqs[1].Callback != "/subscribe 09:00" {
+	if len(reqs) != 2 || reqs[0].CanManage || !reqs[1].CanManage || reqs[0].ChatKind != "group" || reqs[1].Callback != "/subscribe 09:00" {
 		t.Errorf("group callbacks %+v", reqs)
 	}
 
@@ -564,7 +564,7 @@ func TestGroupCallbackAndChannelPost(t *testing.T) {
 		t.Errorf("channel replies %+v", msgs)
 	}
 	reqs = h.requests()
-	if r := reqs[2]; r.ChatType != "channel" || !r.CanManage || r.UserID != "" || len(reqs) != 4 {
+	if r := reqs[2]; r.ChatKind != "channel" || !r.CanManage || r.UserID != "" || len(reqs) != 4 {
 		t.Errorf("channel request %+v (%d requests)", r, len(reqs))
 	}
 }

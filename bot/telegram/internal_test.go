@@ -14,6 +14,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"github.com/sitrep/sitrep/bot"
+	"github.com/sitrep/sitrep/briefings"
 )
 
 func TestNormalizeCommand(t *testing.T) {
@@ -68,10 +69,10 @@ func FuzzNormalizeCommand(f *testing.F) {
 	})
 }
 
-func TestChatType(t *testing.T) {
-	for in, want := range map[string]string{"private": "private", "group": "group", "supergroup": "group", "channel": "channel"} {
-		if got := chatType(in); got != want {
-			t.Errorf("chatType(%q) = %q, want %q", in, got, want)
+func TestChatKind(t *testing.T) {
+	for in, want := range map[string]briefings.ChatKind{"private": "private", "group": "group", "supergroup": "group", "channel": "channel"} {
+		if got := chatKind(in); got != want {
+			t.Errorf("chatKind(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

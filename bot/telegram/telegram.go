@@ -21,10 +21,11 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"github.com/sitrep/sitrep/bot"
+	"github.com/sitrep/sitrep/briefings"
 )
 
 // Name is the platform name used in briefings.Chat and logs.
-const Name = "telegram"
+const Name = briefings.PlatformTelegram
 
 // DefaultAPIEndpoint is Telegram's Bot API.
 const DefaultAPIEndpoint = "https://api.telegram.org"
@@ -179,7 +180,7 @@ func New(ctx context.Context, cfg Config) (*Bot, error) {
 	b := &Bot{
 		cfg:      cfg,
 		api:      api,
-		log:      cfg.Logger.With(slog.String("platform", Name)),
+		log:      cfg.Logger.With(slog.String("platform", string(Name))),
 		username: api.Self.UserName,
 		chunks:   renderChunks,
 		members:  newMemberCache(cfg.Now, time.Minute),
@@ -203,7 +204,7 @@ func validSecret(s string) error {
 }
 
 // Name returns "telegram".
-func (b *Bot) Name() string { return Name }
+func (b *Bot) Name() briefings.Platform { return Name }
 
 // Username is the bot's @username from getMe.
 func (b *Bot) Username() string { return b.username }

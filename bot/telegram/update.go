@@ -16,15 +16,15 @@ import (
 	"github.com/sitrep/sitrep/briefings"
 )
 
-// chatType maps Telegram's chat types to bot.Request.ChatType.
-func chatType(t string) string {
+// chatKind maps Telegram's chat types to bot.Request.ChatKind.
+func chatKind(t string) briefings.ChatKind {
 	switch t {
 	case "private":
-		return "private"
+		return briefings.ChatPrivate
 	case "channel":
-		return "channel"
+		return briefings.ChatChannel
 	default: // group, supergroup
-		return "group"
+		return briefings.ChatGroup
 	}
 }
 
@@ -78,14 +78,14 @@ func (b *Bot) handleMessage(ctx context.Context, h bot.Handler, m *tgbotapi.Mess
 		return
 	}
 	text, isCmd, ok := normalizeCommand(m.Text, b.username)
-	ct := chatType(m.Chat.Type)
-	if !ok || !isCmd && ct != "private" {
+	ct := chatKind(m.Chat.Type)
+	if !ok || !isCmd && ct != briefings.ChatPrivate {
 		// Another bot's command, or group chatter: not ours to answer.
 		return
 	}
 	req := &bot.Request{
 		Chat:     briefings.Chat{Platform: Name, ChatID: strconv.FormatInt(m.Chat.ID, 10)},
-		ChatType: ct,
+		ChatKind: ct,
 		Text:     text,
 	}
 	if m.From != nil {
@@ -186,7 +186,7 @@ func (b *Bot) handleCallback(ctx context.Context, h bot.Handler, cq *tgbotapi.Ca
 	m := cq.Message
 	req := &bot.Request{
 		Chat:     briefings.Chat{Platform: Name, ChatID: strconv.FormatInt(m.Chat.ID, 10)},
-		ChatType: chatType(m.Chat.Type),
+		ChatKind: chatKind(m.Chat.Type),
 		UserID:   strconv.FormatInt(cq.From.ID, 10),
 		UserName: displayName(cq.From),
 		Callback: cq.Data,
@@ -258,8 +258,8 @@ func commandManages(text string) bool {
 // in groups, for the chat's administrators, including anonymous ones posting
 // as the group. need=false skips the API call and returns false.
 func (b *Bot) canManage(ctx context.Context, chat *tgbotapi.Chat, from *tgbotapi.User, senderChat *tgbotapi.Chat, need bool) bool {
-	switch chatType(chat.Type) {
-	case "private", "channel":
+	switch chatKind(chat.Type) {
+	case briefings.ChatPrivate, briefings.ChatChannel:
 		return true
 	}
 	if senderChat != nil && senderChat.ID == chat.ID {

@@ -51,9 +51,9 @@ type Options struct {
 	Since, Until time.Time
 	// Now is the clock for recency; it defaults to Until. One of them is required.
 	Now time.Time
-	// Topics keeps stories carrying any of these topics (bot.Topics names;
-	// a story with attack figures counts as air_attacks); empty keeps all.
-	Topics []string
+	// Topics keeps stories carrying any of these topics (a story with
+	// attack figures counts as air attacks); empty keeps all.
+	Topics []briefings.Topic
 	// MaxPerSection defaults to 5; Sentences (1-3) to 2.
 	MaxPerSection int
 	Sentences     int
@@ -69,27 +69,27 @@ type Options struct {
 const HalfLife = 12 * time.Hour
 
 // sectionOf maps topics to sections.
-var sectionOf = map[string]string{
-	"air_attacks":  briefings.SectionAirAttacks,
-	"front_line":   briefings.SectionFrontLine,
-	"diplomacy":    briefings.SectionDiplomacy,
-	"prisoners":    briefings.SectionDiplomacy,
-	"sanctions":    briefings.SectionSanctions,
-	"military_aid": briefings.SectionSanctions,
-	"energy":       briefings.SectionSanctions,
-	"humanitarian": briefings.SectionOther,
+var sectionOf = map[briefings.Topic]string{
+	briefings.TopicAirAttacks:   briefings.SectionAirAttacks,
+	briefings.TopicFrontLine:    briefings.SectionFrontLine,
+	briefings.TopicDiplomacy:    briefings.SectionDiplomacy,
+	briefings.TopicPrisoners:    briefings.SectionDiplomacy,
+	briefings.TopicSanctions:    briefings.SectionSanctions,
+	briefings.TopicMilitaryAid:  briefings.SectionSanctions,
+	briefings.TopicEnergy:       briefings.SectionSanctions,
+	briefings.TopicHumanitarian: briefings.SectionOther,
 }
 
 // topicWeight ranks topics; unknown topics and stories without one weigh 0.5.
-var topicWeight = map[string]float64{
-	"air_attacks":  1.0,
-	"front_line":   0.9,
-	"diplomacy":    0.9,
-	"military_aid": 0.8,
-	"sanctions":    0.8,
-	"prisoners":    0.75,
-	"energy":       0.7,
-	"humanitarian": 0.65,
+var topicWeight = map[briefings.Topic]float64{
+	briefings.TopicAirAttacks:   1.0,
+	briefings.TopicFrontLine:    0.9,
+	briefings.TopicDiplomacy:    0.9,
+	briefings.TopicMilitaryAid:  0.8,
+	briefings.TopicSanctions:    0.8,
+	briefings.TopicPrisoners:    0.75,
+	briefings.TopicEnergy:       0.7,
+	briefings.TopicHumanitarian: 0.65,
 }
 
 // tiePreference orders sections when their votes are equal.
@@ -110,7 +110,7 @@ func SectionOf(articles []briefings.Article) string {
 				s = briefings.SectionOther
 			}
 			w := 1.0
-			if t == "air_attacks" {
+			if t == briefings.TopicAirAttacks {
 				w = 0.5
 				if figures {
 					w = 2
@@ -118,7 +118,7 @@ func SectionOf(articles []briefings.Article) string {
 			}
 			votes[s] += w
 		}
-		if figures && !slices.Contains(a.Topics, "air_attacks") {
+		if figures && !slices.Contains(a.Topics, briefings.TopicAirAttacks) {
 			votes[briefings.SectionAirAttacks] += 2
 		}
 	}
@@ -170,9 +170,9 @@ func Build(ctx context.Context, st briefings.ArticleStore, sum briefings.Summari
 	if maxPer <= 0 {
 		maxPer = 5
 	}
-	want := map[string]bool{}
+	want := map[briefings.Topic]bool{}
 	for _, t := range o.Topics {
-		want[strings.ToLower(strings.TrimSpace(t))] = true
+		want[briefings.Topic(strings.ToLower(strings.TrimSpace(string(t))))] = true
 	}
 
 	stories, err := st.ListStories(ctx, briefings.StoryFilter{Since: since, Until: until, Limit: 5000})
@@ -184,7 +184,7 @@ func Build(ctx context.Context, st briefings.ArticleStore, sum briefings.Summari
 		if len(s.Articles) == 0 {
 			continue
 		}
-		var topics [][]string
+		var topics [][]briefings.Topic
 		match := len(want) == 0
 		weight := 0.5
 		for _, a := range s.Articles {
@@ -192,8 +192,8 @@ func Build(ctx context.Context, st briefings.ArticleStore, sum briefings.Summari
 			for i := range a.Attacks {
 				if usable(&a.Attacks[i]) {
 					// A story with attack figures is an air attack story.
-					match = match || want["air_attacks"]
-					weight = max(weight, topicWeight["air_attacks"])
+					match = match || want[briefings.TopicAirAttacks]
+					weight = max(weight, topicWeight[briefings.TopicAirAttacks])
 				}
 			}
 			for _, t := range a.Topics {
@@ -266,7 +266,7 @@ func isSection(s string) bool {
 	return false
 }
 
-func hasTopics(ts [][]string) bool {
+func hasTopics(ts [][]briefings.Topic) bool {
 	for _, t := range ts {
 		if len(t) > 0 {
 			return true

@@ -68,7 +68,7 @@ func (f *fixture) source(name string) int64 {
 }
 
 // add stores an article; story 0 starts a new story. It returns the story id.
-func (f *fixture) add(story int64, src, title, body string, at time.Time, topics []string, reports ...briefings.AttackReport) int64 {
+func (f *fixture) add(story int64, src, title, body string, at time.Time, topics []briefings.Topic, reports ...briefings.AttackReport) int64 {
 	f.t.Helper()
 	a := &briefings.Article{
 		SourceID: f.source(src), URL: "https://sample.sitrep.invalid/" + strings.ReplaceAll(strings.ToLower(src+"/"+title), " ", "-"),
@@ -89,31 +89,31 @@ func seed(t *testing.T) *fixture {
 	night := briefings.AttackReport{Attacker: "RU", Target: "UA", Date: "2026-11-26", Period: "overnight", Scope: briefings.ScopeNational,
 		Source: "Ukraine's Air Force", Launched: briefings.Counts{Drones: briefings.IntPtr(112)},
 		InterceptedOrJammed: briefings.Counts{Drones: briefings.IntPtr(84)}}
-	s1 := f.add(0, "Sample Wire", "Russia launches 112 drones overnight", "Russia launched 112 drones overnight, the Air Force said. Most were downed.", h(3), []string{"air_attacks"}, night)
+	s1 := f.add(0, "Sample Wire", "Russia launches 112 drones overnight", "Russia launched 112 drones overnight, the Air Force said. Most were downed.", h(3), []briefings.Topic{"air_attacks"}, night)
 	cum := night
 	cum.Cumulative, cum.Scope = true, briefings.ScopeCumulative
 	cum.Launched.Drones = briefings.IntPtr(5000)
 	reg := night
 	reg.Scope = briefings.ScopeRegional
 	reg.Launched.Drones = briefings.IntPtr(12)
-	f.add(s1, "Demo Kyiv Post", "Drones target Kyiv and Odesa overnight", "Air defences worked through the night over Kyiv. Debris fell in two districts.", h(2), []string{"air_attacks"}, night, cum, reg)
+	f.add(s1, "Demo Kyiv Post", "Drones target Kyiv and Odesa overnight", "Air defences worked through the night over Kyiv. Debris fell in two districts.", h(2), []briefings.Topic{"air_attacks"}, night, cum, reg)
 	other := night
 	other.Launched.Drones = briefings.IntPtr(115)
-	f.add(s1, "Example Courier", "Overnight drone attack", "Air defence units engaged drones across six regions. Officials gave no casualty figures.", h(2), []string{"air_attacks"}, other)
+	f.add(s1, "Example Courier", "Overnight drone attack", "Air defence units engaged drones across six regions. Officials gave no casualty figures.", h(2), []briefings.Topic{"air_attacks"}, other)
 	// Diplomacy: two outlets.
-	s2 := f.add(0, "Sample Wire", "Foreign ministers meet in Geneva", "The foreign ministers met in Geneva to discuss security guarantees. Talks lasted four hours.", h(5), []string{"diplomacy"})
-	f.add(s2, "Demo Kyiv Post", "Geneva talks on guarantees", "Security guarantees dominated the Geneva meeting. A follow-up is planned.", h(4), []string{"diplomacy"})
+	s2 := f.add(0, "Sample Wire", "Foreign ministers meet in Geneva", "The foreign ministers met in Geneva to discuss security guarantees. Talks lasted four hours.", h(5), []briefings.Topic{"diplomacy"})
+	f.add(s2, "Demo Kyiv Post", "Geneva talks on guarantees", "Security guarantees dominated the Geneva meeting. A follow-up is planned.", h(4), []briefings.Topic{"diplomacy"})
 	// Prisoners: one outlet, lands in Diplomacy.
-	f.add(0, "Example Courier", "Prisoner exchange completed", "Both sides exchanged 95 prisoners each. Mediators confirmed the swap.", h(6), []string{"prisoners"})
+	f.add(0, "Example Courier", "Prisoner exchange completed", "Both sides exchanged 95 prisoners each. Mediators confirmed the swap.", h(6), []briefings.Topic{"prisoners"})
 	// Sanctions and energy.
-	f.add(0, "Sample Wire", "New sanctions package agreed", "Ministers agreed a new sanctions package. It targets shipping.", h(7), []string{"sanctions"})
-	f.add(0, "Demo Kyiv Post", "Grid imports rise", "Electricity imports rose this week. Operators cited repairs.", h(8), []string{"energy"})
+	f.add(0, "Sample Wire", "New sanctions package agreed", "Ministers agreed a new sanctions package. It targets shipping.", h(7), []briefings.Topic{"sanctions"})
+	f.add(0, "Demo Kyiv Post", "Grid imports rise", "Electricity imports rose this week. Operators cited repairs.", h(8), []briefings.Topic{"energy"})
 	// Front line and other.
-	f.add(0, "Example Courier", "Fighting near a river crossing", "Fighting continued near the crossing. Both sides claimed gains.", h(9), []string{"front_line"})
-	f.add(0, "Example Courier", "Aid convoy reaches town", "An aid convoy reached the town. It carried food and medicine.", h(10), []string{"humanitarian"})
+	f.add(0, "Example Courier", "Fighting near a river crossing", "Fighting continued near the crossing. Both sides claimed gains.", h(9), []briefings.Topic{"front_line"})
+	f.add(0, "Example Courier", "Aid convoy reaches town", "An aid convoy reached the town. It carried food and medicine.", h(10), []briefings.Topic{"humanitarian"})
 	f.add(0, "Sample Wire", "Untopical note", "A note without topics. Nothing else.", h(11), nil)
 	// Outside the window.
-	f.add(0, "Sample Wire", "Old news", "This happened two days ago. It should not show.", h(50), []string{"diplomacy"})
+	f.add(0, "Sample Wire", "Old news", "This happened two days ago. It should not show.", h(50), []briefings.Topic{"diplomacy"})
 	return f
 }
 
@@ -183,7 +183,7 @@ func TestBuild(t *testing.T) {
 func TestBuildFiltersAndLimits(t *testing.T) {
 	f := seed(t)
 	ctx := context.Background()
-	d, err := Build(ctx, f.st, nil, Options{Now: base, Topics: []string{"prisoners", "sanctions"}, Sentences: 1, MaxPerSection: 1})
+	d, err := Build(ctx, f.st, nil, Options{Now: base, Topics: []briefings.Topic{"prisoners", "sanctions"}, Sentences: 1, MaxPerSection: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,7 +237,7 @@ func TestBuildErrors(t *testing.T) {
 func TestSectionOf(t *testing.T) {
 	report := []briefings.AttackReport{{Attacker: "RU", Target: "UA", Scope: briefings.ScopeNational, Launched: briefings.Counts{Drones: briefings.IntPtr(10)}}}
 	regional := []briefings.AttackReport{{Attacker: "RU", Target: "UA", Scope: briefings.ScopeRegional}}
-	art := func(reports []briefings.AttackReport, topics ...string) briefings.Article {
+	art := func(reports []briefings.AttackReport, topics ...briefings.Topic) briefings.Article {
 		return briefings.Article{Topics: topics, Attacks: reports}
 	}
 	tests := []struct {
@@ -405,11 +405,11 @@ func BenchmarkBuild(b *testing.B) {
 	ctx := context.Background()
 	src := &briefings.Source{Name: "Bench", URL: "https://sample.sitrep.invalid/bench", Kind: briefings.SourceFeed, Enabled: true, ShowText: true}
 	st.UpsertSource(ctx, src)
-	topics := []string{"air_attacks", "front_line", "diplomacy", "sanctions", "energy"}
+	topics := []briefings.Topic{"air_attacks", "front_line", "diplomacy", "sanctions", "energy"}
 	for i := 0; i < 500; i++ {
 		a := &briefings.Article{SourceID: src.ID, URL: "https://sample.sitrep.invalid/b/" + itoa(i), Title: "Story " + itoa(i),
 			Body: "First sentence of story " + itoa(i) + ". Second sentence.", PublishedAt: base.Add(-time.Duration(i) * time.Minute),
-			Topics: []string{topics[i%len(topics)]}, ContentHash: itoa(i), Summary: []string{"Summary " + itoa(i) + "."}}
+			Topics: []briefings.Topic{topics[i%len(topics)]}, ContentHash: itoa(i), Summary: []string{"Summary " + itoa(i) + "."}}
 		if _, err := st.AddArticle(ctx, a); err != nil {
 			b.Fatal(err)
 		}
@@ -435,7 +435,7 @@ func TestBuildTeaserOnlySource(t *testing.T) {
 	a := &briefings.Article{SourceID: src.ID, URL: "https://sample.sitrep.invalid/strict/1", Title: "Overnight drone attack on the south",
 		Teaser:      "Air defences were active over the south overnight.",
 		Body:        "Body sentence one that must not be quoted. Body sentence two that must not be quoted either.",
-		PublishedAt: now.Add(-time.Hour), ContentHash: "strict-1", Topics: []string{"air_attacks"}}
+		PublishedAt: now.Add(-time.Hour), ContentHash: "strict-1", Topics: []briefings.Topic{"air_attacks"}}
 	if _, err := st.AddArticle(ctx, a); err != nil {
 		t.Fatal(err)
 	}
@@ -505,7 +505,7 @@ func TestBuildCapsSummaryDocs(t *testing.T) {
 	story := int64(0)
 	for i := range 3 * MaxDocs {
 		title := "Ferry keeps running, update " + itoa(i)
-		id := f.add(story, srcs[i%len(srcs)], title, "Update "+itoa(i)+" on the ferry. More detail.", base.Add(-time.Duration(60-i)*time.Minute), []string{"humanitarian"})
+		id := f.add(story, srcs[i%len(srcs)], title, "Update "+itoa(i)+" on the ferry. More detail.", base.Add(-time.Duration(60-i)*time.Minute), []briefings.Topic{"humanitarian"})
 		if story == 0 {
 			story = id
 		}

@@ -237,28 +237,16 @@ func findEntities(sents []sentence) []briefings.Entity {
 	return out
 }
 
-// Topics (digest sections).
-const (
-	TopicAirAttacks   = "air_attacks"
-	TopicFrontLine    = "front_line"
-	TopicDiplomacy    = "diplomacy"
-	TopicSanctions    = "sanctions"
-	TopicMilitaryAid  = "military_aid"
-	TopicEnergy       = "energy"
-	TopicHumanitarian = "humanitarian"
-	TopicPrisoners    = "prisoners"
-)
-
 // topicWords: single-word patterns, or two-word phrases written "a b".
-var topicWords = map[string][]string{
-	TopicAirAttacks:   {"drones", "drone", "missiles", "missile", "shahed*", "air defen*", "air raid", "ballistic", "бпла", "безпілотник*", "ракет*", "шахед*", "ппо", "дронів", "дрони", "повітрян* тривог*", "air attack"},
-	TopicFrontLine:    {"front line", "frontline", "front-line", "offensive", "counteroffensive", "battlefield", "troops advanced", "captured", "recaptured", "pokrovsk", "kupiansk", "bakhmut", "фронт*", "наступ*", "бойов* зіткнен*", "окупували", "звільнили", "assault*", "advance*"},
-	TopicDiplomacy:    {"talks", "negotiat*", "summit", "envoy", "ceasefire", "peace", "diplomat*", "security guarantees", "met", "meeting", "переговор*", "саміт*", "зустріч*", "перемир*", "мирн*", "гарантії безпеки", "coalition of"},
-	TopicSanctions:    {"sanction*", "price cap", "shadow fleet", "embargo", "санкці*", "тіньов* флот*", "asset* freeze", "frozen assets"},
-	TopicMilitaryAid:  {"military aid", "military support", "aid package", "weapons package", "patriot*", "himars", "f-16*", "military assistance", "weapons deliveries", "військов* допомог*", "ramstein", "рамштайн*", "purl", "tomahawk*", "taurus"},
-	TopicEnergy:       {"energy", "power grid", "power outages", "blackout*", "electricity", "power plant", "substation*", "gas", "oil refinery", "refinery", "енерге*", "електро*", "відключен*", "знеструмлен*", "нпз", "нафтопереробн*", "power supply"},
-	TopicHumanitarian: {"humanitarian", "civilians", "evacuat*", "refugees", "displaced", "hospital", "гуманітарн*", "евакуац*", "цивільн*", "біженц*", "food", "shelter*"},
-	TopicPrisoners:    {"prisoner*", "pows", "pow", "swap", "полонен*", "обмін* полон*", "captives", "exchange of prisoners", "prisoner exchange"},
+var topicWords = map[briefings.Topic][]string{
+	briefings.TopicAirAttacks:   {"drones", "drone", "missiles", "missile", "shahed*", "air defen*", "air raid", "ballistic", "бпла", "безпілотник*", "ракет*", "шахед*", "ппо", "дронів", "дрони", "повітрян* тривог*", "air attack"},
+	briefings.TopicFrontLine:    {"front line", "frontline", "front-line", "offensive", "counteroffensive", "battlefield", "troops advanced", "captured", "recaptured", "pokrovsk", "kupiansk", "bakhmut", "фронт*", "наступ*", "бойов* зіткнен*", "окупували", "звільнили", "assault*", "advance*"},
+	briefings.TopicDiplomacy:    {"talks", "negotiat*", "summit", "envoy", "ceasefire", "peace", "diplomat*", "security guarantees", "met", "meeting", "переговор*", "саміт*", "зустріч*", "перемир*", "мирн*", "гарантії безпеки", "coalition of"},
+	briefings.TopicSanctions:    {"sanction*", "price cap", "shadow fleet", "embargo", "санкці*", "тіньов* флот*", "asset* freeze", "frozen assets"},
+	briefings.TopicMilitaryAid:  {"military aid", "military support", "aid package", "weapons package", "patriot*", "himars", "f-16*", "military assistance", "weapons deliveries", "військов* допомог*", "ramstein", "рамштайн*", "purl", "tomahawk*", "taurus"},
+	briefings.TopicEnergy:       {"energy", "power grid", "power outages", "blackout*", "electricity", "power plant", "substation*", "gas", "oil refinery", "refinery", "енерге*", "електро*", "відключен*", "знеструмлен*", "нпз", "нафтопереробн*", "power supply"},
+	briefings.TopicHumanitarian: {"humanitarian", "civilians", "evacuat*", "refugees", "displaced", "hospital", "гуманітарн*", "евакуац*", "цивільн*", "біженц*", "food", "shelter*"},
+	briefings.TopicPrisoners:    {"prisoner*", "pows", "pow", "swap", "полонен*", "обмін* полон*", "captives", "exchange of prisoners", "prisoner exchange"},
 }
 
 type topicPat struct {
@@ -281,18 +269,18 @@ var topicPats = func() map[string][]topicPat {
 var topicPatFilter = filterOf(topicPats)
 
 // topicIndex is the position of a topic in topicOrder.
-func topicIndex(topic string) int {
+func topicIndex(topic briefings.Topic) int {
 	for i, t := range topicOrder {
 		if t == topic {
 			return i
 		}
 	}
-	panic("extract: topic not in topicOrder: " + topic)
+	panic("extract: topic not in topicOrder: " + string(topic))
 }
 
-var topicOrder = []string{TopicAirAttacks, TopicFrontLine, TopicDiplomacy, TopicSanctions, TopicMilitaryAid, TopicEnergy, TopicHumanitarian, TopicPrisoners}
+var topicOrder = briefings.Topics()
 
-func findTopics(sents []sentence, attacks []briefings.AttackReport, events []Event) []string {
+func findTopics(sents []sentence, attacks []briefings.AttackReport, events []Event) []briefings.Topic {
 	score := make([]int, len(topicOrder))
 	for _, s := range sents {
 		toks := s.toks
@@ -312,24 +300,24 @@ func findTopics(sents []sentence, attacks []briefings.AttackReport, events []Eve
 		}
 	}
 	if len(attacks) > 0 {
-		score[topicIndex(TopicAirAttacks)] += 2
+		score[topicIndex(briefings.TopicAirAttacks)] += 2
 	}
 	for _, e := range events {
 		switch e.Kind {
 		case EventSanctions:
-			score[topicIndex(TopicSanctions)] += 2
+			score[topicIndex(briefings.TopicSanctions)] += 2
 		case EventAid:
-			score[topicIndex(TopicMilitaryAid)] += 2
+			score[topicIndex(briefings.TopicMilitaryAid)] += 2
 		case EventPrisonerExchange:
-			score[topicIndex(TopicPrisoners)] += 2
+			score[topicIndex(briefings.TopicPrisoners)] += 2
 		default:
-			score[topicIndex(TopicDiplomacy)] += 2
+			score[topicIndex(briefings.TopicDiplomacy)] += 2
 		}
 	}
-	var out []string
+	var out []briefings.Topic
 	for i, t := range topicOrder {
 		need := 2
-		if t == TopicSanctions || t == TopicPrisoners || t == TopicMilitaryAid {
+		if t == briefings.TopicSanctions || t == briefings.TopicPrisoners || t == briefings.TopicMilitaryAid {
 			need = 1
 		}
 		if score[i] >= need {

@@ -27,7 +27,7 @@ import (
 // `sitrep extract`.
 type Result struct {
 	Attacks  []briefings.AttackReport `json:"attacks"`
-	Topics   []string                 `json:"topics"`
+	Topics   []briefings.Topic        `json:"topics"`
 	Entities []briefings.Entity       `json:"entities"`
 	Events   []Event                  `json:"events,omitempty"`
 }
@@ -88,7 +88,7 @@ func (w *work) extract(published time.Time) Result {
 		res.Attacks = []briefings.AttackReport{}
 	}
 	if res.Topics == nil {
-		res.Topics = []string{}
+		res.Topics = []briefings.Topic{}
 	}
 	if res.Entities == nil {
 		res.Entities = []briefings.Entity{}

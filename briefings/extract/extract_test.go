@@ -517,22 +517,22 @@ func TestEntitiesAliases(t *testing.T) {
 func TestTopics(t *testing.T) {
 	cases := []struct {
 		text string
-		want []string
-		not  []string
+		want []briefings.Topic
+		not  []briefings.Topic
 	}{
-		{"The EU adopted its 19th sanctions package against Russia, targeting the shadow fleet.", []string{TopicSanctions}, []string{TopicAirAttacks}},
-		{"Ukraine and Russia carried out a prisoner exchange, swapping 84 prisoners of war each.", []string{TopicPrisoners}, nil},
-		{"Russian strikes hit energy infrastructure, causing power outages and blackouts in three regions.", []string{TopicEnergy}, nil},
-		{"Russia launched 100 drones overnight; air defenses shot down 80 drones.", []string{TopicAirAttacks}, []string{TopicDiplomacy}},
-		{"Envoys met in Geneva for peace talks on a ceasefire and security guarantees.", []string{TopicDiplomacy}, nil},
-		{"Germany pledged a new military aid package with Patriot systems and HIMARS.", []string{TopicMilitaryAid}, nil},
-		{"Russian troops advanced near Pokrovsk as the offensive on the front line intensified.", []string{TopicFrontLine}, nil},
-		{"Humanitarian groups evacuated civilians and refugees from the shelled town.", []string{TopicHumanitarian}, nil},
-		{"Уночі противник атакував 50 ударними БпЛА, ППО збила 40 дронів.", []string{TopicAirAttacks}, nil},
+		{"The EU adopted its 19th sanctions package against Russia, targeting the shadow fleet.", []briefings.Topic{briefings.TopicSanctions}, []briefings.Topic{briefings.TopicAirAttacks}},
+		{"Ukraine and Russia carried out a prisoner exchange, swapping 84 prisoners of war each.", []briefings.Topic{briefings.TopicPrisoners}, nil},
+		{"Russian strikes hit energy infrastructure, causing power outages and blackouts in three regions.", []briefings.Topic{briefings.TopicEnergy}, nil},
+		{"Russia launched 100 drones overnight; air defenses shot down 80 drones.", []briefings.Topic{briefings.TopicAirAttacks}, []briefings.Topic{briefings.TopicDiplomacy}},
+		{"Envoys met in Geneva for peace talks on a ceasefire and security guarantees.", []briefings.Topic{briefings.TopicDiplomacy}, nil},
+		{"Germany pledged a new military aid package with Patriot systems and HIMARS.", []briefings.Topic{briefings.TopicMilitaryAid}, nil},
+		{"Russian troops advanced near Pokrovsk as the offensive on the front line intensified.", []briefings.Topic{briefings.TopicFrontLine}, nil},
+		{"Humanitarian groups evacuated civilians and refugees from the shelled town.", []briefings.Topic{briefings.TopicHumanitarian}, nil},
+		{"Уночі противник атакував 50 ударними БпЛА, ППО збила 40 дронів.", []briefings.Topic{briefings.TopicAirAttacks}, nil},
 	}
 	for _, c := range cases {
 		res := Extract(c.text, day("2025-05-10"))
-		have := map[string]bool{}
+		have := map[briefings.Topic]bool{}
 		for _, tp := range res.Topics {
 			have[tp] = true
 		}
@@ -607,7 +607,7 @@ func TestAnalyzer(t *testing.T) {
 			found = true
 		}
 	}
-	if !found || len(a.Topics) == 0 || a.Topics[0] != TopicAirAttacks {
+	if !found || len(a.Topics) == 0 || a.Topics[0] != briefings.TopicAirAttacks {
 		t.Errorf("entities %v topics %v", a.Entities, a.Topics)
 	}
 }

@@ -175,7 +175,7 @@ func (firstN) SummarizeStory(docs []briefings.Doc, n int) []briefings.Picked { r
 
 type tagger struct{}
 
-func (tagger) Analyze(a *briefings.Article) { a.Topics = []string{"test"} }
+func (tagger) Analyze(a *briefings.Article) { a.Topics = []briefings.Topic{"test"} }
 
 // A page in windows-1251 declared only in its meta tag is decoded.
 func TestPageCharset(t *testing.T) {

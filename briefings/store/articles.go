@@ -54,7 +54,7 @@ func toJSON(v any) (string, error) {
 // copying plain strings directly; a string that needs escapes beyond \" and
 // \\ (control characters, <, >, &, U+2028, U+2029, invalid UTF-8) sends
 // the slice through encoding/json.
-func stringsToJSON(v []string) (string, error) {
+func stringsToJSON[S ~string](v []S) (string, error) {
 	if v == nil {
 		return "null", nil
 	}
@@ -65,7 +65,8 @@ func stringsToJSON(v []string) (string, error) {
 	var b strings.Builder
 	b.Grow(n)
 	b.WriteByte('[')
-	for i, s := range v {
+	for i, e := range v {
+		s := string(e)
 		if i > 0 {
 			b.WriteByte(',')
 		}
@@ -722,7 +723,7 @@ func queryStoryArticles(ctx context.Context, r runner, q string, args ...any) ([
 		if err != nil {
 			return nil, err
 		}
-		if a.Topics, err = stringsJSON(topics); err != nil {
+		if a.Topics, err = listJSON[briefings.Topic](topics); err != nil {
 			return nil, fmt.Errorf("article %d topics: %w", a.ID, err)
 		}
 		if a.Summary, err = stringsJSON(summary); err != nil {
@@ -736,26 +737,29 @@ func queryStoryArticles(ctx context.Context, r runner, q string, args ...any) ([
 // stringsJSON decodes a JSON array of strings as fromJSON does. The arrays
 // json.Marshal writes for plain text (no escapes) are split directly; any
 // other input goes through encoding/json.
-func stringsJSON(s string) ([]string, error) {
+func stringsJSON(s string) ([]string, error) { return listJSON[string](s) }
+
+// listJSON is stringsJSON for any string type (topics).
+func listJSON[S ~string](s string) ([]S, error) {
 	if s == "" || s == "null" {
 		return nil, nil
 	}
-	if out, ok := plainStrings(s); ok {
+	if out, ok := plainStrings[S](s); ok {
 		return out, nil
 	}
-	var out []string
+	var out []S
 	err := json.Unmarshal([]byte(s), &out)
 	return out, err
 }
 
 // plainStrings splits `["a","b"]` when no string holds an escape and the
 // text is valid UTF-8; ok is false for anything else.
-func plainStrings(s string) (out []string, ok bool) {
+func plainStrings[S ~string](s string) (out []S, ok bool) {
 	if len(s) < 2 || s[0] != '[' || s[len(s)-1] != ']' || strings.IndexByte(s, '\\') >= 0 || !utf8.ValidString(s) {
 		return nil, false
 	}
 	rest := s[1 : len(s)-1]
-	out = make([]string, 0, strings.Count(rest, `","`)+1)
+	out = make([]S, 0, strings.Count(rest, `","`)+1)
 	if rest == "" {
 		return out, true
 	}
@@ -773,7 +777,7 @@ func plainStrings(s string) (out []string, ok bool) {
 				return nil, false // json.Marshal escapes control characters
 			}
 		}
-		out = append(out, v)
+		out = append(out, S(v))
 		rest = rest[2+end:]
 		if rest == "" {
 			return out, true

@@ -63,7 +63,7 @@ func benchArticle(src *briefings.Source, i int, at time.Time) *briefings.Article
 		SourceID: src.ID, URL: fmt.Sprintf("https://bench.example/%s/%d", src.Name, i), GUID: fmt.Sprint(i),
 		Title: fmt.Sprintf("Report number %d on overnight strikes", i), Body: benchBody, Lang: "en",
 		PublishedAt: at, ContentHash: fmt.Sprintf("%s-%d", src.Name, i), Fingerprint: "fp",
-		Topics: []string{"air"}, Summary: []string{"Officials said air defence units were active."},
+		Topics: []briefings.Topic{"air"}, Summary: []string{"Officials said air defence units were active."},
 	}
 }
 

@@ -312,7 +312,7 @@ func testAddArticle(e *env) {
 	a := article(src, 1, t0, "Ministers meet in Geneva over grain corridor")
 	a.Teaser = "A short teaser."
 	a.Fingerprint = "fp-1"
-	a.Topics = []string{"diplomacy", "grain"}
+	a.Topics = []briefings.Topic{"diplomacy", "grain"}
 	a.Entities = []briefings.Entity{{Name: "Geneva", Kind: "place"}}
 	a.Summary = []string{"Ministers meet in Geneva over grain corridor."}
 	res := e.add(a)
@@ -341,7 +341,7 @@ func testAddArticle(e *env) {
 	}
 
 	// nil slices stay nil, empty stay empty; missing times get defaults.
-	b := &briefings.Article{SourceID: src.ID, Title: "Undated note", Body: "Text.", Topics: []string{}}
+	b := &briefings.Article{SourceID: src.ID, Title: "Undated note", Body: "Text.", Topics: []briefings.Topic{}}
 	e.add(b)
 	got, err = e.db.GetArticle(ctx, b.ID)
 	must(t, err)
@@ -921,7 +921,7 @@ func testDeleteSource(e *env) {
 func testSubscriptions(e *env) {
 	t, ctx := e.t, e.ctx
 	chat := briefings.Chat{Platform: "telegram", ChatID: "-1001"}
-	s := &briefings.Subscription{Chat: chat, Schedule: "08:00", TimeZone: "Europe/Kyiv", Topics: []string{"Diplomacy"},
+	s := &briefings.Subscription{Chat: chat, Schedule: "08:00", TimeZone: "Europe/Kyiv", Topics: []briefings.Topic{"Diplomacy"},
 		Active: true, NextDueAt: t0.Add(time.Hour)}
 	must(t, e.db.UpsertSubscription(ctx, s))
 	if s.ID == 0 || !s.CreatedAt.Equal(t0) {

@@ -42,7 +42,7 @@ func (d DueSchedule) regular(now time.Time) bool { return !d.Slot.After(now) }
 // the schedule's slot for those its last run consumed, else their own
 // next_due_at).
 type DueMembers struct {
-	Topics []string
+	Topics []briefings.Topic
 	Slot   time.Time
 	Count  int
 
@@ -104,7 +104,7 @@ func (db *DB) DueSchedules(ctx context.Context, now time.Time) ([]DueSchedule, e
 	if err := rows.Err(); err != nil {
 		return nil, wrap("due schedules", err)
 	}
-	decoded := map[string][]string{}
+	decoded := map[string][]briefings.Topic{}
 	for i := range out {
 		if out[i].Members, err = db.dueMembers(ctx, db.reader(), now, out[i], decoded); err != nil {
 			return nil, wrap("due schedules", err)
@@ -117,7 +117,7 @@ func (db *DB) DueSchedules(ctx context.Context, now time.Time) ([]DueSchedule, e
 // when the schedule's slot has come, every member its last run consumed (at
 // the schedule's slot) and every other one due by now (at its own); else
 // only the latter.
-func (db *DB) dueMembers(ctx context.Context, q runner, now time.Time, d DueSchedule, decoded map[string][]string) ([]DueMembers, error) {
+func (db *DB) dueMembers(ctx context.Context, q runner, now time.Time, d DueSchedule, decoded map[string][]briefings.Topic) ([]DueMembers, error) {
 	query := `SELECT topics, next_due_at > $4, CASE WHEN next_due_at > $4 THEN next_due_at ELSE $5 END, COUNT(*)
 		FROM subscriptions WHERE schedule = $1 AND time_zone = $2 AND active = TRUE AND next_due_at <= $3`
 	if !d.regular(now) {
@@ -176,7 +176,7 @@ func (db *DB) EnqueueDueSchedules(ctx context.Context, now time.Time, plans []Du
 		err := db.withTx(ctx, func(tx runner) error {
 			part = DueFanout{}
 			payloadIDs := map[string]int64{}
-			decoded := map[string][]string{}
+			decoded := map[string][]briefings.Topic{}
 			for _, p := range plans[:n] {
 				if err := db.enqueueDuePlan(ctx, tx, now, p, payloadIDs, decoded, &part); err != nil {
 					return err
@@ -197,7 +197,7 @@ func (db *DB) EnqueueDueSchedules(ctx context.Context, now time.Time, plans []Du
 }
 
 func (db *DB) enqueueDuePlan(ctx context.Context, tx runner, now time.Time, p DuePlan,
-	payloadIDs map[string]int64, decoded map[string][]string, res *DueFanout) error {
+	payloadIDs map[string]int64, decoded map[string][]briefings.Topic, res *DueFanout) error {
 	lock := `SELECT next_slot, last_run_at, last_slot FROM schedule_slots WHERE schedule = $1 AND time_zone = $2`
 	if db.dialect == Postgres {
 		lock += ` FOR UPDATE`

@@ -72,7 +72,7 @@ func TestDueSchedulesGroups(t *testing.T) {
 	db := openTemp(t)
 	ctx := context.Background()
 	t0 := time.Date(2026, 6, 1, 5, 0, 0, 0, time.UTC)
-	topics := [][]string{nil, {"Diplomacy"}, {"Air attacks", "Diplomacy"}}
+	topics := [][]briefings.Topic{nil, {"Diplomacy"}, {"Air attacks", "Diplomacy"}}
 	for i := range 12 {
 		s := &briefings.Subscription{Chat: briefings.Chat{Platform: "telegram", ChatID: fmt.Sprint(i)},
 			Schedule: "08:00", TimeZone: "Europe/Kyiv", Topics: topics[i%3], Active: i != 5,

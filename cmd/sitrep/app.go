@@ -413,7 +413,7 @@ func (m *Main) location() *time.Location {
 	return time.UTC
 }
 
-func (m *Main) buildDigest(ctx context.Context, since, until time.Time, topics []string) (*briefings.Digest, error) {
+func (m *Main) buildDigest(ctx context.Context, since, until time.Time, topics []briefings.Topic) (*briefings.Digest, error) {
 	return digest.Build(ctx, m.Store, m.summarizer, digest.Options{
 		Since: since, Until: until, Now: m.Now(), Topics: topics,
 		MaxPerSection: m.Config.Digest.MaxPerSection, Sentences: m.Config.Digest.Sentences, Location: m.location(),

@@ -285,7 +285,7 @@ func checkDigestReply(b *testing.B, r bot.Handler, cmd string) {
 	b.Helper()
 	rep := r.Handle(context.Background(), &bot.Request{
 		Chat:   briefings.Chat{Platform: "telegram", ChatID: "1"},
-		UserID: "1", ChatType: "private", CanManage: true, Text: cmd,
+		UserID: "1", ChatKind: briefings.ChatPrivate, CanManage: true, Text: cmd,
 	})
 	if rep == nil || rep.Error || !strings.HasPrefix(rep.Title, "Briefing") {
 		b.Fatalf("%s: not a digest: %+v", cmd, rep)
@@ -348,7 +348,7 @@ func TestDigestCache(t *testing.T) {
 		}
 	}
 	var fail error
-	build := func(ctx context.Context, since, until time.Time, topics []string) (*briefings.Digest, error) {
+	build := func(ctx context.Context, since, until time.Time, topics []briefings.Topic) (*briefings.Digest, error) {
 		builds <- struct{}{}
 		<-release
 		mu.Lock()

@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
-	"os"
 	"strings"
 	"sync"
 	"time"
@@ -37,7 +36,7 @@ func (m *Main) router(notify func(), stats func(context.Context) []string) *bot.
 }
 
 // routerWith is router with the digest builder given.
-func (m *Main) routerWith(build func(ctx context.Context, since, until time.Time, topics []string) (*briefings.Digest, error),
+func (m *Main) routerWith(build func(ctx context.Context, since, until time.Time, topics []briefings.Topic) (*briefings.Digest, error),
 	notify func(), stats func(context.Context) []string) *bot.Router {
 	public := ingest.New(m.Store, ingest.Options{
 		UserAgent: m.Config.Ingest.UserAgent, Timeout: m.Config.Ingest.Timeout.Duration(),
@@ -152,7 +151,7 @@ func (m *Main) runBot(ctx context.Context, args []string) error {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 
-	platforms := map[string]bot.Platform{}
+	platforms := map[briefings.Platform]bot.Platform{}
 	mux := http.NewServeMux()
 	var tg *telegram.Bot
 	if m.Config.Telegram.Token != "" {
@@ -203,7 +202,7 @@ func (m *Main) runBot(ctx context.Context, args []string) error {
 	disp := outbox.NewDispatcher(m.Store, platforms, outbox.Options{
 		Logger: m.Logger, Now: m.Now, Registry: reg, MaxAttempts: del.MaxAttempts,
 		Lease: del.Lease.Duration(), BaseBackoff: del.BackoffBase.Duration(), MaxBackoff: del.BackoffMax.Duration(),
-		Limits: map[string]outbox.Limits{"telegram": tgLimits, "discord": dcLimits},
+		Limits: map[briefings.Platform]outbox.Limits{briefings.PlatformTelegram: tgLimits, briefings.PlatformDiscord: dcLimits},
 	})
 	router := m.router(disp.Notify, func(context.Context) []string {
 		return []string{fmt.Sprintf("Dispatchers sharing the rate limits: %d", disp.Peers())}
@@ -227,7 +226,7 @@ func (m *Main) runBot(ctx context.Context, args []string) error {
 	var jobsRef *schedule.Jobs
 	jobs, err := schedule.NewJobs(schedule.JobsOptions{
 		// *store.DB enqueues due digests per schedule (schedule.DueGrouper).
-		Store: m.Store, Logger: m.Logger, Now: m.Now, Holder: holderID(),
+		Store: m.Store, Logger: m.Logger, Now: m.Now, Holder: briefings.NewLeaseHolder(),
 		RefreshFeeds: func(ctx context.Context) error {
 			if c.demo {
 				return nil // the demo never touches the network
@@ -293,7 +292,7 @@ func (m *Main) runBot(ctx context.Context, args []string) error {
 		if p == bot.Platform(con) {
 			continue
 		}
-		start(name, func(ctx context.Context) error { return p.Run(ctx, router) })
+		start(string(name), func(ctx context.Context) error { return p.Run(ctx, router) })
 	}
 	if con != nil {
 		// Console mode: chat until the input ends, then shut down cleanly.
@@ -370,11 +369,6 @@ func (m *Main) admins(platform string) map[string]bool {
 	return out
 }
 
-func holderID() string {
-	h, _ := os.Hostname()
-	return fmt.Sprintf("%s-%d-%d", h, os.Getpid(), time.Now().UnixNano())
-}
-
 // Digest cache timing: a cached digest is served as is for digestFresh;
 // until digestStale it is still served while one rebuild runs in the
 // background; older ones are rebuilt before answering.
@@ -394,7 +388,7 @@ const (
 // build.
 type digestCache struct {
 	now   func() time.Time
-	build func(ctx context.Context, since, until time.Time, topics []string) (*briefings.Digest, error)
+	build func(ctx context.Context, since, until time.Time, topics []briefings.Topic) (*briefings.Digest, error)
 	log   *slog.Logger
 
 	mu      sync.Mutex
@@ -409,7 +403,7 @@ type digestEntry struct {
 	err      error
 }
 
-func newDigestCache(now func() time.Time, build func(ctx context.Context, since, until time.Time, topics []string) (*briefings.Digest, error), log *slog.Logger) *digestCache {
+func newDigestCache(now func() time.Time, build func(ctx context.Context, since, until time.Time, topics []briefings.Topic) (*briefings.Digest, error), log *slog.Logger) *digestCache {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
@@ -419,8 +413,8 @@ func newDigestCache(now func() time.Time, build func(ctx context.Context, since,
 // get returns the digest of [since, until) for topics: a cached one of the
 // same window length when recent enough. The digest is shared: callers must
 // not modify it.
-func (c *digestCache) get(ctx context.Context, since, until time.Time, topics []string) (*briefings.Digest, error) {
-	key := until.Sub(since).String() + "\x00" + strings.Join(topics, ",")
+func (c *digestCache) get(ctx context.Context, since, until time.Time, topics []briefings.Topic) (*briefings.Digest, error) {
+	key := until.Sub(since).String() + "\x00" + strings.Join(briefings.TopicStrings(topics), ",")
 	for {
 		c.mu.Lock()
 		e := c.entries[key]
@@ -481,14 +475,14 @@ func (c *digestCache) get(ctx context.Context, since, until time.Time, topics []
 
 // buildInto builds a digest and records it in e, also when the build
 // panics (the router recovers; the waiters must still wake).
-func (c *digestCache) buildInto(ctx context.Context, e *digestEntry, since, until time.Time, topics []string, now time.Time) (d *briefings.Digest, err error) {
+func (c *digestCache) buildInto(ctx context.Context, e *digestEntry, since, until time.Time, topics []briefings.Topic, now time.Time) (d *briefings.Digest, err error) {
 	err = errors.New("digest cache: build panicked")
 	defer func() { c.finish(e, d, now, err) }()
 	return c.build(ctx, since, until, topics)
 }
 
 // rebuild refreshes a stale entry in the background.
-func (c *digestCache) rebuild(key string, e *digestEntry, window time.Duration, topics []string) {
+func (c *digestCache) rebuild(key string, e *digestEntry, window time.Duration, topics []briefings.Topic) {
 	defer func() {
 		if p := recover(); p != nil {
 			c.log.Error("digest cache: rebuild panicked", slog.String("key", key), slog.Any("panic", p))
