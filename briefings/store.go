@@ -121,10 +121,26 @@ type LeaseStore interface {
 type Store interface {
 	SourceStore
 	ArticleStore
+	RecordStore
 	SubscriptionStore
 	OutboxStore
 	LeaseStore
 	Close() error
+}
+
+// RecordStore keeps reports of record imported from data sets, apart from
+// the reports read from articles: the alert job and digests never see them.
+type RecordStore interface {
+	// ImportAttackRecords stores records in one transaction: a record whose
+	// (Dataset, Key) is new is added, one whose Hash changed is updated, the
+	// rest are left alone. It sets each record's ID.
+	ImportAttackRecords(ctx context.Context, recs []*AttackRecord) (ImportResult, error)
+	// ListAttackRecords returns records whose attack date is within
+	// [from, to] (civil dates YYYY-MM-DD, "" leaves an end open), by date.
+	ListAttackRecords(ctx context.Context, from, to string) ([]*AttackRecord, error)
+	// AttackDataVersion changes whenever attack reports or records change
+	// (for caches of what is drawn from them).
+	AttackDataVersion(ctx context.Context) (string, error)
 }
 
 // Summarizer picks sentences verbatim from text.

@@ -2,12 +2,14 @@ package history
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/sitrep/sitrep/briefings/internal/shared"
+	"github.com/sitrep/sitrep/briefings/store"
 )
 
 // corpusCSV opens the data set in ../shared/corpus, or skips.
@@ -98,5 +100,32 @@ func TestCorpusMatchesDailyData(t *testing.T) {
 	t.Logf("figures match on %d of %d", matched, checked)
 	if matched*10 < checked*8 {
 		t.Errorf("figures match on %d of %d; want at least 80 %%", matched, checked)
+	}
+}
+
+// TestCorpusImportIsIdempotent stores the published data set twice into
+// SQLite: the second import adds and changes nothing.
+func TestCorpusImportIsIdempotent(t *testing.T) {
+	im, err := Parse(corpusCSV(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "sitrep.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	first, err := db.ImportAttackRecords(ctx, im.Records)
+	if err != nil || first.Added != len(im.Records) {
+		t.Fatalf("first import: %+v %v", first, err)
+	}
+	again, err := Parse(corpusCSV(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := db.ImportAttackRecords(ctx, again.Records)
+	if err != nil || second.Added != 0 || second.Updated != 0 || second.Unchanged != len(im.Records) {
+		t.Fatalf("second import: %+v %v", second, err)
 	}
 }

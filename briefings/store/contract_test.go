@@ -74,6 +74,7 @@ func runContract(t *testing.T, dsn func(t *testing.T) string) {
 		{"ListArticles", testListArticles},
 		{"ListStories", testListStories},
 		{"AttackReports", testAttackReports},
+		{"AttackRecords", testAttackRecords},
 		{"Prune", testPrune},
 		{"DeleteSource", testDeleteSource},
 		{"Subscriptions", testSubscriptions},
