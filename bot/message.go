@@ -63,6 +63,20 @@ type Reply struct {
 	NoPreview bool `json:"no_preview,omitempty"`
 	// Error marks a short error reply.
 	Error bool `json:"error,omitempty"`
+	// Photo is a picture sent with the reply (a chart); the reply's text is
+	// its caption where the platform allows (Telegram: 1,024 characters;
+	// the rest follows as messages).
+	Photo *Photo `json:"photo,omitempty"`
+}
+
+// Photo is an image attached to a reply.
+type Photo struct {
+	// Name is the file name shown to users ("chart.png").
+	Name string `json:"name"`
+	// PNG is the image.
+	PNG []byte `json:"png"`
+	// Alt describes the picture in words (alt text, a console's note).
+	Alt string `json:"alt,omitempty"`
 }
 
 // Text returns a reply of one plain paragraph per line given.

@@ -1,6 +1,10 @@
 package chart
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/sitrep/sitrep/briefings/history"
+)
 
 // Cache keeps rendered charts until the stored reports change: Get with the
 // version of the reports a chart was drawn from returns it; any other
@@ -17,10 +21,11 @@ type Cache struct {
 	order   []string
 }
 
-// Picture is a rendered chart and its caption.
+// Picture is a rendered chart, its caption and the series it plots.
 type Picture struct {
 	PNG     []byte
 	Caption string
+	Series  []history.Series
 }
 
 // Get returns the chart cached under key for version.

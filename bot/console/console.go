@@ -8,7 +8,10 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -26,6 +29,9 @@ type Console struct {
 	Out io.Writer
 	// Prompt is printed before each line when set (interactive use).
 	Prompt string
+	// Dir is where pictures (charts) are saved as PNG files; the reply says
+	// where. Default: the system's temporary directory.
+	Dir string
 
 	mu     sync.Mutex // serializes writes to Out
 	nextID atomic.Int64
@@ -80,7 +86,7 @@ func (c *Console) Run(ctx context.Context, h bot.Handler) error {
 			req := &bot.Request{Chat: Chat(), UserID: "console", UserName: "console", ChatKind: briefings.ChatPrivate,
 				IsAdmin: true, CanManage: true, Text: line}
 			if rep := h.Handle(ctx, req); rep != nil {
-				c.write(render.Text(rep))
+				c.write(c.text(rep))
 			}
 			c.prompt()
 		}
@@ -101,9 +107,46 @@ func (c *Console) write(s string) {
 	fmt.Fprintln(c.Out, s)
 }
 
+// text renders r as plain text; a photo is saved to a PNG file in Dir and
+// the text ends with its path.
+func (c *Console) text(r *bot.Reply) string {
+	out := render.Text(r)
+	if r.Photo == nil {
+		return out
+	}
+	path, err := c.save(r.Photo)
+	if err != nil {
+		return out + "\n(the picture could not be saved: " + err.Error() + ")"
+	}
+	return out + "\nChart saved to " + path
+}
+
+func (c *Console) save(p *bot.Photo) (string, error) {
+	dir := c.Dir
+	if dir == "" {
+		dir = os.TempDir()
+	}
+	pattern := "sitrep-*.png"
+	if base := strings.TrimSuffix(filepath.Base(p.Name), ".png"); base != "" && base != "." && !strings.ContainsAny(base, "*/\\") {
+		pattern = "sitrep-" + base + "-*.png"
+	}
+	f, err := os.CreateTemp(dir, pattern)
+	if err != nil {
+		return "", fmt.Errorf("console: %w", err)
+	}
+	if _, err := f.Write(p.PNG); err != nil {
+		f.Close()
+		return "", fmt.Errorf("console: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return "", fmt.Errorf("console: %w", err)
+	}
+	return f.Name(), nil
+}
+
 // Send prints an outbox message.
 func (c *Console) Send(_ context.Context, _ briefings.Chat, r *bot.Reply) (string, error) {
-	c.write(render.Text(r))
+	c.write(c.text(r))
 	return strconv.FormatInt(c.nextID.Add(1), 10), nil
 }
 

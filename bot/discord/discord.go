@@ -83,7 +83,7 @@ type Bot struct {
 var _ bot.Platform = (*Bot)(nil)
 
 // slowCommands are deferred at once: they read many articles or fetch a page.
-var slowCommands = map[string]bool{"digest": true, "summary": true, "search": true, "attacks": true}
+var slowCommands = map[string]bool{"digest": true, "summary": true, "search": true, "attacks": true, "chart": true}
 
 // New returns a Discord adapter. It does not contact Discord.
 func New(cfg Config) (*Bot, error) {

@@ -1,6 +1,7 @@
 package discord
 
 import (
+	"bytes"
 	"log/slog"
 	"net/url"
 	"strings"
@@ -42,6 +43,19 @@ type message struct {
 	Embeds     []*discordgo.MessageEmbed
 	Components []discordgo.MessageComponent
 	Flags      discordgo.MessageFlags
+	// Photo is a PNG attached to the message as PhotoName; the first embed
+	// shows it (attachment://PhotoName).
+	Photo     []byte
+	PhotoName string
+}
+
+// files is the message's attachment, with a fresh reader on every call:
+// a retried request must upload it again.
+func (m message) files() []*discordgo.File {
+	if len(m.Photo) == 0 {
+		return nil
+	}
+	return []*discordgo.File{{Name: m.PhotoName, ContentType: "image/png", Reader: bytes.NewReader(m.Photo)}}
 }
 
 // noMentions is the allowed_mentions object on everything the bot sends:
@@ -66,29 +80,29 @@ func (m message) components() []discordgo.MessageComponent {
 
 func (m message) send() *discordgo.MessageSend {
 	return &discordgo.MessageSend{Content: m.Content, Embeds: m.embeds(), Components: m.components(),
-		Flags: m.Flags &^ discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions()}
+		Flags: m.Flags &^ discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions(), Files: m.files()}
 }
 
 // edit replaces content, embeds and components entirely.
 func (m message) edit(channelID, messageID string) *discordgo.MessageEdit {
 	content, embeds, comps := m.Content, m.embeds(), m.components()
 	return &discordgo.MessageEdit{Channel: channelID, ID: messageID, Content: &content, Embeds: &embeds,
-		Components: &comps, Flags: m.Flags & discordgo.MessageFlagsSuppressEmbeds, AllowedMentions: noMentions()}
+		Components: &comps, Flags: m.Flags & discordgo.MessageFlagsSuppressEmbeds, AllowedMentions: noMentions(), Files: m.files()}
 }
 
 func (m message) responseData() *discordgo.InteractionResponseData {
 	return &discordgo.InteractionResponseData{Content: m.Content, Embeds: m.embeds(), Components: m.components(),
-		Flags: m.Flags, AllowedMentions: noMentions()}
+		Flags: m.Flags, AllowedMentions: noMentions(), Files: m.files()}
 }
 
 func (m message) webhookParams() *discordgo.WebhookParams {
 	return &discordgo.WebhookParams{Content: m.Content, Embeds: m.embeds(), Components: m.components(),
-		Flags: m.Flags, AllowedMentions: noMentions()}
+		Flags: m.Flags, AllowedMentions: noMentions(), Files: m.files()}
 }
 
 func (m message) webhookEdit() *discordgo.WebhookEdit {
 	content, embeds, comps := m.Content, m.embeds(), m.components()
-	return &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &comps, AllowedMentions: noMentions()}
+	return &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &comps, AllowedMentions: noMentions(), Files: m.files()}
 }
 
 // render turns a reply into one or more messages: embeds for structured
@@ -116,6 +130,9 @@ func (b *Bot) render(r *bot.Reply) []message {
 	if len(msgs) == 0 {
 		msgs = []message{{Content: "\u2014"}}
 	}
+	if r.Photo != nil && len(r.Photo.PNG) > 0 {
+		attachPhoto(&msgs[0], r.Photo)
+	}
 	if r.Ephemeral {
 		for k := range msgs {
 			msgs[k].Flags |= discordgo.MessageFlagsEphemeral
@@ -123,6 +140,37 @@ func (b *Bot) render(r *bot.Reply) []message {
 	}
 	msgs[len(msgs)-1].Components = b.buttons(r.Buttons)
 	return msgs
+}
+
+// attachPhoto attaches p to m and shows it in m's first embed (a new one
+// when m is plain text).
+func attachPhoto(m *message, p *bot.Photo) {
+	m.Photo, m.PhotoName = p.PNG, attachmentName(p.Name)
+	if len(m.Embeds) == 0 {
+		m.Embeds = []*discordgo.MessageEmbed{{Color: colorNormal}}
+	}
+	m.Embeds[0].Image = &discordgo.MessageEmbedImage{URL: "attachment://" + m.PhotoName}
+}
+
+// attachmentName keeps the letters, digits, dots, dashes and underscores
+// Discord allows in an attachment:// name, with a .png ending; "chart.png"
+// when nothing of the name is left.
+func attachmentName(name string) string {
+	stem := name
+	if strings.HasSuffix(strings.ToLower(stem), ".png") {
+		stem = stem[:len(stem)-len(".png")]
+	}
+	var b strings.Builder
+	for _, c := range stem {
+		if c < utf8.RuneSelf && (unicode.IsLetter(c) || unicode.IsDigit(c) || c == '.' || c == '-' || c == '_') {
+			b.WriteRune(c)
+		}
+	}
+	out := strings.Trim(b.String(), ".")
+	if out == "" {
+		out = "chart"
+	}
+	return out + ".png"
 }
 
 // useEmbeds: replies with a title or headed paragraphs become embeds; short

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"mime"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -24,7 +26,9 @@ type hit struct {
 	Path   string // without the /api/v9 prefix
 	Query  string
 	Auth   string
-	Body   []byte
+	Body   []byte // the JSON payload (payload_json of a multipart request)
+	// Files are a multipart request's uploads by file name.
+	Files map[string][]byte
 }
 
 func (h hit) json(t *testing.T) map[string]any {
@@ -109,9 +113,15 @@ func (f *fakeDiscord) summary() []string {
 }
 
 func (f *fakeDiscord) serve(w http.ResponseWriter, r *http.Request) {
-	body, _ := io.ReadAll(r.Body)
+	body, files, err := readBody(r)
+	if err != nil {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusBadRequest)
+		io.WriteString(w, `{"code":50035,"message":"Invalid Form Body"}`)
+		return
+	}
 	h := hit{Method: r.Method, Path: strings.TrimPrefix(r.URL.Path, "/api/v9"), Query: r.URL.RawQuery,
-		Auth: r.Header.Get("Authorization"), Body: body}
+		Auth: r.Header.Get("Authorization"), Body: body, Files: files}
 	f.mu.Lock()
 	f.hits = append(f.hits, h)
 	fail := f.fail
@@ -174,6 +184,38 @@ func (f *fakeDiscord) serve(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(http.StatusNotFound)
 		io.WriteString(w, `{"message":"404: Not Found","code":0}`)
+	}
+}
+
+// readBody reads a JSON body, or a multipart one as Discord takes uploads:
+// the message as the payload_json part, each file as a part with a file name.
+func readBody(r *http.Request) ([]byte, map[string][]byte, error) {
+	mt, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if mt != "multipart/form-data" {
+		body, err := io.ReadAll(r.Body)
+		return body, nil, err
+	}
+	mr := multipart.NewReader(r.Body, params["boundary"])
+	var body []byte
+	files := map[string][]byte{}
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			return body, files, nil
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+		data, err := io.ReadAll(part)
+		if err != nil {
+			return nil, nil, err
+		}
+		switch {
+		case part.FormName() == "payload_json":
+			body = data
+		case part.FileName() != "":
+			files[part.FileName()] = data
+		}
 	}
 }
 

@@ -231,7 +231,9 @@ func (b *Bot) answer(ctx context.Context, log *slog.Logger, h bot.Handler, i *di
 		t.Stop()
 	}
 
-	if !deferred {
+	// A reply with a picture is delivered as an edit of a deferred response:
+	// an HTTP-mode response body is JSON and cannot carry the upload.
+	if !deferred && (reply == nil || reply.Photo == nil) {
 		resp, rest := b.immediate(reply, component)
 		if !b.respond(ctx, log, i, respond, resp) {
 			return
@@ -253,11 +255,13 @@ func (b *Bot) answer(ctx context.Context, log *slog.Logger, h bot.Handler, i *di
 	if !b.respond(ctx, log, i, respond, &discordgo.InteractionResponse{Type: typ, Data: &discordgo.InteractionResponseData{AllowedMentions: noMentions()}}) {
 		return
 	}
-	select {
-	case reply = <-replies:
-	case <-ctx.Done():
-		log.Warn("discord: deferred command did not finish in time")
-		return
+	if reply == nil {
+		select {
+		case reply = <-replies:
+		case <-ctx.Done():
+			log.Warn("discord: deferred command did not finish in time")
+			return
+		}
 	}
 	if err := b.finishDeferred(ctx, i, reply, component); err != nil {
 		log.Warn("discord: deferred reply failed", slog.Any("error", redact(err, i.Token, b.cfg.Token)))

@@ -141,15 +141,20 @@ func (b *Bot) Send(ctx context.Context, chat briefings.Chat, r *bot.Reply) (stri
 	if err != nil {
 		return "", &bot.SendError{Platform: Name, Kind: bot.SendFatal, Err: err}
 	}
-	parts, err := b.render(r)
-	if err != nil {
-		return "", &bot.SendError{Platform: Name, Kind: bot.SendFatal, Err: err}
-	}
 	kb, err := keyboard(r.Buttons)
 	if err != nil {
 		return "", &bot.SendError{Platform: Name, Kind: bot.SendFatal, Err: err}
 	}
-	ids, err := b.sendParts(ctx, to, parts, kb, r.NoPreview)
+	var ids []int
+	if r.Photo != nil {
+		ids, err = b.sendPhoto(ctx, to, r, kb)
+	} else {
+		var parts []string
+		if parts, err = b.render(r); err != nil {
+			return "", &bot.SendError{Platform: Name, Kind: bot.SendFatal, Err: err}
+		}
+		ids, err = b.sendParts(ctx, to, parts, kb, r.NoPreview)
+	}
 	if err != nil {
 		return joinIDs(ids), classify(fmt.Errorf("telegram: send: %w", err))
 	}
@@ -172,6 +177,9 @@ func (b *Bot) Edit(ctx context.Context, chat briefings.Chat, messageID string, r
 			return &bot.SendError{Platform: Name, Kind: bot.SendFatal, Err: fmt.Errorf("telegram: bad message id %q", messageID)}
 		}
 		ids = append(ids, id)
+	}
+	if r.Photo != nil {
+		return &bot.SendError{Platform: Name, Kind: bot.SendFatal, Err: errors.New("telegram: edit: a reply with a photo is sent, not edited")}
 	}
 	parts, err := b.render(r)
 	if err != nil {

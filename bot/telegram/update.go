@@ -154,13 +154,16 @@ func (b *Bot) logReply(req *bot.Request, start time.Time, messages int, err erro
 
 // reply sends an interactive reply; invalid buttons are dropped and logged.
 func (b *Bot) reply(ctx context.Context, to target, r *bot.Reply) ([]int, error) {
-	parts, err := b.render(r)
-	if err != nil {
-		return nil, err
-	}
 	kb, kerr := keyboard(r.Buttons)
 	if kerr != nil {
 		b.log.Error("telegram reply has invalid buttons", slog.Any("error", kerr))
+	}
+	if r.Photo != nil {
+		return b.sendPhoto(ctx, to, r, kb)
+	}
+	parts, err := b.render(r)
+	if err != nil {
+		return nil, err
 	}
 	return b.sendParts(ctx, to, parts, kb, r.NoPreview)
 }
@@ -215,7 +218,7 @@ func (b *Bot) handleCallback(ctx context.Context, h bot.Handler, cq *tgbotapi.Ca
 	name := commandName(cq.Data)
 	origin, known := b.origins.get(m.Chat.ID, m.MessageID)
 	inPlace := known && origin == name || !listedCommand(name)
-	if err == nil && len(parts) == 1 && m.MessageID != 0 && inPlace {
+	if err == nil && reply.Photo == nil && len(parts) == 1 && m.MessageID != 0 && inPlace {
 		kb, kerr := keyboard(reply.Buttons)
 		if kerr != nil {
 			b.log.Error("telegram reply has invalid buttons", slog.Any("error", kerr))

@@ -70,6 +70,10 @@ type SentMessage struct {
 	ReplyMarkup    string // raw JSON of reply_markup, "" when none
 	Edits          int
 	Deleted        bool
+	// Photo is the image a sendPhoto uploaded (PhotoName its file name);
+	// Text is then the caption.
+	Photo     []byte
+	PhotoName string
 }
 
 // Keyboard decodes ReplyMarkup.
@@ -304,12 +308,11 @@ func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 		apiErr(w, http.StatusUnauthorized, "Unauthorized", nil)
 		return
 	}
-	if err := r.ParseForm(); err != nil {
+	params, upload, err := readParams(r)
+	if err != nil {
 		apiErr(w, http.StatusBadRequest, "Bad Request: "+err.Error(), nil)
 		return
 	}
-	_, _ = io.Copy(io.Discard, r.Body)
-	params := r.PostForm
 	f.mu.Lock()
 	f.calls = append(f.calls, Call{Method: method, Params: params})
 	var injected *APIError
@@ -330,6 +333,8 @@ func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 		f.getUpdates(w, r, params)
 	case "sendMessage":
 		f.sendMessage(w, params)
+	case "sendPhoto":
+		f.sendPhoto(w, params, upload)
 	case "editMessageText":
 		f.editMessageText(w, params)
 	case "deleteMessage":

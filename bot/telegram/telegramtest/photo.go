@@ -1,0 +1,110 @@
+package telegramtest
+
+import (
+	"bytes"
+	"errors"
+	"html"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"time"
+	"unicode/utf8"
+)
+
+// maxUpload bounds a multipart request the fake reads (Telegram takes
+// photos up to 10 MB).
+const maxUpload = 10 << 20
+
+// upload is a file a multipart request carried.
+type upload struct {
+	field, name string
+	data        []byte
+}
+
+// readParams reads a call's parameters: URL-encoded, or multipart form data
+// with at most one uploaded file (sendPhoto and the other upload methods).
+func readParams(r *http.Request) (url.Values, *upload, error) {
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if mt != "multipart/form-data" {
+		if err := r.ParseForm(); err != nil {
+			return nil, nil, err
+		}
+		_, _ = io.Copy(io.Discard, r.Body)
+		return r.PostForm, nil, nil
+	}
+	if err := r.ParseMultipartForm(maxUpload); err != nil {
+		return nil, nil, err
+	}
+	params := url.Values(r.MultipartForm.Value)
+	for field, files := range r.MultipartForm.File {
+		for _, fh := range files {
+			f, err := fh.Open()
+			if err != nil {
+				return nil, nil, err
+			}
+			data, err := io.ReadAll(f)
+			f.Close()
+			if err != nil {
+				return nil, nil, err
+			}
+			return params, &upload{field: field, name: fh.Filename, data: data}, nil
+		}
+	}
+	return params, nil, nil
+}
+
+var tag = regexp.MustCompile(`<[^>]*>`)
+
+// captionLen is a caption's length as Telegram counts it: the text after
+// HTML markup is parsed.
+func captionLen(caption, parseMode string) int {
+	if parseMode == "HTML" {
+		caption = html.UnescapeString(tag.ReplaceAllString(caption, ""))
+	}
+	return utf8.RuneCountInString(caption)
+}
+
+// imageKind accepts PNG and JPEG by their signatures.
+func imageKind(data []byte) error {
+	switch {
+	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")), bytes.HasPrefix(data, []byte("\xff\xd8\xff")):
+		return nil
+	}
+	return errors.New("IMAGE_PROCESS_FAILED")
+}
+
+func (f *Fake) sendPhoto(w http.ResponseWriter, p url.Values, up *upload) {
+	if up == nil || up.field != "photo" || len(up.data) == 0 {
+		apiErr(w, http.StatusBadRequest, "Bad Request: there is no photo in the request", nil)
+		return
+	}
+	if err := imageKind(up.data); err != nil {
+		apiErr(w, http.StatusBadRequest, "Bad Request: "+err.Error(), nil)
+		return
+	}
+	caption := p.Get("caption")
+	if captionLen(caption, p.Get("parse_mode")) > 1024 {
+		apiErr(w, http.StatusBadRequest, "Bad Request: message caption is too long", nil)
+		return
+	}
+	chat := p.Get("chat_id")
+	if chat == "" {
+		apiErr(w, http.StatusBadRequest, "Bad Request: chat_id is empty", nil)
+		return
+	}
+	f.mu.Lock()
+	m := &SentMessage{ChatID: chat, MessageID: f.nextMsg, Text: caption, ParseMode: p.Get("parse_mode"),
+		ReplyMarkup: p.Get("reply_markup"), Photo: up.data, PhotoName: up.name}
+	f.nextMsg++
+	f.msgs = append(f.msgs, m)
+	f.notifyLocked()
+	f.mu.Unlock()
+	id, _ := strconv.ParseInt(chat, 10, 64)
+	ok(w, map[string]any{"message_id": m.MessageID, "date": time.Now().Unix(), "caption": caption,
+		"photo": []map[string]any{{"file_id": "photo" + strconv.Itoa(m.MessageID), "file_unique_id": "u" + strconv.Itoa(m.MessageID),
+			"width": 900, "height": 1016, "file_size": len(up.data)}},
+		"chat": map[string]any{"id": id, "type": "private"}})
+}
