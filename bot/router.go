@@ -30,7 +30,8 @@ type Deps struct {
 	AttackLines func(reports []*briefings.AttackReport, loc *time.Location) []string
 	// FetchPage fetches and extracts a public article page (SSRF-guarded).
 	FetchPage func(ctx context.Context, url string) (*briefings.Article, error)
-	// AddSource validates a public feed URL, fetches it once and stores it.
+	// AddSource validates a public feed URL or channel ("@name", a t.me
+	// link), reads it once and stores it.
 	AddSource func(ctx context.Context, url string) (*briefings.Source, error)
 	// NextDigest returns the first slot after `after` for a schedule, or an
 	// error a user can read ("unknown time zone ...").
@@ -959,8 +960,8 @@ func (r *Router) search(ctx context.Context, args []string) (*Reply, error) {
 }
 
 func (r *Router) addSource(ctx context.Context, args []string) (*Reply, error) {
-	if len(args) != 1 || !isURL(args[0]) {
-		return nil, invalid("Give one feed URL: /addsource https://example.org/feed.xml")
+	if len(args) != 1 || !isURL(args[0]) && !strings.HasPrefix(args[0], "@") {
+		return nil, invalid("Give one feed URL or public channel: /addsource https://example.org/feed.xml or /addsource @kpszsu")
 	}
 	if r.d.AddSource == nil {
 		return nil, invalid("Adding sources is turned off here.")

@@ -63,6 +63,11 @@ type AttackReport struct {
 	SourceName  string    `json:"-"`
 	ArticleURL  string    `json:"-"`
 	PublishedAt time.Time `json:"-"`
+	// RevisedAt is when the article's text last changed (an edited post);
+	// zero when it never did.
+	RevisedAt time.Time `json:"-"`
+	// NoAlert: the report never alerts by itself (back-filled or imported).
+	NoAlert bool `json:"-"`
 }
 
 // EventKey identifies the attack event across outlets: attacker, target and

@@ -14,6 +14,9 @@ const (
 	SourceFeed = "feed" // RSS, Atom or JSON Feed
 	SourcePage = "page" // a single article page
 	SourceFile = "file" // local files and folders, stdin
+	// SourceChannel is a public Telegram channel read through its web
+	// preview (https://t.me/s/<name>); each post is an article.
+	SourceChannel = "channel"
 )
 
 // Source is where articles come from, with its fetch health.
@@ -44,6 +47,9 @@ type Source struct {
 	ErrorCount    int
 	LastError     string
 	CreatedAt     time.Time
+	// LastPostID is the newest post id read from a channel (0: never read;
+	// the first poll back-fills).
+	LastPostID int64
 }
 
 // FetchResult records one fetch attempt of a source.
@@ -55,6 +61,8 @@ type FetchResult struct {
 	LastModified string
 	Err          string    // empty on success
 	NextCheckAt  time.Time // computed by the caller (interval or backoff)
+	// LastPostID, when above the source's, is the newest channel post read.
+	LastPostID int64
 }
 
 // Article is one stored article. Body is the main text (paragraphs separated
@@ -83,6 +91,15 @@ type Article struct {
 	Entities []Entity
 	Summary  []string       // extractive summary sentences, verbatim
 	Attacks  []AttackReport // extracted figures, stored with the article
+	// Origin names where a forwarded channel post comes from ("Name
+	// <url>"); empty for the source's own publication.
+	Origin string
+	// RevisedAt is when a changed text of the article (an edited post) was
+	// read; zero when it never changed.
+	RevisedAt time.Time
+	// NoAlert stores the article's attack reports as never alerting by
+	// themselves (a back-filled channel, imported history). Not read back.
+	NoAlert bool
 }
 
 // DisplayText is the text briefings may quote: the body when the source
@@ -130,8 +147,10 @@ type ArticleFilter struct {
 	Until    time.Time
 	SourceID int64
 	StoryID  int64
-	Limit    int
-	Offset   int
+	// GUIDs keeps articles with one of these GUIDs (with SourceID: of that source).
+	GUIDs  []string
+	Limit  int
+	Offset int
 }
 
 // StoryFilter selects stories whose last article is within the window.

@@ -33,6 +33,12 @@ type ArticleStore interface {
 	// one of the same batch.
 	AddArticles(ctx context.Context, arts []*Article) ([]AddResult, error)
 	GetArticle(ctx context.Context, id int64) (*Article, error)
+	// ReviseArticle replaces the text of the stored article a.ID and
+	// everything derived from it (title, teaser, body, content hash,
+	// fingerprint, topics, entities, summary, origin, RevisedAt) and its
+	// attack reports, which get new IDs so the alert scan reads them again.
+	// Its story, URL, GUID and times stay.
+	ReviseArticle(ctx context.Context, a *Article) error
 	ListArticles(ctx context.Context, f ArticleFilter) ([]*Article, error)
 	// SearchArticles is full-text search for articles holding every word of
 	// query, best match first.

@@ -55,18 +55,21 @@ type Config struct {
 	Delivery Delivery `yaml:"delivery"`
 }
 
-// Source is one configured feed or page.
+// Source is one configured feed, page or channel.
 type Source struct {
 	Name string `yaml:"name"`
 	URL  string `yaml:"url"`
-	// Kind is feed (RSS, Atom, JSON Feed) or page; empty means feed.
+	// Kind is feed (RSS, Atom, JSON Feed), page, or channel (a public
+	// Telegram channel's web preview, https://t.me/s/<name>; any
+	// http(s)://host/s/<name> serves the same pages); empty means feed.
 	Kind string `yaml:"kind"`
 	// FullText fetches each item's page when the feed carries only a teaser.
 	FullText bool `yaml:"full_text"`
 	// ShowText: the feed's terms allow briefings to quote sentences of its
 	// text. Off (the default), readers see title, teaser and link only.
 	ShowText bool `yaml:"show_text"`
-	// Interval overrides schedule.refresh_interval for this source.
+	// Interval overrides schedule.refresh_interval for this source (for a
+	// channel, the default poll interval of 60s).
 	Interval Duration `yaml:"interval"`
 	Lang     string   `yaml:"lang"`
 }

@@ -81,9 +81,15 @@ func TestExampleSources(t *testing.T) {
 		if s.Name == "Ukrinform (War)" && !s.FullText {
 			t.Error("Ukrinform should fetch full text")
 		}
+		if s.Kind == "channel" && s.URL == "https://t.me/s/kpszsu" {
+			found++
+			if s.Lang != "uk" || !s.ShowText {
+				t.Errorf("the Air Force's channel: %+v", s)
+			}
+		}
 	}
-	if found != len(want) {
-		t.Errorf("found %d of %d expected sources", found, len(want))
+	if found != len(want)+1 {
+		t.Errorf("found %d of %d expected sources (and the Air Force's channel)", found, len(want))
 	}
 }
 
@@ -294,7 +300,13 @@ func TestValidateProblems(t *testing.T) {
 		{"source dup", func(c *Config) {
 			c.Sources = []Source{{Name: "a", URL: "https://A.example/feed/"}, {Name: "b", URL: "https://a.example/feed"}}
 		}, `sources[1].url: "https://a.example/feed" duplicates sources[0].url; remove one of the two entries`},
-		{"source kind", func(c *Config) { c.Sources = []Source{{Name: "a", URL: "https://a.example/f", Kind: "atom"}} }, `sources[0].kind: "atom" is not a source kind; use feed or page`},
+		{"source kind", func(c *Config) { c.Sources = []Source{{Name: "a", URL: "https://a.example/f", Kind: "atom"}} }, `sources[0].kind: "atom" is not a source kind; use feed, page or channel`},
+		{"channel url", func(c *Config) {
+			c.Sources = []Source{{Name: "a", URL: "https://t.me/kpszsu", Kind: "channel"}}
+		}, `sources[0].url: "https://t.me/kpszsu" is not a channel's web preview; use https://t.me/s/<name>, e.g. https://t.me/s/kpszsu`},
+		{"channel interval", func(c *Config) {
+			c.Sources = []Source{{Name: "a", URL: "http://127.0.0.1:8080/s/kpszsu", Kind: "channel", Interval: Duration(time.Second)}}
+		}, `sources[0].interval: "1s" is too short; use at least 10s, or leave it out for 60s`},
 		{"source interval", func(c *Config) {
 			c.Sources = []Source{{Name: "a", URL: "https://a.example/f", Interval: Duration(time.Second)}}
 		}, `sources[0].interval: "1s" is too short; use at least 1m, or leave it out for schedule.refresh_interval`},

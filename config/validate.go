@@ -77,6 +77,7 @@ var (
 	webhookSecret = regexp.MustCompile(`^[A-Za-z0-9_-]{1,256}$`)
 	telegramToken = regexp.MustCompile(`^[0-9]+:[A-Za-z0-9_-]+$`)
 	langTag       = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+	channelPage   = regexp.MustCompile(`^/s/[A-Za-z][A-Za-z0-9_]{3,31}/?$`)
 )
 
 // Validate checks the whole configuration and returns every problem found as
@@ -149,11 +150,18 @@ func (c *Config) validateSources(ck *checker) {
 		}
 		switch s.Kind {
 		case "", "feed", "page":
+			if s.Interval != 0 && s.Interval.Duration() < time.Minute {
+				ck.add(key+".interval", q(s.Interval.String()), "is too short", "use at least 1m, or leave it out for schedule.refresh_interval")
+			}
+		case "channel":
+			if err == nil && !channelPage.MatchString(u.Path) {
+				ck.add(key+".url", q(s.URL), "is not a channel's web preview", "use https://t.me/s/<name>, e.g. https://t.me/s/kpszsu")
+			}
+			if s.Interval != 0 && s.Interval.Duration() < 10*time.Second {
+				ck.add(key+".interval", q(s.Interval.String()), "is too short", "use at least 10s, or leave it out for 60s")
+			}
 		default:
-			ck.add(key+".kind", q(s.Kind), "is not a source kind", "use feed or page")
-		}
-		if s.Interval != 0 && s.Interval.Duration() < time.Minute {
-			ck.add(key+".interval", q(s.Interval.String()), "is too short", "use at least 1m, or leave it out for schedule.refresh_interval")
+			ck.add(key+".kind", q(s.Kind), "is not a source kind", "use feed, page or channel")
 		}
 		if s.Lang != "" && !langTag.MatchString(s.Lang) {
 			ck.add(key+".lang", q(s.Lang), "is not a language tag", "use a code such as en, uk or ru")

@@ -15,6 +15,7 @@ import (
 // Job names (also the lease names, prefixed "job:").
 const (
 	JobFeedRefresh  = "feed_refresh"
+	JobChannelPoll  = "channel_poll"
 	JobDueDigests   = "due_digests"
 	JobAlertScan    = "alert_scan"
 	JobRetention    = "retention"
@@ -32,6 +33,12 @@ type JobsOptions struct {
 	// RefreshFeeds fetches due sources.
 	RefreshFeeds func(ctx context.Context) error
 	RefreshEvery time.Duration // default 1m
+
+	// PollChannels polls the channel sources that are due. It runs often
+	// (PollEvery, default 5s) and apart from the feeds, so that a slow feed
+	// never delays a channel's post past its own interval.
+	PollChannels func(ctx context.Context) error
+	PollEvery    time.Duration
 
 	// BuildDigest renders digests for EnqueueDue; DigestsEvery default 1m.
 	BuildDigest  BuildFunc
@@ -109,6 +116,7 @@ func NewJobs(o JobsOptions) (*Jobs, error) {
 		}
 	}
 	def(&o.RefreshEvery, time.Minute)
+	def(&o.PollEvery, 5*time.Second)
 	def(&o.DigestsEvery, time.Minute)
 	def(&o.Grace, DefaultGrace)
 	def(&o.AlertEvery, 5*time.Second)
@@ -125,6 +133,9 @@ func NewJobs(o JobsOptions) (*Jobs, error) {
 	}
 	if o.RefreshFeeds != nil {
 		add(JobFeedRefresh, o.RefreshEvery, func(ctx context.Context, _ time.Time) error { return o.RefreshFeeds(ctx) })
+	}
+	if o.PollChannels != nil {
+		add(JobChannelPoll, o.PollEvery, func(ctx context.Context, _ time.Time) error { return o.PollChannels(ctx) })
 	}
 	if o.BuildDigest != nil {
 		add(JobDueDigests, o.DigestsEvery, func(ctx context.Context, now time.Time) error {

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -24,8 +25,20 @@ import (
 // refreshed; otherwise the answer is sniffed: a feed becomes a source and is
 // read, a page becomes one article.
 func (in *Ingester) ingestURL(ctx context.Context, raw string) []Outcome {
-	if s, err := in.st.GetSourceByURL(ctx, raw); err == nil && s != nil && s.Kind == briefings.SourceFeed {
-		outs, err := in.RefreshSource(ctx, s)
+	known, err := in.st.GetSourceByURL(ctx, raw)
+	if err != nil || known == nil || (known.Kind != briefings.SourceFeed && known.Kind != briefings.SourceChannel) {
+		known = nil
+	}
+	if cs, ok := ChannelSource(raw); ok && known == nil && strings.Contains(raw, "/s/") {
+		// A channel's preview page: the channel becomes a source.
+		cs.AllowPrivate, cs.CreatedAt = in.o.AllowPrivate, in.o.Now().UTC()
+		if err := in.st.UpsertSource(ctx, cs); err != nil {
+			return []Outcome{errOutcome(raw, fmt.Errorf("store: %w", err))}
+		}
+		known = cs
+	}
+	if known != nil {
+		outs, err := in.RefreshSource(ctx, known)
 		if err != nil && failed(outs) == 0 {
 			outs = append(outs, errOutcome(raw, err))
 		}
@@ -156,6 +169,9 @@ func oneLine(s string) string {
 // items; every attempt is recorded with RecordFetch, failures with
 // exponential backoff. The error is non-nil when the fetch or any item failed.
 func (in *Ingester) RefreshSource(ctx context.Context, s *briefings.Source) ([]Outcome, error) {
+	if s.Kind == briefings.SourceChannel {
+		return in.refreshChannel(ctx, s)
+	}
 	res, err := in.fetch(ctx, s.URL, s, s.AllowPrivate)
 	if err == nil && res.status != 200 && res.status != 304 {
 		err = statusError(res)
@@ -193,6 +209,12 @@ func (in *Ingester) record(ctx context.Context, s *briefings.Source, res *respon
 	interval := s.Interval
 	if interval <= 0 {
 		interval = in.o.Interval
+		if s.Kind == briefings.SourceChannel {
+			interval = in.o.ChannelInterval
+		}
+	}
+	if s.Kind == briefings.SourceChannel {
+		interval = in.o.Jitter(interval)
 	}
 	r := briefings.FetchResult{At: now, ETag: s.ETag, LastModified: s.LastModified}
 	if ferr != nil {
@@ -211,8 +233,11 @@ func (in *Ingester) record(ctx context.Context, s *briefings.Source, res *respon
 		if res.lastModified != "" {
 			r.LastModified = res.lastModified
 		}
+		r.LastPostID = res.lastPostID
 		next := interval
-		if res.maxAge > next {
+		// A channel is polled at its own interval whatever the page's
+		// caching headers say: its posts are the freshest news sitrep reads.
+		if res.maxAge > next && s.Kind != briefings.SourceChannel {
 			next = min(res.maxAge, MaxBackoff)
 		}
 		r.NextCheckAt = now.Add(next)
@@ -223,6 +248,7 @@ func (in *Ingester) record(ctx context.Context, s *briefings.Source, res *respon
 	}
 	s.LastFetchAt = now
 	s.NextCheckAt = r.NextCheckAt
+	s.LastPostID = max(s.LastPostID, r.LastPostID)
 	s.ETag, s.LastModified = r.ETag, r.LastModified
 	if r.OK {
 		s.ErrorCount = 0
@@ -368,9 +394,10 @@ func feedItemArticle(s *briefings.Source, base *url.URL, it *gofeed.Item, now ti
 	return a
 }
 
-// RefreshDue refreshes the sources due now in a bounded worker pool and
-// returns how many were refreshed. The error joins the failures.
-func (in *Ingester) RefreshDue(ctx context.Context) (int, error) {
+// RefreshDue refreshes the sources due now (feeds and channels; with kinds,
+// only those kinds) in a bounded worker pool and returns how many were
+// refreshed. The error joins the failures.
+func (in *Ingester) RefreshDue(ctx context.Context, kinds ...string) (int, error) {
 	due, err := in.st.DueSources(ctx, in.o.Now().UTC(), 500)
 	if err != nil {
 		return 0, fmt.Errorf("ingest: due sources: %w", err)
@@ -399,7 +426,11 @@ func (in *Ingester) RefreshDue(ctx context.Context) (int, error) {
 		}()
 	}
 	for _, s := range due {
-		if s.Kind != "" && s.Kind != briefings.SourceFeed {
+		kind := s.Kind
+		if kind == "" {
+			kind = briefings.SourceFeed
+		}
+		if kind != briefings.SourceFeed && kind != briefings.SourceChannel || len(kinds) > 0 && !slices.Contains(kinds, kind) {
 			continue
 		}
 		select {

@@ -30,6 +30,7 @@ type response struct {
 	maxAge       time.Duration
 	body         []byte
 	in           *Ingester
+	lastPostID   int64 // the newest channel post read (record passes it on)
 }
 
 // fetch GETs rawURL; conditional headers come from src when given. Unless

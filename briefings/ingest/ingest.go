@@ -72,6 +72,16 @@ type Options struct {
 	Stdin io.Reader
 	// Interval is the refresh interval of sources without their own.
 	Interval time.Duration
+	// ChannelInterval is the poll interval of channels without their own
+	// (default DefaultChannelInterval); Jitter moves each poll's interval
+	// (default: by up to ChannelJitter of it at random).
+	ChannelInterval time.Duration
+	Jitter          func(time.Duration) time.Duration
+	// BackfillPages is how many pages a new channel's first poll reads
+	// (default DefaultBackfillPages); PageDelay paces them (default
+	// DefaultPageDelay; negative: no pause).
+	BackfillPages int
+	PageDelay     time.Duration
 }
 
 // Ingester ingests into a store. It is safe for concurrent use.
@@ -111,6 +121,18 @@ func New(st briefings.Store, o Options) *Ingester {
 	}
 	if o.Interval <= 0 {
 		o.Interval = DefaultInterval
+	}
+	if o.ChannelInterval <= 0 {
+		o.ChannelInterval = DefaultChannelInterval
+	}
+	if o.Jitter == nil {
+		o.Jitter = randomJitter
+	}
+	if o.BackfillPages <= 0 {
+		o.BackfillPages = DefaultBackfillPages
+	}
+	if o.PageDelay == 0 {
+		o.PageDelay = DefaultPageDelay
 	}
 	if o.UserAgent == "" {
 		o.UserAgent = DefaultUserAgent

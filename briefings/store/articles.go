@@ -17,7 +17,7 @@ import (
 
 const articleCols = `a.id, a.source_id, s.name, s.show_text, a.url, a.guid, a.title, a.teaser, a.body, a.lang,
 	a.published_at, a.fetched_at, a.content_hash, a.fingerprint, a.story_id, a.copy_of,
-	a.topics, a.entities, a.summary`
+	a.topics, a.entities, a.summary, a.origin, a.revised_at`
 
 const articleFrom = ` FROM articles a JOIN sources s ON s.id = a.source_id`
 
@@ -29,7 +29,7 @@ func scanArticle(sc interface{ Scan(...any) error }) (*briefings.Article, error)
 	var topics, entities, summary string
 	err := sc.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.ShowText, &a.URL, &a.GUID, &a.Title, &a.Teaser, &a.Body, &a.Lang,
 		tm(&a.PublishedAt), tm(&a.FetchedAt), &a.ContentHash, &a.Fingerprint, idCol{&a.StoryID}, idCol{&a.CopyOf},
-		&topics, &entities, &summary)
+		&topics, &entities, &summary, &a.Origin, tm(&a.RevisedAt))
 	if err != nil {
 		return nil, err
 	}
@@ -119,15 +119,15 @@ const (
 		last_seen_at = CASE WHEN last_seen_at < $2 THEN $2 ELSE last_seen_at END
 		WHERE id = $1`
 	qInsertArticle = `INSERT INTO articles (source_id, url, guid, title, teaser, body, lang, published_at,
-		fetched_at, content_hash, fingerprint, story_id, copy_of, topics, entities, summary)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+		fetched_at, content_hash, fingerprint, story_id, copy_of, topics, entities, summary, origin, revised_at)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
 	ON CONFLICT DO NOTHING RETURNING id`
 	// qInsertFTS indexes a new article for full-text search (SQLite; see
 	// migration 0002): a one-row insert needs no statement transaction, so
 	// FTS5 keeps the batch's index data in memory until commit.
 	qInsertFTS    = `INSERT INTO articles_fts (rowid, title, teaser, body) VALUES ($1, $2, $3, $4)`
 	qInsertReport = `INSERT INTO attack_reports (article_id, event_key, attacker, target, attack_date,
-		launched_total, cumulative, scope, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`
+		launched_total, cumulative, scope, data, no_alert) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`
 )
 
 // SQLite forms of the inserts above, without RETURNING: SQLite runs
@@ -338,7 +338,7 @@ func (db *DB) addArticleTx(ctx context.Context, tx runner, in articleInput) (res
 
 	id, ok, err := db.insertID(ctx, tx, qInsertArticle,
 		a.SourceID, a.URL, a.GUID, a.Title, a.Teaser, a.Body, a.Lang, a.PublishedAt,
-		a.FetchedAt, a.ContentHash, a.Fingerprint, storyID, nullID(copyOf), enc[0], enc[1], enc[2])
+		a.FetchedAt, a.ContentHash, a.Fingerprint, storyID, nullID(copyOf), enc[0], enc[1], enc[2], a.Origin, a.RevisedAt)
 	if err != nil {
 		return res, 0, err
 	}
@@ -346,12 +346,21 @@ func (db *DB) addArticleTx(ctx context.Context, tx runner, in articleInput) (res
 		return res, createdStory, errRaced
 	}
 
+	if err := db.insertReports(ctx, tx, a, id, reports); err != nil {
+		return res, 0, err
+	}
+	return briefings.AddResult{ID: id, StoryID: storyID, Created: true, CopyOf: copyOf}, 0, nil
+}
+
+// insertReports inserts the attack reports of article a (stored as id) and
+// sets their ID and ArticleID.
+func (db *DB) insertReports(ctx context.Context, tx runner, a *briefings.Article, id int64, reports []briefings.AttackReport) error {
 	if len(reports) > 0 && db.dialect == Postgres {
 		// Report ids must grow in commit order: the alert job reads them
 		// with a cursor (AttackReportsAfter) and must never skip one that
 		// committed late.
 		if _, err := tx.exec(ctx, qLockReports); err != nil {
-			return res, 0, err
+			return err
 		}
 	}
 	for i := range reports {
@@ -359,7 +368,7 @@ func (db *DB) addArticleTx(ctx context.Context, tx runner, in articleInput) (res
 		r.ArticleID = id
 		data, err := json.Marshal(r)
 		if err != nil {
-			return res, 0, fmt.Errorf("encode attack report: %w", err)
+			return fmt.Errorf("encode attack report: %w", err)
 		}
 		keyed := *r
 		if keyed.PublishedAt.IsZero() {
@@ -370,16 +379,16 @@ func (db *DB) addArticleTx(ctx context.Context, tx runner, in articleInput) (res
 			total = n
 		}
 		rid, ok, err := db.insertID(ctx, tx, qInsertReport,
-			id, keyed.EventKey(), r.Attacker, r.Target, r.Date, total, r.Cumulative, r.Scope, string(data))
+			id, keyed.EventKey(), r.Attacker, r.Target, r.Date, total, r.Cumulative, r.Scope, string(data), a.NoAlert || r.NoAlert)
 		if err == nil && !ok {
 			err = errors.New("no row inserted")
 		}
 		if err != nil {
-			return res, 0, fmt.Errorf("insert attack report: %w", err)
+			return fmt.Errorf("insert attack report: %w", err)
 		}
 		r.ID = rid
 	}
-	return briefings.AddResult{ID: id, StoryID: storyID, Created: true, CopyOf: copyOf}, 0, nil
+	return nil
 }
 
 // lookupArticle finds the stored article a duplicates (by URL, by source
@@ -461,6 +470,13 @@ func (db *DB) ListArticles(ctx context.Context, f briefings.ArticleFilter) ([]*b
 	}
 	if f.StoryID != 0 {
 		add("a.story_id = $%d", f.StoryID)
+	}
+	if len(f.GUIDs) > 0 {
+		first := len(args) + 1
+		for _, g := range f.GUIDs {
+			args = append(args, g)
+		}
+		conds = append(conds, "a.guid IN ("+placeholders(first, len(f.GUIDs))+")")
 	}
 	q := `SELECT ` + articleCols + articleFrom
 	if len(conds) > 0 {
@@ -703,7 +719,7 @@ func (db *DB) ListStories(ctx context.Context, f briefings.StoryFilter) ([]*brie
 // the entities.
 const storyArticleCols = `a.id, a.source_id, s.name, s.show_text, a.url, a.guid, a.title, a.teaser, a.body, a.lang,
 	a.published_at, a.fetched_at, a.content_hash, a.fingerprint, a.story_id, a.copy_of,
-	a.topics, a.summary`
+	a.topics, a.summary, a.origin, a.revised_at`
 
 // queryStoryArticles runs q, which selects storyArticleCols, and decodes
 // the rows.
@@ -719,7 +735,7 @@ func queryStoryArticles(ctx context.Context, r runner, q string, args ...any) ([
 		a := new(briefings.Article)
 		err := rows.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.ShowText, &a.URL, &a.GUID, &a.Title, &a.Teaser, &a.Body, &a.Lang,
 			tm(&a.PublishedAt), tm(&a.FetchedAt), &a.ContentHash, &a.Fingerprint, idCol{&a.StoryID}, idCol{&a.CopyOf},
-			&topics, &summary)
+			&topics, &summary, &a.Origin, tm(&a.RevisedAt))
 		if err != nil {
 			return nil, err
 		}

@@ -75,6 +75,7 @@ func runContract(t *testing.T, dsn func(t *testing.T) string) {
 		{"ListStories", testListStories},
 		{"AttackReports", testAttackReports},
 		{"AttackRecords", testAttackRecords},
+		{"ChannelPosts", testChannelPosts},
 		{"Prune", testPrune},
 		{"DeleteSource", testDeleteSource},
 		{"Subscriptions", testSubscriptions},
@@ -1647,4 +1648,67 @@ func testAddArticles(e *env) {
 	if n, _ := e.db.CountArticles(ctx); n != 23 || stories != 22 {
 		t.Fatalf("%d articles in %d stories, want 23 in 22", n, stories)
 	}
+}
+
+// testChannelPosts covers what a channel source needs: the newest post id
+// kept per source (it only grows), articles found by GUID, an edited post
+// revised in place with new report ids, and quiet (back-filled) reports.
+func testChannelPosts(e *env) {
+	t, ctx := e.t, e.ctx
+	src := &briefings.Source{Name: "Test channel", URL: "https://t.me/s/testchan", Kind: briefings.SourceChannel, Enabled: true}
+	must(t, e.db.UpsertSource(ctx, src))
+	for _, id := range []int64{120, 90, 0} {
+		must(t, e.db.RecordFetch(ctx, src.ID, briefings.FetchResult{At: t0, OK: true, NextCheckAt: t0.Add(time.Minute), LastPostID: id}))
+	}
+	src.Name = "Renamed channel"
+	must(t, e.db.UpsertSource(ctx, src)) // settings only: the post id stays
+	got, err := e.db.GetSource(ctx, src.ID)
+	must(t, err)
+	if got.LastPostID != 120 || got.Name != "Renamed channel" {
+		t.Fatalf("last post id %d (want 120, never lower), name %q", got.LastPostID, got.Name)
+	}
+
+	report := func(drones int) briefings.AttackReport {
+		return briefings.AttackReport{Attacker: "RU", Target: "UA", Date: "2026-03-14", Period: "overnight",
+			Launched: briefings.Counts{Drones: briefings.IntPtr(drones)}, Scope: briefings.ScopeNational}
+	}
+	quiet := article(src, 119, t0, "An older post read by the back-fill")
+	quiet.GUID, quiet.NoAlert = "testchan/119", true
+	quiet.Attacks = []briefings.AttackReport{report(40)}
+	e.add(quiet)
+	live := article(src, 120, t0.Add(time.Hour), "The newest post")
+	live.GUID, live.Origin = "testchan/120", "Other News <https://t.me/othernews/7>"
+	live.Attacks = []briefings.AttackReport{report(143)}
+	e.add(live)
+	oldID := live.Attacks[0].ID
+
+	found, err := e.db.ListArticles(ctx, briefings.ArticleFilter{SourceID: src.ID, GUIDs: []string{"testchan/120", "testchan/999"}})
+	must(t, err)
+	if len(found) != 1 || found[0].ID != live.ID || found[0].Origin != live.Origin || found[0].ContentHash != live.ContentHash {
+		t.Fatalf("by GUID: %+v", found)
+	}
+
+	live.Body = "The newest post, edited: the count is now higher."
+	live.ContentHash = "hash-edited"
+	live.Attacks = []briefings.AttackReport{report(146)}
+	live.RevisedAt = t0.Add(2 * time.Hour)
+	must(t, e.db.ReviseArticle(ctx, live))
+	if live.Attacks[0].ID <= oldID {
+		t.Fatalf("revised report id %d, want above %d", live.Attacks[0].ID, oldID)
+	}
+	after, err := e.db.AttackReportsAfter(ctx, 0, 10)
+	must(t, err)
+	if len(after) != 2 || after[0].NoAlert != true || after[1].NoAlert || *after[1].Launched.Drones != 146 ||
+		!after[1].RevisedAt.Equal(t0.Add(2*time.Hour)) || !after[1].PublishedAt.Equal(t0.Add(time.Hour)) || after[1].ArticleID != live.ID {
+		t.Fatalf("reports after the revision: %+v", after)
+	}
+	a, err := e.db.GetArticle(ctx, live.ID)
+	must(t, err)
+	if a.Body != live.Body || a.ContentHash != "hash-edited" || a.StoryID != live.StoryID || len(a.Attacks) != 1 {
+		t.Fatalf("revised article: %+v", a)
+	}
+	if hits, err := e.db.SearchArticles(ctx, "edited", 5); err != nil || len(hits) != 1 {
+		t.Fatalf("search after the revision: %v %v", hits, err)
+	}
+	wantCode(t, e.db.ReviseArticle(ctx, &briefings.Article{ID: 4242, SourceID: src.ID}), briefings.ENOTFOUND)
 }

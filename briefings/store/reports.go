@@ -11,7 +11,7 @@ import (
 	"github.com/sitrep/sitrep/briefings"
 )
 
-const reportCols = `r.id, r.article_id, r.data, s.name, a.url, a.published_at`
+const reportCols = `r.id, r.article_id, r.data, s.name, a.url, a.published_at, a.revised_at, r.no_alert`
 
 const reportFrom = ` FROM attack_reports r JOIN articles a ON a.id = r.article_id JOIN sources s ON s.id = a.source_id`
 
@@ -25,8 +25,9 @@ func queryReports(ctx context.Context, q runner, query string, args ...any) ([]*
 	for rows.Next() {
 		var id, articleID int64
 		var data, source, url string
-		var published time.Time
-		if err := rows.Scan(&id, &articleID, &data, &source, &url, tm(&published)); err != nil {
+		var published, revised time.Time
+		var noAlert bool
+		if err := rows.Scan(&id, &articleID, &data, &source, &url, tm(&published), tm(&revised), &noAlert); err != nil {
 			return nil, err
 		}
 		var r briefings.AttackReport
@@ -34,6 +35,7 @@ func queryReports(ctx context.Context, q runner, query string, args ...any) ([]*
 			return nil, fmt.Errorf("attack report %d: %w", id, err)
 		}
 		r.ID, r.ArticleID, r.SourceName, r.ArticleURL, r.PublishedAt = id, articleID, source, url, published
+		r.RevisedAt, r.NoAlert = revised, noAlert
 		out = append(out, &r)
 	}
 	return out, rows.Err()

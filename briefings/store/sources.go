@@ -10,14 +10,14 @@ import (
 )
 
 const sourceCols = `id, name, url, kind, full_text, show_text, interval_ns, lang, enabled, etag, last_modified,
-	last_fetch_at, last_success_at, next_check_at, error_count, last_error, created_at, allow_private`
+	last_fetch_at, last_success_at, next_check_at, error_count, last_error, created_at, allow_private, last_post_id`
 
 func scanSource(sc interface{ Scan(...any) error }) (*briefings.Source, error) {
 	var s briefings.Source
 	var interval int64
 	err := sc.Scan(&s.ID, &s.Name, &s.URL, &s.Kind, &s.FullText, &s.ShowText, &interval, &s.Lang, &s.Enabled,
 		&s.ETag, &s.LastModified, tm(&s.LastFetchAt), tm(&s.LastSuccessAt), tm(&s.NextCheckAt),
-		&s.ErrorCount, &s.LastError, tm(&s.CreatedAt), &s.AllowPrivate)
+		&s.ErrorCount, &s.LastError, tm(&s.CreatedAt), &s.AllowPrivate, &s.LastPostID)
 	if err != nil {
 		return nil, err
 	}
@@ -120,7 +120,8 @@ func (db *DB) DeleteSource(ctx context.Context, id int64) error {
 
 // RecordFetch records one fetch attempt: on success the validators are
 // replaced (kept on 304 unless new ones came) and the error count reset; on
-// failure the error count grows. The next check is r.NextCheckAt either way.
+// failure the error count grows. The next check is r.NextCheckAt either way,
+// and the newest post id only ever grows.
 func (db *DB) RecordFetch(ctx context.Context, sourceID int64, r briefings.FetchResult) error {
 	var n int64
 	var err error
@@ -144,6 +145,9 @@ func (db *DB) RecordFetch(ctx context.Context, sourceID int64, r briefings.Fetch
 		n, err = w.affected(ctx, `UPDATE sources SET last_fetch_at = $2, next_check_at = $3,
 			error_count = error_count + 1, last_error = $4
 			WHERE id = $1`, sourceID, r.At, r.NextCheckAt, msg)
+	}
+	if err == nil && n > 0 && r.LastPostID > 0 {
+		_, err = w.exec(ctx, `UPDATE sources SET last_post_id = $2 WHERE id = $1 AND last_post_id < $2`, sourceID, r.LastPostID)
 	}
 	if err != nil {
 		return wrap("record fetch", err)

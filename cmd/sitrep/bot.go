@@ -68,23 +68,32 @@ func (m *Main) routerWith(build func(ctx context.Context, since, until time.Time
 	})
 }
 
-// addSource refuses non-public URLs, fetches the feed once and keeps it only
-// when it parsed.
+// addSource adds a public channel ("@name", a t.me link) or a feed: it
+// refuses non-public URLs, reads the source once and keeps it only when
+// that worked.
 func (m *Main) addSource(ctx context.Context, in *ingest.Ingester, raw string) (*briefings.Source, error) {
-	if err := ingest.CheckPublicURL(raw); err != nil {
-		return nil, briefings.Errorf(briefings.EINVALID, "%s", err.Error())
+	s, isChannel := ingest.ChannelSource(raw)
+	if !isChannel {
+		if err := ingest.CheckPublicURL(raw); err != nil {
+			return nil, briefings.Errorf(briefings.EINVALID, "%s", err.Error())
+		}
+		u, _ := url.Parse(raw)
+		s = &briefings.Source{Name: u.Host, URL: raw, Kind: briefings.SourceFeed, Enabled: true}
 	}
-	u, _ := url.Parse(raw)
-	if existing, err := m.Store.GetSourceByURL(ctx, raw); err == nil {
-		return nil, briefings.Errorf(briefings.ECONFLICT, "That feed is already source #%d.", existing.ID)
+	if existing, err := m.Store.GetSourceByURL(ctx, s.URL); err == nil {
+		return nil, briefings.Errorf(briefings.ECONFLICT, "That source is already #%d.", existing.ID)
 	}
-	s := &briefings.Source{Name: u.Host, URL: raw, Kind: briefings.SourceFeed, Enabled: true, NextCheckAt: m.Now()}
+	s.NextCheckAt = m.Now()
 	if err := m.Store.UpsertSource(ctx, s); err != nil {
 		return nil, err
 	}
 	if _, err := in.RefreshSource(ctx, s); err != nil {
 		_ = m.Store.DeleteSource(ctx, s.ID)
-		return nil, briefings.Errorf(briefings.EINVALID, "I couldn't read a feed there: %s", err.Error())
+		what := "a feed"
+		if isChannel {
+			what = "that channel's public page"
+		}
+		return nil, briefings.Errorf(briefings.EINVALID, "I couldn't read %s: %s", what, err.Error())
 	}
 	if fresh, err := m.Store.GetSource(ctx, s.ID); err == nil {
 		s = fresh
@@ -228,16 +237,12 @@ func (m *Main) runBot(ctx context.Context, args []string) error {
 		// *store.DB enqueues due digests per schedule (schedule.DueGrouper).
 		Store: m.Store, Logger: m.Logger, Now: m.Now, Holder: briefings.NewLeaseHolder(),
 		RefreshFeeds: func(ctx context.Context) error {
-			if c.demo {
-				return nil // the demo never touches the network
-			}
-			n, err := m.ingester.RefreshDue(ctx)
-			m.countFetchErrors(ctx, disp.Metrics())
-			if n > 0 && jobsRef != nil {
-				jobsRef.WakeAlerts() // new reports alert now, not at the next scan
-			}
-			return err
+			return m.refresh(ctx, c.demo, disp.Metrics(), jobsRef, briefings.SourceFeed)
 		},
+		PollChannels: func(ctx context.Context) error {
+			return m.refresh(ctx, c.demo, disp.Metrics(), jobsRef, briefings.SourceChannel)
+		},
+		PollEvery:    m.JobEvery,
 		RefreshEvery: time.Minute,
 		DigestsEvery: m.JobEvery,
 		AlertEvery:   m.JobEvery,
@@ -314,6 +319,20 @@ func (m *Main) runBot(ctx context.Context, args []string) error {
 // stderr, so that replies on stdout stay clean for scripts).
 func (m *Main) consoleBanner() {
 	fmt.Fprintln(m.Stderr, "sitrep console: type one command per line (/help lists them, /digest for a briefing); Ctrl-D quits.")
+}
+
+// refresh fetches the due sources of one kind and wakes the alert scan when
+// any was read (new reports alert now, not at the next scan).
+func (m *Main) refresh(ctx context.Context, demo bool, met *outbox.Metrics, jobs *schedule.Jobs, kind string) error {
+	if demo {
+		return nil // the demo never touches the network
+	}
+	n, err := m.ingester.RefreshDue(ctx, kind)
+	m.countFetchErrors(ctx, met)
+	if n > 0 && jobs != nil {
+		jobs.WakeAlerts()
+	}
+	return err
 }
 
 // subscriptionPayload renders a subscription's digest for one slot as the
