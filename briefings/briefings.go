@@ -35,9 +35,12 @@ type Source struct {
 	// sources (configuration, command line, local files) have it; a source
 	// added from chat never does, so a feed that later resolves or
 	// redirects to a private address is refused on every fetch.
-	AllowPrivate  bool
-	Interval      time.Duration // refresh interval; 0 means the default
-	Lang          string
+	AllowPrivate bool
+	Interval     time.Duration // refresh interval; 0 means the default
+	Lang         string
+	// Topic is TopicWar for a war-only source (everything it publishes is
+	// relevant), else TopicGeneral (each article is judged on its own).
+	Topic         string
 	Enabled       bool
 	ETag          string
 	LastModified  string
@@ -72,6 +75,7 @@ type Article struct {
 	SourceID    int64
 	SourceName  string // filled on read
 	ShowText    bool   // the source's ShowText, filled on read
+	SourceTopic string // the source's Topic, filled on read
 	URL         string // canonical URL; "" for a local file without url:
 	GUID        string // feed item id
 	Title       string
@@ -100,6 +104,14 @@ type Article struct {
 	// NoAlert stores the article's attack reports as never alerting by
 	// themselves (a back-filled channel, imported history). Not read back.
 	NoAlert bool
+	// Relevance, OffTopic and Section are the Classifier's decision (an
+	// article of a war-only source is never off-topic). Section "" means
+	// the article was never classified (stored before classification
+	// existed, or without a classifier): it counts as relevant, and its
+	// story's section comes from its topics.
+	Relevance float64
+	OffTopic  bool
+	Section   string
 }
 
 // DisplayText is the text briefings may quote: the body when the source
@@ -143,6 +155,8 @@ func (s *Story) Sources() []string {
 
 // ArticleFilter selects articles. Zero fields do not filter.
 type ArticleFilter struct {
+	// OnTopic keeps only articles that are not off-topic.
+	OnTopic  bool
 	Since    time.Time
 	Until    time.Time
 	SourceID int64

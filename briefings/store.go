@@ -52,10 +52,12 @@ type ArticleStore interface {
 	ListFingerprints(ctx context.Context, since time.Time) ([]*Article, error)
 	// ListStories returns stories with their articles, most recent first.
 	ListStories(ctx context.Context, f StoryFilter) ([]*Story, error)
-	// ListAttackReports returns reports of articles published in [since, until).
+	// ListAttackReports returns reports of articles published in [since,
+	// until), leaving out those of off-topic articles.
 	ListAttackReports(ctx context.Context, since, until time.Time) ([]*AttackReport, error)
 	// AttackReportsAfter returns up to limit reports with ID > afterID in ID order
-	// (the alert job's cursor; works across processes).
+	// (the alert job's cursor; works across processes), leaving out those of
+	// off-topic articles.
 	AttackReportsAfter(ctx context.Context, afterID int64, limit int) ([]*AttackReport, error)
 	// Prune deletes articles fetched before t (and stories left empty).
 	PruneArticles(ctx context.Context, before time.Time) (int, error)

@@ -15,9 +15,9 @@ import (
 	"github.com/sitrep/sitrep/briefings"
 )
 
-const articleCols = `a.id, a.source_id, s.name, s.show_text, a.url, a.guid, a.title, a.teaser, a.body, a.lang,
+const articleCols = `a.id, a.source_id, s.name, s.show_text, s.topic, a.url, a.guid, a.title, a.teaser, a.body, a.lang,
 	a.published_at, a.fetched_at, a.content_hash, a.fingerprint, a.story_id, a.copy_of,
-	a.topics, a.entities, a.summary, a.origin, a.revised_at`
+	a.topics, a.entities, a.summary, a.origin, a.revised_at, a.relevance, a.off_topic, a.section`
 
 const articleFrom = ` FROM articles a JOIN sources s ON s.id = a.source_id`
 
@@ -27,9 +27,9 @@ const deleteEmptyStories = `DELETE FROM stories
 func scanArticle(sc interface{ Scan(...any) error }) (*briefings.Article, error) {
 	var a briefings.Article
 	var topics, entities, summary string
-	err := sc.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.ShowText, &a.URL, &a.GUID, &a.Title, &a.Teaser, &a.Body, &a.Lang,
+	err := sc.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.ShowText, &a.SourceTopic, &a.URL, &a.GUID, &a.Title, &a.Teaser, &a.Body, &a.Lang,
 		tm(&a.PublishedAt), tm(&a.FetchedAt), &a.ContentHash, &a.Fingerprint, idCol{&a.StoryID}, idCol{&a.CopyOf},
-		&topics, &entities, &summary, &a.Origin, tm(&a.RevisedAt))
+		&topics, &entities, &summary, &a.Origin, tm(&a.RevisedAt), &a.Relevance, &a.OffTopic, &a.Section)
 	if err != nil {
 		return nil, err
 	}
@@ -119,8 +119,9 @@ const (
 		last_seen_at = CASE WHEN last_seen_at < $2 THEN $2 ELSE last_seen_at END
 		WHERE id = $1`
 	qInsertArticle = `INSERT INTO articles (source_id, url, guid, title, teaser, body, lang, published_at,
-		fetched_at, content_hash, fingerprint, story_id, copy_of, topics, entities, summary, origin, revised_at)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+		fetched_at, content_hash, fingerprint, story_id, copy_of, topics, entities, summary, origin, revised_at,
+		relevance, off_topic, section)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
 	ON CONFLICT DO NOTHING RETURNING id`
 	// qInsertFTS indexes a new article for full-text search (SQLite; see
 	// migration 0002): a one-row insert needs no statement transaction, so
@@ -338,7 +339,8 @@ func (db *DB) addArticleTx(ctx context.Context, tx runner, in articleInput) (res
 
 	id, ok, err := db.insertID(ctx, tx, qInsertArticle,
 		a.SourceID, a.URL, a.GUID, a.Title, a.Teaser, a.Body, a.Lang, a.PublishedAt,
-		a.FetchedAt, a.ContentHash, a.Fingerprint, storyID, nullID(copyOf), enc[0], enc[1], enc[2], a.Origin, a.RevisedAt)
+		a.FetchedAt, a.ContentHash, a.Fingerprint, storyID, nullID(copyOf), enc[0], enc[1], enc[2], a.Origin, a.RevisedAt,
+		a.Relevance, a.OffTopic, a.Section)
 	if err != nil {
 		return res, 0, err
 	}
@@ -464,6 +466,9 @@ func (db *DB) ListArticles(ctx context.Context, f briefings.ArticleFilter) ([]*b
 	}
 	if !f.Until.IsZero() {
 		add("a.published_at < $%d", f.Until)
+	}
+	if f.OnTopic {
+		conds = append(conds, "NOT a.off_topic")
 	}
 	if f.SourceID != 0 {
 		add("a.source_id = $%d", f.SourceID)
@@ -717,9 +722,9 @@ func (db *DB) ListStories(ctx context.Context, f briefings.StoryFilter) ([]*brie
 
 // storyArticleCols are the columns ListStories reads: articleCols without
 // the entities.
-const storyArticleCols = `a.id, a.source_id, s.name, s.show_text, a.url, a.guid, a.title, a.teaser, a.body, a.lang,
+const storyArticleCols = `a.id, a.source_id, s.name, s.show_text, s.topic, a.url, a.guid, a.title, a.teaser, a.body, a.lang,
 	a.published_at, a.fetched_at, a.content_hash, a.fingerprint, a.story_id, a.copy_of,
-	a.topics, a.summary, a.origin, a.revised_at`
+	a.topics, a.summary, a.origin, a.revised_at, a.relevance, a.off_topic, a.section`
 
 // queryStoryArticles runs q, which selects storyArticleCols, and decodes
 // the rows.
@@ -733,9 +738,9 @@ func queryStoryArticles(ctx context.Context, r runner, q string, args ...any) ([
 	var topics, summary string
 	for rows.Next() {
 		a := new(briefings.Article)
-		err := rows.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.ShowText, &a.URL, &a.GUID, &a.Title, &a.Teaser, &a.Body, &a.Lang,
+		err := rows.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.ShowText, &a.SourceTopic, &a.URL, &a.GUID, &a.Title, &a.Teaser, &a.Body, &a.Lang,
 			tm(&a.PublishedAt), tm(&a.FetchedAt), &a.ContentHash, &a.Fingerprint, idCol{&a.StoryID}, idCol{&a.CopyOf},
-			&topics, &summary, &a.Origin, tm(&a.RevisedAt))
+			&topics, &summary, &a.Origin, tm(&a.RevisedAt), &a.Relevance, &a.OffTopic, &a.Section)
 		if err != nil {
 			return nil, err
 		}

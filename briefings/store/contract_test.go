@@ -76,6 +76,7 @@ func runContract(t *testing.T, dsn func(t *testing.T) string) {
 		{"AttackReports", testAttackReports},
 		{"AttackRecords", testAttackRecords},
 		{"ChannelPosts", testChannelPosts},
+		{"Classification", testClassification},
 		{"Prune", testPrune},
 		{"DeleteSource", testDeleteSource},
 		{"Subscriptions", testSubscriptions},

@@ -43,8 +43,9 @@ func queryReports(ctx context.Context, q runner, query string, args ...any) ([]*
 
 // ListAttackReports returns the reports of articles published in
 // [since, until), oldest article first; a zero bound does not limit.
+// Reports of off-topic articles are left out.
 func (db *DB) ListAttackReports(ctx context.Context, since, until time.Time) ([]*briefings.AttackReport, error) {
-	q := `SELECT ` + reportCols + reportFrom + ` WHERE a.published_at >= $1`
+	q := `SELECT ` + reportCols + reportFrom + ` WHERE NOT a.off_topic AND a.published_at >= $1`
 	args := []any{since}
 	if !until.IsZero() {
 		q += ` AND a.published_at < $2`
@@ -56,10 +57,11 @@ func (db *DB) ListAttackReports(ctx context.Context, since, until time.Time) ([]
 
 // AttackReportsAfter returns up to limit reports with ID > afterID in ID
 // order. IDs grow in commit order (on PostgreSQL AddArticle serializes report
-// inserts), so a cursor over them never skips a report.
+// inserts), so a cursor over them never skips a report. Reports of
+// off-topic articles are left out (no alert is sent for them).
 func (db *DB) AttackReportsAfter(ctx context.Context, afterID int64, limit int) ([]*briefings.AttackReport, error) {
 	out, err := queryReports(ctx, db.reader(), `SELECT `+reportCols+reportFrom+
-		` WHERE r.id > $1 ORDER BY r.id LIMIT $2`, afterID, noLimit(limit))
+		` WHERE r.id > $1 AND NOT a.off_topic ORDER BY r.id LIMIT $2`, afterID, noLimit(limit))
 	return out, wrap("attack reports after", err)
 }
 

@@ -10,14 +10,14 @@ import (
 )
 
 const sourceCols = `id, name, url, kind, full_text, show_text, interval_ns, lang, enabled, etag, last_modified,
-	last_fetch_at, last_success_at, next_check_at, error_count, last_error, created_at, allow_private, last_post_id`
+	last_fetch_at, last_success_at, next_check_at, error_count, last_error, created_at, allow_private, last_post_id, topic`
 
 func scanSource(sc interface{ Scan(...any) error }) (*briefings.Source, error) {
 	var s briefings.Source
 	var interval int64
 	err := sc.Scan(&s.ID, &s.Name, &s.URL, &s.Kind, &s.FullText, &s.ShowText, &interval, &s.Lang, &s.Enabled,
 		&s.ETag, &s.LastModified, tm(&s.LastFetchAt), tm(&s.LastSuccessAt), tm(&s.NextCheckAt),
-		&s.ErrorCount, &s.LastError, tm(&s.CreatedAt), &s.AllowPrivate, &s.LastPostID)
+		&s.ErrorCount, &s.LastError, tm(&s.CreatedAt), &s.AllowPrivate, &s.LastPostID, &s.Topic)
 	if err != nil {
 		return nil, err
 	}
@@ -26,7 +26,7 @@ func scanSource(sc interface{ Scan(...any) error }) (*briefings.Source, error) {
 }
 
 // UpsertSource inserts s, or updates the settings (name, kind, full text,
-// interval, language, enabled) of the source with the same URL, keeping its
+// interval, language, enabled, topic) of the source with the same URL, keeping its
 // fetch health. It sets s.ID and fills s with the stored row.
 func (db *DB) UpsertSource(ctx context.Context, s *briefings.Source) error {
 	if s.URL == "" {
@@ -38,15 +38,15 @@ func (db *DB) UpsertSource(ctx context.Context, s *briefings.Source) error {
 	}
 	row := db.writer().queryRow(ctx, `INSERT INTO sources (name, url, kind, full_text, interval_ns, lang, enabled,
 		etag, last_modified, last_fetch_at, last_success_at, next_check_at, error_count, last_error, created_at, show_text,
-		allow_private)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+		allow_private, topic)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
 	ON CONFLICT (url) DO UPDATE SET name = excluded.name, kind = excluded.kind, full_text = excluded.full_text,
 		interval_ns = excluded.interval_ns, lang = excluded.lang, enabled = excluded.enabled, show_text = excluded.show_text,
-		allow_private = excluded.allow_private
+		allow_private = excluded.allow_private, topic = excluded.topic
 	RETURNING `+sourceCols,
 		s.Name, s.URL, s.Kind, s.FullText, int64(s.Interval), s.Lang, s.Enabled,
 		s.ETag, s.LastModified, s.LastFetchAt, s.LastSuccessAt, s.NextCheckAt, s.ErrorCount, s.LastError, created, s.ShowText,
-		s.AllowPrivate)
+		s.AllowPrivate, s.Topic)
 	got, err := scanSource(row)
 	if err != nil {
 		return wrap("upsert source", err)
