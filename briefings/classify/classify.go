@@ -9,9 +9,9 @@
 // five sections, over normalised words and word pairs of the title, the
 // teaser and the start of the body, and over concepts (words of the three
 // languages that mean one thing to a war editor: a drone, talks, sanctions;
-// see concepts). One rule stands above the model: a relevant article that
-// carries a national attack report with launched figures (the attack reader's
-// output) is filed under Air attacks.
+// see concepts). One rule stands above the model: an article that carries
+// a national report of a Russian or Ukrainian attack with launched figures
+// (the attack reader's output) is relevant and filed under Air attacks.
 package classify
 
 import (
@@ -90,20 +90,21 @@ func (c *Classifier) decide(a *briefings.Article, logits [nOut]float64) briefing
 			best = k
 		}
 	}
-	section := sectionNames[best-1]
+	d := briefings.Classification{Relevance: rel, OffTopic: rel < c.w.Threshold, Section: sectionNames[best-1]}
 	if hasNationalFigures(a) {
-		section = briefings.SectionAirAttacks
+		d.OffTopic, d.Section = false, briefings.SectionAirAttacks
 	}
-	return briefings.Classification{Relevance: rel, OffTopic: rel < c.w.Threshold, Section: section}
+	return d
 }
 
-// hasNationalFigures reports an attack report that is national (or of
-// unstated scope), not cumulative, and states how many drones or missiles
-// were launched: the night's report of an air attack.
+// hasNationalFigures reports an attack report of Russia on Ukraine or
+// Ukraine on Russia that is national (or of unstated scope), not cumulative,
+// and states how many drones or missiles were launched: the night's report of
+// an air attack of this war.
 func hasNationalFigures(a *briefings.Article) bool {
 	for i := range a.Attacks {
 		r := &a.Attacks[i]
-		if r.Cumulative || (r.Scope != "" && r.Scope != briefings.ScopeNational) {
+		if r.Cumulative || (r.Scope != "" && r.Scope != briefings.ScopeNational) || (r.Attacker != "RU" && r.Attacker != "UA") {
 			continue
 		}
 		if _, ok := r.LaunchedTotal(); ok {
@@ -170,7 +171,7 @@ func (c *Classifier) Explain(a *briefings.Article, n int) Explanation {
 		}
 	}
 	if sectionNames[best] != e.Section {
-		e.Rule = "a national attack report with launched figures is an air attack"
+		e.Rule = "a national attack report with launched figures is a relevant air attack"
 	}
 	chosen := slices.Index(sectionNames[:], e.Section) + 1
 	for _, f := range feats {

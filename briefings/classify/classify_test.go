@@ -123,23 +123,24 @@ func TestClassifyInvented(t *testing.T) {
 	}
 }
 
-// A relevant article with a national report of launched drones is an air
+// An article with a national report of launched drones is a relevant air
 // attack whatever the words say.
 func TestRuleNationalFigures(t *testing.T) {
-	w := &Weights{Threshold: 0.5, Bias: [nOut]float64{5, 0, 3, 0, 0, 0}, Rows: map[uint32][nOut]float64{}}
+	w := &Weights{Threshold: 0.5, Bias: [nOut]float64{-5, 0, 3, 0, 0, 0}, Rows: map[uint32][nOut]float64{}}
 	c := NewWithWeights(w)
 	n := 40
 	a := briefings.Article{Title: "Night report"}
-	if d := c.Classify(&a); d.Section != briefings.SectionFrontLine {
-		t.Fatalf("without figures: %q", d.Section)
+	if d := c.Classify(&a); d.Section != briefings.SectionFrontLine || !d.OffTopic {
+		t.Fatalf("without figures: %+v", d)
 	}
-	a.Attacks = []briefings.AttackReport{{Scope: briefings.ScopeRegional, Launched: briefings.Counts{Drones: &n}}}
-	if d := c.Classify(&a); d.Section != briefings.SectionFrontLine {
-		t.Fatalf("regional figures: %q", d.Section)
+	a.Attacks = []briefings.AttackReport{{Attacker: "RU", Scope: briefings.ScopeRegional, Launched: briefings.Counts{Drones: &n}},
+		{Attacker: "", Scope: briefings.ScopeNational, Launched: briefings.Counts{Drones: &n}}}
+	if d := c.Classify(&a); d.Section != briefings.SectionFrontLine || !d.OffTopic {
+		t.Fatalf("regional figures, or an unknown attacker: %+v", d)
 	}
-	a.Attacks = append(a.Attacks, briefings.AttackReport{Scope: briefings.ScopeNational, Launched: briefings.Counts{Drones: &n}})
-	if d := c.Classify(&a); d.Section != briefings.SectionAirAttacks {
-		t.Fatalf("national figures: %q", d.Section)
+	a.Attacks = append(a.Attacks, briefings.AttackReport{Attacker: "RU", Scope: briefings.ScopeNational, Launched: briefings.Counts{Drones: &n}})
+	if d := c.Classify(&a); d.Section != briefings.SectionAirAttacks || d.OffTopic {
+		t.Fatalf("national figures: %+v", d)
 	}
 	if e := c.Explain(&a, 3); e.Rule == "" {
 		t.Error("Explain names no rule")

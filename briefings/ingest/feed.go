@@ -85,7 +85,7 @@ func (in *Ingester) ingestURL(ctx context.Context, raw string) []Outcome {
 	if err != nil {
 		return []Outcome{errOutcome(raw, err)}
 	}
-	a.SourceID, a.SourceName = s.ID, s.Name
+	a.SourceID, a.SourceName, a.SourceTopic = s.ID, s.Name, s.Topic
 	if a.URL == "" {
 		a.URL = raw
 	}
@@ -360,12 +360,13 @@ func feedItemArticle(s *briefings.Source, base *url.URL, it *gofeed.Item, now ti
 		}
 	}
 	a := &briefings.Article{
-		SourceID:   s.ID,
-		SourceName: s.Name,
-		GUID:       strings.TrimSpace(it.GUID),
-		Title:      htmlToText(it.Title),
-		Lang:       s.Lang,
-		FetchedAt:  now,
+		SourceID:    s.ID,
+		SourceName:  s.Name,
+		SourceTopic: s.Topic,
+		GUID:        strings.TrimSpace(it.GUID),
+		Title:       htmlToText(it.Title),
+		Lang:        s.Lang,
+		FetchedAt:   now,
 	}
 	if link != "" {
 		a.URL = CanonicalURL(link)

@@ -12,6 +12,7 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"math"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -58,8 +59,13 @@ type Options struct {
 	Logger     *slog.Logger
 	Summarizer briefings.Summarizer // nil: no summaries
 	Analyzer   briefings.Analyzer   // nil: no topics, entities, attacks
-	SummaryN   int                  // sentences per summary; default 3
-	Workers    int                  // RefreshDue pool size; default 4
+	// Classifier decides each article's relevance and section (after the
+	// analyzer, whose attack reports it reads); nil: articles stay
+	// unclassified (relevant, sections from topics). An article of a
+	// war-only source (Source.Topic) is never off-topic.
+	Classifier briefings.Classifier
+	SummaryN   int // sentences per summary; default 3
+	Workers    int // RefreshDue pool size; default 4
 	// AllowPrivate lets fetches reach loopback and private addresses (tests,
 	// self-hosted feeds on a LAN): URLs given to the ingester directly, and
 	// sources whose own AllowPrivate is set. Other sources (those added from
@@ -543,7 +549,7 @@ func (in *Ingester) prepare(ctx context.Context, a *briefings.Article) (Outcome,
 			return errOutcome(target, err), nil, false
 		}
 		a.SourceID = s.ID
-		a.SourceName = s.Name
+		a.SourceName, a.SourceTopic = s.Name, s.Topic
 	}
 	text := a.Body
 	if text == "" {
@@ -556,6 +562,7 @@ func (in *Ingester) prepare(ctx context.Context, a *briefings.Article) (Outcome,
 	if in.o.Analyzer != nil {
 		in.o.Analyzer.Analyze(a)
 	}
+	in.classify(a)
 	// Reports of different nights never share a story, however alike their
 	// wording: the fingerprint carries the dated attack events.
 	var events []string
@@ -567,6 +574,21 @@ func (in *Ingester) prepare(ctx context.Context, a *briefings.Article) (Outcome,
 	g := cluster.Prepare(a.Title, text, events...)
 	a.Fingerprint = g.String()
 	return out, g, true
+}
+
+// classify sets a's relevance and section with the classifier, if any.
+func (in *Ingester) classify(a *briefings.Article) {
+	if in.o.Classifier == nil {
+		return
+	}
+	d := in.o.Classifier.Classify(a)
+	a.Relevance, a.OffTopic, a.Section = d.Relevance, d.OffTopic, d.Section
+	if a.SourceTopic == briefings.TopicWar {
+		a.OffTopic = false
+	}
+	in.log.Debug("ingest: classified", slog.String("title", truncateText(a.Title, 120)), slog.Int64("source_id", a.SourceID),
+		slog.Float64("relevance", math.Round(a.Relevance*1000)/1000), slog.Bool("off_topic", a.OffTopic), slog.String("section", a.Section),
+		slog.Bool("war_source", a.SourceTopic == briefings.TopicWar))
 }
 
 // normalizeText cleans a's title, teaser and body as they are stored and
