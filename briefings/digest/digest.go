@@ -1,8 +1,17 @@
 // Package digest composes a briefing for a window: it loads the stories
-// whose last article falls in the window, ranks them, files each under a
-// section, and gives each 1-3 verbatim sentences with every source.
+// whose last article falls in the window, files each under a section, orders
+// the stories of each section, and gives each 1-3 verbatim sentences with
+// every source.
 //
-// Sections come from the topics of a story's articles:
+// Off-topic articles (the classifier's decision, see briefings.Classifier)
+// take no part: a story is read without them, and a story all of whose
+// articles are off-topic is left out.
+//
+// A story's section is its articles' section (the classifier's), by
+// majority; a tie goes to the section of its report of record (a report of
+// the attacked side's own military, e.g. Ukraine's Air Force on a Russian
+// attack), else to its earliest article's. A story none of whose articles
+// was classified (stored before classification) is filed by its topics:
 //
 //	air_attacks                       -> Air attacks
 //	front_line                        -> Front line
@@ -10,21 +19,22 @@
 //	sanctions, military_aid, energy   -> Sanctions and aid
 //	humanitarian, anything else, none -> Other
 //
-// Each article votes: one vote per topic for its section, except that
+// where each article votes: one vote per topic for its section, except that
 // air_attacks counts half unless the article carries a national attack
 // report, and then counts two (a story with figures is an attack story; a
 // passing mention of drones is not). The section with the most votes wins;
 // ties go to the more specific section, in the order Sanctions and aid,
-// Front line, Diplomacy, Air attacks, Other. Energy sits with sanctions and
-// aid because its news is mostly supply, imports and grid aid; a strike on
-// the grid carries figures and lands under Air attacks.
+// Front line, Diplomacy, Air attacks, Other.
 //
-// Ranking: score = (1 + log2(distinct sources)) x (0.25 + 0.75 x recency) x
-// topic weight, where recency halves every 12 hours from the story's latest
-// article to Options.Now and the topic weight is the highest of the story's
-// topics (air attacks 1.0 ... other 0.5). Ties go to the higher story id.
+// Order within a section: stories carried by more outlets first, then those
+// with a report of record (the Air Force's overnight figures first in Air
+// attacks), then the most recent (by their latest article), then the higher
+// story id. Each item's Score is (1 + log2(distinct sources)) x (0.25 + 0.75
+// x recency) x topic weight, where recency halves every 12 hours from the
+// story's latest article to Options.Now and the topic weight is the highest
+// of the story's topics (air attacks 1.0 ... other 0.5).
 //
-// Only the stories that will be shown (MaxPerSection per section, in rank
+// Only the stories that will be shown (MaxPerSection per section, in that
 // order) are summarized, and each from at most MaxDocs of its original
 // articles: the earliest report of each outlet first, then the earliest of
 // the rest. Every outlet of a story is still listed with a link.
@@ -96,7 +106,96 @@ var topicWeight = map[briefings.Topic]float64{
 var tiePreference = []string{briefings.SectionSanctions, briefings.SectionFrontLine, briefings.SectionDiplomacy,
 	briefings.SectionAirAttacks, briefings.SectionOther}
 
-// SectionOf returns the section of a story made of these articles.
+// StorySection returns the section of a story made of these (relevant)
+// articles: the classifier's sections by majority, a tie going to the
+// report of record's section, else to the earliest article's; by topics
+// (SectionOf) when none was classified.
+func StorySection(articles []briefings.Article) string {
+	votes := map[string]int{}
+	top := 0
+	for _, a := range articles {
+		if isSection(a.Section) {
+			votes[a.Section]++
+			top = max(top, votes[a.Section])
+		}
+	}
+	if top == 0 {
+		return SectionOf(articles)
+	}
+	if i := recordIndex(articles); i >= 0 && votes[articles[i].Section] == top {
+		return articles[i].Section
+	}
+	for _, a := range articles {
+		if votes[a.Section] == top {
+			return a.Section
+		}
+	}
+	return briefings.SectionOther
+}
+
+// relevantOnly returns s without its off-topic articles (s itself when it
+// has none).
+func relevantOnly(s *briefings.Story) *briefings.Story {
+	n := 0
+	for i := range s.Articles {
+		if !s.Articles[i].OffTopic {
+			n++
+		}
+	}
+	if n == len(s.Articles) {
+		return s
+	}
+	c := *s
+	c.Articles = make([]briefings.Article, 0, n)
+	for _, a := range s.Articles {
+		if !a.OffTopic {
+			c.Articles = append(c.Articles, a)
+		}
+	}
+	return &c
+}
+
+func classified(articles []briefings.Article) bool {
+	for _, a := range articles {
+		if a.Section != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// recordIndex returns the index of the first article that carries a report
+// of record, or -1.
+func recordIndex(articles []briefings.Article) int {
+	for i := range articles {
+		for j := range articles[i].Attacks {
+			if r := &articles[i].Attacks[j]; usable(r) && OfRecord(r) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// OfRecord reports a report of record: one whose source is the attacked
+// side's own military (Ukraine's Air Force, General Staff or military on a
+// Russian attack; Russia's Defence Ministry on a Ukrainian one), as the
+// attack reader names them.
+func OfRecord(r *briefings.AttackReport) bool {
+	switch r.Attacker {
+	case "RU":
+		switch r.Source {
+		case "Ukraine's Air Force", "Ukraine's General Staff", "Ukraine's military":
+			return true
+		}
+	case "UA":
+		return r.Source == "Russia's Defence Ministry"
+	}
+	return false
+}
+
+// SectionOf returns the section of a story made of these articles, by
+// their topics (see the package comment).
 func SectionOf(articles []briefings.Article) string {
 	votes := map[string]float64{}
 	for _, a := range articles {
@@ -136,6 +235,21 @@ type ranked struct {
 	section string
 	score   float64
 	latest  time.Time
+	outlets int
+	record  bool // carries a report of record
+}
+
+// before orders the stories of one section (see the package comment).
+func (r *ranked) before(o *ranked) bool {
+	switch {
+	case r.outlets != o.outlets:
+		return r.outlets > o.outlets
+	case r.record != o.record:
+		return r.record
+	case !r.latest.Equal(o.latest):
+		return r.latest.After(o.latest)
+	}
+	return r.story.ID > o.story.ID
 }
 
 // Build composes the digest for o's window from the store's stories. sum
@@ -181,6 +295,7 @@ func Build(ctx context.Context, st briefings.ArticleStore, sum briefings.Summari
 	}
 	var rs []ranked
 	for _, s := range stories {
+		s = relevantOnly(s)
 		if len(s.Articles) == 0 {
 			continue
 		}
@@ -206,8 +321,8 @@ func Build(ctx context.Context, st briefings.ArticleStore, sum briefings.Summari
 		if !match {
 			continue
 		}
-		section := SectionOf(s.Articles)
-		if section == briefings.SectionOther && isSection(s.Section) && !hasTopics(topics) {
+		section := StorySection(s.Articles)
+		if section == briefings.SectionOther && isSection(s.Section) && !hasTopics(topics) && !classified(s.Articles) {
 			section = s.Section
 		}
 		latest := latestOf(s)
@@ -216,15 +331,12 @@ func Build(ctx context.Context, st briefings.ArticleStore, sum briefings.Summari
 			age = 0
 		}
 		recency := math.Pow(0.5, float64(age)/float64(HalfLife))
-		score := (1 + math.Log2(float64(max(1, len(distinctSources(s)))))) * (0.25 + 0.75*recency) * weight
-		rs = append(rs, ranked{story: s, section: section, score: math.Round(score*10000) / 10000, latest: latest})
+		outlets := max(1, len(distinctSources(s)))
+		score := (1 + math.Log2(float64(outlets))) * (0.25 + 0.75*recency) * weight
+		rs = append(rs, ranked{story: s, section: section, score: math.Round(score*10000) / 10000, latest: latest,
+			outlets: outlets, record: recordIndex(s.Articles) >= 0})
 	}
-	sort.SliceStable(rs, func(i, j int) bool {
-		if rs[i].score != rs[j].score {
-			return rs[i].score > rs[j].score
-		}
-		return rs[i].story.ID > rs[j].story.ID
-	})
+	sort.SliceStable(rs, func(i, j int) bool { return rs[i].before(&rs[j]) })
 
 	d := &briefings.Digest{
 		Title:       "Briefing: " + Window(since, until, loc),
