@@ -44,7 +44,7 @@ func Commands() []CommandSpec {
 		{Name: "digest", Description: "Briefing of the latest stories", Usage: "/digest [24h|7d]", Args: []ArgSpec{period}},
 		{Name: "summary", Description: "Summary of a topic, a question or an article URL", Usage: "/summary <topic, question or URL>",
 			Args: []ArgSpec{{Name: "query", Description: "Topic, question or article URL", Required: true, Kind: "string", Autocomplete: "topics", Rest: true}}},
-		{Name: "latest", Description: "Latest articles", Usage: "/latest [n]",
+		{Name: "latest", Description: "Latest articles on the war", Usage: "/latest [n]",
 			Args: []ArgSpec{{Name: "n", Description: "How many (1-20)", Kind: "integer"}}},
 		{Name: "attacks", Description: "Drone and missile attacks with figures", Usage: "/attacks [24h|7d]", Args: []ArgSpec{period}},
 		{Name: "subscribe", Description: "Daily digest at your local time", Usage: "/subscribe [HH:MM] [time zone] [topics...]", Manage: true,

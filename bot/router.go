@@ -370,6 +370,8 @@ func (r *Router) summary(ctx context.Context, args []string) (*Reply, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Off-topic articles are searchable (/search) but never summarized.
+	arts = slices.DeleteFunc(arts, func(a *briefings.Article) bool { return a.OffTopic })
 	if len(arts) == 0 {
 		return Text(fmt.Sprintf("Nothing stored matches %q yet. Try other words, or /latest.", trimForReply(query, 80))), nil
 	}
@@ -435,7 +437,7 @@ func contentWords(query string) []string {
 
 func (r *Router) articlesWithTopic(ctx context.Context, topic briefings.Topic, n int) ([]*briefings.Article, error) {
 	now := r.d.Now()
-	all, err := r.d.Store.ListArticles(ctx, briefings.ArticleFilter{Since: now.Add(-7 * 24 * time.Hour), Limit: 500})
+	all, err := r.d.Store.ListArticles(ctx, briefings.ArticleFilter{Since: now.Add(-7 * 24 * time.Hour), Limit: 500, OnTopic: true})
 	if err != nil {
 		return nil, err
 	}
@@ -517,7 +519,8 @@ func (r *Router) latest(ctx context.Context, args []string) (*Reply, error) {
 		}
 		n = v
 	}
-	arts, err := r.d.Store.ListArticles(ctx, briefings.ArticleFilter{Limit: n})
+	// Off-topic articles are left out; /search still finds them.
+	arts, err := r.d.Store.ListArticles(ctx, briefings.ArticleFilter{Limit: n, OnTopic: true})
 	if err != nil {
 		return nil, err
 	}
