@@ -38,9 +38,10 @@ type Source struct {
 	AllowPrivate bool
 	Interval     time.Duration // refresh interval; 0 means the default
 	Lang         string
-	// Topic is TopicWar for a war-only source (everything it publishes is
-	// relevant), else TopicGeneral (each article is judged on its own).
-	Topic         string
+	// Topic is SourceTopicWar for a war-only source (everything it
+	// publishes is relevant), else SourceTopicGeneral (each article is
+	// judged on its own).
+	Topic         SourceTopic
 	Enabled       bool
 	ETag          string
 	LastModified  string
@@ -73,11 +74,11 @@ type FetchResult struct {
 type Article struct {
 	ID          int64
 	SourceID    int64
-	SourceName  string // filled on read
-	ShowText    bool   // the source's ShowText, filled on read
-	SourceTopic string // the source's Topic, filled on read
-	URL         string // canonical URL; "" for a local file without url:
-	GUID        string // feed item id
+	SourceName  string      // filled on read
+	ShowText    bool        // the source's ShowText, filled on read
+	SourceTopic SourceTopic // the source's Topic, filled on read
+	URL         string      // canonical URL; "" for a local file without url:
+	GUID        string      // feed item id
 	Title       string
 	Teaser      string
 	Body        string

@@ -7,12 +7,17 @@ package briefings
 // but never enter digests, alerts or topic summaries. A relevant article is
 // filed under one digest section (Sections).
 
-// Source topics: what a source publishes.
+// SourceTopic says what a source publishes (configuration key
+// sources[].topic); its values are stored as they are.
+type SourceTopic string
+
+// Source topics.
 const (
-	// TopicGeneral: a general-news source; each article is judged on its own.
-	TopicGeneral = ""
-	// TopicWar: a war-only source; everything it publishes is relevant.
-	TopicWar = "war"
+	// SourceTopicGeneral: a general-news source; each article is judged on
+	// its own.
+	SourceTopicGeneral SourceTopic = ""
+	// SourceTopicWar: a war-only source; everything it publishes is relevant.
+	SourceTopicWar SourceTopic = "war"
 )
 
 // Classification is a Classifier's decision on one article.

@@ -91,7 +91,7 @@ func TestStorySection(t *testing.T) {
 		{"tie: the earliest", []briefings.Article{art(briefings.SectionFrontLine), art(briefings.SectionAirAttacks)}, briefings.SectionFrontLine},
 		{"tie: the report of record", []briefings.Article{art(briefings.SectionFrontLine), art(briefings.SectionAirAttacks, record)}, briefings.SectionAirAttacks},
 		{"tie: a mayor's figures are no report of record", []briefings.Article{art(briefings.SectionFrontLine), art(briefings.SectionAirAttacks, mayor)}, briefings.SectionFrontLine},
-		{"unclassified: by topics", []briefings.Article{{Topics: []string{"sanctions"}}}, briefings.SectionSanctions},
+		{"unclassified: by topics", []briefings.Article{{Topics: []briefings.Topic{briefings.TopicSanctions}}}, briefings.SectionSanctions},
 	}
 	for _, c := range cases {
 		if got := StorySection(c.arts); got != c.want {

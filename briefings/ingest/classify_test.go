@@ -22,7 +22,7 @@ func (c *wordClassifier) Classify(a *briefings.Article) briefings.Classification
 // The classifier's decision is stored with each article; a war-only
 // source's articles are never off-topic, but keep their score and section.
 func TestIngestClassifies(t *testing.T) {
-	for _, topic := range []string{briefings.TopicGeneral, briefings.TopicWar} {
+	for _, topic := range []briefings.SourceTopic{briefings.SourceTopicGeneral, briefings.SourceTopicWar} {
 		st := &memStore{}
 		srv := serve(t, map[string][2]string{"/feed": {"application/rss+xml", string(fixture(t, "rss2.xml"))}})
 		src := &briefings.Source{Name: "Wire", URL: srv.URL + "/feed", Kind: briefings.SourceFeed, Enabled: true, Topic: topic, AllowPrivate: true}
@@ -41,7 +41,7 @@ func TestIngestClassifies(t *testing.T) {
 		if drones.OffTopic || drones.Section != briefings.SectionAirAttacks || drones.Relevance != 0.9 {
 			t.Errorf("topic %q: drone article %v %q %v", topic, drones.OffTopic, drones.Section, drones.Relevance)
 		}
-		wantOff := topic != briefings.TopicWar
+		wantOff := topic != briefings.SourceTopicWar
 		if sanctions.OffTopic != wantOff || sanctions.Section != briefings.SectionSanctions || sanctions.Relevance != 0.1 {
 			t.Errorf("topic %q: other article off-topic %v (want %v), section %q, relevance %v",
 				topic, sanctions.OffTopic, wantOff, sanctions.Section, sanctions.Relevance)

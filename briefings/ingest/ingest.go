@@ -583,12 +583,12 @@ func (in *Ingester) classify(a *briefings.Article) {
 	}
 	d := in.o.Classifier.Classify(a)
 	a.Relevance, a.OffTopic, a.Section = d.Relevance, d.OffTopic, d.Section
-	if a.SourceTopic == briefings.TopicWar {
+	if a.SourceTopic == briefings.SourceTopicWar {
 		a.OffTopic = false
 	}
 	in.log.Debug("ingest: classified", slog.String("title", truncateText(a.Title, 120)), slog.Int64("source_id", a.SourceID),
 		slog.Float64("relevance", math.Round(a.Relevance*1000)/1000), slog.Bool("off_topic", a.OffTopic), slog.String("section", a.Section),
-		slog.Bool("war_source", a.SourceTopic == briefings.TopicWar))
+		slog.Bool("war_source", a.SourceTopic == briefings.SourceTopicWar))
 }
 
 // normalizeText cleans a's title, teaser and body as they are stored and

@@ -13,13 +13,13 @@ import (
 func testClassification(e *env) {
 	t, ctx := e.t, e.ctx
 	war := &briefings.Source{Name: "War Desk", URL: "https://wardesk.example/feed", Kind: briefings.SourceFeed,
-		Enabled: true, Topic: briefings.TopicWar}
+		Enabled: true, Topic: briefings.SourceTopicWar}
 	must(t, e.db.UpsertSource(ctx, war))
-	if got, err := e.db.GetSource(ctx, war.ID); err != nil || got.Topic != briefings.TopicWar {
+	if got, err := e.db.GetSource(ctx, war.ID); err != nil || got.Topic != briefings.SourceTopicWar {
 		t.Fatalf("war source read back with topic %q (%v)", got.Topic, err)
 	}
 	general := e.source("General Desk")
-	if general.Topic != briefings.TopicGeneral {
+	if general.Topic != briefings.SourceTopicGeneral {
 		t.Fatalf("general source topic %q", general.Topic)
 	}
 
@@ -39,7 +39,7 @@ func testClassification(e *env) {
 	got, err := e.db.GetArticle(ctx, on.ID)
 	must(t, err)
 	if got.Relevance < 0.929 || got.Relevance > 0.931 || got.OffTopic || got.Section != briefings.SectionAirAttacks ||
-		got.SourceTopic != briefings.TopicWar {
+		got.SourceTopic != briefings.SourceTopicWar {
 		t.Errorf("relevant article read back as relevance %v off-topic %v section %q source topic %q",
 			got.Relevance, got.OffTopic, got.Section, got.SourceTopic)
 	}
@@ -97,9 +97,9 @@ func testClassification(e *env) {
 	}
 
 	// Upserting the source again as general changes its topic.
-	war.Topic = briefings.TopicGeneral
+	war.Topic = briefings.SourceTopicGeneral
 	must(t, e.db.UpsertSource(ctx, war))
-	if got, err := e.db.GetSource(ctx, war.ID); err != nil || got.Topic != briefings.TopicGeneral {
+	if got, err := e.db.GetSource(ctx, war.ID); err != nil || got.Topic != briefings.SourceTopicGeneral {
 		t.Fatalf("topic after upsert %q (%v)", got.Topic, err)
 	}
 }
