@@ -17,7 +17,7 @@ func TestRouterLeavesOffTopicOut(t *testing.T) {
 		"Envoys met in Geneva on Tuesday for talks on a ceasefire. The delegations discussed security guarantees.",
 		now0.Add(-2*time.Hour), "diplomacy")
 	off := &briefings.Article{SourceID: on.SourceID, URL: "https://wire.example/feed/geneva-motor-show", Title: "Geneva motor show opens",
-		Body: "The Geneva motor show opened on Tuesday with a ceasefire between rival car makers, as one critic joked. New electric models dominate.",
+		Body:        "The Geneva motor show opened on Tuesday with a ceasefire between rival car makers, as one critic joked. New electric models dominate.",
 		PublishedAt: now0.Add(-time.Hour), FetchedAt: now0.Add(-time.Hour), ContentHash: "motor", Topics: []briefings.Topic{briefings.TopicDiplomacy},
 		Relevance: 0.05, OffTopic: true, Section: briefings.SectionOther}
 	if _, err := h.st.AddArticle(context.Background(), off); err != nil {
