@@ -95,3 +95,41 @@ func (r *AttackReport) LaunchedTotal() (n int, ok bool) {
 
 // IntPtr returns a pointer to n.
 func IntPtr(n int) *int { return &n }
+
+// DefaultAlertMaxAge is how long after its time an attack event may still
+// alert (configurable as alerts.max_age).
+const DefaultAlertMaxAge = 12 * time.Hour
+
+// EventTime is the time of an attack event: when it was last reported (the
+// newest report's publication, or the revision of its text), but never later
+// than the day after the attack's date, so that a text about a past night
+// published today does not make that night news again. Zero when no report
+// has a time.
+func EventTime(event []*AttackReport) time.Time {
+	var t time.Time
+	for _, r := range event {
+		at := r.PublishedAt
+		if r.RevisedAt.After(at) {
+			at = r.RevisedAt
+		}
+		if d, err := time.Parse("2006-01-02", r.Date); err == nil {
+			// The attack ended on its date in any time zone; reports of it
+			// come within hours. Allow the whole next day.
+			if limit := d.Add(48 * time.Hour); at.After(limit) {
+				at = limit
+			}
+		}
+		if at.After(t) {
+			t = at
+		}
+	}
+	return t
+}
+
+// Fresh reports whether an event's time is within maxAge of now: only a
+// fresh event alerts (old nights found by a back-fill, an archive, an
+// import or a restart after downtime never do).
+func Fresh(event []*AttackReport, now time.Time, maxAge time.Duration) bool {
+	t := EventTime(event)
+	return !t.IsZero() && !t.Before(now.Add(-maxAge))
+}

@@ -53,6 +53,17 @@ type Config struct {
 	Schedule Schedule `yaml:"schedule"`
 	Ingest   Ingest   `yaml:"ingest"`
 	Delivery Delivery `yaml:"delivery"`
+	Alerts   Alerts   `yaml:"alerts"`
+}
+
+// Alerts sets attack alerts.
+type Alerts struct {
+	// MaxAge: an attack event alerts only while its time (when it was last
+	// reported, at most the day after its date) is within MaxAge of now.
+	// Older events never alert: not when a chat turns alerts on, a new
+	// source back-fills, an archive or history is imported, or the bot
+	// restarts after downtime.
+	MaxAge Duration `yaml:"max_age"`
 }
 
 // Source is one configured feed, page or channel.
@@ -191,6 +202,7 @@ func Default() Config {
 			UserAgent: "sitrep/0.1 (+https://github.com/sitrep/sitrep)",
 			Workers:   4,
 		},
+		Alerts: Alerts{MaxAge: Duration(12 * time.Hour)},
 		Delivery: Delivery{
 			MaxAttempts:            8,
 			TelegramRate:           30,

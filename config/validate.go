@@ -272,6 +272,9 @@ func (c *Config) validateJobs(ck *checker) {
 	if in.Workers < 1 || in.Workers > 64 {
 		ck.add("ingest.workers", strconv.Itoa(in.Workers), "is out of range", "use 1 to 64")
 	}
+	if a := c.Alerts.MaxAge.Duration(); a < 10*time.Minute || a > 7*24*time.Hour {
+		ck.add("alerts.max_age", q(c.Alerts.MaxAge.String()), "is out of range", "use 10m to 7d, e.g. 12h")
+	}
 	dl := c.Delivery
 	if dl.MaxAttempts < 1 || dl.MaxAttempts > 100 {
 		ck.add("delivery.max_attempts", strconv.Itoa(dl.MaxAttempts), "is out of range", "use 1 to 100")

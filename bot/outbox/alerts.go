@@ -30,11 +30,18 @@ func AlertDedupeKey(c briefings.Chat, event string) string {
 // outlets share an EventKey), for chats whose alert settings match, delayed
 // past the chat's quiet hours. A later report with different figures enqueues
 // an edit of the chat's alert. Cumulative and regional-only reports never
-// alert. It only reads the database, so reports ingested by another process
-// alert too. The cursor moves after each batch is enqueued; a crash re-scans
-// at most that batch, and the dedupe keys make that harmless. It returns the
-// number of rows enqueued.
-func EnqueueAlerts(ctx context.Context, st briefings.Store, now time.Time, render func(ev []*briefings.AttackReport) *bot.Reply) (int, error) {
+// alert, nor do reports stored as NoAlert (a back-fill, an import), and an
+// event alerts only while it is fresh: its time (briefings.EventTime) within
+// maxAge of now (0: briefings.DefaultAlertMaxAge), so that turning alerts on,
+// an archive or a restart after downtime never sends an old night. It only
+// reads the database, so reports ingested by another process alert too. The
+// cursor moves after each batch is enqueued; a crash re-scans at most that
+// batch, and the dedupe keys make that harmless. It returns the number of
+// rows enqueued.
+func EnqueueAlerts(ctx context.Context, st briefings.Store, now time.Time, maxAge time.Duration, render func(ev []*briefings.AttackReport) *bot.Reply) (int, error) {
+	if maxAge <= 0 {
+		maxAge = briefings.DefaultAlertMaxAge
+	}
 	cursor, err := st.GetCursor(ctx, AlertCursor)
 	if err != nil {
 		return 0, fmt.Errorf("outbox: alert cursor: %w", err)
@@ -54,7 +61,7 @@ func EnqueueAlerts(ctx context.Context, st briefings.Store, now time.Time, rende
 		events := map[string]bool{}
 		var order []string
 		for _, r := range reports {
-			if !alertable(r) {
+			if !alertable(r) || r.NoAlert {
 				continue
 			}
 			k := r.EventKey()
@@ -73,6 +80,9 @@ func EnqueueAlerts(ctx context.Context, st briefings.Store, now time.Time, rende
 			ev, err := eventReports(ctx, st, reports, k, last)
 			if err != nil {
 				return total, err
+			}
+			if !briefings.Fresh(ev, now, maxAge) {
+				continue
 			}
 			n, err := enqueueEvent(ctx, st, now, k, ev, settings, render)
 			total += n

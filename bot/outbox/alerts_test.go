@@ -99,7 +99,7 @@ func TestEnqueueAlerts(t *testing.T) {
 	reg.Scope = briefings.ScopeRegional
 	f.report(t, now.Add(-time.Hour), reg)
 
-	n, err := EnqueueAlerts(ctx, f.st, now, renderTest)
+	n, err := EnqueueAlerts(ctx, f.st, now, 0, renderTest)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,18 +129,18 @@ func TestEnqueueAlerts(t *testing.T) {
 	if err := f.st.SetCursor(ctx, AlertCursor, 0); err != nil {
 		t.Fatal(err)
 	}
-	if n, err := EnqueueAlerts(ctx, f.st, now, renderTest); err != nil || n != 0 {
+	if n, err := EnqueueAlerts(ctx, f.st, now, 0, renderTest); err != nil || n != 0 {
 		t.Fatalf("rescan enqueued %d (%v), want 0", n, err)
 	}
 
 	// The Air Force revises 54 -> 59: an edit of each chat's alert, once.
 	f.report(t, now.Add(-30*time.Minute), national("2026-09-04", 59))
-	n, err = EnqueueAlerts(ctx, f.st, now, renderTest)
+	n, err = EnqueueAlerts(ctx, f.st, now, 0, renderTest)
 	if err != nil || n != 3 {
 		t.Fatalf("revision enqueued %d (%v), want 3 edits", n, err)
 	}
 	f.report(t, now.Add(-20*time.Minute), national("2026-09-04", 59)) // another outlet repeats 59
-	if n, err := EnqueueAlerts(ctx, f.st, now, renderTest); err != nil || n != 0 {
+	if n, err := EnqueueAlerts(ctx, f.st, now, 0, renderTest); err != nil || n != 0 {
 		t.Fatalf("repeat of revised figures enqueued %d (%v), want 0", n, err)
 	}
 	rows = pending(t, f.st)

@@ -198,7 +198,7 @@ func BenchmarkAlertLatency(b *testing.B) {
 			day := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i)
 			f.report(b, day, national(day.Format("2006-01-02"), 50+i))
 			committed := time.Now()
-			if _, err := EnqueueAlerts(ctx, st, time.Now(), renderTest); err != nil {
+			if _, err := EnqueueAlerts(ctx, st, time.Now(), 0, renderTest); err != nil {
 				b.Fatal(err)
 			}
 			d.Notify()

@@ -26,7 +26,7 @@ func TestImportedRecordsNeverAlert(t *testing.T) {
 	if _, err := f.st.ImportAttackRecords(ctx, recs); err != nil {
 		t.Fatal(err)
 	}
-	n, err := EnqueueAlerts(ctx, f.st, now, renderTest)
+	n, err := EnqueueAlerts(ctx, f.st, now, 0, renderTest)
 	if err != nil || n != 0 {
 		t.Fatalf("after an import: %d alerts enqueued (%v), want none", n, err)
 	}
@@ -34,7 +34,7 @@ func TestImportedRecordsNeverAlert(t *testing.T) {
 		t.Fatalf("%d deliveries queued by an import", len(rows))
 	}
 	f.report(t, now.Add(-time.Hour), national("2026-09-04", 301))
-	if n, err := EnqueueAlerts(ctx, f.st, now, renderTest); err != nil || n != 1 {
+	if n, err := EnqueueAlerts(ctx, f.st, now, 0, renderTest); err != nil || n != 1 {
 		t.Errorf("a report read from an article: %d alerts (%v), want 1", n, err)
 	}
 }

@@ -250,7 +250,7 @@ func (m *Main) runBot(ctx context.Context, args []string) error {
 		Grace:        m.Config.Schedule.Grace.Duration(),
 		AfterEnqueue: disp.Notify,
 		ScanAlerts: func(ctx context.Context, now time.Time) (int, error) {
-			return outbox.EnqueueAlerts(ctx, m.Store, now, func(ev []*briefings.AttackReport) *bot.Reply {
+			return outbox.EnqueueAlerts(ctx, m.Store, now, m.Config.Alerts.MaxAge.Duration(), func(ev []*briefings.AttackReport) *bot.Reply {
 				return bot.AlertReply(ev, m.location())
 			})
 		},
