@@ -275,7 +275,7 @@ func (r *response) page() (*briefings.Article, error) {
 			return nil, err
 		}
 		a.URL = CanonicalURL(r.url.String())
-		return a, nil
+		return r.dated(a), nil
 	}
 	hr, err := r.utf8HTML()
 	if err != nil {
@@ -285,5 +285,14 @@ func (r *response) page() (*briefings.Article, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ingest: %s: %w", r.url.Redacted(), err)
 	}
-	return a, nil
+	return r.dated(a), nil
+}
+
+// dated drops a page's implausible publication date: Add dates it when it
+// was fetched.
+func (r *response) dated(a *briefings.Article) *briefings.Article {
+	if !plausibleDate(a.PublishedAt, r.in.o.Now().UTC()) {
+		a.PublishedAt = time.Time{}
+	}
+	return a
 }

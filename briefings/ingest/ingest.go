@@ -517,8 +517,8 @@ var earliestPlausible = time.Date(1995, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // plausibleDate reports whether t can be when an article was published: not
 // a placeholder before earliestPlausible and not later than an hour past now
-// (a wrong clock or a typo such as the year 3000). Implausible dates are
-// replaced by the fetch time.
+// (a wrong clock or a typo such as the year 3000). Feed items and pages with
+// implausible dates are dated when they were fetched.
 func plausibleDate(t, now time.Time) bool {
 	return !t.Before(earliestPlausible) && !t.After(now.Add(time.Hour))
 }
@@ -536,7 +536,10 @@ func (in *Ingester) prepare(ctx context.Context, a *briefings.Article) (Outcome,
 	if a.FetchedAt.IsZero() {
 		a.FetchedAt = now
 	}
-	if !plausibleDate(a.PublishedAt, now) {
+	// A placeholder date is no date. A date ahead of the clock is left to
+	// the readers of feeds and pages, which know it is the publisher's: a
+	// local file keeps the date its operator wrote.
+	if a.PublishedAt.Before(earliestPlausible) {
 		a.PublishedAt = a.FetchedAt
 	}
 	if a.SourceID == 0 {

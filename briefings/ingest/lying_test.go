@@ -286,3 +286,49 @@ func TestLiarsDoNotStopOthers(t *testing.T) {
 		}
 	}
 }
+
+// TestImplausiblePageDates: a page dated in the year 3000 is dated when it
+// was fetched; a local file keeps a date ahead of the ingester's clock (its
+// operator wrote it), but not a placeholder one.
+func TestImplausiblePageDates(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/page", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprintf(w, `<html><head><title>Grid repairs</title><meta property="article:published_time" content="3000-01-01T00:00:00Z"></head>`+
+			`<body><article><p>%s</p></article></body></html>`, strings.Repeat("Engineers restored power to the eastern districts after the overnight strike, officials said. ", 4))
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	st := &memStore{}
+	in := newIngester(t, st, Options{})
+	if _, err := in.Ingest(t.Context(), srv.URL+"/page"); err != nil || len(st.articles) != 1 {
+		t.Fatalf("page: %v, %d articles", err, len(st.articles))
+	}
+	if got := st.articles[0].PublishedAt; !got.Equal(testNow) {
+		t.Errorf("page dated %v, want the fetch time %v", got, testNow)
+	}
+	ahead := testNow.Add(72 * time.Hour)
+	for _, c := range []struct {
+		date string
+		want time.Time
+	}{{ahead.Format(time.RFC3339), ahead}, {"1970-01-01T00:00:00Z", testNow}} {
+		before := len(st.articles)
+		a := &briefings.Article{Title: "Talks resume " + c.date, Body: "Envoys met again on the prisoner exchange, officials said. " + c.date,
+			PublishedAt: mustTime(t, c.date)}
+		if o := in.Add(t.Context(), a); o.Status != StatusNew || len(st.articles) != before+1 {
+			t.Fatalf("file dated %s: %+v", c.date, o)
+		}
+		if got := st.articles[before].PublishedAt; !got.Equal(c.want) {
+			t.Errorf("file dated %s: stored %v, want %v", c.date, got, c.want)
+		}
+	}
+}
+
+func mustTime(t *testing.T, s string) time.Time {
+	t.Helper()
+	v, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
