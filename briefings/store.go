@@ -74,8 +74,6 @@ type SubscriptionStore interface {
 	CountSubscriptions(ctx context.Context) (active, paused int, err error)
 	// DueSubscriptions returns active subscriptions with NextDueAt <= now.
 	DueSubscriptions(ctx context.Context, now time.Time, limit int) ([]*Subscription, error)
-	// AdvanceSubscription sets the next due time and the slot just enqueued.
-	AdvanceSubscription(ctx context.Context, id int64, slot, next time.Time) error
 	// PauseChat marks every subscription of the chat inactive with a reason;
 	// reason "" re-activates.
 	PauseChat(ctx context.Context, c Chat, reason string) error
@@ -131,6 +129,7 @@ type Store interface {
 	ArticleStore
 	RecordStore
 	SubscriptionStore
+	DueStore
 	OutboxStore
 	LeaseStore
 	Close() error

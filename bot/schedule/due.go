@@ -10,15 +10,15 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/briefings"
-	"github.com/sitrep/sitrep/briefings/store"
 )
 
 // DefaultGrace is how late a missed digest may still be sent.
 const DefaultGrace = 6 * time.Hour
 
-// DueReadSize is how many due subscriptions one query of the generic path
-// reads.
-const DueReadSize = 25000
+// membersPerTx bounds the due members one transaction writes, so that one
+// large fan-out never holds the SQLite writer for long (one larger schedule
+// still goes in one).
+const membersPerTx = 25000
 
 // BuildFunc renders the digest payload (JSON of a bot.Reply) for a
 // subscription's slot. A nil payload means nothing to send (the slot is
@@ -26,119 +26,274 @@ const DueReadSize = 25000
 // slot): the payload may depend on nothing else of the subscription.
 type BuildFunc func(ctx context.Context, sub *briefings.Subscription, slot time.Time) ([]byte, error)
 
-// dueItem is one due subscription's outcome: an optional delivery to enqueue
-// and the subscription's advance to its next slot.
-type dueItem struct {
-	Delivery *briefings.Delivery // nil: skipped (too late or nothing to send)
-	SubID    int64
-	Slot     time.Time
-	Next     time.Time
-}
-
-// DueGrouper is an optional store capability, the fast path (*store.DB has
-// it): the due subscriptions read as groups that share one digest, and each
-// group's deliveries and advances written inside the database, so the work
-// per subscription never crosses into Go.
-type DueGrouper interface {
-	DueSchedules(ctx context.Context, now time.Time) ([]store.DueSchedule, error)
-	EnqueueDueSchedules(ctx context.Context, now time.Time, plans []store.DuePlan) (store.DueFanout, error)
-}
-
-// EnqueueDue enqueues the digests of every subscription due at now. For each:
-// the slot is its NextDueAt; a slot older than grace is skipped (logged and
-// counted, never sent); otherwise its payload is built and enqueued with
-// dedupe key "digest:<sub>:<slot unix>", so a crash between enqueue and
-// advance never sends twice. Then the subscription advances to its first slot
-// after now: missed slots are skipped, never sent twice.
-func EnqueueDue(ctx context.Context, st briefings.Store, now time.Time, grace time.Duration, build BuildFunc) (enqueued, skipped int, err error) {
+// EnqueueDue enqueues the digests of every subscription due at now. The
+// rules of the due-digest job, all of them here (the store only runs the
+// reads and writes they ask for):
+//
+//   - Subscriptions are due in groups: those of one schedule (and time zone)
+//     with the same topics and the same slot get one digest, built once per
+//     distinct topics, time zone and slot.
+//   - A slot older than grace is consumed without sending (logged and
+//     counted as skipped).
+//   - Each member's digest is enqueued with dedupe key
+//     briefings.DigestDedupeKey(subscription, slot): a slot enqueued twice
+//     (a run that failed before moving on) is still one delivery.
+//   - A group without a payload (its build failed, or it appeared since the
+//     read) holds its schedule: nothing of it is consumed and the next run
+//     tries again, within grace.
+//   - When its slot has come, a schedule moves on to its first slot after
+//     now: missed slots are skipped, never sent twice. Woken earlier for a
+//     member waiting for an own slot, it keeps its slot.
+//   - It wakes next at its next slot, or earlier for the first member
+//     waiting for an own slot before that.
+//   - A schedule nobody is on any more is deleted rather than woken at
+//     every slot for ever.
+//
+// Each schedule is locked, checked to be still as read, and written in one
+// transaction (a schedule another run moved on meanwhile is left alone).
+func EnqueueDue(ctx context.Context, st briefings.DueStore, now time.Time, grace time.Duration, build BuildFunc) (enqueued, skipped int, err error) {
 	return EnqueueDueLog(ctx, st, now, grace, build, slog.Default())
 }
 
 // EnqueueDueLog is EnqueueDue with a logger.
-func EnqueueDueLog(ctx context.Context, st briefings.Store, now time.Time, grace time.Duration, build BuildFunc, log *slog.Logger) (enqueued, skipped int, err error) {
+func EnqueueDueLog(ctx context.Context, st briefings.DueStore, now time.Time, grace time.Duration, build BuildFunc, log *slog.Logger) (enqueued, skipped int, err error) {
 	if grace <= 0 {
 		grace = DefaultGrace
 	}
 	if log == nil {
 		log = slog.Default()
 	}
-	if g, ok := st.(DueGrouper); ok {
-		return enqueueDueGroups(ctx, g, now, grace, build, log)
+	due, err := st.DueSchedules(ctx, now)
+	if err != nil {
+		return 0, 0, fmt.Errorf("schedule: due schedules: %w", err)
 	}
-	readDue := st.DueSubscriptions
-	// A schedule's next slot after now, by schedule and time zone.
-	type parsed struct {
-		sc   Schedule
-		next time.Time
+	if len(due) == 0 {
+		return 0, 0, nil
 	}
-	scheds := map[string]parsed{}
-	payloads := map[string][]byte{}
-	failed := map[int64]bool{}
-	for {
-		subs, err := readDue(ctx, now, DueReadSize)
+	r := &dueRun{now: now, grace: grace, build: build, log: log, payloads: map[string]builtPayload{}}
+	plans, err := r.plan(ctx, due)
+	if err != nil {
+		return 0, 0, err
+	}
+	var total dueCounts
+	for _, batch := range batches(plans) {
+		c, err := r.enqueue(ctx, st, batch)
 		if err != nil {
-			return enqueued, skipped, fmt.Errorf("schedule: due subscriptions: %w", err)
+			return total.enqueued, total.skipped, fmt.Errorf("schedule: enqueue due digests: %w", err)
 		}
-		items := make([]dueItem, 0, len(subs))
-		fresh := 0
-		for _, sub := range subs {
-			if failed[sub.ID] {
+		total.add(c)
+	}
+	if total.held > 0 {
+		log.Warn("schedule: schedules held back for the next run (a digest without a payload)", slog.Int("schedules", total.held))
+	}
+	if total.removed > 0 {
+		log.Info("schedule: schedules nobody is on any more removed", slog.Int("schedules", total.removed))
+	}
+	return total.enqueued, total.skipped, nil
+}
+
+// dueRun is one run of the due-digest job.
+type dueRun struct {
+	now      time.Time
+	grace    time.Duration
+	build    BuildFunc
+	log      *slog.Logger
+	payloads map[string]builtPayload // by payloadKey
+}
+
+// builtPayload is a group's digest: ok false when its build failed.
+type builtPayload struct {
+	payload []byte
+	ok      bool
+}
+
+// duePlan is a due schedule as read, with what the rules need of it.
+type duePlan struct {
+	due  briefings.DueSchedule
+	zone string    // the schedule's time zone as parsed: part of a payload's key
+	next time.Time // its first slot after now
+}
+
+// dueCounts counts a run's subscriptions: those whose digest is in the
+// outbox (newly, or from an earlier run that stopped before moving on) and
+// those whose slot was consumed without sending; held counts the schedules
+// left as they were (a group without a payload), removed those deleted
+// because nobody is on them any more.
+type dueCounts struct {
+	enqueued, skipped, held, removed int
+}
+
+func (c *dueCounts) add(o dueCounts) {
+	c.enqueued += o.enqueued
+	c.skipped += o.skipped
+	c.held += o.held
+	c.removed += o.removed
+}
+
+// plan parses each due schedule and builds, outside any transaction, one
+// payload per distinct (topics, time zone, slot) of its groups within grace.
+func (r *dueRun) plan(ctx context.Context, due []briefings.DueSchedule) ([]duePlan, error) {
+	plans := make([]duePlan, 0, len(due))
+	for _, d := range due {
+		sc, next := nextAfter(d.Schedule, d.TimeZone, r.now, r.log)
+		p := duePlan{due: d, zone: sc.Location().String(), next: next}
+		for _, g := range d.Groups {
+			if late := r.now.Sub(g.Slot); late > r.grace {
+				r.log.Info("schedule: digest slot missed beyond grace, skipped", slog.Int("subscriptions", g.Count),
+					slog.String("schedule", d.Schedule), slog.Time("slot", g.Slot), slog.Duration("late", late))
 				continue
 			}
-			fresh++
-			key := sub.Schedule + "\x00" + sub.TimeZone
-			ps, ok := scheds[key]
-			if !ok {
-				ps.sc, ps.next = nextAfter(sub.Schedule, sub.TimeZone, now, log)
-				scheds[key] = ps
+			if err := r.buildOnce(ctx, p, g); err != nil {
+				return nil, err
 			}
-			sc, slot, next := ps.sc, sub.NextDueAt, ps.next
-			it := dueItem{SubID: sub.ID, Slot: slot, Next: next}
-			if late := now.Sub(slot); late > grace {
-				log.Info("schedule: digest slot missed beyond grace, skipped",
-					slog.Int64("subscription_id", sub.ID), slog.Time("slot", slot), slog.Duration("late", late))
-				skipped++
-				items = append(items, it)
-				continue
-			}
-			pkey := payloadKey(sub, sc.Location().String(), slot)
-			payload, ok := payloads[pkey]
-			if !ok {
-				payload, err = build(ctx, sub, slot)
-				if err != nil {
-					if ctx.Err() != nil {
-						return enqueued, skipped, fmt.Errorf("schedule: build digest: %w", err)
-					}
-					// Not advanced: retried on the next run (within grace).
-					log.Error("schedule: build digest", slog.Int64("subscription_id", sub.ID), slog.Any("error", err))
-					failed[sub.ID] = true
-					continue
-				}
-				payloads[pkey] = payload
-			}
-			if payload != nil {
-				it.Delivery = &briefings.Delivery{
-					DedupeKey:     briefings.DigestDedupeKey(sub.ID, slot),
-					Chat:          sub.Chat,
-					Kind:          briefings.DeliveryDigest,
-					Payload:       payload,
-					Status:        briefings.StatusPending,
-					NextAttemptAt: now,
-					CreatedAt:     now,
-				}
-				enqueued++
-			} else {
-				skipped++
-			}
-			items = append(items, it)
 		}
-		if err := writeDue(ctx, st, items); err != nil {
-			return enqueued, skipped, err
+		plans = append(plans, p)
+	}
+	return plans, nil
+}
+
+// buildOnce builds g's payload unless one of its key was built. A failed
+// build is logged and remembered (the group is held); it is an error only
+// when ctx ended.
+func (r *dueRun) buildOnce(ctx context.Context, p duePlan, g briefings.DueGroup) error {
+	key := payloadKey(g.Topics, p.zone, g.Slot)
+	if _, done := r.payloads[key]; done {
+		return nil
+	}
+	d := p.due
+	sub := &briefings.Subscription{Schedule: d.Schedule, TimeZone: d.TimeZone, Topics: slices.Clone(g.Topics),
+		Active: true, NextDueAt: g.Slot}
+	payload, err := r.build(ctx, sub, g.Slot)
+	if err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("schedule: build digest: %w", err)
 		}
-		if len(subs) < DueReadSize || fresh == 0 {
-			return enqueued, skipped, nil
+		r.log.Error("schedule: build digest", slog.String("schedule", d.Schedule), slog.String("time_zone", d.TimeZone),
+			slog.Any("topics", g.Topics), slog.Time("slot", g.Slot), slog.Int("subscriptions", g.Count), slog.Any("error", err))
+	}
+	r.payloads[key] = builtPayload{payload, err == nil}
+	return nil
+}
+
+// batches splits plans into runs of about membersPerTx due members.
+func batches(plans []duePlan) [][]duePlan {
+	var out [][]duePlan
+	for len(plans) > 0 {
+		n, members := 0, 0
+		for n < len(plans) {
+			c := 0
+			for _, g := range plans[n].due.Groups {
+				c += g.Count
+			}
+			if n > 0 && members+c > membersPerTx {
+				break
+			}
+			members += c
+			n++
+		}
+		out = append(out, plans[:n])
+		plans = plans[n:]
+	}
+	return out
+}
+
+// enqueue runs the plans of one batch in one transaction; its counts are
+// those of the committed transaction.
+func (r *dueRun) enqueue(ctx context.Context, st briefings.DueStore, plans []duePlan) (dueCounts, error) {
+	tx, err := st.BeginDue(ctx)
+	if err != nil {
+		return dueCounts{}, err
+	}
+	defer tx.Rollback() //nolint:errcheck // after Commit it does nothing
+	var c dueCounts
+	for _, p := range plans {
+		if err := r.runSchedule(ctx, tx, p, &c); err != nil {
+			return dueCounts{}, err
 		}
 	}
+	if err := tx.Commit(); err != nil {
+		return dueCounts{}, err
+	}
+	return c, nil
+}
+
+// runSchedule locks one schedule, and when it is still as read enqueues
+// its groups' digests and moves it on, or removes it when nobody is on it.
+func (r *dueRun) runSchedule(ctx context.Context, tx briefings.DueTx, p duePlan, c *dueCounts) error {
+	cur, found, err := tx.LockSchedule(ctx, p.due.Schedule, p.due.TimeZone)
+	if err != nil {
+		return err
+	}
+	if !found || !cur.Slot.Equal(p.due.Slot) || !cur.LastRun.Equal(p.due.LastRun) {
+		return nil // gone, or run by another since the read
+	}
+	// Grouped again under the lock: a subscription changed since the read
+	// falls in the group it is in now.
+	groups, err := tx.DueGroups(ctx, cur, r.now)
+	if err != nil {
+		return err
+	}
+	if len(groups) == 0 {
+		removed, err := tx.DeleteEmptySchedule(ctx, cur.Schedule, cur.TimeZone)
+		if err != nil {
+			return err
+		}
+		if removed {
+			c.removed++
+			return nil
+		}
+		// Only paused members: the slot passes for them too.
+	}
+	complete := true
+	for _, g := range groups {
+		payload, ok := r.decide(p, g)
+		switch {
+		case !ok:
+			complete = false
+		case payload == nil:
+			c.skipped += g.Count
+		default:
+			if err := tx.EnqueueDigests(ctx, cur, g, payload, r.now); err != nil {
+				return err
+			}
+			c.enqueued += g.Count
+		}
+	}
+	if !complete {
+		c.held++
+		return nil
+	}
+	return r.moveOn(ctx, tx, p, cur)
+}
+
+// decide gives a group's payload: nil to consume its slot without sending
+// (missed beyond grace, or nothing to send); ok false when there is none
+// (its build failed, or the group is new since the read).
+func (r *dueRun) decide(p duePlan, g briefings.DueGroup) (payload []byte, ok bool) {
+	if r.now.Sub(g.Slot) > r.grace {
+		return nil, true
+	}
+	b := r.payloads[payloadKey(g.Topics, p.zone, g.Slot)]
+	return b.payload, b.ok
+}
+
+// moveOn records the run: every member due by now is consumed; the
+// schedule moves to its next slot when its own has come, and wakes at that
+// slot or for the earliest member waiting for an own slot before it.
+func (r *dueRun) moveOn(ctx context.Context, tx briefings.DueTx, p duePlan, cur briefings.DueSchedule) error {
+	run := briefings.ScheduleRun{At: r.now, Slot: cur.Slot, LastSlot: cur.LastSlot}
+	if !cur.Slot.After(r.now) {
+		run.Slot, run.LastSlot = p.next, cur.Slot
+	}
+	wake, err := tx.NextOwnSlot(ctx, cur.Schedule, cur.TimeZone, r.now, run.Slot)
+	if err != nil {
+		return err
+	}
+	run.Wake = wake
+	if wake.IsZero() {
+		run.Wake = run.Slot
+	}
+	return tx.AdvanceSchedule(ctx, cur.Schedule, cur.TimeZone, run)
 }
 
 // nextAfter parses a stored schedule and returns its first slot after now;
@@ -157,91 +312,10 @@ func nextAfter(schedule, tz string, now time.Time, log *slog.Logger) (Schedule, 
 	return sc, next
 }
 
-func writeDue(ctx context.Context, st briefings.Store, items []dueItem) error {
-	for _, it := range items {
-		if it.Delivery != nil {
-			if _, err := st.Enqueue(ctx, it.Delivery); err != nil {
-				return fmt.Errorf("schedule: enqueue digest %d: %w", it.SubID, err)
-			}
-		}
-		if err := st.AdvanceSubscription(ctx, it.SubID, it.Slot, it.Next); err != nil {
-			return fmt.Errorf("schedule: advance subscription %d: %w", it.SubID, err)
-		}
-	}
-	return nil
-}
-
 // payloadKey identifies what a digest depends on: topics (as a set), time
 // zone and slot.
-func payloadKey(sub *briefings.Subscription, tz string, slot time.Time) string {
-	topics := slices.Clone(sub.Topics)
-	slices.Sort(topics)
-	return strings.Join(briefings.TopicStrings(topics), "\x1f") + "\x00" + tz + "\x00" + strconv.FormatInt(slot.Unix(), 10)
-}
-
-// enqueueDueGroups is EnqueueDueLog through a DueGrouper: the schedules
-// whose slot has come, one payload build per distinct (topics, time zone,
-// slot), one plan per schedule.
-func enqueueDueGroups(ctx context.Context, st DueGrouper, now time.Time, grace time.Duration, build BuildFunc, log *slog.Logger) (enqueued, skipped int, err error) {
-	due, err := st.DueSchedules(ctx, now)
-	if err != nil {
-		return 0, 0, fmt.Errorf("schedule: due schedules: %w", err)
-	}
-	if len(due) == 0 {
-		return 0, 0, nil
-	}
-	type built struct {
-		payload []byte
-		ok      bool
-	}
-	payloads := map[string]built{}
-	plans := make([]store.DuePlan, 0, len(due))
-	for _, d := range due {
-		sc, next := nextAfter(d.Schedule, d.TimeZone, now, log)
-		tz := sc.Location().String()
-		key := func(m store.DueMembers) string {
-			return payloadKey(&briefings.Subscription{Topics: m.Topics}, tz, m.Slot)
-		}
-		for _, m := range d.Members {
-			if late := now.Sub(m.Slot); late > grace {
-				log.Info("schedule: digest slot missed beyond grace, skipped", slog.Int("subscriptions", m.Count),
-					slog.String("schedule", d.Schedule), slog.Time("slot", m.Slot), slog.Duration("late", late))
-				continue
-			}
-			k := key(m)
-			if _, done := payloads[k]; done {
-				continue
-			}
-			sub := &briefings.Subscription{Schedule: d.Schedule, TimeZone: d.TimeZone, Topics: slices.Clone(m.Topics),
-				Active: true, NextDueAt: m.Slot}
-			payload, berr := build(ctx, sub, m.Slot)
-			if berr != nil {
-				if ctx.Err() != nil {
-					return 0, 0, fmt.Errorf("schedule: build digest: %w", berr)
-				}
-				// The schedule is not advanced: retried on the next run (within grace).
-				log.Error("schedule: build digest", slog.String("schedule", d.Schedule), slog.String("time_zone", d.TimeZone),
-					slog.Any("topics", m.Topics), slog.Time("slot", m.Slot), slog.Int("subscriptions", m.Count), slog.Any("error", berr))
-			}
-			payloads[k] = built{payload, berr == nil}
-		}
-		plans = append(plans, store.DuePlan{Due: d, Next: next, Decide: func(m store.DueMembers) ([]byte, bool) {
-			if now.Sub(m.Slot) > grace {
-				return nil, true
-			}
-			b := payloads[key(m)] // absent (a group new since the read): not ok, tried next run
-			return b.payload, b.ok
-		}})
-	}
-	res, err := st.EnqueueDueSchedules(ctx, now, plans)
-	if err != nil {
-		return res.Enqueued, res.Skipped, fmt.Errorf("schedule: enqueue due digests: %w", err)
-	}
-	if res.Held > 0 {
-		log.Warn("schedule: schedules held back for the next run (a digest without a payload)", slog.Int("schedules", res.Held))
-	}
-	if res.Removed > 0 {
-		log.Info("schedule: schedules nobody is on any more removed", slog.Int("schedules", res.Removed))
-	}
-	return res.Enqueued, res.Skipped, nil
+func payloadKey(topics []briefings.Topic, zone string, slot time.Time) string {
+	names := briefings.TopicStrings(topics)
+	slices.Sort(names)
+	return strings.Join(names, "\x1f") + "\x00" + zone + "\x00" + strconv.FormatInt(slot.Unix(), 10)
 }

@@ -2,7 +2,9 @@ package schedule
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"sync/atomic"
@@ -11,7 +13,6 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/briefings"
-	"github.com/sitrep/sitrep/briefings/store"
 	"github.com/sitrep/sitrep/briefings/store/storetest"
 )
 
@@ -25,6 +26,18 @@ func addSub(t testing.TB, st briefings.Store, chat, spec, tz string, topics []br
 	return s
 }
 
+// dialects open a store on SQLite, and on PostgreSQL when configured.
+var dialects = map[string]func(testing.TB) briefings.Store{
+	"sqlite":   func(t testing.TB) briefings.Store { return storetest.Open(t) },
+	"postgres": func(t testing.TB) briefings.Store { return storetest.OpenPostgres(t) },
+}
+
+// sqlStore is a store whose database the benchmark seeds directly.
+type sqlStore interface {
+	briefings.Store
+	SQL() *sql.DB
+}
+
 func countingBuild(n *atomic.Int32) BuildFunc {
 	return func(_ context.Context, sub *briefings.Subscription, slot time.Time) ([]byte, error) {
 		n.Add(1)
@@ -32,7 +45,7 @@ func countingBuild(n *atomic.Int32) BuildFunc {
 	}
 }
 
-func claimAll(t *testing.T, st *store.DB, now time.Time) []*briefings.Delivery {
+func claimAll(t *testing.T, st briefings.Store, now time.Time) []*briefings.Delivery {
 	t.Helper()
 	rows, err := st.Claim(context.Background(), now, now.Add(time.Minute), 100000)
 	if err != nil {
@@ -42,21 +55,13 @@ func claimAll(t *testing.T, st *store.DB, now time.Time) []*briefings.Delivery {
 }
 
 func TestEnqueueDue(t *testing.T) {
-	t.Run("per row", func(t *testing.T) { testEnqueueDue(t, storetest.Open(t), false) })
-	t.Run("schedules sqlite", func(t *testing.T) { testEnqueueDue(t, storetest.Open(t), true) })
-	t.Run("schedules postgres", func(t *testing.T) { testEnqueueDue(t, storetest.OpenPostgres(t), true) })
+	t.Run("sqlite", func(t *testing.T) { testEnqueueDue(t, storetest.Open(t)) })
+	t.Run("postgres", func(t *testing.T) { testEnqueueDue(t, storetest.OpenPostgres(t)) })
 }
 
-// perRow hides the store's optional capabilities: EnqueueDue's generic
-// path, one subscription at a time.
-type perRow struct{ briefings.Store }
-
-func testEnqueueDue(t *testing.T, st *store.DB, grouped bool) {
+func testEnqueueDue(t *testing.T, st briefings.Store) {
 	ctx := context.Background()
-	var due briefings.Store = perRow{st}
-	if grouped {
-		due = st
-	}
+	due := st
 	now := time.Date(2026, 3, 29, 5, 0, 30, 0, time.UTC) // 08:00:30 Kyiv (EEST)
 	slot := time.Date(2026, 3, 29, 5, 0, 0, 0, time.UTC)
 	a := addSub(t, st, "1", "08:00", "Europe/Kyiv", []briefings.Topic{"Diplomacy", "Air attacks"}, slot)
@@ -108,17 +113,47 @@ func testEnqueueDue(t *testing.T, st *store.DB, grouped bool) {
 	}
 }
 
-// TestEnqueueDueCrashBeforeAdvance: a crash after the enqueue but before the
-// advance re-runs the slot; the dedupe key keeps it one delivery.
+// TestEnqueueDueCrashBeforeAdvance: a run that stops after its enqueue
+// reached the database but before its schedule moved on re-runs the slot;
+// the dedupe key keeps it one delivery.
 func TestEnqueueDueCrashBeforeAdvance(t *testing.T) {
 	ctx := context.Background()
 	st := storetest.Open(t)
 	slot := time.Date(2026, 6, 1, 8, 0, 0, 0, time.UTC)
 	s := addSub(t, st, "1", "08:00", "", nil, slot)
 	var builds atomic.Int32
-	crashing := &advanceFails{Store: st}
-	if _, _, err := EnqueueDue(ctx, crashing, slot, DefaultGrace, countingBuild(&builds)); err == nil {
+	if _, _, err := EnqueueDue(ctx, crashBeforeAdvance{st, true}, slot, DefaultGrace, countingBuild(&builds)); err == nil {
 		t.Fatal("want the simulated crash")
+	}
+	if stats, err := st.DeliveryStats(ctx); err != nil || stats.Pending != 1 {
+		t.Fatalf("after the crash: %+v %v, want the one digest enqueued", stats, err)
+	}
+	n, _, err := EnqueueDue(ctx, st, slot.Add(time.Minute), DefaultGrace, countingBuild(&builds))
+	if err != nil || n != 1 {
+		t.Fatalf("rerun: %d %v", n, err)
+	}
+	rows := claimAll(t, st, slot.Add(time.Hour))
+	if len(rows) != 1 || rows[0].DedupeKey != briefings.DigestDedupeKey(s.ID, slot) {
+		t.Fatalf("rows %v, want one digest", rows)
+	}
+	if got, _ := st.GetSubscription(ctx, s.Chat); !got.NextDueAt.Equal(slot.Add(24 * time.Hour)) {
+		t.Fatalf("not moved on after the rerun: next %v", got.NextDueAt)
+	}
+}
+
+// TestEnqueueDueFailureBeforeAdvance: a run that fails before its schedule
+// moves on writes nothing (one transaction); the next run sends the slot.
+func TestEnqueueDueFailureBeforeAdvance(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.Open(t)
+	slot := time.Date(2026, 6, 1, 8, 0, 0, 0, time.UTC)
+	s := addSub(t, st, "1", "08:00", "", nil, slot)
+	var builds atomic.Int32
+	if _, _, err := EnqueueDue(ctx, crashBeforeAdvance{st, false}, slot, DefaultGrace, countingBuild(&builds)); err == nil {
+		t.Fatal("want the simulated failure")
+	}
+	if stats, err := st.DeliveryStats(ctx); err != nil || stats.Pending != 0 {
+		t.Fatalf("after a failed run: %+v %v, want nothing enqueued", stats, err)
 	}
 	n, _, err := EnqueueDue(ctx, st, slot.Add(time.Minute), DefaultGrace, countingBuild(&builds))
 	if err != nil || n != 1 {
@@ -130,15 +165,39 @@ func TestEnqueueDueCrashBeforeAdvance(t *testing.T) {
 	}
 }
 
-type advanceFails struct{ briefings.Store }
+// crashBeforeAdvance fails a run when it moves a schedule on; with commit,
+// after committing what the run wrote so far (a process that stopped
+// between the two, had they been separate writes).
+type crashBeforeAdvance struct {
+	briefings.DueStore
+	commit bool
+}
 
-func (a *advanceFails) AdvanceSubscription(context.Context, int64, time.Time, time.Time) error {
-	return fmt.Errorf("simulated crash")
+func (c crashBeforeAdvance) BeginDue(ctx context.Context) (briefings.DueTx, error) {
+	tx, err := c.DueStore.BeginDue(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return crashingTx{tx, c.commit}, nil
+}
+
+type crashingTx struct {
+	briefings.DueTx
+	commit bool
+}
+
+func (c crashingTx) AdvanceSchedule(context.Context, string, string, briefings.ScheduleRun) error {
+	if c.commit {
+		if err := c.Commit(); err != nil {
+			return err
+		}
+	}
+	return errors.New("simulated crash")
 }
 
 // BenchmarkDueDigests100k: 100,000 subscriptions due in the same minute
 // (16 distinct topic/zone combinations), one EnqueueDue run per iteration,
-// through the store's schedule path (DueGrouper) on SQLite. Reports wall time and process CPU time of
+// through the store's schedule queries on SQLite. Reports wall time and process CPU time of
 // the run (the CPU figure holds on a machine shared with other work).
 func BenchmarkDueDigests100k(b *testing.B) {
 	for _, size := range []int{200, 2000} {
@@ -193,7 +252,7 @@ func benchDue(b *testing.B, size int) {
 // seedSubs inserts n subscriptions due at slot, and their schedules' rows,
 // in one SQLite transaction (setup only: the store's one-row-per-transaction
 // upsert would take minutes).
-func seedSubs(b *testing.B, st *store.DB, n int, slot time.Time, zones []string, topics [][]string) {
+func seedSubs(b *testing.B, st sqlStore, n int, slot time.Time, zones []string, topics [][]string) {
 	b.Helper()
 	ctx := context.Background()
 	tx, err := st.SQL().BeginTx(ctx, nil)
@@ -231,7 +290,7 @@ func seedSubs(b *testing.B, st *store.DB, n int, slot time.Time, zones []string,
 // TestDueManyRows: a schedule of many members on both dialects, read back
 // through the store.
 func TestDueManyRows(t *testing.T) {
-	for name, open := range map[string]func(testing.TB) *store.DB{"sqlite": storetest.Open, "postgres": storetest.OpenPostgres} {
+	for name, open := range dialects {
 		t.Run(name, func(t *testing.T) {
 			st := open(t)
 			ctx := context.Background()
@@ -325,36 +384,32 @@ func TestEnqueueDueHeldSchedule(t *testing.T) {
 // a group it has no payload for, holds the schedule, and the next run sends
 // the new topics' digest.
 func TestEnqueueDueSubscriptionChangedMidRun(t *testing.T) {
-	for name, open := range map[string]func(testing.TB) *store.DB{"sqlite": storetest.Open, "postgres": storetest.OpenPostgres} {
+	for name, open := range dialects {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
 			st := open(t)
 			slot := time.Date(2026, 6, 1, 8, 0, 0, 0, time.UTC)
-			now := slot.Add(time.Second)
 			s := addSub(t, st, "1", "08:00", "UTC", nil, slot)
 			addSub(t, st, "2", "08:00", "UTC", nil, slot)
-			due, err := st.DueSchedules(ctx, now)
-			if err != nil || len(due) != 1 {
-				t.Fatalf("due %v %v", due, err)
+			build := func(_ context.Context, sub *briefings.Subscription, _ time.Time) ([]byte, error) {
+				return json.Marshal(sub.Topics)
 			}
+			log := slog.New(slog.DiscardHandler)
 			// Chat 1 now wants diplomacy only (same slot: it stays due).
-			s.Topics = []briefings.Topic{"Diplomacy"}
-			if err := st.UpsertSubscription(ctx, s); err != nil {
-				t.Fatal(err)
+			midRun := changedAfterRead{st, func() {
+				s.Topics = []briefings.Topic{"Diplomacy"}
+				if err := st.UpsertSubscription(ctx, s); err != nil {
+					t.Error(err)
+				}
+			}}
+			n, _, err := EnqueueDueLog(ctx, midRun, slot.Add(time.Second), DefaultGrace, build, log)
+			if err != nil || n != 1 {
+				t.Fatalf("first run: %d %v, want 1 enqueued and the schedule held", n, err)
 			}
-			known := due[0].Members[0].Topics
-			res, err := st.EnqueueDueSchedules(ctx, now, []store.DuePlan{{Due: due[0], Next: slot.Add(24 * time.Hour),
-				Decide: func(m store.DueMembers) ([]byte, bool) {
-					if fmt.Sprint(m.Topics) != fmt.Sprint(known) {
-						return nil, false
-					}
-					return []byte("all"), true
-				}}})
-			if err != nil || res.Enqueued != 1 || res.Held != 1 {
-				t.Fatalf("write: %+v %v, want 1 enqueued and the schedule held", res, err)
+			if got, _ := st.GetSubscription(ctx, s.Chat); !got.NextDueAt.Equal(slot) {
+				t.Fatalf("held schedule moved on: chat 1 next due %v", got.NextDueAt)
 			}
-			var builds atomic.Int32
-			n, _, err := EnqueueDue(ctx, st, slot.Add(time.Minute), DefaultGrace, countingBuild(&builds))
+			n, _, err = EnqueueDueLog(ctx, st, slot.Add(time.Minute), DefaultGrace, build, log)
 			if err != nil || n != 2 {
 				t.Fatalf("next run: %d %v", n, err)
 			}
@@ -363,12 +418,24 @@ func TestEnqueueDueSubscriptionChangedMidRun(t *testing.T) {
 				t.Fatalf("%d deliveries, want 2", len(rows))
 			}
 			for _, r := range rows {
-				if r.Chat.ChatID == "1" && string(r.Payload) == "all" {
-					t.Errorf("chat 1 got the digest of its old topics")
+				if r.Chat.ChatID == "1" && string(r.Payload) != `["Diplomacy"]` {
+					t.Errorf("chat 1 got %s, want the digest of its new topics", r.Payload)
 				}
 			}
 		})
 	}
+}
+
+// changedAfterRead runs change right after the job reads the due schedules.
+type changedAfterRead struct {
+	briefings.DueStore
+	change func()
+}
+
+func (c changedAfterRead) DueSchedules(ctx context.Context, now time.Time) ([]briefings.DueSchedule, error) {
+	due, err := c.DueStore.DueSchedules(ctx, now)
+	c.change()
+	return due, err
 }
 
 // TestDueAcrossDSTMinuteByMinute runs the due-digest job every minute for
@@ -416,6 +483,42 @@ func TestDueAcrossDSTMinuteByMinute(t *testing.T) {
 				if n != 1 {
 					t.Errorf("%s: %d digests", d, n)
 				}
+			}
+		})
+	}
+}
+
+// TestEnqueueDueRemovesEmptySchedule: a schedule whose last subscriber left
+// is removed at its slot instead of waking every day; one whose only member
+// is paused moves on; a new subscriber brings the schedule back.
+func TestEnqueueDueRemovesEmptySchedule(t *testing.T) {
+	for name, open := range dialects {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			st := open(t)
+			slot := time.Date(2026, 6, 1, 7, 0, 0, 0, time.UTC)
+			gone := addSub(t, st, "gone", "07:00", "UTC", nil, slot)
+			paused := addSub(t, st, "paused", "09:00", "UTC", nil, slot.Add(2*time.Hour))
+			if err := st.DeleteSubscription(ctx, gone.Chat); err != nil {
+				t.Fatal(err)
+			}
+			if err := st.PauseChat(ctx, paused.Chat, "blocked"); err != nil {
+				t.Fatal(err)
+			}
+			var builds atomic.Int32
+			log := slog.New(slog.DiscardHandler)
+			for _, at := range []time.Time{slot, slot.Add(2 * time.Hour)} {
+				if n, _, err := EnqueueDueLog(ctx, st, at, DefaultGrace, countingBuild(&builds), log); err != nil || n != 0 {
+					t.Fatalf("run at %v: %d %v, want nothing sent", at, n, err)
+				}
+			}
+			due, err := st.DueSchedules(ctx, slot.Add(48*time.Hour))
+			if err != nil || len(due) != 1 || due[0].Schedule != "09:00" || !due[0].Slot.Equal(slot.Add(26*time.Hour)) {
+				t.Fatalf("due two days later: %+v %v, want only 09:00, moved on to the next day", due, err)
+			}
+			back := addSub(t, st, "back", "07:00", "UTC", nil, slot.Add(72*time.Hour))
+			if n, _, err := EnqueueDueLog(ctx, st, back.NextDueAt, DefaultGrace, countingBuild(&builds), log); err != nil || n != 1 {
+				t.Fatalf("the new subscriber's slot: %d %v, want its digest", n, err)
 			}
 		})
 	}

@@ -81,6 +81,10 @@ func runContract(t *testing.T, dsn func(t *testing.T) string) {
 		{"DeleteSource", testDeleteSource},
 		{"Subscriptions", testSubscriptions},
 		{"PauseMigrate", testPauseMigrate},
+		{"DueGroups", testDueGroups},
+		{"DueLockSeesChanges", testDueLockSeesChanges},
+		{"UpsertWakesSchedule", testUpsertWakesSchedule},
+		{"ResumeWakesSchedule", testResumeWakesSchedule},
 		{"EmptySchedule", testEmptySchedule},
 		{"EmptyScheduleRace", testEmptyScheduleRace},
 		{"AlertSettings", testAlertSettings},
@@ -965,8 +969,22 @@ func testSubscriptions(e *env) {
 	if len(due) != 1 || due[0].ID != other.ID {
 		t.Fatalf("due at +1h: %+v", due)
 	}
+	// A run of other's schedule at its slot moves it on.
 	slot := t0.Add(30 * time.Minute)
-	must(t, e.db.AdvanceSubscription(ctx, other.ID, slot, slot.Add(24*time.Hour)))
+	all, err := e.db.DueSchedules(ctx, slot)
+	must(t, err)
+	var schedules []briefings.DueSchedule
+	for _, d := range all {
+		if d.Schedule == "07:30" {
+			schedules = append(schedules, d)
+		}
+	}
+	if len(schedules) != 1 {
+		t.Fatalf("due schedules at %v: %+v", slot, all)
+	}
+	_, err = runDue(ctx, e.db, slot, schedules, func(briefings.DueSchedule) time.Time { return slot.Add(24 * time.Hour) },
+		func(briefings.DueGroup) []byte { return []byte("d") })
+	must(t, err)
 	got, err = e.db.GetSubscription(ctx, other.Chat)
 	must(t, err)
 	if !got.LastSentSlot.Equal(slot) || !got.NextDueAt.Equal(slot.Add(24*time.Hour)) {
@@ -977,7 +995,6 @@ func testSubscriptions(e *env) {
 	if len(due) != 1 || due[0].ID != s.ID {
 		t.Fatalf("due after advance: %+v", due)
 	}
-	wantCode(t, e.db.AdvanceSubscription(ctx, 777, slot, slot), briefings.ENOTFOUND)
 
 	list, err := e.db.ListSubscriptions(ctx)
 	must(t, err)
@@ -992,123 +1009,6 @@ func testSubscriptions(e *env) {
 	_, err = e.db.GetSubscription(ctx, off.Chat)
 	wantCode(t, err, briefings.ENOTFOUND)
 	wantCode(t, e.db.UpsertSubscription(ctx, &briefings.Subscription{}), briefings.EINVALID)
-}
-
-// testEmptySchedule: a schedule nobody is on any more stops waking (its row
-// is deleted at its next slot); one with only a paused member stays; a new
-// subscriber brings it back at its own first slot.
-func testEmptySchedule(e *env) {
-	t, ctx := e.t, e.ctx
-	slot := t0.Add(time.Hour)
-	day := 24 * time.Hour
-	gone := briefings.Chat{Platform: "telegram", ChatID: "gone"}
-	paused := briefings.Chat{Platform: "telegram", ChatID: "paused"}
-	must(t, e.db.UpsertSubscription(ctx, &briefings.Subscription{Chat: gone, Schedule: "07:00", TimeZone: "UTC", Active: true, NextDueAt: slot}))
-	must(t, e.db.UpsertSubscription(ctx, &briefings.Subscription{Chat: paused, Schedule: "09:00", TimeZone: "UTC", Active: true, NextDueAt: slot}))
-	must(t, e.db.PauseChat(ctx, paused, "blocked"))
-	must(t, e.db.DeleteSubscription(ctx, gone))
-	run := func(at time.Time) store.DueFanout {
-		t.Helper()
-		due, err := e.db.DueSchedules(ctx, at)
-		must(t, err)
-		var plans []store.DuePlan
-		for _, d := range due {
-			plans = append(plans, store.DuePlan{Due: d, Next: d.Slot.Add(day), Decide: func(store.DueMembers) ([]byte, bool) { return []byte("x"), true }})
-		}
-		res, err := e.db.EnqueueDueSchedules(ctx, at, plans)
-		must(t, err)
-		return res
-	}
-	scheduled := func(at time.Time) []string {
-		t.Helper()
-		due, err := e.db.DueSchedules(ctx, at)
-		must(t, err)
-		var out []string
-		for _, d := range due {
-			out = append(out, d.Schedule)
-		}
-		return out
-	}
-	if got := scheduled(slot); len(got) != 2 {
-		t.Fatalf("at the slot: %v, want both schedules", got)
-	}
-	if res := run(slot); res.Removed != 1 || res.Enqueued != 0 {
-		t.Fatalf("first run: %+v, want the empty schedule removed, nothing sent", res)
-	}
-	if got := scheduled(slot.Add(day)); len(got) != 1 || got[0] != "09:00" {
-		t.Fatalf("next day: %v, want only the paused member's schedule", got)
-	}
-	if res := run(slot.Add(day)); res.Removed != 0 {
-		t.Fatalf("a schedule with a paused member was removed: %+v", res)
-	}
-	back := briefings.Chat{Platform: "discord", ChatID: "back"}
-	later := slot.Add(3 * day)
-	must(t, e.db.UpsertSubscription(ctx, &briefings.Subscription{Chat: back, Schedule: "07:00", TimeZone: "UTC", Active: true, NextDueAt: later}))
-	if got := scheduled(later.Add(-time.Minute)); len(got) != 1 || got[0] != "09:00" {
-		t.Fatalf("before the new subscriber's slot: %v", got)
-	}
-	if res := run(later); res.Enqueued != 1 || res.Removed != 0 {
-		t.Fatalf("the re-created schedule at its slot: %+v, want one digest", res)
-	}
-	rows := claimAll(t, e.db, later)
-	if len(rows) != 1 || rows[0].Chat != back {
-		t.Fatalf("deliveries %+v, want one for the new subscriber", rows)
-	}
-}
-
-// testEmptyScheduleRace: a subscriber joining a schedule while another
-// process's due-digest run removes it as empty is never left without its
-// schedule: whichever commits first, the subscriber is due at its slot.
-func testEmptyScheduleRace(e *env) {
-	t, ctx := e.t, e.ctx
-	other := e.open()
-	day := 24 * time.Hour
-	for i := 0; i < 40; i++ {
-		sched := fmt.Sprintf("06:%02d", i)
-		slot := t0.Add(time.Duration(i) * day)
-		first := briefings.Chat{Platform: "telegram", ChatID: "first-" + sched}
-		must(t, e.db.UpsertSubscription(ctx, &briefings.Subscription{Chat: first, Schedule: sched, TimeZone: "UTC", Active: true, NextDueAt: slot}))
-		must(t, e.db.DeleteSubscription(ctx, first))
-		due, err := other.DueSchedules(ctx, slot)
-		must(t, err)
-		var plans []store.DuePlan
-		for _, d := range due {
-			if d.Schedule == sched {
-				plans = append(plans, store.DuePlan{Due: d, Next: slot.Add(day), Decide: func(store.DueMembers) ([]byte, bool) { return []byte("x"), true }})
-			}
-		}
-		if len(plans) != 1 {
-			t.Fatalf("%s: due %+v", sched, due)
-		}
-		joiner := briefings.Chat{Platform: "telegram", ChatID: "joiner-" + sched}
-		own := slot.Add(time.Hour)
-		var wg sync.WaitGroup
-		errs := make([]error, 2)
-		wg.Add(2)
-		go func() {
-			defer wg.Done()
-			_, errs[0] = other.EnqueueDueSchedules(ctx, slot, plans)
-		}()
-		go func() {
-			defer wg.Done()
-			errs[1] = e.db.UpsertSubscription(ctx, &briefings.Subscription{Chat: joiner, Schedule: sched, TimeZone: "UTC", Active: true, NextDueAt: own})
-		}()
-		wg.Wait()
-		must(t, errs[0])
-		must(t, errs[1])
-		due, err = e.db.DueSchedules(ctx, own)
-		must(t, err)
-		found := false
-		for _, d := range due {
-			if d.Schedule == sched && len(d.Members) == 1 && d.Members[0].Count == 1 && d.Members[0].Slot.Equal(own) {
-				found = true
-			}
-		}
-		if !found {
-			t.Fatalf("%s: the new subscriber is not due at its slot after the race: %+v", sched, due)
-		}
-		must(t, e.db.DeleteSubscription(ctx, joiner))
-	}
 }
 
 func testPauseMigrate(e *env) {

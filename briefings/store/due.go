@@ -14,87 +14,36 @@ import (
 	"github.com/sitrep/sitrep/briefings"
 )
 
-// The due-digest job works on schedules, not subscriptions (migration 0004):
-// schedule_slots holds each (schedule, time zone)'s next slot and last run;
-// a subscription consumed by that run is due at the schedule's next slot,
-// any other at its own next_due_at. A run reads the due schedules with their members grouped
-// by what their digest depends on (topics and slot), builds one payload per
-// group outside any transaction, then for each schedule enqueues every
-// group's deliveries with one INSERT ... SELECT and advances the schedule's
-// one row: the work per subscription stays inside the database.
+// The due-digest job's queries (briefings.DueStore). Since migration 0004
+// schedule_slots holds each (schedule, time zone)'s next slot, wake-up time
+// and last run: a subscription whose next_due_at is at or before its
+// schedule's last run had that slot consumed and is due at the schedule's
+// next slot; any other at its own next_due_at. Consuming a slot for every
+// member is one UPDATE of the schedule's row, and enqueueing a group's
+// digests one INSERT ... SELECT: the work per subscription stays inside the
+// database. The rules (what is sent, skipped or held, when a schedule moves
+// on) are the job's.
 
-// DueSchedule is a schedule whose next slot has come, with its due members.
-type DueSchedule struct {
-	Schedule string
-	TimeZone string
-	Slot     time.Time // the schedule's next slot, as read
-	Members  []DueMembers
+var (
+	_ briefings.DueStore = (*DB)(nil)
+	_ briefings.DueTx    = (*dueTx)(nil)
+)
 
-	lastRun time.Time // the schedule's last run, as read
-}
-
-// regular reports whether the schedule's own slot has come at now (else it
-// woke for subscriptions waiting for their own earlier slots only).
-func (d DueSchedule) regular(now time.Time) bool { return !d.Slot.After(now) }
-
-// DueMembers are the due subscriptions of one schedule that receive one and
-// the same digest: the same stored topics and the same slot (the later of
-// the schedule's slot for those its last run consumed, else their own
-// next_due_at).
-type DueMembers struct {
-	Topics []briefings.Topic
-	Slot   time.Time
-	Count  int
-
-	topics string // as stored: the group's key
-	own    bool   // Slot is the members' own next_due_at (not consumed by the last run)
-}
-
-// DuePlan is the due-digest job's decision for one schedule: Decide gives
-// the payload of a group of members (nil: the slot is consumed without
-// sending, e.g. missed beyond grace) or ok false when it has none (its build
-// failed, or the group appeared after the read): then the schedule is not
-// advanced and the next run tries again. Next is the schedule's next slot
-// after this run. Decide runs inside the write transaction: it must only
-// look up what was built before.
-type DuePlan struct {
-	Due    DueSchedule
-	Next   time.Time
-	Decide func(m DueMembers) (payload []byte, ok bool)
-}
-
-// DueFanout counts a run's subscriptions: those whose digest is in the
-// outbox (newly, or from an earlier run that crashed before advancing) and
-// those whose slot was consumed without sending; Held counts the schedules
-// left unadvanced (a group without a payload), Removed those deleted
-// because no subscription is on them any more.
-type DueFanout struct {
-	Enqueued int
-	Skipped  int
-	Held     int
-	Removed  int
-}
-
-// dueMembersPerTx bounds the members written per transaction, so one large
-// fan-out never holds the SQLite writer for long (one larger schedule still
-// goes in one).
-const dueMembersPerTx = 25000
-
-// DueSchedules returns the schedules with subscriptions due at now (their
-// wake_at has come: their slot, or a subscription's own earlier one),
-// earliest first, each with its due members grouped by topics and slot. It
-// reads one row per schedule and one per group, from subscriptions_due
-// alone (the index holds every column the grouping reads).
-func (db *DB) DueSchedules(ctx context.Context, now time.Time) ([]DueSchedule, error) {
-	rows, err := db.reader().query(ctx, `SELECT schedule, time_zone, next_slot, last_run_at FROM schedule_slots
+// DueSchedules returns the schedules whose wake_at has come (their slot, or
+// a subscription's own earlier one), earliest first, each with its due
+// members grouped by topics and slot. It reads one row per schedule and one
+// per group, from subscriptions_due alone (the index holds every column the
+// grouping reads).
+func (db *DB) DueSchedules(ctx context.Context, now time.Time) ([]briefings.DueSchedule, error) {
+	rows, err := db.reader().query(ctx, `SELECT schedule, time_zone, next_slot, last_run_at, last_slot FROM schedule_slots
 		WHERE wake_at <= $1 ORDER BY wake_at, schedule, time_zone`, now)
 	if err != nil {
 		return nil, wrap("due schedules", err)
 	}
-	var out []DueSchedule
+	var out []briefings.DueSchedule
 	for rows.Next() {
-		var d DueSchedule
-		if err := rows.Scan(&d.Schedule, &d.TimeZone, tm(&d.Slot), tm(&d.lastRun)); err != nil {
+		var d briefings.DueSchedule
+		if err := rows.Scan(&d.Schedule, &d.TimeZone, tm(&d.Slot), tm(&d.LastRun), tm(&d.LastSlot)); err != nil {
 			rows.Close()
 			return nil, wrap("due schedules", err)
 		}
@@ -106,193 +55,148 @@ func (db *DB) DueSchedules(ctx context.Context, now time.Time) ([]DueSchedule, e
 	}
 	decoded := map[string][]briefings.Topic{}
 	for i := range out {
-		if out[i].Members, err = db.dueMembers(ctx, db.reader(), now, out[i], decoded); err != nil {
+		if out[i].Groups, err = dueGroups(ctx, db.reader(), out[i], now, decoded); err != nil {
 			return nil, wrap("due schedules", err)
 		}
 	}
 	return out, nil
 }
 
-// dueMembers groups the due members of d at now by stored topics and slot:
+// dueGroups groups the members of d due at now by stored topics and slot:
 // when the schedule's slot has come, every member its last run consumed (at
 // the schedule's slot) and every other one due by now (at its own); else
 // only the latter.
-func (db *DB) dueMembers(ctx context.Context, q runner, now time.Time, d DueSchedule, decoded map[string][]briefings.Topic) ([]DueMembers, error) {
+func dueGroups(ctx context.Context, q runner, d briefings.DueSchedule, now time.Time, decoded map[string][]briefings.Topic) ([]briefings.DueGroup, error) {
 	query := `SELECT topics, next_due_at > $4, CASE WHEN next_due_at > $4 THEN next_due_at ELSE $5 END, COUNT(*)
 		FROM subscriptions WHERE schedule = $1 AND time_zone = $2 AND active = TRUE AND next_due_at <= $3`
-	if !d.regular(now) {
+	if d.Slot.After(now) {
 		query += ` AND next_due_at > $4`
 	}
-	rows, err := q.query(ctx, query+` GROUP BY 1, 2, 3 ORDER BY 1, 3`, d.Schedule, d.TimeZone, now, d.lastRun, d.Slot)
+	rows, err := q.query(ctx, query+` GROUP BY 1, 2, 3 ORDER BY 1, 3`, d.Schedule, d.TimeZone, now, d.LastRun, d.Slot)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []DueMembers
+	var out []briefings.DueGroup
 	for rows.Next() {
-		var m DueMembers
-		if err := rows.Scan(&m.topics, &m.own, tm(&m.Slot), &m.Count); err != nil {
+		var g briefings.DueGroup
+		if err := rows.Scan(&g.Stored, &g.Own, tm(&g.Slot), &g.Count); err != nil {
 			return nil, err
 		}
-		list, ok := decoded[m.topics]
+		list, ok := decoded[g.Stored]
 		if !ok {
-			if err := fromJSON(m.topics, &list); err != nil {
+			if err := fromJSON(g.Stored, &list); err != nil {
 				return nil, err
 			}
-			decoded[m.topics] = list
+			decoded[g.Stored] = list
 		}
-		m.Topics = list
-		out = append(out, m)
+		g.Topics = list
+		out = append(out, g)
 	}
 	return out, rows.Err()
 }
 
-// EnqueueDueSchedules carries out the plans. For each schedule, in a write
-// transaction: its row is locked (FOR UPDATE on PostgreSQL; SQLite's writer
-// is exclusive) and checked to be still at the slot read, its due members
-// are grouped again, each group gets its payload from Decide and one pending
-// digest delivery per member (dedupe key briefings.DigestDedupeKey(id,
-// slot), an existing row left as it is; each distinct payload stored once
-// in delivery_payloads), and the schedule advances to Next unless a group
-// had no payload. A subscription changed since the read falls in the group
-// it is in now; a schedule another run advanced is left alone.
-// Transactions hold about dueMembersPerTx members each.
-func (db *DB) EnqueueDueSchedules(ctx context.Context, now time.Time, plans []DuePlan) (DueFanout, error) {
-	var res DueFanout
-	for len(plans) > 0 {
-		n, members := 0, 0
-		for n < len(plans) {
-			c := 0
-			for _, m := range plans[n].Due.Members {
-				c += m.Count
-			}
-			if n > 0 && members+c > dueMembersPerTx {
-				break
-			}
-			members += c
-			n++
-		}
-		var part DueFanout
-		err := db.withTx(ctx, func(tx runner) error {
-			part = DueFanout{}
-			payloadIDs := map[string]int64{}
-			decoded := map[string][]briefings.Topic{}
-			for _, p := range plans[:n] {
-				if err := db.enqueueDuePlan(ctx, tx, now, p, payloadIDs, decoded, &part); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return res, wrap("enqueue due schedules", err)
-		}
-		res.Enqueued += part.Enqueued
-		res.Skipped += part.Skipped
-		res.Held += part.Held
-		res.Removed += part.Removed
-		plans = plans[n:]
-	}
-	return res, nil
+// dueTx is a write transaction of the due-digest job (BEGIN IMMEDIATE on
+// SQLite: the writer is exclusive; row locks on PostgreSQL).
+type dueTx struct {
+	db         *DB
+	tx         *sql.Tx
+	q          runner
+	payloadIDs map[string]int64             // payload -> delivery_payloads id, this transaction's
+	decoded    map[string][]briefings.Topic // stored topics -> list
 }
 
-func (db *DB) enqueueDuePlan(ctx context.Context, tx runner, now time.Time, p DuePlan,
-	payloadIDs map[string]int64, decoded map[string][]briefings.Topic, res *DueFanout) error {
-	lock := `SELECT next_slot, last_run_at, last_slot FROM schedule_slots WHERE schedule = $1 AND time_zone = $2`
-	if db.dialect == Postgres {
-		lock += ` FOR UPDATE`
-	}
-	var slot, lastRun, lastSlot time.Time
-	err := tx.queryRow(ctx, lock, p.Due.Schedule, p.Due.TimeZone).Scan(tm(&slot), tm(&lastRun), tm(&lastSlot))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil
-	}
+// BeginDue starts a write transaction for the due-digest job.
+func (db *DB) BeginDue(ctx context.Context) (briefings.DueTx, error) {
+	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("lock schedule: %w", err)
+		return nil, wrap("begin due", err)
 	}
-	if !slot.Equal(p.Due.Slot) || !lastRun.Equal(p.Due.lastRun) {
-		return nil // run by another since the read
-	}
-	members, err := db.dueMembers(ctx, tx, now, p.Due, decoded)
-	if err != nil {
-		return fmt.Errorf("due members: %w", err)
-	}
-	if len(members) == 0 {
-		// A schedule nobody is on any more (its last subscriber left or
-		// moved to another time) is deleted rather than woken every slot
-		// for ever. The row's lock is held: an upsert that joined it has
-		// committed and is seen here (a new statement, a new snapshot), or
-		// it waits and then creates the row afresh.
-		var anyone bool
-		if err := tx.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM subscriptions WHERE schedule = $1 AND time_zone = $2)`,
-			p.Due.Schedule, p.Due.TimeZone).Scan(&anyone); err != nil {
-			return fmt.Errorf("schedule members: %w", err)
-		}
-		if !anyone {
-			if _, err := tx.exec(ctx, `DELETE FROM schedule_slots WHERE schedule = $1 AND time_zone = $2`,
-				p.Due.Schedule, p.Due.TimeZone); err != nil {
-				return fmt.Errorf("delete empty schedule: %w", err)
-			}
-			res.Removed++
-			return nil
-		}
-	}
-	complete := true
-	for _, m := range members {
-		payload, ok := p.Decide(m)
-		if !ok {
-			complete = false
-			continue
-		}
-		if payload == nil {
-			res.Skipped += m.Count
-			continue
-		}
-		id, ok := payloadIDs[string(payload)]
-		if !ok {
-			if id, err = putPayload(ctx, tx, payload, now); err != nil {
-				return err
-			}
-			payloadIDs[string(payload)] = id
-		}
-		// The members: those the last run consumed, or exactly those
-		// waiting for their own slot.
-		lo, hi := time.Time{}, p.Due.lastRun
-		if m.own {
-			lo, hi = m.Slot, m.Slot
-		}
-		if _, err := tx.exec(ctx, db.dueInsertSQL(), briefings.DigestKeyPrefix, ":"+strconv.FormatInt(m.Slot.Unix(), 10),
-			id, now, time.Time{}, p.Due.Schedule, p.Due.TimeZone, m.topics, lo, hi); err != nil {
-			return fmt.Errorf("enqueue due digests: %w", err)
-		}
-		res.Enqueued += m.Count
-	}
-	if !complete {
-		res.Held++
-		return nil
-	}
-	// The run: every member due by now is consumed. The schedule moves on
-	// when its slot came, and wakes next at that slot or for the earliest
-	// member waiting for an own slot before it.
-	next, last := p.Due.Slot, lastSlot
-	if p.Due.regular(now) {
-		next, last = p.Next, p.Due.Slot
-	}
-	var wake time.Time
-	if err := tx.queryRow(ctx, `SELECT MIN(next_due_at) FROM subscriptions WHERE schedule = $1 AND time_zone = $2
-		AND active = TRUE AND next_due_at > $3 AND next_due_at < $4`,
-		p.Due.Schedule, p.Due.TimeZone, now, next).Scan(tm(&wake)); err != nil {
-		return fmt.Errorf("schedule wake: %w", err)
-	}
-	if wake.IsZero() { // none waiting
-		wake = next
-	}
-	if _, err := tx.exec(ctx, `UPDATE schedule_slots SET next_slot = $3, wake_at = $4, last_run_at = $5, updated_at = $5,
-		last_slot = $6 WHERE schedule = $1 AND time_zone = $2`,
-		p.Due.Schedule, p.Due.TimeZone, next, wake, now, last); err != nil {
-		return fmt.Errorf("advance schedule: %w", err)
+	return &dueTx{db: db, tx: tx, q: runner{db, tx}, payloadIDs: map[string]int64{}, decoded: map[string][]briefings.Topic{}}, nil
+}
+
+// Commit commits the transaction.
+func (t *dueTx) Commit() error { return wrap("commit due", t.tx.Commit()) }
+
+// Rollback rolls the transaction back; after Commit it does nothing.
+func (t *dueTx) Rollback() error {
+	if err := t.tx.Rollback(); err != nil && !errors.Is(err, sql.ErrTxDone) {
+		return wrap("rollback due", err)
 	}
 	return nil
+}
+
+// LockSchedule locks the schedule's row (FOR UPDATE on PostgreSQL; SQLite's
+// writer is exclusive) and reads it.
+func (t *dueTx) LockSchedule(ctx context.Context, schedule, tz string) (briefings.DueSchedule, bool, error) {
+	lock := `SELECT next_slot, last_run_at, last_slot FROM schedule_slots WHERE schedule = $1 AND time_zone = $2`
+	if t.db.dialect == Postgres {
+		lock += ` FOR UPDATE`
+	}
+	d := briefings.DueSchedule{Schedule: schedule, TimeZone: tz}
+	err := t.q.queryRow(ctx, lock, schedule, tz).Scan(tm(&d.Slot), tm(&d.LastRun), tm(&d.LastSlot))
+	if errors.Is(err, sql.ErrNoRows) {
+		return d, false, nil
+	}
+	if err != nil {
+		return d, false, wrap("lock schedule", err)
+	}
+	return d, true, nil
+}
+
+// DueGroups groups the due members of the locked schedule d (a subscription
+// changed since an earlier read falls in the group it is in now).
+func (t *dueTx) DueGroups(ctx context.Context, d briefings.DueSchedule, now time.Time) ([]briefings.DueGroup, error) {
+	gs, err := dueGroups(ctx, t.q, d, now, t.decoded)
+	return gs, wrap("due groups", err)
+}
+
+// EnqueueDigests enqueues g's digests with one INSERT ... SELECT: the
+// members the schedule's last run consumed, or exactly those waiting for
+// their own slot g.Slot.
+func (t *dueTx) EnqueueDigests(ctx context.Context, d briefings.DueSchedule, g briefings.DueGroup, payload []byte, now time.Time) error {
+	id, ok := t.payloadIDs[string(payload)]
+	if !ok {
+		var err error
+		if id, err = putPayload(ctx, t.q, payload, now); err != nil {
+			return wrap("enqueue digests", err)
+		}
+		t.payloadIDs[string(payload)] = id
+	}
+	lo, hi := time.Time{}, d.LastRun
+	if g.Own {
+		lo, hi = g.Slot, g.Slot
+	}
+	_, err := t.q.exec(ctx, t.db.dueInsertSQL(), briefings.DigestKeyPrefix, ":"+strconv.FormatInt(g.Slot.Unix(), 10),
+		id, now, time.Time{}, d.Schedule, d.TimeZone, g.Stored, lo, hi)
+	return wrap("enqueue digests", err)
+}
+
+// NextOwnSlot is the earliest next_due_at in (after, before) of the
+// schedule's active members.
+func (t *dueTx) NextOwnSlot(ctx context.Context, schedule, tz string, after, before time.Time) (time.Time, error) {
+	var at time.Time
+	err := t.q.queryRow(ctx, `SELECT MIN(next_due_at) FROM subscriptions WHERE schedule = $1 AND time_zone = $2
+		AND active = TRUE AND next_due_at > $3 AND next_due_at < $4`, schedule, tz, after, before).Scan(tm(&at))
+	return at, wrap("next own slot", err)
+}
+
+// AdvanceSchedule writes the run into the schedule's one row: setting
+// last_run_at consumes every member due by then.
+func (t *dueTx) AdvanceSchedule(ctx context.Context, schedule, tz string, run briefings.ScheduleRun) error {
+	_, err := t.q.exec(ctx, `UPDATE schedule_slots SET next_slot = $3, wake_at = $4, last_run_at = $5, updated_at = $5,
+		last_slot = $6 WHERE schedule = $1 AND time_zone = $2`, schedule, tz, run.Slot, run.Wake, run.At, run.LastSlot)
+	return wrap("advance schedule", err)
+}
+
+// DeleteEmptySchedule deletes the schedule's row when nobody is on it. The
+// row's lock is held: an upsert that joined the schedule has committed and
+// is seen here (a new statement, a new snapshot), or it waits and then
+// creates the row afresh.
+func (t *dueTx) DeleteEmptySchedule(ctx context.Context, schedule, tz string) (bool, error) {
+	n, err := t.q.affected(ctx, `DELETE FROM schedule_slots WHERE schedule = $1 AND time_zone = $2
+		AND NOT EXISTS (SELECT 1 FROM subscriptions WHERE schedule = $1 AND time_zone = $2)`, schedule, tz)
+	return n > 0, wrap("delete empty schedule", err)
 }
 
 // qDueInsertTmpl enqueues one group's digests: dedupe key $1 || id || $2

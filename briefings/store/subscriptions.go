@@ -127,8 +127,8 @@ func (db *DB) ListSubscriptions(ctx context.Context) ([]*briefings.Subscription,
 }
 
 // DueSubscriptions returns up to limit active subscriptions with
-// NextDueAt <= now, the most overdue first. The due-digest job reads
-// DueSchedules instead; this serves the generic Store contract.
+// NextDueAt <= now, the most overdue first. The due-digest job reads them
+// grouped (DueSchedules).
 func (db *DB) DueSubscriptions(ctx context.Context, now time.Time, limit int) ([]*briefings.Subscription, error) {
 	return db.listSubscriptions(ctx, subSelect+`
 		WHERE s.active = TRUE AND s.next_due_at <= $1
@@ -151,19 +151,6 @@ func (db *DB) listSubscriptions(ctx context.Context, q string, args ...any) ([]*
 		out = append(out, s)
 	}
 	return out, wrap("list subscriptions", rows.Err())
-}
-
-// AdvanceSubscription sets the next due time and the slot just enqueued.
-func (db *DB) AdvanceSubscription(ctx context.Context, id int64, slot, next time.Time) error {
-	n, err := db.writer().affected(ctx, `UPDATE subscriptions SET last_sent_slot = $2, next_due_at = $3, updated_at = $4
-		WHERE id = $1`, id, slot, next, db.now())
-	if err != nil {
-		return wrap("advance subscription", err)
-	}
-	if n == 0 {
-		return notFound("Subscription %d not found.", id)
-	}
-	return nil
 }
 
 // PauseChat marks the chat's subscription inactive with reason and holds its

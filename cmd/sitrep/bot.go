@@ -234,7 +234,6 @@ func (m *Main) runBot(ctx context.Context, args []string) error {
 
 	var jobsRef *schedule.Jobs
 	jobs, err := schedule.NewJobs(schedule.JobsOptions{
-		// *store.DB enqueues due digests per schedule (schedule.DueGrouper).
 		Store: m.Store, Logger: m.Logger, Now: m.Now, Holder: briefings.NewLeaseHolder(),
 		RefreshFeeds: func(ctx context.Context) error {
 			return m.refresh(ctx, c.demo, disp.Metrics(), jobsRef, briefings.SourceFeed)
