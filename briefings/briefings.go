@@ -41,7 +41,10 @@ type Source struct {
 	// Topic is SourceTopicWar for a war-only source (everything it
 	// publishes is relevant), else SourceTopicGeneral (each article is
 	// judged on its own).
-	Topic         SourceTopic
+	Topic SourceTopic
+	// Category groups sources for people (an OPML folder: "News/Ukraine",
+	// nested folders joined by "/"); "" is none.
+	Category      string
 	Enabled       bool
 	ETag          string
 	LastModified  string

@@ -9,6 +9,10 @@ import (
 type SourceStore interface {
 	// UpsertSource inserts s, or updates the row with the same URL; it sets s.ID.
 	UpsertSource(ctx context.Context, s *Source) error
+	// AddSources inserts, in one transaction, the sources whose URL is not
+	// stored yet; the others are left unchanged and filled with their stored
+	// row. It reports per source whether it was added and sets every ID.
+	AddSources(ctx context.Context, srcs []*Source) ([]bool, error)
 	GetSource(ctx context.Context, id int64) (*Source, error)
 	GetSourceByURL(ctx context.Context, url string) (*Source, error)
 	ListSources(ctx context.Context) ([]*Source, error)

@@ -63,6 +63,7 @@ func runContract(t *testing.T, dsn func(t *testing.T) string) {
 		{"Migrations", testMigrations},
 		{"ZeroTimes", testZeroTimes},
 		{"Sources", testSources},
+		{"AddSources", testAddSources},
 		{"RecordFetch", testRecordFetch},
 		{"AddArticle", testAddArticle},
 		{"Dedupe", testDedupe},
@@ -215,6 +216,52 @@ func testZeroTimes(e *env) {
 	must(t, err)
 	if want := odd.UTC().Truncate(time.Microsecond); got.LastFetchAt != want {
 		t.Fatalf("time %v, want %v", got.LastFetchAt, want)
+	}
+}
+
+func testAddSources(e *env) {
+	t, ctx := e.t, e.ctx
+	old := &briefings.Source{Name: "Old name", URL: "https://old.example/rss", Kind: briefings.SourceFeed, Enabled: true,
+		Category: "Wires", ShowText: true}
+	must(t, e.db.UpsertSource(ctx, old))
+	batch := []*briefings.Source{
+		{Name: "New", URL: "https://new.example/rss", Kind: briefings.SourceFeed, Enabled: true, Category: "News/Ukraine",
+			Lang: "uk", NextCheckAt: t0, Topic: briefings.SourceTopicWar},
+		{Name: "Renamed", URL: old.URL, Kind: briefings.SourceFeed, Enabled: true, Category: "Other"},
+		{Name: "Page", URL: "https://page.example/a", Kind: briefings.SourcePage, Enabled: true},
+	}
+	added, err := e.db.AddSources(ctx, batch)
+	must(t, err)
+	if !added[0] || added[1] || !added[2] {
+		t.Fatalf("added = %v, want [true false true]", added)
+	}
+	// The stored source is left as it was; the batch entry shows it.
+	if batch[1].ID != old.ID || batch[1].Name != "Old name" || batch[1].Category != "Wires" || !batch[1].ShowText {
+		t.Fatalf("existing source changed or not filled: %+v", batch[1])
+	}
+	got, err := e.db.GetSourceByURL(ctx, "https://new.example/rss")
+	must(t, err)
+	if got.ID != batch[0].ID || got.Category != "News/Ukraine" || got.Lang != "uk" || got.AllowPrivate || !got.NextCheckAt.Equal(t0) ||
+		got.Topic != briefings.SourceTopicWar {
+		t.Fatalf("new source: %+v", got)
+	}
+	// Again: nothing added, same ids (idempotent).
+	again := []*briefings.Source{{Name: "New", URL: "https://new.example/rss", Kind: briefings.SourceFeed}}
+	added, err = e.db.AddSources(ctx, again)
+	must(t, err)
+	if added[0] || again[0].ID != batch[0].ID {
+		t.Fatalf("second import: added %v id %d", added, again[0].ID)
+	}
+	// One bad entry adds none of the batch.
+	_, err = e.db.AddSources(ctx, []*briefings.Source{{Name: "Fine", URL: "https://fine.example/rss"}, {Name: "No URL"}})
+	wantCode(t, err, briefings.EINVALID)
+	if _, err := e.db.GetSourceByURL(ctx, "https://fine.example/rss"); briefings.ErrorCode(err) != briefings.ENOTFOUND {
+		t.Fatalf("half a failed batch stored: %v", err)
+	}
+	list, err := e.db.ListSources(ctx)
+	must(t, err)
+	if len(list) != 3 {
+		t.Fatalf("%d sources, want 3", len(list))
 	}
 }
 

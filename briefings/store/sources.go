@@ -10,14 +10,14 @@ import (
 )
 
 const sourceCols = `id, name, url, kind, full_text, show_text, interval_ns, lang, enabled, etag, last_modified,
-	last_fetch_at, last_success_at, next_check_at, error_count, last_error, created_at, allow_private, last_post_id, topic`
+	last_fetch_at, last_success_at, next_check_at, error_count, last_error, created_at, allow_private, last_post_id, topic, category`
 
 func scanSource(sc interface{ Scan(...any) error }) (*briefings.Source, error) {
 	var s briefings.Source
 	var interval int64
 	err := sc.Scan(&s.ID, &s.Name, &s.URL, &s.Kind, &s.FullText, &s.ShowText, &interval, &s.Lang, &s.Enabled,
 		&s.ETag, &s.LastModified, tm(&s.LastFetchAt), tm(&s.LastSuccessAt), tm(&s.NextCheckAt),
-		&s.ErrorCount, &s.LastError, tm(&s.CreatedAt), &s.AllowPrivate, &s.LastPostID, &s.Topic)
+		&s.ErrorCount, &s.LastError, tm(&s.CreatedAt), &s.AllowPrivate, &s.LastPostID, &s.Topic, &s.Category)
 	if err != nil {
 		return nil, err
 	}
@@ -38,21 +38,69 @@ func (db *DB) UpsertSource(ctx context.Context, s *briefings.Source) error {
 	}
 	row := db.writer().queryRow(ctx, `INSERT INTO sources (name, url, kind, full_text, interval_ns, lang, enabled,
 		etag, last_modified, last_fetch_at, last_success_at, next_check_at, error_count, last_error, created_at, show_text,
-		allow_private, topic)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+		allow_private, topic, category)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
 	ON CONFLICT (url) DO UPDATE SET name = excluded.name, kind = excluded.kind, full_text = excluded.full_text,
 		interval_ns = excluded.interval_ns, lang = excluded.lang, enabled = excluded.enabled, show_text = excluded.show_text,
-		allow_private = excluded.allow_private, topic = excluded.topic
+		allow_private = excluded.allow_private, topic = excluded.topic, category = excluded.category
 	RETURNING `+sourceCols,
 		s.Name, s.URL, s.Kind, s.FullText, int64(s.Interval), s.Lang, s.Enabled,
 		s.ETag, s.LastModified, s.LastFetchAt, s.LastSuccessAt, s.NextCheckAt, s.ErrorCount, s.LastError, created, s.ShowText,
-		s.AllowPrivate, s.Topic)
+		s.AllowPrivate, s.Topic, s.Category)
 	got, err := scanSource(row)
 	if err != nil {
 		return wrap("upsert source", err)
 	}
 	*s = *got
 	return nil
+}
+
+// AddSources inserts the sources whose URL is not stored yet, all in one
+// transaction: on an error none is added. A source whose URL is already
+// stored is left as it is and filled with the stored row. It returns, per
+// source, whether it was added, and sets each s.ID.
+func (db *DB) AddSources(ctx context.Context, srcs []*briefings.Source) ([]bool, error) {
+	for _, s := range srcs {
+		if s.URL == "" {
+			return nil, briefings.Errorf(briefings.EINVALID, "A source needs a URL.")
+		}
+	}
+	added := make([]bool, len(srcs))
+	got := make([]*briefings.Source, len(srcs))
+	now := db.now()
+	err := db.withTx(ctx, func(tx runner) error {
+		for i, s := range srcs {
+			created := s.CreatedAt
+			if created.IsZero() {
+				created = now
+			}
+			row, err := scanSource(tx.queryRow(ctx, `INSERT INTO sources (name, url, kind, full_text, interval_ns, lang,
+				enabled, etag, last_modified, last_fetch_at, last_success_at, next_check_at, error_count, last_error,
+				created_at, show_text, allow_private, category, topic)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, '', '', $8, $8, $9, 0, '', $10, $11, $12, $13, $14)
+			ON CONFLICT (url) DO NOTHING
+			RETURNING `+sourceCols,
+				s.Name, s.URL, s.Kind, s.FullText, int64(s.Interval), s.Lang, s.Enabled, time.Time{}, s.NextCheckAt,
+				created, s.ShowText, s.AllowPrivate, s.Category, s.Topic))
+			if errors.Is(err, sql.ErrNoRows) {
+				row, err = scanSource(tx.queryRow(ctx, `SELECT `+sourceCols+` FROM sources WHERE url = $1`, s.URL))
+			} else if err == nil {
+				added[i] = true
+			}
+			if err != nil {
+				return err
+			}
+			got[i] = row
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, wrap("add sources", err)
+	}
+	for i, s := range srcs {
+		*s = *got[i]
+	}
+	return added, nil
 }
 
 // GetSource returns the source with id, or ENOTFOUND.
