@@ -93,6 +93,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.runExtract(args[1:])
 	case "config":
 		return m.runConfig(args[1:])
+	case "sources":
+		return m.runSources(ctx, args[1:])
 	case "help", "-h", "--help":
 		writeUsage(m.Stdout)
 		return nil

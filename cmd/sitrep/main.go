@@ -50,6 +50,8 @@ Usage:
   sitrep summarize [-n N] [FILE|-]        N-sentence summary (default 3) of one article, one sentence per line
   sitrep digest [--config F] [--since D] [--format text|markdown|html|json]
   sitrep extract [FILE|-]                 attack reports, topics and entities as JSON
+  sitrep sources import [--allow-private] FILE.opml   add the feeds of an OPML file (one line per outline)
+  sitrep sources export                   every feed and page source as OPML 2.0, folders as categories
   sitrep config check [--config F]        validate the configuration
   sitrep config example                   print the documented example configuration
 
