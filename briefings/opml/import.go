@@ -132,7 +132,7 @@ func sourceOf(e Entry, private bool, now time.Time) *briefings.Source {
 		}
 	}
 	return &briefings.Source{Name: name, URL: e.URL, Kind: e.Kind, Category: e.Category, Lang: e.Lang,
-		ShowText: e.ShowText, FullText: e.FullText, Interval: e.Interval, AllowPrivate: private,
+		ShowText: e.ShowText, FullText: e.FullText, Interval: e.Interval, Topic: e.Topic, AllowPrivate: private,
 		Enabled: true, NextCheckAt: now}
 }
 

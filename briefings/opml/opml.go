@@ -3,7 +3,7 @@
 // outlines that hold others are folders, which sitrep keeps as a source's
 // category ("News/Ukraine" for a folder inside a folder). Settings OPML has
 // no attribute for (may quote the text, fetch full pages, refresh interval,
-// page sources) travel in attributes of sitrep's own namespace, which other
+// war-only topic, page sources) travel in attributes of sitrep's own namespace, which other
 // readers ignore.
 package opml
 
@@ -60,6 +60,7 @@ type Entry struct {
 	ShowText bool
 	FullText bool
 	Interval time.Duration
+	Topic    briefings.SourceTopic
 	// Problem is set when the outline cannot be a source ("no_url").
 	Problem string
 }
@@ -285,6 +286,10 @@ func (p *parser) sitrepAttr(e *Entry, name, v string) {
 		if d, err := time.ParseDuration(v); err == nil && d > 0 && d <= 7*24*time.Hour {
 			e.Interval = d
 		}
+	case "topic":
+		if v == string(briefings.SourceTopicWar) {
+			e.Topic = briefings.SourceTopicWar
+		}
 	case "kind":
 		if v == briefings.SourcePage {
 			e.Kind = briefings.SourcePage
@@ -361,6 +366,7 @@ func outlineOf(s *briefings.Source) outline {
 	if s.Interval > 0 {
 		o.Interval = s.Interval.String()
 	}
+	o.Topic = string(s.Topic)
 	return o
 }
 
@@ -390,6 +396,7 @@ type outline struct {
 	ShowText string    `xml:"sitrep:showText,attr,omitempty"`
 	FullText string    `xml:"sitrep:fullText,attr,omitempty"`
 	Interval string    `xml:"sitrep:interval,attr,omitempty"`
+	Topic    string    `xml:"sitrep:topic,attr,omitempty"`
 	Children []outline `xml:"outline"`
 }
 

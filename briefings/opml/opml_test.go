@@ -150,7 +150,7 @@ func TestRoundTrip(t *testing.T) {
 	in := []*briefings.Source{
 		{Name: "Example Wire", URL: "https://wire.example/rss", Kind: briefings.SourceFeed, Category: "Wires", Lang: "en", ShowText: true},
 		{Name: "Kyiv Daily", URL: "https://kyiv.example/feed", Kind: briefings.SourceFeed, Category: "Wires/Ukraine", Lang: "uk",
-			FullText: true, Interval: 30 * time.Minute},
+			FullText: true, Interval: 30 * time.Minute, Topic: briefings.SourceTopicWar},
 		{Name: "One page", URL: "https://page.example/story", Kind: briefings.SourcePage},
 		{Name: "Loose <feed> & \"quotes\"", URL: "https://loose.example/feed?a=1&b=2", Kind: briefings.SourceFeed},
 		{Name: "Folder", URL: "file:/var/sitrep/notes", Kind: briefings.SourceFile},
@@ -186,7 +186,7 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	key := func(s *briefings.Source) string {
-		return fmt.Sprintf("%s|%s|%s|%s|%s|%v|%v|%v", s.Name, s.URL, s.Kind, s.Category, s.Lang, s.ShowText, s.FullText, s.Interval)
+		return fmt.Sprintf("%s|%s|%s|%s|%s|%v|%v|%v|%s", s.Name, s.URL, s.Kind, s.Category, s.Lang, s.ShowText, s.FullText, s.Interval, s.Topic)
 	}
 	var want, have []string
 	for _, s := range srcs {
