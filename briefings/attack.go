@@ -1,6 +1,9 @@
 package briefings
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Counts holds figures per weapon class. A nil pointer is an unstated figure,
 // never zero.
@@ -36,27 +39,73 @@ const (
 	ScopeCumulative = "cumulative"
 )
 
+// Period of an attack report: the night, a daytime tally (its own event,
+// never a revision of the night), 24 hours, or a cumulative span.
+const (
+	PeriodOvernight  = "overnight"
+	PeriodDay        = "day"
+	Period24h        = "24h"
+	PeriodCumulative = "cumulative"
+)
+
+// Qualifier values of AttackReport.Qualifiers: how exact a figure is. The
+// lower bounds are QualMoreThan and QualAtLeast; a figure with either must be
+// shown as "more than N" or "at least N", never as a complete count.
+const (
+	QualMoreThan = "more_than"
+	QualAtLeast  = "at_least"
+	QualAtMost   = "at_most"
+	QualUpTo     = "up_to"
+	QualLessThan = "less_than"
+	QualAbout    = "about"
+	QualNearly   = "nearly"
+)
+
 // AttackReport is one attack's figures as stated by one text. The JSON form is
 // the stable contract of `sitrep extract`.
 type AttackReport struct {
-	ID                  int64             `json:"-"`
-	ArticleID           int64             `json:"-"`
-	Attacker            string            `json:"attacker"` // RU or UA
-	Target              string            `json:"target"`
-	Date                string            `json:"date,omitempty"`   // YYYY-MM-DD the attack ended (the morning of "overnight")
-	Period              string            `json:"period,omitempty"` // overnight, day, ...
-	Launched            Counts            `json:"launched"`
-	Intercepted         Counts            `json:"intercepted"`
-	Jammed              Counts            `json:"jammed"`
-	InterceptedOrJammed Counts            `json:"intercepted_or_jammed"`
-	NotReached          Counts            `json:"not_reached"`
-	Hits                Hits              `json:"hits"`
-	Qualifiers          map[string]string `json:"qualifiers"`
-	Regions             []string          `json:"regions"`
-	Casualties          Casualties        `json:"casualties"`
-	Source              string            `json:"source,omitempty"`
-	Cumulative          bool              `json:"cumulative"`
-	Scope               string            `json:"scope"`
+	ID        int64  `json:"-"`
+	ArticleID int64  `json:"-"`
+	Attacker  string `json:"attacker"` // RU or UA
+	Target    string `json:"target"`
+	Date      string `json:"date,omitempty"`   // YYYY-MM-DD the attack ended (the morning of "overnight")
+	Period    string `json:"period,omitempty"` // PeriodOvernight, PeriodDay, ...
+	// AsOf is the local (Kyiv) time, "HH:MM", at which the source made its
+	// count ("станом на 08:00", "as of 10:00 a.m."): on the morning of Date
+	// for a night, on Date for a day's tally; "" when the text does not say.
+	// Of two reports of one event by one source, the later count is the
+	// revision (see AsOfTime).
+	AsOf string `json:"as_of,omitempty"`
+	// WindowStart and WindowEnd bound the time the figures cover, local
+	// (Kyiv) time "YYYY-MM-DDTHH:MM" ("у ніч на 17 вересня (з 18:00 16
+	// вересня)": WindowStart "2026-09-16T18:00"), or "HH:MM" when the text
+	// names no day and none can be inferred; "" when not stated.
+	WindowStart string `json:"window_start,omitempty"`
+	WindowEnd   string `json:"window_end,omitempty"`
+	// Provisional: the report says the attack is still going on ("Атака
+	// триває", "the attack is ongoing", drones still in the air): its figures
+	// are a count so far, which a later report of the event supersedes.
+	Provisional         bool   `json:"provisional,omitempty"`
+	Launched            Counts `json:"launched"`
+	Intercepted         Counts `json:"intercepted"`
+	Jammed              Counts `json:"jammed"`
+	InterceptedOrJammed Counts `json:"intercepted_or_jammed"`
+	NotReached          Counts `json:"not_reached"`
+	Hits                Hits   `json:"hits"`
+	// Qualifiers say how exact a figure is, by its path ("launched.drones":
+	// QualMoreThan, "intercepted.by_type.Shahed": QualAbout), or give a vague
+	// quantity stated instead of a figure ("launched.drones": "dozens").
+	// QualAtLeast also marks a class total summed from a list that names a
+	// type without a count: the true total is larger (see LowerBound).
+	Qualifiers map[string]string `json:"qualifiers"`
+	Regions    []string          `json:"regions"`
+	// Weapons are the weapon types and classes the report names, counted or
+	// not ("Shahed", "Iskander-M", "cruise", "drone").
+	Weapons    []string   `json:"weapons,omitempty"`
+	Casualties Casualties `json:"casualties"`
+	Source     string     `json:"source,omitempty"`
+	Cumulative bool       `json:"cumulative"`
+	Scope      string     `json:"scope"`
 	// Evidence is the sentence(s) the figures were read from, verbatim.
 	Evidence string `json:"evidence,omitempty"`
 	// Filled on read from the store.
@@ -71,13 +120,35 @@ type AttackReport struct {
 }
 
 // EventKey identifies the attack event across outlets: attacker, target and
-// date. Five outlets reporting the same night share one key.
+// date, and "/day" for a daytime tally (an event apart from the night that
+// ends the same day). Five outlets reporting the same night share one key.
 func (r *AttackReport) EventKey() string {
 	d := r.Date
 	if d == "" && !r.PublishedAt.IsZero() {
 		d = r.PublishedAt.UTC().Format("2006-01-02")
 	}
-	return r.Attacker + ">" + r.Target + "@" + d
+	k := r.Attacker + ">" + r.Target + "@" + d
+	if r.Period == PeriodDay {
+		k += "/day"
+	}
+	return k
+}
+
+// LowerBound reports whether the figure at path ("launched.missiles") is a
+// lower bound: "more than N", "at least N".
+func (r *AttackReport) LowerBound(path string) bool {
+	q := r.Qualifiers[path]
+	return q == QualMoreThan || q == QualAtLeast
+}
+
+// AsOfTime is the time of the count in loc (Kyiv's zone): AsOf on Date. ok
+// is false when either is unknown.
+func (r *AttackReport) AsOfTime(loc *time.Location) (time.Time, bool) {
+	if r.AsOf == "" || r.Date == "" || loc == nil {
+		return time.Time{}, false
+	}
+	t, err := time.ParseInLocation("2006-01-02 15:04", r.Date+" "+strings.TrimSpace(r.AsOf), loc)
+	return t, err == nil
 }
 
 // LaunchedTotal is launched drones plus missiles, with ok=false when neither is stated.

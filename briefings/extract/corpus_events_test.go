@@ -14,7 +14,7 @@ import (
 func readExpected(rec *labelledRecord, exp map[string]any) {
 	att := str(exp["attacker"])
 	if att == "" {
-		att = codeRU
+		att = string(sideRU)
 	}
 	list, _ := exp["events"].([]any)
 	if list == nil {
@@ -43,11 +43,11 @@ func readEvent(rec *labelledRecord, m map[string]any, att string, pub time.Time)
 	if a := str(m["attacker"]); a != "" {
 		att = a
 	}
-	ev := labelEvent{attacker: att, scope: scopeNational, date: eventDate(m, pub)}
+	ev := labelEvent{attacker: att, scope: evNational, date: eventDate(m, pub)}
 	if s := strings.ToLower(str(m["scope"])); s != "" && s != "national" {
-		ev.scope = scopeRegional
+		ev.scope = evRegional
 		if strings.Contains(s, "cumulative") {
-			ev.scope = scopeCumulative
+			ev.scope = evCumulative
 		}
 		regs, _ := m["regions"].([]any)
 		ev.regions = regionNames(rec, append([]any{m["scope"]}, regs...), false)
@@ -60,25 +60,39 @@ func readEvent(rec *labelledRecord, m map[string]any, att string, pub time.Time)
 			locationCheck(rec, &ev, key, v)
 		}
 	}
-	figures := len(ev.checks) > 0
+	figures := stated(ev.checks)
 	readCasualties(&ev, m["casualties"])
-	readTime(&ev, m, pub)
-	if ws, ok := m["weapon_types"].([]any); ok {
-		for _, w := range ws {
-			ev.checks = append(ev.checks, weaponCheck(str(w)))
+	// what describes the figures is scored where the label states a figure
+	// (a label of no figure wants no report to describe)
+	if figures || len(ev.anyReport) > 0 {
+		readTime(&ev, m, pub)
+		if ws, ok := m["weapon_types"].([]any); ok {
+			for _, w := range ws {
+				ev.checks = append(ev.checks, weaponCheck(str(w)))
+			}
 		}
-	}
-	if ev.scope == scopeNational {
-		readRegions(rec, &ev, m)
-	}
-	if s := str(m["source"]); s != "" {
-		ev.checks = append(ev.checks, sourceCheck(s))
+		if ev.scope == evNational {
+			readRegions(rec, &ev, m)
+		}
+		if s := str(m["source"]); s != "" {
+			ev.checks = append(ev.checks, sourceCheck(s))
+		}
 	}
 	// a label that gives only per-region figures states no event of its own
 	if figures || !hasRegionalLists(m) {
 		rec.events = append(rec.events, ev)
 	}
 	readRegional(rec, m, att, ev.date)
+}
+
+// stated: some check wants a figure (not only "none stated").
+func stated(cs []check) bool {
+	for _, c := range cs {
+		if c.want != "null" {
+			return true
+		}
+	}
+	return false
 }
 
 func hasRegionalLists(m map[string]any) bool {
@@ -155,11 +169,11 @@ func periodOf(s string) string {
 	s = strings.ToLower(s)
 	switch {
 	case strings.Contains(s, "24") || strings.Contains(s, "past day"):
-		return period24h
+		return string(period24h)
 	case strings.Contains(s, "night"):
-		return periodOvernight
+		return string(periodOvernight)
 	case strings.Contains(s, "day"):
-		return periodDay
+		return string(periodDay)
 	}
 	return ""
 }
@@ -246,15 +260,18 @@ func labelWeapon(s string) []string {
 	}
 	for _, w := range strings.Fields(head) {
 		if cl, ok := classWords[w]; ok {
-			return []string{cl}
+			return []string{string(cl)}
 		}
 	}
 	if name, ok := labelModel(paren); ok {
 		return strings.Split(name, "/")
 	}
 	for _, w := range strings.Fields(head) {
-		if cl, _ := headClass(w); cl == clDrone || cl == clMissile {
-			return []string{cl}
+		switch cl, _ := headClass(w); cl {
+		case classDrone:
+			return []string{"drone"}
+		case classMissile:
+			return []string{"missile"}
 		}
 	}
 	return []string{s}
@@ -285,16 +302,15 @@ func ourWeapons(a *briefings.AttackReport) map[string]bool {
 			add(k)
 		}
 		if c.Drones != nil {
-			out[clDrone] = true
+			out["drone"] = true
 		}
 		if c.Missiles != nil || len(c.ByType) > 0 {
-			out[clMissile] = true
+			out["missile"] = true
 		}
 	}
 	for k := range out {
-		md := modelByName(k)
-		if md.head == clDrone {
-			out[clDrone] = true
+		if modelByName(k).head == classDrone {
+			out["drone"] = true
 		}
 	}
 	return out
@@ -402,7 +418,7 @@ func readRegional(rec *labelledRecord, m map[string]any, att, date string) {
 			if len(names) == 0 {
 				continue
 			}
-			ev := labelEvent{attacker: att, scope: scopeRegional, regions: names, date: date}
+			ev := labelEvent{attacker: att, scope: evRegional, regions: names, date: date}
 			switch x := regs[name].(type) {
 			case float64:
 				readCategory(rec, &ev, cat, x)
@@ -445,16 +461,16 @@ func readCumulative(rec *labelledRecord, m map[string]any, att string) {
 	if !ok {
 		return
 	}
+	ev := labelEvent{attacker: att, scope: evCumulative}
 	for _, k := range sortedKeys(mo) {
-		ev := labelEvent{attacker: att, scope: scopeCumulative}
 		if k == "avg_per_day" {
 			readCategory(rec, &ev, "launched", mo[k])
 		} else {
 			readCategory(rec, &ev, k, mo[k])
 		}
-		if len(ev.checks) > 0 {
-			rec.events = append(rec.events, ev)
-		}
+	}
+	if len(ev.checks) > 0 {
+		rec.events = append(rec.events, ev)
 	}
 }
 
@@ -468,19 +484,19 @@ func sourceNames(label string) []string {
 		s := ""
 		switch {
 		case strings.Contains(part, "air force") || strings.Contains(part, "повітрян"):
-			s = srcAirForce
+			s = string(srcAirForce)
 		case strings.Contains(part, "general staff") || strings.Contains(part, "генштаб"):
-			s = srcGenStaff
+			s = string(srcGenStaff)
 		case strings.Contains(part, "mod") || strings.Contains(part, "ministry") || strings.Contains(part, "міноборони"):
-			s = srcRUMoD
+			s = string(srcRUMoD)
 		case strings.Contains(part, "governor") || strings.Contains(part, "ова"):
-			s = srcGovernor
+			s = string(srcGovernor)
 		case strings.Contains(part, "mayor"):
-			s = srcMayor
+			s = string(srcMayor)
 		case strings.Contains(part, "military") || strings.Contains(part, "commander"):
-			s = srcMilitary
+			s = string(srcMilitary)
 		case strings.Contains(part, "officials"):
-			s = srcOfficial
+			s = string(srcOfficial)
 		}
 		if s != "" && !contains(out, s) {
 			out = append(out, s)
@@ -555,7 +571,7 @@ func readDaily(rec *labelledRecord, dd map[string]any) {
 	if !rec.pub.IsZero() {
 		date = rec.pub.Format("2006-01-02")
 	}
-	ev := labelEvent{attacker: codeRU, scope: scopeNational, date: date}
+	ev := labelEvent{attacker: string(sideRU), scope: evNational, date: date}
 	stated := statedNumbers(rec.text)
 	num := func(k string) (int, bool) {
 		f, ok := dd[k].(float64)

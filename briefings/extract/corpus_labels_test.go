@@ -59,9 +59,9 @@ type check struct {
 type eventScope int
 
 const (
-	scopeNational eventScope = iota
-	scopeRegional
-	scopeCumulative
+	evNational eventScope = iota
+	evRegional
+	evCumulative
 )
 
 // labelEvent is one attack (or regional share, or cumulative total) a label states.
@@ -332,7 +332,7 @@ func downed(a *briefings.AttackReport) briefings.Counts {
 }
 
 // classWords maps label words to our by_type class keys.
-var classWords = map[string]string{
+var classWords = map[string]missileClass{
 	"ballistic": mBallistic, "cruise": mCruise, "anti_ship": mAntiShip, "anti-ship": mAntiShip,
 	"anti_radar": mAntiRadar, "anti-radar": mAntiRadar, "air_launched": mGuided, "guided": mGuided,
 	"hypersonic": mHypersonic, "aeroballistic": mHypersonic, "rockets": mRocket, "rocket": mRocket,
@@ -370,7 +370,7 @@ func subGetter(key string) (get func(c briefings.Counts) *int, main, ok bool) {
 	}
 	head, paren, _ := strings.Cut(k, "(")
 	if cl, ok := classWords[strings.TrimSpace(head)]; ok {
-		return func(c briefings.Counts) *int { return byType(c, cl) }, false, true
+		return func(c briefings.Counts) *int { return byType(c, string(cl)) }, false, true
 	}
 	if name, ok := labelModel(head); ok {
 		return func(c briefings.Counts) *int { return byType(c, name) }, false, true
@@ -380,7 +380,7 @@ func subGetter(key string) (get func(c briefings.Counts) *int, main, ok bool) {
 			continue
 		}
 		if cl, ok := classWords[w]; ok {
-			return func(c briefings.Counts) *int { return byType(c, cl) }, false, true
+			return func(c briefings.Counts) *int { return byType(c, string(cl)) }, false, true
 		}
 	}
 	if name, ok := labelModel(paren); ok {
@@ -412,7 +412,7 @@ func lowerBoundCheck(cat, key string, get countsGetter, kind fieldKind) check {
 			return false, "no report"
 		}
 		_, isDrone := map[string]bool{"drones": true, "drone": true}[strings.ToLower(key)]
-		if md, ok := labelModel(key); ok && modelByName(md).head == clDrone {
+		if md, ok := labelModel(key); ok && modelByName(md).head == classDrone {
 			isDrone = true
 		}
 		field, n := "missiles", get(a).Missiles

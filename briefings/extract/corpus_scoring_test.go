@@ -59,7 +59,7 @@ func TestScoringRules(t *testing.T) {
 		b := board{}
 		scoreRecord(&rec, b)
 		p := b.total("")
-		var all tally
+		var all score
 		for _, k := range p.kinds {
 			all.ok += k.ok
 			all.n += k.n

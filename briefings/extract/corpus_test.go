@@ -25,23 +25,23 @@ import (
 // apart. With -v the test prints the table and, for development records,
 // every field that differs (SITREP_CORPUS_DETAIL=all shows held-out ones too).
 
-type tally struct{ ok, n int }
+type score struct{ ok, n int }
 
-func (t *tally) add(ok bool) {
+func (t *score) add(ok bool) {
 	t.n++
 	if ok {
 		t.ok++
 	}
 }
 
-func (t tally) rate() float64 {
+func (t score) rate() float64 {
 	if t.n == 0 {
 		return 1
 	}
 	return float64(t.ok) / float64(t.n)
 }
 
-func (t tally) String() string {
+func (t score) String() string {
 	if t.n == 0 {
 		return "-"
 	}
@@ -50,14 +50,14 @@ func (t tally) String() string {
 
 // part is the score of one part of the data (development or held-out) in one language.
 type part struct {
-	kinds                            [nFieldKinds]tally
-	af                               tally // Air Force template: launched and intercepted-or-jammed figures
+	kinds                            [nFieldKinds]score
+	af                               score // Air Force template: launched and intercepted-or-jammed figures
 	records, extra, violations, nfig int
 }
 
 // all is every labelled field plus the extra national reports, as failures.
-func (p *part) all() tally {
-	var t tally
+func (p *part) all() score {
+	var t score
 	for _, k := range p.kinds {
 		t.ok += k.ok
 		t.n += k.n
@@ -109,18 +109,18 @@ func candidate(ev *labelEvent, a *briefings.AttackReport, pub time.Time) bool {
 	}
 	cum := a.Cumulative || a.Scope == briefings.ScopeCumulative
 	switch ev.scope {
-	case scopeNational:
+	case evNational:
 		if cum || a.Scope == briefings.ScopeRegional {
 			return false
 		}
-	case scopeRegional:
+	case evRegional:
 		if cum || a.Scope != briefings.ScopeRegional {
 			return false
 		}
 		if len(ev.regions) > 0 && !intersects(a.Regions, ev.regions) {
 			return false
 		}
-	case scopeCumulative:
+	case evCumulative:
 		return cum
 	}
 	if ev.date == "" {

@@ -52,7 +52,8 @@ func Extract(text string, published time.Time) Result {
 // tokens. It is pooled, so that a call allocates little beyond its result.
 type work struct {
 	sents []sentence
-	toks  []token // backing array of the sentences' tokens
+	toks  []token  // backing array of the sentences' tokens
+	rules *ruleSet // rules switched off, for tests; nil in use
 }
 
 var workPool = sync.Pool{New: func() any { return new(work) }}
@@ -67,7 +68,7 @@ const maxPooledTokens = 1 << 16
 func (w *work) release() {
 	clear(w.sents)
 	clear(w.toks)
-	w.sents, w.toks = w.sents[:0], w.toks[:0]
+	w.sents, w.toks, w.rules = w.sents[:0], w.toks[:0], nil
 	if cap(w.toks) > maxPooledTokens {
 		w.toks = nil
 	}
@@ -79,7 +80,7 @@ func (w *work) extract(published time.Time) Result {
 	sents := w.sents
 	w.toks = tokenizeAll(sents, w.toks)
 	res := Result{
-		Attacks:  extractAttacks(sents, published),
+		Attacks:  extractAttacks(sents, published, w.rules),
 		Entities: findEntities(sents),
 	}
 	res.Events = findEvents(sents)

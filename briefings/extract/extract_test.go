@@ -231,7 +231,8 @@ var attackCases = []attackCase{
 			"0.launched.by_type.jet Shahed": 40, "0.launched.by_type.Shahed": nil,
 			"0.intercepted_or_jammed.total": 72, "0.intercepted_or_jammed.by_type.Kh-101": 3, "0.intercepted_or_jammed.drones": 69,
 			"0.hits.by_type.ballistic": 2, "0.hits.drones": 9, "0.hits.locations": 6, "0.hits.debris_locations": 4,
-			"0.not_reached.missiles": 1, "0.jammed.drones": 12, "0.date": "2025-06-26", "0.source": nil,
+			"0.not_reached.missiles": 1, "0.jammed.drones": 12, "0.date": "2025-06-26", "0.source": "Ukraine's Air Force",
+			"0.as_of": "09:00", "0.window_start": "2025-06-25T18:00",
 		},
 	},
 	{
@@ -353,7 +354,7 @@ var attackCases = []attackCase{
 			"Також ворог скинув 12 керованих авіабомб.",
 		want: map[string]any{
 			"0.date": "2025-10-06", "0.launched.by_type.KN-23": 2, "0.launched.by_type.ballistic": 2,
-			"0.launched.by_type.Kh-59/69": 3, "0.launched.by_type.cruise": 3, "0.launched.by_type.Oniks": 1,
+			"0.launched.by_type.Kh-59/69": 3, "0.launched.by_type.guided": 3, "0.launched.by_type.Oniks": 1,
 			"0.launched.by_type.anti_ship": 1, "0.launched.missiles": 6, "0.launched.drones": 25,
 			"0.launched.by_type.Gerbera": 25, "0.launched.by_type.guided_bomb": 12,
 		},

@@ -20,7 +20,7 @@ func FuzzExtract(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		res := Extract(s, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))
 		for _, a := range res.Attacks {
-			if a.Attacker != codeRU && a.Attacker != codeUA {
+			if a.Attacker != string(sideRU) && a.Attacker != string(sideUA) {
 				t.Fatalf("attacker %q", a.Attacker)
 			}
 			if !utf8.ValidString(a.Evidence) {
@@ -52,8 +52,8 @@ func TestExtractHostileInputs(t *testing.T) {
 	}
 	for name, in := range inputs {
 		res := Extract(in, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))
-		if len(res.Attacks) > maxReports {
-			t.Errorf("%s: %d reports, over the cap %d", name, len(res.Attacks), maxReports)
+		if len(res.Attacks) > maxEvents {
+			t.Errorf("%s: %d reports, over the cap %d", name, len(res.Attacks), maxEvents)
 		}
 	}
 }

@@ -6,30 +6,10 @@ import (
 	"github.com/sitrep/sitrep/briefings/text"
 )
 
-// Head noun classes of a counted phrase.
-const (
-	clDrone    = "drone"
-	clMissile  = "missile"
-	clMixed    = "mixed" // "means of air attack", "targets", "aerial weapons"
-	clBomb     = "bomb"
-	clLocation = "location"
-	clPerson   = "person"
-)
+// The vocabulary of attack reports in English and Ukrainian: head nouns,
+// weapon types, missile classes, predicates, qualifiers, months and
+// weekdays. A '*' ends a prefix pattern (Ukrainian case endings).
 
-// Missile classes used as by_type keys.
-const (
-	mBallistic  = "ballistic"
-	mCruise     = "cruise"
-	mHypersonic = "hypersonic"
-	mAntiShip   = "anti_ship"
-	mAntiRadar  = "anti_radar"
-	mGuided     = "guided"
-	mAntiAir    = "anti_aircraft"
-	mRocket     = "rocket"
-)
-
-// match reports whether a lower-cased word matches a pattern: exact, or a
-// prefix when the pattern ends with '*'.
 // wordsAt reports whether the tokens from i on match the pattern words.
 func wordsAt(toks []token, i int, words []string) bool {
 	if i+len(words) > len(toks) {
@@ -43,6 +23,8 @@ func wordsAt(toks []token, i int, words []string) bool {
 	return true
 }
 
+// match reports whether a lower-cased word matches a pattern: exact, or a
+// prefix when the pattern ends with '*'.
 func match(w, p string) bool {
 	if strings.HasSuffix(p, "*") {
 		return strings.HasPrefix(w, p[:len(p)-1])
@@ -50,39 +32,29 @@ func match(w, p string) bool {
 	return w == p
 }
 
-func matchAny(w string, ps []string) bool {
-	for _, p := range ps {
-		if match(w, p) {
-			return true
-		}
-	}
-	return false
-}
-
 type headInfo struct {
-	class    string
+	class    class
 	singular bool
 }
 
 var heads = func() *wordTable[headInfo] {
 	t := newWordTable[headInfo]()
-	t.add(headInfo{clDrone, true}, "drone", "uav", "дрон", "безпілотник")
-	t.add(headInfo{clDrone, false}, "drones", "drone's", "uavs", "uav's", "unmanned", "бпла", "бпл", "безпілотн*", "дрони", "дронів", "дронами", "дрон-*", "дрони-*", "дронів-*", "дронами-*", "шахеди", "шахедів", "шахедами", "decoys", "loitering", "kamikaze")
-	t.add(headInfo{clMissile, true}, "missile", "rocket", "ракета", "ракету")
-	t.add(headInfo{clMissile, false}, "missiles", "rockets", "ракети", "ракет", "ракетами", "ракетам")
-	t.add(headInfo{clMixed, false}, "weapons", "targets", "means", "projectiles", "devices", "objects", "цілі", "цілей", "ціль", "цілями", "засобів", "засоби", "засобами", "vehicles")
-	t.add(headInfo{clBomb, true}, "bomb")
-	t.add(headInfo{clBomb, false}, "bombs", "kabs", "kab", "каб", "кабів", "кабами", "авіабомб*")
-	t.add(headInfo{clLocation, true}, "location")
-	t.add(headInfo{clLocation, false}, "locations", "sites", "локаці*", "локаціях", "місцях")
-	t.add(headInfo{clPerson, true}, "person", "людина", "особа", "дитина", "man", "woman", "child", "worker", "resident", "civilian", "чоловік", "жінка")
-	t.add(headInfo{clPerson, false}, "people", "persons", "civilians", "residents", "children", "людей", "людини", "людина", "осіб", "особи", "цивільних", "мешканців", "men", "women", "workers", "employees", "passers-by", "жінки", "жінок", "чоловіки", "чоловіків", "дітей", "працівників", "працівники")
+	t.add(headInfo{classDrone, true}, "drone", "uav", "дрон", "безпілотник")
+	t.add(headInfo{classDrone, false}, "drones", "drone's", "uavs", "uav's", "unmanned", "бпла", "бпл", "безпілотн*", "дрони", "дронів", "дронами", "дрон-*", "дрони-*", "дронів-*", "дронами-*", "шахеди", "шахедів", "шахедами", "decoys", "loitering", "kamikaze")
+	t.add(headInfo{classMissile, true}, "missile", "rocket", "ракета", "ракету", "ракетою")
+	t.add(headInfo{classMissile, false}, "missiles", "rockets", "ракети", "ракет", "ракетами", "ракетам")
+	t.add(headInfo{classMixed, false}, "weapons", "targets", "means", "projectiles", "devices", "objects", "цілі", "цілей", "ціль", "цілями", "засобів", "засоби", "засобами", "vehicles")
+	t.add(headInfo{classBomb, true}, "bomb")
+	t.add(headInfo{classBomb, false}, "bombs", "kabs", "kab", "каб", "кабів", "кабами", "авіабомб*")
+	t.add(headInfo{classLocation, true}, "location", "локації", "локація")
+	t.add(headInfo{classLocation, false}, "locations", "sites", "локаці*", "локаціях", "місцях")
+	t.add(headInfo{classPerson, true}, "person", "людина", "особа", "дитина", "man", "woman", "child", "worker", "resident", "civilian", "чоловік", "жінка")
+	t.add(headInfo{classPerson, false}, "people", "persons", "civilians", "residents", "children", "людей", "людини", "осіб", "особи", "цивільних", "мешканців", "men", "women", "workers", "employees", "passers-by", "жінки", "жінок", "чоловіки", "чоловіків", "дітей", "працівників", "працівники")
 	return t
 }()
 
-// headClass says which weapon (or person, location) a noun names, and
-// whether it is singular (for "a missile").
-func headClass(w string) (cl string, singular bool) {
+// headClass says what a noun counts, and whether it is singular (for "a missile").
+func headClass(w string) (class, bool) {
 	h, _ := heads.get(w)
 	return h.class, h.singular
 }
@@ -90,8 +62,8 @@ func headClass(w string) (cl string, singular bool) {
 // model is a weapon type with its class.
 type model struct {
 	name  string
-	head  string // clDrone or clMissile or clBomb
-	class string // missile class
+	head  class // classDrone, classMissile or classBomb
+	class missileClass
 }
 
 // modelOf resolves one word to a weapon type.
@@ -106,78 +78,93 @@ func modelOf(w string) (model, bool) {
 		return md, true
 	}
 	if strings.Contains(w, "імітатор") {
-		return model{"decoy", clDrone, ""}, true
+		return model{"decoy", classDrone, ""}, true
 	}
 	return model{}, false
 }
 
 var models = func() *wordTable[model] {
 	t := newWordTable[model]()
-	t.add(model{"Shahed", clDrone, ""}, "shahed*", "шахед*", "geran*", "герань*", "герані", "shaheds")
-	t.add(model{"jet Shahed", clDrone, ""}, "реактивн*", "jet", "jet-powered")
-	t.add(model{"Gerbera", clDrone, ""}, "gerbera*", "гербер*", "гербар*")
-	t.add(model{"Italmas", clDrone, ""}, "italmas*", "італмас*")
-	t.add(model{"decoy", clDrone, ""}, "decoy*", "parody", "пароді*", "imitator*")
-	t.add(model{"Banderol", clMissile, mCruise}, "бандерол*", "banderol*", "дань-т", "dan-t")
-	t.add(model{"Iskander-M", clMissile, mBallistic}, "iskander-m", "іскандер-м", "искандер-м", "iskander-m's")
-	t.add(model{"Iskander-K", clMissile, mCruise}, "iskander-k", "іскандер-к", "искандер-к")
-	t.add(model{"Iskander", clMissile, ""}, "iskander", "iskanders", "іскандер*")
-	t.add(model{"KN-23", clMissile, mBallistic}, "kn-23", "кн-23")
-	t.add(model{"S-400", clMissile, mBallistic}, "s-400", "с-400")
-	t.add(model{"S-300", clMissile, mBallistic}, "s-300", "с-300")
-	t.add(model{"Kh-101", clMissile, mCruise}, "kh-101*", "х-101*", "x-101*")
-	t.add(model{"Kh-55", clMissile, mCruise}, "kh-55*", "х-55*", "x-55*")
-	t.add(model{"Kh-22", clMissile, mCruise}, "kh-22*", "х-22*", "x-22*")
-	t.add(model{"Kh-32", clMissile, mCruise}, "kh-32*", "х-32*")
-	t.add(model{"Kh-59/69", clMissile, mCruise}, "kh-59*", "х-59*", "x-59*", "kh-69*", "х-69*")
-	t.add(model{"Kalibr", clMissile, mCruise}, "kalibr*", "калібр*", "калибр*")
-	t.add(model{"Kinzhal", clMissile, mHypersonic}, "kinzhal*", "кинджал*", "кинжал*", "kh-47*", "х-47*")
-	t.add(model{"Zircon", clMissile, mAntiShip}, "zircon*", "tsirkon*", "циркон*", "3м22", "3m22")
-	t.add(model{"Oniks", clMissile, mAntiShip}, "oniks*", "onyx*", "онікс*", "оникс*", "p-800")
-	t.add(model{"Kh-31", clMissile, mAntiRadar}, "kh-31*", "х-31*", "x-31*")
-	t.add(model{"Vilkha", clMissile, mRocket}, "vilkha*", "вільха*")
-	t.add(model{"ATACMS", clMissile, mBallistic}, "atacms*")
-	t.add(model{"Neptune", clMissile, mCruise}, "neptune*", "нептун*")
-	t.add(model{"Storm Shadow", clMissile, mCruise}, "storm-shadow", "scalp")
-	t.add(model{"KAB", clBomb, ""}, "kab", "kabs", "каб", "кабів", "кабами")
+	t.add(model{"Shahed", classDrone, ""}, "shahed*", "шахед*", "geran*", "герань*", "герані", "shaheds")
+	t.add(model{"jet Shahed", classDrone, ""}, "реактивн*", "jet", "jet-powered")
+	t.add(model{"Gerbera", classDrone, ""}, "gerbera*", "гербер*", "гербар*")
+	t.add(model{"Italmas", classDrone, ""}, "italmas*", "італмас*")
+	t.add(model{"decoy", classDrone, ""}, "decoy*", "parody", "пароді*", "imitator*")
+	t.add(model{"Banderol", classMissile, mCruise}, "бандерол*", "banderol*", "дань-т", "dan-t")
+	t.add(model{"Iskander-M", classMissile, mBallistic}, "iskander-m", "іскандер-м", "искандер-м", "iskander-m's")
+	t.add(model{"Iskander-K", classMissile, mCruise}, "iskander-k", "іскандер-к", "искандер-к")
+	t.add(model{"Iskander", classMissile, ""}, "iskander", "iskanders", "іскандер*")
+	t.add(model{"KN-23", classMissile, mBallistic}, "kn-23", "кн-23")
+	t.add(model{"S-400", classMissile, mBallistic}, "s-400", "с-400")
+	t.add(model{"S-300", classMissile, mBallistic}, "s-300", "с-300")
+	t.add(model{"Kh-101", classMissile, mCruise}, "kh-101*", "х-101*", "x-101*")
+	t.add(model{"Kh-55", classMissile, mCruise}, "kh-55*", "х-55*", "x-55*")
+	t.add(model{"Kh-22", classMissile, mCruise}, "kh-22*", "х-22*", "x-22*")
+	t.add(model{"Kh-32", classMissile, mCruise}, "kh-32*", "х-32*")
+	t.add(model{"Kh-59/69", classMissile, mGuided}, "kh-59*", "х-59*", "x-59*", "kh-69*", "х-69*")
+	t.add(model{"Kalibr", classMissile, mCruise}, "kalibr*", "калібр*", "калибр*")
+	t.add(model{"Kinzhal", classMissile, mHypersonic}, "kinzhal*", "кинджал*", "кинжал*", "kh-47*", "х-47*")
+	t.add(model{"Zircon", classMissile, mAntiShip}, "zircon*", "tsirkon*", "циркон*", "3м22", "3m22")
+	t.add(model{"Oniks", classMissile, mAntiShip}, "oniks*", "onyx*", "онікс*", "оникс*", "p-800")
+	t.add(model{"Kh-31", classMissile, mAntiRadar}, "kh-31*", "х-31*", "x-31*")
+	t.add(model{"Vilkha", classMissile, mRocket}, "vilkha*", "вільха*")
+	t.add(model{"ATACMS", classMissile, mBallistic}, "atacms*")
+	t.add(model{"Neptune", classMissile, mCruise}, "neptune*", "нептун*")
+	t.add(model{"Storm Shadow", classMissile, mCruise}, "storm-shadow", "scalp")
+	t.add(model{"KAB", classBomb, ""}, "kab", "kabs", "каб", "кабів", "кабами")
 	return t
 }()
+
+// modelIndex finds a type by its canonical name.
+var modelIndex = func() map[string]model {
+	m := map[string]model{"Storm Shadow": {"Storm Shadow", classMissile, mCruise}}
+	for _, w := range []string{"shahed", "реактивні", "gerbera", "italmas", "decoy", "бандероль", "iskander-m", "iskander-k", "iskander", "kn-23", "s-400", "s-300", "kh-101", "kh-55", "kh-22", "kh-32", "kh-59", "kalibr", "kinzhal", "zircon", "oniks", "kh-31", "vilkha", "atacms", "neptune", "kab"} {
+		if md, ok := models.get(w); ok {
+			m[md.name] = md
+		}
+	}
+	return m
+}()
+
+// modelByName finds a type by its canonical name, or the first of a joined name.
+func modelByName(name string) model {
+	if md, ok := modelIndex[name]; ok {
+		return md
+	}
+	if i := strings.IndexByte(name, '/'); i > 0 {
+		if md, ok := modelIndex[name[:i]]; ok {
+			return md
+		}
+	}
+	return model{}
+}
 
 // joinedModel resolves joined names: "Iskander-M/KN-23", "Іскандер-М/С-400";
 // "Kh-59/69" and "Shahed-136/131" are one type.
 func joinedModel(w string) (model, bool) {
-	{
-		parts := strings.Split(w, "/")
-		var names []string
-		var m0 model
-		for k, p := range parts {
-			m, ok := modelOf(p)
-			if !ok {
-				continue
-			}
-			if k == 0 || m0.name == "" {
-				m0 = m
-			}
-			dup := false
-			for _, n := range names {
-				if n == m.name {
-					dup = true
-				}
-			}
-			if !dup {
-				names = append(names, m.name)
-			}
+	var names []string
+	var m0 model
+	for _, p := range strings.Split(w, "/") {
+		m, ok := models.get(strings.Trim(p, "\"'«»“”"))
+		if !ok {
+			continue
 		}
-		if len(names) > 0 {
-			m0.name = strings.Join(names, "/")
-			return m0, true
+		if m0.name == "" {
+			m0 = m
+		}
+		if !contains(names, m.name) {
+			names = append(names, m.name)
 		}
 	}
-	return model{}, false
+	if len(names) == 0 {
+		return model{}, false
+	}
+	m0.name = strings.Join(names, "/")
+	return m0, true
 }
 
-var classAdjs = func() *wordTable[string] {
-	t := newWordTable[string]()
+var classAdjs = func() *wordTable[missileClass] {
+	t := newWordTable[missileClass]()
 	t.add(mBallistic, "ballistic", "балістичн*", "баллистическ*")
 	t.add(mCruise, "cruise", "крилат*", "крылат*")
 	t.add(mHypersonic, "hypersonic", "aeroballistic", "аеробалістичн*", "гіперзвуков*")
@@ -188,8 +175,8 @@ var classAdjs = func() *wordTable[string] {
 	return t
 }()
 
-// missileClassAdj maps class adjectives.
-func missileClassAdj(w string) string {
+// missileClassAdj maps class adjectives ("крилатими", "ballistic").
+func missileClassAdj(w string) missileClass {
 	c, _ := classAdjs.get(w)
 	return c
 }
@@ -199,101 +186,107 @@ var npStop = map[string]bool{
 	"at": true, "on": true, "in": true, "over": true, "from": true, "by": true, "to": true, "into": true,
 	"across": true, "towards": true, "toward": true, "that": true, "which": true, "who": true, "were": true,
 	"was": true, "have": true, "has": true, "had": true, "are": true, "is": true, "been": true, "with": true,
-	"while": true, "during": true, "against": true, "as": true, "per": true, "of": true, "and": false,
+	"while": true, "during": true, "against": true, "as": true, "per": true, "of": true,
 	"з": true, "із": true, "зі": true, "на": true, "над": true, "по": true, "у": true, "в": true, "до": true,
 	"від": true, "для": true, "які": true, "що": true, "було": true, "були": true, "був": true, "була": true,
 	"said": true, "says": true, "launched": true, "but": true, "or": true, "або": true, "чи": true, "а": true,
 	"before": true, "after": true, "since": true, "near": true, "under": true, "including": true,
 	"among": true, "than": true, "within": true, "last": true, "overnight": true, "яких": true, "них": true,
-	"being": true, "the": true, "its": true, "their": true, "this": true, "these": true, "those": true, "people": false,
+	"being": true, "the": true, "its": true, "their": true, "this": true, "these": true, "those": true,
 }
 
-// Cue kinds: what happened to the counted weapons.
-const (
-	cNone = iota
-	cLaunch
-	cIntercept
-	cJam
-	cCombined
-	cHit
-	cDebris
-	cNotReached
-	cIgnore
-	cKilled
-	cInjured
-)
+// npMods may stand inside a counted phrase before its head.
+var npMods = map[string]bool{
+	"strike": true, "attack": true, "combat": true, "kamikaze": true, "exploding": true, "enemy": true,
+	"russian": true, "ukrainian": true, "iranian-made": true, "iranian-designed": true, "iranian": true,
+	"bomber": true, "long-range": true, "unidentified": true, "other": true, "and": true, "aircraft-type": true,
+	"aerial": true, "air": true, "fixed-wing": true, "reconnaissance": true, "more": true, "additional": true,
+	"ударних": true, "ударними": true, "ударні": true, "ворожих": true, "ворожі": true, "ворожий": true,
+	"ворожого": true, "ударного": true, "ударний": true, "російських": true, "російські": true,
+	"різних": true, "типів": true, "types": true, "type": true, "kinds": true, "та": true, "і": true,
+	"й": true, "морського": true, "базування": true, "повітряного": true, "наземного": true, "авіаційні": true,
+	"авіаційних": true, "авіаційну": true, "авіаційними": true, "the": true, "new": true, "heavy": true,
+	"безпілотними": true, "літальними": true, "літальних": true, "apparatus": true, "record": true, "a": true,
+	"staggering": true, "further": true, "large": true, "nuclear-capable": true, "shahed-type": true,
+	"strategic": true, "tactical": true, "jet-powered": true, "ворожою": true, "ворожими": true,
+}
 
+// cuePat is a predicate of several words.
 type cuePat struct {
 	words []string
-	kind  int
+	out   outcome
 }
 
-// cuePats are matched longest first at each position.
+// cuePats are predicates of several words, matched before single words.
 var cuePats = []cuePat{
-	{[]string{"падіння", "збитих"}, cDebris},
-	{[]string{"падіння", "уламків"}, cDebris},
-	{[]string{"falling", "debris"}, cDebris},
-	{[]string{"зафіксовано", "влучання"}, cHit},
-	{[]string{"did", "not", "reach"}, cNotReached},
-	{[]string{"didn't", "reach"}, cNotReached},
-	{[]string{"failed", "to", "reach"}, cNotReached},
-	{[]string{"не", "досягл*"}, cNotReached},
-	{[]string{"не", "долетіл*"}, cNotReached},
-	{[]string{"failed", "to", "stop"}, cIgnore},
-	{[]string{"локаційно", "втрач*"}, cJam},
-	{[]string{"lost", "from", "radar*"}, cJam},
-	{[]string{"disappeared", "from", "radar*"}, cJam},
-	{[]string{"shot", "down"}, cIntercept},
-	{[]string{"shoot", "down"}, cIntercept},
-	{[]string{"shooting", "down"}, cIntercept},
-	{[]string{"shoots", "down"}, cIntercept},
-	{[]string{"knocked", "out"}, cIntercept},
-	{[]string{"strikes", "from"}, cHit},
-	{[]string{"headed", "for"}, cLaunch},
-	{[]string{"were", "recorded"}, cLaunch},
+	{[]string{"падіння", "збитих"}, outDebris},
+	{[]string{"падіння", "уламків"}, outDebris},
+	{[]string{"falling", "debris"}, outDebris},
+	{[]string{"зафіксовано", "влучання"}, outHit},
+	{[]string{"did", "not", "reach"}, outNotReached},
+	{[]string{"didn't", "reach"}, outNotReached},
+	{[]string{"failed", "to", "reach"}, outNotReached},
+	{[]string{"не", "досягл*"}, outNotReached},
+	{[]string{"не", "долетіл*"}, outNotReached},
+	{[]string{"failed", "to", "stop"}, outIgnored},
+	{[]string{"локаційно", "втрач*"}, outJammed},
+	{[]string{"lost", "from", "radar*"}, outJammed},
+	{[]string{"disappeared", "from", "radar*"}, outJammed},
+	{[]string{"shot", "down"}, outIntercepted},
+	{[]string{"shoot", "down"}, outIntercepted},
+	{[]string{"shooting", "down"}, outIntercepted},
+	{[]string{"shoots", "down"}, outIntercepted},
+	{[]string{"knocked", "out"}, outIntercepted},
+	{[]string{"strikes", "from"}, outHit},
+	{[]string{"headed", "for"}, outLaunched},
+	{[]string{"were", "recorded"}, outLaunched},
 }
 
-var cueWords = func() *wordTable[int] {
-	t := newWordTable[int]()
-	t.add(cIntercept, "downed", "downing", "destroyed", "destroying", "destroy", "destroys", "intercepted", "intercepting", "intercept", "intercepts", "neutralized", "neutralised", "neutralizing", "neutralising", "eliminated", "repelled",
+var cueWords = func() *wordTable[outcome] {
+	t := newWordTable[outcome]()
+	t.add(outIntercepted, "downed", "downing", "destroyed", "destroying", "destroy", "destroys", "intercepted", "intercepting", "intercept", "intercepts", "neutralized", "neutralised", "neutralizing", "neutralising", "eliminated", "repelled",
 		"збито", "збиті", "збитий", "збита", "збитих", "збили", "збила", "збив", "збиття", "збити", "знищено", "знищили", "знищила", "знищив", "знищення", "знищені", "знешкоджено", "знешкодили", "сбиты", "уничтожены")
-	t.add(cJam, "jammed", "lost", "suppressed", "redirected", "подавлено", "подавлені", "подавлених", "подавили", "втрачено", "втрачені", "втрачений")
-	t.add(cLaunch, "launched", "launch", "launches", "launching", "fired", "firing", "fires", "sends", "запускає", "запускають", "застосовує", "застосовують", "атакує", "attacked", "deployed", "used", "using", "unleashed", "sent", "detected", "included", "targeted",
+	t.add(outJammed, "jammed", "lost", "suppressed", "redirected", "подавлено", "подавлені", "подавлених", "подавили", "подавлення", "втрачено", "втрачені", "втрачений")
+	t.add(outLaunched, "launched", "launch", "launches", "launching", "fired", "firing", "fires", "sends", "запускає", "запускають", "застосовує", "застосовують", "атакує", "attacked", "deployed", "used", "using", "unleashed", "sent", "detected", "included", "targeted",
 		"атакував", "атакувала", "атакували", "застосував", "застосувала", "застосували", "застосовували", "застосуванням", "запустив", "запустили", "випустив", "випустили", "зафіксовано", "виявлено", "спрямував", "dropped", "dropping", "скинув", "скинули", "скинуто", "скинувши")
-	t.add(cHit, "влучання", "влучань", "влучили", "impacts", "hit", "hits", "struck")
-	t.add(cDebris, "debris", "fragments", "уламки", "уламків", "уламками", "падіння")
-	t.add(cKilled, "killed", "killing", "died", "dead", "загинули", "загинула", "загинув", "загинуло", "загиблих", "вбито", "вбили", "загибель")
-	t.add(cInjured, "injured", "injuring", "wounded", "wounding", "hurt", "поранено", "поранені", "поранених", "постраждали", "постраждалих", "постраждав", "постраждала", "травмовано", "травмовані", "поранення", "травмувалися")
+	t.add(outHit, "влучання", "влучань", "влучили", "impacts", "hit", "hits", "hitting", "struck")
+	t.add(outDebris, "debris", "fragments", "уламки", "уламків", "уламками", "падіння")
+	t.add(outKilled, "killed", "killing", "died", "dead", "загинули", "загинула", "загинув", "загинуло", "загиблих", "вбито", "вбили", "загибель")
+	t.add(outInjured, "injured", "injuring", "wounded", "wounding", "hurt", "поранено", "поранені", "поранених", "постраждали", "постраждалих", "постраждав", "постраждала", "травмовано", "травмовані", "поранення", "травмувалися")
 	return t
 }()
 
-// cueWord classifies a single word.
-func cueWord(w string) int {
+// cueWord classifies a single word; "збито/подавлено" is shot down or jammed.
+func cueWord(w string) outcome {
 	if k, ok := cueWords.get(w); ok {
 		return k
 	}
-	if strings.Contains(w, "/") && strings.HasPrefix(w, "збит") && strings.Contains(w, "подавл") {
-		return cCombined
+	if a, b, ok := strings.Cut(w, "/"); ok {
+		// "збито/подавлено", "destroyed/suppressed": either
+		x, y := cueWord(a), cueWord(b)
+		if x == outIntercepted && y == outJammed || x == outJammed && y == outIntercepted {
+			return outCombined
+		}
 	}
-	return cNone
+	return outNone
 }
 
-// passiveSkip may stand between a counted phrase and its verb
-// ("were successfully intercepted", "було локаційно втрачено").
+// passiveSkip may stand between a counted phrase and its predicate ("were
+// successfully intercepted", "було локаційно втрачено").
 var passiveSkip = map[string]bool{
 	"were": true, "was": true, "have": true, "has": true, "had": true, "been": true, "being": true,
 	"are": true, "is": true, "successfully": true, "also": true, "reportedly": true, "reported": true,
 	"then": true, "later": true, "subsequently": true, "which": true, "that": true, "who": true, "more": true,
 	"було": true, "були": true, "був": true, "була": true, "удалося": true, "вдалося": true, "–": true, "—": true,
 	"-": true, "classified": true, "as": true, "'": true, "\"": true, "“": true, "”": true, "«": true, "»": true,
-	"likely": true, "confirmed": true, "all": true, "of": false, "to": false, "be": true, "either": true,
-	"others": true, "people": false, "ще": true, "ними": false, "отримали": true, "отримала": true,
+	"likely": true, "confirmed": true, "all": true, "be": true, "either": true,
+	"others": true, "ще": true, "отримали": true, "отримала": true,
 	"отримав": true, "дістали": true, "дістала": true, "дістав": true, "зазнали": true, "зазнала": true, "зазнав": true,
 }
 
 // qualifierBefore reads the qualifier words before the number at toks[i]:
 // the qualifier and how many words it spans.
-func qualifierBefore(toks []token, i int) (string, int) {
+func qualifierBefore(toks []token, i int) (qualifier, int) {
 	w1, w2, w3 := "", "", ""
 	if i >= 1 {
 		w1 = toks[i-1].low
@@ -307,35 +300,33 @@ func qualifierBefore(toks []token, i int) (string, int) {
 	switch {
 	case (w3 == "no" || w3 == "not") && (w2 == "more" || w2 == "greater") && w1 == "than",
 		w3 == "не" && (w2 == "більше" || w2 == "більш") && (w1 == "ніж" || w1 == "як"):
-		return "at_most", 3
-	case w2 == "more" && w1 == "than", w2 == "більш" && w1 == "ніж", w2 == "більше" && w1 == "ніж":
-		return "more_than", 2
-	case w2 == "at" && w1 == "least":
-		return "at_least", 2
+		return qAtMost, 3
+	case w2 == "more" && w1 == "than", (w2 == "більш" || w2 == "більше") && w1 == "ніж":
+		return qMoreThan, 2
+	case w2 == "at" && w1 == "least", w2 == "як" && w1 == "мінімум":
+		return qAtLeast, 2
 	case w2 == "at" && w1 == "most", w2 == "не" && (w1 == "більше" || w1 == "більш"):
-		return "at_most", 2
+		return qAtMost, 2
 	case w2 == "up" && w1 == "to":
-		return "up_to", 2
-	case w2 == "fewer" && w1 == "than", w2 == "less" && w1 == "than", (w2 == "менше" || w2 == "менш") && (w1 == "ніж" || w1 == "як"):
-		return "less_than", 2
-	case w2 == "як" && w1 == "мінімум":
-		return "at_least", 2
+		return qUpTo, 2
+	case (w2 == "fewer" || w2 == "less") && w1 == "than", (w2 == "менше" || w2 == "менш") && (w1 == "ніж" || w1 == "як"):
+		return qLessThan, 2
 	}
 	switch w1 {
-	case "over", "понад", "більше", "понад,":
-		return "more_than", 1
+	case "over", "понад", "більше":
+		return qMoreThan, 1
 	case "under", "менше":
-		return "less_than", 1
+		return qLessThan, 1
 	case "about", "around", "approximately", "roughly", "some", "близько", "приблизно", "approx":
-		return "about", 1
-	case "nearly", "almost", "майже", "майже,":
-		return "nearly", 1
+		return qAbout, 1
+	case "nearly", "almost", "майже":
+		return qNearly, 1
 	case "щонайменше", "принаймні", "мінімум":
-		return "at_least", 1
+		return qAtLeast, 1
 	case "до":
-		return "up_to", 1
+		return qUpTo, 1
 	}
-	return "", 0
+	return qNone, 0
 }
 
 var monthsEN = map[string]int{
@@ -353,6 +344,12 @@ var monthsUK = map[string]int{
 var monthsUKPeriod = map[string]int{
 	"січні": 1, "лютому": 2, "березні": 3, "квітні": 4, "травні": 5, "червні": 6, "липні": 7,
 	"серпні": 8, "вересні": 9, "жовтні": 10, "листопаді": 11, "грудні": 12,
+}
+
+var weekdays = map[string]int{
+	"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
+	"неділю": 0, "неділя": 0, "понеділок": 1, "вівторок": 2, "середу": 3, "середа": 3, "четвер": 4,
+	"п'ятницю": 5, "п'ятниця": 5, "суботу": 6, "субота": 6,
 }
 
 // monthFilter, weekdayFilter and monthPeriodFilter let the per-token lookups skip most words.

@@ -2,300 +2,426 @@ package extract
 
 import "strings"
 
+// Stage 1: find the figure mentions of a sentence. A mention is a number
+// (digits, number words, "all", "both", "a") and the phrase it counts: the
+// head noun says the class (drones, missiles, means of air attack, people,
+// locations), the words around it the types, the missile class, how exact
+// the figure is, and how it relates to other figures ("N of M", "of them",
+// "including", "N more").
+
+// mflag marks what the words of a mention say about it.
+type mflag uint32
+
+const (
+	fAll       mflag = 1 << iota // "all", "all N", "усі"
+	fBoth                        // "both": two
+	fArticle                     // "a", "an", "one" read as a count
+	fRefer                       // "of them", "з них": a part of an earlier phrase
+	fEllipsis                    // no head noun ("27 over the Voronezh region")
+	fIncluding                   // after "including", "among them", "зокрема"
+	fWhole                       // "Of the N drones, A ... and B ...": split by the phrases after it
+	fIncrement                   // "N more", "another N", "ще N": a part added to a count
+	fSingular                    // the head noun is singular
+	fMixedType                   // the types named are not all ("Shahed and other drones")
+	fModelHead                   // the type is the head noun ("76 Shaheds")
+	fUkrainian                   // "Ukrainian drones"
+	fRussian                     // "Russian drones"
+	fEarlier                     // a figure the text says was superseded ("had earlier said N")
+	fRevised                     // a corrected figure ("revised to N")
+	fImplicit                    // no number: a singular noun counts one ("атакував ракетою")
+	fAfterColon                  // joined to the figure before by a colon or dash (a breakdown)
+)
+
 // mention is one counted phrase: "112 strike and decoy drones", "both
 // missiles", "21 over the Bryansk region".
 type mention struct {
-	n         int
-	known     bool // n is a figure
-	qual      string
-	vague     string // "dozens", "several": a quantity without a figure
-	all       bool
-	class     string
-	mclass    string
-	models    []string
-	modelHead bool // the head noun is the type ("76 Shaheds")
-	ofM       int  // "N of M": M, the whole
-	hasM      bool
-	refer     bool // "of them", "з них": the referent is an earlier phrase
-	ellipsis  bool // "27 over the Voronezh region": class from the previous phrase
-	incl      bool // after "including"
-	subset    bool // a type or regional subset of its referent
-	whole     bool // "Of the N drones, A were ... and B were ...": N is split by the phrases after it
-	incr      bool // "N more", "another N", "a further N", "ще N": a part added to a count stated before
-	outcome   int
-	also      int // a second outcome ("eight drones ... which were shot down" after "included")
-	region    string
-	ukr, rus  bool
-	singular  bool // the head noun is singular ("a missile")
-	mixedType bool // "Shahed and other drone types": the type is not the only one
-	start     int  // token span
-	end       int
-	group     int
+	n      int
+	known  bool // n is a figure (not "all", not a vague quantity)
+	qual   qualifier
+	vague  string // "dozens", "several_thousand": a quantity without a figure
+	flags  mflag
+	class  class
+	mclass missileClass
+	models []string
+	ofM    int    // "N of M": the whole, M; 0 when not stated
+	region string // "over the Bryansk region"
+	start  int    // token span
+	end    int
 }
 
-// cue is a verb or noun telling what happened to the counted weapons.
-type cue struct {
-	start, end int
-	kind       int
+func (m *mention) has(f mflag) bool { return m.flags&f != 0 }
+
+func (m *mention) addModel(md model) {
+	if !contains(m.models, md.name) {
+		m.models = append(m.models, md.name)
+	}
 }
 
-func findCues(toks []token) []cue {
-	var out []cue
-	hasEW := false
-	for ix := range toks {
-		t := &toks[ix]
-		if t.low == "electronic" || t.low == "реб" || t.low == "electronically" {
-			hasEW = true
+// findMentions finds the counted phrases of a sentence; cueAt gives the
+// predicate at each token (outNone where there is none).
+func findMentions(toks []token, cueAt []outcome, rs *ruleSet) []mention {
+	var out []mention
+	for i := 0; i < len(toks); i++ {
+		if toks[i].kind != kNum || allBeforeFigure(toks, i) {
+			continue
+		}
+		m, ok := mentionAt(toks, i, cueAt, rs, len(out) > 0)
+		if !ok {
+			continue
+		}
+		out = append(out, m)
+		if m.end > i+1 {
+			i = m.end - 1
 		}
 	}
-	for i := 0; i < len(toks); i++ {
-		if toks[i].kind != kWord {
+	return appendImplicit(out, toks, cueAt, rs)
+}
+
+// ukSingularHeads are singular weapon nouns that count one without a number,
+// as the Air Force writes them ("атакував балістичною ракетою", "збито ракету").
+var ukSingularHeads = map[string]bool{"ракетою": true, "ракету": true, "дроном": true, "безпілотником": true}
+
+// appendImplicit adds the mentions of singular nouns without a number, in
+// the order of the sentence: the Air Force's "атакував балістичною ракетою",
+// and "the missile" of a report that named it before.
+func appendImplicit(out []mention, toks []token, cueAt []outcome, rs *ruleSet) []mention {
+	for k := range toks {
+		if inMention(out, k) {
 			continue
 		}
-		k, n := cueAt(toks, i)
-		if k == cNone {
+		start, ok := implicitStart(toks, k, rs)
+		if !ok {
 			continue
 		}
-		c := cue{i, i + n, k}
-		if k == cNotReached && hasEW {
-			c.kind = cJam
+		m := mention{n: 1, known: true, flags: fImplicit | fSingular, start: start}
+		m.end = scanNP(toks, start, &m, cueAt)
+		if m.class == classNone || !phraseEnds(toks, m.end) {
+			continue
 		}
-		if k == cHit && n == 1 {
-			// "Russia struck Ukraine with 653 drones": the weapons were launched
-			for j := c.end; j < len(toks) && j < c.end+4; j++ {
-				if toks[j].kind == kNum || toks[j].kind == kPunct {
-					break
-				}
-				if toks[j].low == "with" {
-					c.kind = cLaunch
-					break
-				}
-			}
+		at := len(out)
+		for at > 0 && out[at-1].start > start {
+			at--
 		}
-		if k == cIntercept {
-			// "shot down or jammed", "збито, або подавлено", "downed or had their signals jammed"
-			for j := c.end; j < len(toks) && j < c.end+3; j++ {
-				lw := toks[j].low
-				if lw == "or" || lw == "або" || lw == "чи" || lw == "and/or" {
-					for k2 := j + 1; k2 < len(toks) && k2 < j+6; k2++ {
-						if kk, nn := cueAt(toks, k2); kk == cJam {
-							c.kind = cCombined
-							c.end = k2 + nn
-							break
-						} else if kk != cNone {
-							break
-						}
-					}
-					break
-				}
-				if lw != "," && lw != "/" {
-					break
-				}
-			}
-		}
-		out = append(out, c)
-		i = c.end - 1
+		out = append(out, mention{})
+		copy(out[at+1:], out[at:])
+		out[at] = m
 	}
 	return out
 }
 
-// cueAt matches a cue at toks[i], returning its kind and length in tokens.
-var cuePatIndex = func() map[string][]cuePat {
-	m := map[string][]cuePat{}
-	for _, p := range cuePats {
-		k := bucketKey(strings.TrimSuffix(p.words[0], "*"))
-		m[k] = append(m[k], p)
+// implicitStart: the phrase of a singular weapon noun at k that counts one
+// without a number, and where it starts.
+func implicitStart(toks []token, k int, rs *ruleSet) (int, bool) {
+	lw := toks[k].low
+	start := k
+	for start > 0 && start > k-3 && (missileClassAdj(toks[start-1].low) != "" || npMods[toks[start-1].low] || isModelTok(toks, start-1)) && toks[start-1].low != "the" && toks[start-1].low != "a" {
+		start--
 	}
-	return m
-}()
-
-var cuePatFilter = filterOf(cuePatIndex)
-
-func cueAt(toks []token, i int) (int, int) {
-	var pats []cuePat
-	if k := bucketKey(toks[i].low); cuePatFilter.may(k) {
-		pats = cuePatIndex[k]
+	switch {
+	case ukSingularHeads[lw] && rs.on(ruleUkSingular):
+		return start, start == 0 || toks[start-1].kind != kNum
+	case enDefiniteHeads[lw] && rs.on(ruleDefiniteOne):
+		return start, start > 0 && toks[start-1].low == "the"
 	}
-	for _, p := range pats {
-		if wordsAt(toks, i, p.words) {
-			return p.kind, len(p.words)
-		}
-	}
-	if toks[i].kind != kWord {
-		return cNone, 0
-	}
-	return int(toks[i].cue), 1
+	return 0, false
 }
 
-func isQuote(s string) bool {
-	switch s {
-	case "\"", "'", "“", "”", "«", "»", "„", "’", "‘":
+// enDefiniteHeads are singular weapon nouns that "the" makes one weapon.
+var enDefiniteHeads = map[string]bool{"missile": true, "rocket": true, "drone": true, "uav": true}
+
+func inMention(ms []mention, k int) bool {
+	for i := range ms {
+		if ms[i].start <= k && k < ms[i].end {
+			return true
+		}
+	}
+	return false
+}
+
+// allBeforeFigure: "all" that belongs to the figure after it ("all 29
+// drones", "all of the 35 drones").
+func allBeforeFigure(toks []token, i int) bool {
+	if !toks[i].all {
+		return false
+	}
+	k := i + 1
+	if k < len(toks) && toks[k].low == "of" {
+		k++
+	}
+	if k < len(toks) && (toks[k].low == "the" || toks[k].low == "these" || toks[k].low == "those") {
+		k++
+	}
+	return k < len(toks) && toks[k].kind == kNum && !toks[k].vague && !toks[k].all
+}
+
+// allAt: the figure at i follows "all", "all of the".
+func allAt(toks []token, i int) bool {
+	k := i - 1
+	if k >= 0 && (toks[k].low == "the" || toks[k].low == "these" || toks[k].low == "those") {
+		k--
+	}
+	if k >= 0 && toks[k].low == "of" {
+		k--
+	}
+	return k >= 0 && toks[k].all
+}
+
+// mentionAt reads the mention whose number is toks[i].
+func mentionAt(toks []token, i int, cueAt []outcome, rs *ruleSet, hasPrev bool) (mention, bool) {
+	t := &toks[i]
+	if isDateNumber(toks, i) {
+		return mention{}, false
+	}
+	m := mention{start: i}
+	switch {
+	case t.vague:
+		m.vague = t.low
+	case t.all:
+		m.flags |= fAll
+	default:
+		m.n, m.known = t.n, true
+	}
+	if t.both {
+		m.flags |= fBoth
+	}
+	if t.art {
+		m.flags |= fArticle
+	}
+	if allAt(toks, i) && rs.on(ruleAllN) {
+		m.flags |= fAll
+	}
+	readBefore(&m, toks, i, rs)
+	j := readRange(&m, toks, i, rs)
+	j = readRelations(&m, toks, j, rs)
+	j = scanNP(toks, j, &m, cueAt)
+	j = readWholeAfter(&m, toks, j)
+	readAside(&m, toks, j)
+	m.end = j
+	if !keepMention(&m, toks, i, cueAt, hasPrev, rs) {
+		return mention{}, false
+	}
+	if reg, ok := locativeRegion(toks, m.end); ok && m.class != classPerson && m.class != classLocation {
+		m.region = reg
+	}
+	return m, true
+}
+
+// readBefore reads the words before the number: a qualifier ("more than"),
+// "including", "Of the", "another", and whether the text says the figure was
+// superseded or revised.
+func readBefore(m *mention, toks []token, i int, rs *ruleSet) {
+	q, qn := qualifierBefore(toks, i)
+	m.qual = q
+	back := i - 1 - qn
+	if back >= 0 && rs.on(ruleIncluding) {
+		switch toks[back].low {
+		case "including", "зокрема", "among", "incl":
+			m.flags |= fIncluding
+		}
+	}
+	if wholeBefore(toks, back) && rs.on(ruleWholeSplit) {
+		m.flags |= fWhole
+	}
+	if incrementAround(toks, i, back) && rs.on(ruleIncrement) {
+		m.flags |= fIncrement
+	}
+	if rs.on(ruleCorrection) {
+		m.flags |= correctionBefore(toks, back)
+	}
+}
+
+// readRange reads a range: "40-50 drones", "from 40 to 50", "between 40 and
+// 50", "від 40 до 50". The figure is the lower end, read as "at least".
+func readRange(m *mention, toks []token, i int, rs *ruleSet) int {
+	if !rs.on(ruleRange) || !m.known {
+		return i + 1
+	}
+	if toks[i].hi > m.n {
+		if m.qual == qNone {
+			m.qual = qAtLeast
+		}
+		return i + 1
+	}
+	if i+2 >= len(toks) || toks[i+2].kind != kNum || toks[i+2].n <= m.n || toks[i+2].vague || toks[i+2].all {
+		return i + 1
+	}
+	mid, before := toks[i+1].low, ""
+	if i > 0 {
+		before = toks[i-1].low
+	}
+	ok := (mid == "to" && (before == "from" || before == "between")) || (mid == "and" && before == "between") ||
+		(mid == "до" && (before == "від" || before == "з")) || (mid == "to" && before != "up")
+	if !ok || isDateNumber(toks, i+2) {
+		return i + 1
+	}
+	if m.qual == qNone || m.qual == qUpTo {
+		m.qual = qAtLeast
+	}
+	return i + 3
+}
+
+// readRelations reads what follows the number before its noun: "all of
+// them", "N of M", "N out of (the) M", "N of them", "N з них".
+func readRelations(m *mention, toks []token, j int, rs *ruleSet) int {
+	if m.has(fAll) && !m.known {
+		for j < len(toks) && (toks[j].low == "the" || toks[j].low == "of" || toks[j].low == "these" || toks[j].low == "those") {
+			j++
+		}
+		if j < len(toks) && (toks[j].low == "them" || toks[j].low == "них") {
+			m.flags |= fRefer
+			j++
+		}
+	}
+	if k, ok := ofWhole(toks, j); ok && rs.on(ruleNOfM) {
+		m.ofM = toks[k].n
+		j = k + 1
+	}
+	if j+1 < len(toks) && toks[j].low == "of" {
+		switch toks[j+1].low {
+		case "them", "these", "those", "which", "the":
+			m.flags |= fRefer
+			j += 2
+		default:
+			if m.vague != "" {
+				j++ // "dozens of drones"
+			}
+		}
+	} else if j+1 < len(toks) && isFromWord(toks[j].low) && (toks[j+1].low == "них" || toks[j+1].low == "яких") {
+		m.flags |= fRefer
+		j += 2
+	}
+	return j
+}
+
+func isFromWord(w string) bool { return w == "з" || w == "із" || w == "зі" }
+
+// ofWhole finds the whole of "N of M", "N out of M", "N out of the M",
+// "N of the M", "N з M" at j: the index of M.
+func ofWhole(toks []token, j int) (int, bool) {
+	k := j
+	switch {
+	case k < len(toks) && toks[k].low == "out" && k+1 < len(toks) && toks[k+1].low == "of":
+		k += 2
+	case k < len(toks) && (toks[k].low == "of" || isFromWord(toks[k].low)):
+		k++
+	default:
+		return 0, false
+	}
+	if k < len(toks) && toks[k].low == "the" {
+		k++
+	}
+	if k >= len(toks) || toks[k].kind != kNum || toks[k].n <= 0 || toks[k].art || toks[k].vague || isDateNumber(toks, k) {
+		return 0, false
+	}
+	return k, true
+}
+
+// readWholeAfter reads "N дронів зі M", "N drones of M" after the phrase.
+func readWholeAfter(m *mention, toks []token, j int) int {
+	if m.ofM > 0 || m.class == classNone {
+		return j
+	}
+	if j+1 < len(toks) && (isFromWord(toks[j].low) || toks[j].low == "of") && toks[j+1].kind == kNum && toks[j+1].n > 0 && !isDateNumber(toks, j+1) {
+		m.ofM = toks[j+1].n
+		return j + 2
+	}
+	return j
+}
+
+// readAside: "173 БпЛА типу Shahed (...), Гербера": more types after an
+// aside make the type not the only one.
+func readAside(m *mention, toks []token, j int) {
+	if len(m.models) == 0 || m.has(fMixedType) {
+		return
+	}
+	q := j
+	if q < len(toks) && toks[q].s == "(" {
+		for q < len(toks) && q < j+14 && toks[q].s != ")" {
+			q++
+		}
+		q++
+	}
+	if q+1 >= len(toks) || !(toks[q].s == "," || isAnd(toks[q].low)) {
+		return
+	}
+	for r := q + 1; r < len(toks) && r < q+5; r++ {
+		lw := toks[r].low
+		if isModelTok(toks, r) || lw == "other" || lw == "інших" || lw == "різних" || lw == "various" || lw == "decoys" {
+			m.flags |= fMixedType
+			return
+		}
+		if toks[r].kind == kPunct && !isQuote(toks[r].s) {
+			return
+		}
+	}
+}
+
+func isAnd(w string) bool { return w == "and" || w == "та" || w == "і" || w == "й" }
+
+// keepMention drops numbers that count nothing the reader knows.
+func keepMention(m *mention, toks []token, i int, cueAt []outcome, hasPrev bool, rs *ruleSet) bool {
+	j := m.end
+	if m.has(fBoth) && j < len(toks) && isAnd(toks[j].low) {
+		return false // "both drones and missiles": a pair of classes, not two weapons
+	}
+	if m.has(fArticle) && !(m.ofM > 0 || m.has(fRefer)) {
+		if indefinite(toks[i].low) && !articleCounts(m, toks, j) {
+			return false // "a drone attack", "a missile and drone barrage"
+		}
+		if m.class != classNone && !phraseEnds(toks, j) {
+			return false // "one drone attack"
+		}
+	}
+	if m.class != classNone || m.has(fRefer) {
+		return true
+	}
+	for k := i + 1; k < j; k++ {
+		if lw := toks[k].low; toks[k].kind == kWord && !npMods[lw] && !passiveSkip[lw] {
+			return false // "N shop assistants": a noun the reader does not know
+		}
+	}
+	if rs.on(ruleEllipsis) && ellipsisAt(toks, i, j, cueAt, hasPrev) {
+		m.flags |= fEllipsis
 		return true
 	}
 	return false
 }
 
-// parseMentions finds counted phrases in a sentence.
-func parseMentions(toks []token, cueAtTok []int) []mention {
-	var out []mention
-	pendingAll := false
-	for i := 0; i < len(toks); i++ {
-		t := &toks[i]
-		if t.kind != kNum {
-			pendingAll = false
-			continue
-		}
-		if t.all {
-			if i+1 < len(toks) && toks[i+1].kind == kNum && !toks[i+1].vague && !toks[i+1].all {
-				pendingAll = true
-				continue
-			}
-		}
-		if isDateNumber(toks, i) {
-			continue
-		}
-		q, qn := qualifierBefore(toks, i)
-		m := mention{start: i, all: t.all || pendingAll, qual: q}
-		pendingAll = false
-		if t.vague {
-			m.vague = t.low
-		} else if !t.all {
-			m.n, m.known = t.n, true
-		}
-		back := i - 1 - qn
-		if back >= 0 && (toks[back].low == "including" || toks[back].low == "зокрема" || toks[back].low == "among") {
-			m.incl = true
-		}
-		m.whole = wholeBefore(toks, back)
-		m.incr = incrementAround(toks, i, back)
-		j := i + 1
-		if m.all && !m.known {
-			for j < len(toks) && (toks[j].low == "the" || toks[j].low == "of" || toks[j].low == "these" || toks[j].low == "those") {
-				j++
-			}
-			if j < len(toks) && (toks[j].low == "them" || toks[j].low == "них") {
-				m.refer = true
-				j++
-			}
-		}
-		// "N of M", "N out of M", "N з M"
-		if j+1 < len(toks) && (toks[j].low == "of" || toks[j].low == "з" || toks[j].low == "із" || toks[j].low == "зі") && toks[j+1].kind == kNum && toks[j+1].n > 0 && !isDateNumber(toks, j+1) {
-			m.ofM, m.hasM = toks[j+1].n, true
-			j += 2
-		} else if j+2 < len(toks) && toks[j].low == "of" && toks[j+1].low == "the" && toks[j+2].kind == kNum && toks[j+2].n > 0 && !toks[j+2].art {
-			// "32 of the 48 drones"
-			m.ofM, m.hasM = toks[j+2].n, true
-			j += 3
-		} else if j+2 < len(toks) && toks[j].low == "out" && toks[j+1].low == "of" && toks[j+2].kind == kNum {
-			m.ofM, m.hasM = toks[j+2].n, true
-			j += 3
-		}
-		// "N of them", "N з них", "N of the drones", "dozens of drones"
-		if j+1 < len(toks) && toks[j].low == "of" {
-			switch toks[j+1].low {
-			case "them", "these", "those", "which":
-				m.refer = true
-				j += 2
-			case "the":
-				m.refer = true
-				j += 2
-			default:
-				if m.vague != "" {
-					j++
-				}
-			}
-		} else if j+1 < len(toks) && (toks[j].low == "з" || toks[j].low == "із" || toks[j].low == "зі") && (toks[j+1].low == "них" || toks[j+1].low == "яких") {
-			m.refer = true
-			j += 2
-		}
-		j = scanNP(toks, j, &m, cueAtTok)
-		// "N ворожих дронів зі M", "N дронів типу шахед з M"
-		if !m.hasM && j+1 < len(toks) && (toks[j].low == "з" || toks[j].low == "зі" || toks[j].low == "із" || toks[j].low == "of") && toks[j+1].kind == kNum && toks[j+1].n > 0 && m.class != "" && !isDateNumber(toks, j+1) {
-			m.ofM, m.hasM = toks[j+1].n, true
-			j += 2
-		}
-		m.end = j
-		if len(m.models) > 0 && !m.mixedType {
-			// "173 БпЛА типу Shahed (...), Гербера": more types after an aside
-			q := j
-			if q < len(toks) && toks[q].s == "(" {
-				for q < len(toks) && q < j+14 && toks[q].s != ")" {
-					q++
-				}
-				q++
-			}
-			if q+1 < len(toks) && (toks[q].s == "," || toks[q].low == "та" || toks[q].low == "and" || toks[q].low == "і") {
-				for r := q + 1; r < len(toks) && r < q+5; r++ {
-					lw := toks[r].low
-					if isModelTok(toks, r) || lw == "other" || lw == "інших" || lw == "різних" || lw == "various" || lw == "decoys" {
-						m.mixedType = true
-						break
-					}
-					if toks[r].kind == kPunct && !isQuote(toks[r].s) {
-						break
-					}
-				}
-			}
-		}
-		if t.both && j < len(toks) && (toks[j].low == "and" || toks[j].low == "та" || toks[j].low == "і") {
-			// "both drones and missiles": a pair of classes, not two weapons
-			continue
-		}
-		if t.art && (m.class == "" || !(m.singular || m.modelHead && !strings.HasSuffix(toks[j-1].low, "s")) || !phraseEnds(toks, j)) && !(m.hasM || m.refer) {
-			continue
-		}
-		if m.class == "" && !m.refer {
-			// "N shop assistants were hurt": a noun we do not know follows the number,
-			// so it counts something else, never the weapon of a phrase before
-			counted := false
-			for k := i + 1; k < j; k++ {
-				if lw := toks[k].low; toks[k].kind == kWord && !npMods[lw] && !passiveSkip[lw] {
-					counted = true
-					break
-				}
-			}
-			if counted {
-				continue
-			}
-		}
-		if m.class == "" {
-			// an ellipsis: "27 over the Voronezh region", "14 were wounded", "with 21 shot down"
-			k := j
-			for k < len(toks) && (toks[k].low == "more" || toks[k].low == "others" || toks[k].low == "ще") {
-				k++
-			}
-			if k < len(toks) {
-				lw := toks[k].low
-				if cueAtTok[k] != cNone || passiveSkip[lw] || lw == "over" || lw == "in" || lw == "над" || lw == "на" || lw == "being" {
-					m.ellipsis = true
-				}
-			}
-			if i > 0 && cueAtTok[i-1] != cNone && len(out) > 0 {
-				m.ellipsis = true
-			}
-			if i > 0 && (toks[i-1].low == "with" || toks[i-1].low == "і" || toks[i-1].low == "and" || toks[i-1].low == ",") && len(out) > 0 {
-				m.ellipsis = true
-			}
-			if !m.ellipsis && !m.refer {
-				continue
-			}
-		}
-		out = append(out, m)
-		if j > i+1 {
-			i = j - 1
+func indefinite(w string) bool { return w == "a" || w == "an" }
+
+// articleCounts: "a missile", "an Iskander-M" count one when the phrase ends there.
+func articleCounts(m *mention, toks []token, j int) bool {
+	if m.class == classNone {
+		return false
+	}
+	singular := m.has(fSingular) || (m.has(fModelHead) && !strings.HasSuffix(toks[j-1].low, "s"))
+	return singular && phraseEnds(toks, j)
+}
+
+// ellipsisAt: a number without a noun whose class is that of the phrase
+// before ("27 over the Voronezh region", "with 21 shot down", "14 were wounded").
+func ellipsisAt(toks []token, i, j int, cueAt []outcome, hasPrev bool) bool {
+	k := j
+	for k < len(toks) && (toks[k].low == "more" || toks[k].low == "others" || toks[k].low == "ще") {
+		k++
+	}
+	if k < len(toks) {
+		lw := toks[k].low
+		if cueAt[k] != outNone || passiveSkip[lw] || lw == "over" || lw == "in" || lw == "над" || lw == "на" || lw == "being" {
+			return true
 		}
 	}
-	return out
+	if i == 0 || !hasPrev {
+		return false
+	}
+	p := toks[i-1].low
+	return cueAt[i-1] != outNone || p == "with" || p == "і" || p == "and" || p == ","
 }
 
 // wholeBefore: the number after toks[k] opens its clause with "of (the|these)",
 // "out of", "з/із" ("Of the N drones, ..."): the phrases after it split it.
 func wholeBefore(toks []token, k int) bool {
-	if k < 0 {
-		return false
-	}
-	switch toks[k].low {
-	case "the", "these", "those":
+	if k >= 0 && (toks[k].low == "the" || toks[k].low == "these" || toks[k].low == "those") {
 		k--
 	}
 	if k < 0 {
@@ -336,6 +462,41 @@ func incrementAround(toks []token, i, back int) bool {
 	return false
 }
 
+// correctionBefore: the clause says the figure was given earlier and
+// superseded ("had earlier said", "initially reported", "спочатку") or is a
+// correction ("revised to", "corrected to", "updated to", "уточнено до").
+func correctionBefore(toks []token, back int) mflag {
+	for k := back; k >= 0 && k >= back-8; k-- {
+		switch lw := toks[k].low; lw {
+		case ".", ";", "but", "але", "а":
+			return 0
+		case "initially", "originally", "спочатку":
+			return fEarlier
+		case "earlier", "previously", "раніше", "попередньо":
+			if nearSaid(toks, k) {
+				return fEarlier
+			}
+		case "revised", "corrected", "updated", "raised", "lowered", "уточнено", "уточнили", "оновлено", "збільшено":
+			for q := k + 1; q <= back; q++ {
+				if toks[q].low == "to" || toks[q].low == "до" {
+					return fRevised
+				}
+			}
+		}
+	}
+	return 0
+}
+
+// nearSaid: a reporting verb next to toks[k] ("said earlier", "earlier reported").
+func nearSaid(toks []token, k int) bool {
+	for q := k - 2; q <= k+2; q++ {
+		if q >= 0 && q < len(toks) && q != k && saidWords[toks[q].low] {
+			return true
+		}
+	}
+	return false
+}
+
 // phraseEnds: a counted phrase ends at k (not "a drone attack", "a drone and
 // missile barrage").
 func phraseEnds(toks []token, k int) bool {
@@ -346,7 +507,7 @@ func phraseEnds(toks []token, k int) bool {
 	if t.kind == kPunct {
 		return true
 	}
-	if (t.low == "and" || t.low == "та" || t.low == "і") && k+1 < len(toks) && toks[k+1].kind == kNum {
+	if isAnd(t.low) && k+1 < len(toks) && toks[k+1].kind == kNum {
 		return true
 	}
 	switch t.low {
@@ -371,247 +532,29 @@ func isDateNumber(toks []token, i int) bool {
 	if i >= 1 && toks[i-1].month > 0 && t.n <= 31 {
 		return true
 	}
-	if i >= 2 && toks[i-1].low == "." && toks[i-2].month > 0 && t.n <= 31 {
+	return i >= 2 && toks[i-1].low == "." && toks[i-2].month > 0 && t.n <= 31
+}
+
+func isQuote(s string) bool {
+	switch s {
+	case "\"", "'", "“", "”", "«", "»", "„", "’", "‘":
 		return true
 	}
 	return false
 }
 
-// modifiers allowed inside a counted phrase before the head.
-var npMods = map[string]bool{
-	"strike": true, "attack": true, "combat": true, "kamikaze": true, "exploding": true, "enemy": true,
-	"russian": true, "ukrainian": true, "iranian-made": true, "iranian-designed": true, "iranian": true,
-	"bomber": true, "long-range": true, "unidentified": true, "other": true, "and": true, "aircraft-type": true,
-	"aerial": true, "air": true, "fixed-wing": true, "reconnaissance": true, "more": true, "additional": true,
-	"ударних": true, "ударними": true, "ударні": true, "ворожих": true, "ворожі": true, "ворожий": true,
-	"ворожого": true, "ударного": true, "ударний": true, "російських": true, "російські": true,
-	"різних": true, "типів": true, "types": true, "type": true, "kinds": true, "of": false, "та": true, "і": true,
-	"й": true, "морського": true, "базування": true, "повітряного": true, "наземного": true, "авіаційні": true,
-	"авіаційних": true, "авіаційну": true, "авіаційними": true, "the": true, "new": true, "heavy": true,
-	"безпілотними": true, "літальними": true, "літальних": true, "apparatus": true, "record": true, "a": true,
-	"staggering": true, "further": true, "large": true, "nuclear-capable": true, "shahed-type": true,
-	"уламки": false, "strategic": true, "tactical": true, "jet-powered": true, "means": false,
-}
-
-// scanNP reads the phrase after a number: modifiers, a head noun, types.
-func scanNP(toks []token, j int, m *mention, cueAtTok []int) int {
-	unknown := 0
-	var classes []string
-	headAt := -1
-	k := j
-	for ; k < len(toks) && k < j+9; k++ {
-		t := &toks[k]
-		switch t.low {
-		case "other", "інших", "іншими", "різних", "various", "та", "and", "і":
-			if headAt >= 0 {
-				break
-			}
-			if t.low == "and" || t.low == "та" || t.low == "і" || len(m.models) > 0 || t.low == "other" || t.low == "інших" || t.low == "різних" || t.low == "various" {
-				m.mixedType = true
-			}
-		}
-		if headAt >= 0 && t.kind == kPunct && t.s == "," && k+1 < len(toks) && (isModelTok(toks, k+1) || toks[k+1].kind == kPunct) {
-			m.mixedType = true
-		}
-		if t.kind == kPunct {
-			if isQuote(t.s) || t.s == "/" || (t.s == "," && headAt < 0 && len(m.models) > 0 && k+1 < len(toks) && isModelTok(toks, k+1)) {
-				continue
-			}
-			break
-		}
-		if t.kind == kNum || t.kind == kOther {
-			break
-		}
-		lw := t.low
-		if headAt < 0 && cueAtTok[k] != cNone {
-			// "12 локаційно втрачено": the verb, not a noun
-			break
-		}
-		if headAt >= 0 {
-			// types after the head: "ракети Х-101", "missile Kinzhal", "БпЛА типу Shahed"
-			if md, ok := modelAt(toks, k); ok {
-				m.addModel(md)
-				if md.name == "Storm Shadow" {
-					k++
-				}
-				continue
-			}
-			if lw == "типу" || lw == "type" || lw == "морського" || lw == "базування" || lw == "class" {
-				continue
-			}
-			break
-		}
-		if (lw == "and" || lw == "та" || lw == "і" || lw == "й") && k+1 < len(toks) && toks[k+1].kind == kNum {
-			// "N протикорабельних та M балістичних ракет": borrow the next head
-			for q := k + 2; q < len(toks) && q < k+8; q++ {
-				if cl, _ := headClass(toks[q].low); cl != "" {
-					m.class = cl
-					break
-				}
-				if toks[q].kind == kPunct && !isQuote(toks[q].s) {
-					break
-				}
-			}
-			break
-		}
-		if cl, _ := headClass(lw); cl != "" {
-			if cl == clMixed && lw == "vehicles" && m.class == clDrone {
-				continue
-			}
-			if m.class == "" || m.class == clMixed {
-				m.class = cl
-			}
-			if lw == "unmanned" || strings.HasPrefix(lw, "безпілотн") {
-				// "unmanned aerial vehicles", "безпілотними літальними апаратами"
-				headAt = k
-				for k+1 < len(toks) && (toks[k+1].low == "aerial" || toks[k+1].low == "vehicles" || toks[k+1].low == "vehicle" || toks[k+1].low == "літальними" || toks[k+1].low == "літальних" || strings.HasPrefix(toks[k+1].low, "апарат")) {
-					k++
-				}
-				continue
-			}
-			if cl == clMixed && (lw == "means") {
-				// "means of (enemy) air attack"
-				for k+1 < len(toks) && (toks[k+1].low == "of" || toks[k+1].low == "enemy" || toks[k+1].low == "air" || toks[k+1].low == "attack" || toks[k+1].low == "aerial") {
-					k++
-				}
-			}
-			if lw == "засобів" || lw == "засоби" {
-				for k+1 < len(toks) && (toks[k+1].low == "повітряного" || toks[k+1].low == "нападу") {
-					k++
-				}
-			}
-			_, m.singular = headClass(lw)
-			headAt = k
-			continue
-		}
-		if md, ok := modelAt(toks, k); ok {
-			m.addModel(md)
-			if md.name == "Storm Shadow" {
-				k++
-			}
-			continue
-		}
-		if c := missileClassAdj(lw); c != "" {
-			classes = append(classes, c)
-			continue
-		}
-		if lw == "air" && k+1 < len(toks) && (toks[k+1].low == "attack" || toks[k+1].low == "targets") {
-			continue
-		}
-		if npStop[lw] || cueAtTok[k] != cNone {
-			if lw == "of" && k > j && (toks[k-1].low == "types" || toks[k-1].low == "type" || toks[k-1].low == "kinds") {
-				continue
-			}
-			break
-		}
-		if lw == "ukrainian" || lw == "українських" || lw == "українські" {
-			m.ukr = true
-		}
-		if lw == "russian" || lw == "російських" || lw == "російські" || lw == "russia-launched" {
-			m.rus = true
-		}
-		if npMods[lw] || strings.HasSuffix(lw, "-type") || strings.HasSuffix(lw, "-made") || strings.HasSuffix(lw, "-launched") {
-			continue
-		}
-		unknown++
-		if unknown > 2 {
-			break
-		}
-	}
-	if headAt < 0 {
-		// the type is the head: "76 Shaheds", `8 "Бандероль"`
-		if len(m.models) > 0 && m.class == "" {
-			md, _ := modelOf(strings.ToLower(m.models[len(m.models)-1]))
-			if md.head == "" {
-				md = modelByName(m.models[len(m.models)-1])
-			}
-			m.class = md.head
-			m.modelHead = true
-		}
-	}
-	// missile class: from the types if they agree, else from adjectives
-	if m.class == clMissile || m.class == "" {
-		mc := ""
-		same := true
-		for _, name := range m.models {
-			md := modelByName(name)
-			if md.class == "" {
-				continue
-			}
-			if mc == "" {
-				mc = md.class
-			} else if mc != md.class {
-				same = false
-			}
-		}
-		if mc != "" && same {
-			m.mclass = mc
-		} else if len(classes) == 1 || (len(classes) > 1 && allSame(classes)) {
-			m.mclass = classes[0]
-		}
-		if len(classes) > 1 && !allSame(classes) && len(m.models) == 0 {
-			m.mclass = ""
-		}
-	}
-	if headAt >= 0 && headAt+1 > k {
-		k = headAt + 1
-	}
-	return k
-}
-
-func allSame(s []string) bool {
-	for _, x := range s {
-		if x != s[0] {
-			return false
-		}
-	}
-	return true
-}
-
-func (m *mention) addModel(md model) {
-	for _, n := range m.models {
-		if n == md.name {
-			return
-		}
-	}
-	m.models = append(m.models, md.name)
-}
-
 // modelAt resolves a type at toks[k], with "Storm Shadow" over two tokens.
 func modelAt(toks []token, k int) (model, bool) {
-	lw := toks[k].low
-	if lw == "storm" && k+1 < len(toks) && toks[k+1].low == "shadow" {
-		return model{"Storm Shadow", clMissile, mCruise}, true
+	if toks[k].low == "storm" && k+1 < len(toks) && toks[k+1].low == "shadow" {
+		return modelIndex["Storm Shadow"], true
 	}
 	if toks[k].kind != kWord {
 		return model{}, false
 	}
-	return modelOf(lw)
+	return modelOf(toks[k].low)
 }
 
 func isModelTok(toks []token, k int) bool {
 	_, ok := modelAt(toks, k)
 	return ok
-}
-
-var modelIndex = map[string]model{}
-
-func modelByName(name string) model {
-	if md, ok := modelIndex[name]; ok {
-		return md
-	}
-	if i := strings.IndexByte(name, '/'); i > 0 {
-		if md, ok := modelIndex[name[:i]]; ok {
-			return md
-		}
-	}
-	return model{}
-}
-
-func init() {
-	for _, w := range []string{"shahed", "реактивні", "gerbera", "italmas", "decoy", "бандероль", "iskander-m", "iskander-k", "iskander", "kn-23", "s-400", "s-300", "kh-101", "kh-55", "kh-22", "kh-32", "kh-59", "kalibr", "kinzhal", "zircon", "oniks", "kh-31", "vilkha", "atacms", "neptune", "storm-shadow", "kab"} {
-		if md, ok := modelOf(w); ok {
-			modelIndex[md.name] = md
-		}
-	}
 }

@@ -13,7 +13,7 @@ type sentence struct {
 	headline bool // a title or a first line without final punctuation
 	bullet   bool // a list item ("- 4 missiles;")
 	colon    bool // ends with ':' (a list header)
-	cue      int  // a verb carried over from the first part of a split sentence
+	cue      outcome // a verb carried over from the first part of a split sentence
 	para     bool // the first sentence of a line (a paragraph or list item)
 	toks     []token
 }
@@ -31,7 +31,7 @@ var abbrevs = map[string]bool{
 // splitSentences appends the sentences and lines of text to out. A headline
 // is the first line of a multi-line text when it has no final punctuation.
 func splitSentences(out []sentence, text string) []sentence {
-	lines := strings.Split(text, "\n")
+	lines := unwrap(strings.Split(text, "\n"))
 	multi := len(lines) > 1
 	first := true
 	for _, line := range lines {
@@ -56,6 +56,28 @@ func splitSentences(out []sentence, text string) []sentence {
 		}
 	}
 	return out
+}
+
+// unwrap joins the lines of a hard-wrapped sentence: a line that ends
+// without punctuation, followed by one that starts in lower case.
+func unwrap(lines []string) []string {
+	out := lines[:0]
+	for _, line := range lines {
+		t := strings.TrimSpace(line)
+		if n := len(out); n > 0 && t != "" && startsLower(t) {
+			if prev := strings.TrimSpace(out[n-1]); prev != "" && !endsSentence(prev) {
+				out[n-1] = prev + " " + t
+				continue
+			}
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
 }
 
 func endsSentence(s string) bool {

@@ -6,20 +6,21 @@ import (
 	"time"
 )
 
-// Periods of an attack.
-const (
-	periodOvernight  = "overnight"
-	periodDay        = "day"
-	period24h        = "24h"
-	periodCumulative = "cumulative"
-)
+// When (stage 3): the period a sentence's figures cover (a night, a day, 24
+// hours, or a cumulative span), its date, the window of the Air Force's
+// report ("у ніч на 17 вересня (з 18:00 16 вересня)"), the time of the
+// count ("станом на 08:00") and whether the attack is still going on.
 
-// timeInfo is what a sentence says about when the figures apply.
+// timeInfo is what a sentence says about when its figures apply.
 type timeInfo struct {
-	has    bool
-	period string
-	date   string // YYYY-MM-DD when resolved
-	key    string // compares two time expressions
+	has     bool
+	period  period
+	date    string // YYYY-MM-DD the attack ended (the morning of a night)
+	key     string // compares two time expressions
+	asOf    string // "HH:MM": the time of the count
+	start   string // "YYYY-MM-DDTHH:MM" (or "HH:MM" when the day is unknown): the window's start
+	end     string // the window's end, likewise
+	ongoing bool   // "атака триває", "the attack is ongoing"
 }
 
 func ymd(t time.Time) string { return t.Format("2006-01-02") }
@@ -46,182 +47,232 @@ func resolveWeekday(pub time.Time, wd int) time.Time {
 
 var saidWords = map[string]bool{"said": true, "says": true, "told": true, "reported": true, "announced": true, "stated": true, "added": true, "заявив": true, "повідомили": true, "повідомив": true}
 
+// periodFlags are the period words of a sentence.
+type periodFlags uint8
+
+const (
+	pwNight periodFlags = 1 << iota
+	pwDay
+	pw24h
+	pwCumulative
+)
+
 // timeCue reads the time expression of a sentence.
-func timeCue(toks []token, pub time.Time) timeInfo {
-	var ti timeInfo
-	night, day, h24, cum := false, false, false, false
-	date := ""
-	dateKey := ""
-	for i := 0; i < len(toks); i++ {
-		lw := toks[i].low
-		prev := ""
-		if i > 0 {
-			prev = toks[i-1].low
-		}
-		next := ""
-		if i+1 < len(toks) {
-			next = toks[i+1].low
-		}
-		switch lw {
-		case "overnight", "nighttime", "вночі", "уночі", "ніч", "ночі", "night", "нічна", "нічну", "нічної", "нічний", "нічного":
-			if habitual(toks, i) {
-				// "each night", "100 drones a night", "кожної ночі": a rate, not one attack
-				cum = true
-				continue
-			}
-			night = true
-		case "щоночі", "щодня", "щодоби", "щотижня", "щомісяця":
-			cum = true
-		case "daytime", "вдень":
-			day = true
-		case "дня":
-			if prev == "протягом" || prev == "впродовж" {
-				day = true
-			}
-			if habitual(toks, i) {
-				cum = true
-			}
-		case "day":
-			if prev == "the" && i >= 2 && toks[i-2].low == "during" {
-				day = true
-			}
-			if prev == "past" {
-				h24 = true
-			}
-			if habitual(toks, i) {
-				cum = true
-			}
-		case "hours":
-			if prev == "24" {
-				h24 = true
-			}
-		case "доби", "добу":
-			if habitual(toks, i) || prev == "на" {
-				cum = true
-				continue
-			}
-			h24 = true
-		case "день":
-			if habitual(toks, i) {
-				cum = true
-			}
-		case "average", "середньому", "середнього":
-			cum = true
-		case "since":
-			if next == "the" || next == "february" || next == "2022" || next == "start" || next == "beginning" || (i+1 < len(toks) && toks[i+1].month > 0) || (i+1 < len(toks) && toks[i+1].kind == kOther) || (i+1 < len(toks) && toks[i+1].n >= 1990) {
-				cum = true
-			}
-		case "month", "year", "week", "місяць", "місяця", "тиждень", "рік", "року":
-			if prev == "this" || prev == "last" || prev == "past" || prev == "за" || prev == "цього" || prev == "минулого" {
-				if !(lw == "year" && (next == "war" || next == "old")) {
-					cum = true
-				}
-			}
-		case "початку":
-			cum = true
-		case "повномасштабного", "full-scale":
-			if prev == "the" || prev == "початку" || prev == "of" {
-				cum = true
-			}
-		case "today", "сьогодні", "yesterday", "вчора":
-			// the report's day
-		}
-		if m := int(toks[i].month); m > 0 {
-			// "October 21", "21 October", "02 липня"
-			d := 0
-			if i+1 < len(toks) && toks[i+1].kind == kNum && toks[i+1].n >= 1 && toks[i+1].n <= 31 {
-				d = toks[i+1].n
-			} else if i+2 < len(toks) && toks[i+1].low == "." && toks[i+2].kind == kNum && toks[i+2].n <= 31 {
-				d = toks[i+2].n
-			} else if i > 0 && toks[i-1].kind == kNum && toks[i-1].n >= 1 && toks[i-1].n <= 31 {
-				d = toks[i-1].n
-			}
-			if d == 0 {
-				if _, ok := monthsEN[lw]; ok && (prev == "in" || prev == "during" || prev == "for") && lw != "may" {
-					cum = true
-				}
-				continue
-			}
-			if date != "" || dateKey != "" {
-				continue
-			}
-			if asOfBefore(toks, i) {
-				continue
-			}
-			dk := fmt.Sprintf("%02d-%02d", m, d)
-			dt := resolveDayMonth(pub, m, d)
-			if eveningStart(toks, i) {
-				if dt != "" {
-					t, _ := time.Parse("2006-01-02", dt)
-					dt = ymd(t.AddDate(0, 0, 1))
-				}
-				dk += "+1"
-			}
-			date, dateKey = dt, dk
-			continue
-		}
-		if monthPeriodFilter.may(lw) && monthsUKPeriod[lw] != 0 && (prev == "у" || prev == "в") {
-			cum = true
-		}
-		if wd, ok := int(toks[i].wday)-1, toks[i].wday > 0; ok {
-			if date != "" || dateKey != "" {
-				continue
-			}
-			if asOfBefore(toks, i) {
-				continue
-			}
-			said := false
-			for k := i - 1; k >= 0 && k >= i-3; k-- {
-				if saidWords[toks[k].low] {
-					said = true
-				}
-			}
-			nightAfter := next == "night" || next == "evening"
-			if said && !night && !hasNight(toks) {
-				continue
-			}
-			dateKey = "wd" + lw
-			if !pub.IsZero() {
-				t := resolveWeekday(pub, wd)
-				if nightAfter && t.AddDate(0, 0, 1).Before(pub.AddDate(0, 0, 1)) {
-					t = t.AddDate(0, 0, 1)
-				}
-				date = ymd(t)
-			}
-			if prev == "on" || prev == "early" || prev == "into" || prev == "на" || prev == "overnight" || night || nightAfter {
-				ti.has = true
-			}
-			ti.has = true
-		}
+func timeCue(toks []token, pub time.Time, rs *ruleSet) timeInfo {
+	var pw periodFlags
+	for i := range toks {
+		pw |= periodWord(toks, i, rs)
 	}
+	var ti timeInfo
+	date, dateKey := dateOf(toks, pub, pw&pwNight != 0, rs)
 	switch {
-	case cum:
+	case pw&pwCumulative != 0:
 		ti.period = periodCumulative
-	case h24:
+	case pw&pw24h != 0:
 		ti.period = period24h
-	case day && !night:
+	case pw&pwDay != 0 && pw&pwNight == 0:
 		ti.period = periodDay
-	case night:
+	case pw&pwNight != 0:
 		ti.period = periodOvernight
 	}
-	if ti.period != "" || dateKey != "" {
-		ti.has = true
-	}
-	if date == "" && dateKey == "" && !pub.IsZero() && (night || h24 || day) {
+	ti.has = ti.period != periodNone || dateKey != ""
+	if date == "" && dateKey == "" && !pub.IsZero() && pw&(pwNight|pw24h|pwDay) != 0 {
 		date = ymd(pub)
 	}
 	ti.date = date
-	k := dateKey
 	if date != "" {
-		k = date
+		dateKey = date
 	}
-	ti.key = ti.period + "|" + k
+	ti.key = string(ti.period) + "|" + dateKey
+	if rs.on(ruleReportTimes) {
+		ti.asOf, ti.start, ti.end = clockTimes(toks, pub, ti)
+	}
+	ti.ongoing = rs.on(ruleOngoing) && ongoing(toks)
 	return ti
 }
 
+// periodWord reads the period a word at toks[i] points to.
+func periodWord(toks []token, i int, rs *ruleSet) periodFlags {
+	lw, prev, next := toks[i].low, "", ""
+	if i > 0 {
+		prev = toks[i-1].low
+	}
+	if i+1 < len(toks) {
+		next = toks[i+1].low
+	}
+	rate := rs.on(ruleRate) && habitual(toks, i)
+	switch lw {
+	case "overnight", "nighttime", "вночі", "уночі", "ніч", "ночі", "night", "нічна", "нічну", "нічної", "нічний", "нічного":
+		if rate {
+			return pwCumulative // "each night", "100 drones a night": a rate, not one attack
+		}
+		return pwNight
+	case "щоночі", "щодня", "щодоби", "щотижня", "щомісяця", "average", "середньому", "середнього", "початку":
+		return pwCumulative
+	case "daytime", "вдень":
+		return pwDay
+	case "дня", "day", "день":
+		return dayWord(lw, prev, toks, i, rate)
+	case "hours":
+		if prev == "24" {
+			return pw24h
+		}
+	case "доби", "добу":
+		if rate || prev == "на" {
+			return pwCumulative
+		}
+		return pw24h
+	case "since":
+		if sinceSpan(toks, i, next) {
+			return pwCumulative
+		}
+	case "month", "year", "week", "місяць", "місяця", "тиждень", "рік", "року":
+		if spanWord(prev) && !(lw == "year" && (next == "war" || next == "old")) {
+			return pwCumulative
+		}
+	case "повномасштабного", "full-scale":
+		if prev == "the" || prev == "початку" || prev == "of" {
+			return pwCumulative
+		}
+	}
+	return monthSpan(toks, i, prev)
+}
+
+// dayWord: "протягом дня", "during the day" (a day), "past day" (24 hours),
+// "every day" (a rate).
+func dayWord(lw, prev string, toks []token, i int, rate bool) periodFlags {
+	switch {
+	case rate:
+		return pwCumulative
+	case lw == "дня" && (prev == "протягом" || prev == "впродовж"):
+		return pwDay
+	case lw == "day" && prev == "the" && i >= 2 && toks[i-2].low == "during":
+		return pwDay
+	case lw == "day" && prev == "past":
+		return pw24h
+	}
+	return 0
+}
+
+func spanWord(prev string) bool {
+	switch prev {
+	case "this", "last", "past", "за", "цього", "минулого":
+		return true
+	}
+	return false
+}
+
+// sinceSpan: "since the start", "since February 2022", "since 2022".
+func sinceSpan(toks []token, i int, next string) bool {
+	switch next {
+	case "the", "february", "2022", "start", "beginning":
+		return true
+	}
+	if i+1 >= len(toks) {
+		return false
+	}
+	n := &toks[i+1]
+	return n.month > 0 || n.kind == kOther || n.n >= 1990
+}
+
+// monthSpan: "in April", "у травні": a month's total.
+func monthSpan(toks []token, i int, prev string) periodFlags {
+	t := &toks[i]
+	if t.month > 0 && dayOfMonthAt(toks, i) == 0 {
+		if _, en := monthsEN[t.low]; en && (prev == "in" || prev == "during" || prev == "for") && t.low != "may" {
+			return pwCumulative
+		}
+	}
+	if monthPeriodFilter.may(t.low) && monthsUKPeriod[t.low] != 0 && (prev == "у" || prev == "в") {
+		return pwCumulative
+	}
+	return 0
+}
+
+// dayOfMonthAt is the day next to the month name at toks[i] ("October 21",
+// "21 October", "Dec. 27"), or 0.
+func dayOfMonthAt(toks []token, i int) int {
+	switch {
+	case i+1 < len(toks) && toks[i+1].kind == kNum && toks[i+1].n >= 1 && toks[i+1].n <= 31:
+		return toks[i+1].n
+	case i+2 < len(toks) && toks[i+1].low == "." && toks[i+2].kind == kNum && toks[i+2].n >= 1 && toks[i+2].n <= 31:
+		return toks[i+2].n
+	case i > 0 && toks[i-1].kind == kNum && toks[i-1].n >= 1 && toks[i-1].n <= 31:
+		return toks[i-1].n
+	}
+	return 0
+}
+
+// dateOf reads the date of a sentence: a day and month ("02 липня", "October
+// 21"), else a weekday ("on Monday night"). A night whose window opens the
+// evening before ("з 18:00 1 липня") ends the next day. A date after "as of"
+// or "станом на" is the time of the count, not the attack's.
+func dateOf(toks []token, pub time.Time, night bool, rs *ruleSet) (date, key string) {
+	for i := range toks {
+		m := int(toks[i].month)
+		d := 0
+		if m > 0 {
+			d = dayOfMonthAt(toks, i)
+		}
+		if d == 0 || asOfBefore(toks, i) {
+			continue
+		}
+		key = fmt.Sprintf("%02d-%02d", m, d)
+		date = resolveDayMonth(pub, m, d)
+		if rs.on(ruleEveningStart) && eveningStart(toks, i) {
+			date, key = nextDay(date), key+"+1"
+		}
+		return date, key
+	}
+	for i := range toks {
+		if toks[i].wday == 0 || asOfBefore(toks, i) {
+			continue
+		}
+		if d, k, ok := weekdayDate(toks, i, pub, night, rs); ok {
+			return d, k
+		}
+	}
+	return "", ""
+}
+
+func nextDay(date string) string {
+	t, err := time.Parse("2006-01-02", date)
+	if err != nil {
+		return date
+	}
+	return ymd(t.AddDate(0, 0, 1))
+}
+
+// weekdayDate reads "on Monday night", "overnight into Saturday"; a weekday
+// of saying ("said on Sunday") dates nothing unless the sentence speaks of a night.
+func weekdayDate(toks []token, i int, pub time.Time, night bool, rs *ruleSet) (string, string, bool) {
+	wd := int(toks[i].wday) - 1
+	said := false
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if saidWords[toks[k].low] {
+			said = true
+		}
+	}
+	if said && !night && !hasNight(toks) {
+		return "", "", false
+	}
+	key := "wd" + toks[i].low
+	if pub.IsZero() {
+		return "", key, true
+	}
+	t := resolveWeekday(pub, wd)
+	next := ""
+	if i+1 < len(toks) {
+		next = toks[i+1].low
+	}
+	if (next == "night" || next == "evening" || rs.on(ruleEveningStart) && eveningStart(toks, i)) && t.AddDate(0, 0, 1).Before(pub.AddDate(0, 0, 1)) {
+		t = t.AddDate(0, 0, 1)
+	}
+	return ymd(t), key, true
+}
+
 // habitual: the day or night word at toks[i] states a rate ("each night",
-// "every day", "per night", "60 drones a night", "кожної ночі"), so the
-// figures are a typical night's, not one attack's.
+// "every day", "per night", "60 drones a night", "кожної ночі").
 func habitual(toks []token, i int) bool {
 	if i == 0 {
 		return false
@@ -242,15 +293,14 @@ func habitual(toks []token, i int) bool {
 			return true
 		}
 		cl, _ := headClass(q.low)
-		return cl == clDrone || cl == clMissile || cl == clMixed || cl == clBomb || q.low == "attacks" || q.low == "strikes"
+		return cl.weapon() || q.low == "attacks" || q.low == "strikes"
 	}
 	return false
 }
 
 func hasNight(toks []token) bool {
 	for ix := range toks {
-		t := &toks[ix]
-		switch t.low {
+		switch toks[ix].low {
 		case "overnight", "night", "вночі", "ніч", "уночі":
 			return true
 		}
@@ -274,20 +324,61 @@ func asOfBefore(toks []token, i int) bool {
 
 // eveningStart: "з HH:MM <day> <month>", "beginning at HH:MM on <weekday>, <month> <day>".
 func eveningStart(toks []token, i int) bool {
-	from := false
-	evening := false
+	from, evening := false, false
 	for k := i - 1; k >= 0 && k >= i-7; k-- {
-		t := &toks[k]
-		switch t.low {
+		switch toks[k].low {
 		case "з", "із", "from", "beginning", "starting", "since", "від":
 			from = true
 		}
-		if t.kind == kOther && len(t.s) >= 4 {
-			h := atoi(t.s)
-			if h >= 17 && h <= 23 {
-				evening = true
-			}
+		if h, _, _, ok := clockAt(toks, k); ok && h >= 17 && h <= 23 {
+			evening = true
 		}
 	}
 	return from && evening
+}
+
+// clockAt reads a time of day at toks[k]: "18:00", "18.00", "7.00", "9
+// p.m.", "6:30 p.m."; it returns the hour, minute and the index after it.
+func clockAt(toks []token, k int) (h, m, next int, ok bool) {
+	t := &toks[k]
+	switch {
+	case t.kind == kOther:
+		sep := strings.IndexAny(t.s, ":.")
+		if sep < 1 || len(t.s)-sep != 3 {
+			return 0, 0, 0, false
+		}
+		h, m = atoi(t.s[:sep]), atoi(t.s[sep+1:])
+	case t.kind == kNum && !t.words && t.n <= 12 && meridiem(toks, k+1) != "":
+		h = t.n
+	default:
+		return 0, 0, 0, false
+	}
+	next = k + 1
+	switch meridiem(toks, next) {
+	case "p":
+		if h < 12 {
+			h += 12
+		}
+		next += 3
+	case "a":
+		if h == 12 {
+			h = 0
+		}
+		next += 3
+	}
+	if h > 24 || m > 59 {
+		return 0, 0, 0, false
+	}
+	return h, m, next, true
+}
+
+// meridiem reads "a.m." or "p.m." at toks[k]: "a", "p" or "".
+func meridiem(toks []token, k int) string {
+	if k+2 >= len(toks) || toks[k+1].low != "." || toks[k+2].low != "m" {
+		return ""
+	}
+	if w := toks[k].low; w == "a" || w == "p" {
+		return w
+	}
+	return ""
 }

@@ -28,8 +28,9 @@ type token struct {
 	both  bool // "both"
 	art   bool // "a", "an", "one" used as a count
 	words bool // a number spelled out in words
+	hi    int  // a range's upper figure ("40-50"): 50; 0 when no range
 	// lookups of low, made once per token: cueWord, monthOf, weekday+1 (0: none)
-	cue   int8
+	cue   outcome
 	month int8
 	wday  int8
 }
@@ -134,6 +135,13 @@ func tokenizeInto(toks []token, s string) []token {
 				i = k
 				continue
 			}
+			// a range: "40-50", "40–50"
+			if hi, end, ok := rangeAfter(s, j); ok {
+				t.s, t.end, t.n, t.hi, t.low = s[i:end], end, atoi(s[i:j]), hi, s[i:end]
+				toks = append(toks, t)
+				i = end
+				continue
+			}
 			// a suffix: "50-ма", "81-го" (counts), "12-day", "24th", "3М22" (words)
 			if j < len(s) {
 				r2, _ := decodeAt(s, j)
@@ -211,7 +219,7 @@ func tokenizeInto(toks []token, s string) []token {
 	toks = numberWords(toks)
 	for i := range toks {
 		t := &toks[i]
-		t.cue = int8(cueWord(t.low))
+		t.cue = cueWord(t.low)
 		t.month = int8(monthOf(t.low))
 		if d, ok := weekdayOf(t.low); ok {
 			t.wday = int8(d + 1)
@@ -221,6 +229,34 @@ func tokenizeInto(toks []token, s string) []token {
 }
 
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+// rangeAfter reads "-50" or "–50" at s[j:] after a number: the upper figure
+// of a range and the end of the token. A letter after it ("40-50-year") makes
+// it no range.
+func rangeAfter(s string, j int) (hi, end int, ok bool) {
+	k := j
+	switch {
+	case k < len(s) && s[k] == '-':
+		k++
+	case strings.HasPrefix(s[k:], "–"):
+		k += len("–")
+	default:
+		return 0, 0, false
+	}
+	e := k
+	for e < len(s) && isDigitByte(s[e]) {
+		e++
+	}
+	if e == k || e-k > 6 {
+		return 0, 0, false
+	}
+	if e < len(s) {
+		if r, _ := decodeAt(s, e); isLetter(r) || r == '-' {
+			return 0, 0, false
+		}
+	}
+	return atoi(s[k:e]), e, true
+}
 
 func allDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -488,7 +524,7 @@ var ukNums = func() map[string]int {
 	add(70, "сімдесят", "сімдесяти", "сімдесятьма")
 	add(80, "вісімдесят", "вісімдесяти", "вісімдесятьма")
 	add(90, "дев'яносто", "дев'яноста")
-	add(100, "сто", "ста")
+	add(100, "сто", "ста", "сотня", "сотнею", "сотню")
 	add(200, "двісті", "двохсот", "двомстам", "двомастами")
 	add(300, "триста", "трьохсот", "трьомстам", "трьомастами")
 	add(400, "чотириста", "чотирьохсот", "чотирмастами")

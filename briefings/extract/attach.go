@@ -1,0 +1,482 @@
+package extract
+
+import (
+	"time"
+
+	"github.com/sitrep/sitrep/briefings"
+)
+
+// Stage 3: attach the counted figures of each sentence to an attack event:
+// who attacked (a sentence's source and wording say it, else the one before),
+// which night or day (a sentence with its own time and figures for fields
+// already stated opens another event), national, regional (a governor's or
+// mayor's count, a figure over one region) or cumulative scope (rates, totals
+// since a date), and the source.
+
+// scope is an event's reach; its values are briefings'.
+type scope string
+
+const (
+	scopeNational   scope = briefings.ScopeNational
+	scopeRegional   scope = briefings.ScopeRegional
+	scopeCumulative scope = briefings.ScopeCumulative
+)
+
+// entry is a counted figure placed in an event.
+type entry struct {
+	figure
+	weak bool // from a headline: used only where the body says nothing
+}
+
+// event is one attack (or a region's share of it, or a cumulative total) as
+// the text states it.
+type event struct {
+	attacker    side
+	period      period
+	date, key   string
+	scope       scope
+	region      string
+	source      source
+	entries     []entry
+	strong      bool // has a figure from the body
+	sentences   []string
+	regions     []string
+	children    []*event
+	parent      *event
+	except      []exception
+	asOf        string
+	start, end  string // the window
+	provisional bool
+	weapons     []string    // types and classes named
+	unnumbered  []unnumbered // types named without a count
+}
+
+// unnumbered is a type a list names without a count ("- балістичними
+// ракетами Іскандер-М"): the total of its class is then a lower bound.
+type unnumbered struct {
+	class class
+	out   outcome
+}
+
+// Caps that keep work bounded on any input.
+const (
+	maxEvents    = 200 // events per text
+	maxEntries   = 400 // figures per event
+	maxSentences = 30  // evidence sentences per event
+)
+
+func (e *event) addSentence(s string) {
+	if len(e.sentences) < maxSentences && !contains(e.sentences, s) {
+		e.sentences = append(e.sentences, s)
+	}
+}
+
+func (e *event) addRegion(name string) {
+	if !contains(e.regions, name) {
+		e.regions = append(e.regions, name)
+	}
+}
+
+func (e *event) addWeapons(names []string) {
+	for _, n := range names {
+		if !contains(e.weapons, n) {
+			e.weapons = append(e.weapons, n)
+		}
+	}
+}
+
+// root is the national (or cumulative) event a regional share belongs to.
+func (e *event) root() *event {
+	if e.parent != nil {
+		return e.parent
+	}
+	return e
+}
+
+// reader holds what one text's sentences leave to the next.
+type reader struct {
+	pub       time.Time
+	rs        *ruleSet
+	events    []*event
+	cur       map[side]*event // the current event of each side
+	attacker  side            // the side the last sentence spoke of
+	count     countState
+	lastEv    *event // the event holding the last figure (referent of "all of them")
+	local     localCtx
+	sents     []sentence // the whole text, for its dominant region
+	dominant  *region
+	dominated bool
+	cueBuf    []outcome
+	scene     string // the place an air-raid alert was named for: its figures follow
+}
+
+// localCtx is the region a governor or mayor spoke of, for the rest of the
+// paragraph: "N people were hurt, she added" is that region's figure.
+type localCtx struct {
+	region string
+	src    source
+}
+
+// clause is what a sentence says about its figures' event.
+type clause struct {
+	src      source
+	regional bool // a governor's or mayor's words
+	time     timeInfo
+	att      side
+	regs     []region
+	localReg string
+}
+
+func (r *reader) newEvent(att side, ti timeInfo) *event {
+	e := &event{attacker: att, period: ti.period, date: ti.date, key: ti.key, scope: scopeNational}
+	if ti.period == periodCumulative {
+		e.scope = scopeCumulative
+	}
+	r.events = append(r.events, e)
+	r.cur[att] = e
+	return e
+}
+
+// child is p's share for one region.
+func (r *reader) child(p *event, reg string) *event {
+	p = p.root()
+	for _, c := range p.children {
+		if c.region == reg {
+			return c
+		}
+	}
+	c := &event{attacker: p.attacker, period: p.period, date: p.date, key: p.key, scope: scopeRegional, region: reg, parent: p, source: p.source}
+	if p.scope == scopeCumulative {
+		c.scope = scopeCumulative
+	}
+	p.children = append(p.children, c)
+	r.events = append(r.events, c)
+	return c
+}
+
+// sentence reads one sentence, first split where a clause brings its own
+// time and figures ("on Tuesday night ..., and on Wednesday night ...").
+func (r *reader) sentence(s sentence) {
+	if len(r.events) >= maxEvents {
+		return
+	}
+	if r.rs.on(ruleTimeSplit) {
+		if parts := splitByTime(s, r.pub, r.rs, 0); parts != nil {
+			for _, p := range parts {
+				r.read(p)
+			}
+			return
+		}
+	}
+	r.read(s)
+}
+
+func (r *reader) cues(n int) []outcome {
+	if cap(r.cueBuf) < n {
+		r.cueBuf = make([]outcome, n)
+	}
+	b := r.cueBuf[:n]
+	clear(b)
+	return b
+}
+
+// read runs stages 1 to 3 on one sentence.
+func (r *reader) read(s sentence) {
+	toks := s.toks
+	if len(toks) == 0 {
+		return
+	}
+	cueAt := r.cues(len(toks) + 1)
+	cues := findCues(toks, cueAt, r.rs)
+	ms := findMentions(toks, cueAt, r.rs)
+	if r.rs.on(ruleDenial) && denial(toks) || r.rs.on(ruleAid) && aidContext(toks) {
+		ms = nil // "the ministry denied that N missiles had been downed"; weapons supplied
+	}
+	if !s.bullet {
+		r.count.listCue = outNone
+	}
+	figs := countFigures(&s, ms, cues, cueAt, &r.count, r.rs)
+	c := r.clause(s, ms, figs)
+	if s.colon && len(cues) > 0 && r.rs.on(ruleListHeader) {
+		defer func(o outcome) { r.count.listCue = o }(cues[len(cues)-1].out)
+	}
+	if len(figs) == 0 && !c.time.has {
+		r.aside(s, c)
+		return
+	}
+	ev := r.eventFor(s, c, figs)
+	r.stamp(ev, c.time, len(figs) > 0)
+	target := r.targetFor(ev, s, c, figs)
+	target.addWeapons(namedWeapons(toks))
+	r.place(s, figs, target)
+	r.count.remember(figs)
+}
+
+// aside reads a sentence without figures or time: it may name the source,
+// the regions, the types, or say the attack goes on.
+func (r *reader) aside(s sentence, c clause) {
+	e := r.cur[c.att]
+	if e == nil {
+		return
+	}
+	if e.strong && c.src.better(e.source, r.rs) {
+		e.source = c.src
+	}
+	if hasLaunchCue(s.toks) {
+		e.root().addWeapons(namedWeapons(s.toks)) // "attacked with cruise and ballistic missiles"
+	}
+	if c.time.ongoing {
+		e.root().provisional = true
+	}
+	if e.scope != scopeRegional && targetsRegions(s.toks) {
+		for _, rg := range sentenceRegions(s.toks) {
+			if rg.ru == (c.att == sideUA) {
+				e.addRegion(rg.name)
+			}
+		}
+	}
+	if s.bullet && r.count.listCue != outNone && r.rs.on(ruleUnnumbered) {
+		// a list item naming a type without a count
+		if cl := bulletClass(s.toks); cl != classNone {
+			e.unnumbered = append(e.unnumbered, unnumbered{cl, r.count.listCue})
+			e.addWeapons(namedWeapons(s.toks))
+		}
+	}
+}
+
+func hasLaunchCue(toks []token) bool {
+	for i := range toks {
+		if toks[i].cue == outLaunched {
+			return true
+		}
+	}
+	return false
+}
+
+// stamp records the window, the time of the count and an ongoing attack.
+func (r *reader) stamp(e *event, ti timeInfo, figures bool) {
+	root := e.root()
+	if ti.start != "" && root.start == "" {
+		root.start, root.end = ti.start, ti.end
+	}
+	if ti.asOf != "" && figures && ti.asOf > root.asOf {
+		root.asOf = ti.asOf
+	}
+	if ti.ongoing {
+		root.provisional = true
+	}
+}
+
+// clause reads the source, time, side and regions of a sentence.
+func (r *reader) clause(s sentence, ms []mention, figs []figure) clause {
+	toks := s.toks
+	c := clause{src: sourceOf(toks)}
+	c.regional = c.src.regional()
+	if s.para || c.src != srcNone && !c.regional {
+		r.local = localCtx{}
+	}
+	if c.src == srcNone && r.local.src != srcNone && len(figs) > 0 && casualtiesOnly(figs) && r.rs.on(ruleLocalCasualties) {
+		c.src, c.regional = r.local.src, true // "N people were hurt, she added" after a governor's sentence
+	}
+	c.time = timeCue(toks, r.pub, r.rs)
+	signal := attackerSignalOf(toks, c.src, ms, r.rs)
+	if r.rs.on(ruleAlertScene) {
+		r.alertScene(s, &c)
+	}
+	if c.regional {
+		c.regs = sentenceRegions(toks)
+		c.localReg = r.localRegion(c.regs, signal)
+		r.local = localCtx{region: c.localReg, src: c.src}
+	}
+	c.att = signal
+	if c.att == sideNone && c.localReg != "" {
+		c.att = sideOfRegion(c.localReg) // a Ukrainian governor counts Russia's attack, a Russian one Ukraine's
+	}
+	if c.att == sideNone {
+		c.att = r.attacker
+	}
+	if c.att == sideNone {
+		c.att = sideRU
+	}
+	r.attacker = c.att
+	return c
+}
+
+// alertScene: a city's military administration reports an air-raid alert in
+// the city ("the alert in Kyiv lasted four hours") and then the drones
+// destroyed over it; figures that follow without a source or time of their
+// own, in the same paragraph, are that place's.
+func (r *reader) alertScene(s sentence, c *clause) {
+	alert := alertWord(s.toks)
+	if s.para || c.src != srcNone && !c.regional || c.time.has && !alert {
+		r.scene = ""
+	}
+	if alert {
+		if regs := sentenceRegions(s.toks); len(regs) > 0 && !regs[0].ru && allSame(regs) {
+			r.scene = regs[0].name
+		}
+	}
+	if r.scene != "" && c.src == srcNone && (!c.time.has || alert) {
+		c.regional, c.localReg = true, r.scene
+	}
+}
+
+func alertWord(toks []token) bool {
+	for i := range toks {
+		switch toks[i].low {
+		case "alert", "alerts", "alarm", "тривога", "тривоги", "тривогу":
+			return true
+		}
+	}
+	return false
+}
+
+func allSame(regs []region) bool {
+	for _, rg := range regs {
+		if rg.name != regs[0].name {
+			return false
+		}
+	}
+	return true
+}
+
+// localRegion is the region a governor or mayor speaks of: named in the
+// sentence, or the one spoken of before, or the one the text is about.
+func (r *reader) localRegion(regs []region, signal side) string {
+	for _, rg := range regs {
+		if signal == sideNone || rg.ru == (signal == sideUA) {
+			return rg.name
+		}
+	}
+	if r.local.region != "" {
+		return r.local.region
+	}
+	if c := r.cur[r.attacker]; c != nil && c.scope == scopeRegional && c.parent == nil && c.region != "" {
+		return c.region
+	}
+	if rg, ok := r.dominantRegion(); ok && r.rs.on(ruleDominantRegion) {
+		return rg.name
+	}
+	return ""
+}
+
+// casualtiesOnly: every figure of the sentence counts people.
+func casualtiesOnly(figs []figure) bool {
+	for i := range figs {
+		if figs[i].class != classPerson {
+			return false
+		}
+	}
+	return true
+}
+
+// eventFor picks the event a sentence's figures belong to: the current one
+// of the side, or a new one when the sentence brings another time, or
+// another figure for a field already stated.
+func (r *reader) eventFor(s sentence, c clause, figs []figure) *event {
+	cur := r.cur[c.att]
+	ti := c.time
+	switch {
+	case cur == nil:
+		return r.newEvent(c.att, ti)
+	case ti.has && ti.key != cur.key && !s.headline:
+		// "said on Sunday" after "overnight into Sunday": the same night
+		sameNight := ti.period == periodNone && cur.period != periodNone && ti.date != "" && ti.date == cur.date && r.rs.on(ruleSaidDay)
+		// figures stated first and their night after: "22 were launched ... this night, 17 were destroyed"
+		untimed := cur.key == "|" && !conflicts(cur, figs) && r.rs.on(ruleAdoptTime)
+		if cur.strong && !sameNight && !untimed {
+			return r.newEvent(c.att, ti)
+		}
+		if !cur.strong || untimed {
+			retime(cur, ti)
+		}
+	}
+	if cur.scope == scopeRegional && cur.parent == nil && c.src != srcNone && !c.regional && cur.strong && len(figs) > 0 && r.rs.on(ruleNationalAfterRegional) {
+		// a national source after a governor's or mayor's count: the national event
+		old := cur
+		cur = r.newEvent(c.att, ti)
+		if !ti.has {
+			cur.period, cur.date, cur.key = old.period, old.date, old.key
+		}
+		old.parent = cur
+		cur.children = append(cur.children, old)
+	}
+	if ti.has && cur.strong && !s.headline && r.rs.on(ruleConflict) && conflicts(cur, figs) {
+		// another figure for a field already stated, with its own time: another attack
+		return r.newEvent(c.att, ti)
+	}
+	return cur
+}
+
+// retime gives an event without figures the time of a later sentence.
+func retime(e *event, ti timeInfo) {
+	e.period, e.date, e.key = ti.period, ti.date, ti.key
+	switch {
+	case ti.period == periodCumulative:
+		e.scope = scopeCumulative
+	case e.scope == scopeCumulative:
+		e.scope = scopeNational
+	}
+}
+
+// conflicts reports whether a plain drone or missile figure of the sentence
+// differs from one the event holds for the same outcome.
+func conflicts(e *event, figs []figure) bool {
+	for i := range figs {
+		f := &figs[i]
+		if !f.known || f.subset || f.has(fRefer|fIncluding|fIncrement|fWhole|fRevised|fEarlier) || (f.class != classDrone && f.class != classMissile) || f.out == outNone {
+			continue
+		}
+		for k := range e.entries {
+			x := &e.entries[k]
+			if !x.weak && x.known && !x.subset && x.class == f.class && x.out == f.out && x.mclass == f.mclass && x.n != f.n {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// targetFor routes a regional source's figures to its region's event.
+func (r *reader) targetFor(cur *event, s sentence, c clause, figs []figure) *event {
+	target := cur
+	if c.regional && len(figs) > 0 {
+		reg := ""
+		for _, rg := range c.regs {
+			if !rg.ru || c.att == sideUA {
+				reg = rg.name
+				break
+			}
+		}
+		if reg == "" {
+			reg = c.localReg
+		}
+		switch {
+		case !cur.strong && cur.scope == scopeNational && len(cur.children) == 0:
+			cur.scope, cur.region = scopeRegional, reg
+			if cur.source == srcNone {
+				cur.source = c.src
+			}
+		case cur.scope != scopeRegional || cur.region != reg:
+			target = r.child(cur, reg)
+			if !target.strong || target.source == srcNone {
+				target.source = c.src // a count read from a national source keeps that source
+			}
+		}
+	}
+	if c.src.better(target.source, r.rs) {
+		target.source = c.src
+	}
+	if target.scope != scopeRegional && (len(figs) > 0 || targetsRegions(s.toks)) {
+		regs := c.regs
+		if regs == nil {
+			regs = sentenceRegions(s.toks)
+		}
+		for _, rg := range regs {
+			if rg.ru == (c.att == sideUA) {
+				target.addRegion(rg.name)
+			}
+		}
+	}
+	return target
+}

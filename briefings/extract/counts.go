@@ -1,0 +1,347 @@
+package extract
+
+import "strings"
+
+// Stage 2: decide what each figure counts. A figure takes the outcome of
+// the predicate that governs it: one after its phrase ("319 drones and 25
+// missiles were shot down"), else the nearest before it ("air defence shot
+// down 80 drones"), else the header of the list it is a bullet of, else that
+// of the phrase it refers to ("of them", "27 over the Voronezh region").
+
+// figure is a mention with what it counts.
+type figure struct {
+	mention
+	out    outcome
+	also   outcome // a second outcome: launched too ("the attack included eight drones which were shot down")
+	group  int     // figures joined by "and" share a group
+	subset bool    // a part (a type) of the figure it refers to
+}
+
+// countState is what one sentence leaves to the next.
+type countState struct {
+	listCue outcome // the predicate of a list header ("противник атакував:"), for its bullets
+	last    figure  // the last counted weapon figure: the referent of "of them"
+	hasLast bool
+	group   int
+}
+
+// fwCue is the predicate after a group of figures.
+type fwCue struct {
+	out    outcome
+	rel    bool // through "which", "that" or a second verb: the phrase was launched too
+	direct bool // right after the phrase ("drones launched by Russia")
+	at     int  // its token; -1 when there is none
+	group  int  // the group it follows
+}
+
+// countFigures gives each mention of a sentence its outcome; it returns the
+// figures that count something.
+func countFigures(s *sentence, ms []mention, cues []cue, cueAt []outcome, st *countState, rs *ruleSet) []figure {
+	if len(ms) == 0 {
+		return nil
+	}
+	toks := s.toks
+	fs := make([]figure, len(ms))
+	for i := range ms {
+		fs[i].mention = ms[i]
+	}
+	groupFigures(fs, toks, st)
+	fw := make([]fwCue, len(fs))
+	for i := range fs {
+		if i+1 < len(fs) && fs[i+1].group == fs[i].group {
+			continue
+		}
+		c := forwardCue(toks, cueAt, fs[i].end, rs)
+		c.group = fs[i].group
+		for k := i; k >= 0 && fs[k].group == fs[i].group; k-- {
+			fw[k] = c
+		}
+	}
+	out := make([]figure, 0, len(fs))
+	var prev *figure
+	for i := range fs {
+		f := &fs[i]
+		if countOne(f, prev, fw, i, s, cues, cueAt, st, rs) {
+			out = append(out, *f)
+		}
+		if f.class != classNone || f.vague != "" || f.has(fAll) {
+			prev = f
+		}
+	}
+	return out
+}
+
+// countOne decides what f counts; false when it counts nothing the reader reports.
+func countOne(f *figure, prev *figure, fw []fwCue, i int, s *sentence, cues []cue, cueAt []outcome, st *countState, rs *ruleSet) bool {
+	resolveClass(f, prev, s.toks, st, rs)
+	if f.class == classNone && f.vague == "" && !f.has(fAll) {
+		return false
+	}
+	f.out, f.also = chooseOutcome(f, prev, fw, i, s, cues, st, rs)
+	if f.has(fWhole) && f.known && f.out == outNone && f.class.weapon() {
+		return true // "Of the N drones, ...": attach decides what N is
+	}
+	referSubset(f, prev, s.toks, cueAt, st, rs)
+	if f.has(fIncluding) && prev != nil && prev.class == f.class && f.class != classMixed {
+		f.subset = true
+	}
+	if f.out == outNone || f.out == outIgnored || f.class == classPerson != f.out.people() {
+		return false
+	}
+	if f.class == classLocation && f.out != outHit && f.out != outDebris {
+		// "on 33 locations" after a hit predicate further back
+		b, _ := backCueAt(cues, f.start, f.class, outHit, outDebris)
+		if b == outNone {
+			return false
+		}
+		f.out = b
+	}
+	return true
+}
+
+// groupFigures joins figures that only coordinators separate ("319 drones
+// and 25 cruise missiles"): one predicate governs them.
+func groupFigures(fs []figure, toks []token, st *countState) {
+	for i := range fs {
+		if i > 0 && !fs[i-1].has(fWhole) && !fs[i].has(fIncrement) && joined(toks, fs[i-1].end, fs[i].start) {
+			fs[i].group = fs[i-1].group
+			if colonBetween(toks, fs[i-1].end, fs[i].start) || fs[i-1].has(fAfterColon) {
+				fs[i].flags |= fAfterColon
+			}
+			continue
+		}
+		st.group++
+		fs[i].group = st.group
+	}
+}
+
+// joined reports whether only coordinators stand between two phrases.
+func joined(toks []token, a, b int) bool {
+	if b-a > 4 {
+		return false
+	}
+	for k := a; k < b; k++ {
+		switch toks[k].low {
+		case "with":
+			if k == a || toks[k-1].low != "along" {
+				return false
+			}
+		case ",", "and", "та", "і", "й", "as", "well", "along", "plus", "also", "а", "також", "–", "—", "-", ":":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// colonBetween: a colon or dash stands between two joined phrases.
+func colonBetween(toks []token, a, b int) bool {
+	for k := a; k < b; k++ {
+		switch toks[k].low {
+		case ":", "–", "—", "-":
+			return true
+		}
+	}
+	return false
+}
+
+// forwardCue finds the predicate after a phrase ending at token end:
+// through "were", "have been", adverbs, "which"; past an "except" aside.
+func forwardCue(toks []token, cueAt []outcome, end int, rs *ruleSet) fwCue {
+	k, rel := end, false
+	for n := 0; k < len(toks) && n < 5; n++ {
+		lw := toks[k].low
+		if lw == "," && k+1 < len(toks) && isExcept(toks[k+1].low) && rs.on(ruleExcept) {
+			k = skipAside(toks, k+1) // "All the weapons, except the X, were shot down"
+			continue
+		}
+		if (lw == "," && n == 0) || cueAt[k] != outNone {
+			break
+		}
+		if lw == "which" || lw == "that" || lw == "які" {
+			rel = true
+		}
+		if !passiveSkip[lw] && !(toks[k].kind == kWord && (strings.HasSuffix(lw, "ly") || strings.HasSuffix(lw, "но"))) {
+			break
+		}
+		k++
+	}
+	if k >= len(toks) || cueAt[k] == outNone {
+		return fwCue{at: -1}
+	}
+	out := cueAt[k]
+	e := k
+	for e < len(toks) && cueAt[e] == out {
+		e++
+	}
+	if out == outLaunched && e+1 < len(toks) && isAnd(toks[e].low) && cueAt[e+1] != outNone && rs.on(ruleLastVerb) {
+		out, rel = cueAt[e+1], true // "were detected and neutralized": the last verb says what happened
+	}
+	return fwCue{out: out, rel: rel, direct: k == end, at: k}
+}
+
+func isExcept(w string) bool { return w == "except" || w == "крім" || w == "окрім" }
+
+// skipAside returns the index after the comma that closes an aside opened at k.
+func skipAside(toks []token, k int) int {
+	q := k
+	for q < len(toks) && q < k+10 && toks[q].low != "," {
+		q++
+	}
+	return q + 1
+}
+
+// chooseOutcome picks the predicate that governs f.
+func chooseOutcome(f *figure, prev *figure, fw []fwCue, i int, s *sentence, cues []cue, st *countState, rs *ruleSet) (outcome, outcome) {
+	back, backAt := backCueAt(cues, f.start, f.class)
+	if c := fw[i]; c.at >= 0 && allowed(c.out, f.class) && !participle(f, c, back, backAt, fw, i, rs) {
+		if c.rel && (back == outLaunched || back == outNone) && rs.on(ruleRelativeAlso) {
+			return c.out, outLaunched
+		}
+		return c.out, outNone
+	}
+	switch {
+	case back != outNone:
+		return back, outNone
+	case s.bullet && st.listCue != outNone && f.class != classPerson && rs.on(ruleListHeader):
+		return st.listCue, outNone
+	case s.cue != outNone && allowed(s.cue, f.class):
+		return s.cue, outNone
+	case (f.has(fRefer) || f.has(fEllipsis) || f.has(fIncluding)) && prev != nil:
+		return prev.out, outNone
+	case (f.has(fRefer) || f.has(fIncluding)) && st.hasLast:
+		if f.has(fRefer) {
+			f.subset = true
+		}
+		return st.last.out, outNone
+	}
+	return outNone, outNone
+}
+
+// participle: "58 out of 61 drones launched by Russia" after "shot down":
+// "launched" right after the phrase describes the weapons; the predicate
+// before it says what happened to them.
+func participle(f *figure, c fwCue, back outcome, backAt int, fw []fwCue, i int, rs *ruleSet) bool {
+	if !c.direct || c.out != outLaunched || back == outNone || back == outLaunched || f.class == classPerson || f.has(fEllipsis) || !rs.on(ruleParticiple) {
+		return false
+	}
+	for k := 0; k < i; k++ {
+		if fw[k].at == backAt && fw[k].group != fw[i].group {
+			return false // that predicate was an earlier phrase's
+		}
+	}
+	return true
+}
+
+// resolveClass gives a figure without a head noun the class of the phrase
+// it stands for: the one before it ("27 over the Voronezh region"), the noun
+// before it ("Of these drones, 30 were lost"), or the last figure counted.
+func resolveClass(f *figure, prev *figure, toks []token, st *countState, rs *ruleSet) {
+	if f.class != classNone || !(f.has(fEllipsis) || f.has(fRefer)) {
+		return
+	}
+	switch {
+	case prev != nil && !f.has(fRefer):
+		f.class, f.mclass = prev.class, prev.mclass
+		f.flags |= prev.flags & fMixedType
+		if !prev.has(fMixedType) {
+			f.models = prev.models
+		}
+		if f.region == "" {
+			f.subset = prev.subset
+		}
+	case headBefore(toks, f.start) != classNone:
+		f.class = headBefore(toks, f.start)
+	case st.hasLast:
+		f.class, f.mclass = st.last.class, st.last.mclass
+		if len(f.models) == 0 && !st.last.has(fMixedType) {
+			f.models = st.last.models
+		}
+		if f.class == classMixed {
+			f.class = classNone
+		}
+	}
+}
+
+// referSubset: "over N of the drones were Shahed-type", "понад N із них –
+// Шахеди": a part of the figure referred to, of one type.
+func referSubset(f, prev *figure, toks []token, cueAt []outcome, st *countState, rs *ruleSet) {
+	if !f.has(fRefer) || hasOwnCue(toks, cueAt, f.end) || !rs.on(ruleTypeSubset) {
+		return
+	}
+	for k := f.end; k < len(toks) && k < f.end+4; k++ {
+		if md, ok := modelAt(toks, k); ok {
+			f.addModel(md)
+			f.subset = true
+			switch {
+			case prev != nil: // "127 БпЛА (44 із них - реактивні)"
+				f.out = prev.out
+			case st.hasLast:
+				f.out = st.last.out
+			}
+			return
+		}
+	}
+	if st.hasLast && f.class == st.last.class && f.out == st.last.out {
+		f.subset = true
+	}
+}
+
+// headBefore is the weapon noun nearest before token i, if any.
+func headBefore(toks []token, i int) class {
+	for k := i - 1; k >= 0; k-- {
+		if cl, _ := headClass(toks[k].low); cl == classDrone || cl == classMissile {
+			return cl
+		}
+	}
+	return classNone
+}
+
+// hasOwnCue: a predicate follows the phrase ending at end.
+func hasOwnCue(toks []token, cueAt []outcome, end int) bool {
+	for k := end; k < len(toks) && k < end+5; k++ {
+		if cueAt[k] != outNone {
+			return true
+		}
+		if !passiveSkip[toks[k].low] {
+			return false
+		}
+	}
+	return false
+}
+
+// allowed: people take casualty predicates, weapons the others.
+func allowed(o outcome, c class) bool {
+	return (c == classPerson) == o.people() || o == outIgnored
+}
+
+// backCueAt is the nearest predicate before token i fit for the class (and
+// of one of the outcomes given, if any), with its start.
+func backCueAt(cues []cue, i int, c class, only ...outcome) (outcome, int) {
+	for k := len(cues) - 1; k >= 0; k-- {
+		cu := cues[k]
+		if cu.end > i || !allowed(cu.out, c) && len(only) == 0 {
+			continue
+		}
+		if len(only) == 0 {
+			return cu.out, cu.start
+		}
+		for _, o := range only {
+			if cu.out == o {
+				return o, cu.start
+			}
+		}
+	}
+	return outNone, -1
+}
+
+// remember keeps the last counted weapon figure of a sentence for the next.
+func (st *countState) remember(fs []figure) {
+	for i := len(fs) - 1; i >= 0; i-- {
+		f := &fs[i]
+		if f.known && !f.subset && f.class != classPerson && f.class != classLocation && f.out != outNone {
+			st.last, st.hasLast = *f, true
+			return
+		}
+	}
+}

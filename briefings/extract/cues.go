@@ -1,0 +1,145 @@
+package extract
+
+import "strings"
+
+// Predicates (stage 2): the verbs and nouns that say what happened to the
+// weapons a figure counts ("launched", "shot down", "збито/подавлено",
+// "локаційно втрачено", "влучання").
+
+// cue is one predicate in a sentence, over tokens [start, end).
+type cue struct {
+	start, end int
+	out        outcome
+}
+
+// findCues finds the predicates of a sentence and fills cueAt with the
+// outcome of each token (outNone where there is none).
+func findCues(toks []token, cueAt []outcome, rs *ruleSet) []cue {
+	var out []cue
+	ew := rs.on(ruleEWNotReached) && mentionsEW(toks)
+	for i := 0; i < len(toks); i++ {
+		if toks[i].kind != kWord {
+			continue
+		}
+		k, n := cueAt1(toks, i)
+		if k == outNone {
+			continue
+		}
+		c := cue{i, i + n, k}
+		switch {
+		case k == outNotReached && ew:
+			c.out = outJammed // "failed to reach their targets due to electronic warfare"
+		case k == outHit && n == 1 && rs.on(ruleStruckWith) && withAfter(toks, c.end):
+			c.out = outLaunched // "Russia struck Ukraine with 653 drones": the weapons were launched
+		case k == outIntercepted || k == outJammed:
+			if e, ok := eitherOr(toks, c.end, k); ok && rs.on(ruleEitherOr) {
+				c.out, c.end = outCombined, e
+			}
+		}
+		out = append(out, c)
+		i = c.end - 1
+	}
+	for _, c := range out {
+		for k := c.start; k < c.end; k++ {
+			cueAt[k] = c.out
+		}
+	}
+	return out
+}
+
+// cueAt1 matches a predicate at toks[i]: its outcome and length in tokens.
+func cueAt1(toks []token, i int) (outcome, int) {
+	var pats []cuePat
+	if k := bucketKey(toks[i].low); cuePatFilter.may(k) {
+		pats = cuePatIndex[k]
+	}
+	for _, p := range pats {
+		if wordsAt(toks, i, p.words) {
+			return p.out, len(p.words)
+		}
+		if o, ok := slashPat(toks, i, p); ok {
+			return o, len(p.words)
+		}
+	}
+	return toks[i].cue, 1
+}
+
+// slashPat matches "shot down/suppressed": a predicate of several words
+// whose last word is joined by a slash to the other of shot down and jammed.
+func slashPat(toks []token, i int, p cuePat) (outcome, bool) {
+	n := len(p.words)
+	if i+n > len(toks) || !wordsAt(toks, i, p.words[:n-1]) {
+		return outNone, false
+	}
+	first, rest, ok := strings.Cut(toks[i+n-1].low, "/")
+	if !ok || !match(first, p.words[n-1]) {
+		return outNone, false
+	}
+	if o := cueWord(rest); p.out == outIntercepted && o == outJammed || p.out == outJammed && o == outIntercepted {
+		return outCombined, true
+	}
+	return outNone, false
+}
+
+var cuePatIndex = func() map[string][]cuePat {
+	m := map[string][]cuePat{}
+	for _, p := range cuePats {
+		k := bucketKey(strings.TrimSuffix(p.words[0], "*"))
+		m[k] = append(m[k], p)
+	}
+	return m
+}()
+
+var cuePatFilter = filterOf(cuePatIndex)
+
+// mentionsEW: the sentence names electronic warfare.
+func mentionsEW(toks []token) bool {
+	for ix := range toks {
+		switch toks[ix].low {
+		case "electronic", "реб", "electronically", "e-warfare":
+			return true
+		}
+	}
+	return false
+}
+
+// withAfter: "with" follows within a few words, before any number.
+func withAfter(toks []token, from int) bool {
+	for j := from; j < len(toks) && j < from+4; j++ {
+		if toks[j].kind == kNum || toks[j].kind == kPunct {
+			return false
+		}
+		if toks[j].low == "with" {
+			return true
+		}
+	}
+	return false
+}
+
+// eitherOr: "shot down or jammed", "збито, або подавлено", "jammed or shot
+// down", "downed or had their signals jammed": shot down and jammed joined
+// by "or" count either. It returns the end of the second predicate.
+func eitherOr(toks []token, from int, first outcome) (int, bool) {
+	want := outJammed
+	if first == outJammed {
+		want = outIntercepted
+	}
+	for j := from; j < len(toks) && j < from+3; j++ {
+		lw := toks[j].low
+		if lw == "," {
+			continue
+		}
+		if lw != "or" && lw != "або" && lw != "чи" && lw != "and/or" && lw != "/" {
+			return 0, false
+		}
+		for k := j + 1; k < len(toks) && k < j+6; k++ {
+			if kk, nn := cueAt1(toks, k); kk == want {
+				return k + nn, true
+			} else if kk != outNone {
+				return 0, false
+			}
+		}
+		return 0, false
+	}
+	return 0, false
+}

@@ -1,0 +1,234 @@
+package extract
+
+import "strings"
+
+// The noun phrase after a number (stage 1): modifiers, a head noun, weapon
+// types before or after it ("Shahed drones", "ракети Х-101", "БпЛА типу
+// Shahed"), missile class adjectives ("крилатими ракетами").
+
+// npScan reads one noun phrase into a mention.
+type npScan struct {
+	toks    []token
+	cueAt   []outcome
+	m       *mention
+	head    int          // index of the head noun; -1 before it
+	adj     missileClass // the class adjective, when all agree
+	adjs    int          // class adjectives read
+	adjDiff bool         // two class adjectives that differ
+	unknown int          // words the reader does not know
+}
+
+// scanNP reads the phrase after a number from toks[j]; it returns the index
+// after the phrase.
+func scanNP(toks []token, j int, m *mention, cueAt []outcome) int {
+	s := npScan{toks: toks, cueAt: cueAt, m: m, head: -1}
+	k := j
+	for ; k < len(toks) && k < j+9; k++ {
+		next, stop := s.step(k)
+		if stop {
+			break
+		}
+		k = next
+	}
+	s.finish()
+	if s.head >= 0 && s.head+1 > k {
+		k = s.head + 1
+	}
+	return k
+}
+
+// step reads toks[k]; it returns the last token it used and whether the
+// phrase ended before toks[k].
+func (s *npScan) step(k int) (int, bool) {
+	t := &s.toks[k]
+	s.markMixed(k)
+	switch {
+	case t.kind == kPunct:
+		return k, !s.punctInside(k)
+	case t.kind == kNum || t.kind == kOther:
+		return k, true
+	case s.head >= 0:
+		return s.afterHead(k)
+	case s.cueAt[k] != outNone:
+		return k, true // "12 локаційно втрачено": the predicate, not a noun
+	}
+	return s.beforeHead(k)
+}
+
+// markMixed: "Shahed and other drones", "strike and decoy drones", "різних
+// типів", a comma and a type after the head: the types named are not all.
+func (s *npScan) markMixed(k int) {
+	t := &s.toks[k]
+	if s.head < 0 {
+		switch t.low {
+		case "other", "інших", "різних", "various", "та", "and", "і":
+			s.m.flags |= fMixedType
+		case "іншими":
+			if len(s.m.models) > 0 {
+				s.m.flags |= fMixedType
+			}
+		}
+		return
+	}
+	if t.kind == kPunct && t.s == "," && k+1 < len(s.toks) && (isModelTok(s.toks, k+1) || s.toks[k+1].kind == kPunct) {
+		s.m.flags |= fMixedType
+	}
+}
+
+// punctInside: quotes and slashes inside a phrase, and the comma of a list
+// of types before the head ("Shahed, Gerbera drones").
+func (s *npScan) punctInside(k int) bool {
+	p := s.toks[k].s
+	if isQuote(p) || p == "/" {
+		return true
+	}
+	return p == "," && s.head < 0 && len(s.m.models) > 0 && k+1 < len(s.toks) && isModelTok(s.toks, k+1)
+}
+
+// afterHead reads the types after the head: "ракети Х-101", "missile
+// Kinzhal", "БпЛА типу Shahed".
+func (s *npScan) afterHead(k int) (int, bool) {
+	if md, ok := modelAt(s.toks, k); ok {
+		s.m.addModel(md)
+		if md.name == "Storm Shadow" && s.toks[k].low == "storm" {
+			k++
+		}
+		return k, false
+	}
+	switch s.toks[k].low {
+	case "типу", "type", "морського", "базування", "class":
+		return k, false
+	}
+	return k, true
+}
+
+// beforeHead reads a word before the head noun.
+func (s *npScan) beforeHead(k int) (int, bool) {
+	lw := s.toks[k].low
+	if isAnd(lw) && k+1 < len(s.toks) && s.toks[k+1].kind == kNum {
+		s.borrowHead(k + 2) // "N протикорабельних та M балістичних ракет"
+		return k, true
+	}
+	if cl, singular := headClass(lw); cl != classNone {
+		return s.headAt(k, cl, singular)
+	}
+	if md, ok := modelAt(s.toks, k); ok {
+		s.m.addModel(md)
+		if md.name == "Storm Shadow" && lw == "storm" {
+			k++
+		}
+		return k, false
+	}
+	if c := missileClassAdj(lw); c != "" {
+		s.addAdj(c)
+		return k, false
+	}
+	if lw == "air" && k+1 < len(s.toks) && (s.toks[k+1].low == "attack" || s.toks[k+1].low == "targets") {
+		return k, false
+	}
+	if npStop[lw] {
+		return k, !(lw == "of" && k > 0 && (s.toks[k-1].low == "types" || s.toks[k-1].low == "type" || s.toks[k-1].low == "kinds"))
+	}
+	s.markSide(lw)
+	if npMods[lw] || strings.HasSuffix(lw, "-type") || strings.HasSuffix(lw, "-made") || strings.HasSuffix(lw, "-launched") {
+		return k, false
+	}
+	s.unknown++
+	return k, s.unknown > 2
+}
+
+func (s *npScan) addAdj(c missileClass) {
+	if s.adjs > 0 && c != s.adj {
+		s.adjDiff = true
+	}
+	s.adj = c
+	s.adjs++
+}
+
+func (s *npScan) markSide(lw string) {
+	switch lw {
+	case "ukrainian", "українських", "українські":
+		s.m.flags |= fUkrainian
+	case "russian", "російських", "російські", "russia-launched":
+		s.m.flags |= fRussian
+	}
+}
+
+// borrowHead takes the class of the head noun of the phrase after "and N".
+func (s *npScan) borrowHead(from int) {
+	for q := from; q < len(s.toks) && q < from+6; q++ {
+		if cl, _ := headClass(s.toks[q].low); cl != classNone {
+			s.m.class = cl
+			return
+		}
+		if s.toks[q].kind == kPunct && !isQuote(s.toks[q].s) {
+			return
+		}
+	}
+}
+
+// headAt reads the head noun at k, with the words that belong to it
+// ("unmanned aerial vehicles", "means of air attack", "засобів повітряного
+// нападу").
+func (s *npScan) headAt(k int, cl class, singular bool) (int, bool) {
+	lw := s.toks[k].low
+	if cl == classMixed && lw == "vehicles" && s.m.class == classDrone {
+		return k, false
+	}
+	if s.m.class == classNone || s.m.class == classMixed {
+		s.m.class = cl
+	}
+	s.head = k
+	switch {
+	case lw == "unmanned" || strings.HasPrefix(lw, "безпілотн"):
+		for k+1 < len(s.toks) && (s.toks[k+1].low == "aerial" || s.toks[k+1].low == "vehicles" || s.toks[k+1].low == "vehicle" ||
+			s.toks[k+1].low == "літальними" || s.toks[k+1].low == "літальних" || strings.HasPrefix(s.toks[k+1].low, "апарат")) {
+			k++
+		}
+		s.head = k
+		return k, false
+	case lw == "means":
+		for k+1 < len(s.toks) && (s.toks[k+1].low == "of" || s.toks[k+1].low == "enemy" || s.toks[k+1].low == "air" || s.toks[k+1].low == "attack" || s.toks[k+1].low == "aerial") {
+			k++
+		}
+	case lw == "засобів" || lw == "засоби" || lw == "засобами":
+		for k+1 < len(s.toks) && (s.toks[k+1].low == "повітряного" || s.toks[k+1].low == "нападу") {
+			k++
+		}
+	}
+	if singular {
+		s.m.flags |= fSingular
+	}
+	return k, false
+}
+
+// finish: a type as the head ("76 Shaheds"); the missile class from the
+// types when they agree, else from the class adjectives.
+func (s *npScan) finish() {
+	m := s.m
+	if s.head < 0 && len(m.models) > 0 && m.class == classNone {
+		name := m.models[len(m.models)-1]
+		m.class = modelByName(name).head
+		m.flags |= fModelHead
+	}
+	if m.class != classMissile && m.class != classNone {
+		return
+	}
+	mc, same := missileClass(""), true
+	for _, name := range m.models {
+		c := modelByName(name).class
+		switch {
+		case c == "":
+		case mc == "":
+			mc = c
+		case mc != c:
+			same = false
+		}
+	}
+	switch {
+	case mc != "" && same:
+		m.mclass = mc
+	case s.adjs > 0 && !s.adjDiff:
+		m.mclass = s.adj
+	}
+}

@@ -1,0 +1,248 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/sitrep/sitrep/briefings"
+)
+
+// Building the report of an event (stage 4).
+
+// report turns an event into an AttackReport; ok is false when it holds no
+// figure at all (a vague quantity alone is no figure).
+func (e *event) report(rs *ruleSet) (briefings.AttackReport, bool) {
+	a := briefings.AttackReport{
+		Attacker: string(e.attacker), Target: string(e.attacker.other()), Date: e.date, Period: string(e.period),
+		Scope: string(e.scope), Source: string(e.source), Qualifiers: map[string]string{},
+	}
+	if a.Source == "" && e.parent != nil {
+		a.Source = string(e.parent.source)
+	}
+	if root := e.root(); a.Source == "" && e.attacker == sideRU && root.asOf != "" && root.start != "" && rs.on(ruleTemplateSource) {
+		a.Source = string(srcAirForce) // the window and the time of the count are the Air Force's report
+	}
+	if a.Source == "" && e.attacker == sideUA && rs.on(ruleUASource) {
+		a.Source = string(srcRUMoD) // Ukraine's attacks are counted by Russia's Defence Ministry
+	}
+	q := a.Qualifiers
+	a.Launched = e.counts(outLaunched, "launched", q, rs)
+	a.Intercepted = e.counts(outIntercepted, "intercepted", q, rs)
+	a.Jammed = e.counts(outJammed, "jammed", q, rs)
+	a.InterceptedOrJammed = e.counts(outCombined, "intercepted_or_jammed", q, rs)
+	a.NotReached = e.counts(outNotReached, "not_reached", q, rs)
+	hits := e.counts(outHit, "hits", q, rs)
+	a.Hits.Drones, a.Hits.Missiles, a.Hits.ByType = hits.Drones, hits.Missiles, hits.ByType
+	if rs.on(ruleAll) {
+		e.applyAll(&a)
+	}
+	e.applyExceptions(&a)
+	e.people(&a)
+	if rs.on(ruleRegionSum) {
+		e.sumOfRegions(&a)
+	}
+	e.placeNames(&a)
+	e.times(&a)
+	a.Cumulative = e.scope == scopeCumulative
+	a.Evidence = e.evidence()
+	return a, hasFigure(&a)
+}
+
+// applyAll: "all N drones were shot down" states N launched; "all were shot
+// down" gives that outcome the launched figures.
+func (e *event) applyAll(a *briefings.AttackReport) {
+	for _, x := range e.entries {
+		if !x.has(fAll) || x.out == outLaunched || x.out == outNone {
+			continue
+		}
+		dst := countsFor(a, x.out)
+		if dst == nil {
+			continue
+		}
+		if x.known {
+			if x.class == classDrone && a.Launched.Drones == nil {
+				a.Launched.Drones = briefings.IntPtr(x.n)
+			}
+			if x.class == classMissile && a.Launched.Missiles == nil {
+				a.Launched.Missiles = briefings.IntPtr(x.n)
+			}
+			continue
+		}
+		anyClass := x.class == classMixed || x.class == classNone
+		if (x.class == classDrone || anyClass) && dst.Drones == nil && a.Launched.Drones != nil {
+			dst.Drones = briefings.IntPtr(*a.Launched.Drones)
+		}
+		if (x.class == classMissile || anyClass) && dst.Missiles == nil && a.Launched.Missiles != nil {
+			dst.Missiles = briefings.IntPtr(*a.Launched.Missiles)
+			for k, v := range a.Launched.ByType {
+				if dst.ByType == nil {
+					dst.ByType = map[string]int{}
+				}
+				if _, ok := dst.ByType[k]; !ok {
+					dst.ByType[k] = v
+				}
+			}
+		}
+	}
+}
+
+// applyExceptions takes "except the Iskander-M missile" out of an "all" figure.
+func (e *event) applyExceptions(a *briefings.AttackReport) {
+	for _, ex := range e.except {
+		dst := countsFor(a, ex.out)
+		if dst == nil {
+			continue
+		}
+		if v, ok := dst.ByType[ex.model]; ok {
+			dst.ByType[ex.model] = max(v-ex.n, 0)
+		}
+		md := modelByName(ex.model)
+		if v, ok := dst.ByType[string(md.class)]; ok && md.class != "" {
+			dst.ByType[string(md.class)] = max(v-ex.n, 0)
+		}
+		switch {
+		case md.head == classDrone && dst.Drones != nil:
+			dst.Drones = briefings.IntPtr(max(*dst.Drones-ex.n, 0))
+		case md.head != classDrone && dst.Missiles != nil:
+			dst.Missiles = briefings.IntPtr(max(*dst.Missiles-ex.n, 0))
+		}
+	}
+}
+
+// people reads casualties and the locations of hits and debris.
+func (e *event) people(a *briefings.AttackReport) {
+	q := a.Qualifiers
+	for _, x := range e.entries {
+		if !x.known {
+			if x.vague != "" && x.out.people() {
+				q["casualties."+casualtyKey(x.out)] = x.vague
+			}
+			continue
+		}
+		switch {
+		case x.class == classPerson && x.out == outKilled && a.Casualties.Killed == nil:
+			a.Casualties.Killed = briefings.IntPtr(x.n)
+			setQual(q, "casualties.killed", x.qual)
+		case x.class == classPerson && x.out == outInjured && a.Casualties.Injured == nil:
+			a.Casualties.Injured = briefings.IntPtr(x.n)
+			setQual(q, "casualties.injured", x.qual)
+		case x.class == classLocation && x.out == outHit && a.Hits.Locations == nil:
+			a.Hits.Locations = briefings.IntPtr(x.n)
+		case x.class == classLocation && x.out == outDebris && a.Hits.DebrisLocations == nil:
+			a.Hits.DebrisLocations = briefings.IntPtr(x.n)
+		}
+	}
+}
+
+func casualtyKey(o outcome) string {
+	if o == outKilled {
+		return "killed"
+	}
+	return "injured"
+}
+
+func setQual(q map[string]string, key string, v qualifier) {
+	if v != qNone {
+		q[key] = string(v)
+	}
+}
+
+// sumOfRegions: Russia's Defence Ministry counts per region; when it gives
+// no national figure, the national claim is their sum.
+func (e *event) sumOfRegions(a *briefings.AttackReport) {
+	if e.attacker != sideUA || e.parent != nil || countsSet(a.Intercepted) {
+		return
+	}
+	sum, ok := 0, false
+	for _, c := range e.children {
+		if cc := c.counts(outIntercepted, "x", map[string]string{}, nil); cc.Drones != nil {
+			sum, ok = sum+*cc.Drones, true
+		}
+	}
+	if ok {
+		a.Intercepted.Drones = briefings.IntPtr(sum)
+		a.Qualifiers["intercepted.drones"] = "sum_of_regions"
+	}
+}
+
+// placeNames fills the regions and the weapons named.
+func (e *event) placeNames(a *briefings.AttackReport) {
+	if e.scope == scopeRegional && e.region != "" {
+		a.Regions = []string{e.region}
+	} else {
+		a.Regions = append(a.Regions, e.regions...)
+		for _, c := range e.children {
+			if c.region != "" && !contains(a.Regions, c.region) {
+				a.Regions = append(a.Regions, c.region)
+			}
+		}
+	}
+	var ws []string
+	add := func(s string) {
+		if s != "" && !contains(ws, s) {
+			ws = append(ws, s)
+		}
+	}
+	for _, x := range e.entries {
+		for _, m := range x.models {
+			for _, p := range strings.Split(m, "/") {
+				add(p)
+			}
+		}
+		add(string(x.mclass))
+	}
+	if e.scope != scopeRegional {
+		for _, w := range e.weapons {
+			add(w)
+		}
+	}
+	a.Weapons = ws
+}
+
+// times fills the window, the time of the count and the provisional mark.
+func (e *event) times(a *briefings.AttackReport) {
+	root := e.root()
+	a.AsOf = root.asOf
+	a.WindowStart = completeStamp(root.start, e.date, e.period, true)
+	a.WindowEnd = completeStamp(root.end, e.date, e.period, false)
+	a.Provisional = root.provisional
+}
+
+// evidence is the sentences the figures were read from, verbatim.
+func (e *event) evidence() string {
+	sents := e.sentences
+	if len(sents) == 0 {
+		for _, c := range e.children {
+			for _, s := range c.sentences {
+				if !contains(sents, s) {
+					sents = append(sents, s)
+				}
+			}
+		}
+	}
+	return strings.Join(sents, " ")
+}
+
+func countsFor(a *briefings.AttackReport, o outcome) *briefings.Counts {
+	switch o {
+	case outIntercepted:
+		return &a.Intercepted
+	case outJammed:
+		return &a.Jammed
+	case outCombined:
+		return &a.InterceptedOrJammed
+	case outNotReached:
+		return &a.NotReached
+	}
+	return nil
+}
+
+func countsSet(c briefings.Counts) bool {
+	return c.Drones != nil || c.Missiles != nil || c.Total != nil || len(c.ByType) > 0
+}
+
+func hasFigure(a *briefings.AttackReport) bool {
+	return countsSet(a.Launched) || countsSet(a.Intercepted) || countsSet(a.Jammed) ||
+		countsSet(a.InterceptedOrJammed) || countsSet(a.NotReached) || a.Hits.Drones != nil ||
+		a.Hits.Missiles != nil || a.Hits.Locations != nil || a.Hits.DebrisLocations != nil ||
+		len(a.Hits.ByType) > 0 || a.Casualties.Killed != nil || a.Casualties.Injured != nil
+}

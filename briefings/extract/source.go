@@ -1,0 +1,301 @@
+package extract
+
+import "strings"
+
+// Who speaks and who attacked (stage 3): the source a sentence names, the
+// side its figures are about, and the regions it names.
+
+// sourceOf finds the source a sentence names; regional is true for a
+// governor or mayor.
+func sourceOf(toks []token) source {
+	for i := range toks {
+		lw, prev, next := toks[i].low, "", ""
+		if i > 0 {
+			prev = toks[i-1].low
+		}
+		if i+1 < len(toks) {
+			next = toks[i+1].low
+		}
+		if s := sourceAt(toks, i, lw, prev, next); s != srcNone {
+			return s
+		}
+	}
+	return srcNone
+}
+
+func sourceAt(toks []token, i int, lw, prev, next string) source {
+	ukr := prev == "ukrainian" || prev == "ukraine's"
+	switch {
+	case lw == "air" && (next == "force" || next == "forces" || next == "force's"),
+		strings.HasPrefix(lw, "повітрян") && strings.HasPrefix(next, "сил"), lw == "пс" || lw == "kpszsu":
+		return srcAirForce
+	case (lw == "defense" || lw == "defence") && (next == "ministry" || next == "minister"):
+		if ukr {
+			return srcMilitary
+		}
+		return srcRUMoD
+	case lw == "ministry" && (next == "of" || prev == "the" || prev == "its") && !ukr,
+		lw == "міноборони" && (next == "рф" || next == "росії"):
+		return srcRUMoD
+	case lw == "general" && next == "staff", lw == "генштаб", lw == "генштабу":
+		return srcGenStaff
+	case strings.HasPrefix(lw, "адміністрац") && (prev == "військової" || prev == "військова" || prev == "обласної" || prev == "обласна"):
+		if i >= 2 && (toks[i-2].low == "міської" || toks[i-2].low == "міська") {
+			return srcMayor
+		}
+		return srcGovernor
+	case lw == "governor" || lw == "gov" || lw == "губернатор" || lw == "ова" || (lw == "military" || lw == "regional") && next == "administration":
+		return srcGovernor
+	case lw == "mayor" || (lw == "міський" && next == "голова") || lw == "мер":
+		return srcMayor
+	case ukr && (lw == "military" || lw == "army" || lw == "armed" && next == "forces"), lw == "commander-in-chief",
+		lw == "commander" && next == "in" && i+2 < len(toks) && toks[i+2].low == "chief":
+		return srcMilitary
+	case lw == "officials" && ukr:
+		return srcOfficial
+	}
+	return srcNone
+}
+
+// rank orders sources by how closely they speak for the figures: the body
+// that counts them (the Air Force, Russia's ministry, the General Staff)
+// before the military at large, before officials.
+func (s source) rank() int {
+	switch s {
+	case srcAirForce, srcRUMoD, srcGenStaff:
+		return 3
+	case srcMilitary:
+		return 2
+	case srcOfficial:
+		return 1
+	}
+	return 0
+}
+
+// better reports whether a source named later should replace the one an
+// event has: none yet, or a national one that counts the figures itself
+// after one at large ("the military said ... the air force said").
+func (s source) better(old source, rs *ruleSet) bool {
+	if s == srcNone || s == old {
+		return false
+	}
+	if old == srcNone {
+		return true
+	}
+	return rs.on(ruleSpecificSource) && !s.regional() && !old.regional() && s.rank() > old.rank()
+}
+
+// attackerSignalOf weighs what a sentence says about who attacked: UA when
+// Russia reports Ukrainian drones, RU when Ukraine reports Russian ones; ""
+// when it does not say.
+func attackerSignalOf(toks []token, src source, ms []mention, rs *ruleSet) side {
+	ua, ru := 0, 0
+	switch src {
+	case srcRUMoD:
+		ua += 2
+	case srcAirForce, srcGenStaff, srcMilitary:
+		ru += 2
+	}
+	for i := range ms {
+		if ms[i].has(fUkrainian) {
+			ua += 2
+		}
+		if ms[i].has(fRussian) {
+			ru++
+		}
+	}
+	for i := 0; i+1 < len(toks); i++ {
+		switch pairSide(toks, i, rs) {
+		case sideUA:
+			ua++
+		case sideRU:
+			ru++
+		}
+	}
+	switch {
+	case ua > ru:
+		return sideUA
+	case ru > ua:
+		return sideRU
+	}
+	return sideNone
+}
+
+// pairSide reads the side a pair of words points to: "by Ukraine", "over
+// Russian territory" (Ukraine's drones), "Russia launched", "противник" (Russia).
+func pairSide(toks []token, i int, rs *ruleSet) side {
+	a, b := toks[i].low, toks[i+1].low
+	switch {
+	case a == "by" && (b == "ukraine" || b == "kyiv"):
+		return sideUA
+	case a == "russian" && (b == "territory" || strings.HasPrefix(b, "air")):
+		if i > 0 && toks[i-1].low == "from" && rs.on(ruleLaunchOrigin) {
+			return sideRU // launched from Russian territory
+		}
+		return sideUA
+	case a == "russia" && (b == "claimed" || b == "said"):
+		return sideUA
+	case (a == "ukraine" || a == "kyiv") && (b == "launched" || b == "fired" || b == "struck" || b == "attacked"):
+		return sideUA
+	case (a == "russia" || a == "russian" || a == "moscow") && (b == "launched" || b == "fired" || b == "forces" || b == "deployed" || b == "attacked" || b == "used" || b == "had" || b == "also"):
+		return sideRU
+	case a == "противник" || a == "окупанти" || a == "росіяни" || a == "рф":
+		return sideRU
+	}
+	return sideNone
+}
+
+// sentenceRegions lists the regions named in a sentence outside launch-area
+// phrases ("from Kursk", "із напрямків: ...") and datelines.
+func sentenceRegions(toks []token) []region {
+	var out []region
+	launch := false
+	for i := range toks {
+		t := &toks[i]
+		switch t.low {
+		case "from", "із", "з", "напрямків", "напрямку", "пуску", "зі":
+			launch = true
+			continue
+		case ";", ".", ")", "(":
+			launch = false
+			continue
+		}
+		if t.cue != outNone {
+			launch = false
+		}
+		if t.kind != kWord || launch || (i < 3 && len(t.s) > 2 && strings.ToUpper(t.s) == t.s) {
+			continue // a dateline: "KYIV, Ukraine (AP) —"
+		}
+		if r, ok := regionOf(t.low); ok {
+			if t.low == "capital" && !(i > 0 && (toks[i-1].low == "ukraine's" || toks[i-1].low == "the")) {
+				continue
+			}
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// locativeRegion finds "over the Bryansk region", "над Сумщиною" after a
+// phrase; it returns a region only when exactly one is named.
+func locativeRegion(toks []token, from int) (string, bool) {
+	k := from
+	for n := 0; k < len(toks) && n < 7; n++ {
+		lw := toks[k].low
+		if locativeWord[lw] {
+			break
+		}
+		if toks[k].kind == kNum || lw == ";" || lw == "." || lw == "," {
+			return "", false
+		}
+		k++
+	}
+	if k >= len(toks) {
+		return "", false
+	}
+	var found []string
+	k++
+	for n := 0; k < len(toks) && n < 8; n, k = n+1, k+1 {
+		t := &toks[k]
+		if r, ok := regionOf(t.low); ok && t.kind == kWord {
+			if !contains(found, r.name) {
+				found = append(found, r.name)
+			}
+			continue
+		}
+		if !regionFiller(t.low) || (t.low == "," && len(found) > 0 && k+1 < len(toks) && !nextIsRegion(toks, k)) {
+			break
+		}
+	}
+	if len(found) == 1 {
+		return found[0], true
+	}
+	return "", false
+}
+
+var locativeWord = map[string]bool{
+	"over": true, "in": true, "above": true, "над": true, "towards": true, "toward": true, "for": true,
+	"на": true, "у": true, "в": true, "targeted": true,
+}
+
+// regionFiller may stand inside a list of regions ("the Kharkiv, Sumy and
+// Poltava regions").
+func regionFiller(lw string) bool {
+	switch lw {
+	case "the", "region", "regions", "oblast", "oblasts", "republic", "of", "and", ",", "та", "і", "області", "областю", "city", "ukraine's", "territory":
+		return true
+	}
+	return strings.HasSuffix(lw, "ern")
+}
+
+func nextIsRegion(toks []token, k int) bool {
+	if k+1 >= len(toks) {
+		return false
+	}
+	_, ok := regionOf(toks[k+1].low)
+	return ok
+}
+
+// targetsRegions: "Основний напрямок удару – Харківщина", "targeting Kyiv".
+func targetsRegions(toks []token) bool {
+	for ix := range toks {
+		switch toks[ix].low {
+		case "удару", "атаковано", "targeting", "targeted", "hitting", "struck", "attacked":
+			return true
+		}
+	}
+	return false
+}
+
+// denial: "the ministry denied that N missiles had been downed".
+func denial(toks []token) bool {
+	for ix := range toks {
+		switch toks[ix].low {
+		case "denied", "denies", "dismissed", "rejected", "disputed", "заперечив", "заперечили", "спростував", "спростували":
+			return true
+		}
+	}
+	return false
+}
+
+// aidContext: weapons supplied, produced or stocked are not an attack
+// ("delivered 4 missile systems", "produces 2,700 drones a month").
+func aidContext(toks []token) bool {
+	for ix := range toks {
+		switch toks[ix].low {
+		case "supplied", "supply", "supplies", "delivered", "deliver", "delivers", "deliveries", "donated", "donate",
+			"pledged", "transferred", "provided", "provide", "purchase", "purchased", "buy", "bought", "produce",
+			"produces", "produced", "production", "manufacture", "manufactured", "stockpile", "stockpiles", "arsenal",
+			"package", "передала", "передав", "передали", "постачання", "виробляє", "виробництво", "закупівля":
+			return true
+		}
+	}
+	return false
+}
+
+func regionByName(name string) (region, bool) {
+	for _, ra := range regionAliases {
+		if ra.name == name {
+			return region{ra.name, ra.ru}, true
+		}
+	}
+	return region{}, false
+}
+
+// sideOfRegion: figures about a region of Ukraine count Russia's attack,
+// about a region of Russia (or Crimea) Ukraine's.
+func sideOfRegion(name string) side {
+	if r, ok := regionByName(name); ok && r.ru {
+		return sideUA
+	}
+	return sideRU
+}
+
+func contains(s []string, x string) bool {
+	for _, y := range s {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
