@@ -47,7 +47,7 @@ type event struct {
 	asOf        string
 	start, end  string // the window
 	provisional bool
-	weapons     []string    // types and classes named
+	weapons     []string     // types and classes named
 	unnumbered  []unnumbered // types named without a count
 }
 

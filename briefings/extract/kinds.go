@@ -50,7 +50,9 @@ const (
 )
 
 // weapon reports whether the class counts weapons.
-func (c class) weapon() bool { return c == classDrone || c == classMissile || c == classMixed || c == classBomb }
+func (c class) weapon() bool {
+	return c == classDrone || c == classMissile || c == classMixed || c == classBomb
+}
 
 // missileClass is a missile class; its values are by_type keys of the JSON.
 type missileClass string

@@ -13,23 +13,23 @@ import "strings"
 type mflag uint32
 
 const (
-	fAll       mflag = 1 << iota // "all", "all N", "усі"
-	fBoth                        // "both": two
-	fArticle                     // "a", "an", "one" read as a count
-	fRefer                       // "of them", "з них": a part of an earlier phrase
-	fEllipsis                    // no head noun ("27 over the Voronezh region")
-	fIncluding                   // after "including", "among them", "зокрема"
-	fWhole                       // "Of the N drones, A ... and B ...": split by the phrases after it
-	fIncrement                   // "N more", "another N", "ще N": a part added to a count
-	fSingular                    // the head noun is singular
-	fMixedType                   // the types named are not all ("Shahed and other drones")
-	fModelHead                   // the type is the head noun ("76 Shaheds")
-	fUkrainian                   // "Ukrainian drones"
-	fRussian                     // "Russian drones"
-	fEarlier                     // a figure the text says was superseded ("had earlier said N")
-	fRevised                     // a corrected figure ("revised to N")
-	fImplicit                    // no number: a singular noun counts one ("атакував ракетою")
-	fAfterColon                  // joined to the figure before by a colon or dash (a breakdown)
+	fAll        mflag = 1 << iota // "all", "all N", "усі"
+	fBoth                         // "both": two
+	fArticle                      // "a", "an", "one" read as a count
+	fRefer                        // "of them", "з них": a part of an earlier phrase
+	fEllipsis                     // no head noun ("27 over the Voronezh region")
+	fIncluding                    // after "including", "among them", "зокрема"
+	fWhole                        // "Of the N drones, A ... and B ...": split by the phrases after it
+	fIncrement                    // "N more", "another N", "ще N": a part added to a count
+	fSingular                     // the head noun is singular
+	fMixedType                    // the types named are not all ("Shahed and other drones")
+	fModelHead                    // the type is the head noun ("76 Shaheds")
+	fUkrainian                    // "Ukrainian drones"
+	fRussian                      // "Russian drones"
+	fEarlier                      // a figure the text says was superseded ("had earlier said N")
+	fRevised                      // a corrected figure ("revised to N")
+	fImplicit                     // no number: a singular noun counts one ("атакував ракетою")
+	fAfterColon                   // joined to the figure before by a colon or dash (a breakdown)
 )
 
 // mention is one counted phrase: "112 strike and decoy drones", "both

@@ -8,36 +8,36 @@ type rule uint8
 
 const (
 	// figures (stage 1)
-	ruleAllN         rule = iota // "all 29 drones", "all of the 35 drones": all, and a figure
-	ruleIncluding                // "including N", "зокрема N": a part of the phrase before
-	ruleWholeSplit               // "Of the N drones, A ... and B ...": N is split by what follows
-	ruleIncrement                // "N more", "another N", "ще N": a part added to a count
-	ruleCorrection               // "had earlier said N" is superseded; "revised to N" replaces
-	ruleRange                    // "40-50 drones", "between 40 and 50": at least the lower figure
-	ruleNOfM                     // "N of M", "N out of (the) M", "N з M": M was launched
-	ruleEllipsis                 // "27 over the Voronezh region": the class of the phrase before
-	ruleUkSingular               // "атакував балістичною ракетою": a singular noun counts one
-	ruleDefiniteOne              // "destroyed the missile": a definite singular weapon counts one
+	ruleAllN        rule = iota // "all 29 drones", "all of the 35 drones": all, and a figure
+	ruleIncluding               // "including N", "зокрема N": a part of the phrase before
+	ruleWholeSplit              // "Of the N drones, A ... and B ...": N is split by what follows
+	ruleIncrement               // "N more", "another N", "ще N": a part added to a count
+	ruleCorrection              // "had earlier said N" is superseded; "revised to N" replaces
+	ruleRange                   // "40-50 drones", "between 40 and 50": at least the lower figure
+	ruleNOfM                    // "N of M", "N out of (the) M", "N з M": M was launched
+	ruleEllipsis                // "27 over the Voronezh region": the class of the phrase before
+	ruleUkSingular              // "атакував балістичною ракетою": a singular noun counts one
+	ruleDefiniteOne             // "destroyed the missile": a definite singular weapon counts one
 	// predicates (stage 2)
-	ruleEWNotReached   // "failed to reach ... electronic warfare": jammed
-	ruleStruckWith     // "struck Ukraine with N drones": launched
-	ruleEitherOr       // "shot down or jammed", "збито, або подавлено": either
-	ruleExcept         // "all ..., except the X, were shot down"
-	ruleLastVerb       // "were detected and neutralized": the last verb says what happened
-	ruleRelativeAlso   // "included N drones which were shot down": launched too
-	ruleListHeader     // the Air Force's list: the header's predicate governs its items
-	ruleParticiple     // "shot down 58 of 61 drones launched by Russia": launched describes
-	ruleTypeSubset     // "over N of the drones were Shahed-type": a type's share
-	ruleRate           // "each night", "N drones a night": a rate, cumulative
-	ruleEveningStart   // "з 18:00 16 вересня": a night that opens the evening before ends next day
-	ruleReportTimes    // the Air Force's "станом на 08:00" and window "(з 18:00 ...)"
-	ruleOngoing        // "Атака триває", "the attack is ongoing": provisional
-	ruleTimeSplit      // one sentence, two nights: split at the clause with its own time
-	ruleDenial         // "denied that N missiles were downed": no figure
-	ruleAid            // weapons supplied or produced: no attack
-	ruleLaunchOrigin   // "launched from Russian territory": Russia attacked
-	ruleUnnumbered     // a list item naming a type without a count: class total is a lower bound
-	ruleBreakdown      // "60 drones – 40 Shaheds and 20 decoys": a breakdown is counted once
+	ruleEWNotReached // "failed to reach ... electronic warfare": jammed
+	ruleStruckWith   // "struck Ukraine with N drones": launched
+	ruleEitherOr     // "shot down or jammed", "збито, або подавлено": either
+	ruleExcept       // "all ..., except the X, were shot down"
+	ruleLastVerb     // "were detected and neutralized": the last verb says what happened
+	ruleRelativeAlso // "included N drones which were shot down": launched too
+	ruleListHeader   // the Air Force's list: the header's predicate governs its items
+	ruleParticiple   // "shot down 58 of 61 drones launched by Russia": launched describes
+	ruleTypeSubset   // "over N of the drones were Shahed-type": a type's share
+	ruleRate         // "each night", "N drones a night": a rate, cumulative
+	ruleEveningStart // "з 18:00 16 вересня": a night that opens the evening before ends next day
+	ruleReportTimes  // the Air Force's "станом на 08:00" and window "(з 18:00 ...)"
+	ruleOngoing      // "Атака триває", "the attack is ongoing": provisional
+	ruleTimeSplit    // one sentence, two nights: split at the clause with its own time
+	ruleDenial       // "denied that N missiles were downed": no figure
+	ruleAid          // weapons supplied or produced: no attack
+	ruleLaunchOrigin // "launched from Russian territory": Russia attacked
+	ruleUnnumbered   // a list item naming a type without a count: class total is a lower bound
+	ruleBreakdown    // "60 drones – 40 Shaheds and 20 decoys": a breakdown is counted once
 	// events (stage 3)
 	ruleLocalCasualties       // "N were hurt, she added" after a governor: that region's
 	ruleDominantRegion        // a governor unnamed in a text about one region: that region
