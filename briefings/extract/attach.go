@@ -43,7 +43,6 @@ type event struct {
 	regions     []string
 	children    []*event
 	parent      *event
-	except      []exception
 	asOf        string
 	start, end  string // the window
 	provisional bool
@@ -95,19 +94,16 @@ func (e *event) root() *event {
 
 // reader holds what one text's sentences leave to the next.
 type reader struct {
-	pub       time.Time
-	rs        *ruleSet
-	events    []*event
-	cur       map[side]*event // the current event of each side
-	attacker  side            // the side the last sentence spoke of
-	count     countState
-	lastEv    *event // the event holding the last figure (referent of "all of them")
-	local     localCtx
-	sents     []sentence // the whole text, for its dominant region
-	dominant  *region
-	dominated bool
-	cueBuf    []outcome
-	scene     string // the place an air-raid alert was named for: its figures follow
+	pub      time.Time
+	rs       *ruleSet
+	events   []*event
+	cur      map[side]*event // the current event of each side
+	attacker side            // the side the last sentence spoke of
+	count    countState
+	lastEv   *event // the event holding the last figure (referent of "all of them")
+	local    localCtx
+	cueBuf   []outcome
+	scene    string // the place an air-raid alert was named for: its figures follow
 }
 
 // localCtx is the region a governor or mayor spoke of, for the rest of the
@@ -154,19 +150,10 @@ func (r *reader) child(p *event, reg string) *event {
 	return c
 }
 
-// sentence reads one sentence, first split where a clause brings its own
-// time and figures ("on Tuesday night ..., and on Wednesday night ...").
+// sentence reads one sentence.
 func (r *reader) sentence(s sentence) {
 	if len(r.events) >= maxEvents {
 		return
-	}
-	if r.rs.on(ruleTimeSplit) {
-		if parts := splitByTime(s, r.pub, r.rs, 0); parts != nil {
-			for _, p := range parts {
-				r.read(p)
-			}
-			return
-		}
 	}
 	r.read(s)
 }
@@ -189,8 +176,8 @@ func (r *reader) read(s sentence) {
 	cueAt := r.cues(len(toks) + 1)
 	cues := findCues(toks, cueAt, r.rs)
 	ms := findMentions(toks, cueAt, r.rs)
-	if r.rs.on(ruleDenial) && denial(toks) || r.rs.on(ruleAid) && aidContext(toks) {
-		ms = nil // "the ministry denied that N missiles had been downed"; weapons supplied
+	if r.rs.on(ruleDenial) && denial(toks) {
+		ms = nil // "the ministry denied that N missiles had been downed"
 	}
 	if !s.bullet {
 		r.count.listCue = outNone
@@ -203,6 +190,9 @@ func (r *reader) read(s sentence) {
 	if len(figs) == 0 && !c.time.has {
 		r.aside(s, c)
 		return
+	}
+	if e := r.cur[c.att]; (e == nil || !e.strong) && casualtiesOnly(figs) && !attackWords(toks) && r.rs.on(ruleCasualtyContext) {
+		return // people hurt, with no attack named and none reported before
 	}
 	ev := r.eventFor(s, c, figs)
 	r.stamp(ev, c.time, len(figs) > 0)
@@ -253,6 +243,32 @@ func hasLaunchCue(toks []token) bool {
 	return false
 }
 
+// casualtiesOnly: every figure of the sentence counts people.
+func casualtiesOnly(figs []figure) bool {
+	for i := range figs {
+		if figs[i].class != classPerson {
+			return false
+		}
+	}
+	return len(figs) > 0
+}
+
+// attackWords: the sentence names an air attack (an attack, a strike, a
+// weapon).
+func attackWords(toks []token) bool {
+	for i := range toks {
+		lw := toks[i].low
+		if cl, _ := headClass(lw); cl.weapon() || isModelTok(toks, i) {
+			return true
+		}
+		switch lw {
+		case "attack", "attacks", "strike", "strikes", "barrage", "raid", "атака", "атаки", "атаку", "атакою", "удар", "удару", "ударів", "обстріл", "обстрілу":
+			return true
+		}
+	}
+	return false
+}
+
 // stamp records the window, the time of the count and an ongoing attack.
 func (r *reader) stamp(e *event, ti timeInfo, figures bool) {
 	root := e.root()
@@ -274,9 +290,6 @@ func (r *reader) clause(s sentence, ms []mention, figs []figure) clause {
 	c.regional = c.src.regional()
 	if s.para || c.src != srcNone && !c.regional {
 		r.local = localCtx{}
-	}
-	if c.src == srcNone && r.local.src != srcNone && len(figs) > 0 && casualtiesOnly(figs) && r.rs.on(ruleLocalCasualties) {
-		c.src, c.regional = r.local.src, true // "N people were hurt, she added" after a governor's sentence
 	}
 	c.time = timeCue(toks, r.pub, r.rs)
 	signal := attackerSignalOf(toks, c.src, ms, r.rs)
@@ -341,7 +354,7 @@ func allSame(regs []region) bool {
 }
 
 // localRegion is the region a governor or mayor speaks of: named in the
-// sentence, or the one spoken of before, or the one the text is about.
+// sentence, or the one spoken of before.
 func (r *reader) localRegion(regs []region, signal side) string {
 	for _, rg := range regs {
 		if signal == sideNone || rg.ru == (signal == sideUA) {
@@ -354,20 +367,7 @@ func (r *reader) localRegion(regs []region, signal side) string {
 	if c := r.cur[r.attacker]; c != nil && c.scope == scopeRegional && c.parent == nil && c.region != "" {
 		return c.region
 	}
-	if rg, ok := r.dominantRegion(); ok && r.rs.on(ruleDominantRegion) {
-		return rg.name
-	}
 	return ""
-}
-
-// casualtiesOnly: every figure of the sentence counts people.
-func casualtiesOnly(figs []figure) bool {
-	for i := range figs {
-		if figs[i].class != classPerson {
-			return false
-		}
-	}
-	return true
 }
 
 // eventFor picks the event a sentence's figures belong to: the current one
@@ -380,26 +380,14 @@ func (r *reader) eventFor(s sentence, c clause, figs []figure) *event {
 	case cur == nil:
 		return r.newEvent(c.att, ti)
 	case ti.has && ti.key != cur.key && !s.headline:
-		// "said on Sunday" after "overnight into Sunday": the same night
-		sameNight := ti.period == periodNone && cur.period != periodNone && ti.date != "" && ti.date == cur.date && r.rs.on(ruleSaidDay)
 		// figures stated first and their night after: "22 were launched ... this night, 17 were destroyed"
 		untimed := cur.key == "|" && !conflicts(cur, figs) && r.rs.on(ruleAdoptTime)
-		if cur.strong && !sameNight && !untimed {
+		if cur.strong && !untimed {
 			return r.newEvent(c.att, ti)
 		}
 		if !cur.strong || untimed {
 			retime(cur, ti)
 		}
-	}
-	if cur.scope == scopeRegional && cur.parent == nil && c.src != srcNone && !c.regional && cur.strong && len(figs) > 0 && r.rs.on(ruleNationalAfterRegional) {
-		// a national source after a governor's or mayor's count: the national event
-		old := cur
-		cur = r.newEvent(c.att, ti)
-		if !ti.has {
-			cur.period, cur.date, cur.key = old.period, old.date, old.key
-		}
-		old.parent = cur
-		cur.children = append(cur.children, old)
 	}
 	if ti.has && cur.strong && !s.headline && r.rs.on(ruleConflict) && conflicts(cur, figs) {
 		// another figure for a field already stated, with its own time: another attack
@@ -424,7 +412,7 @@ func retime(e *event, ti timeInfo) {
 func conflicts(e *event, figs []figure) bool {
 	for i := range figs {
 		f := &figs[i]
-		if !f.known || f.subset || f.has(fRefer|fIncluding|fIncrement|fWhole|fRevised|fEarlier) || (f.class != classDrone && f.class != classMissile) || f.out == outNone {
+		if !f.known || f.subset || f.has(fRefer|fWhole|fRevised|fEarlier) || (f.class != classDrone && f.class != classMissile) || f.out == outNone {
 			continue
 		}
 		for k := range e.entries {

@@ -190,9 +190,14 @@ func weaponFigure(a *briefings.AttackReport) bool {
 // scoreRecord runs the reader on one record and adds its figures to b; it
 // returns a line per differing field.
 func scoreRecord(rec *labelledRecord, b board) []string {
+	return scoreRecordWith(rec, b, nil)
+}
+
+// scoreRecordWith scores the reader with the rules in rs switched off.
+func scoreRecordWith(rec *labelledRecord, b board, rs *ruleSet) []string {
 	p := b.at(rec.heldOut, rec.lang)
 	p.records++
-	res := Extract(rec.text, rec.pub)
+	res := extractWith(rec.text, rec.pub, rs)
 	ours := res.Attacks
 	var diffs []string
 	match := assign(rec, ours)
@@ -356,8 +361,8 @@ func checkFloors(t *testing.T, b board) {
 }
 
 // TestExtraAttacks scores labelled reports collected outside the repository
-// (SITREP_EXTRA_ATTACKS=<dir> of .jsonl files in the corpus formats), all as
-// held-out data; skipped when unset.
+// (SITREP_EXTRA_ATTACKS=<dir> of .jsonl files in the corpus formats), split
+// into the same folds; skipped when unset.
 func TestExtraAttacks(t *testing.T) {
 	dir := os.Getenv("SITREP_EXTRA_ATTACKS")
 	if dir == "" {
@@ -367,7 +372,7 @@ func TestExtraAttacks(t *testing.T) {
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("extract: no .jsonl files in %s (%v)", dir, err)
 	}
-	b := scoreFiles(t, paths, true)
+	b := scoreFiles(t, paths, false)
 	logTable(t, b)
 	checkFloors(t, b)
 }

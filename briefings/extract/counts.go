@@ -82,9 +82,6 @@ func countOne(f *figure, prev *figure, fw []fwCue, i int, s *sentence, cues []cu
 		return true // "Of the N drones, ...": attach decides what N is
 	}
 	referSubset(f, prev, s.toks, cueAt, st, rs)
-	if f.has(fIncluding) && prev != nil && prev.class == f.class && f.class != classMixed {
-		f.subset = true
-	}
 	if f.out == outNone || f.out == outIgnored || f.class == classPerson != f.out.people() {
 		return false
 	}
@@ -103,7 +100,7 @@ func countOne(f *figure, prev *figure, fw []fwCue, i int, s *sentence, cues []cu
 // and 25 cruise missiles"): one predicate governs them.
 func groupFigures(fs []figure, toks []token, st *countState) {
 	for i := range fs {
-		if i > 0 && !fs[i-1].has(fWhole) && !fs[i].has(fIncrement) && joined(toks, fs[i-1].end, fs[i].start) {
+		if i > 0 && !fs[i-1].has(fWhole) && joined(toks, fs[i-1].end, fs[i].start) {
 			fs[i].group = fs[i-1].group
 			if colonBetween(toks, fs[i-1].end, fs[i].start) || fs[i-1].has(fAfterColon) {
 				fs[i].flags |= fAfterColon
@@ -151,10 +148,6 @@ func forwardCue(toks []token, cueAt []outcome, end int, rs *ruleSet) fwCue {
 	k, rel := end, false
 	for n := 0; k < len(toks) && n < 5; n++ {
 		lw := toks[k].low
-		if lw == "," && k+1 < len(toks) && isExcept(toks[k+1].low) && rs.on(ruleExcept) {
-			k = skipAside(toks, k+1) // "All the weapons, except the X, were shot down"
-			continue
-		}
 		if (lw == "," && n == 0) || cueAt[k] != outNone {
 			break
 		}
@@ -174,21 +167,7 @@ func forwardCue(toks []token, cueAt []outcome, end int, rs *ruleSet) fwCue {
 	for e < len(toks) && cueAt[e] == out {
 		e++
 	}
-	if out == outLaunched && e+1 < len(toks) && isAnd(toks[e].low) && cueAt[e+1] != outNone && rs.on(ruleLastVerb) {
-		out, rel = cueAt[e+1], true // "were detected and neutralized": the last verb says what happened
-	}
 	return fwCue{out: out, rel: rel, direct: k == end, at: k}
-}
-
-func isExcept(w string) bool { return w == "except" || w == "крім" || w == "окрім" }
-
-// skipAside returns the index after the comma that closes an aside opened at k.
-func skipAside(toks []token, k int) int {
-	q := k
-	for q < len(toks) && q < k+10 && toks[q].low != "," {
-		q++
-	}
-	return q + 1
 }
 
 // chooseOutcome picks the predicate that governs f.
@@ -205,14 +184,10 @@ func chooseOutcome(f *figure, prev *figure, fw []fwCue, i int, s *sentence, cues
 		return back, outNone
 	case s.bullet && st.listCue != outNone && f.class != classPerson && rs.on(ruleListHeader):
 		return st.listCue, outNone
-	case s.cue != outNone && allowed(s.cue, f.class):
-		return s.cue, outNone
-	case (f.has(fRefer) || f.has(fEllipsis) || f.has(fIncluding)) && prev != nil:
+	case (f.has(fRefer) || f.has(fEllipsis)) && prev != nil:
 		return prev.out, outNone
-	case (f.has(fRefer) || f.has(fIncluding)) && st.hasLast:
-		if f.has(fRefer) {
-			f.subset = true
-		}
+	case f.has(fRefer) && st.hasLast:
+		f.subset = true
 		return st.last.out, outNone
 	}
 	return outNone, outNone
@@ -335,13 +310,18 @@ func backCueAt(cues []cue, i int, c class, only ...outcome) (outcome, int) {
 	return outNone, -1
 }
 
-// remember keeps the last counted weapon figure of a sentence for the next.
+// remember keeps the whole a sentence counted, its largest weapon figure,
+// as the referent of "of them" in the next ("145 drones, including about 90
+// Shaheds. ... 110 of them").
 func (st *countState) remember(fs []figure) {
-	for i := len(fs) - 1; i >= 0; i-- {
+	best := -1
+	for i := range fs {
 		f := &fs[i]
-		if f.known && !f.subset && f.class != classPerson && f.class != classLocation && f.out != outNone {
-			st.last, st.hasLast = *f, true
-			return
+		if f.known && !f.subset && f.class != classPerson && f.class != classLocation && f.out != outNone && (best < 0 || f.n > fs[best].n) {
+			best = i
 		}
+	}
+	if best >= 0 {
+		st.last, st.hasLast = fs[best], true
 	}
 }

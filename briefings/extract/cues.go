@@ -16,7 +16,6 @@ type cue struct {
 // outcome of each token (outNone where there is none).
 func findCues(toks []token, cueAt []outcome, rs *ruleSet) []cue {
 	var out []cue
-	ew := rs.on(ruleEWNotReached) && mentionsEW(toks)
 	for i := 0; i < len(toks); i++ {
 		if toks[i].kind != kWord {
 			continue
@@ -27,10 +26,6 @@ func findCues(toks []token, cueAt []outcome, rs *ruleSet) []cue {
 		}
 		c := cue{i, i + n, k}
 		switch {
-		case k == outNotReached && ew:
-			c.out = outJammed // "failed to reach their targets due to electronic warfare"
-		case k == outHit && n == 1 && rs.on(ruleStruckWith) && withAfter(toks, c.end):
-			c.out = outLaunched // "Russia struck Ukraine with 653 drones": the weapons were launched
 		case k == outIntercepted || k == outJammed:
 			if e, ok := eitherOr(toks, c.end, k); ok && rs.on(ruleEitherOr) {
 				c.out, c.end = outCombined, e
@@ -91,30 +86,6 @@ var cuePatIndex = func() map[string][]cuePat {
 }()
 
 var cuePatFilter = filterOf(cuePatIndex)
-
-// mentionsEW: the sentence names electronic warfare.
-func mentionsEW(toks []token) bool {
-	for ix := range toks {
-		switch toks[ix].low {
-		case "electronic", "реб", "electronically", "e-warfare":
-			return true
-		}
-	}
-	return false
-}
-
-// withAfter: "with" follows within a few words, before any number.
-func withAfter(toks []token, from int) bool {
-	for j := from; j < len(toks) && j < from+4; j++ {
-		if toks[j].kind == kNum || toks[j].kind == kPunct {
-			return false
-		}
-		if toks[j].low == "with" {
-			return true
-		}
-	}
-	return false
-}
 
 // eitherOr: "shot down or jammed", "збито, або подавлено", "jammed or shot
 // down", "downed or had their signals jammed": shot down and jammed joined

@@ -39,11 +39,17 @@ const maxText = 1 << 20
 // published resolves relative dates ("overnight into Saturday"); the zero
 // time leaves such dates unresolved.
 func Extract(text string, published time.Time) Result {
+	return extractWith(text, published, nil)
+}
+
+// extractWith is Extract with the rules in rs switched off (for tests).
+func extractWith(text string, published time.Time, rs *ruleSet) Result {
 	if len(text) > maxText {
 		text = text[:maxText]
 	}
 	w := getWork()
 	defer w.release()
+	w.rules = rs
 	w.sents = splitSentences(w.sents, validUTF8(text))
 	return w.extract(published)
 }

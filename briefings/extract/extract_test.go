@@ -169,10 +169,10 @@ var attackCases = []attackCase{
 		},
 	},
 	{
-		name: "Defence Ministry per-region list only: the national claim is the sum",
+		name: "a per-region list without a total gives each region's share, and no national figure",
 		pub:  "2025-05-10",
 		text: "The ministry said 12 Ukrainian drones were shot down over the Bryansk region, 5 over the Oryol region and 3 over the Tula region.",
-		want: map[string]any{"0.attacker": "UA", "0.intercepted.drones": 20, "0.qualifiers.intercepted\\.drones": nil},
+		want: map[string]any{"#": 3, "national#": 0, "0.attacker": "UA", "0.regions": []string{"Bryansk"}, "0.intercepted.drones": 12, "2.intercepted.drones": 3},
 	},
 	{
 		name: "overnight into Saturday",
@@ -311,12 +311,6 @@ var attackCases = []attackCase{
 		want: map[string]any{"#": 0},
 	},
 	{
-		name: "all except",
-		pub:  "2025-10-05",
-		text: "Russia fired 10 Shahed drones and an Iskander-M ballistic missile overnight. All the weapons, except for the Iskander-M missile, were shot down.",
-		want: map[string]any{"0.intercepted.drones": 10, "0.intercepted.missiles": 0, "0.launched.missiles": 1},
-	},
-	{
 		name: "N of the M, all four",
 		pub:  "2025-05-10",
 		text: "Ukraine's air defense shot down 32 of the 48 drones and all four missiles Russia launched in an overnight attack, the air force said on Saturday. The governor of the Kharkiv region said one person was killed and nine wounded in Kharkiv city.",
@@ -366,27 +360,12 @@ var attackCases = []attackCase{
 		want: map[string]any{"0.launched.drones": 52, "0.launched.by_type.ballistic": 1, "0.intercepted.drones": 34, "0.jammed.drones": 16},
 	},
 	{
-		name: "two Ukrainian nights in one sentence",
-		pub:  "2025-05-06",
-		text: "У ніч на 5 травня ворог атакував 40 ударними БпЛА, а у ніч на 6 травня – 55 ударними БпЛА.",
-		want: map[string]any{"#": 2, "0.date": "2025-05-05", "0.launched.drones": 40, "1.date": "2025-05-06", "1.launched.drones": 55},
-	},
-	{
 		name: "including about N, of them, hits at locations",
 		pub:  "2025-11-03",
 		text: "Russia launched 145 drones overnight, including about 90 Shaheds, Ukraine's air force said. Air defence shot down or suppressed 110 of them. Eight drones hit five locations.",
 		want: map[string]any{
 			"0.launched.drones": 145, "0.launched.by_type.Shahed": 90, "0.intercepted_or_jammed.drones": 110,
 			"0.intercepted_or_jammed.by_type": nil, "0.hits.drones": 8, "0.hits.locations": 5,
-		},
-	},
-	{
-		name: "struck with is launched, struck targets is hits, none is zero",
-		pub:  "2025-11-03",
-		text: "Russia struck Ukraine with 653 drones and 4 Kh-22 missiles overnight, the air force said. It said 585 drones were shot down or suppressed, while 68 drones struck targets. None of the Kh-22 missiles were shot down.",
-		want: map[string]any{
-			"0.launched.drones": 653, "0.launched.by_type.Kh-22": 4, "0.intercepted_or_jammed.drones": 585,
-			"0.hits.drones": 68, "0.intercepted.by_type.Kh-22": 0,
 		},
 	},
 	{

@@ -18,9 +18,7 @@ const (
 	fArticle                      // "a", "an", "one" read as a count
 	fRefer                        // "of them", "з них": a part of an earlier phrase
 	fEllipsis                     // no head noun ("27 over the Voronezh region")
-	fIncluding                    // after "including", "among them", "зокрема"
 	fWhole                        // "Of the N drones, A ... and B ...": split by the phrases after it
-	fIncrement                    // "N more", "another N", "ще N": a part added to a count
 	fSingular                     // the head noun is singular
 	fMixedType                    // the types named are not all ("Shahed and other drones")
 	fModelHead                    // the type is the head noun ("76 Shaheds")
@@ -207,23 +205,13 @@ func mentionAt(toks []token, i int, cueAt []outcome, rs *ruleSet, hasPrev bool) 
 }
 
 // readBefore reads the words before the number: a qualifier ("more than"),
-// "including", "Of the", "another", and whether the text says the figure was
-// superseded or revised.
+// "Of the", and whether the text says the figure was superseded or revised.
 func readBefore(m *mention, toks []token, i int, rs *ruleSet) {
 	q, qn := qualifierBefore(toks, i)
 	m.qual = q
 	back := i - 1 - qn
-	if back >= 0 && rs.on(ruleIncluding) {
-		switch toks[back].low {
-		case "including", "зокрема", "among", "incl":
-			m.flags |= fIncluding
-		}
-	}
-	if wholeBefore(toks, back) && rs.on(ruleWholeSplit) {
+	if wholeBefore(toks, back) && rs.on(ruleNOfM) {
 		m.flags |= fWhole
-	}
-	if incrementAround(toks, i, back) && rs.on(ruleIncrement) {
-		m.flags |= fIncrement
 	}
 	if rs.on(ruleCorrection) {
 		m.flags |= correctionBefore(toks, back)
@@ -440,26 +428,6 @@ func wholeBefore(toks []token, k int) bool {
 	}
 	p := toks[k-1]
 	return p.kind == kPunct && (p.s == "," || p.s == ";" || p.s == ":" || p.s == "—" || p.s == "–" || isQuote(p.s))
-}
-
-// incrementAround: "another N", "a further N", "ще N", "N more", "N others",
-// "N additional": a count added to one stated before.
-func incrementAround(toks []token, i, back int) bool {
-	if back >= 0 {
-		switch toks[back].low {
-		case "another", "further", "ще", "additional":
-			return true
-		}
-	}
-	if i+1 < len(toks) {
-		switch toks[i+1].low {
-		case "others", "additional", "further":
-			return true
-		case "more":
-			return !(i+2 < len(toks) && toks[i+2].low == "than")
-		}
-	}
-	return false
 }
 
 // correctionBefore: the clause says the figure was given earlier and

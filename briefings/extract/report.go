@@ -35,11 +35,7 @@ func (e *event) report(rs *ruleSet) (briefings.AttackReport, bool) {
 	if rs.on(ruleAll) {
 		e.applyAll(&a)
 	}
-	e.applyExceptions(&a)
 	e.people(&a)
-	if rs.on(ruleRegionSum) {
-		e.sumOfRegions(&a)
-	}
 	e.placeNames(&a)
 	e.times(&a)
 	a.Cumulative = e.scope == scopeCumulative
@@ -85,29 +81,6 @@ func (e *event) applyAll(a *briefings.AttackReport) {
 	}
 }
 
-// applyExceptions takes "except the Iskander-M missile" out of an "all" figure.
-func (e *event) applyExceptions(a *briefings.AttackReport) {
-	for _, ex := range e.except {
-		dst := countsFor(a, ex.out)
-		if dst == nil {
-			continue
-		}
-		if v, ok := dst.ByType[ex.model]; ok {
-			dst.ByType[ex.model] = max(v-ex.n, 0)
-		}
-		md := modelByName(ex.model)
-		if v, ok := dst.ByType[string(md.class)]; ok && md.class != "" {
-			dst.ByType[string(md.class)] = max(v-ex.n, 0)
-		}
-		switch {
-		case md.head == classDrone && dst.Drones != nil:
-			dst.Drones = briefings.IntPtr(max(*dst.Drones-ex.n, 0))
-		case md.head != classDrone && dst.Missiles != nil:
-			dst.Missiles = briefings.IntPtr(max(*dst.Missiles-ex.n, 0))
-		}
-	}
-}
-
 // people reads casualties and the locations of hits and debris.
 func (e *event) people(a *briefings.AttackReport) {
 	q := a.Qualifiers
@@ -143,24 +116,6 @@ func casualtyKey(o outcome) string {
 func setQual(q map[string]string, key string, v qualifier) {
 	if v != qNone {
 		q[key] = string(v)
-	}
-}
-
-// sumOfRegions: Russia's Defence Ministry counts per region; when it gives
-// no national figure, the national claim is their sum.
-func (e *event) sumOfRegions(a *briefings.AttackReport) {
-	if e.attacker != sideUA || e.parent != nil || countsSet(a.Intercepted) {
-		return
-	}
-	sum, ok := 0, false
-	for _, c := range e.children {
-		if cc := c.counts(outIntercepted, "x", map[string]string{}, nil); cc.Drones != nil {
-			sum, ok = sum+*cc.Drones, true
-		}
-	}
-	if ok {
-		a.Intercepted.Drones = briefings.IntPtr(sum)
-		a.Qualifiers["intercepted.drones"] = "sum_of_regions"
 	}
 }
 

@@ -9,21 +9,14 @@ type rule uint8
 const (
 	// figures (stage 1)
 	ruleAllN        rule = iota // "all 29 drones", "all of the 35 drones": all, and a figure
-	ruleIncluding               // "including N", "зокрема N": a part of the phrase before
-	ruleWholeSplit              // "Of the N drones, A ... and B ...": N is split by what follows
-	ruleIncrement               // "N more", "another N", "ще N": a part added to a count
 	ruleCorrection              // "had earlier said N" is superseded; "revised to N" replaces
 	ruleRange                   // "40-50 drones", "between 40 and 50": at least the lower figure
-	ruleNOfM                    // "N of M", "N out of (the) M", "N з M": M was launched
+	ruleNOfM                    // "N of M", "N out of (the) M", "N з M", "Of the M drones, N ...": M was launched
 	ruleEllipsis                // "27 over the Voronezh region": the class of the phrase before
 	ruleUkSingular              // "атакував балістичною ракетою": a singular noun counts one
 	ruleDefiniteOne             // "destroyed the missile": a definite singular weapon counts one
 	// predicates (stage 2)
-	ruleEWNotReached // "failed to reach ... electronic warfare": jammed
-	ruleStruckWith   // "struck Ukraine with N drones": launched
 	ruleEitherOr     // "shot down or jammed", "збито, або подавлено": either
-	ruleExcept       // "all ..., except the X, were shot down"
-	ruleLastVerb     // "were detected and neutralized": the last verb says what happened
 	ruleRelativeAlso // "included N drones which were shot down": launched too
 	ruleListHeader   // the Air Force's list: the header's predicate governs its items
 	ruleParticiple   // "shot down 58 of 61 drones launched by Russia": launched describes
@@ -32,37 +25,30 @@ const (
 	ruleEveningStart // "з 18:00 16 вересня": a night that opens the evening before ends next day
 	ruleReportTimes  // the Air Force's "станом на 08:00" and window "(з 18:00 ...)"
 	ruleOngoing      // "Атака триває", "the attack is ongoing": provisional
-	ruleTimeSplit    // one sentence, two nights: split at the clause with its own time
 	ruleDenial       // "denied that N missiles were downed": no figure
-	ruleAid          // weapons supplied or produced: no attack
 	ruleLaunchOrigin // "launched from Russian territory": Russia attacked
 	ruleUnnumbered   // a list item naming a type without a count: class total is a lower bound
 	ruleBreakdown    // "60 drones – 40 Shaheds and 20 decoys": a breakdown is counted once
 	// events (stage 3)
-	ruleLocalCasualties       // "N were hurt, she added" after a governor: that region's
-	ruleDominantRegion        // a governor unnamed in a text about one region: that region
-	ruleSaidDay               // "said on Sunday" after "overnight into Sunday": the same night
-	ruleNationalAfterRegional // a national source after a governor's count: the national event
-	ruleConflict              // another figure for a stated field, with its own time: another attack
-	ruleRegionShare           // "20 over the Belgorod region": that region's share
-	ruleUASource              // Ukraine's attacks are counted by Russia's Defence Ministry
-	ruleSpecificSource        // "the military said ... the air force said": the body that counts wins
-	ruleAdoptTime             // figures first, their night in a later sentence: one event
-	ruleTemplateSource        // the Air Force's template (window, "станом на"): the Air Force
-	ruleAlertScene            // a city's alert ("the alert in Kyiv lasted N hours"), then its drones
+	ruleConflict        // another figure for a stated field, with its own time: another attack
+	ruleRegionShare     // "20 over the Belgorod region": that region's share
+	ruleUASource        // Ukraine's attacks are counted by Russia's Defence Ministry
+	ruleSpecificSource  // "the military said ... the air force said": the body that counts wins
+	ruleAdoptTime       // figures first, their night in a later sentence: one event
+	ruleTemplateSource  // the Air Force's template (window, "станом на"): the Air Force
+	ruleAlertScene      // a city's alert ("the alert in Kyiv lasted N hours"), then its drones
+	ruleCasualtyContext // people hurt open no event unless the sentence names an attack
 	// reports (stage 4)
-	ruleAll       // "all were shot down": the launched figures
-	ruleRegionSum // Russia's ministry lists regions only: the national claim is their sum
+	ruleAll // "all were shot down": the launched figures
 	nRules
 )
 
 var ruleNames = [nRules]string{
-	"all-N", "including", "whole-split", "increment", "correction", "range", "N-of-M", "ellipsis",
-	"uk-singular", "definite-one", "ew-not-reached", "struck-with", "either-or", "except", "last-verb",
-	"relative-also", "list-header", "participle", "type-subset", "rate", "evening-start", "report-times",
-	"ongoing", "time-split", "denial", "aid", "launch-origin", "unnumbered", "breakdown",
-	"local-casualties", "dominant-region", "said-day", "national-after-regional", "conflict",
-	"region-share", "ua-source", "specific-source", "adopt-time", "template-source", "alert-scene", "all", "region-sum",
+	"all-N", "correction", "range", "N-of-M", "ellipsis", "uk-singular", "definite-one",
+	"either-or", "relative-also", "list-header", "participle", "type-subset", "rate", "evening-start",
+	"report-times", "ongoing", "denial", "launch-origin", "unnumbered", "breakdown",
+	"conflict", "region-share", "ua-source", "specific-source", "adopt-time", "template-source", "alert-scene", "casualty-context",
+	"all",
 }
 
 func (r rule) String() string { return ruleNames[r] }

@@ -69,9 +69,9 @@ var sampleWant = map[string]map[string]any{
 		"0.hits.drones": 26, "0.hits.missiles": 2, "0.hits.locations": 9, "0.hits.debris_locations": 4,
 	},
 	"05-airforce-night-12-mar-wire.txt": {
-		"#": 2, "national#": 1, "0.date": "2026-03-12", "0.launched.drones": 64, "0.intercepted_or_jammed.drones": 49,
+		"#": 1, "national#": 1, "0.date": "2026-03-12", "0.launched.drones": 64, "0.intercepted_or_jammed.drones": 49,
 		"0.hits.drones": 13, "0.hits.locations": 6, "0.hits.debris_locations": 3, "0.launched.missiles": nil,
-		"1.regions": []string{"Kharkiv"}, "1.casualties.injured": 1,
+		"0.casualties.injured": 1,
 	},
 	"06-airforce-report-uk-12-mar.txt": {
 		"#": 2, "national#": 1, "0.date": "2026-03-12", "0.launched.drones": 64, "0.intercepted_or_jammed.drones": 49,
@@ -91,9 +91,7 @@ var sampleWant = map[string]map[string]any{
 		"#": 1, "0.period": "24h", "0.launched.drones": nil, "0.launched.by_type.guided_bomb": 131,
 		"0.qualifiers.launched\\.drones": "several_thousand",
 	},
-	"18-front-zaporizhzhia-counterattack.txt": {
-		"#": 1, "national#": 0, "0.attacker": "RU", "0.regions": []string{"Zaporizhzhia"}, "0.casualties.injured": 1,
-	},
+	"18-front-zaporizhzhia-counterattack.txt": {"#": 0},
 }
 
 // TestSampleCorpus runs every sample article through the Analyzer, prints

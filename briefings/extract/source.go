@@ -258,21 +258,6 @@ func denial(toks []token) bool {
 	return false
 }
 
-// aidContext: weapons supplied, produced or stocked are not an attack
-// ("delivered 4 missile systems", "produces 2,700 drones a month").
-func aidContext(toks []token) bool {
-	for ix := range toks {
-		switch toks[ix].low {
-		case "supplied", "supply", "supplies", "delivered", "deliver", "delivers", "deliveries", "donated", "donate",
-			"pledged", "transferred", "provided", "provide", "purchase", "purchased", "buy", "bought", "produce",
-			"produces", "produced", "production", "manufacture", "manufactured", "stockpile", "stockpiles", "arsenal",
-			"package", "передала", "передав", "передали", "постачання", "виробляє", "виробництво", "закупівля":
-			return true
-		}
-	}
-	return false
-}
-
 func regionByName(name string) (region, bool) {
 	for _, ra := range regionAliases {
 		if ra.name == name {

@@ -10,11 +10,10 @@ import (
 // bullet line or a headline.
 type sentence struct {
 	text     string
-	headline bool    // a title or a first line without final punctuation
-	bullet   bool    // a list item ("- 4 missiles;")
-	colon    bool    // ends with ':' (a list header)
-	cue      outcome // a verb carried over from the first part of a split sentence
-	para     bool    // the first sentence of a line (a paragraph or list item)
+	headline bool // a title or a first line without final punctuation
+	bullet   bool // a list item ("- 4 missiles;")
+	colon    bool // ends with ':' (a list header)
+	para     bool // the first sentence of a line (a paragraph or list item)
 	toks     []token
 }
 

@@ -112,7 +112,10 @@ func periodWord(toks []token, i int, rs *ruleSet) periodFlags {
 	case "daytime", "вдень":
 		return pwDay
 	case "дня", "day", "день":
-		return dayWord(lw, prev, toks, i, rate)
+		if rate {
+			return pwCumulative
+		}
+		return dayWord(lw, prev, toks, i)
 	case "hours":
 		if prev == "24" {
 			return pw24h
@@ -138,12 +141,9 @@ func periodWord(toks []token, i int, rs *ruleSet) periodFlags {
 	return monthSpan(toks, i, prev)
 }
 
-// dayWord: "протягом дня", "during the day" (a day), "past day" (24 hours),
-// "every day" (a rate).
-func dayWord(lw, prev string, toks []token, i int, rate bool) periodFlags {
+// dayWord: "протягом дня", "during the day" (a day), "past day" (24 hours).
+func dayWord(lw, prev string, toks []token, i int) periodFlags {
 	switch {
-	case rate:
-		return pwCumulative
 	case lw == "дня" && (prev == "протягом" || prev == "впродовж"):
 		return pwDay
 	case lw == "day" && prev == "the" && i >= 2 && toks[i-2].low == "during":

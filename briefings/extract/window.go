@@ -134,8 +134,12 @@ func ongoing(toks []token) bool {
 	for i := range toks {
 		lw := toks[i].low
 		switch lw {
-		case "атака", "атаки", "атаку", "attack", "attacks", "assault", "raid", "робота", "тривога", "alert":
+		case "атака", "атаки", "атаку", "робота", "тривога":
 			attackAt = i
+		case "attack", "attacks", "assault", "raid", "alert":
+			if i > 0 && definite(toks[i-1].low) && !conditional(toks[:i]) {
+				attackAt = i // "the attack is ongoing", not "when an attack continues"
+			}
 		case "триває", "тривають", "продовжується", "продовжуються", "ongoing", "continues", "continuing", "underway":
 			goesOn = goesOn || i-attackAt <= 4
 		case "way":
@@ -150,6 +154,21 @@ func ongoing(toks []token) bool {
 		}
 	}
 	return goesOn || inAir && weapon && stillWord(toks)
+}
+
+func definite(w string) bool {
+	return w == "the" || w == "this" || w == "russia's" || w == "drone" || w == "missile"
+}
+
+// conditional: a clause of when or if, which states no fact of this attack.
+func conditional(toks []token) bool {
+	for i := range toks {
+		switch toks[i].low {
+		case "when", "if", "whenever", "коли", "якщо":
+			return true
+		}
+	}
+	return false
 }
 
 // stillWord: "still", "remain", "спостерігаються", "залишаються".

@@ -1,0 +1,97 @@
+package extract
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sitrep/sitrep/briefings/internal/shared"
+)
+
+// TestRuleAblation switches off each rule in turn and lists what it changes:
+// the development records whose reports change (the corpus's, and those of
+// SITREP_EXTRA_ATTACKS when set; held-out folds are left out), the
+// development accuracy, and the team's own test cases whose reports change.
+// A rule that changes a single development record is a rule for one
+// example. Run with SITREP_ABLATION=1 go test -run TestRuleAblation -v
+// ./briefings/extract/.
+func TestRuleAblation(t *testing.T) {
+	if os.Getenv("SITREP_ABLATION") == "" {
+		t.Skip("SITREP_ABLATION not set")
+	}
+	dir := shared.Corpus(t)
+	var recs []labelledRecord
+	paths := []string{filepath.Join(dir, "attacks_en.jsonl"), filepath.Join(dir, "attacks_uk.jsonl"), filepath.Join(dir, "attacks_more.jsonl")}
+	if extra := os.Getenv("SITREP_EXTRA_ATTACKS"); extra != "" {
+		more, _ := filepath.Glob(filepath.Join(extra, "*.jsonl"))
+		paths = append(paths, more...)
+	}
+	for _, path := range paths {
+		for _, r := range readRecords(t, path) {
+			if !r.heldOut {
+				recs = append(recs, r)
+			}
+		}
+	}
+	cases := ablationCases()
+	base, baseAll := ablationRun(recs, nil)
+	baseCases := caseOutputs(cases, nil)
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "\ndevelopment accuracy with every rule: %s", baseAll)
+	for r := rule(0); r < nRules; r++ {
+		rs := &ruleSet{off: 1 << r}
+		outs, all := ablationRun(recs, rs)
+		var changed []string
+		for i := range recs {
+			if outs[i] != base[i] {
+				changed = append(changed, fmt.Sprintf("%s/%s:%d", filepath.Base(filepath.Dir(recs[i].file)), strings.TrimSuffix(filepath.Base(recs[i].file), ".jsonl"), recs[i].line))
+			}
+		}
+		var fams []string
+		for name, out := range caseOutputs(cases, rs) {
+			if out != baseCases[name] {
+				fams = append(fams, name)
+			}
+		}
+		fmt.Fprintf(&sb, "\n%-24s dev records changed %2d %v  accuracy %s  cases changed %d", r, len(changed), changed, all, len(fams))
+		if testing.Verbose() && len(fams) > 0 {
+			fmt.Fprintf(&sb, "\n%24s %s", "", strings.Join(fams, " | "))
+		}
+	}
+	t.Log(sb.String())
+}
+
+func ablationRun(recs []labelledRecord, rs *ruleSet) ([]string, score) {
+	b := board{}
+	outs := make([]string, len(recs))
+	for i := range recs {
+		rec := recs[i]
+		scoreRecordWith(&rec, b, rs)
+		js, _ := json.Marshal(extractWith(rec.text, rec.pub, rs).Attacks)
+		outs[i] = string(js)
+	}
+	return outs, b.total("").all()
+}
+
+// ablationCases are the team's own attack test cases, by name.
+func ablationCases() map[string]attackCase {
+	out := map[string]attackCase{}
+	for _, group := range [][]attackCase{attackCases, ruleCases, variantCases()} {
+		for _, c := range group {
+			out[c.name] = c
+		}
+	}
+	return out
+}
+
+func caseOutputs(cases map[string]attackCase, rs *ruleSet) map[string]string {
+	out := map[string]string{}
+	for name, c := range cases {
+		js, _ := json.Marshal(extractWith(c.text, day(c.pub), rs).Attacks)
+		out[name] = string(js)
+	}
+	return out
+}

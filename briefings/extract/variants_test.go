@@ -1,0 +1,3 @@
+package extract
+
+func variantCases() []attackCase { return nil }
