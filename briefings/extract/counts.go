@@ -167,7 +167,37 @@ func forwardCue(toks []token, cueAt []outcome, end int, rs *ruleSet) fwCue {
 	for e < len(toks) && cueAt[e] == out {
 		e++
 	}
+	if out == outLaunched && k == end && rs.on(ruleParticiple) {
+		// "35 drones launched by Russia overnight were shot down": the
+		// participle describes the weapons; the verb after it says what happened
+		if k2, ok := predicateAfter(toks, cueAt, e); ok {
+			return fwCue{out: cueAt[k2], rel: true, at: k2}
+		}
+	}
 	return fwCue{out: out, rel: rel, direct: k == end, at: k}
+}
+
+// predicateAfter finds the verb after a participle phrase ("launched by
+// Russia overnight were shot down"): the next predicate other than launched,
+// before the clause ends.
+func predicateAfter(toks []token, cueAt []outcome, from int) (int, bool) {
+	if from >= len(toks) {
+		return 0, false
+	}
+	switch toks[from].low {
+	case "by", "from", "at", "against", "overnight", "into", "towards", "toward":
+	default:
+		return 0, false
+	}
+	for k := from; k < len(toks) && k < from+8; k++ {
+		if toks[k].kind == kPunct && toks[k].s != "-" || toks[k].kind == kNum {
+			return 0, false
+		}
+		if o := cueAt[k]; o != outNone && o != outLaunched && (k > 0 && passiveSkip[toks[k-1].low]) {
+			return k, true
+		}
+	}
+	return 0, false
 }
 
 // chooseOutcome picks the predicate that governs f.

@@ -290,6 +290,8 @@ func ofWhole(toks []token, j int) (int, bool) {
 	switch {
 	case k < len(toks) && toks[k].low == "out" && k+1 < len(toks) && toks[k+1].low == "of":
 		k += 2
+	case k < len(toks) && toks[k].low == "out": // "8 out 12"
+		k++
 	case k < len(toks) && (toks[k].low == "of" || isFromWord(toks[k].low)):
 		k++
 	default:
@@ -332,7 +334,7 @@ func readAside(m *mention, toks []token, j int) {
 	if q+1 >= len(toks) || !(toks[q].s == "," || isAnd(toks[q].low)) {
 		return
 	}
-	for r := q + 1; r < len(toks) && r < q+5; r++ {
+	for r := q + 1; r < len(toks) && r < q+5 && toks[r].kind != kNum; r++ {
 		lw := toks[r].low
 		if isModelTok(toks, r) || lw == "other" || lw == "інших" || lw == "різних" || lw == "various" || lw == "decoys" {
 			m.flags |= fMixedType
@@ -399,10 +401,14 @@ func ellipsisAt(toks []token, i, j int, cueAt []outcome, hasPrev bool) bool {
 			return true
 		}
 	}
-	if i == 0 || !hasPrev {
+	if i == 0 {
 		return false
 	}
 	p := toks[i-1].low
+	if !hasPrev {
+		// "the missiles, of which it shot down two": a weapon named before in the clause
+		return (cueAt[i-1] != outNone || p == "to" || p == "до") && headBefore(toks, i) != classNone
+	}
 	return cueAt[i-1] != outNone || p == "with" || p == "і" || p == "and" || p == ","
 }
 

@@ -59,6 +59,9 @@ func (s *npScan) step(k int) (int, bool) {
 // типів", a comma and a type after the head: the types named are not all.
 func (s *npScan) markMixed(k int) {
 	t := &s.toks[k]
+	if isAnd(t.low) && k+1 < len(s.toks) && s.toks[k+1].kind == kNum {
+		return // "40 Shaheds and 20 decoys": the next phrase, not a coordinated type
+	}
 	if s.head < 0 {
 		switch t.low {
 		case "other", "інших", "різних", "various", "та", "and", "і":

@@ -340,6 +340,9 @@ func eveningStart(toks []token, i int) bool {
 // clockAt reads a time of day at toks[k]: "18:00", "18.00", "7.00", "9
 // p.m.", "6:30 p.m."; it returns the hour, minute and the index after it.
 func clockAt(toks []token, k int) (h, m, next int, ok bool) {
+	if k < 0 || k >= len(toks) {
+		return 0, 0, 0, false
+	}
 	t := &toks[k]
 	switch {
 	case t.kind == kOther:

@@ -322,7 +322,7 @@ func kept(out, toks []token, at int) []token {
 // ukCaseSuffix lists case endings written after digits ("50-ма", "81-го").
 var ukCaseSuffix = map[string]bool{
 	"ма": true, "ти": true, "х": true, "ох": true, "го": true, "му": true,
-	"ю": true, "ьох": true, "ьма": true, "ми": true, "и": true, "ть": true, "ій": true, "у": true,
+	"ю": true, "ьох": true, "ьма": true, "ми": true, "и": true, "ть": true, "ій": true, "у": true, "м": true,
 }
 
 // vagueWords are quantities without a figure; vagueScale words after them

@@ -21,7 +21,7 @@ func clockTimes(toks []token, pub time.Time, ti timeInfo) (asOf, start, end stri
 				asOf = fmt.Sprintf("%02d:%02d", h, m)
 			}
 		case lw == "на" && asOf == "":
-			if h, m, _, ok := clockAt(toks, k+1); ok && k+1 < len(toks) {
+			if h, m, _, ok := clockAt(toks, k+1); ok {
 				asOf = fmt.Sprintf("%02d:%02d", h, m)
 			}
 		case start == "" && windowOpens(lw):
