@@ -107,113 +107,23 @@ func tokenizeInto(toks []token, s string) []token {
 			s = s[:len(s)-1]
 		}
 	}
-	i := 0
-	for i < len(s) && len(toks) < maxTokens {
+	for i := 0; i < len(s) && len(toks) < maxTokens; {
 		r, w := decodeAt(s, i)
+		var t token
 		switch {
 		case unicode.IsSpace(r):
 			i += w
+			continue
 		case isDigit(r):
-			j := i
-			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
-				j++
-			}
-			// thousands separators: "1,000", "12,500"
-			for j+3 < len(s)+0 && j < len(s) && s[j] == ',' && j+4 <= len(s) && allDigits(s[j+1:j+4]) && (j+4 == len(s) || !isDigitByte(s[j+4])) {
-				j += 4
-			}
-			t := token{s: s[i:j], off: i, end: j, kind: kNum}
-			// time 18:00, decimal 09.30 or 3.5
-			if j+1 < len(s) && (s[j] == ':' || s[j] == '.' || s[j] == ',') && isDigitByte(s[j+1]) {
-				k := j + 1
-				for k < len(s) && (isDigitByte(s[k]) || s[k] == ':' || s[k] == '.') {
-					k++
-				}
-				t.kind = kOther
-				t.s, t.end = s[i:k], k
-				toks = append(toks, t)
-				i = k
-				continue
-			}
-			// a range: "40-50", "40–50"
-			if hi, end, ok := rangeAfter(s, j); ok {
-				t.s, t.end, t.n, t.hi, t.low = s[i:end], end, atoi(s[i:j]), hi, s[i:end]
-				toks = append(toks, t)
-				i = end
-				continue
-			}
-			// a suffix: "50-ма", "81-го" (counts), "12-day", "24th", "3М22" (words)
-			if j < len(s) {
-				r2, _ := decodeAt(s, j)
-				if isLetter(r2) || ((s[j] == '-' || s[j] == '/') && j+1 < len(s)) {
-					k := j
-					for k < len(s) {
-						r3, w3 := decodeAt(s, k)
-						if isLetter(r3) || isDigit(r3) || isJoiner(r3) {
-							k += w3
-							continue
-						}
-						break
-					}
-					// trailing joiners are not part of the word
-					for k > j && (s[k-1] == '-' || s[k-1] == '/') {
-						k--
-					}
-					suf := lowerWord(s[j:k])
-					if k > j && suf[0] == '-' && ukCaseSuffix[suf[1:]] {
-						t.end = k
-						t.s = s[i:k]
-						t.n = atoi(s[i:j])
-						t.low = t.s
-						toks = append(toks, t)
-						i = k
-						continue
-					}
-					if k > j {
-						tw := token{s: s[i:k], off: i, end: k, kind: kWord}
-						tw.low = normApos(lowerWord(tw.s))
-						toks = append(toks, tw)
-						i = k
-						continue
-					}
-				}
-			}
-			t.n = atoi(t.s)
-			t.low = t.s
-			toks = append(toks, t)
-			i = j
+			t = numberAt(s, i)
 		case isLetter(r):
-			j := i
-			for j < len(s) {
-				if c := s[j]; ('a' <= c|0x20 && c|0x20 <= 'z') || ('0' <= c && c <= '9') {
-					j++ // an ASCII letter or digit
-					continue
-				}
-				r2, w2 := decodeAt(s, j)
-				if isLetter(r2) || isDigit(r2) || isMark(r2) {
-					j += w2
-					continue
-				}
-				if isJoiner(r2) && j+w2 < len(s) {
-					r3, _ := decodeAt(s, j+w2)
-					if isLetter(r3) || isDigit(r3) {
-						j += w2
-						continue
-					}
-				}
-				// "U.S." style: a single letter followed by a dot and a letter
-				break
-			}
-			t := token{s: s[i:j], off: i, end: j, kind: kWord}
-			t.low = normApos(lowerWord(t.s))
-			toks = append(toks, t)
-			i = j
+			t = wordAt(s, i)
 		default:
-			t := token{s: s[i : i+w], off: i, end: i + w, kind: kPunct}
+			t = token{s: s[i : i+w], off: i, end: i + w, kind: kPunct}
 			t.low = t.s
-			toks = append(toks, t)
-			i += w
 		}
+		toks = append(toks, t)
+		i = t.end
 	}
 	toks = mergeSpaceThousands(s, toks)
 	toks = numberWords(toks)
@@ -226,6 +136,97 @@ func tokenizeInto(toks []token, s string) []token {
 		}
 	}
 	return toks
+}
+
+// numberAt reads the token that starts with a digit at s[i]: a count
+// ("1,000", "50-ма", a range "40-50"), a time or decimal ("18:00", "3.5"), or
+// a word that starts with digits ("12-day", "24th", "3М22").
+func numberAt(s string, i int) token {
+	j := i
+	for j < len(s) && isDigitByte(s[j]) {
+		j++
+	}
+	// thousands separators: "1,000", "12,500"
+	for j+4 <= len(s) && s[j] == ',' && allDigits(s[j+1:j+4]) && (j+4 == len(s) || !isDigitByte(s[j+4])) {
+		j += 4
+	}
+	t := token{s: s[i:j], off: i, end: j, kind: kNum}
+	if j+1 < len(s) && (s[j] == ':' || s[j] == '.' || s[j] == ',') && isDigitByte(s[j+1]) {
+		// a time 18:00, a decimal 09.30 or 3.5
+		k := j + 1
+		for k < len(s) && (isDigitByte(s[k]) || s[k] == ':' || s[k] == '.') {
+			k++
+		}
+		t.kind, t.s, t.end = kOther, s[i:k], k
+		return t
+	}
+	if hi, end, ok := rangeAfter(s, j); ok {
+		t.s, t.end, t.n, t.hi, t.low = s[i:end], end, atoi(s[i:j]), hi, s[i:end]
+		return t
+	}
+	if w, ok := suffixAt(s, i, j); ok {
+		return w
+	}
+	t.n, t.low = atoi(t.s), t.s
+	return t
+}
+
+// suffixAt reads what follows the digits s[i:j]: a case ending ("50-ма",
+// "81-го": still a count) or the rest of a word ("12-day", "24th", "3М22").
+func suffixAt(s string, i, j int) (token, bool) {
+	if j >= len(s) {
+		return token{}, false
+	}
+	if r, _ := decodeAt(s, j); !isLetter(r) && !((s[j] == '-' || s[j] == '/') && j+1 < len(s)) {
+		return token{}, false
+	}
+	k := j
+	for k < len(s) {
+		r, w := decodeAt(s, k)
+		if !isLetter(r) && !isDigit(r) && !isJoiner(r) {
+			break
+		}
+		k += w
+	}
+	for k > j && (s[k-1] == '-' || s[k-1] == '/') {
+		k-- // trailing joiners are not part of the word
+	}
+	if k == j {
+		return token{}, false
+	}
+	if suf := lowerWord(s[j:k]); suf[0] == '-' && ukCaseSuffix[suf[1:]] {
+		return token{s: s[i:k], low: s[i:k], off: i, end: k, kind: kNum, n: atoi(s[i:j])}, true
+	}
+	t := token{s: s[i:k], off: i, end: k, kind: kWord}
+	t.low = normApos(lowerWord(t.s))
+	return t, true
+}
+
+// wordAt reads a word at s[i]: letters, digits and marks, with joiners
+// ("Х-101", "Shahed-136/131", "п'ять") between them.
+func wordAt(s string, i int) token {
+	j := i
+	for j < len(s) {
+		if c := s[j]; ('a' <= c|0x20 && c|0x20 <= 'z') || ('0' <= c && c <= '9') {
+			j++ // an ASCII letter or digit
+			continue
+		}
+		r, w := decodeAt(s, j)
+		if isLetter(r) || isDigit(r) || isMark(r) {
+			j += w
+			continue
+		}
+		if isJoiner(r) && j+w < len(s) {
+			if r3, _ := decodeAt(s, j+w); isLetter(r3) || isDigit(r3) {
+				j += w
+				continue
+			}
+		}
+		break
+	}
+	t := token{s: s[i:j], off: i, end: j, kind: kWord}
+	t.low = normApos(lowerWord(t.s))
+	return t
 }
 
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
@@ -356,135 +357,157 @@ func numberWords(toks []token) []token {
 	out := toks[:0]
 	for i := 0; i < len(toks); i++ {
 		at := i
-		t := &toks[i]
-		if t.kind == kNum && i+1 < len(toks) && toks[i+1].kind == kWord && t.n > 0 && t.n < 1000 {
-			// "2 тисячі", "3 thousand": the scale word is part of the number
-			if sc := scaleOf(toks[i+1].low); sc > 0 {
-				t.n *= sc
-				t.end = toks[i+1].end
-				t.s = t.s + " " + toks[i+1].s
-				i++
-				out = kept(out, toks, at)
-				continue
-			}
-		}
-		if t.kind != kWord {
-			out = kept(out, toks, at)
-			continue
-		}
-		if isVague(t.low) || ((t.low == "a" || t.low == "an") && i+1 < len(toks) && toks[i+1].low == "few") {
-			// "several thousand", "a few hundred", "hundreds", "кілька тисяч": a
-			// quantity with no figure, never a number
-			j := i + 1
-			if t.low == "a" || t.low == "an" {
-				j++
-			}
-			for j < len(toks) && j < i+5 {
-				if isVagueScale(toks[j].low) {
-					j++
-				} else if toks[j].low == "of" && j+1 < len(toks) && isVagueScale(toks[j+1].low) {
-					j += 2 // "tens of thousands", "hundreds of thousands"
-				} else {
-					break
-				}
-			}
-			parts := make([]string, 0, j-i)
-			for k := i; k < j; k++ {
-				if lw := toks[k].low; lw != "a" && lw != "an" {
-					parts = append(parts, lw)
-				}
-			}
-			t.kind, t.vague, t.end = kNum, true, toks[j-1].end
-			t.low = strings.Join(parts, "_")
-			i = j - 1
-			out = kept(out, toks, at)
-			continue
-		}
-		switch t.low {
-		case "none", "жодна", "жоден", "жодної", "жодного":
-			t.kind, t.n, t.words = kNum, 0, true
-			out = kept(out, toks, at)
-			continue
-		case "both", "обидві", "обидва", "обох":
-			t.kind, t.both, t.n = kNum, true, 2
-			out = kept(out, toks, at)
-			continue
-		case "all", "усі", "всі", "всіх", "усіх":
-			t.kind, t.all = kNum, true
-			out = kept(out, toks, at)
-			continue
-		case "a", "an":
-			// "a dozen", "a missile": decided by the caller from the head noun
-			if i+1 < len(toks) && toks[i+1].low == "dozen" {
-				t.kind, t.n, t.end, t.words = kNum, 12, toks[i+1].end, true
-				t.s = t.s + " " + toks[i+1].s
-				i++
-				out = kept(out, toks, at)
-				continue
-			}
-			t.kind, t.n, t.art = kNum, 1, true
-			out = kept(out, toks, at)
-			continue
-		}
-		v, ok := wordValue(t.low)
-		if !ok {
-			out = kept(out, toks, at)
-			continue
-		}
-		// compose: "two hundred and twelve", "сорок два", "two dozen"
-		total, cur := 0, v
-		end := t.end
-		j := i + 1
-		for j < len(toks) && toks[j].kind == kWord {
-			lw := toks[j].low
-			if lw == "dozen" {
-				cur *= 12
-				end = toks[j].end
-				j++
-				continue
-			}
-			if lw == "and" && j+1 < len(toks) {
-				if v2, ok2 := wordValue(toks[j+1].low); ok2 && v2 < 100 && cur >= 100 {
-					cur += v2
-					end = toks[j+1].end
-					j += 2
-					continue
-				}
-				break
-			}
-			v2, ok2 := wordValue(lw)
-			if !ok2 {
-				break
-			}
-			switch {
-			case v2 == 100 && cur < 10:
-				cur *= 100
-			case v2 == 1000 && cur < 1000:
-				total += cur * 1000
-				cur = 0
-			case v2 < 10 && cur%10 == 0 && cur >= 20:
-				cur += v2
-			case v2 < 100 && cur%100 == 0 && cur >= 100:
-				cur += v2
-			default:
-				goto done
-			}
-			end = toks[j].end
-			j++
-		}
-	done:
-		t.kind, t.n, t.words = kNum, total+cur, true
-		if j > i+1 {
-			t.end = end
-			t.s = t.s + "…"
-		}
-		if t.low == "one" || t.low == "одна" || t.low == "один" || t.low == "одну" {
-			t.art = j == i+1
-		}
-		i = j - 1
+		i = numberWordAt(toks, i)
 		out = kept(out, toks, at)
 	}
 	return out
+}
+
+// numberWordAt makes toks[i] a number token where it (and the words after
+// it) write a number; it returns the index of the last token it used.
+func numberWordAt(toks []token, i int) int {
+	t := &toks[i]
+	switch {
+	case t.kind == kNum:
+		return scaledAt(toks, i)
+	case t.kind != kWord:
+		return i
+	case isVague(t.low) || (t.low == "a" || t.low == "an") && i+1 < len(toks) && toks[i+1].low == "few":
+		return vagueAt(toks, i)
+	}
+	if last, ok := quantityWordAt(toks, i); ok {
+		return last
+	}
+	if _, ok := wordValue(t.low); ok {
+		return composeAt(toks, i)
+	}
+	return i
+}
+
+// scaledAt: "2 тисячі", "3 thousand": the scale word is part of the number.
+func scaledAt(toks []token, i int) int {
+	t := &toks[i]
+	if i+1 >= len(toks) || toks[i+1].kind != kWord || t.n <= 0 || t.n >= 1000 {
+		return i
+	}
+	sc := scaleOf(toks[i+1].low)
+	if sc == 0 {
+		return i
+	}
+	t.n *= sc
+	t.end = toks[i+1].end
+	t.s = t.s + " " + toks[i+1].s
+	return i + 1
+}
+
+// vagueAt: "several thousand", "a few hundred", "hundreds", "tens of
+// thousands", "кілька тисяч": a quantity with no figure, never a number.
+func vagueAt(toks []token, i int) int {
+	t := &toks[i]
+	j := i + 1
+	if t.low == "a" || t.low == "an" {
+		j++
+	}
+	for j < len(toks) && j < i+5 {
+		if isVagueScale(toks[j].low) {
+			j++
+		} else if toks[j].low == "of" && j+1 < len(toks) && isVagueScale(toks[j+1].low) {
+			j += 2
+		} else {
+			break
+		}
+	}
+	parts := make([]string, 0, j-i)
+	for k := i; k < j; k++ {
+		if lw := toks[k].low; lw != "a" && lw != "an" {
+			parts = append(parts, lw)
+		}
+	}
+	t.kind, t.vague, t.end = kNum, true, toks[j-1].end
+	t.low = strings.Join(parts, "_")
+	return j - 1
+}
+
+// quantityWordAt reads "none", "both", "all", "a", "a dozen".
+func quantityWordAt(toks []token, i int) (int, bool) {
+	t := &toks[i]
+	switch t.low {
+	case "none", "жодна", "жоден", "жодної", "жодного":
+		t.kind, t.n, t.words = kNum, 0, true
+	case "both", "обидві", "обидва", "обох":
+		t.kind, t.both, t.n = kNum, true, 2
+	case "all", "усі", "всі", "всіх", "усіх":
+		t.kind, t.all = kNum, true
+	case "a", "an":
+		// "a dozen"; "a missile" is decided by the caller from the head noun
+		if i+1 < len(toks) && toks[i+1].low == "dozen" {
+			t.kind, t.n, t.end, t.words = kNum, 12, toks[i+1].end, true
+			t.s = t.s + " " + toks[i+1].s
+			return i + 1, true
+		}
+		t.kind, t.n, t.art = kNum, 1, true
+	default:
+		return i, false
+	}
+	return i, true
+}
+
+// composeAt reads a number of several words: "two hundred and twelve",
+// "сорок два", "two dozen".
+func composeAt(toks []token, i int) int {
+	t := &toks[i]
+	cur, _ := wordValue(t.low)
+	total, end, j := 0, t.end, i+1
+	for j < len(toks) && toks[j].kind == kWord {
+		next, n, ok := composeStep(toks, j, cur)
+		if !ok {
+			break
+		}
+		if n < 0 {
+			total += cur * 1000
+			n = 0
+		}
+		cur, end, j = n, toks[next-1].end, next
+	}
+	t.kind, t.n, t.words = kNum, total+cur, true
+	if j > i+1 {
+		t.end = end
+		t.s = t.s + "…"
+	}
+	if t.low == "one" || t.low == "одна" || t.low == "один" || t.low == "одну" {
+		t.art = j == i+1
+	}
+	return j - 1
+}
+
+// composeStep adds the word at toks[j] to the number so far (cur): it
+// returns the index after the words used and the new value (-1: cur was the
+// thousands, start afresh).
+func composeStep(toks []token, j, cur int) (int, int, bool) {
+	lw := toks[j].low
+	if lw == "dozen" {
+		return j + 1, cur * 12, true
+	}
+	if lw == "and" {
+		if j+1 < len(toks) {
+			if v2, ok := wordValue(toks[j+1].low); ok && v2 < 100 && cur >= 100 {
+				return j + 2, cur + v2, true
+			}
+		}
+		return 0, 0, false
+	}
+	v2, ok := wordValue(lw)
+	switch {
+	case !ok:
+		return 0, 0, false
+	case v2 == 100 && cur < 10:
+		return j + 1, cur * 100, true
+	case v2 == 1000 && cur < 1000:
+		return j + 1, -1, true
+	case v2 < 10 && cur%10 == 0 && cur >= 20, v2 < 100 && cur%100 == 0 && cur >= 100:
+		return j + 1, cur + v2, true
+	}
+	return 0, 0, false
 }
 
 var enNums = map[string]int{
