@@ -42,6 +42,22 @@ type AlertSettings struct {
 	UpdatedAt   time.Time
 }
 
+// ChatSettings are a chat's language and keyword filters.
+type ChatSettings struct {
+	Chat Chat
+	// Lang is the code of the language the bot speaks in the chat ("uk");
+	// "" follows the user's platform language, else the configured default.
+	Lang string
+	// OwnLangSources: a digest item quotes an article in the chat's
+	// language when its story has one.
+	OwnLangSources bool
+	// Include: digests and alerts keep only items naming one of these
+	// words (empty: all). Exclude: they leave out items naming any.
+	Include   []string
+	Exclude   []string
+	UpdatedAt time.Time
+}
+
 // Delivery kinds and states.
 const (
 	DeliveryDigest = "digest"

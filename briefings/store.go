@@ -81,8 +81,13 @@ type SubscriptionStore interface {
 	// PauseChat marks every subscription of the chat inactive with a reason;
 	// reason "" re-activates.
 	PauseChat(ctx context.Context, c Chat, reason string) error
-	// MigrateChat moves subscriptions, alert settings and pending deliveries to a new chat id.
+	// MigrateChat moves subscriptions, alert and chat settings and pending deliveries to a new chat id.
 	MigrateChat(ctx context.Context, from, to Chat) error
+
+	// SetChatSettings stores the chat's settings (one row per chat).
+	SetChatSettings(ctx context.Context, s *ChatSettings) error
+	// GetChatSettings returns the chat's settings, or ENOTFOUND.
+	GetChatSettings(ctx context.Context, c Chat) (*ChatSettings, error)
 
 	SetAlertSettings(ctx context.Context, a *AlertSettings) error
 	GetAlertSettings(ctx context.Context, c Chat) (*AlertSettings, error)

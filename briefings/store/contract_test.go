@@ -89,6 +89,7 @@ func runContract(t *testing.T, dsn func(t *testing.T) string) {
 		{"EmptySchedule", testEmptySchedule},
 		{"EmptyScheduleRace", testEmptyScheduleRace},
 		{"AlertSettings", testAlertSettings},
+		{"ChatSettings", testChatSettings},
 		{"Outbox", testOutbox},
 		{"OutboxLease", testOutboxLease},
 		{"OutboxRelease", testOutboxRelease},
@@ -1178,6 +1179,42 @@ func testAlertSettings(e *env) {
 	}
 	_, err = e.db.GetAlertSettings(ctx, briefings.Chat{Platform: "x", ChatID: "y"})
 	wantCode(t, err, briefings.ENOTFOUND)
+}
+
+func testChatSettings(e *env) {
+	t, ctx := e.t, e.ctx
+	chat := briefings.Chat{Platform: "telegram", ChatID: "-100"}
+	_, err := e.db.GetChatSettings(ctx, chat)
+	wantCode(t, err, briefings.ENOTFOUND)
+	s := &briefings.ChatSettings{Chat: chat, Lang: "uk", OwnLangSources: true,
+		Include: []string{"Одеса", "Kharkiv"}, Exclude: []string{"Belgorod"}}
+	must(t, e.db.SetChatSettings(ctx, s))
+	if !s.UpdatedAt.Equal(t0) {
+		t.Fatalf("updated at %v", s.UpdatedAt)
+	}
+	got, err := e.db.GetChatSettings(ctx, chat)
+	must(t, err)
+	if !reflect.DeepEqual(got, s) {
+		t.Fatalf("round trip:\n got %+v\nwant %+v", got, s)
+	}
+	s.Lang, s.OwnLangSources, s.Include, s.Exclude = "en", false, nil, nil
+	must(t, e.db.SetChatSettings(ctx, s))
+	got, err = e.db.GetChatSettings(ctx, chat)
+	must(t, err)
+	if !reflect.DeepEqual(got, s) {
+		t.Fatalf("after update:\n got %+v\nwant %+v", got, s)
+	}
+	// A group that becomes a supergroup keeps its settings.
+	to := briefings.Chat{Platform: "telegram", ChatID: "-1001"}
+	must(t, e.db.MigrateChat(ctx, chat, to))
+	got, err = e.db.GetChatSettings(ctx, to)
+	must(t, err)
+	if got.Lang != "en" {
+		t.Fatalf("migrated settings: %+v", got)
+	}
+	_, err = e.db.GetChatSettings(ctx, chat)
+	wantCode(t, err, briefings.ENOTFOUND)
+	wantCode(t, e.db.SetChatSettings(ctx, &briefings.ChatSettings{Lang: "uk"}), briefings.EINVALID)
 }
 
 func testOutbox(e *env) {

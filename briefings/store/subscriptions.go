@@ -207,7 +207,7 @@ func (db *DB) MigrateChat(ctx context.Context, from, to briefings.Chat) error {
 		return nil
 	}
 	err := db.withTx(ctx, func(tx runner) error {
-		for _, table := range []string{"subscriptions", "alert_settings"} {
+		for _, table := range []string{"subscriptions", "alert_settings", "chat_settings"} {
 			if _, err := tx.exec(ctx, `DELETE FROM `+table+` WHERE platform = $1 AND chat_id = $2
 				AND EXISTS (SELECT 1 FROM `+table+` t WHERE t.platform = $3 AND t.chat_id = $4)`,
 				from.Platform, from.ChatID, to.Platform, to.ChatID); err != nil {
@@ -306,4 +306,51 @@ func (db *DB) ListAlertSettings(ctx context.Context) ([]*briefings.AlertSettings
 		out = append(out, a)
 	}
 	return out, wrap("list alert settings", rows.Err())
+}
+
+// SetChatSettings stores the chat's settings, replacing what it had.
+func (db *DB) SetChatSettings(ctx context.Context, s *briefings.ChatSettings) error {
+	if err := validChat(s.Chat); err != nil {
+		return err
+	}
+	include, err := toJSON(s.Include)
+	if err != nil {
+		return wrap("set chat settings", err)
+	}
+	exclude, err := toJSON(s.Exclude)
+	if err != nil {
+		return wrap("set chat settings", err)
+	}
+	now := db.now()
+	_, err = db.writer().exec(ctx, `INSERT INTO chat_settings (platform, chat_id, lang, own_lang_sources, include, exclude, updated_at)
+	VALUES ($1, $2, $3, $4, $5, $6, $7)
+	ON CONFLICT (platform, chat_id) DO UPDATE SET lang = excluded.lang, own_lang_sources = excluded.own_lang_sources,
+		include = excluded.include, exclude = excluded.exclude, updated_at = excluded.updated_at`,
+		s.Chat.Platform, s.Chat.ChatID, s.Lang, s.OwnLangSources, include, exclude, now)
+	if err != nil {
+		return wrap("set chat settings", err)
+	}
+	s.UpdatedAt = now.Truncate(time.Microsecond)
+	return nil
+}
+
+// GetChatSettings returns the chat's settings, or ENOTFOUND.
+func (db *DB) GetChatSettings(ctx context.Context, c briefings.Chat) (*briefings.ChatSettings, error) {
+	s := briefings.ChatSettings{Chat: c}
+	var include, exclude string
+	err := db.reader().queryRow(ctx, `SELECT lang, own_lang_sources, include, exclude, updated_at FROM chat_settings
+		WHERE platform = $1 AND chat_id = $2`, c.Platform, c.ChatID).Scan(&s.Lang, &s.OwnLangSources, &include, &exclude, tm(&s.UpdatedAt))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("No settings in this chat.")
+	}
+	if err != nil {
+		return nil, wrap("get chat settings", err)
+	}
+	if err := fromJSON(include, &s.Include); err != nil {
+		return nil, wrap("get chat settings", err)
+	}
+	if err := fromJSON(exclude, &s.Exclude); err != nil {
+		return nil, wrap("get chat settings", err)
+	}
+	return &s, nil
 }
