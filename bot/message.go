@@ -26,6 +26,11 @@ type Request struct {
 	Text string
 	// Callback is set when the request comes from a button press (its data).
 	Callback string
+	// Locale is the language the user's app is set to, as the platform names
+	// it (Telegram's language_code "uk", Discord's locale "en-GB"); "" when
+	// the platform did not say. A chat that chose no language is answered in
+	// it when the bot speaks it.
+	Locale string
 }
 
 // Span is a run of inline text; URL makes it a link.

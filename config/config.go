@@ -44,6 +44,9 @@ type Config struct {
 	HTTPAddr string `yaml:"http_addr"`
 	// LogLevel is debug, info, warn or error.
 	LogLevel string `yaml:"log_level"`
+	// Locale is the language of chats that chose none and whose platform
+	// names none the bot speaks ("en", "uk").
+	Locale string `yaml:"locale"`
 	// Admins may run /addsource, /removesource and /stats.
 	Admins   []string `yaml:"admins"`
 	Sources  []Source `yaml:"sources"`
@@ -187,6 +190,7 @@ func Default() Config {
 	return Config{
 		DB:       "sitrep.db",
 		LogLevel: "info",
+		Locale:   "en",
 		Telegram: Telegram{APIEndpoint: "https://api.telegram.org"},
 		Discord:  Discord{APIBase: "https://discord.com/api"},
 		Digest:   Digest{Since: Duration(24 * time.Hour), Sentences: 2, MaxPerSection: 5},
@@ -382,6 +386,7 @@ var envVars = []struct {
 	{"SITREP_DATABASE_URL", func(c *Config, v string) { c.DatabaseURL = v }},
 	{"SITREP_HTTP_ADDR", func(c *Config, v string) { c.HTTPAddr = v }},
 	{"SITREP_LOG_LEVEL", func(c *Config, v string) { c.LogLevel = v }},
+	{"SITREP_LOCALE", func(c *Config, v string) { c.Locale = v }},
 	{"SITREP_ADMINS", func(c *Config, v string) { c.Admins = splitList(v) }},
 	{"SITREP_TELEGRAM_TOKEN", func(c *Config, v string) { c.Telegram.Token = v }},
 	{"SITREP_TELEGRAM_API_ENDPOINT", func(c *Config, v string) { c.Telegram.APIEndpoint = v }},

@@ -224,6 +224,7 @@ func TestEnvOverrides(t *testing.T) {
 		{"SITREP_DATABASE_URL", "postgres://u@h/db", func(c Config) bool { return c.DatabaseURL == "postgres://u@h/db" }},
 		{"SITREP_HTTP_ADDR", ":9999", func(c Config) bool { return c.HTTPAddr == ":9999" }},
 		{"SITREP_LOG_LEVEL", "debug", func(c Config) bool { return c.LogLevel == "debug" }},
+		{"SITREP_LOCALE", "uk", func(c Config) bool { return c.Locale == "uk" }},
 		{"SITREP_ADMINS", "telegram:1, discord:2,3", func(c Config) bool {
 			return reflect.DeepEqual(c.Admins, []string{"telegram:1", "discord:2", "3"})
 		}},
@@ -292,6 +293,8 @@ func TestValidateProblems(t *testing.T) {
 		{"http_addr", func(c *Config) { c.HTTPAddr = "8080" }, `http_addr: "8080" is not host:port; use ":8080" or "127.0.0.1:8080", or "" to disable the HTTP server`},
 		{"http_addr port", func(c *Config) { c.HTTPAddr = ":99999" }, `http_addr: ":99999" has an invalid port; use a port from 1 to 65535`},
 		{"log_level", func(c *Config) { c.LogLevel = "loud" }, `log_level: "loud" is not a log level; use debug, info, warn or error`},
+		{"locale", func(c *Config) { c.Locale = "ru" }, `locale: "ru" is not a language sitrep speaks; use one of en, uk`},
+		{"locale empty", func(c *Config) { c.Locale = "" }, `locale: "" is not a language sitrep speaks; use one of en, uk`},
 		{"admin", func(c *Config) { c.Admins = []string{"telegram:1", "slack:x"} }, `admins[1]: "slack:x" is not a platform user id; use "telegram:123456", "discord:80351110224678912" or "console:NAME"`},
 		{"source name", func(c *Config) { c.Sources = []Source{{URL: "https://a.example/f"}} }, `sources[0].name: "" is empty; give the source a short display name`},
 		{"source url empty", func(c *Config) { c.Sources = []Source{{Name: "a"}} }, `sources[0].url: "" is empty; set the feed or page URL`},

@@ -6,10 +6,13 @@ import (
 	"net"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 	_ "time/tzdata" // zone names validate even on hosts without zoneinfo
+
+	"github.com/sitrep/sitrep/briefings/locale"
 )
 
 // Problem is one configuration error: the key, its bad value (secrets shown
@@ -105,6 +108,9 @@ func (c *Config) Validate() error {
 	case "debug", "info", "warn", "error":
 	default:
 		ck.add("log_level", q(c.LogLevel), "is not a log level", "use debug, info, warn or error")
+	}
+	if langs := locale.Available(); !slices.Contains(langs, locale.Lang(c.Locale)) {
+		ck.add("locale", q(c.Locale), "is not a language sitrep speaks", "use one of "+langList(langs))
 	}
 	for i, a := range c.Admins {
 		key := fmt.Sprintf("admins[%d]", i)
@@ -303,3 +309,11 @@ func (c *Config) validateJobs(ck *checker) {
 }
 
 func fmtFloat(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+
+func langList(ls []locale.Lang) string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = string(l)
+	}
+	return strings.Join(out, ", ")
+}

@@ -189,6 +189,11 @@ func (b *Bot) request(i *discordgo.Interaction) *bot.Request {
 		req.CanManage = true
 	}
 	req.IsAdmin = req.UserID != "" && b.cfg.Admins[req.UserID]
+	// The user's client language; the server's as a fallback.
+	req.Locale = string(i.Locale)
+	if req.Locale == "" && i.GuildLocale != nil {
+		req.Locale = string(*i.GuildLocale)
+	}
 	switch i.Type {
 	case discordgo.InteractionApplicationCommand:
 		req.Text = commandText(i.ApplicationCommandData())

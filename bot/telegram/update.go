@@ -92,6 +92,7 @@ func (b *Bot) handleMessage(ctx context.Context, h bot.Handler, m *tgbotapi.Mess
 		req.UserID = strconv.FormatInt(m.From.ID, 10)
 		req.UserName = displayName(m.From)
 		req.IsAdmin = b.cfg.Admins[req.UserID]
+		req.Locale = m.From.LanguageCode
 	}
 	req.CanManage = b.canManage(ctx, m.Chat, m.From, m.SenderChat, commandManages(text))
 	start := b.cfg.Now()
@@ -193,6 +194,7 @@ func (b *Bot) handleCallback(ctx context.Context, h bot.Handler, cq *tgbotapi.Ca
 		UserID:   strconv.FormatInt(cq.From.ID, 10),
 		UserName: displayName(cq.From),
 		Callback: cq.Data,
+		Locale:   cq.From.LanguageCode,
 	}
 	req.IsAdmin = b.cfg.Admins[req.UserID]
 	req.CanManage = b.canManage(ctx, m.Chat, cq.From, nil, true)

@@ -142,3 +142,16 @@ func (c *Catalogue) Missing(l Lang) []string {
 // Message returns l's message for key (nil when l lacks it), for tests that
 // check plural forms.
 func (c *Catalogue) Message(l Lang, key string) *i18n.Message { return c.messages[l][key] }
+
+// Available returns the codes of the embedded catalogue's languages, from
+// its file names, without parsing them (configuration checks).
+func Available() []Lang {
+	entries, _ := fs.ReadDir(files, "catalogue")
+	var out []Lang
+	for _, e := range entries {
+		if name, ok := strings.CutSuffix(e.Name(), ".yaml"); ok {
+			out = append(out, Lang(name))
+		}
+	}
+	return out
+}
