@@ -98,10 +98,13 @@ type SubscriptionStore interface {
 type OutboxStore interface {
 	// Enqueue inserts d unless a row with its DedupeKey exists; created says which.
 	Enqueue(ctx context.Context, d *Delivery) (created bool, err error)
-	// Claim marks up to limit due rows as sending until leaseUntil and returns
-	// them. Rows whose lease expired (a crashed sender) are claimable again.
-	// On PostgreSQL concurrent claimers never get the same row.
-	Claim(ctx context.Context, now, leaseUntil time.Time, limit int) ([]*Delivery, error)
+	// Claim marks up to limit due rows as sending until leaseUntil for
+	// claimer and returns them. claimer names the claimer's presence lease
+	// (LeaseStore.TryLease; "" for none): rows whose claimer's lease is
+	// missing or expired (a killed sender) are claimable again at once,
+	// others when their claim lease expires. On PostgreSQL concurrent
+	// claimers never get the same row.
+	Claim(ctx context.Context, claimer string, now, leaseUntil time.Time, limit int) ([]*Delivery, error)
 	MarkSent(ctx context.Context, id int64, externalID string, at time.Time) error
 	// MarkRetry returns a claimed row to pending with its error and next attempt.
 	MarkRetry(ctx context.Context, id int64, errMsg string, next time.Time) error

@@ -56,7 +56,7 @@ func national(date string, drones int) briefings.AttackReport {
 
 func pending(t *testing.T, st *store.DB) []*briefings.Delivery {
 	t.Helper()
-	rows, err := st.Claim(context.Background(), time.Now().Add(48*time.Hour), time.Now().Add(49*time.Hour), 1000)
+	rows, err := st.Claim(context.Background(), "", time.Now().Add(48*time.Hour), time.Now().Add(49*time.Hour), 1000)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,6 +24,10 @@ const (
 	envHelper = "SITREP_OUTBOX_HELPER"
 	envDB     = "SITREP_OUTBOX_HELPER_DB"
 	envAPI    = "SITREP_OUTBOX_HELPER_API"
+	// envPaced set to 1 runs the helper as a bot runs: Telegram's limits
+	// (shared with the other dispatchers on the database), the default
+	// claim lease (2 minutes) and presence beat.
+	envPaced = "SITREP_OUTBOX_HELPER_PACED"
 )
 
 // TestHelperProcess is the child "bot process" of the crash tests: it runs
@@ -41,7 +45,7 @@ func TestHelperProcess(t *testing.T) {
 		os.Exit(2)
 	}
 	defer st.Close()
-	d := NewDispatcher(st, map[briefings.Platform]bot.Platform{"telegram": newHTTPPlatform(os.Getenv(envAPI))}, Options{
+	o := Options{
 		Logger:   slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
 		NoLimits: true,
 		// One send in flight: a kill can leave at most one message sent
@@ -49,7 +53,11 @@ func TestHelperProcess(t *testing.T) {
 		Workers: 1,
 		Lease:   time.Second, // rows claimed by a killed child come back quickly
 		Poll:    100 * time.Millisecond,
-	})
+	}
+	if os.Getenv(envPaced) == "1" {
+		o = Options{Logger: o.Logger, Workers: 1}
+	}
+	d := NewDispatcher(st, map[briefings.Platform]bot.Platform{"telegram": newHTTPPlatform(os.Getenv(envAPI))}, o)
 	if err := d.Run(ctx); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
@@ -62,10 +70,10 @@ type child struct {
 	exited chan struct{}
 }
 
-func startChild(t *testing.T, dbPath, api string) *child {
+func startChild(t *testing.T, dbPath, api string, env ...string) *child {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperProcess$", "-test.count=1")
-	cmd.Env = append(os.Environ(), envHelper+"=1", envDB+"="+dbPath, envAPI+"="+api)
+	cmd.Env = append(append(os.Environ(), envHelper+"=1", envDB+"="+dbPath, envAPI+"="+api), env...)
 	cmd.Stderr = os.Stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -75,8 +83,13 @@ func startChild(t *testing.T, dbPath, api string) *child {
 	return c
 }
 
-// seedFanOut enqueues one message to each of n chats.
+// seedFanOut enqueues one digest to each of n chats.
 func seedFanOut(t *testing.T, dbPath string, n int) {
+	seedFanOutKind(t, dbPath, n, briefings.DeliveryDigest)
+}
+
+// seedFanOutKind enqueues one message of kind to each of n chats.
+func seedFanOutKind(t *testing.T, dbPath string, n int, kind string) {
 	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, dbPath)
@@ -86,10 +99,10 @@ func seedFanOut(t *testing.T, dbPath string, n int) {
 	defer st.Close()
 	now := time.Now()
 	for i := range n {
-		p, _ := json.Marshal(bot.Text("digest for chat " + strconv.Itoa(i+1)))
+		p, _ := json.Marshal(bot.Text(kind + " for chat " + strconv.Itoa(i+1)))
 		if _, err := st.Enqueue(ctx, &briefings.Delivery{
-			DedupeKey: fmt.Sprintf("digest:%d:1", i+1), Chat: briefings.Chat{Platform: "telegram", ChatID: strconv.Itoa(i + 1)},
-			Kind: briefings.DeliveryDigest, Payload: p, Status: briefings.StatusPending, NextAttemptAt: now, CreatedAt: now,
+			DedupeKey: fmt.Sprintf("%s:%d:1", kind, i+1), Chat: briefings.Chat{Platform: "telegram", ChatID: strconv.Itoa(i + 1)},
+			Kind: kind, Payload: p, Status: briefings.StatusPending, NextAttemptAt: now, CreatedAt: now,
 		}); err != nil {
 			t.Fatal(err)
 		}

@@ -56,11 +56,15 @@ type Options struct {
 	Headroom float64
 	// MaxRetryAfter caps a platform's retry_after: 1h.
 	MaxRetryAfter time.Duration
-	// PeerEvery is how often a dispatcher renews its presence in the store
-	// and counts the live dispatchers sharing the database: 5s. Each paces
-	// at 1/n of every platform's global rate, since the platforms limit the
-	// bot, not the process. A dispatcher that stops is no longer counted
-	// after 3*PeerEvery.
+	// PeerEvery is how often a dispatcher renews its presence lease in the
+	// store and counts the live dispatchers sharing the database: 2s. Each
+	// paces at 1/n of every platform's global rate, since the platforms
+	// limit the bot, not the process. The lease lasts 3*PeerEvery: a
+	// dispatcher that stops (or is killed) is no longer counted after that,
+	// and the rows it had claimed go to the live ones (Store.Claim takes
+	// over the rows of claimers without a live lease). A dispatcher whose
+	// own lease is about to lapse (the database unreachable for two beats)
+	// starts no send and claims nothing until it is renewed.
 	PeerEvery time.Duration
 }
 
@@ -73,16 +77,19 @@ const DefaultHeadroom = 0.03
 // Dispatcher sends outbox rows. Several dispatchers (processes) may share a
 // database: Claim gives each row to one of them.
 type Dispatcher struct {
-	st        briefings.Store
-	platforms map[briefings.Platform]bot.Platform
-	o         Options
-	log       *slog.Logger
-	m         *Metrics
-	notify    chan struct{}
-	randMu    sync.Mutex
-	peerSt    briefings.LeaseStore // nil: alone (no limits to share)
-	holder    string               // this dispatcher's presence lease holder
-	peers     atomic.Int32
+	st         briefings.Store
+	platforms  map[briefings.Platform]bot.Platform
+	o          Options
+	log        *slog.Logger
+	m          *Metrics
+	notify     chan struct{}
+	randMu     sync.Mutex
+	shareRates bool // count the peers and split the global rates with them
+	peers      atomic.Int32
+
+	presMu    sync.Mutex
+	presName  string    // this dispatcher's presence lease: the claimer of its rows
+	presUntil time.Time // the lease is held until then (zero: not yet)
 }
 
 // NewDispatcher returns a dispatcher over st sending through platforms (by name).
@@ -116,7 +123,7 @@ func NewDispatcher(st briefings.Store, platforms map[briefings.Platform]bot.Plat
 	defDur(&o.MaxBackoff, 15*time.Minute)
 	defDur(&o.DrainTimeout, 10*time.Second)
 	defDur(&o.MaxRetryAfter, time.Hour)
-	defDur(&o.PeerEvery, 5*time.Second)
+	defDur(&o.PeerEvery, 2*time.Second)
 	if o.NoLimits {
 		o.Limits = map[briefings.Platform]Limits{}
 		for name := range platforms {
@@ -147,39 +154,69 @@ func NewDispatcher(st briefings.Store, platforms map[briefings.Platform]bot.Plat
 		m = NewMetrics(o.Registry)
 	}
 	d := &Dispatcher{st: st, platforms: platforms, o: o, log: o.Logger, m: m, notify: make(chan struct{}, 1),
-		holder: briefings.NewLeaseHolder()}
-	if !o.NoLimits {
-		d.peerSt = st
-	}
+		shareRates: !o.NoLimits, presName: newPresenceName()}
 	d.peers.Store(1)
 	return d
+}
+
+// newPresenceName returns a fresh presence lease name.
+func newPresenceName() string { return PeerLeasePrefix + briefings.NewLeaseHolder() }
+
+// presence returns the presence lease name and whether this dispatcher may
+// claim and start sends at now: its lease is held for at least one more
+// beat, so no other dispatcher takes its rows while a send is starting.
+func (d *Dispatcher) presence(now time.Time) (name string, present bool) {
+	d.presMu.Lock()
+	defer d.presMu.Unlock()
+	return d.presName, now.Before(d.presUntil.Add(-d.o.PeerEvery))
 }
 
 // Peers is the number of dispatchers this one last counted sharing the
 // platforms' rates, itself included.
 func (d *Dispatcher) Peers() int { return int(d.peers.Load()) }
 
-// beat renews this dispatcher's presence and counts the live ones; 0 when
-// the store cannot tell (no limits to share, an error).
-func (d *Dispatcher) beat(ctx context.Context) int {
-	ps := d.peerSt
-	if ps == nil {
-		return 0
-	}
+// beatResult is what a beat tells the loop.
+type beatResult struct {
+	peers  int  // live dispatchers sharing the rates, this one included
+	lapsed bool // the presence lease had lapsed: rows held may be another's now
+}
+
+// beat renews this dispatcher's presence lease and counts the live
+// dispatchers (1 when the rates are not shared); peers is 0 when the store
+// cannot tell. A renewal after the lease expired takes a new name: the rows
+// claimed under the old one may have been taken over, so they are another
+// dispatcher's or nobody's, and lapsed says so.
+func (d *Dispatcher) beat(ctx context.Context) beatResult {
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
 	now := d.o.Now()
-	name := PeerLeasePrefix + d.holder
-	if _, err := ps.TryLease(ctx, name, d.holder, now, now.Add(3*d.o.PeerEvery)); err != nil {
-		d.log.Warn("outbox: peer lease", slog.Any("error", err))
-		return 0
+	d.presMu.Lock()
+	name, until := d.presName, d.presUntil
+	d.presMu.Unlock()
+	lapsed := !until.IsZero() && !now.Before(until)
+	if lapsed {
+		name = newPresenceName()
 	}
-	n, err := ps.LiveLeases(ctx, PeerLeasePrefix, now)
+	until = now.Add(3 * d.o.PeerEvery)
+	if _, err := d.st.TryLease(ctx, name, name, now, until); err != nil {
+		d.log.Warn("outbox: presence lease", slog.Any("error", err))
+		return beatResult{}
+	}
+	d.presMu.Lock()
+	d.presName, d.presUntil = name, until
+	d.presMu.Unlock()
+	if lapsed {
+		d.log.Warn("outbox: presence lease lapsed; rows claimed before are left to the others", slog.String("dispatcher", name))
+	}
+	if !d.shareRates {
+		return beatResult{peers: 1, lapsed: lapsed}
+	}
+	n, err := d.st.LiveLeases(ctx, PeerLeasePrefix, now)
 	if err != nil {
 		d.log.Warn("outbox: count peers", slog.Any("error", err))
-		return 0
+		return beatResult{lapsed: lapsed}
 	}
-	return max(n, 1)
+	return beatResult{peers: max(n, 1), lapsed: lapsed}
 }
 
 // claimAhead is how many seconds of its share of the rates a dispatcher
@@ -213,16 +250,13 @@ func (d *Dispatcher) sharedRate(n int) float64 {
 }
 
 // leave gives up this dispatcher's presence lease, so the others take its
-// share of the rate at their next beat.
+// share of the rate at their next beat (and any row it still held).
 func (d *Dispatcher) leave() {
-	ps := d.peerSt
-	if ps == nil {
-		return
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	if err := ps.ReleaseLease(ctx, PeerLeasePrefix+d.holder, d.holder); err != nil {
-		d.log.Warn("outbox: release peer lease", slog.Any("error", err))
+	name, _ := d.presence(d.o.Now())
+	if err := d.st.ReleaseLease(ctx, name, name); err != nil {
+		d.log.Warn("outbox: release presence lease", slog.Any("error", err))
 	}
 }
 
@@ -279,7 +313,7 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 	// Count the others before the first send, so a process joining a
 	// fan-out never adds a full rate on top of theirs.
 	d.m.Dispatchers.Set(1)
-	setPeers(d.beat(ctx))
+	setPeers(d.beat(ctx).peers)
 	defer d.leave()
 	// Joining others, send nothing for a beat and a fifth (the fifth for
 	// their beat's own queries): by then each of them has counted this one
@@ -289,7 +323,7 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 	if s.peers > 1 {
 		sendAfter = d.o.Now().Add(d.o.PeerEvery * 6 / 5)
 	}
-	peersCh := make(chan int, 1)
+	peersCh := make(chan beatResult, 1)
 	jobs := make(chan *briefings.Delivery)
 	results := make(chan result, d.o.Workers)
 	// Sends outlive ctx by at most DrainTimeout.
@@ -313,9 +347,10 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 	// Claims and stats run beside the loop so a slow database never delays
 	// a send slot of the rate limiters.
 	type claimed struct {
-		rows []*briefings.Delivery
-		n    int
-		err  error
+		rows    []*briefings.Delivery
+		n       int
+		err     error
+		claimer string // the presence lease they were claimed under
 	}
 	claimReq := make(chan int)
 	claimRes := make(chan claimed, 1)
@@ -326,11 +361,16 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 		for n := range claimReq {
 			// Not cancelled with ctx: a claim cut off mid-way could leave
 			// rows claimed that we never see (until their lease ends).
-			cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 			now := d.o.Now()
-			rows, err := d.st.Claim(cctx, now, now.Add(d.o.Lease), n)
+			claimer, present := d.presence(now)
+			if !present {
+				claimRes <- claimed{n: n, claimer: claimer} // nothing: no claim without a live presence
+				continue
+			}
+			cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+			rows, err := d.st.Claim(cctx, claimer, now, now.Add(d.o.Lease), n)
 			cancel()
-			claimRes <- claimed{rows, n, err}
+			claimRes <- claimed{rows, n, err, claimer}
 		}
 	}()
 	statsCtx, stopStats := context.WithCancel(ctx)
@@ -359,12 +399,13 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 				return
 			case <-t.C:
 			}
-			if n := d.beat(statsCtx); n > 0 {
+			if b := d.beat(statsCtx); b.peers > 0 || b.lapsed {
 				select {
-				case <-peersCh: // replace a count the loop has not taken
+				case old := <-peersCh: // replace a count the loop has not taken
+					b.lapsed = b.lapsed || old.lapsed
 				default:
 				}
-				peersCh <- n
+				peersCh <- b
 			}
 		}
 	}()
@@ -406,6 +447,11 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 		if c.err != nil && ctx.Err() == nil {
 			d.log.Error("outbox: claim", slog.Any("error", c.err))
 		}
+		if name, _ := d.presence(now); name != c.claimer {
+			// Claimed under a presence that lapsed meanwhile: the rows are
+			// anyone's once a live dispatcher claims again.
+			c.rows = nil
+		}
 		for _, r := range c.rows {
 			if held[r.ID] {
 				continue // still ours (its lease ran out while it waited or was sent)
@@ -439,7 +485,8 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 		}
 		// Hand out every row that may go now, to free workers.
 		var wake time.Time
-		for s.busy < d.o.Workers {
+		_, present := d.presence(now)
+		for s.busy < d.o.Workers && present {
 			if now.Before(sendAfter) {
 				wake = sendAfter
 				break
@@ -472,8 +519,15 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 			apply(d.o.Now(), r)
 		case c := <-claimRes:
 			addClaimed(c)
-		case n := <-peersCh:
-			setPeers(n)
+		case b := <-peersCh:
+			if b.lapsed {
+				// Rows queued here were claimed under the lapsed presence and
+				// may be another dispatcher's now: forget them unsent.
+				for _, r := range s.all() {
+					delete(held, r.ID)
+				}
+			}
+			setPeers(b.peers)
 			if s.queued+s.busy > maxHeld {
 				// Others joined: what this one holds beyond its new share
 				// goes back for them to claim, or a fan-out claimed alone
@@ -515,9 +569,14 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 	return nil
 }
 
-// release returns claimed, unsent rows to pending, due now.
+// release returns claimed, unsent rows to pending, due now. Without a live
+// presence lease it leaves them alone: they may be another dispatcher's by
+// now, and they are anyone's at the next claim anyway.
 func (d *Dispatcher) release(rows []*briefings.Delivery, why string) {
 	if len(rows) == 0 {
+		return
+	}
+	if _, present := d.presence(d.o.Now()); !present {
 		return
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)

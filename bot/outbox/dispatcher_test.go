@@ -74,7 +74,7 @@ func enqueue(t testing.TB, st briefings.Store, key, chat, editOf string, at time
 // claimOne claims the single due row for key at now.
 func claimOne(t *testing.T, st *store.DB, now time.Time) *briefings.Delivery {
 	t.Helper()
-	rows, err := st.Claim(context.Background(), now, now.Add(time.Minute), 1)
+	rows, err := st.Claim(context.Background(), "", now, now.Add(time.Minute), 1)
 	if err != nil || len(rows) != 1 {
 		t.Fatalf("claim: %v %v", rows, err)
 	}
@@ -132,7 +132,7 @@ func TestDeliverOutcomes(t *testing.T) {
 	if !res.hold.Equal(now.Add(7 * time.Second)) {
 		t.Errorf("hold %v, want +7s", res.hold)
 	}
-	if rows, _ := st.Claim(ctx, now.Add(6*time.Second), now.Add(time.Minute), 10); len(rows) != 0 {
+	if rows, _ := st.Claim(ctx, "", now.Add(6*time.Second), now.Add(time.Minute), 10); len(rows) != 0 {
 		t.Errorf("rate-limited row claimable before retry_after")
 	}
 	d.deliver(ctx, claimOne(t, st, now.Add(7*time.Second)))
@@ -142,7 +142,7 @@ func TestDeliverOutcomes(t *testing.T) {
 	// Transient: backoff with full jitter (rand 0.5 -> half the cap), dead after MaxAttempts.
 	enqueue(t, st, "k-flaky", "flaky", "", now)
 	d.deliver(ctx, claimOne(t, st, now)) // attempt 1: cap 4s -> 2s
-	if rows, _ := st.Claim(ctx, now.Add(1999*time.Millisecond), now.Add(time.Minute), 10); len(rows) != 0 {
+	if rows, _ := st.Claim(ctx, "", now.Add(1999*time.Millisecond), now.Add(time.Minute), 10); len(rows) != 0 {
 		t.Errorf("retry claimable before its backoff")
 	}
 	now = now.Add(2 * time.Second)

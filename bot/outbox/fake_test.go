@@ -100,6 +100,7 @@ type fakeAPI struct {
 	mu       sync.Mutex
 	got      []fakeMsg
 	perChat  map[string]int
+	perPath  map[string]int // messages received by URL path (one per sender when their bases differ)
 	n        atomic.Int64
 	tooMany  atomic.Int64
 	changed  chan struct{} // signalled (non-blocking) on each message
@@ -111,7 +112,7 @@ type fakeAPI struct {
 }
 
 func newFakeAPI(t testing.TB, limits *Limits, opts ...func(*fakeAPI)) *fakeAPI {
-	f := &fakeAPI{perChat: map[string]int{}, changed: make(chan struct{}, 1), limits: limits, chats: map[string]*gcra{}}
+	f := &fakeAPI{perChat: map[string]int{}, perPath: map[string]int{}, changed: make(chan struct{}, 1), limits: limits, chats: map[string]*gcra{}}
 	for _, o := range opts {
 		o(f)
 	}
@@ -155,6 +156,7 @@ func (f *fakeAPI) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	f.got = append(f.got, m)
 	f.perChat[m.ChatID]++
+	f.perPath[r.URL.Path]++
 	if f.received != nil {
 		f.received(m)
 	}
@@ -183,6 +185,13 @@ func (f *fakeAPI) waitFor(ctx context.Context, exited <-chan struct{}, cond func
 		}
 	}
 	return nil
+}
+
+// fromPath is how many messages came to path.
+func (f *fakeAPI) fromPath(path string) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.perPath[path]
 }
 
 func (f *fakeAPI) distinct() int {

@@ -47,7 +47,7 @@ func countingBuild(n *atomic.Int32) BuildFunc {
 
 func claimAll(t *testing.T, st briefings.Store, now time.Time) []*briefings.Delivery {
 	t.Helper()
-	rows, err := st.Claim(context.Background(), now, now.Add(time.Minute), 100000)
+	rows, err := st.Claim(context.Background(), "", now, now.Add(time.Minute), 100000)
 	if err != nil {
 		t.Fatal(err)
 	}

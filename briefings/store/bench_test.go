@@ -153,7 +153,7 @@ func BenchmarkClaim(b *testing.B) {
 		b.ResetTimer()
 		claimed := 0
 		for b.Loop() {
-			ds, err := db.Claim(ctx, t0, t0.Add(time.Minute), batch)
+			ds, err := db.Claim(ctx, "", t0, t0.Add(time.Minute), batch)
 			if err != nil {
 				b.Fatal(err)
 			}

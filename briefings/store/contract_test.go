@@ -94,6 +94,8 @@ func runContract(t *testing.T, dsn func(t *testing.T) string) {
 		{"OutboxLease", testOutboxLease},
 		{"OutboxRelease", testOutboxRelease},
 		{"ConcurrentClaim", testConcurrentClaim},
+		{"OutboxTakeover", testOutboxTakeover},
+		{"ConcurrentTakeover", testConcurrentTakeover},
 		{"Leases", testLeases},
 		{"LiveLeases", testLiveLeases},
 		{"Cursors", testCursors},
@@ -1149,7 +1151,7 @@ func testPauseMigrate(e *env) {
 
 func claimAll(t *testing.T, db *store.DB, now time.Time) []*briefings.Delivery {
 	t.Helper()
-	ds, err := db.Claim(context.Background(), now, now.Add(time.Minute), 1000)
+	ds, err := db.Claim(context.Background(), "", now, now.Add(time.Minute), 1000)
 	must(t, err)
 	return ds
 }
@@ -1327,23 +1329,23 @@ func testOutboxLease(e *env) {
 			NextAttemptAt: t0.Add(time.Duration(i) * time.Second)})
 		must(t, err)
 	}
-	first, err := e.db.Claim(ctx, t0.Add(10*time.Second), t0.Add(40*time.Second), 2)
+	first, err := e.db.Claim(ctx, "", t0.Add(10*time.Second), t0.Add(40*time.Second), 2)
 	must(t, err)
 	if len(first) != 2 {
 		t.Fatalf("claimed %d, want 2", len(first))
 	}
 	// The sender crashed. Before the lease ends only the third row is due.
-	mid, err := e.db.Claim(ctx, t0.Add(39*time.Second), t0.Add(99*time.Second), 10)
+	mid, err := e.db.Claim(ctx, "", t0.Add(39*time.Second), t0.Add(99*time.Second), 10)
 	must(t, err)
 	if len(mid) != 1 {
 		t.Fatalf("before lease expiry: %d", len(mid))
 	}
-	after, err := e.db.Claim(ctx, t0.Add(40*time.Second), t0.Add(100*time.Second), 10)
+	after, err := e.db.Claim(ctx, "", t0.Add(40*time.Second), t0.Add(100*time.Second), 10)
 	must(t, err)
 	if len(after) != 2 || after[0].ID != first[0].ID || after[1].ID != first[1].ID || after[0].Attempts != 2 {
 		t.Fatalf("after lease expiry: %+v", after)
 	}
-	if none, _ := e.db.Claim(ctx, t0.Add(40*time.Second), t0.Add(100*time.Second), 0); len(none) != 0 {
+	if none, _ := e.db.Claim(ctx, "", t0.Add(40*time.Second), t0.Add(100*time.Second), 0); len(none) != 0 {
 		t.Fatalf("limit 0 claimed rows")
 	}
 }
@@ -1358,7 +1360,7 @@ func testOutboxRelease(e *env) {
 	must(t, err)
 	claim := func(at time.Time) *briefings.Delivery {
 		t.Helper()
-		rows, err := e.db.Claim(ctx, at, at.Add(time.Minute), 10)
+		rows, err := e.db.Claim(ctx, "", at, at.Add(time.Minute), 10)
 		must(t, err)
 		if len(rows) != 1 {
 			t.Fatalf("claimed %d rows at %v, want 1", len(rows), at)
@@ -1413,7 +1415,7 @@ func testConcurrentClaim(e *env) {
 		}
 		wg.Go(func() {
 			for {
-				ds, err := db.Claim(ctx, t0, t0.Add(time.Hour), 7)
+				ds, err := db.Claim(ctx, "", t0, t0.Add(time.Hour), 7)
 				if err != nil {
 					t.Error(err)
 					return
@@ -1442,6 +1444,133 @@ func testConcurrentClaim(e *env) {
 	sort.Slice(dups, func(i, j int) bool { return dups[i] < dups[j] })
 	if len(dups) > 0 {
 		t.Fatalf("rows claimed more than once: %v", dups)
+	}
+}
+
+// testOutboxTakeover: the rows of a claimer whose presence lease lapsed are
+// claimed by another at once, long before their claim lease ends; while the
+// claimer's lease is live they are not, and rows of a claimer without
+// presence wait for their claim lease.
+func testOutboxTakeover(e *env) {
+	t, ctx := e.t, e.ctx
+	for i := range 5 {
+		_, err := e.db.Enqueue(ctx, &briefings.Delivery{DedupeKey: fmt.Sprint("t", i),
+			Chat: briefings.Chat{Platform: "telegram", ChatID: fmt.Sprint(i)}, Payload: []byte(`{}`), NextAttemptAt: t0})
+		must(t, err)
+	}
+	lease := func(name string, now, until time.Time) {
+		t.Helper()
+		ok, err := e.db.TryLease(ctx, name, name, now, until)
+		must(t, err)
+		if !ok {
+			t.Fatalf("lease %s not taken", name)
+		}
+	}
+	claim := func(claimer string, at time.Time, limit int) []*briefings.Delivery {
+		t.Helper()
+		rows, err := e.db.Claim(ctx, claimer, at, at.Add(2*time.Minute), limit)
+		must(t, err)
+		return rows
+	}
+	lease("dispatcher:a", t0, t0.Add(6*time.Second))
+	lease("dispatcher:b", t0, t0.Add(time.Hour))
+	a := claim("dispatcher:a", t0, 2)
+	legacy := claim("", t0, 1) // a claimer without presence
+	if len(a) != 2 || len(legacy) != 1 {
+		t.Fatalf("claimed %d and %d", len(a), len(legacy))
+	}
+	// A is alive (renewed): b gets only the two rows nobody holds.
+	lease("dispatcher:a", t0.Add(3*time.Second), t0.Add(9*time.Second))
+	if b := claim("dispatcher:b", t0.Add(5*time.Second), 10); len(b) != 2 {
+		t.Fatalf("while a lives: b claimed %d rows, want the 2 unclaimed", len(b))
+	}
+	if b := claim("dispatcher:b", t0.Add(8*time.Second), 10); len(b) != 0 {
+		t.Fatalf("a's lease still live at +8s: b took %d rows", len(b))
+	}
+	// A was killed: its lease ends at +9s. At +9s b takes a's rows (and not
+	// the row of the claimer without presence, whose claim lease ends at +2m).
+	b := claim("dispatcher:b", t0.Add(9*time.Second), 10)
+	if len(b) != 2 || b[0].ID != a[0].ID || b[1].ID != a[1].ID {
+		t.Fatalf("after a's lease lapsed: b claimed %+v, want a's rows %d and %d", b, a[0].ID, a[1].ID)
+	}
+	if b[0].Attempts != 2 || b[0].LastError != "taken over from a stopped dispatcher" {
+		t.Errorf("taken-over row: attempts %d, last error %q", b[0].Attempts, b[0].LastError)
+	}
+	// b lives: nobody takes its rows back; a lease deleted (LiveLeases
+	// prunes expired ones, a dispatcher leaving releases its own) is gone too.
+	lease("dispatcher:c", t0.Add(9*time.Second), t0.Add(time.Hour))
+	if c := claim("dispatcher:c", t0.Add(10*time.Second), 10); len(c) != 0 {
+		t.Fatalf("c took %d rows from live b", len(c))
+	}
+	must(t, e.db.ReleaseLease(ctx, "dispatcher:b", "dispatcher:b"))
+	if c := claim("dispatcher:c", t0.Add(10*time.Second), 10); len(c) != 4 {
+		t.Fatalf("after b left: c claimed %d, want b's 4 rows", len(c))
+	}
+	if c := claim("dispatcher:c", t0.Add(2*time.Minute), 10); len(c) != 1 || c[0].ID != legacy[0].ID {
+		t.Fatalf("the row without a claimer after its claim lease: %+v", c)
+	}
+	// A taken-over row sent by its new claimer stays sent.
+	must(t, e.db.MarkSent(ctx, b[0].ID, "m1", t0.Add(11*time.Second)))
+	if st, err := e.db.DeliveryStats(ctx); err != nil || st.Sent != 1 || st.Sending != 4 {
+		t.Fatalf("stats %+v %v", st, err)
+	}
+}
+
+// testConcurrentTakeover: dispatchers racing for a dead claimer's rows each
+// get distinct rows, every row exactly once.
+func testConcurrentTakeover(e *env) {
+	t, ctx := e.t, e.ctx
+	const rows = 200
+	for i := range rows {
+		_, err := e.db.Enqueue(ctx, &briefings.Delivery{DedupeKey: fmt.Sprint("o", i),
+			Chat: briefings.Chat{Platform: "telegram", ChatID: fmt.Sprint(i)}, Payload: []byte(`{}`), NextAttemptAt: t0})
+		must(t, err)
+	}
+	if _, err := e.db.TryLease(ctx, "dispatcher:dead", "dispatcher:dead", t0, t0.Add(time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := e.db.Claim(ctx, "dispatcher:dead", t0, t0.Add(time.Hour), rows); err != nil || len(got) != rows {
+		t.Fatalf("dead claimer: %d, %v", len(got), err)
+	}
+	at := t0.Add(2 * time.Second)
+	other := e.open()
+	var mu sync.Mutex
+	seen := map[int64]int{}
+	var wg sync.WaitGroup
+	for w := range 6 {
+		db, name := e.db, fmt.Sprint("dispatcher:live", w)
+		if w%2 == 1 {
+			db = other
+		}
+		if _, err := db.TryLease(ctx, name, name, at, at.Add(time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		wg.Go(func() {
+			for {
+				ds, err := db.Claim(ctx, name, at, at.Add(time.Hour), 7)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if len(ds) == 0 {
+					return
+				}
+				mu.Lock()
+				for _, d := range ds {
+					seen[d.ID]++
+				}
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	if len(seen) != rows {
+		t.Fatalf("took over %d distinct rows, want %d", len(seen), rows)
+	}
+	for id, n := range seen {
+		if n != 1 {
+			t.Fatalf("row %d claimed %d times", id, n)
+		}
 	}
 }
 

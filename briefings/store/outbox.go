@@ -72,35 +72,45 @@ func (db *DB) Enqueue(ctx context.Context, d *briefings.Delivery) (bool, error) 
 	return true, nil
 }
 
-// Claim marks up to limit due rows as sending until leaseUntil, counts an
-// attempt on each, and returns them in id order. Due means pending with
-// NextAttemptAt <= now, or sending with an expired lease (a crashed sender).
-// A limit of 0 or less claims nothing. Concurrent claimers never get the same
-// row: SQLite runs one UPDATE ... RETURNING under its single writer;
-// PostgreSQL locks the rows with FOR UPDATE SKIP LOCKED.
-func (db *DB) Claim(ctx context.Context, now, leaseUntil time.Time, limit int) ([]*briefings.Delivery, error) {
+// Claim marks up to limit due rows as sending until leaseUntil for claimer,
+// counts an attempt on each, and returns them in id order. Due means pending
+// with NextAttemptAt <= now, or sending with an expired claim lease, or
+// sending for a claimer that is gone: claimer names the claimer's presence
+// lease (TryLease), and a row whose claimer's lease is missing or expired at
+// now is taken over at once (its process was killed or lost the database),
+// before it is due by its claim lease. A row is never taken from a claimer
+// whose lease is live. An empty claimer has no presence: its rows wait for
+// their claim lease. A limit of 0 or less claims nothing. Concurrent
+// claimers never get the same row: SQLite runs one UPDATE ... RETURNING
+// under its single writer; PostgreSQL locks the rows with FOR UPDATE SKIP
+// LOCKED.
+func (db *DB) Claim(ctx context.Context, claimer string, now, leaseUntil time.Time, limit int) ([]*briefings.Delivery, error) {
 	if limit <= 0 {
 		return nil, nil
+	}
+	if err := db.takeOver(ctx, now); err != nil {
+		return nil, err
 	}
 	// A claimed row's next_attempt_at is its lease end, so the same index
 	// range yields due rows and expired leases.
 	const due = `SELECT id FROM deliveries
 		WHERE status IN ('pending', 'sending') AND next_attempt_at <= $1
 		ORDER BY next_attempt_at, id LIMIT $3`
+	const set = `status = 'sending', attempts = attempts + 1, lease_until = $2, next_attempt_at = $2, claimed_by = $4`
 	var q string
 	if db.dialect == Postgres {
 		q = `WITH due AS (` + due + ` FOR UPDATE SKIP LOCKED)
-		UPDATE deliveries d SET status = 'sending', attempts = d.attempts + 1, lease_until = $2, next_attempt_at = $2
+		UPDATE deliveries d SET ` + set + `
 		FROM due WHERE d.id = due.id
 		RETURNING d.id, d.dedupe_key, d.platform, d.chat_id, d.kind,
 			COALESCE((SELECT p.body FROM delivery_payloads p WHERE p.id = d.payload_id), d.payload), d.status, d.attempts,
 			d.next_attempt_at, d.last_error, d.edit_of, d.external_id, d.created_at, d.sent_at`
 	} else {
-		q = `UPDATE deliveries SET status = 'sending', attempts = attempts + 1, lease_until = $2, next_attempt_at = $2
+		q = `UPDATE deliveries SET ` + set + `
 		WHERE id IN (` + due + `)
 		RETURNING ` + deliveryCols
 	}
-	rows, err := db.writer().query(ctx, q, now, leaseUntil, limit)
+	rows, err := db.writer().query(ctx, q, now, leaseUntil, limit, claimer)
 	if err != nil {
 		return nil, wrap("claim", err)
 	}
@@ -118,6 +128,27 @@ func (db *DB) Claim(ctx context.Context, now, leaseUntil time.Time, limit int) (
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out, nil
+}
+
+// takeOver makes the sending rows of claimers whose presence lease is gone
+// or expired at now due again: pending, due when they were created (or now,
+// if later), so they go before rows that became due since. The attempt
+// their claim counted stays counted (a row that crashes its sender must
+// still reach its dead letter). Only the claimer's lease decides: the
+// number of sending rows is bounded by what the live dispatchers hold, and
+// the (status, next_attempt_at) index finds them.
+func (db *DB) takeOver(ctx context.Context, now time.Time) error {
+	const orphans = `SELECT id FROM deliveries WHERE status = 'sending' AND claimed_by <> ''
+		AND NOT EXISTS (SELECT 1 FROM leases l WHERE l.name = deliveries.claimed_by AND l.expires_at > $1)`
+	lock := ""
+	if db.dialect == Postgres {
+		lock = ` FOR UPDATE SKIP LOCKED` // two claimers never wait on each other's rows
+	}
+	_, err := db.writer().exec(ctx, `UPDATE deliveries SET status = 'pending', claimed_by = '', lease_until = $2,
+		next_attempt_at = CASE WHEN created_at < $1 THEN created_at ELSE $1 END,
+		last_error = CASE WHEN last_error = '' THEN 'taken over from a stopped dispatcher' ELSE last_error END
+		WHERE id IN (`+orphans+lock+`)`, now, time.Time{})
+	return wrap("take over", err)
 }
 
 // MarkSent records that the delivery was sent as the platform message
