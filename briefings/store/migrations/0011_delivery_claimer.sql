@@ -1,4 +1,4 @@
--- sitrep schema, version 10: who claimed a delivery.
+-- sitrep schema, version 11: who claimed a delivery.
 --
 -- claimed_by names the presence lease of the dispatcher that claimed a
 -- sending row (its leases row lives while the dispatcher does). A claim also
