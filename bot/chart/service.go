@@ -44,12 +44,13 @@ func ParseWindow(s string) (int, error) {
 	return days, nil
 }
 
-// Query is one chart: the last Days days up to today in Location, of
-// Classes (both drones and missiles when empty).
+// Query is one chart: the last Days days up to Until (a civil date; today
+// in Location when empty), of Classes (both drones and missiles when empty).
 type Query struct {
 	Days     int
 	Classes  []history.Class
 	Location *time.Location
+	Until    string
 }
 
 // Service draws charts and trends from the store, keeping drawn charts until
@@ -62,7 +63,10 @@ type Service struct {
 
 // Chart draws q, from the cache when the figures have not changed since.
 func (s *Service) Chart(ctx context.Context, q Query) (Picture, error) {
-	from, to := s.span(q)
+	from, to, err := s.span(q)
+	if err != nil {
+		return Picture{}, err
+	}
 	classes := q.Classes
 	if len(classes) == 0 {
 		classes = []history.Class{history.Drones, history.Missiles}
@@ -93,14 +97,19 @@ func (s *Service) Chart(ctx context.Context, q Query) (Picture, error) {
 }
 
 // span is the query's first and last day, as civil dates in its location.
-func (s *Service) span(q Query) (from, to string) {
+func (s *Service) span(q Query) (from, to string, err error) {
 	loc := q.Location
 	if loc == nil {
 		loc = time.UTC
 	}
-	today := s.Now().In(loc)
+	last := s.Now().In(loc)
+	if q.Until != "" {
+		if last, err = time.Parse(time.DateOnly, q.Until); err != nil {
+			return "", "", fmt.Errorf("chart: until %q is not a date (YYYY-MM-DD)", q.Until)
+		}
+	}
 	days := max(q.Days, 1)
-	return today.AddDate(0, 0, -(days - 1)).Format(time.DateOnly), today.Format(time.DateOnly)
+	return last.AddDate(0, 0, -(days - 1)).Format(time.DateOnly), last.Format(time.DateOnly), nil
 }
 
 // Series computes the series of classes over [from, to] from the store.

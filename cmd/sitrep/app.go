@@ -95,6 +95,10 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.runConfig(args[1:])
 	case "sources":
 		return m.runSources(ctx, args[1:])
+	case "import":
+		return m.runImport(ctx, args[1:])
+	case "chart":
+		return m.runChart(ctx, args[1:])
 	case "help", "-h", "--help":
 		writeUsage(m.Stdout)
 		return nil

@@ -52,6 +52,9 @@ Usage:
   sitrep extract [FILE|-]                 attack reports, topics and entities as JSON
   sitrep sources import [--allow-private] FILE.opml   add the feeds of an OPML file (one line per outline)
   sitrep sources export                   every feed and page source as OPML 2.0, folders as categories
+  sitrep import attacks FILE.csv          the Air Force's daily figures data set into the attack history; bad rows listed by line
+  sitrep chart [--since 90d] [--class drones|missiles|all] [--until DATE] [-o chart.png]
+                                          the attack chart /chart sends, as a PNG file; its caption on stdout
   sitrep config check [--config F]        validate the configuration
   sitrep config example                   print the documented example configuration
 

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"bytes"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// An invented file in the data set's format.
+const attacksCSV = `time_start,time_end,model,launch_place,target,target_main,launched,destroyed,not_reach_goal,still_attacking,source
+2026-03-08 18:00,2026-03-09 08:00,Shahed-136/131,Kursk oblast,Ukraine,,120.0,100.0,5.0,,kpszsu/posts/inv1
+2026-03-08 18:00,2026-03-09 08:00,Kalibr,Black Sea,Ukraine,,8.0,6.0,,,kpszsu/posts/inv1
+2026-03-09 19:00,2026-03-10 07:30,Shahed-136/131,Kursk oblast,Ukraine,,90.0,81.0,,,kpszsu/posts/inv2
+2026-03-09 19:00,2026-03-10 07:30,Zmey-7,,Ukraine,,2.0,2.0,,,kpszsu/posts/inv2
+2026-03-10,2026-03-10,Shahed-136/131,,Ukraine,,lots,1,,,kpszsu/posts/inv3
+`
+
+func TestImportAttacksAndChart(t *testing.T) {
+	dir := t.TempDir()
+	db, csv := filepath.Join(dir, "s.db"), filepath.Join(dir, "attacks.csv")
+	if err := os.WriteFile(csv, []byte(attacksCSV), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := run(t, "", nil, "import", "attacks", "--db", db, csv)
+	if code != 1 {
+		t.Errorf("a file with a bad row exits 1 after loading the rest, got %d (%s)", code, errs)
+	}
+	for _, want := range []string{
+		"5 rows, 2 attack windows: 2 added, 0 updated, 0 unchanged",
+		`unmapped model "Zmey-7": 1 rows (lines 5), 2 launched`,
+		`bad row line 6: launched: "lots" is not a number`,
+		"Massive Missile Attacks on Ukraine",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("import output lacks %q:\n%s", want, out)
+		}
+	}
+	// The same file again adds nothing; a corrected one updates the row.
+	out, _, _ = run(t, "", nil, "import", "attacks", "--db", db, csv)
+	if !strings.Contains(out, "0 added, 0 updated, 2 unchanged") {
+		t.Errorf("second import:\n%s", out)
+	}
+	fixed := strings.Replace(attacksCSV, ",90.0,81.0,", ",92.0,81.0,", 1)
+	if err := os.WriteFile(csv, []byte(fixed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, _ = run(t, "", nil, "import", "attacks", "--db", db, csv)
+	if !strings.Contains(out, "0 added, 1 updated, 1 unchanged") {
+		t.Errorf("corrected file:\n%s", out)
+	}
+
+	img := filepath.Join(dir, "chart.png")
+	out, errs, code = run(t, "", nil, "chart", "--db", db, "--since", "30d", "--class", "drones", "-o", img)
+	if code != 0 {
+		t.Fatalf("chart: %d %s", code, errs)
+	}
+	// 9 Mar: 120 drones (100 down), 10 Mar: 92 corrected (81 down), in the 30 days to 10 Mar: 181 of 212.
+	if !strings.Contains(out, "Drones: 212 launched, 85 % brought down.") || !strings.Contains(out, "Chart written to "+img) {
+		t.Errorf("chart output:\n%s", out)
+	}
+	data, err := os.ReadFile(img)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := png.Decode(bytes.NewReader(data)); err != nil {
+		t.Errorf("not a PNG: %v", err)
+	}
+	for _, bad := range [][]string{
+		{"chart", "--db", db, "--since", "5y"},
+		{"chart", "--db", db, "--class", "tanks"},
+		{"chart", "--db", db, "--until", "yesterday"},
+		{"import", "rockets", csv},
+		{"import", "attacks"},
+	} {
+		if _, _, code := run(t, "", nil, bad...); code != 2 {
+			t.Errorf("%v: exit %d, want 2", bad, code)
+		}
+	}
+}
