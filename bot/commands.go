@@ -47,6 +47,13 @@ func Commands() []CommandSpec {
 		{Name: "latest", Description: "Latest articles on the war", Usage: "/latest [n]",
 			Args: []ArgSpec{{Name: "n", Description: "How many (1-20)", Kind: "integer"}}},
 		{Name: "attacks", Description: "Drone and missile attacks with figures", Usage: "/attacks [24h|7d]", Args: []ArgSpec{period}},
+		{Name: "chart", Description: "Chart of drones and missiles launched and brought down", Usage: "/chart [30d|90d|1y] [drones|missiles]",
+			Args: []ArgSpec{
+				{Name: "window", Description: "How far back", Kind: "string", Choices: []string{"30d", "90d", "1y"}},
+				{Name: "class", Description: "Drones or missiles (default both)", Kind: "string", Choices: []string{"drones", "missiles"}},
+			}},
+		{Name: "trend", Description: "This week's attacks in numbers, against last week", Usage: "/trend [drones|missiles]",
+			Args: []ArgSpec{{Name: "class", Description: "Drones or missiles (default both)", Kind: "string", Choices: []string{"drones", "missiles"}}}},
 		{Name: "subscribe", Description: "Daily digest at your local time", Usage: "/subscribe [HH:MM] [time zone] [topics...]", Manage: true,
 			Args: []ArgSpec{
 				{Name: "time", Description: "HH:MM (default 08:00)", Kind: "string"},

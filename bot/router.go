@@ -14,6 +14,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/sitrep/sitrep/bot/chart"
 	"github.com/sitrep/sitrep/briefings"
 	"github.com/sitrep/sitrep/briefings/text"
 )
@@ -48,6 +49,8 @@ type Deps struct {
 	RateBurst     int
 	// Location renders dates when a chat has no time zone of its own (default UTC).
 	Location *time.Location
+	// Charts draws /chart and computes /trend; nil turns both off.
+	Charts *chart.Service
 }
 
 // Router is the platform-neutral command router every adapter uses.
@@ -143,6 +146,10 @@ func (r *Router) Handle(ctx context.Context, req *Request) (reply *Reply) {
 		reply, err = r.latest(ctx, args)
 	case "attacks":
 		reply, err = r.attacks(ctx, req, args)
+	case "chart":
+		reply, err = r.chart(ctx, req, args)
+	case "trend":
+		reply, err = r.trend(ctx, req, args)
 	case "subscribe":
 		reply, err = r.subscribe(ctx, req, args)
 	case "unsubscribe":
@@ -547,14 +554,28 @@ func (r *Router) attacks(ctx context.Context, req *Request, args []string) (*Rep
 	loc := r.chatLocation(ctx, req.Chat)
 	lines := r.d.AttackLines(reps, loc)
 	title := "Attacks, last " + FormatPeriod(period)
-	if len(lines) == 0 {
+	rec, err := r.recordParagraph(ctx, now.Add(-period), now, reps, loc)
+	if err != nil {
+		return nil, err
+	}
+	if len(lines) == 0 && rec == nil {
 		return Text("No drone or missile attack reports with figures in the last " + FormatPeriod(period) + "."), nil
 	}
-	p := Paragraph{}
-	for _, l := range lines {
-		p.Lines = append(p.Lines, []Span{{Text: l}})
+	var paras []Paragraph
+	if len(lines) > 0 {
+		p := Paragraph{}
+		if rec != nil {
+			p.Heading = "Reported in the news"
+		}
+		for _, l := range lines {
+			p.Lines = append(p.Lines, []Span{{Text: l}})
+		}
+		paras = append(paras, p)
 	}
-	return &Reply{Title: title, Paragraphs: []Paragraph{p}, NoPreview: true}, nil
+	if rec != nil {
+		paras = append(paras, *rec)
+	}
+	return &Reply{Title: title, Paragraphs: paras, NoPreview: true}, nil
 }
 
 // parseSubscribe reads "[HH:MM] [time zone] [topics...]" or a cron spec.

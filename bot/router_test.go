@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/bot"
+	"github.com/sitrep/sitrep/bot/chart"
 	"github.com/sitrep/sitrep/bot/render"
 	"github.com/sitrep/sitrep/briefings"
 	"github.com/sitrep/sitrep/briefings/digest"
@@ -61,6 +62,7 @@ func newHarness(t testing.TB) *harness {
 		Now:           func() time.Time { return h.now },
 		RatePerMinute: 600,
 		RateBurst:     1000,
+		Charts:        &chart.Service{Store: h.st, Now: func() time.Time { return h.now }, Cache: &chart.Cache{}},
 	})
 	return h
 }

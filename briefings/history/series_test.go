@@ -193,3 +193,28 @@ func TestThousands(t *testing.T) {
 		}
 	}
 }
+
+func TestRecordDaysNameTheOutletsThatDiffer(t *testing.T) {
+	r1 := rec(1, "2025-06-01", 100, 90)
+	r1.Report.Launched.Missiles = n(6)
+	records := []*briefings.AttackRecord{r1, rec(2, "2025-06-03", 200, 150)}
+	reports := []*briefings.AttackReport{
+		text(10, "2025-06-01", "Outlet A", "", n(100), n(90)), // agrees
+		text(11, "2025-06-01", "Outlet B", "", n(104), nil),   // differs
+		text(12, "2025-06-02", "Outlet C", "", n(50), n(40)),  // no record that day
+	}
+	days := RecordDays(records, reports)
+	if len(days) != 2 || days[0].Date != "2025-06-03" || days[1].Date != "2025-06-01" {
+		t.Fatalf("days = %+v", days)
+	}
+	d := days[1]
+	if d.Drones.Launched != 100 || d.Drones.Down != 90 || d.Missiles.Launched != 6 || d.Missiles.DownStated {
+		t.Errorf("1 Jun figures: %+v %+v", d.Drones, d.Missiles)
+	}
+	if len(d.Differ) != 1 || d.Differ[0] != "Outlet B" || len(d.URLs) != 1 {
+		t.Errorf("1 Jun differ %v urls %v", d.Differ, d.URLs)
+	}
+	if len(days[0].Differ) != 0 {
+		t.Errorf("3 Jun has no text report: %v", days[0].Differ)
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/sitrep/sitrep/bot"
+	"github.com/sitrep/sitrep/bot/chart"
 	"github.com/sitrep/sitrep/bot/console"
 	"github.com/sitrep/sitrep/bot/discord"
 	"github.com/sitrep/sitrep/bot/outbox"
@@ -65,6 +66,7 @@ func (m *Main) routerWith(build func(ctx context.Context, since, until time.Time
 		Now:      m.Now,
 		Logger:   m.Logger,
 		Location: m.location(),
+		Charts:   &chart.Service{Store: m.Store, Now: m.clock, Cache: &chart.Cache{}},
 	})
 }
 

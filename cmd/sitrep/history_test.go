@@ -2,11 +2,16 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/sitrep/sitrep/bot/telegram/telegramtest"
 )
 
 // An invented file in the data set's format.
@@ -78,5 +83,69 @@ func TestImportAttacksAndChart(t *testing.T) {
 		if _, _, code := run(t, "", nil, bad...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", bad, code)
 		}
+	}
+}
+
+// TestRunTelegramChart is the end-to-end run of the bot on Telegram (the Go
+// fake of the Bot API: the npm emulator has no sendPhoto): history imported
+// from the command line, then /chart answered with a photo and /trend with
+// the week's numbers.
+func TestRunTelegramChart(t *testing.T) {
+	dir := t.TempDir()
+	db, csv := filepath.Join(dir, "s.db"), filepath.Join(dir, "attacks.csv")
+	if err := os.WriteFile(csv, []byte(attacksCSV), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, errs, code := run(t, "", nil, "import", "attacks", "--db", db, csv); !strings.Contains(out, "2 added") {
+		t.Fatalf("import: %d %s %s", code, out, errs)
+	}
+	api := telegramtest.NewFake(t)
+	env := map[string]string{
+		"SITREP_TELEGRAM_TOKEN":        api.Token,
+		"SITREP_TELEGRAM_API_ENDPOINT": api.URL,
+		"SITREP_HTTP_ADDR":             freeAddr(t),
+	}
+	logs := newSyncBuffer("http server listening")
+	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: logs, Getenv: func(k string) string { return env[k] },
+		Now: func() time.Time { return time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC) }}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- m.Run(ctx, []string{"run", "--db", db}) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("run: %v", err)
+		}
+		if err := m.Close(); err != nil {
+			t.Errorf("close: %v", err)
+		}
+		if t.Failed() {
+			t.Logf("logs:\n%s", logs.String())
+		}
+	})
+	select {
+	case <-logs.ready:
+	case err := <-done:
+		t.Fatalf("run ended before it was ready: %v", err)
+	case <-time.After(e2eWait):
+		t.Fatalf("run not ready after %s", e2eWait)
+	}
+
+	chat, user := telegramtest.Chat{ID: 5601, Type: "private"}, telegramtest.User{ID: 5601, UserName: "dana"}
+	api.PushMessage(chat, user, "/chart 30d drones")
+	photo := api.WaitMessages(t, "5601", 1)[0]
+	if _, err := png.Decode(bytes.NewReader(photo.Photo)); err != nil {
+		t.Fatalf("/chart sent no picture (%d bytes): %v", len(photo.Photo), err)
+	}
+	if !strings.Contains(photo.Text, "Drones: 210 launched, 86 % brought down.") || photo.PhotoName != "chart-30d.png" {
+		t.Errorf("caption of %s: %s", photo.PhotoName, photo.Text)
+	}
+	if calls := api.Calls("sendPhoto"); len(calls) != 1 {
+		t.Errorf("sendPhoto calls: %d", len(calls))
+	}
+	api.PushMessage(chat, user, "/trend drones")
+	trend := api.WaitMessages(t, "5601", 2)[1]
+	if !strings.Contains(trend.Text, "7 days to 10 Mar: 210 drones launched") || !strings.Contains(trend.Text, "9 Mar: 120 launched, 100 brought down") {
+		t.Errorf("/trend: %s", trend.Text)
 	}
 }

@@ -1,0 +1,237 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep/bot/chart"
+	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/history"
+)
+
+// chartWindows are the windows /chart offers as buttons.
+var chartWindows = []struct{ arg, label string }{{"30d", "30 days"}, {"90d", "90 days"}, {"1y", "1 year"}}
+
+// parseChartArgs reads "[30d|90d|1y] [drones|missiles]" in any order.
+func parseChartArgs(args []string) (days int, window string, classes []history.Class, err error) {
+	days, window = 30, "30d"
+	for _, a := range args {
+		if c, ok := history.ParseClass(a); ok {
+			classes = []history.Class{c}
+			continue
+		}
+		n, perr := chart.ParseWindow(a)
+		if perr != nil {
+			return 0, "", nil, invalid("I don't understand %q. Try /chart 30d, /chart 90d drones or /chart 1y missiles.", trimForReply(a, 20))
+		}
+		days, window = n, strings.ToLower(a)
+	}
+	return days, window, classes, nil
+}
+
+// chart answers /chart: a picture of the attack history with its caption.
+func (r *Router) chart(ctx context.Context, req *Request, args []string) (*Reply, error) {
+	if r.d.Charts == nil {
+		return nil, briefings.Errorf(briefings.EUNAVAILABLE, "Charts are not available on this bot.")
+	}
+	days, window, classes, err := parseChartArgs(args)
+	if err != nil {
+		return nil, err
+	}
+	loc := r.chatLocation(ctx, req.Chat)
+	p, err := r.d.Charts.Chart(ctx, chart.Query{Days: days, Classes: classes, Location: loc})
+	if err != nil {
+		return nil, err
+	}
+	what := "Drones and missiles"
+	class := ""
+	if len(classes) == 1 {
+		class = " " + string(classes[0])
+		what = strings.ToUpper(string(classes[0][:1])) + string(classes[0][1:])
+	}
+	if empty(p.Series) {
+		return Text(fmt.Sprintf("No drone or missile figures are stored for %s. The bot's operator can load the Air Force's daily figures with `sitrep import attacks FILE.csv`.",
+			chart.Period(p.Series[0]))), nil
+	}
+	rep := Text(strings.Split(p.Caption, "\n")...)
+	rep.Title = fmt.Sprintf("%s, last %s", what, windowWords(days))
+	rep.NoPreview = true
+	rep.Photo = &Photo{Name: "chart-" + window + ".png", PNG: p.PNG,
+		Alt: rep.Title + ": launched and brought down, with the moving average."}
+	var row []Button
+	for _, w := range chartWindows {
+		if w.arg != window {
+			row = append(row, Button{Label: w.label, Data: "/chart " + w.arg + class})
+		}
+	}
+	rep.Buttons = [][]Button{row}
+	return rep, nil
+}
+
+// empty: no series has a day with a report.
+func empty(series []history.Series) bool {
+	for _, s := range series {
+		if s.RecordDays+s.TextDays > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// windowWords writes a window of days: "30 days", "1 year".
+func windowWords(days int) string {
+	switch {
+	case days == 365:
+		return "year"
+	case days%7 == 0 && days < 30:
+		return fmt.Sprintf("%d weeks", days/7)
+	}
+	return fmt.Sprintf("%d days", days)
+}
+
+// trend answers /trend [drones|missiles]: the last 7 days against the 7
+// before, in words, with each day's figures and where they came from.
+func (r *Router) trend(ctx context.Context, req *Request, args []string) (*Reply, error) {
+	if r.d.Charts == nil {
+		return nil, briefings.Errorf(briefings.EUNAVAILABLE, "Trends are not available on this bot.")
+	}
+	classes := []history.Class{history.Drones, history.Missiles}
+	if len(args) > 1 {
+		return nil, invalid("Give at most one class: /trend drones or /trend missiles.")
+	}
+	if len(args) == 1 {
+		c, ok := history.ParseClass(args[0])
+		if !ok {
+			return nil, invalid("I don't know %q; try /trend drones or /trend missiles.", trimForReply(args[0], 20))
+		}
+		classes = []history.Class{c}
+	}
+	loc := r.chatLocation(ctx, req.Chat)
+	rep := &Reply{NoPreview: true}
+	var sources []string
+	for _, c := range classes {
+		t, err := r.d.Charts.Trend(ctx, c, loc)
+		if err != nil {
+			return nil, err
+		}
+		if rep.Title == "" {
+			rep.Title = "The week in numbers"
+		}
+		p := Paragraph{Lines: [][]Span{{{Text: t.Sentence()}}}}
+		if t.Week.LaunchedDays > 0 {
+			p.Heading = strings.ToUpper(string(c[:1])) + string(c[1:])
+			for _, d := range t.Week.Days {
+				if len(d.Refs) > 0 {
+					p.Lines = append(p.Lines, []Span{{Text: history.DayLine(d)}})
+				}
+			}
+		}
+		rep.Paragraphs = append(rep.Paragraphs, p)
+		for _, s := range t.Sources {
+			if !contains(sources, s) {
+				sources = append(sources, s)
+			}
+		}
+	}
+	if line := sourcesLine(sources); line != "" {
+		rep.Paragraphs = append(rep.Paragraphs, Paragraph{Lines: [][]Span{{{Text: line}}}})
+	}
+	rep.Buttons = [][]Button{{{Label: "Chart, 30 days", Data: "/chart 30d"}, {Label: "Chart, 90 days", Data: "/chart 90d"}}}
+	return rep, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// sourcesLine credits the figures: the data set as its licence asks, and
+// the outlets by name.
+func sourcesLine(sources []string) string {
+	if len(sources) == 0 {
+		return ""
+	}
+	return "Sources: " + strings.Join(credits(sources), "; ") + "."
+}
+
+// credits names sources, the Air Force data set with its attribution.
+func credits(sources []string) []string {
+	var names []string
+	for _, s := range sources {
+		if s == history.Dataset {
+			names = append(names, history.Attribution)
+		} else {
+			names = append(names, s)
+		}
+	}
+	return names
+}
+
+// recordParagraph lists the reports of record of the days in [since,
+// until] (civil dates in loc), each with the outlets whose reports of that
+// day differ, so /attacks shows which figure is the one of record.
+func (r *Router) recordParagraph(ctx context.Context, since, until time.Time, reports []*briefings.AttackReport, loc *time.Location) (*Paragraph, error) {
+	recs, err := r.d.Store.ListAttackRecords(ctx, since.In(loc).Format(time.DateOnly), until.In(loc).Format(time.DateOnly))
+	if err != nil || len(recs) == 0 {
+		return nil, err
+	}
+	days := history.RecordDays(recs, reports)
+	if len(days) == 0 {
+		return nil, nil
+	}
+	p := &Paragraph{Heading: "Reports of record"}
+	var datasets []string
+	for _, rec := range recs {
+		if !contains(datasets, rec.Dataset) {
+			datasets = append(datasets, rec.Dataset)
+		}
+	}
+	for _, d := range days {
+		line := []Span{{Text: recordLine(d)}}
+		for i, u := range d.URLs {
+			if i == 3 {
+				break
+			}
+			line = append(line, Span{Text: " "}, Span{Text: fmt.Sprintf("[post %d]", i+1), URL: u})
+		}
+		if len(d.Differ) > 0 {
+			line = append(line, Span{Text: " News reports that differ: " + strings.Join(d.Differ, ", ") + "."})
+		}
+		p.Lines = append(p.Lines, line)
+	}
+	p.Lines = append(p.Lines, []Span{{Text: "Figures of record: " + strings.Join(credits(datasets), "; ") + ".", Italic: true}})
+	return p, nil
+}
+
+// recordLine is one day of record: "14 Mar 2026: 430 drones (400 brought
+// down), 30 missiles (25 brought down)."
+func recordLine(d history.RecordDay) string {
+	date := d.Date
+	if t, err := time.Parse(time.DateOnly, d.Date); err == nil {
+		date = t.Format("2 Jan 2006")
+	}
+	var parts []string
+	for _, c := range []struct {
+		name string
+		p    history.Point
+	}{{"drones", d.Drones}, {"missiles", d.Missiles}} {
+		if !c.p.LaunchedStated {
+			continue
+		}
+		s := history.Thousands(c.p.Launched) + " " + c.name
+		if c.p.DownStated {
+			s += " (" + history.Thousands(c.p.Down) + " brought down)"
+		}
+		parts = append(parts, s)
+	}
+	if len(parts) == 0 {
+		return date + ": no launch figure."
+	}
+	return date + ": " + strings.Join(parts, ", ") + "."
+}
