@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/digest"
 )
 
 // Class is the weapon class a series counts.
@@ -83,7 +84,7 @@ const day = 24 * time.Hour
 // Build computes a series from stored reports of record (records) and
 // reports read from text (reports). A day's figures are its national
 // records' figures when it has any (the figure of record); otherwise one
-// report read from text: Ukraine's Air Force's own when there is one, else
+// report read from text: the military's own report when there is one, else
 // the one that states the class's launched figure, the latest published
 // first. Reports of attacks on Russia, cumulative and regional reports are
 // left out.
@@ -213,8 +214,9 @@ func (p *Point) add(r Ref) {
 	p.Refs = append(p.Refs, r)
 }
 
-// pickReport chooses the day's report read from text: the Air Force's own
-// first, then one stating the class's launched figure, then the latest
+// pickReport chooses the day's report read from text: a report of record
+// first (the attacked side's own military, as digest.OfRecord says), then
+// one stating the class's launched figure, then the latest
 // published (an outlet's later report supersedes its earlier one). nil when
 // none states a figure of the class.
 func pickReport(reps []*briefings.AttackReport, c Class) *briefings.AttackReport {
@@ -222,7 +224,7 @@ func pickReport(reps []*briefings.AttackReport, c Class) *briefings.AttackReport
 	rank := func(r *briefings.AttackReport) (int, int, time.Time) {
 		l, _ := figures(r, c)
 		af, has := 0, 0
-		if r.Source == DatasetSource {
+		if digest.OfRecord(r) {
 			af = 1
 		}
 		if l != nil {
