@@ -52,7 +52,12 @@ func Render(series []history.Series) ([]byte, error) {
 		opts[i] = panel(s)
 		opts[i].Box = charts.NewBox(0, i*panelHeight, Width, (i+1)*panelHeight)
 	}
+	// The first panel spans the whole canvas, its padding keeping it to the
+	// top: so the background is painted under every panel and the footer
+	// (a PNG left transparent there shows black in a dark chat theme).
 	top := opts[0]
+	top.Box = charts.Box{}
+	top.Padding.Bottom += height - panelHeight
 	top.Width, top.Height = Width, height
 	top.OutputFormat = charts.ChartOutputPNG
 	top.Children = opts[1:]

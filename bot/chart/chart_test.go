@@ -143,3 +143,27 @@ func TestCache(t *testing.T) {
 		t.Error("the newest chart is dropped")
 	}
 }
+
+// Every pixel is opaque: a transparent footer or panel shows black behind
+// black text in a chat's dark theme.
+func TestRenderIsOpaque(t *testing.T) {
+	recs := yearOfRecords("2025-01-01", 60)
+	d := history.Build(recs, nil, history.Options{Class: history.Drones, From: "2025-01-10", To: "2025-02-28"})
+	m := history.Build(recs, nil, history.Options{Class: history.Missiles, From: "2025-01-10", To: "2025-02-28"})
+	data, err := Render([]history.Series{d, m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 7 {
+		for x := b.Min.X; x < b.Max.X; x += 7 {
+			if _, _, _, a := img.At(x, y).RGBA(); a != 0xffff {
+				t.Fatalf("pixel (%d,%d) has alpha %d", x, y, a)
+			}
+		}
+	}
+}
