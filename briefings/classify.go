@@ -24,12 +24,12 @@ const (
 type Classification struct {
 	// Relevance is the probability (0-1) that the article is about the war
 	// or its diplomacy.
-	Relevance float64
+	Relevance float64 `json:"relevance"`
 	// OffTopic: not about the war; kept out of digests, alerts and summaries.
-	OffTopic bool
+	OffTopic bool `json:"off_topic"`
 	// Section is the digest section of the article (one of Sections); set
 	// for off-topic articles too, as the section they would go under.
-	Section string
+	Section string `json:"section"`
 }
 
 // Classifier decides an article's relevance and section from its title,

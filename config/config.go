@@ -86,6 +86,11 @@ type Source struct {
 	// channel, the default poll interval of 60s).
 	Interval Duration `yaml:"interval"`
 	Lang     string   `yaml:"lang"`
+	// Topic is "war" for a war-only source: everything it publishes is
+	// relevant to briefings. "general" (the default) has each article judged
+	// by the classifier, which keeps off-topic articles (sport, weather,
+	// other countries' news) out of digests, alerts and summaries.
+	Topic string `yaml:"topic"`
 }
 
 // Telegram configures the Telegram adapter; it runs when Token is set.

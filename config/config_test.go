@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"github.com/sitrep/sitrep/briefings"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -314,6 +315,7 @@ func TestValidateProblems(t *testing.T) {
 			c.Sources = []Source{{Name: "a", URL: "https://a.example/f", Interval: Duration(time.Second)}}
 		}, `sources[0].interval: "1s" is too short; use at least 1m, or leave it out for schedule.refresh_interval`},
 		{"source lang", func(c *Config) { c.Sources = []Source{{Name: "a", URL: "https://a.example/f", Lang: "English"}} }, `sources[0].lang: "English" is not a language tag; use a code such as en, uk or ru`},
+		{"source topic", func(c *Config) { c.Sources = []Source{{Name: "a", URL: "https://a.example/f", Topic: "politics"}} }, `sources[0].topic: "politics" is not a source topic; use war for a war-only source, or general (the default)`},
 		{"telegram token", func(c *Config) { c.Telegram.Token = "not-a-token" }, `telegram.token: (set) does not look like a bot token; copy the token BotFather gave (digits, a colon, then letters)`},
 		{"telegram token spaces with emulator", func(c *Config) {
 			c.Telegram.Token = "12 34"
@@ -459,4 +461,26 @@ func FuzzParse(f *testing.F) {
 			_ = c.Validate() // must not panic
 		}
 	})
+}
+
+func TestSourceTopic(t *testing.T) {
+	for in, want := range map[string]briefings.SourceTopic{"": briefings.SourceTopicGeneral, "general": briefings.SourceTopicGeneral,
+		"war": briefings.SourceTopicWar, " War ": briefings.SourceTopicWar} {
+		if got := (Source{Topic: in}).SourceTopic(); got != want {
+			t.Errorf("topic %q: %q, want %q", in, got, want)
+		}
+	}
+	c, err := Load("sitrep.example.yaml", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wars := 0
+	for _, s := range c.Sources {
+		if s.SourceTopic() == briefings.SourceTopicWar {
+			wars++
+		}
+	}
+	if wars == 0 || wars == len(c.Sources) {
+		t.Errorf("the example marks %d of %d sources war-only", wars, len(c.Sources))
+	}
 }

@@ -111,3 +111,11 @@ func (b *ByteSize) UnmarshalYAML(n *yaml.Node) error {
 
 // MarshalYAML writes the size string.
 func (b ByteSize) MarshalYAML() (any, error) { return b.String(), nil }
+
+// SourceTopic is the source's topic as the domain names it.
+func (s Source) SourceTopic() briefings.SourceTopic {
+	if strings.EqualFold(strings.TrimSpace(s.Topic), "war") {
+		return briefings.SourceTopicWar
+	}
+	return briefings.SourceTopicGeneral
+}

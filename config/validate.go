@@ -172,6 +172,11 @@ func (c *Config) validateSources(ck *checker) {
 		if s.Lang != "" && !langTag.MatchString(s.Lang) {
 			ck.add(key+".lang", q(s.Lang), "is not a language tag", "use a code such as en, uk or ru")
 		}
+		switch strings.ToLower(strings.TrimSpace(s.Topic)) {
+		case "", "general", "war":
+		default:
+			ck.add(key+".topic", q(s.Topic), "is not a source topic", "use war for a war-only source, or general (the default)")
+		}
 	}
 }
 

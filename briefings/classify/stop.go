@@ -8,8 +8,10 @@ import (
 
 // stopStems are the normalised forms of Ukrainian and Russian function words
 // (prepositions, conjunctions, pronouns, particles, auxiliaries) that carry
-// no topic; English ones come from text.IsStopWord. A stop word is no word
-// feature and breaks no word pair, but still counts for concepts.
+// no topic, and the names of days and months in the three languages (a date
+// says when, never what about); English function words come from
+// text.IsStopWord. A stop word is no word feature and breaks no word pair,
+// but still counts for concepts.
 var stopWords = []string{
 	"що", "як", "який", "яка", "які", "якого", "це", "цей", "ця", "ці", "цього", "той", "та", "ті", "той",
 	"він", "вона", "воно", "вони", "його", "її", "їх", "ми", "ви", "ми", "нас", "вас", "свої", "свій", "також",
@@ -24,6 +26,17 @@ var stopWords = []string{
 	"около", "против", "среди", "более", "все", "весь", "свою", "наш", "наши", "этом", "того", "тому",
 	"так", "нет", "не", "который", "которая", "которые", "которых", "котор", "заявил", "заявила", "заявив",
 	"заявила", "сказал", "сказав", "сообщил", "повідомив", "повідомили", "сообщили",
+	// dates say when, never what about
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+	"april", "may", "june", "july", "august", "september", "october", "november", "december", "today",
+	"yesterday", "tomorrow", "week", "year", "day", "month", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+	"sep", "sept", "oct", "nov", "dec",
+	"понеділок", "вівторок", "середа", "четвер", "пʼятниця", "п'ятниця", "субота", "неділя", "січня", "лютого",
+	"березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня",
+	"сьогодні", "вчора", "завтра", "тиждень", "року", "рік", "день", "доби",
+	"понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье", "января", "февраля",
+	"марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря",
+	"сегодня", "вчера", "неделя", "года", "год", "сутки",
 }
 
 // stopSet returns the normalised stop words.

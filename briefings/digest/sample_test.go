@@ -9,6 +9,7 @@ import (
 	"github.com/sitrep/sitrep/bot"
 	"github.com/sitrep/sitrep/bot/render"
 	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/classify"
 	"github.com/sitrep/sitrep/briefings/digest"
 	"github.com/sitrep/sitrep/briefings/extract"
 	"github.com/sitrep/sitrep/briefings/ingest"
@@ -18,13 +19,19 @@ import (
 )
 
 // TestSampleCorpusDigest runs the bundled sample corpus through parsing,
-// extraction, summaries, a real SQLite store and the digest, then renders it
-// for Telegram: every section the corpus covers appears, sentences are
-// verbatim from the story's articles, and every message fits.
+// extraction, classification, summaries, a real SQLite store and the digest,
+// then renders it for Telegram: every section the corpus covers appears,
+// stories sit where an editor would file them, the off-topic sample stays
+// out, sentences are verbatim from the story's articles, and every message
+// fits.
 func TestSampleCorpusDigest(t *testing.T) {
 	st := storetest.Open(t)
 	ctx := context.Background()
 	an := extract.NewAnalyzer()
+	cl, err := classify.New()
+	if err != nil {
+		t.Fatal(err)
+	}
 	sum := summarize.New()
 	sources := map[string]int64{}
 	bodies := map[string]string{} // source name + title -> title and body
@@ -46,6 +53,11 @@ func TestSampleCorpusDigest(t *testing.T) {
 		}
 		a.SourceID = sources[a.SourceName]
 		an.Analyze(a)
+		c := cl.Classify(a)
+		a.Relevance, a.OffTopic, a.Section = c.Relevance, c.OffTopic, c.Section
+		if a.OffTopic != strings.Contains(n, "offtopic") {
+			t.Errorf("%s: off-topic %v (relevance %.2f)", n, a.OffTopic, a.Relevance)
+		}
 		a.Summary = sum.Summarize(a.Title, a.Body, 3)
 		a.ContentHash = n
 		if _, err := st.AddArticle(ctx, a); err != nil {
@@ -59,10 +71,12 @@ func TestSampleCorpusDigest(t *testing.T) {
 	}
 	got := map[string]int{}
 	items := 0
+	sectionOf := map[string]string{}
 	for _, s := range d.Sections {
 		got[s.Name] = len(s.Items)
 		for _, it := range s.Items {
 			items++
+			sectionOf[it.Headline] = s.Name
 			if len(it.Sources) == 0 || !strings.HasPrefix(it.Sources[0].URL, "https://sample.sitrep.invalid/") {
 				t.Errorf("%q: sources %+v", it.Headline, it.Sources)
 			}
@@ -84,6 +98,24 @@ func TestSampleCorpusDigest(t *testing.T) {
 	}
 	if items < 15 {
 		t.Errorf("only %d items from %d articles", items, len(sample.Names()))
+	}
+	for prefix, want := range map[string]string{
+		"Russia launches 146 drones":  briefings.SectionAirAttacks,
+		"Foreign ministers meet":      briefings.SectionDiplomacy,
+		"Heavy fighting continues":    briefings.SectionFrontLine,
+		"EU agrees new sanctions":     briefings.SectionSanctions,
+		"Ukraine and Russia exchange": briefings.SectionOther,
+		"Riverside United":            "", // the off-topic sample: in no section
+	} {
+		got := ""
+		for h, s := range sectionOf {
+			if strings.HasPrefix(h, prefix) {
+				got = s
+			}
+		}
+		if got != want {
+			t.Errorf("%q... under %q, want %q", prefix, got, want)
+		}
 	}
 	r := bot.DigestReply(d, nil)
 	for _, part := range render.Chunks(r, render.FormatHTML, render.TelegramLimit) {

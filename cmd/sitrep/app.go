@@ -20,6 +20,7 @@ import (
 	"github.com/sitrep/sitrep/bot"
 	"github.com/sitrep/sitrep/bot/render"
 	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/classify"
 	"github.com/sitrep/sitrep/briefings/digest"
 	"github.com/sitrep/sitrep/briefings/extract"
 	"github.com/sitrep/sitrep/briefings/ingest"
@@ -52,6 +53,7 @@ type Main struct {
 
 	summarizer *summarize.Summarizer
 	analyzer   *extract.Analyzer
+	classifier *classify.Classifier
 	ingester   *ingest.Ingester
 	tmpDir     string
 	closers    []func() error
@@ -91,6 +93,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.runDigest(ctx, args[1:])
 	case "extract":
 		return m.runExtract(args[1:])
+	case "explain":
+		return m.runExplain(args[1:])
 	case "config":
 		return m.runConfig(args[1:])
 	case "sources":
@@ -187,6 +191,9 @@ func (m *Main) openStore(ctx context.Context, c *common) error {
 	m.closers = append(m.closers, st.Close)
 	m.summarizer = summarize.New()
 	m.analyzer = extract.NewAnalyzer()
+	if m.classifier, err = classify.New(); err != nil {
+		return err
+	}
 	m.ingester = ingest.New(st, ingest.Options{
 		UserAgent:  m.Config.Ingest.UserAgent,
 		Timeout:    m.Config.Ingest.Timeout.Duration(),
@@ -196,6 +203,7 @@ func (m *Main) openStore(ctx context.Context, c *common) error {
 		Logger:     m.Logger,
 		Summarizer: m.summarizer,
 		Analyzer:   m.analyzer,
+		Classifier: m.classifier,
 		Stdin:      m.Stdin,
 		Interval:   m.Config.Schedule.RefreshInterval.Duration(),
 		// The operator's own command line may ingest from their own network;

@@ -42,7 +42,7 @@ func (m *Main) routerWith(build func(ctx context.Context, since, until time.Time
 	public := ingest.New(m.Store, ingest.Options{
 		UserAgent: m.Config.Ingest.UserAgent, Timeout: m.Config.Ingest.Timeout.Duration(),
 		MaxBytes: m.Config.Ingest.MaxBytes, Now: m.Now, Logger: m.Logger,
-		Summarizer: m.summarizer, Analyzer: m.analyzer,
+		Summarizer: m.summarizer, Analyzer: m.analyzer, Classifier: m.classifier,
 		AllowPrivate: false, // chat users may only make the bot fetch public addresses
 	})
 	return bot.NewRouter(bot.Deps{
@@ -114,6 +114,7 @@ func (m *Main) syncSources(ctx context.Context) error {
 			s = &briefings.Source{URL: cs.URL, NextCheckAt: m.Now()}
 		}
 		s.Name, s.Kind, s.FullText, s.ShowText, s.Interval, s.Lang, s.Enabled = cs.Name, cs.Kind, cs.FullText, cs.ShowText, cs.Interval.Duration(), cs.Lang, true
+		s.Topic = cs.SourceTopic()
 		s.AllowPrivate = true // the operator's own: it may be on their network
 		if s.Kind == "" {
 			s.Kind = briefings.SourceFeed

@@ -55,6 +55,7 @@ Usage:
   sitrep import attacks FILE.csv          the Air Force's daily figures data set into the attack history; bad rows listed by line
   sitrep chart [--since 90d] [--class drones|missiles|all] [--until DATE] [-o chart.png]
                                           the attack chart /chart sends, as a PNG file; its caption on stdout
+  sitrep explain [-n N] [--json] [FILE|-] whether an article is about the war (relevance), its digest section, and why
   sitrep config check [--config F]        validate the configuration
   sitrep config example                   print the documented example configuration
 

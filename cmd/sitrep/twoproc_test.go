@@ -67,7 +67,7 @@ func TestTwoBotProcessesPostgres(t *testing.T) {
 	dir := t.TempDir()
 	talks := filepath.Join(dir, "talks.txt")
 	os.WriteFile(talks, []byte("title: Envoys agree to meet again in Vienna\nsource: Process Wire\ndate: "+now.Add(-2*time.Hour).Format(time.RFC3339)+
-		"\n\nEnvoys from both delegations agreed on Monday to hold another round of talks in Vienna next week. "+
+		"\n\nUkrainian and Russian envoys agreed on Monday to hold another round of talks in Vienna next week. "+
 		"The talks will cover prisoner exchanges and the safety of a nuclear power plant, officials said.\n"), 0o644)
 	env := map[string]string{"SITREP_DATABASE_URL": dsn}
 	if out, errs, code := run(t, "", env, "ingest", talks); code != 0 {
