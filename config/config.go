@@ -446,6 +446,22 @@ func (c *Config) IsAdmin(platform, userID string) bool {
 	return false
 }
 
+// AdminIDs returns the user ids IsAdmin accepts on platform (an adapter
+// that must know them all, such as Telegram's per-admin command menu).
+func (c *Config) AdminIDs(platform string) map[string]bool {
+	out := map[string]bool{}
+	for _, a := range c.Admins {
+		id := a
+		if _, after, ok := strings.Cut(a, ":"); ok {
+			id = after
+		}
+		if c.IsAdmin(platform, id) {
+			out[id] = true
+		}
+	}
+	return out
+}
+
 // Marshal returns c as YAML with secrets replaced by "(set)".
 func (c Config) Marshal() ([]byte, error) {
 	r := c

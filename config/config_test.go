@@ -281,6 +281,16 @@ func TestIsAdmin(t *testing.T) {
 	}
 }
 
+func TestAdminIDs(t *testing.T) {
+	c := Config{Admins: []string{"telegram:1", "55", "discord:7"}}
+	if got := c.AdminIDs("telegram"); !reflect.DeepEqual(got, map[string]bool{"1": true, "55": true}) {
+		t.Errorf("telegram admins %v", got)
+	}
+	if got := c.AdminIDs("discord"); !reflect.DeepEqual(got, map[string]bool{"7": true, "55": true}) {
+		t.Errorf("discord admins %v", got)
+	}
+}
+
 const goodKey = "e4b2c1d0a9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a39281706f5e"
 
 func TestValidateProblems(t *testing.T) {

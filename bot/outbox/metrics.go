@@ -2,6 +2,7 @@ package outbox
 
 import (
 	"errors"
+	"sync"
 
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -18,6 +19,9 @@ type Metrics struct {
 	FeedFetchErrors *prometheus.CounterVec
 	// Dispatchers sharing the platforms' rate limits, as last counted.
 	Dispatchers prometheus.Gauge
+
+	fetchMu   sync.Mutex
+	fetchSeen map[int64]int // source id -> error count last exported
 }
 
 // NewMetrics creates the metrics and registers them on reg (nil: not
@@ -60,6 +64,23 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 	m.FeedFetchErrors = register(reg, m.FeedFetchErrors)
 	m.Dispatchers = register(reg, m.Dispatchers)
 	return m
+}
+
+// CountFetchErrors exports the sources' consecutive fetch errors as
+// FeedFetchErrors: each source's counter grows by the errors it had since
+// the last call.
+func (m *Metrics) CountFetchErrors(srcs []*briefings.Source) {
+	m.fetchMu.Lock()
+	defer m.fetchMu.Unlock()
+	if m.fetchSeen == nil {
+		m.fetchSeen = map[int64]int{}
+	}
+	for _, s := range srcs {
+		if d := s.ErrorCount - m.fetchSeen[s.ID]; d > 0 {
+			m.FeedFetchErrors.WithLabelValues(s.Name).Add(float64(d))
+		}
+		m.fetchSeen[s.ID] = s.ErrorCount
+	}
 }
 
 func register[C prometheus.Collector](reg prometheus.Registerer, c C) C {

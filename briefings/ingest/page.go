@@ -55,9 +55,15 @@ func extractPage(r io.Reader, pageURL *url.URL) (*briefings.Article, error) {
 }
 
 // FetchPage fetches an article page and extracts its main text, without
-// storing it (for /summary <url>).
+// storing it; it reaches private addresses when the ingester allows them.
 func (in *Ingester) FetchPage(ctx context.Context, rawURL string) (*briefings.Article, error) {
 	return in.fetchPage(ctx, rawURL, true)
+}
+
+// FetchPublicPage is FetchPage through the address guard, whatever the
+// ingester allows: for a page a chat user asks for (/summary <url>).
+func (in *Ingester) FetchPublicPage(ctx context.Context, rawURL string) (*briefings.Article, error) {
+	return in.fetchPage(ctx, rawURL, false)
 }
 
 // fetchPage is FetchPage reaching private addresses only when private is

@@ -10,11 +10,11 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"net/http"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/sitrep/sitrep/bot"
@@ -27,7 +27,6 @@ import (
 	"github.com/sitrep/sitrep/briefings/sample"
 	"github.com/sitrep/sitrep/briefings/store"
 	"github.com/sitrep/sitrep/briefings/summarize"
-	"github.com/sitrep/sitrep/briefings/text"
 	"github.com/sitrep/sitrep/config"
 )
 
@@ -44,12 +43,13 @@ type Main struct {
 	Logger *slog.Logger
 	Store  *store.DB
 
+	// HTTPClient, when set, makes every fetch of ingestion (tests route
+	// host names to local servers with it); nil: the ingester's own clients.
+	HTTPClient *http.Client
+
 	// JobEvery, when set, runs the scheduled jobs (feed refresh, due digests,
 	// alerts) at this period instead of their defaults (tests).
 	JobEvery time.Duration
-
-	fetchErrMu   sync.Mutex
-	fetchErrSeen map[int64]int // source id -> error count last exported
 
 	summarizer *summarize.Summarizer
 	analyzer   *extract.Analyzer
@@ -206,8 +206,10 @@ func (m *Main) openStore(ctx context.Context, c *common) error {
 		Classifier: m.classifier,
 		Stdin:      m.Stdin,
 		Interval:   m.Config.Schedule.RefreshInterval.Duration(),
-		// The operator's own command line may ingest from their own network;
-		// chat users never reach this client (see publicIngester).
+		Client:     m.HTTPClient,
+		// The operator's own sources and command line may reach their own
+		// network; what chat users name is fetched through the address
+		// guard on every call (FetchPublicPage, AddPublicSource).
 		AllowPrivate: true,
 	})
 	if c.demo {
@@ -431,26 +433,8 @@ func (m *Main) buildDigest(ctx context.Context, since, until time.Time, topics [
 	return digest.Build(ctx, m.Store, m.summarizer, digest.Options{
 		Since: since, Until: until, Now: m.Now(), Topics: topics,
 		MaxPerSection: m.Config.Digest.MaxPerSection, Sentences: m.Config.Digest.Sentences, Location: m.location(),
-		EventLine: eventLine,
+		EventLine: extract.LeadEvent,
 	})
-}
-
-// eventLine is the diplomacy event the article's lead states, in one line of
-// its own words. Only a complete event (who, and where or when) from the
-// first two paragraphs qualifies: a passing mention later in the text ("X
-// did not comment on the meeting") is not the story's event.
-func eventLine(a *briefings.Article) string {
-	paras := text.Paragraphs(a.DisplayText())
-	if len(paras) == 0 {
-		return ""
-	}
-	lead := strings.Join(paras[:min(2, len(paras))], "\n\n")
-	for _, ev := range extract.Extract(lead, a.PublishedAt).Events {
-		if len(ev.Who) > 0 && (ev.Where != "" || ev.When != "") {
-			return ev.Line()
-		}
-	}
-	return ""
 }
 
 func (m *Main) runConfig(args []string) error {

@@ -1,0 +1,105 @@
+package ingest
+
+import (
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"testing"
+	"time"
+
+	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/store/storetest"
+)
+
+// hostRouter sends every request, whatever its host, to srv: public host
+// names served by a loopback test server.
+type hostRouter struct{ srv *httptest.Server }
+
+func (h hostRouter) RoundTrip(req *http.Request) (*http.Response, error) {
+	u, _ := url.Parse(h.srv.URL)
+	r := req.Clone(req.Context())
+	r.URL.Scheme, r.URL.Host = u.Scheme, u.Host
+	return h.srv.Client().Transport.RoundTrip(r)
+}
+
+// TestFetchPublicPage: an ingester that may reach private addresses (the
+// operator's) still refuses them for a page a chat user asks for.
+func TestFetchPublicPage(t *testing.T) {
+	srv := serve(t, map[string][2]string{"/world/grain-talks": {"text/html; charset=utf-8", string(fixture(t, "page.html"))}})
+	in := newIngester(t, &memStore{}, Options{})
+	if _, err := in.FetchPage(t.Context(), srv.URL+"/world/grain-talks"); err != nil {
+		t.Fatalf("FetchPage of the operator's loopback page: %v", err)
+	}
+	if _, err := in.FetchPublicPage(t.Context(), srv.URL+"/world/grain-talks"); !errors.Is(err, ErrRefused) {
+		t.Fatalf("FetchPublicPage of a loopback page: %v, want refused", err)
+	}
+}
+
+// TestAddPublicSource: a feed a chat user adds is read once and kept, never
+// allowed private addresses; one already stored, one on a private address
+// and one that cannot be read are refused with a message for the user, and
+// the unreadable one is not kept.
+func TestAddPublicSource(t *testing.T) {
+	srv := serve(t, map[string][2]string{"/feed": {"application/feed+json", string(fixture(t, "feed.json"))}})
+	db := storetest.Open(t)
+	in := newIngester(t, db, Options{Client: &http.Client{Transport: hostRouter{srv}, Timeout: 5 * time.Second}})
+	s, err := in.AddPublicSource(t.Context(), "https://news.example/feed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.ID == 0 || s.Name != "news.example" || s.Kind != briefings.SourceFeed || s.AllowPrivate || s.LastSuccessAt.IsZero() {
+		t.Fatalf("added %+v", s)
+	}
+	if n, err := db.CountArticles(t.Context()); err != nil || n == 0 {
+		t.Fatalf("%d articles (%v) after adding the feed, want its items", n, err)
+	}
+	for raw, code := range map[string]string{
+		"https://news.example/feed":    briefings.ECONFLICT,
+		"http://127.0.0.1:8080/feed":   briefings.EINVALID,
+		"https://news.example/missing": briefings.EINVALID,
+	} {
+		if _, err := in.AddPublicSource(t.Context(), raw); briefings.ErrorCode(err) != code {
+			t.Errorf("%s: %v, want %s", raw, err, code)
+		}
+	}
+	if _, err := db.GetSourceByURL(t.Context(), "https://news.example/missing"); briefings.ErrorCode(err) != briefings.ENOTFOUND {
+		t.Errorf("the unreadable feed was kept: %v", err)
+	}
+}
+
+// TestSyncSources: configured sources are stored enabled and allowed the
+// operator's network; a new one is due at once, a stored one keeps its
+// fetch state and takes the configuration's settings.
+func TestSyncSources(t *testing.T) {
+	db := storetest.Open(t)
+	in := newIngester(t, db, Options{})
+	ctx := t.Context()
+	old := &briefings.Source{Name: "Old name", URL: "https://wire.example/rss", Kind: briefings.SourceFeed, ETag: `"v7"`,
+		ErrorCount: 2, NextCheckAt: testNow.Add(time.Hour)}
+	if err := db.UpsertSource(ctx, old); err != nil {
+		t.Fatal(err)
+	}
+	err := in.SyncSources(ctx, []briefings.Source{
+		{Name: "Wire", URL: "https://wire.example/rss", ShowText: true, Interval: 5 * time.Minute, Topic: briefings.SourceTopicWar},
+		{Name: "LAN bulletin", URL: "http://10.0.0.5/feed.xml", Lang: "en"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wire, err := db.GetSourceByURL(ctx, "https://wire.example/rss")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wire.ID != old.ID || wire.Name != "Wire" || wire.Topic != briefings.SourceTopicWar || !wire.ShowText || wire.Interval != 5*time.Minute || !wire.Enabled ||
+		!wire.AllowPrivate || wire.ETag != `"v7"` || !wire.NextCheckAt.Equal(old.NextCheckAt) {
+		t.Errorf("synced existing source %+v", wire)
+	}
+	lan, err := db.GetSourceByURL(ctx, "http://10.0.0.5/feed.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lan.Kind != briefings.SourceFeed || !lan.Enabled || !lan.AllowPrivate || lan.Lang != "en" || !lan.NextCheckAt.Equal(testNow) {
+		t.Errorf("synced new source %+v", lan)
+	}
+}
