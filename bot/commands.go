@@ -1,6 +1,8 @@
 package bot
 
 import (
+	"context"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -8,74 +10,128 @@ import (
 	"github.com/sitrep/sitrep/briefings"
 )
 
-// ArgSpec describes one command argument, for platforms with typed options
-// (Discord slash commands) and for /help.
-type ArgSpec struct {
-	Name        string
-	Description string
-	Required    bool
-	// Kind is string or integer.
-	Kind    string
-	Choices []string
-	// Autocomplete names a completion list for Complete: "topics" or "timezones".
-	Autocomplete string
+// Command is one chat command: its entry in the command table is all the
+// router, /help, Telegram's command menu and Discord's slash commands know
+// of it. Entries are written with command (which ties the argument parser
+// to the handler) in the cmd_*.go file of their area.
+type Command struct {
+	Name string // lower case, as typed after "/"
+	Help Help
+	Args []Arg
+	// Access says who may run the command.
+	Access Access
+	// Slow: the command reads many articles or fetches a page, so platforms
+	// that must acknowledge quickly do so at once (Discord defers).
+	Slow bool
+	// Hidden: a button's action, not a typed command; left out of /help and
+	// the platforms' command lists.
+	Hidden bool
+
+	// run parses the argument words and answers.
+	run func(r *Router, ctx context.Context, req *Request, words []string) (*Reply, error)
+}
+
+// Help is what a command says of itself to users. It is one value so that a
+// message catalogue can swap it whole per language.
+type Help struct {
+	Usage   string // "/digest [24h|7d]"
+	Summary string // one line, under 100 characters (Discord's limit)
+}
+
+// Access says who may run a command.
+type Access int
+
+// Access levels.
+const (
+	// Everyone may run the command.
+	Everyone Access = iota
+	// ChatManagers: the command changes the chat's settings, so in a group
+	// only members who may manage it (Request.CanManage) may run it.
+	ChatManagers
+	// Admins: the bot's admins only (Request.IsAdmin).
+	Admins
+)
+
+// ArgKind is the type of an argument on platforms with typed options.
+type ArgKind int
+
+// Argument kinds.
+const (
+	ArgText ArgKind = iota
+	ArgInteger
+)
+
+// Completion names a list Complete offers for an argument.
+type Completion string
+
+// Completions.
+const (
+	CompleteTopics    Completion = "topics"
+	CompleteTimeZones Completion = "timezones"
+)
+
+// Arg describes one argument of a command, for platforms with typed options
+// (Discord slash commands). The router reads every command as typed words.
+type Arg struct {
+	Name     string
+	Help     string // under 100 characters (Discord's limit)
+	Required bool
+	Kind     ArgKind
+	Choices  []string
+	Complete Completion
 	// Rest: the argument takes the rest of the line (free text).
 	Rest bool
 }
 
-// CommandSpec describes one command.
-type CommandSpec struct {
-	Name        string
-	Description string // under 100 characters (Discord's limit)
-	Usage       string
-	Args        []ArgSpec
-	AdminOnly   bool
-	// Manage: changes the chat's settings (needs CanManage in groups).
-	Manage bool
+// command returns the entry c whose words are read by parse and answered by
+// run. Parsers are plain functions, tested on their own.
+func command[A any](c Command, parse func(words []string) (A, error),
+	run func(r *Router, ctx context.Context, req *Request, args A) (*Reply, error)) Command {
+	c.run = func(r *Router, ctx context.Context, req *Request, words []string) (*Reply, error) {
+		a, err := parse(words)
+		if err != nil {
+			return nil, err
+		}
+		return run(r, ctx, req, a)
+	}
+	return c
 }
 
-// Commands lists every command in /help order. Platform adapters register them
-// (Telegram setMyCommands, Discord bulk overwrite) from this list.
-func Commands() []CommandSpec {
-	period := ArgSpec{Name: "period", Description: "Time window", Kind: "string", Choices: []string{"24h", "7d"}}
-	return []CommandSpec{
-		{Name: "start", Description: "Welcome and one-tap setup", Usage: "/start"},
-		{Name: "help", Description: "What sitrep can do", Usage: "/help"},
-		{Name: "digest", Description: "Briefing of the latest stories", Usage: "/digest [24h|7d]", Args: []ArgSpec{period}},
-		{Name: "summary", Description: "Summary of a topic, a question or an article URL", Usage: "/summary <topic, question or URL>",
-			Args: []ArgSpec{{Name: "query", Description: "Topic, question or article URL", Required: true, Kind: "string", Autocomplete: "topics", Rest: true}}},
-		{Name: "latest", Description: "Latest articles on the war", Usage: "/latest [n]",
-			Args: []ArgSpec{{Name: "n", Description: "How many (1-20)", Kind: "integer"}}},
-		{Name: "attacks", Description: "Drone and missile attacks with figures", Usage: "/attacks [24h|7d]", Args: []ArgSpec{period}},
-		{Name: "chart", Description: "Chart of drones and missiles launched and brought down", Usage: "/chart [30d|90d|1y] [drones|missiles]",
-			Args: []ArgSpec{
-				{Name: "window", Description: "How far back", Kind: "string", Choices: []string{"30d", "90d", "1y"}},
-				{Name: "class", Description: "Drones or missiles (default both)", Kind: "string", Choices: []string{"drones", "missiles"}},
-			}},
-		{Name: "trend", Description: "This week's attacks in numbers, against last week", Usage: "/trend [drones|missiles]",
-			Args: []ArgSpec{{Name: "class", Description: "Drones or missiles (default both)", Kind: "string", Choices: []string{"drones", "missiles"}}}},
-		{Name: "subscribe", Description: "Daily digest at your local time", Usage: "/subscribe [HH:MM] [time zone] [topics...]", Manage: true,
-			Args: []ArgSpec{
-				{Name: "time", Description: "HH:MM (default 08:00)", Kind: "string"},
-				{Name: "timezone", Description: "IANA time zone, e.g. Europe/Kyiv", Kind: "string", Autocomplete: "timezones"},
-				{Name: "topics", Description: "Topics, space separated", Kind: "string", Autocomplete: "topics", Rest: true},
-			}},
-		{Name: "unsubscribe", Description: "Stop the daily digest", Usage: "/unsubscribe", Manage: true},
-		{Name: "alerts", Description: "Attack alerts on or off, with filters", Usage: "/alerts on|off [min N] [regions...]", Manage: true,
-			Args: []ArgSpec{
-				{Name: "state", Description: "on or off", Required: true, Kind: "string", Choices: []string{"on", "off"}},
-				{Name: "filters", Description: "min N, regions", Kind: "string", Rest: true},
-			}},
-		{Name: "settings", Description: "This chat's digest and alert settings", Usage: "/settings"},
-		{Name: "sources", Description: "Sources and their health", Usage: "/sources"},
-		{Name: "search", Description: "Search stored articles", Usage: "/search <words>",
-			Args: []ArgSpec{{Name: "words", Description: "Words to search for", Required: true, Kind: "string", Rest: true}}},
-		{Name: "addsource", Description: "Add a feed or public channel (admins)", Usage: "/addsource <url|@channel>", AdminOnly: true,
-			Args: []ArgSpec{{Name: "url", Description: "Feed URL, or a public Telegram channel (@name or t.me link)", Required: true, Kind: "string"}}},
-		{Name: "removesource", Description: "Remove a source (admins)", Usage: "/removesource <id>", AdminOnly: true,
-			Args: []ArgSpec{{Name: "id", Description: "Source id from /sources", Required: true, Kind: "integer"}}},
-		{Name: "stats", Description: "Bot statistics (admins)", Usage: "/stats", AdminOnly: true},
+// noArgs is the parser of commands without arguments: extra words are
+// ignored.
+func noArgs([]string) (struct{}, error) { return struct{}{}, nil }
+
+// table is every command in /help order, by area.
+type table struct {
+	list   []Command
+	byName map[string]int
+}
+
+func newTable(areas ...[]Command) *table {
+	t := &table{list: slices.Concat(areas...), byName: map[string]int{}}
+	for i, c := range t.list {
+		if _, dup := t.byName[c.Name]; dup || c.run == nil {
+			panic("bot: command " + c.Name + " is listed twice or has no handler")
+		}
+		t.byName[c.Name] = i
 	}
+	return t
+}
+
+// commands is the command table, read-only once built.
+var commands = newTable(generalCommands(), digestCommands(), alertCommands(), historyCommands(),
+	subscriptionCommands(), sourceCommands(), adminCommands())
+
+// Commands returns every command in /help order, hidden ones included.
+func Commands() []Command { return slices.Clone(commands.list) }
+
+// LookupCommand returns the command named name ("digest").
+func LookupCommand(name string) (Command, bool) {
+	i, ok := commands.byName[name]
+	if !ok {
+		return Command{}, false
+	}
+	return commands.list[i], true
 }
 
 // commonZones are offered first when completing time zones.
@@ -88,14 +144,14 @@ var commonZones = []string{
 	"Asia/Seoul", "Asia/Tbilisi", "Australia/Sydney", "UTC",
 }
 
-// Complete returns up to 25 completions of prefix for an autocomplete kind
-// ("topics" or "timezones"), case-insensitive.
-func Complete(kind, prefix string) []string {
+// Complete returns up to 25 completions of prefix from a completion list,
+// case-insensitive.
+func Complete(kind Completion, prefix string) []string {
 	var list []string
 	switch kind {
-	case "topics":
+	case CompleteTopics:
 		list = briefings.TopicStrings(briefings.Topics())
-	case "timezones":
+	case CompleteTimeZones:
 		list = commonZones
 	default:
 		return nil
@@ -107,7 +163,7 @@ func Complete(kind, prefix string) []string {
 			out = append(out, s)
 		}
 	}
-	if kind == "timezones" && len(out) == 0 && p != "" {
+	if kind == CompleteTimeZones && len(out) == 0 && p != "" {
 		if _, err := time.LoadLocation(prefix); err == nil {
 			out = append(out, prefix)
 		}

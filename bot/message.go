@@ -31,6 +31,13 @@ type Request struct {
 	// the platform did not say. A chat that chose no language is answered in
 	// it when the bot speaks it.
 	Locale string
+	// Unmetered exempts the request from the per-user command rate (the
+	// operator's own console).
+	Unmetered bool
+	// TimeZone is the chat's zone when the platform knows it (the console:
+	// the operator's); a daily digest set up without naming a zone takes it,
+	// else UTC.
+	TimeZone string
 }
 
 // Span is a run of inline text; URL makes it a link.

@@ -32,6 +32,9 @@ type Console struct {
 	// Dir is where pictures (charts) are saved as PNG files; the reply says
 	// where. Default: the system's temporary directory.
 	Dir string
+	// TimeZone is the operator's zone (an IANA name): a daily digest set up
+	// on the console without naming a zone takes it.
+	TimeZone string
 
 	mu     sync.Mutex // serializes writes to Out
 	nextID atomic.Int64
@@ -50,7 +53,7 @@ func (c *Console) Name() briefings.Platform { return Name }
 func Chat() briefings.Chat { return briefings.Chat{Platform: Name, ChatID: ChatID} }
 
 // Run handles one command per line until EOF or ctx ends. The console user
-// is an admin of its own machine.
+// is an admin of its own machine, in a private chat, and no rate applies.
 func (c *Console) Run(ctx context.Context, h bot.Handler) error {
 	lines := make(chan string)
 	errc := make(chan error, 1)
@@ -84,7 +87,7 @@ func (c *Console) Run(ctx context.Context, h bot.Handler) error {
 				continue
 			}
 			req := &bot.Request{Chat: Chat(), UserID: "console", UserName: "console", ChatKind: briefings.ChatPrivate,
-				IsAdmin: true, CanManage: true, Text: line}
+				IsAdmin: true, CanManage: true, Unmetered: true, TimeZone: c.TimeZone, Text: line}
 			if rep := h.Handle(ctx, req); rep != nil {
 				c.write(c.text(rep))
 			}

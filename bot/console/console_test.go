@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/sitrep/sitrep/bot"
+	"github.com/sitrep/sitrep/briefings"
 )
 
 type photoHandler struct{ png []byte }
@@ -60,5 +61,34 @@ func TestPhotoSaveFailureIsSaid(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "could not be saved") {
 		t.Errorf("output: %s", out.String())
+	}
+}
+
+type recorder struct{ reqs []*bot.Request }
+
+func (h *recorder) Handle(_ context.Context, r *bot.Request) *bot.Reply {
+	h.reqs = append(h.reqs, r)
+	return bot.Text("ok " + r.Text)
+}
+
+// The console is the operator's private chat: an admin who manages it, no
+// rate, the operator's zone.
+func TestConsoleRequests(t *testing.T) {
+	var out bytes.Buffer
+	c := New(strings.NewReader("/help\n\n/subscribe 07:00\n"), &out)
+	c.TimeZone = "Europe/Kyiv"
+	h := &recorder{}
+	if err := c.Run(context.Background(), h); err != nil {
+		t.Fatal(err)
+	}
+	if len(h.reqs) != 2 || h.reqs[1].Text != "/subscribe 07:00" {
+		t.Fatalf("requests %+v", h.reqs)
+	}
+	r := h.reqs[0]
+	if r.Chat != Chat() || r.ChatKind != briefings.ChatPrivate || !r.IsAdmin || !r.CanManage || !r.Unmetered || r.TimeZone != "Europe/Kyiv" {
+		t.Errorf("request %+v", r)
+	}
+	if got := out.String(); !strings.Contains(got, "ok /help") || !strings.Contains(got, "ok /subscribe 07:00") {
+		t.Errorf("output %q", got)
 	}
 }

@@ -15,7 +15,7 @@ import (
 )
 
 // RegisterCommands overwrites the application's global slash commands with
-// bot.Commands() in one request.
+// the command table's in one request.
 func (b *Bot) RegisterCommands(ctx context.Context) error {
 	appID, err := b.ensureAppID(ctx)
 	if err != nil {
@@ -29,85 +29,100 @@ func (b *Bot) RegisterCommands(ctx context.Context) error {
 	return nil
 }
 
-// ApplicationCommands converts the platform-neutral command specs into
-// Discord slash commands: typed options, choices, autocomplete, and default
-// member permissions (Administrator for admin commands, Manage Channels for
+// ApplicationCommands converts the command table's entries into Discord
+// slash commands: typed options, choices, autocomplete, and default member
+// permissions (Administrator for admin commands, Manage Channels for
 // commands that change a channel's settings). Permissions are a default that
 // server admins can change; the router checks them again on every use.
-func ApplicationCommands(specs []bot.CommandSpec) []*discordgo.ApplicationCommand {
+// Hidden commands (button actions) are left out.
+func ApplicationCommands(cmds []bot.Command) []*discordgo.ApplicationCommand {
 	contexts := []discordgo.InteractionContextType{discordgo.InteractionContextGuild, discordgo.InteractionContextBotDM}
 	integrations := []discordgo.ApplicationIntegrationType{discordgo.ApplicationIntegrationGuildInstall}
-	out := make([]*discordgo.ApplicationCommand, 0, len(specs))
-	for _, s := range specs {
+	out := make([]*discordgo.ApplicationCommand, 0, len(cmds))
+	for _, s := range cmds {
+		if s.Hidden {
+			continue
+		}
 		c := &discordgo.ApplicationCommand{
 			Type:             discordgo.ChatApplicationCommand,
 			Name:             s.Name,
-			Description:      truncate(s.Description, 100),
+			Description:      truncate(s.Help.Summary, 100),
 			Contexts:         &contexts,
 			IntegrationTypes: &integrations,
-			Options:          []*discordgo.ApplicationCommandOption{},
+			Options:          options(s.Args),
 		}
-		switch {
-		case s.AdminOnly:
+		switch s.Access {
+		case bot.Admins:
 			p := int64(discordgo.PermissionAdministrator)
 			c.DefaultMemberPermissions = &p
-		case s.Manage:
+		case bot.ChatManagers:
 			p := int64(discordgo.PermissionManageChannels)
 			c.DefaultMemberPermissions = &p
-		}
-		// Discord wants required options before optional ones; the text
-		// handed to the router keeps the spec's order regardless.
-		var required, optional []*discordgo.ApplicationCommandOption
-		for _, a := range s.Args {
-			o := &discordgo.ApplicationCommandOption{
-				Type:        discordgo.ApplicationCommandOptionString,
-				Name:        a.Name,
-				Description: truncate(a.Description, 100),
-				Required:    a.Required,
-			}
-			if a.Kind == "integer" {
-				o.Type = discordgo.ApplicationCommandOptionInteger
-			}
-			if len(a.Choices) > 0 {
-				for _, ch := range a.Choices {
-					var v any = ch
-					if o.Type == discordgo.ApplicationCommandOptionInteger {
-						n, err := strconv.ParseInt(ch, 10, 64)
-						if err != nil {
-							continue
-						}
-						v = n
-					}
-					o.Choices = append(o.Choices, &discordgo.ApplicationCommandOptionChoice{Name: truncate(ch, 100), Value: v})
-					if len(o.Choices) == 25 {
-						break
-					}
-				}
-			} else if a.Autocomplete != "" {
-				o.Autocomplete = true
-			}
-			if a.Required {
-				required = append(required, o)
-			} else {
-				optional = append(optional, o)
-			}
-		}
-		c.Options = append(append(c.Options, required...), optional...)
-		if len(c.Options) > 25 {
-			c.Options = c.Options[:25]
 		}
 		out = append(out, c)
 	}
 	return out
 }
 
-func specByName(name string) (bot.CommandSpec, bool) {
-	for _, s := range bot.Commands() {
-		if s.Name == name {
-			return s, true
+// options are a command's arguments as slash command options, at most 25.
+// Discord wants required options before optional ones; the text handed to
+// the router keeps the table's order regardless.
+func options(args []bot.Arg) []*discordgo.ApplicationCommandOption {
+	var required, optional []*discordgo.ApplicationCommandOption
+	for _, a := range args {
+		o := &discordgo.ApplicationCommandOption{
+			Type:        discordgo.ApplicationCommandOptionString,
+			Name:        a.Name,
+			Description: truncate(a.Help, 100),
+			Required:    a.Required,
+		}
+		if a.Kind == bot.ArgInteger {
+			o.Type = discordgo.ApplicationCommandOptionInteger
+		}
+		if len(a.Choices) > 0 {
+			o.Choices = choices(a.Choices, o.Type)
+		} else if a.Complete != "" {
+			o.Autocomplete = true
+		}
+		if a.Required {
+			required = append(required, o)
+		} else {
+			optional = append(optional, o)
 		}
 	}
-	return bot.CommandSpec{}, false
+	out := append(append([]*discordgo.ApplicationCommandOption{}, required...), optional...)
+	if len(out) > 25 {
+		out = out[:25]
+	}
+	return out
+}
+
+// choices are an option's fixed values (at most 25), numbers for an
+// integer option.
+func choices(values []string, typ discordgo.ApplicationCommandOptionType) []*discordgo.ApplicationCommandOptionChoice {
+	var out []*discordgo.ApplicationCommandOptionChoice
+	for _, ch := range values {
+		var v any = ch
+		if typ == discordgo.ApplicationCommandOptionInteger {
+			n, err := strconv.ParseInt(ch, 10, 64)
+			if err != nil {
+				continue
+			}
+			v = n
+		}
+		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: truncate(ch, 100), Value: v})
+		if len(out) == 25 {
+			break
+		}
+	}
+	return out
+}
+
+// slow reports whether a command is deferred at once (it reads many
+// articles or fetches a page).
+func slow(name string) bool {
+	c, ok := bot.LookupCommand(name)
+	return ok && c.Slow
 }
 
 // optionText renders an option value as the router would read it typed.
@@ -136,7 +151,7 @@ func commandText(data discordgo.ApplicationCommandInteractionData) string {
 	var sb strings.Builder
 	sb.WriteString("/")
 	sb.WriteString(data.Name)
-	spec, ok := specByName(data.Name)
+	spec, ok := bot.LookupCommand(data.Name)
 	if !ok {
 		return sb.String()
 	}
@@ -207,7 +222,7 @@ func (b *Bot) request(i *discordgo.Interaction) *bot.Request {
 // For free-text options that take several words (topics), the last word is
 // completed and the earlier ones kept.
 func autocomplete(data discordgo.ApplicationCommandInteractionData) []*discordgo.ApplicationCommandOptionChoice {
-	spec, ok := specByName(data.Name)
+	spec, ok := bot.LookupCommand(data.Name)
 	if !ok {
 		return []*discordgo.ApplicationCommandOptionChoice{}
 	}
@@ -222,13 +237,13 @@ func autocomplete(data discordgo.ApplicationCommandInteractionData) []*discordgo
 	if focused == nil {
 		return out
 	}
-	var arg *bot.ArgSpec
+	var arg *bot.Arg
 	for k := range spec.Args {
 		if spec.Args[k].Name == focused.Name {
 			arg = &spec.Args[k]
 		}
 	}
-	if arg == nil || arg.Autocomplete == "" {
+	if arg == nil || arg.Complete == "" {
 		return out
 	}
 	typed, _ := focused.Value.(string)
@@ -240,7 +255,7 @@ func autocomplete(data discordgo.ApplicationCommandInteractionData) []*discordgo
 		}
 	}
 	seen := map[string]bool{}
-	for _, c := range bot.Complete(arg.Autocomplete, word) {
+	for _, c := range bot.Complete(arg.Complete, word) {
 		v := c
 		if kept != "" {
 			v = kept + " " + c

@@ -82,9 +82,6 @@ type Bot struct {
 
 var _ bot.Platform = (*Bot)(nil)
 
-// slowCommands are deferred at once: they read many articles or fetch a page.
-var slowCommands = map[string]bool{"digest": true, "summary": true, "search": true, "attacks": true, "chart": true}
-
 // New returns a Discord adapter. It does not contact Discord.
 func New(cfg Config) (*Bot, error) {
 	if strings.TrimSpace(cfg.Token) == "" {

@@ -176,7 +176,7 @@ func (b *Bot) handleInteraction(ctx context.Context, h bot.Handler, i *discordgo
 		})
 	case discordgo.InteractionApplicationCommand:
 		name := i.ApplicationCommandData().Name
-		b.answer(ctx, log, h, i, respond, false, slowCommands[name])
+		b.answer(ctx, log, h, i, respond, false, slow(name))
 	case discordgo.InteractionMessageComponent:
 		b.answer(ctx, log, h, i, respond, true, false)
 	default:

@@ -13,15 +13,15 @@ import (
 
 const maxCommandDescription = 256
 
-// menu returns the command menu from bot.Commands(): everyone's commands,
-// and with admin=true also the admin-only ones.
+// menu returns the command menu from the command table: everyone's
+// commands, and with admin=true also the admins' ones.
 func menu(admin bool) []tgbotapi.BotCommand {
 	var out []tgbotapi.BotCommand
 	for _, c := range bot.Commands() {
-		if c.AdminOnly && !admin {
+		if c.Hidden || c.Access == bot.Admins && !admin {
 			continue
 		}
-		desc := strings.TrimSpace(c.Description)
+		desc := strings.TrimSpace(c.Help.Summary)
 		if desc == "" {
 			desc = c.Name
 		}

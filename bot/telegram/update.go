@@ -123,12 +123,8 @@ func commandName(line string) string {
 // listedCommand reports whether name is a user-facing command (as opposed to
 // a button-only action such as a settings toggle).
 func listedCommand(name string) bool {
-	for _, c := range bot.Commands() {
-		if c.Name == name {
-			return true
-		}
-	}
-	return false
+	c, ok := bot.LookupCommand(name)
+	return ok && !c.Hidden
 }
 
 func (b *Bot) logReply(req *bot.Request, start time.Time, messages int, err error) {
@@ -250,11 +246,8 @@ func displayName(u *tgbotapi.User) string {
 // (so CanManage is worth an API call in groups).
 func commandManages(text string) bool {
 	word, _, _ := strings.Cut(text, " ")
-	name := strings.TrimPrefix(word, "/")
-	for _, c := range bot.Commands() {
-		if c.Name == name {
-			return c.Manage
-		}
+	if c, ok := bot.LookupCommand(strings.TrimPrefix(word, "/")); ok {
+		return c.Access == bot.ChatManagers
 	}
 	return strings.HasPrefix(word, "/") // unknown command: let the router decide with the truth
 }

@@ -80,6 +80,7 @@ func (m *Main) runChat(ctx context.Context, args []string) error {
 		return err
 	}
 	con := console.New(m.Stdin, m.Stdout)
+	con.TimeZone = m.location().String()
 	m.consoleBanner()
 	return con.Run(ctx, m.router(nil, nil))
 }
@@ -173,6 +174,7 @@ func (m *Main) chats(ctx context.Context) (*chatPlatforms, error) {
 	}
 	if len(out.all) == 0 {
 		out.console = console.New(m.Stdin, m.Stdout)
+		out.console.TimeZone = m.location().String()
 		out.all[out.console.Name()] = out.console
 	}
 	return out, nil

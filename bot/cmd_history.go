@@ -11,35 +11,54 @@ import (
 	"github.com/sitrep/sitrep/briefings/history"
 )
 
+// historyCommands: the attack history in pictures and numbers.
+func historyCommands() []Command {
+	class := Arg{Name: "class", Help: "Drones or missiles (default both)", Choices: []string{"drones", "missiles"}}
+	return []Command{
+		command(Command{Name: "chart", Slow: true,
+			Help: Help{Usage: "/chart [30d|90d|1y] [drones|missiles]", Summary: "Chart of drones and missiles launched and brought down"},
+			Args: []Arg{{Name: "window", Help: "How far back", Choices: []string{"30d", "90d", "1y"}}, class}},
+			parseChartArgs, (*Router).chart),
+		command(Command{Name: "trend", Args: []Arg{class},
+			Help: Help{Usage: "/trend [drones|missiles]", Summary: "This week's attacks in numbers, against last week"}},
+			parseTrend, (*Router).trend),
+	}
+}
+
 // chartWindows are the windows /chart offers as buttons.
 var chartWindows = []struct{ arg, label string }{{"30d", "30 days"}, {"90d", "90 days"}, {"1y", "1 year"}}
 
+// chartQuery is a /chart: how many days back (written as the user wrote
+// it, for the buttons) and which classes (none: both).
+type chartQuery struct {
+	Days    int
+	Window  string
+	Classes []history.Class
+}
+
 // parseChartArgs reads "[30d|90d|1y] [drones|missiles]" in any order.
-func parseChartArgs(args []string) (days int, window string, classes []history.Class, err error) {
-	days, window = 30, "30d"
+func parseChartArgs(args []string) (chartQuery, error) {
+	q := chartQuery{Days: 30, Window: "30d"}
 	for _, a := range args {
 		if c, ok := history.ParseClass(a); ok {
-			classes = []history.Class{c}
+			q.Classes = []history.Class{c}
 			continue
 		}
 		n, perr := chart.ParseWindow(a)
 		if perr != nil {
-			return 0, "", nil, invalid("I don't understand %q. Try /chart 30d, /chart 90d drones or /chart 1y missiles.", trimForReply(a, 20))
+			return chartQuery{}, invalid("I don't understand %q. Try /chart 30d, /chart 90d drones or /chart 1y missiles.", trimForReply(a, 20))
 		}
-		days, window = n, strings.ToLower(a)
+		q.Days, q.Window = n, strings.ToLower(a)
 	}
-	return days, window, classes, nil
+	return q, nil
 }
 
 // chart answers /chart: a picture of the attack history with its caption.
-func (r *Router) chart(ctx context.Context, req *Request, args []string) (*Reply, error) {
+func (r *Router) chart(ctx context.Context, req *Request, q chartQuery) (*Reply, error) {
 	if r.d.Charts == nil {
 		return nil, briefings.Errorf(briefings.EUNAVAILABLE, "Charts are not available on this bot.")
 	}
-	days, window, classes, err := parseChartArgs(args)
-	if err != nil {
-		return nil, err
-	}
+	days, window, classes := q.Days, q.Window, q.Classes
 	loc := r.chatLocation(ctx, req.Chat)
 	p, err := r.d.Charts.Chart(ctx, chart.Query{Days: days, Classes: classes, Location: loc})
 	if err != nil {
@@ -91,13 +110,8 @@ func windowWords(days int) string {
 	return fmt.Sprintf("%d days", days)
 }
 
-// trend answers /trend [drones|missiles]: the last 7 days against the 7
-// before, in words, with each day's figures and where they came from.
-func (r *Router) trend(ctx context.Context, req *Request, args []string) (*Reply, error) {
-	if r.d.Charts == nil {
-		return nil, briefings.Errorf(briefings.EUNAVAILABLE, "Trends are not available on this bot.")
-	}
-	classes := []history.Class{history.Drones, history.Missiles}
+// parseTrend reads "[drones|missiles]" (default both).
+func parseTrend(args []string) ([]history.Class, error) {
 	if len(args) > 1 {
 		return nil, invalid("Give at most one class: /trend drones or /trend missiles.")
 	}
@@ -106,7 +120,16 @@ func (r *Router) trend(ctx context.Context, req *Request, args []string) (*Reply
 		if !ok {
 			return nil, invalid("I don't know %q; try /trend drones or /trend missiles.", trimForReply(args[0], 20))
 		}
-		classes = []history.Class{c}
+		return []history.Class{c}, nil
+	}
+	return []history.Class{history.Drones, history.Missiles}, nil
+}
+
+// trend answers /trend [drones|missiles]: the last 7 days against the 7
+// before, in words, with each day's figures and where they came from.
+func (r *Router) trend(ctx context.Context, req *Request, classes []history.Class) (*Reply, error) {
+	if r.d.Charts == nil {
+		return nil, briefings.Errorf(briefings.EUNAVAILABLE, "Trends are not available on this bot.")
 	}
 	loc := r.chatLocation(ctx, req.Chat)
 	rep := &Reply{NoPreview: true}
