@@ -34,7 +34,7 @@ func (r *Router) attacks(ctx context.Context, req *Request, period time.Duration
 		return nil, err
 	}
 	loc := r.chatLocation(ctx, req.Chat)
-	lines := r.d.AttackLines(reps, loc)
+	lines := r.d.AttackLines(r.printer(ctx, req), reps, loc)
 	title := "Attacks, last " + FormatPeriod(period)
 	rec, err := r.recordParagraph(ctx, now.Add(-period), now, reps, loc)
 	if err != nil {

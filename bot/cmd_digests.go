@@ -73,7 +73,7 @@ func (r *Router) digest(ctx context.Context, req *Request, period time.Duration)
 	if err != nil {
 		return nil, err
 	}
-	rep := DigestReply(d, r.chatLocation(ctx, req.Chat))
+	rep := DigestReply(r.printer(ctx, req), d, r.chatLocation(ctx, req.Chat))
 	if period < 7*24*time.Hour {
 		rep.Buttons = [][]Button{{{Label: "Last 7 days", Data: "/digest 7d"}, {Label: "Attacks", Data: "/attacks " + FormatPeriod(period)}}}
 	}

@@ -6,67 +6,90 @@ import (
 
 	"github.com/sitrep/sitrep/briefings"
 	"github.com/sitrep/sitrep/briefings/digest"
+	"github.com/sitrep/sitrep/briefings/locale"
 )
 
-// DigestReply renders a digest in the house style: the title names the
-// window in loc; each section's first item carries the section name as its
-// heading; each item is its headline in bold with its time, its verbatim
-// sentences, the figures line of an attack, and "Sources:" with every
-// source linked. Link previews are off. An empty digest says plainly that
-// nothing was reported in the window.
-func DigestReply(d *briefings.Digest, loc *time.Location) *Reply {
+// DigestReply renders a digest in the house style, in pr's language: the
+// title names the window in loc; each section's first item carries the
+// section name as its heading; each item is its headline in bold with its
+// time, its verbatim sentences (in their source's language), the figures
+// line of an attack (written from the reports in pr's language), and
+// "Sources:" with every source linked. Link previews are off. An empty
+// digest says plainly that nothing was reported in the window.
+func DigestReply(pr *locale.Printer, d *briefings.Digest, loc *time.Location) *Reply {
 	if loc == nil {
 		loc = time.UTC
 	}
 	r := &Reply{NoPreview: true}
 	if d == nil {
-		r.Paragraphs = []Paragraph{{Lines: [][]Span{{{Text: "No briefing is available."}}}}}
+		r.Paragraphs = []Paragraph{{Lines: [][]Span{{{Text: pr.T("digest.unavailable")}}}}}
 		return r
 	}
-	window := digest.Window(d.Since, d.Until, loc)
-	r.Title = "Briefing: " + window
+	window := pr.Window(d.Since, d.Until, loc)
+	r.Title = pr.T("digest.title", locale.Args{"Window": window})
 	if d.Empty() {
-		r.Paragraphs = []Paragraph{{Lines: [][]Span{{{Text: "Nothing was reported between " + window + "."}}}}}
+		msg := pr.T("digest.empty", locale.Args{"Window": window})
 		if d.Since.IsZero() || d.Until.IsZero() {
-			r.Paragraphs[0].Lines[0][0].Text = "Nothing was reported in this period."
+			msg = pr.T("digest.empty_period")
 		}
+		r.Paragraphs = []Paragraph{{Lines: [][]Span{{{Text: msg}}}}}
 		return r
 	}
 	for _, sec := range d.Sections {
 		for i, it := range sec.Items {
 			p := Paragraph{}
 			if i == 0 {
-				p.Heading = sec.Name
+				p.Heading = SectionName(pr, sec.Name)
 			}
-			head := []Span{{Text: it.Headline, Bold: true}}
-			if !it.Published.IsZero() {
-				head = append(head, Span{Text: " (" + it.Published.In(loc).Format("2 Jan 15:04") + ")"})
-			}
-			p.Lines = append(p.Lines, head)
-			if len(it.Sentences) > 0 {
-				p.Lines = append(p.Lines, []Span{{Text: strings.Join(it.Sentences, " ")}})
-			}
-			if it.Figures != "" {
-				p.Lines = append(p.Lines, []Span{{Text: it.Figures}})
-			}
-			if it.Event != "" {
-				p.Lines = append(p.Lines, []Span{{Text: "Event: ", Italic: true}, {Text: it.Event}})
-			}
-			if len(it.Sources) > 0 {
-				src := []Span{{Text: "Sources: "}}
-				if len(it.Sources) == 1 {
-					src[0].Text = "Source: "
-				}
-				for j, s := range it.Sources {
-					if j > 0 {
-						src = append(src, Span{Text: ", "})
-					}
-					src = append(src, Span{Text: s.Name, URL: s.URL})
-				}
-				p.Lines = append(p.Lines, src)
-			}
+			p.Lines = digestItemLines(pr, it, loc)
 			r.Paragraphs = append(r.Paragraphs, p)
 		}
 	}
 	return r
+}
+
+func digestItemLines(pr *locale.Printer, it briefings.DigestItem, loc *time.Location) [][]Span {
+	head := []Span{{Text: it.Headline, Bold: true}}
+	if !it.Published.IsZero() {
+		head = append(head, Span{Text: " (" + pr.DayTime(it.Published.In(loc)) + ")"})
+	}
+	lines := [][]Span{head}
+	if len(it.Sentences) > 0 {
+		lines = append(lines, []Span{{Text: strings.Join(it.Sentences, " ")}})
+	}
+	figures := it.Figures
+	if len(it.Attacks) > 0 {
+		figures = digest.FigureLine(pr, it.Attacks)
+	}
+	if figures != "" {
+		lines = append(lines, []Span{{Text: figures}})
+	}
+	if it.Event != "" {
+		lines = append(lines, []Span{{Text: pr.T("digest.event") + " ", Italic: true}, {Text: it.Event}})
+	}
+	if len(it.Sources) > 0 {
+		src := []Span{{Text: pr.N("reply.sources_n", len(it.Sources)) + " "}}
+		for j, s := range it.Sources {
+			if j > 0 {
+				src = append(src, Span{Text: ", "})
+			}
+			src = append(src, Span{Text: s.Name, URL: s.URL})
+		}
+		lines = append(lines, src)
+	}
+	return lines
+}
+
+// SectionName is a digest section's name in pr's language (the section
+// constants of briefings are English).
+func SectionName(pr *locale.Printer, name string) string {
+	key := map[string]string{
+		briefings.SectionAirAttacks: "section.air_attacks", briefings.SectionFrontLine: "section.front_line",
+		briefings.SectionDiplomacy: "section.diplomacy", briefings.SectionSanctions: "section.sanctions",
+		briefings.SectionOther: "section.misc",
+	}[name]
+	if s, ok := pr.Lookup(key); ok && key != "" {
+		return s
+	}
+	return name
 }

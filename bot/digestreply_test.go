@@ -6,10 +6,21 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/locale"
 )
+
+func testCatalogue(t testing.TB) *locale.Catalogue {
+	t.Helper()
+	c, err := locale.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
 
 func TestDigestReply(t *testing.T) {
 	kyiv, _ := time.LoadLocation("Europe/Kyiv")
+	en := testCatalogue(t).For(locale.English)
 	until := time.Date(2026, 11, 26, 6, 0, 0, 0, time.UTC)
 	d := &briefings.Digest{Since: until.Add(-24 * time.Hour), Until: until, Sections: []briefings.DigestSection{
 		{Name: briefings.SectionAirAttacks, Items: []briefings.DigestItem{{
@@ -18,7 +29,7 @@ func TestDigestReply(t *testing.T) {
 			Sources: []briefings.SourceRef{{Name: "Sample Wire", URL: "https://sample.sitrep.invalid/a"}, {Name: "Demo Post", URL: "https://sample.sitrep.invalid/b"}},
 		}, {Headline: "Second", Sentences: []string{"Three."}, Sources: []briefings.SourceRef{{Name: "Demo Post"}}}}},
 	}}
-	r := DigestReply(d, kyiv)
+	r := DigestReply(en, d, kyiv)
 	if !r.NoPreview || r.Title != "Briefing: 25 Nov 08:00 – 26 Nov 2026 08:00 EET" {
 		t.Errorf("title %q, no preview %v", r.Title, r.NoPreview)
 	}
@@ -40,11 +51,11 @@ func TestDigestReply(t *testing.T) {
 		t.Errorf("single source line %+v", q)
 	}
 
-	empty := DigestReply(&briefings.Digest{Since: d.Since, Until: d.Until}, kyiv)
+	empty := DigestReply(en, &briefings.Digest{Since: d.Since, Until: d.Until}, kyiv)
 	if got := empty.Paragraphs[0].Lines[0][0].Text; got != "Nothing was reported between 25 Nov 08:00 – 26 Nov 2026 08:00 EET." {
 		t.Errorf("empty: %q", got)
 	}
-	if DigestReply(nil, nil) == nil {
+	if DigestReply(en, nil, nil) == nil {
 		t.Error("nil digest")
 	}
 }

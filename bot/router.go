@@ -12,6 +12,7 @@ import (
 
 	"github.com/sitrep/sitrep/bot/chart"
 	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/locale"
 )
 
 // Deps are what the router needs. Everything that is not the store is a
@@ -22,8 +23,10 @@ type Deps struct {
 	Summarizer briefings.Summarizer
 	// Digest builds a digest over [since, until) for the given topics (empty = all).
 	Digest func(ctx context.Context, since, until time.Time, topics []briefings.Topic) (*briefings.Digest, error)
-	// AttackLines renders one line per attack event from reports.
-	AttackLines func(reports []*briefings.AttackReport, loc *time.Location) []string
+	// AttackLines renders one line per attack event from reports, in p's language.
+	AttackLines func(p *locale.Printer, reports []*briefings.AttackReport, loc *time.Location) []string
+	// Langs picks each chat's language (default: English only).
+	Langs *Languages
 	// FetchPage fetches and extracts a public article page (SSRF-guarded).
 	FetchPage func(ctx context.Context, url string) (*briefings.Article, error)
 	// AddSource validates a public feed URL or channel ("@name", a t.me
@@ -90,6 +93,13 @@ func NewRouter(d Deps) *Router {
 	}
 	if d.Location == nil {
 		d.Location = time.UTC
+	}
+	if d.Langs == nil {
+		cat, err := locale.New()
+		if err != nil {
+			panic("bot: the embedded catalogue does not load: " + err.Error())
+		}
+		d.Langs = &Languages{Catalogue: cat, Default: locale.English}
 	}
 	return &Router{d: d, cmds: commands, limiter: newUserLimiter(d.RatePerMinute, d.RateBurst)}
 }
@@ -212,6 +222,11 @@ func trimForReply(s string, n int) string {
 
 func invalid(format string, a ...any) error {
 	return briefings.Errorf(briefings.EINVALID, format, a...)
+}
+
+// printer is the printer of the request's chat language.
+func (r *Router) printer(ctx context.Context, req *Request) *locale.Printer {
+	return r.d.Langs.Printer(ctx, req.Chat, req.Locale)
 }
 
 // shortErr keeps the last part of an error chain, which says what went wrong

@@ -39,6 +39,9 @@ type DigestItem struct {
 	Score     float64     `json:"score"`
 	// Figures is a one-line attack summary built only from extracted figures.
 	Figures string `json:"figures,omitempty"`
+	// Attacks are the reports Figures was written from, to write it again
+	// in a reader's language.
+	Attacks []*AttackReport `json:"-"`
 	// Event is a one-line diplomacy event (who, what, where, when) built only
 	// from words of a source's quotable text.
 	Event string `json:"event,omitempty"`

@@ -38,7 +38,7 @@ func AlertDedupeKey(c briefings.Chat, event string) string {
 // cursor moves after each batch is enqueued; a crash re-scans at most that
 // batch, and the dedupe keys make that harmless. It returns the number of
 // rows enqueued.
-func EnqueueAlerts(ctx context.Context, st briefings.Store, now time.Time, maxAge time.Duration, render func(ev []*briefings.AttackReport) *bot.Reply) (int, error) {
+func EnqueueAlerts(ctx context.Context, st briefings.Store, now time.Time, maxAge time.Duration, render func(chat briefings.Chat, ev []*briefings.AttackReport) *bot.Reply) (int, error) {
 	if maxAge <= 0 {
 		maxAge = briefings.DefaultAlertMaxAge
 	}
@@ -170,7 +170,7 @@ func figuresHash(r *briefings.AttackReport) string {
 	return strconv.FormatUint(h.Sum64(), 36)
 }
 
-func enqueueEvent(ctx context.Context, st briefings.Store, now time.Time, key string, ev []*briefings.AttackReport, settings []*briefings.AlertSettings, render func([]*briefings.AttackReport) *bot.Reply) (int, error) {
+func enqueueEvent(ctx context.Context, st briefings.Store, now time.Time, key string, ev []*briefings.AttackReport, settings []*briefings.AlertSettings, render func(briefings.Chat, []*briefings.AttackReport) *bot.Reply) (int, error) {
 	if len(ev) == 0 {
 		return 0, nil
 	}
@@ -182,18 +182,15 @@ func enqueueEvent(ctx context.Context, st briefings.Store, now time.Time, key st
 			regions[strings.ToLower(g)] = true
 		}
 	}
-	var payload []byte
 	n := 0
 	for _, a := range settings {
 		if !matches(a, latest, regions) {
 			continue
 		}
-		if payload == nil {
-			b, err := json.Marshal(render(ev))
-			if err != nil {
-				return n, fmt.Errorf("outbox: render alert: %w", err)
-			}
-			payload = b
+		// Rendered per chat: each in its own language.
+		payload, err := json.Marshal(render(a.Chat, ev))
+		if err != nil {
+			return n, fmt.Errorf("outbox: render alert: %w", err)
 		}
 		due := quietEnd(a, now)
 		firstKey := AlertDedupeKey(a.Chat, key)

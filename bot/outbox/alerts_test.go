@@ -14,7 +14,7 @@ import (
 	"github.com/sitrep/sitrep/briefings/store/storetest"
 )
 
-func renderTest(ev []*briefings.AttackReport) *bot.Reply {
+func renderTest(_ briefings.Chat, ev []*briefings.AttackReport) *bot.Reply {
 	r := ev[len(ev)-1]
 	n, _ := r.LaunchedTotal()
 	return bot.Text(fmt.Sprintf("%s launched %d (%d reports)", r.EventKey(), n, len(ev)))

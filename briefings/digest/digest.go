@@ -51,6 +51,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/locale"
 	"github.com/sitrep/sitrep/briefings/text"
 )
 
@@ -73,6 +74,10 @@ type Options struct {
 	// whom, where, when, about what) read from an article's quotable text
 	// (Article.DisplayText); "" when the text states none.
 	EventLine func(a *briefings.Article) string
+	// Printer writes the figures lines (DigestItem.Figures); nil means
+	// English. A chat in another language renders them again from
+	// DigestItem.Attacks (FigureLine).
+	Printer *locale.Printer
 }
 
 // HalfLife is the recency half-life of the ranking.
@@ -275,6 +280,14 @@ func Build(ctx context.Context, st briefings.ArticleStore, sum briefings.Summari
 	if loc == nil {
 		loc = time.UTC
 	}
+	p := o.Printer
+	if p == nil {
+		c, err := locale.New()
+		if err != nil {
+			return nil, fmt.Errorf("digest: %w", err)
+		}
+		p = c.For(locale.English)
+	}
 	n := o.Sentences
 	if n <= 0 {
 		n = 2
@@ -352,7 +365,7 @@ func Build(ctx context.Context, st briefings.ArticleStore, sum briefings.Summari
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("digest: %w", err)
 		}
-		it := item(r, sum, n, loc)
+		it := item(p, r, sum, n, loc)
 		if r.section == briefings.SectionDiplomacy && o.EventLine != nil {
 			it.Event = eventLine(r.story, o.EventLine)
 		}
@@ -451,7 +464,7 @@ func eventLine(s *briefings.Story, f func(a *briefings.Article) string) string {
 }
 
 // item builds one digest item.
-func item(r ranked, sum briefings.Summarizer, n int, loc *time.Location) briefings.DigestItem {
+func item(p *locale.Printer, r ranked, sum briefings.Summarizer, n int, loc *time.Location) briefings.DigestItem {
 	s := r.story
 	var originals []briefings.Article
 	for _, a := range s.Articles {
@@ -520,8 +533,9 @@ func item(r ranked, sum briefings.Summarizer, n int, loc *time.Location) briefin
 			reports = append(reports, &rep)
 		}
 	}
-	if ev := mainEvent(reports); ev != nil {
-		it.Figures = figureLine(ev, false)
+	it.Figures = FigureLine(p, reports)
+	if it.Figures != "" {
+		it.Attacks = reports
 	}
 	return it
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/locale"
 	"github.com/sitrep/sitrep/briefings/store/storetest"
 	"github.com/sitrep/sitrep/briefings/summarize"
 )
@@ -358,7 +359,7 @@ func TestFigureLines(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := AttackLines(tt.reports, time.UTC)
+			got := AttackLines(english(t), tt.reports, time.UTC)
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
@@ -388,14 +389,23 @@ func TestFigureLines(t *testing.T) {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
+func english(t testing.TB) *locale.Printer {
+	t.Helper()
+	c, err := locale.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.For(locale.English)
+}
+
 func TestAttackLinesLocation(t *testing.T) {
 	ny, _ := time.LoadLocation("America/New_York")
 	r := &briefings.AttackReport{Attacker: "RU", Target: "UA", SourceName: "A", PublishedAt: time.Date(2026, 11, 26, 3, 0, 0, 0, time.UTC), Launched: briefings.Counts{Drones: briefings.IntPtr(3)}}
-	got := AttackLines([]*briefings.AttackReport{r}, ny)
+	got := AttackLines(english(t), []*briefings.AttackReport{r}, ny)
 	if len(got) != 1 || !strings.HasPrefix(got[0], "25 Nov 2026: ") {
 		t.Errorf("got %q", got)
 	}
-	if AttackLines(nil, nil) != nil {
+	if AttackLines(english(t), nil, nil) != nil {
 		t.Error("no reports, lines")
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/locale"
 )
 
 // The figures line quotes only numbers stated in attack reports. The one
@@ -163,27 +164,24 @@ func values(ev *event, get func(*briefings.AttackReport) *int) []value {
 }
 
 // say formats values with a noun: "112 drones", or with disagreement
-// "805 drones (A) / 810 (B)". An empty noun gives bare numbers.
-func say(vs []value, singular, plural string) string {
-	noun := func(n int) string {
-		switch {
-		case singular == "":
-			return ""
-		case n == 1:
-			return " " + singular
+// "805 drones (A) / 810 (B)". An empty noun key gives bare numbers.
+func say(p *locale.Printer, vs []value, noun string) string {
+	word := func(n int) string {
+		if noun == "" {
+			return strconv.Itoa(n)
 		}
-		return " " + plural
+		return p.N(noun, n)
 	}
 	if len(vs) == 1 {
-		return strconv.Itoa(vs[0].n) + noun(vs[0].n)
+		return word(vs[0].n)
 	}
 	parts := make([]string, len(vs))
 	for i, v := range vs {
-		p := strconv.Itoa(v.n)
+		w := strconv.Itoa(v.n)
 		if i == 0 {
-			p += noun(v.n)
+			w = word(v.n)
 		}
-		parts[i] = p + " (" + strings.Join(v.outlets, ", ") + ")"
+		parts[i] = w + " (" + strings.Join(v.outlets, ", ") + ")"
 	}
 	return strings.Join(parts, " / ")
 }
@@ -196,20 +194,20 @@ func single(vs []value) (int, bool) {
 }
 
 type class struct {
-	singular, plural string
-	launched         func(*briefings.AttackReport) *int
-	combined         func(*briefings.AttackReport) *int
-	intercepted      func(*briefings.AttackReport) *int
-	jammed           func(*briefings.AttackReport) *int
+	noun        string // the catalogue's plural message: "figures.drones"
+	launched    func(*briefings.AttackReport) *int
+	combined    func(*briefings.AttackReport) *int
+	intercepted func(*briefings.AttackReport) *int
+	jammed      func(*briefings.AttackReport) *int
 }
 
 var classes = []class{
-	{"drone", "drones",
+	{"figures.drones",
 		func(r *briefings.AttackReport) *int { return r.Launched.Drones },
 		func(r *briefings.AttackReport) *int { return r.InterceptedOrJammed.Drones },
 		func(r *briefings.AttackReport) *int { return r.Intercepted.Drones },
 		func(r *briefings.AttackReport) *int { return r.Jammed.Drones }},
-	{"missile", "missiles",
+	{"figures.missiles",
 		func(r *briefings.AttackReport) *int { return r.Launched.Missiles },
 		func(r *briefings.AttackReport) *int { return r.InterceptedOrJammed.Missiles },
 		func(r *briefings.AttackReport) *int { return r.Intercepted.Missiles },
@@ -217,36 +215,28 @@ var classes = []class{
 }
 
 // total is the stated total of mixed weapons ("570 means of air attack").
-var total = class{"drone or missile", "drones and missiles",
+var total = class{"figures.weapons",
 	func(r *briefings.AttackReport) *int { return r.Launched.Total },
 	func(r *briefings.AttackReport) *int { return r.InterceptedOrJammed.Total },
 	func(r *briefings.AttackReport) *int { return r.Intercepted.Total },
 	func(r *briefings.AttackReport) *int { return r.Jammed.Total }}
 
-func country(code string) string {
-	switch strings.ToUpper(code) {
-	case "RU":
-		return "Russia"
-	case "UA":
-		return "Ukraine"
-	}
-	return code
+// stated is what one class's figures state across the event's reports.
+type statedClass struct {
+	c                         class
+	launched, comb, int_, jam []value
 }
 
-// figureLine is the one-line summary of an event's figures, or "" when no
-// report states any. withOutlets adds the outlets to the attribution (a
-// digest item lists them on its own sources line).
-func figureLine(ev *event, withOutlets bool) string {
+// figureLine is the one-line summary of an event's figures in p's
+// language, or "" when no report states any. withOutlets adds the outlets
+// to the attribution (a digest item lists them on its own sources line).
+func figureLine(p *locale.Printer, ev *event, withOutlets bool) string {
 	if ev == nil || len(ev.reports) == 0 {
 		return ""
 	}
-	type stated struct {
-		c                         class
-		launched, comb, int_, jam []value
-	}
-	var cs []stated
+	var cs []statedClass
 	for _, c := range append([]class{total}, classes...) {
-		s := stated{c: c, launched: values(ev, c.launched), comb: values(ev, c.combined),
+		s := statedClass{c: c, launched: values(ev, c.launched), comb: values(ev, c.combined),
 			int_: values(ev, c.intercepted), jam: values(ev, c.jammed)}
 		if len(s.launched)+len(s.comb)+len(s.int_)+len(s.jam) > 0 {
 			cs = append(cs, s)
@@ -255,47 +245,83 @@ func figureLine(ev *event, withOutlets bool) string {
 	if len(cs) == 0 {
 		return ""
 	}
-	// "570 drones and missiles (540 drones and 30 missiles)" when a total
-	// is stated, else "540 drones and 30 missiles".
-	var launched, parts []string
+	var b strings.Builder
+	launched, downs := launchedPart(p, cs), downParts(p, cs)
+	attacker := strings.ToUpper(ev.reports[0].Attacker)
+	if launched != "" {
+		b.WriteString(launchedBy(p, attacker, launched))
+		if len(downs) > 0 {
+			b.WriteString("; " + strings.Join(downs, "; "))
+		}
+	} else {
+		b.WriteString(attackBy(p, attacker, strings.Join(downs, "; ")))
+	}
+	var hurt []string
+	if k := values(ev, func(r *briefings.AttackReport) *int { return r.Casualties.Killed }); len(k) > 0 {
+		hurt = append(hurt, p.T("figures.killed", locale.Args{"N": say(p, k, "")}))
+	}
+	if in := values(ev, func(r *briefings.AttackReport) *int { return r.Casualties.Injured }); len(in) > 0 {
+		hurt = append(hurt, p.T("figures.injured", locale.Args{"N": say(p, in, "")}))
+	}
+	if len(hurt) > 0 {
+		b.WriteString("; " + strings.Join(hurt, ", "))
+	}
+	if src := attribution(p, ev, withOutlets); src != "" {
+		b.WriteString(p.T("figures.source", locale.Args{"Source": src}))
+	} else {
+		b.WriteString(".")
+	}
+	return b.String()
+}
+
+// launchedPart is "570 drones and missiles (540 drones and 30 missiles)"
+// when a total is stated, else "540 drones and 30 missiles", or "".
+func launchedPart(p *locale.Printer, cs []statedClass) string {
+	var totals, parts []string
 	for _, s := range cs {
 		if len(s.launched) == 0 {
 			continue
 		}
-		p := say(s.launched, s.c.singular, s.c.plural)
-		if s.c.plural == total.plural {
-			launched = append(launched, p)
+		w := say(p, s.launched, s.c.noun)
+		if s.c.noun == total.noun {
+			totals = append(totals, w)
 		} else {
-			parts = append(parts, p)
+			parts = append(parts, w)
 		}
 	}
+	and := p.T("figures.and")
 	switch {
-	case len(launched) > 0 && len(parts) > 0:
-		launched[0] += " (" + strings.Join(parts, " and ") + ")"
-	case len(parts) > 0:
-		launched = []string{strings.Join(parts, " and ")}
+	case len(totals) > 0 && len(parts) > 0:
+		return totals[0] + " (" + strings.Join(parts, and) + ")"
+	case len(totals) > 0:
+		return totals[0]
 	}
+	return strings.Join(parts, and)
+}
+
+// downParts are the intercepted and jammed figures per class, each with the
+// interception rate when one launched figure and one downed figure are stated.
+func downParts(p *locale.Printer, cs []statedClass) []string {
 	var downs []string
 	for _, s := range cs {
 		// Name the class unless the line speaks of one launched class only.
-		named := len(cs) > 1 || len(s.launched) == 0
-		sing, plur := "", ""
-		if named {
-			sing, plur = s.c.singular, s.c.plural
+		noun := ""
+		if len(cs) > 1 || len(s.launched) == 0 {
+			noun = s.c.noun
 		}
 		var parts []string
 		down, downOK := 0, false
 		switch {
 		case len(s.comb) > 0:
-			parts = append(parts, say(s.comb, sing, plur)+" intercepted or jammed")
+			parts = append(parts, p.T("figures.down_or_jammed", locale.Args{"What": say(p, s.comb, noun)}))
 			down, downOK = single(s.comb)
 		case len(s.int_) > 0 || len(s.jam) > 0:
 			if len(s.int_) > 0 {
-				parts = append(parts, say(s.int_, sing, plur)+" shot down")
-				sing, plur = "", ""
+				parts = append(parts, p.T("figures.shot_down", locale.Args{"What": say(p, s.int_, noun)}))
+				noun = ""
 			}
 			if len(s.jam) > 0 {
-				parts = append(parts, say(s.jam, sing, plur)+" jammed")
+				parts = append(parts, p.T("figures.jammed", locale.Args{"What": say(p, s.jam, noun)}))
 			}
 			i, iok := single(s.int_)
 			j, jok := single(s.jam)
@@ -304,50 +330,42 @@ func figureLine(ev *event, withOutlets bool) string {
 		if len(parts) == 0 {
 			continue
 		}
-		p := strings.Join(parts, ", ")
+		line := strings.Join(parts, ", ")
 		if l, ok := single(s.launched); ok && downOK && l > 0 && down <= l {
-			p += " (" + strconv.Itoa(int(math.Round(100*float64(down)/float64(l)))) + "%)"
+			line += " (" + strconv.Itoa(int(math.Round(100*float64(down)/float64(l)))) + "%)"
 		}
-		downs = append(downs, p)
+		downs = append(downs, line)
 	}
-	r0 := ev.reports[0]
-	var b strings.Builder
-	who := country(r0.Attacker)
-	if len(launched) > 0 {
-		if who == "" {
-			who = "The attacker"
-		}
-		b.WriteString(who + " launched " + launched[0])
-		if len(downs) > 0 {
-			b.WriteString("; " + strings.Join(downs, "; "))
-		}
-	} else {
-		if who != "" {
-			b.WriteString(who + "'s attack: ")
-		}
-		b.WriteString(strings.Join(downs, "; "))
+	return downs
+}
+
+// launchedBy is "Russia launched <what>": one message per attacker, so that
+// a language can make the verb agree with the country.
+func launchedBy(p *locale.Printer, attacker, what string) string {
+	switch attacker {
+	case "RU", "UA":
+		return p.T("figures.launched."+attacker, locale.Args{"What": what})
+	case "":
+		return p.T("figures.launched.unknown", locale.Args{"What": what})
 	}
-	var hurt []string
-	if k := values(ev, func(r *briefings.AttackReport) *int { return r.Casualties.Killed }); len(k) > 0 {
-		hurt = append(hurt, say(k, "", "")+" killed")
+	return p.T("figures.launched.code", locale.Args{"Who": attacker, "What": what})
+}
+
+// attackBy is "Russia's attack: <downs>" when nothing launched is stated.
+func attackBy(p *locale.Printer, attacker, downs string) string {
+	switch attacker {
+	case "RU", "UA":
+		return p.T("figures.attack."+attacker, locale.Args{"What": downs})
+	case "":
+		return downs
 	}
-	if in := values(ev, func(r *briefings.AttackReport) *int { return r.Casualties.Injured }); len(in) > 0 {
-		hurt = append(hurt, say(in, "", "")+" injured")
-	}
-	if len(hurt) > 0 {
-		b.WriteString("; " + strings.Join(hurt, ", "))
-	}
-	if src := attribution(ev, withOutlets); src != "" {
-		b.WriteString(". Source: " + src)
-	} else {
-		b.WriteString(".")
-	}
-	return b.String()
+	return p.T("figures.attack.code", locale.Args{"Who": attacker, "What": downs})
 }
 
 // attribution names the stating authority and the outlets:
-// "Ukraine's Air Force via Sample Wire, Demo Kyiv Post".
-func attribution(ev *event, withOutlets bool) string {
+// "Ukraine's Air Force via Sample Wire, Demo Kyiv Post". Authorities the
+// catalogue knows are named in p's language; outlets by their own names.
+func attribution(p *locale.Printer, ev *event, withOutlets bool) string {
 	var auth, outs []string
 	seenA, seenO := map[string]bool{}, map[string]bool{}
 	for _, r := range ev.reports {
@@ -360,53 +378,92 @@ func attribution(ev *event, withOutlets bool) string {
 			outs = append(outs, o)
 		}
 	}
-	if !withOutlets {
-		return strings.Join(auth, ", ")
-	}
 	// An authority that is itself the only outlet is not repeated.
-	if len(auth) == 1 && len(outs) == 1 && auth[0] == outs[0] {
+	if withOutlets && len(auth) == 1 && len(outs) == 1 && auth[0] == outs[0] {
 		return auth[0]
 	}
-	if len(auth) == 0 {
+	named := make([]string, len(auth))
+	for i, a := range auth {
+		named[i] = authority(p, a)
+	}
+	switch {
+	case !withOutlets:
+		return strings.Join(named, ", ")
+	case len(auth) == 0:
 		return strings.Join(outs, ", ")
 	}
-	return strings.Join(auth, ", ") + " via " + strings.Join(outs, ", ")
+	return p.T("figures.via", locale.Args{"Authority": strings.Join(named, ", "), "Outlets": strings.Join(outs, ", ")})
+}
+
+// authority names a stating authority ("Ukraine's Air Force") in p's
+// language when the catalogue has it (key figures.authority.<slug>).
+func authority(p *locale.Printer, name string) string {
+	if s, ok := p.Lookup("figures.authority." + slug(name)); ok {
+		return s
+	}
+	return name
+}
+
+// slug is name in lower case with every run of other characters one "_".
+func slug(name string) string {
+	var b strings.Builder
+	under := false
+	for _, r := range strings.ToLower(name) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+			under = false
+		} else if !under && b.Len() > 0 {
+			b.WriteByte('_')
+			under = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "_")
 }
 
 // AttackLines returns one line per attack event in reports, most recent
-// first: its date, then the figures line. Only national, non-cumulative
-// reports count; each outlet's latest report stands for it. Dates without
-// an explicit attack date use the publication time in loc.
-func AttackLines(reports []*briefings.AttackReport, loc *time.Location) []string {
+// first, in p's language: its date, then the figures line. Only national,
+// non-cumulative reports count; each outlet's latest report stands for it.
+// Dates without an explicit attack date use the publication time in loc.
+func AttackLines(p *locale.Printer, reports []*briefings.AttackReport, loc *time.Location) []string {
 	if loc == nil {
 		loc = time.UTC
 	}
 	var out []string
 	for _, ev := range events(reports) {
-		line := figureLine(ev, true)
+		line := figureLine(p, ev, true)
 		if line == "" {
 			continue
 		}
-		out = append(out, eventLabel(ev, loc)+": "+line)
+		out = append(out, eventLabel(p, ev, loc)+": "+line)
 	}
 	return out
 }
 
-func eventLabel(ev *event, loc *time.Location) string {
+// FigureLine is the figures line of the event most of reports speak of, in
+// p's language, without the outlets (a digest item names them itself); ""
+// when no report states a figure.
+func FigureLine(p *locale.Printer, reports []*briefings.AttackReport) string {
+	return figureLine(p, mainEvent(reports), false)
+}
+
+func eventLabel(p *locale.Printer, ev *event, loc *time.Location) string {
 	r := ev.reports[0]
 	var label string
 	if d, err := time.Parse("2006-01-02", r.Date); err == nil {
-		label = d.Format("2 Jan 2006")
+		label = p.Date(d)
 	} else if !r.PublishedAt.IsZero() {
-		label = r.PublishedAt.In(loc).Format("2 Jan 2006")
+		label = p.Date(r.PublishedAt.In(loc))
 	} else {
-		label = "Undated"
+		label = p.T("figures.undated")
 	}
 	switch r.Period {
 	case "overnight", "night":
-		return label + ", overnight"
+		return p.T("figures.period.overnight", locale.Args{"Date": label})
 	case "":
 		return label
+	}
+	if s, ok := p.Lookup("figures.period."+slug(r.Period), locale.Args{"Date": label}); ok {
+		return s
 	}
 	return label + ", " + r.Period
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/sitrep/sitrep/briefings/digest"
 	"github.com/sitrep/sitrep/briefings/extract"
 	"github.com/sitrep/sitrep/briefings/ingest"
+	"github.com/sitrep/sitrep/briefings/locale"
 	"github.com/sitrep/sitrep/briefings/sample"
 	"github.com/sitrep/sitrep/briefings/store/storetest"
 	"github.com/sitrep/sitrep/briefings/summarize"
@@ -117,7 +118,7 @@ func TestSampleCorpusDigest(t *testing.T) {
 			t.Errorf("%q... under %q, want %q", prefix, got, want)
 		}
 	}
-	r := bot.DigestReply(d, nil)
+	r := bot.DigestReply(englishPrinter(t), d, nil)
 	for _, part := range render.Chunks(r, render.FormatHTML, render.TelegramLimit) {
 		if render.Len(part) > render.TelegramLimit {
 			t.Errorf("part of %d characters", render.Len(part))
@@ -127,7 +128,16 @@ func TestSampleCorpusDigest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if lines := digest.AttackLines(reports, nil); len(lines) < 2 {
+	if lines := digest.AttackLines(englishPrinter(t), reports, nil); len(lines) < 2 {
 		t.Errorf("attack lines: %q", lines)
 	}
+}
+
+func englishPrinter(t testing.TB) *locale.Printer {
+	t.Helper()
+	c, err := locale.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.For(locale.English)
 }

@@ -39,6 +39,17 @@ func (p *Printer) T(key string, args ...Args) string {
 	return s
 }
 
+// Lookup is T for a key that may be in no language (a name the catalogue
+// may translate): ok is false when it is not.
+func (p *Printer) Lookup(key string, args ...Args) (string, bool) {
+	lc := &i18n.LocalizeConfig{MessageID: key}
+	if len(args) > 0 {
+		lc.TemplateData = map[string]any(args[0])
+	}
+	s, _ := p.loc.Localize(lc)
+	return s, s != ""
+}
+
 // N returns the plural message key for count n ({{.Count}} in the
 // catalogue), in the form the language's rules choose for n: English "one"
 // and "other"; Ukrainian "one" (1, 21), "few" (2-4, 22-24) and "many" (5-20).

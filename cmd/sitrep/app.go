@@ -24,6 +24,7 @@ import (
 	"github.com/sitrep/sitrep/briefings/digest"
 	"github.com/sitrep/sitrep/briefings/extract"
 	"github.com/sitrep/sitrep/briefings/ingest"
+	"github.com/sitrep/sitrep/briefings/locale"
 	"github.com/sitrep/sitrep/briefings/sample"
 	"github.com/sitrep/sitrep/briefings/store"
 	"github.com/sitrep/sitrep/briefings/summarize"
@@ -54,6 +55,7 @@ type Main struct {
 	summarizer *summarize.Summarizer
 	analyzer   *extract.Analyzer
 	classifier *classify.Classifier
+	langs      *bot.Languages
 	ingester   *ingest.Ingester
 	tmpDir     string
 	closers    []func() error
@@ -189,6 +191,11 @@ func (m *Main) openStore(ctx context.Context, c *common) error {
 	st.Now = m.clock
 	m.Store = st
 	m.closers = append(m.closers, st.Close)
+	cat, err := locale.New()
+	if err != nil {
+		return err
+	}
+	m.langs = &bot.Languages{Catalogue: cat, Default: locale.Lang(m.Config.Locale), Store: st}
 	m.summarizer = summarize.New()
 	m.analyzer = extract.NewAnalyzer()
 	if m.classifier, err = classify.New(); err != nil {
@@ -404,6 +411,7 @@ func (m *Main) runDigest(ctx context.Context, args []string) error {
 		return err
 	}
 	loc := m.location()
+	pr := m.langs.Catalogue.For(m.langs.Default)
 	switch *format {
 	case "json":
 		b, err := digest.JSON(d)
@@ -413,11 +421,11 @@ func (m *Main) runDigest(ctx context.Context, args []string) error {
 		_, err = m.Stdout.Write(append(b, '\n'))
 		return err
 	case "markdown":
-		fmt.Fprintln(m.Stdout, render.Markdown(bot.DigestReply(d, loc)))
+		fmt.Fprintln(m.Stdout, render.Markdown(bot.DigestReply(pr, d, loc)))
 	case "html":
-		fmt.Fprintln(m.Stdout, render.HTML(bot.DigestReply(d, loc)))
+		fmt.Fprintln(m.Stdout, render.HTML(bot.DigestReply(pr, d, loc)))
 	default:
-		fmt.Fprintln(m.Stdout, render.Text(bot.DigestReply(d, loc)))
+		fmt.Fprintln(m.Stdout, render.Text(bot.DigestReply(pr, d, loc)))
 	}
 	return nil
 }
@@ -433,7 +441,7 @@ func (m *Main) buildDigest(ctx context.Context, since, until time.Time, topics [
 	return digest.Build(ctx, m.Store, m.summarizer, digest.Options{
 		Since: since, Until: until, Now: m.Now(), Topics: topics,
 		MaxPerSection: m.Config.Digest.MaxPerSection, Sentences: m.Config.Digest.Sentences, Location: m.location(),
-		EventLine: extract.LeadEvent,
+		EventLine: extract.LeadEvent, Printer: m.langs.Catalogue.For(m.langs.Default),
 	})
 }
 

@@ -39,6 +39,7 @@ func (m *Main) routerWith(build digest.BuildFunc, notify func(), stats func(cont
 		Summarizer:  m.summarizer,
 		Digest:      build,
 		AttackLines: digest.AttackLines,
+		Langs:       m.langs,
 		FetchPage:   m.ingester.FetchPublicPage,
 		AddSource:   m.ingester.AddPublicSource,
 		NextDigest:  nextDigest,
@@ -272,8 +273,8 @@ func (m *Main) jobs(disp *outbox.Dispatcher, demo bool) (*schedule.Jobs, error) 
 		BuildDigest: m.subscriptionPayload, DigestsEvery: m.JobEvery, Grace: m.Config.Schedule.Grace.Duration(),
 		AfterEnqueue: disp.Notify,
 		ScanAlerts: func(ctx context.Context, now time.Time) (int, error) {
-			return outbox.EnqueueAlerts(ctx, m.Store, now, m.Config.Alerts.MaxAge.Duration(), func(ev []*briefings.AttackReport) *bot.Reply {
-				return bot.AlertReply(ev, m.location())
+			return outbox.EnqueueAlerts(ctx, m.Store, now, m.Config.Alerts.MaxAge.Duration(), func(chat briefings.Chat, ev []*briefings.AttackReport) *bot.Reply {
+				return bot.AlertReply(m.langs.Printer(ctx, chat, ""), ev, m.location())
 			})
 		},
 		AlertEvery: m.JobEvery,
@@ -330,5 +331,5 @@ func (m *Main) subscriptionPayload(ctx context.Context, sub *briefings.Subscript
 	if err != nil {
 		return nil, err
 	}
-	return json.Marshal(bot.DigestReply(d, loc))
+	return json.Marshal(bot.DigestReply(m.langs.Printer(ctx, sub.Chat, ""), d, loc))
 }

@@ -1,0 +1,43 @@
+package bot
+
+import (
+	"context"
+
+	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/locale"
+)
+
+// Languages picks the language the bot speaks in a chat.
+type Languages struct {
+	Catalogue *locale.Catalogue
+	// Default is the configured language (config locale).
+	Default locale.Lang
+	Store   interface {
+		GetChatSettings(ctx context.Context, c briefings.Chat) (*briefings.ChatSettings, error)
+	}
+}
+
+// Printer returns the printer of chat's language: the one the chat chose
+// (stored), else the user's platform language (userLocale, "" when none is
+// known) when the catalogue has it, else the default.
+func (l *Languages) Printer(ctx context.Context, chat briefings.Chat, userLocale string) *locale.Printer {
+	return l.Catalogue.For(l.Lang(ctx, chat, userLocale))
+}
+
+// Lang is the language Printer speaks.
+func (l *Languages) Lang(ctx context.Context, chat briefings.Chat, userLocale string) locale.Lang {
+	if l.Store != nil {
+		if s, err := l.Store.GetChatSettings(ctx, chat); err == nil {
+			if lang, ok := l.Catalogue.Match(s.Lang); ok {
+				return lang
+			}
+		}
+	}
+	if lang, ok := l.Catalogue.Match(userLocale); ok {
+		return lang
+	}
+	if lang, ok := l.Catalogue.Match(string(l.Default)); ok {
+		return lang
+	}
+	return locale.English
+}
