@@ -24,7 +24,7 @@ func TestLanguagesPick(t *testing.T) {
 		locale string
 		want   locale.Lang
 	}{
-		{chosen, "uk", locale.English},  // the chat's choice wins over the user's app
+		{chosen, "uk", locale.English},   // the chat's choice wins over the user's app
 		{fresh, "en-GB", locale.English}, // Discord's locale
 		{fresh, "uk", locale.Ukrainian},  // Telegram's language_code
 		{fresh, "ru", locale.Ukrainian},  // a language the bot lacks: the default

@@ -19,7 +19,7 @@ func TestFigureLineInUkrainian(t *testing.T) {
 	at := time.Date(2025, 9, 17, 6, 0, 0, 0, time.UTC)
 	wire := &briefings.AttackReport{Attacker: "RU", Target: "UA", Date: "2025-09-17", Period: "overnight",
 		Source: "Ukraine's Air Force", SourceName: "Sample Wire", PublishedAt: at,
-		Launched: briefings.Counts{Drones: briefings.IntPtr(146), Missiles: briefings.IntPtr(2)},
+		Launched:            briefings.Counts{Drones: briefings.IntPtr(146), Missiles: briefings.IntPtr(2)},
 		InterceptedOrJammed: briefings.Counts{Drones: briefings.IntPtr(118)},
 		Casualties:          briefings.Casualties{Injured: briefings.IntPtr(3)}}
 	cases := []struct{ got, want string }{
