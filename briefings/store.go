@@ -112,8 +112,9 @@ type OutboxStore interface {
 	// next, without counting its claim as an attempt.
 	Release(ctx context.Context, id int64, why string, next time.Time) error
 	MarkDead(ctx context.Context, id int64, errMsg string) error
-	// SentExternalID returns the platform message id sent for a dedupe key.
-	SentExternalID(ctx context.Context, dedupeKey string) (string, error)
+	// DeliveryByKey returns the delivery with a dedupe key, or ENOTFOUND
+	// (a revision looks up the message it replaces).
+	DeliveryByKey(ctx context.Context, dedupeKey string) (*Delivery, error)
 	DeliveryStats(ctx context.Context) (DeliveryStats, error)
 	PruneDeliveries(ctx context.Context, before time.Time) (int, error)
 }

@@ -620,6 +620,14 @@ func (d *Dispatcher) deliver(ctx context.Context, row *briefings.Delivery) resul
 		}
 		return res
 	}
+	var wait *waitOriginal
+	if errors.As(err, &wait) {
+		// Not an attempt: the row is handed back until its original is sent.
+		if e := d.st.Release(wctx, row.ID, "waiting for the original message", wait.after(now, d.o.Poll)); e != nil {
+			log.Error("outbox: release", slog.Any("error", e))
+		}
+		return res
+	}
 	if ctx.Err() != nil {
 		// Cancelled by shutdown: not the row's fault; due again at once.
 		_ = d.st.MarkRetry(wctx, row.ID, "interrupted by shutdown", now)
@@ -691,23 +699,44 @@ func (d *Dispatcher) send(ctx context.Context, p bot.Platform, row *briefings.De
 		return "", &bot.SendError{Platform: p.Name(), Kind: bot.SendFatal, Err: fmt.Errorf("outbox: bad payload: %w", err)}
 	}
 	if row.EditOf != "" {
-		ext, err := d.st.SentExternalID(ctx, row.EditOf)
-		if err != nil && briefings.ErrorCode(err) != briefings.ENOTFOUND {
+		orig, err := d.st.DeliveryByKey(ctx, row.EditOf)
+		switch {
+		case err != nil && briefings.ErrorCode(err) != briefings.ENOTFOUND:
 			return "", err
-		}
-		if ext != "" {
-			if err := p.Edit(ctx, row.Chat, ext, &r); err != nil {
+		case err == nil && orig.Status == briefings.StatusSent && orig.ExternalID != "":
+			if err := p.Edit(ctx, row.Chat, orig.ExternalID, &r); err != nil {
 				return "", err
 			}
-			return ext, nil
+			return orig.ExternalID, nil
+		case err == nil && (orig.Status == briefings.StatusPending || orig.Status == briefings.StatusSending):
+			// The original is still on its way (retried under a fault):
+			// the revision waits for it, or the reader would get the
+			// revision and then the stale original.
+			return "", &waitOriginal{key: row.EditOf, next: orig.NextAttemptAt, sending: orig.Status == briefings.StatusSending}
 		}
-		// The original is not sent (yet): wait for it a few attempts, then
-		// send the revision as a message of its own.
-		if row.Attempts < 3 {
-			return "", &bot.SendError{Platform: p.Name(), Kind: bot.SendRetry, Err: fmt.Errorf("outbox: original %q not sent yet", row.EditOf)}
-		}
+		// The original is gone (dead-lettered, pruned): the revision is
+		// sent as a message of its own.
 	}
 	return p.Send(ctx, row.Chat, &r)
+}
+
+// waitOriginal is send's answer for a revision whose original is not sent.
+type waitOriginal struct {
+	key     string
+	next    time.Time // the original's next attempt (or lease end when sending)
+	sending bool
+}
+
+func (w *waitOriginal) Error() string { return fmt.Sprintf("outbox: original %q not sent yet", w.key) }
+
+// after is when the revision looks again: at the original's next attempt
+// (claims take rows in due order, so the original goes first), or soon
+// when the original is being sent now.
+func (w *waitOriginal) after(now time.Time, poll time.Duration) time.Time {
+	if w.sending || !w.next.After(now) {
+		return now.Add(max(poll, time.Second))
+	}
+	return w.next
 }
 
 func (d *Dispatcher) retry(ctx context.Context, log *slog.Logger, row *briefings.Delivery, err error) {

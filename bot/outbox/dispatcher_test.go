@@ -186,13 +186,67 @@ func TestDeliverEditsRevision(t *testing.T) {
 	if len(p.sent) != 1 || len(p.edited) != 1 || p.edited[0] != "m1" {
 		t.Fatalf("sent %v edited %v, want one send and an edit of m1", p.sent, p.edited)
 	}
-	// A revision whose original never went out waits, then is sent on its own.
+	// A revision whose original is gone is sent as a message of its own.
 	enqueue(t, st, "alert:telegram:9:other:rev:y", "9", "alert:telegram:9:other", now)
-	for i := range 3 {
-		d.deliver(ctx, claimOne(t, st, now.Add(time.Duration(i+2)*time.Minute)))
-	}
+	d.deliver(ctx, claimOne(t, st, now.Add(2*time.Minute)))
 	if len(p.sent) != 2 {
 		t.Fatalf("orphan revision not sent as a message: %v", p.sent)
+	}
+}
+
+// TestRevisionWaitsForItsOriginal: an original retried under faults keeps
+// its revision waiting, attempts not spent, however many retries it takes;
+// the revision then edits it, so the reader never gets the stale original
+// after the revision. A dead original lets its revision go on its own.
+func TestRevisionWaitsForItsOriginal(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.Open(t)
+	now := time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)
+	retries := make([]error, 6)
+	for i := range retries {
+		retries[i] = sendErr(bot.SendRetry)
+	}
+	p := &scriptPlatform{errs: map[string][]error{"5": retries, "6": {sendErr(bot.SendFatal)}}}
+	d := NewDispatcher(st, map[briefings.Platform]bot.Platform{"telegram": p}, Options{Now: func() time.Time { return now },
+		Logger: slog.New(slog.DiscardHandler), Rand: func() float64 { return 0 }, MaxAttempts: 8})
+	enqueue(t, st, "alert:5:ev", "5", "", now)
+	enqueue(t, st, "alert:5:ev:rev:a", "5", "alert:5:ev", now)
+	for range 6 { // the original fails six times; each time the revision looks and waits
+		rows, err := st.Claim(ctx, "", now, now.Add(time.Minute), 10)
+		if err != nil || len(rows) == 0 || rows[0].DedupeKey != "alert:5:ev" {
+			t.Fatalf("the original is not claimed first: %v %v", rows, err)
+		}
+		for _, r := range rows {
+			d.deliver(ctx, r)
+		}
+		now = now.Add(time.Second)
+	}
+	rev, err := st.DeliveryByKey(ctx, "alert:5:ev:rev:a")
+	if err != nil || rev.Status != briefings.StatusPending || rev.Attempts != 0 {
+		t.Fatalf("revision while its original is retried: %+v %v", rev, err)
+	}
+	for range 3 {
+		rows, _ := st.Claim(ctx, "", now, now.Add(time.Minute), 10)
+		for _, r := range rows {
+			d.deliver(ctx, r)
+		}
+		now = now.Add(time.Second)
+	}
+	if len(p.sent) != 1 || len(p.edited) != 1 || p.edited[0] != "m1" {
+		t.Fatalf("sent %v edited %v: want the original sent once, then edited", p.sent, p.edited)
+	}
+	// A dead original: its revision is sent as a message of its own.
+	enqueue(t, st, "alert:6:ev", "6", "", now)
+	enqueue(t, st, "alert:6:ev:rev:a", "6", "alert:6:ev", now)
+	for range 2 {
+		rows, _ := st.Claim(ctx, "", now, now.Add(time.Minute), 10)
+		for _, r := range rows {
+			d.deliver(ctx, r)
+		}
+		now = now.Add(time.Second)
+	}
+	if len(p.sent) != 2 || p.sent[1] != "6" {
+		t.Fatalf("sent %v: want the revision of the dead original sent to chat 6", p.sent)
 	}
 }
 

@@ -1266,12 +1266,16 @@ func testOutbox(e *env) {
 		t.Fatalf("reclaim: %+v", got)
 	}
 	must(t, e.db.MarkSent(ctx, d.ID, "msg-99", t0.Add(6*time.Second)))
-	ext, err := e.db.SentExternalID(ctx, d.DedupeKey)
+	byKey, err := e.db.DeliveryByKey(ctx, d.DedupeKey)
 	must(t, err)
-	if ext != "msg-99" {
-		t.Fatalf("external id %q", ext)
+	if byKey.ID != d.ID || byKey.Status != briefings.StatusSent || byKey.ExternalID != "msg-99" {
+		t.Fatalf("by key: %+v", byKey)
 	}
-	_, err = e.db.SentExternalID(ctx, later.DedupeKey)
+	byKey, err = e.db.DeliveryByKey(ctx, later.DedupeKey)
+	if err != nil || byKey.Status != briefings.StatusPending || byKey.ExternalID != "" {
+		t.Fatalf("pending by key: %+v %v", byKey, err)
+	}
+	_, err = e.db.DeliveryByKey(ctx, "no such key")
 	wantCode(t, err, briefings.ENOTFOUND)
 	// A late retry from a stale sender does not resurrect a sent row.
 	must(t, e.db.MarkRetry(ctx, d.ID, "stale", t0))

@@ -216,16 +216,13 @@ func (db *DB) GetDelivery(ctx context.Context, id int64) (*briefings.Delivery, e
 	return d, wrap("get delivery", err)
 }
 
-// SentExternalID returns the platform message id sent for a dedupe key, or
-// ENOTFOUND when no row with that key was sent (yet).
-func (db *DB) SentExternalID(ctx context.Context, dedupeKey string) (string, error) {
-	var ext string
-	err := db.reader().queryRow(ctx, `SELECT external_id FROM deliveries WHERE dedupe_key = $1 AND status = 'sent'`,
-		dedupeKey).Scan(&ext)
+// DeliveryByKey returns the delivery with dedupeKey, or ENOTFOUND.
+func (db *DB) DeliveryByKey(ctx context.Context, dedupeKey string) (*briefings.Delivery, error) {
+	d, err := scanDelivery(db.reader().queryRow(ctx, `SELECT `+deliveryCols+` FROM deliveries WHERE dedupe_key = $1`, dedupeKey))
 	if errors.Is(err, sql.ErrNoRows) {
-		return "", notFound("Nothing was sent for %s.", dedupeKey)
+		return nil, notFound("No delivery %s.", dedupeKey)
 	}
-	return ext, wrap("sent external id", err)
+	return d, wrap("delivery by key", err)
 }
 
 // DeliveryStats counts the outbox rows by status and dead letters by reason.
