@@ -10,7 +10,7 @@ import (
 
 // What the model reads of an article: its title, and the first maxText bytes
 // of its teaser followed by its body (a feed's teaser, or a page's lead).
-const maxText = 1200
+const maxText = 450
 
 // Feature names, by prefix:
 //
@@ -22,6 +22,8 @@ const maxText = 1200
 //	n:CONCEPT     a concept named by three words or more
 //	x:CONCEPT+place  a concept word in an article that names Ukraine or Russia
 //	x:ukraine+russia both named
+//	k:none        no concept at all
+//	k:place-only  Ukraine or Russia named, but no concept of the war
 type featurizer struct {
 	// words maps a normalised word, or two joined by a space, to its concept.
 	words map[string]int
@@ -122,10 +124,12 @@ func (f *featurizer) features(tk *tokenizer, title, body string, emit emitter) {
 		}
 	}
 	place := counts[f.ukraine] > 0 || counts[f.russia] > 0
+	topical := false // a concept of the war itself, not only a place
 	for c, n := range counts[:len(f.names)] {
 		if n == 0 {
 			continue
 		}
+		topical = topical || (c != f.ukraine && c != f.russia)
 		emit("c:", f.names[c], "")
 		if inTitle[c] {
 			emit("tc:", f.names[c], "")
@@ -139,6 +143,14 @@ func (f *featurizer) features(tk *tokenizer, title, body string, emit emitter) {
 	}
 	if counts[f.ukraine] > 0 && counts[f.russia] > 0 {
 		emit("x:", "ukraine", "+russia")
+	}
+	// What is absent says something too: most articles about other things
+	// name no concept of the war at all, in whatever language.
+	switch {
+	case !topical && place:
+		emit("k:", "place-only", "")
+	case !topical:
+		emit("k:", "none", "")
 	}
 }
 

@@ -3,6 +3,7 @@ package classify
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 
 	"github.com/sitrep/sitrep/briefings"
 )
@@ -18,7 +19,8 @@ type Example struct {
 type TrainOptions struct {
 	// Epochs of stochastic gradient descent (AdaGrad); default 40.
 	Epochs int
-	// L2 is the regularisation strength per example; default 1e-3.
+	// L2 is the regularisation strength per example of concept features
+	// (word features get wordL2 times it); default 1e-3.
 	L2 float64
 	// MinCount drops features seen in fewer labelled articles; default 2, so
 	// that no weight exists for one example alone.
@@ -50,11 +52,19 @@ func Train(examples []Example, o TrainOptions) *Weights {
 	// Feature indexes per example, over features seen often enough.
 	docs := make([][]uint32, len(examples))
 	df := map[uint32]int{}
+	// Concept features (c:, tc:, n:, x:, k:) are few, dense and shared by
+	// the three languages; word features are many and sparse. Words are
+	// regularised ten times harder, so that a word seen in a handful of
+	// articles does not outweigh what the concepts say.
+	dense := map[uint32]bool{}
 	for i, ex := range examples {
 		seen := map[uint32]bool{}
 		title, text := articleText(ex.Article)
 		f.features(&tk, title, text, func(prefix, x, y string) {
 			h := hashParts(prefix, x, y)
+			if prefix != "u:" && prefix != "t:" && prefix != "b:" {
+				dense[h] = true
+			}
 			if !seen[h] {
 				seen[h] = true
 				docs[i] = append(docs[i], h)
@@ -68,6 +78,17 @@ func Train(examples []Example, o TrainOptions) *Weights {
 		if n >= o.MinCount {
 			index[h] = len(hashes)
 			hashes = append(hashes, h)
+		}
+	}
+	slices.Sort(hashes) // a fixed order: training is deterministic
+	for j, h := range hashes {
+		index[h] = j
+	}
+	l2 := make([]float64, len(hashes))
+	for j, h := range hashes {
+		l2[j] = o.L2 * wordL2
+		if dense[h] {
+			l2[j] = o.L2
 		}
 	}
 	feats := make([][]int, len(examples))
@@ -90,7 +111,7 @@ func Train(examples []Example, o TrainOptions) *Weights {
 			pos++
 		}
 	}
-	m := &sgd{w: make([][nOut]float64, len(hashes)), g: make([][nOut]float64, len(hashes)), l2: o.L2}
+	m := &sgd{w: make([][nOut]float64, len(hashes)), g: make([][nOut]float64, len(hashes)), l2: l2}
 	wPos, wNeg := 1.0, 1.0
 	if pos > 0 && pos < len(examples) {
 		wPos = float64(len(examples)) / (2 * float64(pos))
@@ -125,15 +146,18 @@ func Train(examples []Example, o TrainOptions) *Weights {
 type sgd struct {
 	w, g   [][nOut]float64
 	b, gb  [nOut]float64
-	l2     float64
+	l2     []float64 // per feature
 	logits [nOut]float64
 }
 
 const learningRate = 0.2
 
+// wordL2 multiplies the regularisation of word features (see Train).
+const wordL2 = 10
+
 func (m *sgd) update(fs []int, k int, grad float64) {
 	for _, j := range fs {
-		gj := grad + m.l2*m.w[j][k]
+		gj := grad + m.l2[j]*m.w[j][k]
 		m.g[j][k] += gj * gj
 		m.w[j][k] -= learningRate * gj / math.Sqrt(m.g[j][k]+1e-8)
 	}

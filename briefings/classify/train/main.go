@@ -24,9 +24,11 @@ import (
 	"flag"
 	"fmt"
 	"hash/fnv"
+	"io"
 	"log"
 	"math"
 	"os"
+	"strings"
 
 	"github.com/sitrep/sitrep/briefings/classify"
 	"github.com/sitrep/sitrep/briefings/classify/labelled"
@@ -45,23 +47,42 @@ func main() {
 	untouched := flag.Bool("untouched", false, "report on the untouched fold (do this once, at the end)")
 	final := flag.Bool("final", false, "train the written weights on the untouched fold too")
 	out := flag.String("out", "", "write the weights here")
-	epochs := flag.Int("epochs", 40, "training epochs")
-	l2 := flag.Float64("l2", 1e-3, "L2 regularisation")
-	errs := flag.Bool("errors", false, "list the dev items the held-out run gets wrong")
+	epochs := flag.Int("epochs", 60, "training epochs")
+	l2 := flag.Float64("l2", 3e-3, "L2 regularisation of concept features (word features: ten times this)")
+	errs := flag.Bool("errors", false, "list the items cross-validation gets wrong (stderr) and the dev items the held-out run gets wrong")
 	flag.Parse()
 	opts := classify.TrainOptions{Epochs: *epochs, L2: *l2, Seed: 1}
 
 	an := extract.NewAnalyzer()
 	var devItems, pool, held []*labelled.Item
+	// An item labelled twice (the same feed saved in two folders) counts
+	// once, where it was first seen: the dev set first.
+	seen := map[string]bool{}
+	dup := func(it *labelled.Item) bool {
+		key := strings.ToLower(strings.Join(strings.Fields(it.Article.Title), " "))
+		if seen[key] {
+			return true
+		}
+		seen[key] = true
+		return false
+	}
 	if *dev != "" {
 		items, err := labelled.Load(*dev, "sections_*.jsonl", an)
 		check(err)
+		for _, it := range items {
+			dup(it)
+		}
 		devItems = items
 	}
+	dups := 0
 	for _, d := range extra {
 		items, err := labelled.Load(d, "labels.jsonl", an)
 		check(err)
 		for _, it := range items {
+			if dup(it) {
+				dups++
+				continue
+			}
 			if it.Untouched() {
 				held = append(held, it)
 			} else {
@@ -69,10 +90,14 @@ func main() {
 			}
 		}
 	}
-	fmt.Printf("items: dev %d, extra %d (+%d untouched)\n", len(devItems), len(pool), len(held))
+	fmt.Printf("items: dev %d, extra %d (+%d untouched; %d labelled twice dropped)\n", len(devItems), len(pool), len(held), dups)
 
 	all := append(append([]*labelled.Item{}, pool...), devItems...)
-	threshold := crossValidate(all, opts)
+	var cvErrors io.Writer
+	if *errs {
+		cvErrors = os.Stderr
+	}
+	threshold := crossValidate(all, opts, cvErrors)
 
 	if len(pool) > 0 && len(devItems) > 0 {
 		w := classify.Train(labelled.Examples(pool), opts)
@@ -103,7 +128,7 @@ func main() {
 
 // crossValidate prints 5-fold cross-validation figures and returns the
 // relevance threshold that best balances the out-of-fold errors.
-func crossValidate(items []*labelled.Item, opts classify.TrainOptions) float64 {
+func crossValidate(items []*labelled.Item, opts classify.TrainOptions, cvErrors io.Writer) float64 {
 	const k = 5
 	fold := func(it *labelled.Item) int {
 		h := fnv.New32a()
@@ -149,10 +174,28 @@ func crossValidate(items []*labelled.Item, opts classify.TrainOptions) float64 {
 		}
 	}
 	r := labelled.Report{}
+	confusion := map[[2]string]int{}
 	for i, it := range items {
-		r.Add(it, decision(rel[i], sections[i], best))
+		d := decision(rel[i], sections[i], best)
+		r.Add(it, d)
+		got := d.Section
+		if d.OffTopic {
+			got = "off"
+		}
+		confusion[[2]string{it.Label, got}]++
+		if cvErrors != nil && got != classify.SectionOfLabel(it.Label) && !(got == "off" && it.Label == classify.LabelOffTopic) {
+			fmt.Fprintf(cvErrors, "%s\t%s\t%.2f\t%s\t%s\t%s\n", it.Label, got, rel[i], it.Lang, it.Feed, it.Article.Title)
+		}
 	}
 	fmt.Printf("\n%d-fold cross-validation over %d items (threshold %.2f):\n%s", k, len(items), best, r)
+	fmt.Println("  labels (rows) against decisions (columns: Air, Front, Dipl, Sanc, Other, off):")
+	for _, l := range append(classify.Labels(), classify.LabelOffTopic) {
+		fmt.Printf("  %-14s", l)
+		for _, g := range []string{"Air attacks", "Front line", "Diplomacy", "Sanctions and aid", "Other", "off"} {
+			fmt.Printf("%6d", confusion[[2]string{l, g}])
+		}
+		fmt.Println()
+	}
 	return best
 }
 
