@@ -343,85 +343,97 @@ func buildSig(title, body string) sig {
 	if cap(sc.block) < len(toks) {
 		sc.block = make([]termStat, 0, len(toks))
 	}
-	block := sc.block[:0]
-	stats := sc.stats
-	order := sc.order[:0]
-	var numbers, days []string
-	add := func(t tok, pos int, w float64, capsCount bool) {
-		low := strings.ToLower(t.text)
-		if wd, ok := text.Weekday(low); ok {
-			d := dayAbbrev[wd]
-			if !contains(days, d) {
-				days = append(days, d)
-			}
-			return
-		}
-		if n, ok := figure(t.text); ok {
-			if len(numbers) < maxNumbers && !contains(numbers, n) {
-				numbers = append(numbers, n)
-			}
-			return
-		}
-		if stopWords[low] || utf8.RuneCountInString(low) < 2 {
-			return
-		}
-		first, _ := utf8.DecodeRuneInString(t.text)
-		name := capsCount && unicode.IsUpper(first) && (!t.start || isAllCaps(t.text))
-		term := fold(low)
-		if !name {
-			term = stem(term)
-		}
-		if term == "" || stopWords[term] {
-			return
-		}
-		st := stats[term]
-		if st == nil {
-			block = append(block, termStat{term: term, first: pos})
-			st = &block[len(block)-1]
-			stats[term] = st
-			order = append(order, st)
-		}
-		if common[term] {
-			w *= 0.3
-		}
-		st.weight += w
-		if name {
-			st.entity = true
-		}
-	}
+	b := sigBuilder{block: sc.block[:0], stats: sc.stats, order: sc.order[:0]}
 	for i, t := range tt {
-		add(t, i, 2.0, !titleCase)
+		b.add(t, i, 2.0, !titleCase)
 	}
 	for i, t := range bt {
 		// earlier words of the lead weigh more
-		w := 1.0 - 0.5*float64(i)/float64(leadWords)
-		add(t, len(tt)+i, w, true)
+		b.add(t, len(tt)+i, 1.0-0.5*float64(i)/float64(leadWords), true)
 	}
-	sc.block, sc.order = block, order
-	// Heaviest first (names count 1.5 times), then first seen.
-	slices.SortStableFunc(order, func(a, b *termStat) int {
-		wa, wb := a.weight, b.weight
-		if a.entity {
-			wa *= 1.5
+	sc.block, sc.order = b.block, b.order
+	return b.signature()
+}
+
+// sigBuilder gathers an article's candidate terms, figures and weekdays
+// (its slices and map are the pooled scratch's).
+type sigBuilder struct {
+	block         []termStat
+	stats         map[string]*termStat
+	order         []*termStat
+	numbers, days []string
+}
+
+// add counts token t at position pos with weight w: a weekday or a figure
+// goes to its list; a word not a stop word becomes a term, a name when
+// capitalized (capsCount) other than a sentence's first word.
+func (b *sigBuilder) add(t tok, pos int, w float64, capsCount bool) {
+	low := strings.ToLower(t.text)
+	if wd, ok := text.Weekday(low); ok {
+		d := dayAbbrev[wd]
+		if !contains(b.days, d) {
+			b.days = append(b.days, d)
 		}
-		if b.entity {
-			wb *= 1.5
+		return
+	}
+	if n, ok := figure(t.text); ok {
+		if len(b.numbers) < maxNumbers && !contains(b.numbers, n) {
+			b.numbers = append(b.numbers, n)
+		}
+		return
+	}
+	if stopWords[low] || utf8.RuneCountInString(low) < 2 {
+		return
+	}
+	first, _ := utf8.DecodeRuneInString(t.text)
+	name := capsCount && unicode.IsUpper(first) && (!t.start || isAllCaps(t.text))
+	term := fold(low)
+	if !name {
+		term = stem(term)
+	}
+	if term == "" || stopWords[term] {
+		return
+	}
+	st := b.stats[term]
+	if st == nil {
+		b.block = append(b.block, termStat{term: term, first: pos})
+		st = &b.block[len(b.block)-1]
+		b.stats[term] = st
+		b.order = append(b.order, st)
+	}
+	if common[term] {
+		w *= 0.3
+	}
+	st.weight += w
+	if name {
+		st.entity = true
+	}
+}
+
+// signature keeps the heaviest terms (names count 1.5 times; then the
+// first seen), at most maxTerms of them and maxEntities names. The caller
+// prepares it (Prepare, or similarity when it first compares it).
+func (b *sigBuilder) signature() sig {
+	slices.SortStableFunc(b.order, func(x, y *termStat) int {
+		wx, wy := x.weight, y.weight
+		if x.entity {
+			wx *= 1.5
+		}
+		if y.entity {
+			wy *= 1.5
 		}
 		switch {
-		case wa > wb:
+		case wx > wy:
 			return -1
-		case wa < wb:
+		case wx < wy:
 			return 1
 		}
-		return cmp.Compare(a.first, b.first)
+		return cmp.Compare(x.first, y.first)
 	})
-	// The caller prepares the signature (Prepare, or similarity when it
-	// first compares it).
-	s := sig{entities: make(map[string]bool, maxEntities), numbers: numbers, days: days,
-		terms: make([]string, 0, min(len(order), maxTerms))}
+	s := sig{entities: make(map[string]bool, maxEntities), numbers: b.numbers, days: b.days,
+		terms: make([]string, 0, min(len(b.order), maxTerms))}
 	ents := 0
-	for _, st := range order {
-		t := st.term
+	for _, st := range b.order {
 		if len(s.terms) >= maxTerms {
 			break
 		}
@@ -430,9 +442,9 @@ func buildSig(title, body string) sig {
 				continue
 			}
 			ents++
-			s.entities[t] = true
+			s.entities[st.term] = true
 		}
-		s.terms = append(s.terms, t)
+		s.terms = append(s.terms, st.term)
 	}
 	return s
 }

@@ -260,77 +260,89 @@ func (r *ranked) before(o *ranked) bool {
 // Build composes the digest for o's window from the store's stories. sum
 // picks each story's sentences; when sum is nil the stored summaries are used.
 func Build(ctx context.Context, st briefings.ArticleStore, sum briefings.Summarizer, o Options) (*briefings.Digest, error) {
-	now, until, since := o.Now, o.Until, o.Since
-	if until.IsZero() {
-		until = now
+	c, err := o.settings()
+	if err != nil {
+		return nil, err
 	}
-	if now.IsZero() {
-		now = until
-	}
-	if now.IsZero() {
-		return nil, fmt.Errorf("digest: Options.Now or Options.Until is required")
-	}
-	if since.IsZero() {
-		since = until.Add(-24 * time.Hour)
-	}
-	if !since.Before(until) {
-		return nil, briefings.Errorf(briefings.EINVALID, "The start of the period must be before its end.")
-	}
-	loc := o.Location
-	if loc == nil {
-		loc = time.UTC
-	}
-	p := o.Printer
-	if p == nil {
-		c, err := locale.New()
-		if err != nil {
-			return nil, fmt.Errorf("digest: %w", err)
-		}
-		p = c.For(locale.English)
-	}
-	n := o.Sentences
-	if n <= 0 {
-		n = 2
-	}
-	n = min(n, 3)
-	maxPer := o.MaxPerSection
-	if maxPer <= 0 {
-		maxPer = 5
-	}
-	want := map[briefings.Topic]bool{}
-	for _, t := range o.Topics {
-		want[briefings.Topic(strings.ToLower(strings.TrimSpace(string(t))))] = true
-	}
-
-	stories, err := st.ListStories(ctx, briefings.StoryFilter{Since: since, Until: until, Limit: 5000})
+	stories, err := st.ListStories(ctx, briefings.StoryFilter{Since: c.since, Until: c.until, Limit: 5000})
 	if err != nil {
 		return nil, fmt.Errorf("digest: list stories: %w", err)
 	}
+	d := &briefings.Digest{
+		Title:       "Briefing: " + Window(c.since, c.until, c.loc),
+		Since:       c.since.In(c.loc),
+		Until:       c.until.In(c.loc),
+		GeneratedAt: c.now.In(c.loc),
+	}
+	if d.Sections, err = c.sections(ctx, c.rank(stories), sum); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// settings are Options with the defaults filled in.
+type settings struct {
+	now, since, until time.Time
+	loc               *time.Location
+	printer           *locale.Printer
+	sentences         int // per item, 1 to 3
+	maxPer            int // items per section
+	want              map[briefings.Topic]bool
+	eventLine         func(a *briefings.Article) string
+}
+
+// settings fills o's defaults and checks its window.
+func (o Options) settings() (settings, error) {
+	c := settings{now: o.Now, since: o.Since, until: o.Until, loc: o.Location, printer: o.Printer, sentences: o.Sentences,
+		maxPer: o.MaxPerSection, want: map[briefings.Topic]bool{}, eventLine: o.EventLine}
+	if c.until.IsZero() {
+		c.until = c.now
+	}
+	if c.now.IsZero() {
+		c.now = c.until
+	}
+	if c.now.IsZero() {
+		return c, fmt.Errorf("digest: Options.Now or Options.Until is required")
+	}
+	if c.since.IsZero() {
+		c.since = c.until.Add(-24 * time.Hour)
+	}
+	if !c.since.Before(c.until) {
+		return c, briefings.Errorf(briefings.EINVALID, "The start of the period must be before its end.")
+	}
+	if c.loc == nil {
+		c.loc = time.UTC
+	}
+	if c.printer == nil {
+		cat, err := locale.New()
+		if err != nil {
+			return c, fmt.Errorf("digest: %w", err)
+		}
+		c.printer = cat.For(locale.English)
+	}
+	if c.sentences <= 0 {
+		c.sentences = 2
+	}
+	c.sentences = min(c.sentences, 3)
+	if c.maxPer <= 0 {
+		c.maxPer = 5
+	}
+	for _, t := range o.Topics {
+		c.want[briefings.Topic(strings.ToLower(strings.TrimSpace(string(t))))] = true
+	}
+	return c, nil
+}
+
+// rank scores the stories of relevant articles on a wanted topic, in
+// digest order.
+func (c settings) rank(stories []*briefings.Story) []ranked {
 	var rs []ranked
 	for _, s := range stories {
 		s = relevantOnly(s)
 		if len(s.Articles) == 0 {
 			continue
 		}
-		var topics [][]briefings.Topic
-		match := len(want) == 0
-		weight := 0.5
-		for _, a := range s.Articles {
-			topics = append(topics, a.Topics)
-			for i := range a.Attacks {
-				if usable(&a.Attacks[i]) {
-					// A story with attack figures is an air attack story.
-					match = match || want[briefings.TopicAirAttacks]
-					weight = max(weight, topicWeight[briefings.TopicAirAttacks])
-				}
-			}
-			for _, t := range a.Topics {
-				match = match || want[t]
-				if w, ok := topicWeight[t]; ok && w > weight {
-					weight = w
-				}
-			}
-		}
+		match, weight, topics := c.topics(s)
 		if !match {
 			continue
 		}
@@ -339,47 +351,67 @@ func Build(ctx context.Context, st briefings.ArticleStore, sum briefings.Summari
 			section = s.Section
 		}
 		latest := latestOf(s)
-		age := now.Sub(latest)
-		if age < 0 {
-			age = 0
-		}
-		recency := math.Pow(0.5, float64(age)/float64(HalfLife))
+		recency := math.Pow(0.5, float64(max(c.now.Sub(latest), 0))/float64(HalfLife))
 		outlets := max(1, len(distinctSources(s)))
 		score := (1 + math.Log2(float64(outlets))) * (0.25 + 0.75*recency) * weight
 		rs = append(rs, ranked{story: s, section: section, score: math.Round(score*10000) / 10000, latest: latest,
 			outlets: outlets, record: recordIndex(s.Articles) >= 0})
 	}
 	sort.SliceStable(rs, func(i, j int) bool { return rs[i].before(&rs[j]) })
+	return rs
+}
 
-	d := &briefings.Digest{
-		Title:       "Briefing: " + Window(since, until, loc),
-		Since:       since.In(loc),
-		Until:       until.In(loc),
-		GeneratedAt: now.In(loc),
+// topics reads a story's topics: whether it carries a wanted one (a story
+// with attack figures is an air attack story), the weight of its heaviest
+// (0.5 without a known one), and each article's list.
+func (c settings) topics(s *briefings.Story) (match bool, weight float64, topics [][]briefings.Topic) {
+	match, weight = len(c.want) == 0, 0.5
+	for _, a := range s.Articles {
+		topics = append(topics, a.Topics)
+		for i := range a.Attacks {
+			if usable(&a.Attacks[i]) {
+				match = match || c.want[briefings.TopicAirAttacks]
+				weight = max(weight, topicWeight[briefings.TopicAirAttacks])
+			}
+		}
+		for _, t := range a.Topics {
+			match = match || c.want[t]
+			if w, ok := topicWeight[t]; ok && w > weight {
+				weight = w
+			}
+		}
 	}
+	return match, weight, topics
+}
+
+// sections fills each section with up to maxPer items of the ranked
+// stories, sections in their fixed order; a story that yields nothing to
+// show is left out.
+func (c settings) sections(ctx context.Context, rs []ranked, sum briefings.Summarizer) ([]briefings.DigestSection, error) {
 	bySection := map[string][]briefings.DigestItem{}
 	for _, r := range rs {
-		if len(bySection[r.section]) >= maxPer {
+		if len(bySection[r.section]) >= c.maxPer {
 			continue
 		}
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("digest: %w", err)
 		}
-		it := item(p, r, sum, n, loc)
-		if r.section == briefings.SectionDiplomacy && o.EventLine != nil {
-			it.Event = eventLine(r.story, o.EventLine)
+		it := item(c.printer, r, sum, c.sentences, c.loc)
+		if r.section == briefings.SectionDiplomacy && c.eventLine != nil {
+			it.Event = eventLine(r.story, c.eventLine)
 		}
 		if len(it.Sentences) == 0 && it.Figures == "" && it.Headline == "" {
 			continue
 		}
 		bySection[r.section] = append(bySection[r.section], it)
 	}
+	var out []briefings.DigestSection
 	for _, name := range briefings.Sections {
 		if items := bySection[name]; len(items) > 0 {
-			d.Sections = append(d.Sections, briefings.DigestSection{Name: name, Items: items})
+			out = append(out, briefings.DigestSection{Name: name, Items: items})
 		}
 	}
-	return d, nil
+	return out, nil
 }
 
 func isSection(s string) bool {

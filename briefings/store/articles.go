@@ -205,78 +205,25 @@ type articleInput struct {
 func (db *DB) addArticles(ctx context.Context, arts []*briefings.Article) ([]briefings.AddResult, error) {
 	ins := make([]articleInput, len(arts))
 	for i, a := range arts {
-		if a.SourceID == 0 {
-			return nil, briefings.Errorf(briefings.EINVALID, "An article needs a source.")
-		}
-		if a.FetchedAt.IsZero() {
-			a.FetchedAt = db.now()
-		}
-		if a.PublishedAt.IsZero() {
-			a.PublishedAt = a.FetchedAt
-		}
-		in := articleInput{a: a, reports: append([]briefings.AttackReport(nil), a.Attacks...)}
-		var err [3]error
-		in.enc[0], err[0] = stringsToJSON(a.Topics)
-		in.enc[1], err[1] = toJSON(a.Entities)
-		in.enc[2], err[2] = stringsToJSON(a.Summary)
-		if err := errors.Join(err[:]...); err != nil {
-			return nil, fmt.Errorf("encode: %w", err)
+		in, err := db.articleInput(a)
+		if err != nil {
+			return nil, err
 		}
 		ins[i] = in
 	}
 	results := make([]briefings.AddResult, len(ins))
 	err := db.withTx(ctx, func(tx runner) error {
-		if db.dialect == Postgres && len(ins) > 1 {
-			// Take the batch's content-hash locks in one order, so
-			// that two batches never wait for each other in a cycle.
-			hashes := make([]string, 0, len(ins))
-			for _, in := range ins {
-				if in.a.ContentHash != "" {
-					hashes = append(hashes, in.a.ContentHash)
-				}
-			}
-			sort.Strings(hashes)
-			for _, h := range slices.Compact(hashes) {
-				if _, err := tx.exec(ctx, qLockHash, h); err != nil {
-					return err
-				}
-			}
+		if err := db.lockHashes(ctx, tx, ins); err != nil {
+			return err
 		}
 		for i, in := range ins {
-			res, created, err := db.addArticleTx(ctx, tx, in)
-			if errors.Is(err, errRaced) {
-				// Another transaction committed the same article
-				// first (PostgreSQL; SQLite writers never overlap).
-				// Drop our story and report theirs as the duplicate:
-				// under READ COMMITTED the next statement sees it.
-				if created != 0 {
-					if _, err := tx.exec(ctx, `DELETE FROM stories WHERE id = $1`, created); err != nil {
-						return err
-					}
-				}
-				if res, _, err = lookupArticle(ctx, tx, in.a); err == nil && res.ID == 0 {
-					err = errRaced
-				}
-			}
+			res, err := db.addOrFind(ctx, tx, in)
 			if err != nil {
 				return err
 			}
 			results[i] = res
 		}
-		if db.dialect == SQLite {
-			// Index the new articles for search last: at a statement
-			// transaction (a statement with triggers, RETURNING or
-			// several rows) FTS5 writes its pending data out as a new
-			// segment, and the inserts above must stay free to use one.
-			for i, in := range ins {
-				if res := results[i]; res.Created {
-					if _, err := tx.exec(ctx, qInsertFTS, res.ID, in.a.Title, in.a.Teaser, in.a.Body); err != nil {
-						return fmt.Errorf("index article: %w", err)
-					}
-				}
-			}
-		}
-		return nil
+		return db.indexForSearch(ctx, tx, ins, results)
 	})
 	if err != nil {
 		return nil, err
@@ -290,6 +237,88 @@ func (db *DB) addArticles(ctx context.Context, arts []*briefings.Article) ([]bri
 		}
 	}
 	return results, nil
+}
+
+// articleInput checks a, fills its times (a zero FetchedAt is now, a zero
+// PublishedAt is FetchedAt) and encodes its lists.
+func (db *DB) articleInput(a *briefings.Article) (articleInput, error) {
+	if a.SourceID == 0 {
+		return articleInput{}, briefings.Errorf(briefings.EINVALID, "An article needs a source.")
+	}
+	if a.FetchedAt.IsZero() {
+		a.FetchedAt = db.now()
+	}
+	if a.PublishedAt.IsZero() {
+		a.PublishedAt = a.FetchedAt
+	}
+	in := articleInput{a: a, reports: append([]briefings.AttackReport(nil), a.Attacks...)}
+	var err [3]error
+	in.enc[0], err[0] = stringsToJSON(a.Topics)
+	in.enc[1], err[1] = toJSON(a.Entities)
+	in.enc[2], err[2] = stringsToJSON(a.Summary)
+	if err := errors.Join(err[:]...); err != nil {
+		return articleInput{}, fmt.Errorf("encode: %w", err)
+	}
+	return in, nil
+}
+
+// lockHashes takes a batch's content-hash locks (PostgreSQL) in one order,
+// so that two batches never wait for each other in a cycle.
+func (db *DB) lockHashes(ctx context.Context, tx runner, ins []articleInput) error {
+	if db.dialect != Postgres || len(ins) < 2 {
+		return nil
+	}
+	hashes := make([]string, 0, len(ins))
+	for _, in := range ins {
+		if in.a.ContentHash != "" {
+			hashes = append(hashes, in.a.ContentHash)
+		}
+	}
+	sort.Strings(hashes)
+	for _, h := range slices.Compact(hashes) {
+		if _, err := tx.exec(ctx, qLockHash, h); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addOrFind adds one article, or finds the one it duplicates. When another
+// transaction committed the same article first (PostgreSQL; SQLite writers
+// never overlap), the story this one created is dropped and theirs is the
+// duplicate: under READ COMMITTED the next statement sees it.
+func (db *DB) addOrFind(ctx context.Context, tx runner, in articleInput) (briefings.AddResult, error) {
+	res, created, err := db.addArticleTx(ctx, tx, in)
+	if !errors.Is(err, errRaced) {
+		return res, err
+	}
+	if created != 0 {
+		if _, err := tx.exec(ctx, `DELETE FROM stories WHERE id = $1`, created); err != nil {
+			return res, err
+		}
+	}
+	if res, _, err = lookupArticle(ctx, tx, in.a); err == nil && res.ID == 0 {
+		err = errRaced
+	}
+	return res, err
+}
+
+// indexForSearch indexes the new articles for full-text search (SQLite),
+// last: at a statement transaction (a statement with triggers, RETURNING
+// or several rows) FTS5 writes its pending data out as a new segment, and
+// the inserts before must stay free to use one.
+func (db *DB) indexForSearch(ctx context.Context, tx runner, ins []articleInput, results []briefings.AddResult) error {
+	if db.dialect != SQLite {
+		return nil
+	}
+	for i, in := range ins {
+		if res := results[i]; res.Created {
+			if _, err := tx.exec(ctx, qInsertFTS, res.ID, in.a.Title, in.a.Teaser, in.a.Body); err != nil {
+				return fmt.Errorf("index article: %w", err)
+			}
+		}
+	}
+	return nil
 }
 
 // addArticleTx adds one article in tx. On errRaced it also returns the id of

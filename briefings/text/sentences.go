@@ -87,40 +87,8 @@ func Sentences(s string) []string {
 // the run with its closing quotes and brackets, and whether a sentence ends
 // there.
 func terminal(s string, i int) (end int, ok bool) {
-	j := i
-	dots, marks := 0, 0
-	for j < len(s) {
-		switch {
-		case s[j] == '.':
-			dots++
-			j++
-			continue
-		case s[j] == '?' || s[j] == '!':
-			marks++
-			j++
-			continue
-		case strings.HasPrefix(s[j:], "…"):
-			dots += 3
-			j += len("…")
-			continue
-		}
-		break
-	}
-	// Closing quotes and brackets, and citation marks ("[12]"), stay with
-	// the sentence.
-	for j < len(s) {
-		r, size := utf8.DecodeRuneInString(s[j:])
-		if r == '[' {
-			if n := citation(s[j:]); n > 0 {
-				j += n
-				continue
-			}
-		}
-		if !isCloser(r) {
-			break
-		}
-		j += size
-	}
+	j, dots, marks := punctuationRun(s, i)
+	j = closers(s, j)
 	if j >= len(s) {
 		return j, true
 	}
@@ -128,20 +96,7 @@ func terminal(s string, i int) (end int, ok bool) {
 	if !unicode.IsSpace(r) {
 		return j, false // 3.5, U.S., example.com, "end.Next"
 	}
-	k := j
-	paragraph := false
-	for k < len(s) {
-		r, size := utf8.DecodeRuneInString(s[k:])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		if r == '\n' {
-			if m := skipBlank(s, k+1); m < len(s) && s[m] == '\n' {
-				paragraph = true
-			}
-		}
-		k += size
-	}
+	k, paragraph := spaceAfter(s, j)
 	if k >= len(s) || paragraph {
 		return j, true
 	}
@@ -172,6 +127,67 @@ func terminal(s string, i int) (end int, ok bool) {
 		return j, false // "1. A ceasefire." at the start of a line
 	}
 	return j, periodEnds(prev, next, nextKind)
+}
+
+// punctuationRun reads the dots, ellipses and question and exclamation
+// marks from i: where they end, how many dots (an ellipsis counts three)
+// and how many marks.
+func punctuationRun(s string, i int) (end, dots, marks int) {
+	j := i
+	for j < len(s) {
+		switch {
+		case s[j] == '.':
+			dots++
+			j++
+		case s[j] == '?' || s[j] == '!':
+			marks++
+			j++
+		case strings.HasPrefix(s[j:], "…"):
+			dots += 3
+			j += len("…")
+		default:
+			return j, dots, marks
+		}
+	}
+	return j, dots, marks
+}
+
+// closers skips the closing quotes and brackets, and citation marks
+// ("[12]"), that stay with the sentence ending before j.
+func closers(s string, j int) int {
+	for j < len(s) {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if r == '[' {
+			if n := citation(s[j:]); n > 0 {
+				j += n
+				continue
+			}
+		}
+		if !isCloser(r) {
+			break
+		}
+		j += size
+	}
+	return j
+}
+
+// spaceAfter skips the white space from j: where it ends, and whether it
+// holds a blank line (a paragraph break).
+func spaceAfter(s string, j int) (end int, paragraph bool) {
+	k := j
+	for k < len(s) {
+		r, size := utf8.DecodeRuneInString(s[k:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		if r == '\n' {
+			if m := skipBlank(s, k+1); m < len(s) && s[m] == '\n' {
+				paragraph = true
+			}
+		}
+		k += size
+	}
+	return k, paragraph
 }
 
 // bracketClosed reports a punctuation run that ends with a closing bracket.
