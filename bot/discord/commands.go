@@ -46,7 +46,7 @@ func ApplicationCommands(cmds []bot.Command) []*discordgo.ApplicationCommand {
 		c := &discordgo.ApplicationCommand{
 			Type:             discordgo.ChatApplicationCommand,
 			Name:             s.Name,
-			Description:      truncate(s.Help.Summary, 100),
+			Description:      truncate(s.Help.Summary, maxCommandText),
 			Contexts:         &contexts,
 			IntegrationTypes: &integrations,
 			Options:          options(s.Args),
@@ -64,7 +64,8 @@ func ApplicationCommands(cmds []bot.Command) []*discordgo.ApplicationCommand {
 	return out
 }
 
-// options are a command's arguments as slash command options, at most 25.
+// options are a command's arguments as slash command options, at most
+// maxOptions.
 // Discord wants required options before optional ones; the text handed to
 // the router keeps the table's order regardless.
 func options(args []bot.Arg) []*discordgo.ApplicationCommandOption {
@@ -73,7 +74,7 @@ func options(args []bot.Arg) []*discordgo.ApplicationCommandOption {
 		o := &discordgo.ApplicationCommandOption{
 			Type:        discordgo.ApplicationCommandOptionString,
 			Name:        a.Name,
-			Description: truncate(a.Help, 100),
+			Description: truncate(a.Help, maxCommandText),
 			Required:    a.Required,
 		}
 		if a.Kind == bot.ArgInteger {
@@ -91,13 +92,13 @@ func options(args []bot.Arg) []*discordgo.ApplicationCommandOption {
 		}
 	}
 	out := append(append([]*discordgo.ApplicationCommandOption{}, required...), optional...)
-	if len(out) > 25 {
-		out = out[:25]
+	if len(out) > maxOptions {
+		out = out[:maxOptions]
 	}
 	return out
 }
 
-// choices are an option's fixed values (at most 25), numbers for an
+// choices are an option's fixed values (at most maxChoices), numbers for an
 // integer option.
 func choices(values []string, typ discordgo.ApplicationCommandOptionType) []*discordgo.ApplicationCommandOptionChoice {
 	var out []*discordgo.ApplicationCommandOptionChoice
@@ -110,8 +111,8 @@ func choices(values []string, typ discordgo.ApplicationCommandOptionType) []*dis
 			}
 			v = n
 		}
-		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: truncate(ch, 100), Value: v})
-		if len(out) == 25 {
+		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: truncate(ch, maxCommandText), Value: v})
+		if len(out) == maxChoices {
 			break
 		}
 	}
@@ -260,13 +261,12 @@ func autocomplete(data discordgo.ApplicationCommandInteractionData) []*discordgo
 		if kept != "" {
 			v = kept + " " + c
 		}
-		// Choice names and values are limited to 100 characters.
-		if utf8.RuneCountInString(v) > 100 || seen[v] {
+		if utf8.RuneCountInString(v) > maxCommandText || seen[v] {
 			continue
 		}
 		seen[v] = true
 		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: v, Value: v})
-		if len(out) == 25 {
+		if len(out) == maxChoices {
 			break
 		}
 	}

@@ -27,8 +27,13 @@ const (
 	maxButtonsInRow = 5
 	maxRows         = 5
 	maxCustomID     = 100
-	maxButtonLabel  = 80
-	maxButtonURL    = 512
+	// Slash commands: a command's or an option's description, a choice's
+	// name and value.
+	maxCommandText = 100
+	maxOptions     = 25 // options of a command
+	maxChoices     = 25 // choices of an option, autocomplete answers
+	maxButtonLabel = 80
+	maxButtonURL   = 512
 )
 
 const (

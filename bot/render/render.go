@@ -2,8 +2,9 @@
 // sends: plain text for the console, CommonMark for the CLI, Telegram's HTML
 // parse mode, and Discord markdown. All reply text is raw; every renderer
 // escapes it, so article text can never inject markup, break a message or
-// ping a crowd. Chunks splits a long reply into messages within a platform's
-// limit, each part valid on its own.
+// ping a crowd. Chunks splits a long reply into messages within the limit the
+// platform's adapter gives (each adapter owns its platform's limits), each
+// part valid on its own.
 //
 // Buttons are not rendered: adapters show them natively (inline keyboards,
 // Discord components).
@@ -28,12 +29,6 @@ const (
 	FormatMarkdown
 	FormatHTML
 	FormatDiscord
-)
-
-// Platform limits in characters (Telegram counts UTF-16 code units).
-const (
-	TelegramLimit = 4096
-	DiscordLimit  = 2000
 )
 
 var formatNames = []string{"text", "markdown", "html", "discord"}
