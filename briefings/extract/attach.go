@@ -218,7 +218,7 @@ func (r *reader) aside(s sentence, c clause) {
 	if c.time.ongoing {
 		e.root().provisional = true
 	}
-	if e.scope != scopeRegional && targetsRegions(s.toks) {
+	if e.scope != scopeRegional && (targetsRegions(s.toks) || weaponPredicate(s.toks) && r.rs.on(ruleAsideRegions)) {
 		for _, rg := range sentenceRegions(s.toks) {
 			if rg.ru == (c.att == sideUA) {
 				e.addRegion(rg.name)
@@ -232,6 +232,21 @@ func (r *reader) aside(s sentence, c clause) {
 			e.addWeapons(namedWeapons(s.toks))
 		}
 	}
+}
+
+// weaponPredicate: the sentence says what happened to weapons ("the drones
+// were destroyed over ...").
+func weaponPredicate(toks []token) bool {
+	cue, weapon := false, false
+	for i := range toks {
+		if o := toks[i].cue; o != outNone && !o.people() {
+			cue = true
+		}
+		if cl, _ := headClass(toks[i].low); cl.weapon() || isModelTok(toks, i) {
+			weapon = true
+		}
+	}
+	return cue && weapon
 }
 
 func hasLaunchCue(toks []token) bool {
@@ -379,7 +394,7 @@ func (r *reader) eventFor(s sentence, c clause, figs []figure) *event {
 	switch {
 	case cur == nil:
 		return r.newEvent(c.att, ti)
-	case ti.has && ti.key != cur.key && !s.headline:
+	case ti.has && ti.key != cur.key && !s.headline && !(r.rs.on(ruleSamePeriod) && !ti.dated && ti.period == cur.period):
 		// figures stated first and their night after: "22 were launched ... this night, 17 were destroyed"
 		untimed := cur.key == "|" && !conflicts(cur, figs) && r.rs.on(ruleAdoptTime)
 		if cur.strong && !untimed {

@@ -14,8 +14,15 @@ func extractAttacks(sents []sentence, pub time.Time, rs *ruleSet) []briefings.At
 	for _, s := range sents {
 		r.sentence(s)
 	}
+	body := false
+	for _, e := range r.events {
+		body = body || e.strong
+	}
 	var out []briefings.AttackReport
 	for _, e := range r.events {
+		if body && !e.strong {
+			continue // a headline's figures summarize the body's events
+		}
 		if a, ok := e.report(rs); ok {
 			out = append(out, a)
 		}

@@ -424,7 +424,7 @@ func forbiddenFigures(exp map[string]any) []forbidden {
 			add(prefix, x, cat)
 		}
 	}
-	for _, key := range []string{"monthly", "since_2022", "by_region", "by_region_partial", "regional_subset", "subset"} {
+	for _, key := range []string{"monthly", "since_2022", "by_region", "by_region_partial", "regional_subset", "subset", "weekly", "seasonal", "multi_day_total"} {
 		if v, ok := exp[key]; ok {
 			cat := "intercepted"
 			if m, isMap := v.(map[string]any); isMap && key == "regional_subset" {

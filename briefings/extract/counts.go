@@ -151,6 +151,12 @@ func forwardCue(toks []token, cueAt []outcome, end int, rs *ruleSet) fwCue {
 		if (lw == "," && n == 0) || cueAt[k] != outNone {
 			break
 		}
+		if n == 0 && toks[k].kind == kWord && strings.HasSuffix(lw, "ing") && rs.on(ruleParticiple) {
+			// "a drone flying towards Moscow was shot down"
+			if k2, ok := predicateAfter(toks, cueAt, k+1); ok {
+				return fwCue{out: cueAt[k2], at: k2}
+			}
+		}
 		if lw == "which" || lw == "that" || lw == "які" {
 			rel = true
 		}
@@ -245,7 +251,15 @@ func resolveClass(f *figure, prev *figure, toks []token, st *countState, rs *rul
 	if f.class != classNone || !(f.has(fEllipsis) || f.has(fRefer)) {
 		return
 	}
+	after := 0
+	if prev != nil {
+		after = prev.end
+	}
 	switch {
+	case f.out.people() || peopleCue(toks, f):
+		f.class = classPerson // "injured 16 others", "killed 5 and injured 50"
+	case headBetween(toks, after, f.start) != classNone:
+		f.class = headBetween(toks, after, f.start) // "the drones, of which 11 were downed"
 	case prev != nil && !f.has(fRefer):
 		f.class, f.mclass = prev.class, prev.mclass
 		f.flags |= prev.flags & fMixedType
@@ -290,6 +304,32 @@ func referSubset(f, prev *figure, toks []token, cueAt []outcome, st *countState,
 	if st.hasLast && f.class == st.last.class && f.out == st.last.out {
 		f.subset = true
 	}
+}
+
+// headBetween is the weapon noun nearest before token i and from token a on.
+func headBetween(toks []token, a, i int) class {
+	for k := i - 1; k >= a && k >= 0; k-- {
+		if cl, _ := headClass(toks[k].low); cl == classDrone || cl == classMissile {
+			return cl
+		}
+	}
+	return classNone
+}
+
+// peopleCue: the predicate nearest the figure counts people.
+func peopleCue(toks []token, f *figure) bool {
+	if f.start > 0 && toks[f.start-1].cue.people() {
+		return true
+	}
+	for k := f.end; k < len(toks) && k < f.end+4; k++ {
+		if toks[k].cue != outNone {
+			return toks[k].cue.people()
+		}
+		if !passiveSkip[toks[k].low] {
+			break
+		}
+	}
+	return false
 }
 
 // headBefore is the weapon noun nearest before token i, if any.

@@ -25,6 +25,9 @@ func findCues(toks []token, cueAt []outcome, rs *ruleSet) []cue {
 			continue
 		}
 		c := cue{i, i + n, k}
+		if n == 1 && toks[i].low == "lost" && activeObject(toks, i+1) {
+			continue // "Russia lost eight tanks": losses, not drones lost to jamming
+		}
 		switch {
 		case k == outIntercepted || k == outJammed:
 			if e, ok := eitherOr(toks, c.end, k); ok && rs.on(ruleEitherOr) {
@@ -87,6 +90,24 @@ var cuePatIndex = func() map[string][]cuePat {
 
 var cuePatFilter = filterOf(cuePatIndex)
 
+// activeObject: an object follows the verb at k-1 ("lost eight tanks",
+// "lost its"): the active voice, where the passive ("were lost", "24 lost
+// from radar") has none.
+func activeObject(toks []token, k int) bool {
+	if k >= len(toks) {
+		return false
+	}
+	switch toks[k].low {
+	case "its", "their", "his", "her", "the", "a", "an":
+		return true
+	}
+	return toks[k].kind == kNum
+}
+
+func neutralized(w string) bool {
+	return strings.HasPrefix(w, "neutrali") || strings.HasPrefix(w, "suppress")
+}
+
 // eitherOr: "shot down or jammed", "збито, або подавлено", "jammed or shot
 // down", "downed or had their signals jammed": shot down and jammed joined
 // by "or" count either. It returns the end of the second predicate.
@@ -104,9 +125,11 @@ func eitherOr(toks []token, from int, first outcome) (int, bool) {
 			return 0, false
 		}
 		for k := j + 1; k < len(toks) && k < j+6; k++ {
-			if kk, nn := cueAt1(toks, k); kk == want {
-				return k + nn, true
-			} else if kk != outNone {
+			kk, nn := cueAt1(toks, k)
+			if kk == want || first == outIntercepted && neutralized(toks[k].low) {
+				return k + nn, true // "shot down or neutralised": the Air Force's either
+			}
+			if kk != outNone {
 				return 0, false
 			}
 		}

@@ -48,8 +48,8 @@ var heads = func() *wordTable[headInfo] {
 	t.add(headInfo{classBomb, false}, "bombs", "kabs", "kab", "каб", "кабів", "кабами", "авіабомб*")
 	t.add(headInfo{classLocation, true}, "location", "локації", "локація")
 	t.add(headInfo{classLocation, false}, "locations", "sites", "локаці*", "локаціях", "місцях")
-	t.add(headInfo{classPerson, true}, "person", "людина", "особа", "дитина", "man", "woman", "child", "worker", "resident", "civilian", "чоловік", "жінка")
-	t.add(headInfo{classPerson, false}, "people", "persons", "civilians", "residents", "children", "людей", "людини", "осіб", "особи", "цивільних", "мешканців", "men", "women", "workers", "employees", "passers-by", "жінки", "жінок", "чоловіки", "чоловіків", "дітей", "працівників", "працівники")
+	t.add(headInfo{classPerson, true}, "person", "людина", "особа", "дитина", "man", "woman", "child", "worker", "resident", "civilian", "чоловік", "жінка", "individual", "victim")
+	t.add(headInfo{classPerson, false}, "people", "persons", "civilians", "individuals", "victims", "residents", "children", "людей", "людини", "осіб", "особи", "цивільних", "мешканців", "men", "women", "workers", "employees", "passers-by", "жінки", "жінок", "чоловіки", "чоловіків", "дітей", "працівників", "працівники")
 	return t
 }()
 
@@ -107,8 +107,12 @@ var models = func() *wordTable[model] {
 	t.add(model{"Zircon", classMissile, mAntiShip}, "zircon*", "tsirkon*", "циркон*", "3м22", "3m22")
 	t.add(model{"Oniks", classMissile, mAntiShip}, "oniks*", "onyx*", "онікс*", "оникс*", "p-800")
 	t.add(model{"Kh-31", classMissile, mAntiRadar}, "kh-31*", "х-31*", "x-31*")
-	t.add(model{"Vilkha", classMissile, mRocket}, "vilkha*", "вільха*")
-	t.add(model{"ATACMS", classMissile, mBallistic}, "atacms*")
+	t.add(model{"Vilkha", classMissile, mRocket}, "vilkha*", "вільха*", "alder")
+	t.add(model{"HIMARS", classMissile, mRocket}, "himars", "хаймарс*")
+	t.add(model{"Vampire", classMissile, mRocket}, "vampire")
+	t.add(model{"HARM", classMissile, mAntiRadar}, "harm", "agm-88")
+	t.add(model{"Hammer", classBomb, ""}, "hammer", "aasm")
+	t.add(model{"ATACMS", classMissile, mBallistic}, "atacms*", "atakms*")
 	t.add(model{"Neptune", classMissile, mCruise}, "neptune*", "нептун*")
 	t.add(model{"Storm Shadow", classMissile, mCruise}, "storm-shadow", "scalp")
 	t.add(model{"KAB", classBomb, ""}, "kab", "kabs", "каб", "кабів", "кабами")
@@ -118,7 +122,7 @@ var models = func() *wordTable[model] {
 // modelIndex finds a type by its canonical name.
 var modelIndex = func() map[string]model {
 	m := map[string]model{"Storm Shadow": {"Storm Shadow", classMissile, mCruise}}
-	for _, w := range []string{"shahed", "реактивні", "gerbera", "italmas", "decoy", "бандероль", "iskander-m", "iskander-k", "iskander", "kn-23", "s-400", "s-300", "kh-101", "kh-55", "kh-22", "kh-32", "kh-59", "kalibr", "kinzhal", "zircon", "oniks", "kh-31", "vilkha", "atacms", "neptune", "kab"} {
+	for _, w := range []string{"shahed", "реактивні", "gerbera", "italmas", "decoy", "бандероль", "iskander-m", "iskander-k", "iskander", "kn-23", "s-400", "s-300", "kh-101", "kh-55", "kh-22", "kh-32", "kh-59", "kalibr", "kinzhal", "zircon", "oniks", "kh-31", "vilkha", "atacms", "neptune", "kab", "himars", "vampire", "harm", "hammer"} {
 		if md, ok := models.get(w); ok {
 			m[md.name] = md
 		}
@@ -165,7 +169,7 @@ func joinedModel(w string) (model, bool) {
 
 var classAdjs = func() *wordTable[missileClass] {
 	t := newWordTable[missileClass]()
-	t.add(mBallistic, "ballistic", "балістичн*", "баллистическ*")
+	t.add(mBallistic, "ballistic", "балістичн*", "баллистическ*", "operational-tactical")
 	t.add(mCruise, "cruise", "крилат*", "крылат*")
 	t.add(mHypersonic, "hypersonic", "aeroballistic", "аеробалістичн*", "гіперзвуков*")
 	t.add(mAntiShip, "anti-ship", "протикорабельн*")
@@ -251,8 +255,8 @@ var cueWords = func() *wordTable[outcome] {
 		"атакував", "атакувала", "атакували", "застосував", "застосувала", "застосували", "застосовували", "застосуванням", "запустив", "запустили", "випустив", "випустили", "зафіксовано", "виявлено", "спрямував", "dropped", "dropping", "скинув", "скинули", "скинуто", "скинувши")
 	t.add(outHit, "влучання", "влучань", "влучили", "impacts", "hit", "hits", "hitting", "struck")
 	t.add(outDebris, "debris", "fragments", "уламки", "уламків", "уламками", "падіння")
-	t.add(outKilled, "killed", "killing", "died", "dead", "загинули", "загинула", "загинув", "загинуло", "загиблих", "вбито", "вбили", "загибель")
-	t.add(outInjured, "injured", "injuring", "wounded", "wounding", "hurt", "поранено", "поранені", "поранених", "постраждали", "постраждалих", "постраждав", "постраждала", "травмовано", "травмовані", "поранення", "травмувалися")
+	t.add(outKilled, "killed", "killing", "died", "dead", "deaths", "death", "загинули", "загинула", "загинув", "загинуло", "загиблих", "вбито", "вбили", "загибель")
+	t.add(outInjured, "injured", "injuring", "wounded", "wounding", "hurt", "hospitalised", "hospitalized", "госпіталізовано", "госпіталізували", "поранено", "поранені", "поранених", "постраждали", "постраждалих", "постраждав", "постраждала", "травмовано", "травмовані", "поранення", "травмувалися")
 	return t
 }()
 

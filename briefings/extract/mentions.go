@@ -152,6 +152,12 @@ func allBeforeFigure(toks []token, i int) bool {
 	return k < len(toks) && toks[k].kind == kNum && !toks[k].vague && !toks[k].all
 }
 
+// allBut: "all but 19 of the drones were downed": the figure is what was
+// not, and what was is not stated.
+func allBut(toks []token, i int) bool {
+	return i >= 2 && (toks[i-1].low == "but" || toks[i-1].low == "except") && toks[i-2].all
+}
+
 // allAt: the figure at i follows "all", "all of the".
 func allAt(toks []token, i int) bool {
 	k := i - 1
@@ -167,7 +173,7 @@ func allAt(toks []token, i int) bool {
 // mentionAt reads the mention whose number is toks[i].
 func mentionAt(toks []token, i int, cueAt []outcome, rs *ruleSet, hasPrev bool) (mention, bool) {
 	t := &toks[i]
-	if isDateNumber(toks, i) {
+	if isDateNumber(toks, i) || allBut(toks, i) {
 		return mention{}, false
 	}
 	m := mention{start: i}

@@ -12,6 +12,7 @@ type npScan struct {
 	cueAt   []outcome
 	m       *mention
 	head    int          // index of the head noun; -1 before it
+	rockets bool         // the head is "rocket(s)": a rocket, unless a class is named
 	adj     missileClass // the class adjective, when all agree
 	adjs    int          // class adjectives read
 	adjDiff bool         // two class adjectives that differ
@@ -157,6 +158,10 @@ func (s *npScan) markSide(lw string) {
 	}
 }
 
+func airBefore(toks []token, k int) bool {
+	return k > 0 && (toks[k-1].low == "attack" || toks[k-1].low == "air" || toks[k-1].low == "aerial")
+}
+
 // borrowHead takes the class of the head noun of the phrase after "and N".
 func (s *npScan) borrowHead(from int) {
 	for q := from; q < len(s.toks) && q < from+6; q++ {
@@ -175,13 +180,17 @@ func (s *npScan) borrowHead(from int) {
 // нападу").
 func (s *npScan) headAt(k int, cl class, singular bool) (int, bool) {
 	lw := s.toks[k].low
-	if cl == classMixed && lw == "vehicles" && s.m.class == classDrone {
-		return k, false
+	if cl == classMixed && lw == "vehicles" && (s.m.class == classDrone || !airBefore(s.toks, k)) {
+		return k, s.m.class != classDrone // "119 vehicles" are no weapons; "air attack vehicles" are
 	}
 	if s.m.class == classNone || s.m.class == classMixed {
 		s.m.class = cl
 	}
 	s.head = k
+	s.rockets = lw == "rocket" || lw == "rockets"
+	if (cl == classDrone || cl == classMissile) && bothClasses(s.toks, k, cl) {
+		s.m.class = classMixed // "100 drones and missiles": a total of both
+	}
 	switch {
 	case lw == "unmanned" || strings.HasPrefix(lw, "безпілотн"):
 		for k+1 < len(s.toks) && (s.toks[k+1].low == "aerial" || s.toks[k+1].low == "vehicles" || s.toks[k+1].low == "vehicle" ||
@@ -233,5 +242,17 @@ func (s *npScan) finish() {
 		m.mclass = mc
 	case s.adjs > 0 && !s.adjDiff:
 		m.mclass = s.adj
+	case s.rockets && s.adjs == 0 && len(m.models) == 0:
+		m.mclass = mRocket
 	}
+}
+
+// bothClasses: the head noun at k is joined to a noun of the other weapon
+// class with no number of its own ("drones and missiles", "ракет і дронів").
+func bothClasses(toks []token, k int, cl class) bool {
+	if k+2 >= len(toks) || !isAnd(toks[k+1].low) {
+		return false
+	}
+	other, _ := headClass(toks[k+2].low)
+	return other != cl && (other == classDrone || other == classMissile)
 }

@@ -18,6 +18,7 @@ type timeInfo struct {
 	date    string // YYYY-MM-DD the attack ended (the morning of a night)
 	key     string // compares two time expressions
 	asOf    string // "HH:MM": the time of the count
+	dated   bool   // the sentence names a date or a weekday
 	start   string // "YYYY-MM-DDTHH:MM" (or "HH:MM" when the day is unknown): the window's start
 	end     string // the window's end, likewise
 	ongoing bool   // "атака триває", "the attack is ongoing"
@@ -76,6 +77,7 @@ func timeCue(toks []token, pub time.Time, rs *ruleSet) timeInfo {
 		ti.period = periodOvernight
 	}
 	ti.has = ti.period != periodNone || dateKey != ""
+	ti.dated = dateKey != ""
 	if date == "" && dateKey == "" && !pub.IsZero() && pw&(pwNight|pw24h|pwDay) != 0 {
 		date = ymd(pub)
 	}
@@ -107,9 +109,13 @@ func periodWord(toks []token, i int, rs *ruleSet) periodFlags {
 			return pwCumulative // "each night", "100 drones a night": a rate, not one attack
 		}
 		return pwNight
-	case "щоночі", "щодня", "щодоби", "щотижня", "щомісяця", "average", "середньому", "середнього", "початку":
+	case "щоночі", "щодня", "щодоби", "щотижня", "щомісяця", "average", "середньому", "середнього":
 		return pwCumulative
-	case "daytime", "вдень":
+	case "початку":
+		if !comparison(toks, i) {
+			return pwCumulative
+		}
+	case "daytime", "вдень", "afternoon":
 		return pwDay
 	case "дня", "day", "день":
 		if rate {
@@ -126,15 +132,15 @@ func periodWord(toks []token, i int, rs *ruleSet) periodFlags {
 		}
 		return pw24h
 	case "since":
-		if sinceSpan(toks, i, next) {
+		if sinceSpan(toks, i, next) && !comparison(toks, i) {
 			return pwCumulative
 		}
-	case "month", "year", "week", "місяць", "місяця", "тиждень", "рік", "року":
-		if spanWord(prev) && !(lw == "year" && (next == "war" || next == "old")) {
-			return pwCumulative
+	case "month", "year", "week", "місяць", "місяця", "тиждень", "рік", "року", "winter", "summer", "autumn", "spring", "зиму", "зими", "літо", "осінь", "весну":
+		if spanAt(toks, i) && !(lw == "year" && (next == "war" || next == "old")) && !agoWord(next) && !comparison(toks, i) {
+			return pwCumulative // "in a week", "during the winter", "за тиждень"
 		}
 	case "повномасштабного", "full-scale":
-		if prev == "the" || prev == "початку" || prev == "of" {
+		if (prev == "the" || prev == "початку" || prev == "of") && !comparison(toks, i) {
 			return pwCumulative
 		}
 	}
@@ -154,10 +160,51 @@ func dayWord(lw, prev string, toks []token, i int) periodFlags {
 	return 0
 }
 
-func spanWord(prev string) bool {
-	switch prev {
+// spanAt: the period word at i names a span: "this week", "last month",
+// "за тиждень", "in a week", "during the winter".
+func spanAt(toks []token, i int) bool {
+	if i == 0 {
+		return false
+	}
+	before := ""
+	if i >= 2 {
+		before = toks[i-2].low
+	}
+	switch toks[i-1].low {
 	case "this", "last", "past", "за", "цього", "минулого":
 		return true
+	case "a", "one":
+		return before == "in" || before == "within"
+	case "the":
+		return before == "during" || before == "over" || before == "throughout" || before == "in"
+	}
+	return false
+}
+
+func agoWord(w string) bool {
+	switch w {
+	case "ago", "after", "before", "earlier", "later", "тому":
+		return true
+	}
+	return false
+}
+
+// comparison: a time span that a superlative compares against ("the
+// largest attack since the start of the war", "найбільша атака з початку
+// вторгнення") is no span of the figures.
+func comparison(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-12; k-- {
+		lw := toks[k].low
+		switch lw {
+		case "largest", "biggest", "heaviest", "most", "record", "worst", "highest", "first", "longest", "massive", "larger", "bigger":
+			return true
+		}
+		if strings.HasPrefix(lw, "найбільш") || strings.HasPrefix(lw, "наймасованіш") || strings.HasPrefix(lw, "рекордн") || strings.HasPrefix(lw, "наймасштабніш") {
+			return true
+		}
+		if lw == "." || lw == ";" {
+			return false
+		}
 	}
 	return false
 }
