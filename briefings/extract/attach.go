@@ -198,6 +198,9 @@ func (r *reader) read(s sentence) {
 	r.stamp(ev, c.time, len(figs) > 0)
 	target := r.targetFor(ev, s, c, figs)
 	target.addWeapons(namedWeapons(toks))
+	if r.rs.on(ruleUnnumbered) {
+		target.root().unnumbered = append(target.root().unnumbered, unnumberedHeads(toks, ms, cueAt, s.bullet && r.count.listCue == outLaunched)...)
+	}
 	r.place(s, figs, target)
 	r.count.remember(figs)
 }
@@ -225,11 +228,13 @@ func (r *reader) aside(s sentence, c clause) {
 			}
 		}
 	}
-	if s.bullet && r.count.listCue != outNone && r.rs.on(ruleUnnumbered) {
-		// a list item naming a type without a count
-		if cl := bulletClass(s.toks); cl != classNone {
-			e.unnumbered = append(e.unnumbered, unnumbered{cl, r.count.listCue})
-			e.addWeapons(namedWeapons(s.toks))
+	if r.rs.on(ruleUnnumbered) {
+		// a list item, or a launch, naming a type without a count
+		cueAt := r.cues(len(s.toks) + 1)
+		findCues(s.toks, cueAt, r.rs)
+		if u := unnumberedHeads(s.toks, nil, cueAt, s.bullet && r.count.listCue == outLaunched); len(u) > 0 {
+			e.root().unnumbered = append(e.root().unnumbered, u...)
+			e.root().addWeapons(namedWeapons(s.toks))
 		}
 	}
 }

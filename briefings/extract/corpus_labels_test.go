@@ -342,13 +342,13 @@ var classWords = map[string]missileClass{
 // labelModel finds a weapon type named in a label string.
 func labelModel(s string) (string, bool) {
 	s = strings.ToLower(strings.TrimSpace(s))
-	if md, ok := modelOf(strings.ReplaceAll(s, " ", "-")); ok {
-		return md.name, true
-	}
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '(' || r == ')' || r == '_' }) {
 		if md, ok := modelOf(w); ok {
 			return md.name, true
 		}
+	}
+	if md, ok := modelOf(strings.ReplaceAll(s, " ", "-")); ok {
+		return md.name, true // "storm shadow"
 	}
 	return "", false
 }

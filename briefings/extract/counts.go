@@ -46,6 +46,9 @@ func countFigures(s *sentence, ms []mention, cues []cue, cueAt []outcome, st *co
 		fs[i].mention = ms[i]
 	}
 	groupFigures(fs, toks, st)
+	if rs.on(ruleRegionShare) {
+		shareLocatives(fs, toks)
+	}
 	fw := make([]fwCue, len(fs))
 	for i := range fs {
 		if i+1 < len(fs) && fs[i+1].group == fs[i].group {
@@ -110,6 +113,20 @@ func groupFigures(fs []figure, toks []token, st *countState) {
 		st.group++
 		fs[i].group = st.group
 	}
+}
+
+// shareLocatives: "nine missiles and one drone over Crimea": a phrase joined
+// by "and" to the next takes its region when it names none.
+func shareLocatives(fs []figure, toks []token) {
+	for i := len(fs) - 2; i >= 0; i-- {
+		if fs[i].region == "" && fs[i+1].region != "" && fs[i+1].group == fs[i].group && onlyAnd(toks, fs[i].end, fs[i+1].start) {
+			fs[i].region = fs[i+1].region
+		}
+	}
+}
+
+func onlyAnd(toks []token, a, b int) bool {
+	return b == a+1 && isAnd(toks[a].low)
 }
 
 // joined reports whether only coordinators stand between two phrases.

@@ -118,6 +118,9 @@ func implicitStart(toks []token, k int, rs *ruleSet) (int, bool) {
 	switch {
 	case ukSingularHeads[lw] && rs.on(ruleUkSingular):
 		return start, start == 0 || toks[start-1].kind != kNum
+	case lw == "ракети" && start < k && strings.HasSuffix(toks[k-1].low, "ої") && rs.on(ruleUkSingular):
+		// "влучання балістичної ракети": the adjective makes it one missile
+		return start, start == 0 || toks[start-1].kind != kNum
 	case enDefiniteHeads[lw] && rs.on(ruleDefiniteOne):
 		return start, start > 0 && toks[start-1].low == "the"
 	}

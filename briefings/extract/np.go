@@ -110,7 +110,9 @@ func (s *npScan) afterHead(k int) (int, bool) {
 func (s *npScan) beforeHead(k int) (int, bool) {
 	lw := s.toks[k].low
 	if isAnd(lw) && k+1 < len(s.toks) && s.toks[k+1].kind == kNum {
-		s.borrowHead(k + 2) // "N протикорабельних та M балістичних ракет"
+		if len(s.m.models) == 0 {
+			s.borrowHead(k + 2) // "N протикорабельних та M балістичних ракет"
+		}
 		return k, true
 	}
 	if cl, singular := headClass(lw); cl != classNone {

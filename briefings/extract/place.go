@@ -188,15 +188,37 @@ func missileNounAfter(toks []token, k int) bool {
 	return false
 }
 
-// bulletClass is the class of the weapon a list item names.
-func bulletClass(toks []token) class {
+// unnumberedHeads finds the weapons a launch names without a count: a
+// plural weapon noun that no number counts ("атакував ... балістичними
+// ракетами Іскандер-М", "launched Kalibr missiles"), after a launch
+// predicate or in an item of a launch list; not "the missiles" of a figure
+// stated before.
+func unnumberedHeads(toks []token, ms []mention, cueAt []outcome, launchList bool) []unnumbered {
+	var out []unnumbered
+	launch := launchList
 	for k := range toks {
-		if cl, _ := headClass(toks[k].low); cl == classDrone || cl == classMissile {
-			return cl
+		if cueAt[k] == outLaunched {
+			launch = true
 		}
-		if md, ok := modelAt(toks, k); ok {
-			return md.head
+		cl, singular := headClass(toks[k].low)
+		if !launch || singular || (cl != classDrone && cl != classMissile) || inMention(ms, k) || determinerBefore(toks, k) {
+			continue
+		}
+		out = append(out, unnumbered{cl, outLaunched})
+	}
+	return out
+}
+
+// determinerBefore: "the missiles", "these drones", "цих ракет" before k.
+func determinerBefore(toks []token, k int) bool {
+	for q := k - 1; q >= 0 && q >= k-4; q-- {
+		switch toks[q].low {
+		case "the", "these", "those", "its", "their", "цих", "ці", "них":
+			return true
+		}
+		if toks[q].kind != kWord || !(npMods[toks[q].low] || missileClassAdj(toks[q].low) != "" || isModelTok(toks, q)) {
+			return false
 		}
 	}
-	return classNone
+	return false
 }

@@ -29,13 +29,14 @@ func sourceAt(toks []token, i int, lw, prev, next string) source {
 	case lw == "air" && (next == "force" || next == "forces" || next == "force's"),
 		strings.HasPrefix(lw, "повітрян") && strings.HasPrefix(next, "сил"), lw == "пс" || lw == "kpszsu":
 		return srcAirForce
-	case (lw == "defense" || lw == "defence") && (next == "ministry" || next == "minister"):
+	case (lw == "defense" || lw == "defence") && (next == "ministry" || next == "minister" || next == "ministry's"):
 		if ukr {
 			return srcMilitary
 		}
 		return srcRUMoD
 	case lw == "ministry" && (next == "of" || prev == "the" || prev == "its") && !ukr,
-		lw == "міноборони" && (next == "рф" || next == "росії"):
+		lw == "міноборони" && (next == "рф" || next == "росії"), lw == "мо" && next == "рф",
+		strings.HasPrefix(lw, "міністерств") && next == "оборони" && i+2 < len(toks) && (toks[i+2].low == "росії" || toks[i+2].low == "рф"):
 		return srcRUMoD
 	case lw == "general" && next == "staff", lw == "генштаб", lw == "генштабу":
 		return srcGenStaff
@@ -44,7 +45,7 @@ func sourceAt(toks []token, i int, lw, prev, next string) source {
 			return srcMayor
 		}
 		return srcGovernor
-	case lw == "governor" || lw == "gov" || lw == "губернатор" || lw == "ова" || (lw == "military" || lw == "regional") && next == "administration":
+	case lw == "governor" || lw == "gov" || lw == "губернатор" || lw == "ова" || lw == "рва" || lw == "rma" || lw == "ova" || (lw == "military" || lw == "regional") && next == "administration":
 		return srcGovernor
 	case lw == "mayor" || (lw == "міський" && next == "голова") || lw == "мер":
 		return srcMayor
@@ -102,6 +103,14 @@ func attackerSignalOf(toks []token, src source, ms []mention, rs *ruleSet) side 
 		}
 		if ms[i].has(fRussian) {
 			ru++
+		}
+		if ms[i].region != "" && rs.on(ruleRegionSide) {
+			// drones over a region of Russia are Ukraine's, and the reverse
+			if sideOfRegion(ms[i].region) == sideUA {
+				ua++
+			} else {
+				ru++
+			}
 		}
 	}
 	for i := 0; i+1 < len(toks); i++ {
@@ -215,14 +224,14 @@ func locativeRegion(toks []token, from int) (string, bool) {
 
 var locativeWord = map[string]bool{
 	"over": true, "in": true, "above": true, "над": true, "towards": true, "toward": true, "for": true,
-	"на": true, "у": true, "в": true, "targeted": true,
+	"на": true, "у": true, "в": true, "targeted": true, "against": true,
 }
 
 // regionFiller may stand inside a list of regions ("the Kharkiv, Sumy and
 // Poltava regions").
 func regionFiller(lw string) bool {
 	switch lw {
-	case "the", "region", "regions", "oblast", "oblasts", "republic", "of", "and", ",", "та", "і", "області", "областю", "city", "ukraine's", "territory":
+	case "the", "region", "regions", "oblast", "oblasts", "republic", "of", "and", ",", "та", "і", "області", "областю", "city", "ukraine's", "territory", "russian", "ukrainian":
 		return true
 	}
 	return strings.HasSuffix(lw, "ern")
