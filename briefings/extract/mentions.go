@@ -28,6 +28,7 @@ const (
 	fRevised                      // a corrected figure ("revised to N")
 	fImplicit                     // no number: a singular noun counts one ("атакував ракетою")
 	fAfterColon                   // joined to the figure before by a colon or dash (a breakdown)
+	fNotWeapon                    // "rocket systems", "119 vehicles": a weapon word that counts no munition
 )
 
 // mention is one counted phrase: "112 strike and decoy drones", "both
@@ -360,6 +361,9 @@ func isAnd(w string) bool { return w == "and" || w == "та" || w == "і" || w =
 // keepMention drops numbers that count nothing the reader knows.
 func keepMention(m *mention, toks []token, i int, cueAt []outcome, hasPrev bool, rs *ruleSet) bool {
 	j := m.end
+	if m.has(fNotWeapon) {
+		return false
+	}
 	if m.has(fBoth) && j < len(toks) && isAnd(toks[j].low) {
 		return false // "both drones and missiles": a pair of classes, not two weapons
 	}

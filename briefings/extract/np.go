@@ -102,6 +102,8 @@ func (s *npScan) afterHead(k int) (int, bool) {
 	switch s.toks[k].low {
 	case "типу", "type", "морського", "базування", "class":
 		return k, false
+	case "systems", "system", "launchers", "launcher", "complexes", "carriers", "batteries", "комплекси", "комплексів", "установок":
+		s.m.flags |= fNotWeapon // "four multiple launch rocket systems": launchers, not munitions
 	}
 	return k, true
 }
@@ -183,7 +185,10 @@ func (s *npScan) borrowHead(from int) {
 func (s *npScan) headAt(k int, cl class, singular bool) (int, bool) {
 	lw := s.toks[k].low
 	if cl == classMixed && lw == "vehicles" && (s.m.class == classDrone || !airBefore(s.toks, k)) {
-		return k, s.m.class != classDrone // "119 vehicles" are no weapons; "air attack vehicles" are
+		if s.m.class != classDrone {
+			s.m.flags |= fNotWeapon // "119 vehicles" are no weapons; "air attack vehicles" are
+		}
+		return k, s.m.class != classDrone
 	}
 	if s.m.class == classNone || s.m.class == classMixed {
 		s.m.class = cl

@@ -64,6 +64,8 @@ var regionAliases = []struct {
 	{"Astrakhan", true, []string{"astrakhan", "астрахан*"}},
 	{"Tatarstan", true, []string{"tatarstan", "татарстан*"}},
 	{"Nizhny Novgorod", true, []string{"nizhny"}},
+	{"Black Sea", true, []string{"чорного", "чорним", "черного", "черным"}},
+	{"Sea of Azov", true, []string{"azov", "азовськ*", "азовским"}},
 }
 
 var regionTable = func() *wordTable[region] {

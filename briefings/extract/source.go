@@ -212,6 +212,11 @@ func locativeRegion(toks []token, from int) (string, bool) {
 			}
 			continue
 		}
+		if t.low == "black" && k+1 < len(toks) && toks[k+1].low == "sea" && !contains(found, "Black Sea") {
+			found = append(found, "Black Sea") // "over the Black Sea"
+			k++
+			continue
+		}
 		if !regionFiller(t.low) || (t.low == "," && len(found) > 0 && k+1 < len(toks) && !nextIsRegion(toks, k)) {
 			break
 		}
@@ -223,7 +228,8 @@ func locativeRegion(toks []token, from int) (string, bool) {
 }
 
 var locativeWord = map[string]bool{
-	"over": true, "in": true, "above": true, "над": true, "towards": true, "toward": true, "for": true,
+	"approaching": true,
+	"over":        true, "in": true, "above": true, "над": true, "towards": true, "toward": true, "for": true,
 	"на": true, "у": true, "в": true, "targeted": true, "against": true,
 }
 
