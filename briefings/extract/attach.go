@@ -76,11 +76,9 @@ func (e *event) addRegion(name string) {
 	}
 }
 
-func (e *event) addWeapons(names []string) {
-	for _, n := range names {
-		if !contains(e.weapons, n) {
-			e.weapons = append(e.weapons, n)
-		}
+func (e *event) addWeapon(name string) {
+	if !contains(e.weapons, name) {
+		e.weapons = append(e.weapons, name)
 	}
 }
 
@@ -197,7 +195,7 @@ func (r *reader) read(s sentence) {
 	ev := r.eventFor(s, c, figs)
 	r.stamp(ev, c.time, len(figs) > 0)
 	target := r.targetFor(ev, s, c, figs)
-	target.addWeapons(namedWeapons(toks))
+	target.noteWeapons(toks)
 	if r.rs.on(ruleUnnumbered) {
 		target.root().unnumbered = append(target.root().unnumbered, unnumberedHeads(toks, ms, cueAt, s.bullet && r.count.listCue == outLaunched)...)
 	}
@@ -216,7 +214,7 @@ func (r *reader) aside(s sentence, c clause) {
 		e.source = c.src
 	}
 	if hasLaunchCue(s.toks) {
-		e.root().addWeapons(namedWeapons(s.toks)) // "attacked with cruise and ballistic missiles"
+		e.root().noteWeapons(s.toks) // "attacked with cruise and ballistic missiles"
 	}
 	if c.time.ongoing {
 		e.root().provisional = true
@@ -234,7 +232,7 @@ func (r *reader) aside(s sentence, c clause) {
 		findCues(s.toks, cueAt, r.rs)
 		if u := unnumberedHeads(s.toks, nil, cueAt, s.bullet && r.count.listCue == outLaunched); len(u) > 0 {
 			e.root().unnumbered = append(e.root().unnumbered, u...)
-			e.root().addWeapons(namedWeapons(s.toks))
+			e.root().noteWeapons(s.toks)
 		}
 	}
 }
@@ -247,7 +245,7 @@ func weaponPredicate(toks []token) bool {
 		if o := toks[i].cue; o != outNone && !o.people() {
 			cue = true
 		}
-		if cl, _ := headClass(toks[i].low); cl.weapon() || isModelTok(toks, i) {
+		if toks[i].head.weapon() || toks[i].model {
 			weapon = true
 		}
 	}
@@ -278,7 +276,7 @@ func casualtiesOnly(figs []figure) bool {
 func attackWords(toks []token) bool {
 	for i := range toks {
 		lw := toks[i].low
-		if cl, _ := headClass(lw); cl.weapon() || isModelTok(toks, i) {
+		if toks[i].head.weapon() || toks[i].model {
 			return true
 		}
 		switch lw {

@@ -326,7 +326,7 @@ func referSubset(f, prev *figure, toks []token, cueAt []outcome, st *countState,
 // headBetween is the weapon noun nearest before token i and from token a on.
 func headBetween(toks []token, a, i int) class {
 	for k := i - 1; k >= a && k >= 0; k-- {
-		if cl, _ := headClass(toks[k].low); cl == classDrone || cl == classMissile {
+		if cl := toks[k].head; cl == classDrone || cl == classMissile {
 			return cl
 		}
 	}
@@ -352,7 +352,7 @@ func peopleCue(toks []token, f *figure) bool {
 // headBefore is the weapon noun nearest before token i, if any.
 func headBefore(toks []token, i int) class {
 	for k := i - 1; k >= 0; k-- {
-		if cl, _ := headClass(toks[k].low); cl == classDrone || cl == classMissile {
+		if cl := toks[k].head; cl == classDrone || cl == classMissile {
 			return cl
 		}
 	}

@@ -68,6 +68,9 @@ type model struct {
 
 // modelOf resolves one word to a weapon type.
 func modelOf(w string) (model, bool) {
+	if md, ok := models.get(w); ok && !strings.Contains(w, "/") {
+		return md, true
+	}
 	w = strings.Trim(w, "\"'«»“”")
 	if strings.Contains(w, "/") {
 		if md, ok := joinedModel(w); ok {
@@ -77,7 +80,7 @@ func modelOf(w string) (model, bool) {
 	if md, ok := models.get(w); ok {
 		return md, true
 	}
-	if strings.Contains(w, "імітатор") {
+	if len(w) > len("імітатор") && strings.Contains(w, "імітатор") {
 		return model{"decoy", classDrone, ""}, true
 	}
 	return model{}, false

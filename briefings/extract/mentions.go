@@ -112,6 +112,9 @@ func appendImplicit(out []mention, toks []token, cueAt []outcome, rs *ruleSet) [
 // without a number, and where it starts.
 func implicitStart(toks []token, k int, rs *ruleSet) (int, bool) {
 	lw := toks[k].low
+	if !ukSingularHeads[lw] && !enDefiniteHeads[lw] && lw != "ракети" {
+		return 0, false
+	}
 	start := k
 	for start > 0 && start > k-3 && (missileClassAdj(toks[start-1].low) != "" || npMods[toks[start-1].low] || isModelTok(toks, start-1)) && toks[start-1].low != "the" && toks[start-1].low != "a" {
 		start--
@@ -535,7 +538,7 @@ func modelAt(toks []token, k int) (model, bool) {
 	if toks[k].low == "storm" && k+1 < len(toks) && toks[k+1].low == "shadow" {
 		return modelIndex["Storm Shadow"], true
 	}
-	if toks[k].kind != kWord {
+	if toks[k].kind != kWord || !toks[k].model {
 		return model{}, false
 	}
 	return modelOf(toks[k].low)

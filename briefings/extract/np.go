@@ -117,7 +117,7 @@ func (s *npScan) beforeHead(k int) (int, bool) {
 		}
 		return k, true
 	}
-	if cl, singular := headClass(lw); cl != classNone {
+	if cl, singular := s.toks[k].head, s.toks[k].one; cl != classNone {
 		return s.headAt(k, cl, singular)
 	}
 	if md, ok := modelAt(s.toks, k); ok {
@@ -169,7 +169,7 @@ func airBefore(toks []token, k int) bool {
 // borrowHead takes the class of the head noun of the phrase after "and N".
 func (s *npScan) borrowHead(from int) {
 	for q := from; q < len(s.toks) && q < from+6; q++ {
-		if cl, _ := headClass(s.toks[q].low); cl != classNone {
+		if cl := s.toks[q].head; cl != classNone {
 			s.m.class = cl
 			return
 		}
@@ -260,6 +260,6 @@ func bothClasses(toks []token, k int, cl class) bool {
 	if k+2 >= len(toks) || !isAnd(toks[k+1].low) {
 		return false
 	}
-	other, _ := headClass(toks[k+2].low)
+	other := toks[k+2].head
 	return other != cl && (other == classDrone || other == classMissile)
 }

@@ -140,45 +140,44 @@ func (sp split) apply(figs []figure) {
 	}
 }
 
-// namedWeapons lists the types and classes a sentence names: types
+// noteWeapons records the types and classes a sentence names: types
 // ("Shahed", "Kh-101"), missile classes named with a missile noun
 // ("cruise", "ballistic") and the classes "drone" and "missile".
-func namedWeapons(toks []token) []string {
-	var out []string
-	add := func(s string) {
-		if !contains(out, s) {
-			out = append(out, s)
-		}
-	}
+func (e *event) noteWeapons(toks []token) {
 	for k := range toks {
 		if toks[k].kind != kWord {
 			continue
 		}
 		if md, ok := modelAt(toks, k); ok {
-			for _, p := range strings.Split(md.name, "/") {
-				add(p)
+			name := md.name
+			for {
+				part, rest, more := strings.Cut(name, "/")
+				e.addWeapon(part)
+				if !more {
+					break
+				}
+				name = rest
 			}
 			continue
 		}
 		if c := missileClassAdj(toks[k].low); c != "" && missileNounAfter(toks, k) {
-			add(string(c))
+			e.addWeapon(string(c))
 			continue
 		}
-		switch cl, _ := headClass(toks[k].low); cl {
+		switch toks[k].head {
 		case classDrone:
-			add("drone")
+			e.addWeapon("drone")
 		case classMissile:
-			add("missile")
+			e.addWeapon("missile")
 		}
 	}
-	return out
 }
 
 // missileNounAfter: a missile noun follows within a few words ("cruise,
 // ballistic, anti-aircraft missiles").
 func missileNounAfter(toks []token, k int) bool {
 	for q := k + 1; q < len(toks) && q < k+6; q++ {
-		if cl, _ := headClass(toks[q].low); cl == classMissile {
+		if toks[q].head == classMissile {
 			return true
 		}
 		if toks[q].kind == kNum || toks[q].low == "." || toks[q].low == ";" {
@@ -200,7 +199,7 @@ func unnumberedHeads(toks []token, ms []mention, cueAt []outcome, launchList boo
 		if cueAt[k] == outLaunched {
 			launch = true
 		}
-		cl, singular := headClass(toks[k].low)
+		cl, singular := toks[k].head, toks[k].one
 		if !launch || singular || (cl != classDrone && cl != classMissile) || inMention(ms, k) || determinerBefore(toks, k) {
 			continue
 		}

@@ -172,10 +172,13 @@ func sentenceRegions(toks []token) []region {
 		if t.cue != outNone {
 			launch = false
 		}
-		if t.kind != kWord || launch || (i < 3 && len(t.s) > 2 && strings.ToUpper(t.s) == t.s) {
-			continue // a dateline: "KYIV, Ukraine (AP) —"
+		if t.kind != kWord || launch {
+			continue
 		}
 		if r, ok := regionOf(t.low); ok {
+			if i < 3 && len(t.s) > 2 && allUpper(t.s) {
+				continue // a dateline: "KYIV, Ukraine (AP) —"
+			}
 			if t.low == "capital" && !(i > 0 && (toks[i-1].low == "ukraine's" || toks[i-1].low == "the")) {
 				continue
 			}
@@ -183,6 +186,16 @@ func sentenceRegions(toks []token) []region {
 		}
 	}
 	return out
+}
+
+// allUpper: every letter of s is upper case.
+func allUpper(s string) bool {
+	for _, r := range s {
+		if isLetter(r) && lowerRune(r) == r {
+			return false
+		}
+	}
+	return true
 }
 
 // locativeRegion finds "over the Bryansk region", "над Сумщиною" after a

@@ -33,6 +33,9 @@ type token struct {
 	cue   outcome
 	month int8
 	wday  int8
+	head  class // headClass of low
+	one   bool  // the head noun is singular
+	model bool  // low names a weapon type (modelOf)
 }
 
 // maxSentence caps the bytes of one sentence that are looked at, so that work
@@ -130,6 +133,10 @@ func tokenizeInto(toks []token, s string) []token {
 	for i := range toks {
 		t := &toks[i]
 		t.cue = cueWord(t.low)
+		if t.kind == kWord {
+			t.head, t.one = headClass(t.low)
+			_, t.model = modelOf(t.low)
+		}
 		t.month = int8(monthOf(t.low))
 		if d, ok := weekdayOf(t.low); ok {
 			t.wday = int8(d + 1)

@@ -149,7 +149,7 @@ func ongoing(toks []token) bool {
 		case "просторі":
 			inAir = inAir || i > 0 && strings.HasPrefix(toks[i-1].low, "повітрян")
 		}
-		if cl, _ := headClass(lw); cl.weapon() {
+		if toks[i].head.weapon() {
 			weapon = true
 		}
 	}
