@@ -353,6 +353,10 @@ func TestFigureLines(t *testing.T) {
 			"25 Nov 2026, overnight: Russia launched 1 missile. Source: A",
 			"23 Nov 2026: Russia launched 7 drones. Source: A",
 		}},
+		{"a lower bound is said as one, and gives no rate", []*briefings.AttackReport{rep("A", 0, func(r *briefings.AttackReport) {
+			r.Launched.Drones, r.Launched.Missiles, r.Intercepted.Missiles = ip(90), ip(12), ip(9)
+			r.Qualifiers = map[string]string{"launched.missiles": briefings.QualAtLeast}
+		})}, []string{"26 Nov 2026, overnight: Russia launched 90 drones and at least 12 missiles; 9 missiles shot down. Source: A"}},
 		{"more intercepted than launched gives no rate", []*briefings.AttackReport{rep("A", 0, func(r *briefings.AttackReport) {
 			r.Launched.Drones, r.InterceptedOrJammed.Drones = ip(10), ip(12)
 		})}, []string{"26 Nov 2026, overnight: Russia launched 10 drones; 12 intercepted or jammed. Source: A"}},

@@ -139,28 +139,44 @@ func mainEvent(reports []*briefings.AttackReport) *event {
 type value struct {
 	n       int
 	outlets []string
+	bound   string // "at_least", "more_than": every outlet gives it as a lower bound
 }
 
-// values collects the distinct values of a figure across the event's reports.
-func values(ev *event, get func(*briefings.AttackReport) *int) []value {
+// values collects the distinct values of a figure across the event's
+// reports; path ("launched.drones") names the figure's qualifier, so that a
+// lower bound is said as one.
+func values(ev *event, path string, get func(*briefings.AttackReport) *int) []value {
 	var out []value
 	for _, r := range ev.reports {
 		p := get(r)
 		if p == nil {
 			continue
 		}
+		b := lowerBound(r, path)
 		found := false
 		for i := range out {
 			if out[i].n == *p {
 				out[i].outlets = append(out[i].outlets, outlet(r))
+				if b == "" {
+					out[i].bound = "" // an outlet states it as complete
+				}
 				found = true
 			}
 		}
 		if !found {
-			out = append(out, value{n: *p, outlets: []string{outlet(r)}})
+			out = append(out, value{n: *p, outlets: []string{outlet(r)}, bound: b})
 		}
 	}
 	return out
+}
+
+// lowerBound is the qualifier of a figure a report gives as a lower bound.
+func lowerBound(r *briefings.AttackReport, path string) string {
+	switch q := r.Qualifiers[path]; q {
+	case briefings.QualAtLeast, briefings.QualMoreThan:
+		return q
+	}
+	return ""
 }
 
 // say formats values with a noun: "112 drones", or with disagreement
@@ -172,8 +188,14 @@ func say(p *locale.Printer, vs []value, noun string) string {
 		}
 		return p.N(noun, n)
 	}
+	bounded := func(v value, w string) string {
+		if v.bound == "" {
+			return w
+		}
+		return p.T("figures."+v.bound, locale.Args{"What": w}) // "at least 12 missiles"
+	}
 	if len(vs) == 1 {
-		return word(vs[0].n)
+		return bounded(vs[0], word(vs[0].n))
 	}
 	parts := make([]string, len(vs))
 	for i, v := range vs {
@@ -181,19 +203,21 @@ func say(p *locale.Printer, vs []value, noun string) string {
 		if i == 0 {
 			w = word(v.n)
 		}
-		parts[i] = w + " (" + strings.Join(v.outlets, ", ") + ")"
+		parts[i] = bounded(v, w) + " (" + strings.Join(v.outlets, ", ") + ")"
 	}
 	return strings.Join(parts, " / ")
 }
 
+// single is the one value every outlet states, complete.
 func single(vs []value) (int, bool) {
-	if len(vs) == 1 {
+	if len(vs) == 1 && vs[0].bound == "" {
 		return vs[0].n, true
 	}
 	return 0, false
 }
 
 type class struct {
+	name        string // the figure's key in a report's qualifiers: "drones"
 	noun        string // the catalogue's plural message: "figures.drones"
 	launched    func(*briefings.AttackReport) *int
 	combined    func(*briefings.AttackReport) *int
@@ -202,12 +226,12 @@ type class struct {
 }
 
 var classes = []class{
-	{"figures.drones",
+	{"drones", "figures.drones",
 		func(r *briefings.AttackReport) *int { return r.Launched.Drones },
 		func(r *briefings.AttackReport) *int { return r.InterceptedOrJammed.Drones },
 		func(r *briefings.AttackReport) *int { return r.Intercepted.Drones },
 		func(r *briefings.AttackReport) *int { return r.Jammed.Drones }},
-	{"figures.missiles",
+	{"missiles", "figures.missiles",
 		func(r *briefings.AttackReport) *int { return r.Launched.Missiles },
 		func(r *briefings.AttackReport) *int { return r.InterceptedOrJammed.Missiles },
 		func(r *briefings.AttackReport) *int { return r.Intercepted.Missiles },
@@ -215,7 +239,7 @@ var classes = []class{
 }
 
 // total is the stated total of mixed weapons ("570 means of air attack").
-var total = class{"figures.weapons",
+var total = class{"total", "figures.weapons",
 	func(r *briefings.AttackReport) *int { return r.Launched.Total },
 	func(r *briefings.AttackReport) *int { return r.InterceptedOrJammed.Total },
 	func(r *briefings.AttackReport) *int { return r.Intercepted.Total },
@@ -236,8 +260,8 @@ func figureLine(p *locale.Printer, ev *event, withOutlets bool) string {
 	}
 	var cs []statedClass
 	for _, c := range append([]class{total}, classes...) {
-		s := statedClass{c: c, launched: values(ev, c.launched), comb: values(ev, c.combined),
-			int_: values(ev, c.intercepted), jam: values(ev, c.jammed)}
+		s := statedClass{c: c, launched: values(ev, "launched."+c.name, c.launched), comb: values(ev, "intercepted_or_jammed."+c.name, c.combined),
+			int_: values(ev, "intercepted."+c.name, c.intercepted), jam: values(ev, "jammed."+c.name, c.jammed)}
 		if len(s.launched)+len(s.comb)+len(s.int_)+len(s.jam) > 0 {
 			cs = append(cs, s)
 		}
@@ -257,10 +281,10 @@ func figureLine(p *locale.Printer, ev *event, withOutlets bool) string {
 		b.WriteString(attackBy(p, attacker, strings.Join(downs, "; ")))
 	}
 	var hurt []string
-	if k := values(ev, func(r *briefings.AttackReport) *int { return r.Casualties.Killed }); len(k) > 0 {
+	if k := values(ev, "casualties.killed", func(r *briefings.AttackReport) *int { return r.Casualties.Killed }); len(k) > 0 {
 		hurt = append(hurt, p.T("figures.killed", locale.Args{"N": say(p, k, "")}))
 	}
-	if in := values(ev, func(r *briefings.AttackReport) *int { return r.Casualties.Injured }); len(in) > 0 {
+	if in := values(ev, "casualties.injured", func(r *briefings.AttackReport) *int { return r.Casualties.Injured }); len(in) > 0 {
 		hurt = append(hurt, p.T("figures.injured", locale.Args{"N": say(p, in, "")}))
 	}
 	if len(hurt) > 0 {

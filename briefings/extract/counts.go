@@ -12,9 +12,8 @@ import "strings"
 type figure struct {
 	mention
 	out    outcome
-	also   outcome // a second outcome: launched too ("the attack included eight drones which were shot down")
-	group  int     // figures joined by "and" share a group
-	subset bool    // a part (a type) of the figure it refers to
+	group  int  // figures joined by "and" share a group
+	subset bool // a part (a type) of the figure it refers to
 }
 
 // countState is what one sentence leaves to the next.
@@ -28,7 +27,6 @@ type countState struct {
 // fwCue is the predicate after a group of figures.
 type fwCue struct {
 	out    outcome
-	rel    bool // through "which", "that" or a second verb: the phrase was launched too
 	direct bool // right after the phrase ("drones launched by Russia")
 	at     int  // its token; -1 when there is none
 	group  int  // the group it follows
@@ -80,7 +78,7 @@ func countOne(f *figure, prev *figure, fw []fwCue, i int, s *sentence, cues []cu
 	if f.class == classNone && f.vague == "" && !f.has(fAll) {
 		return false
 	}
-	f.out, f.also = chooseOutcome(f, prev, fw, i, s, cues, st, rs)
+	f.out = chooseOutcome(f, prev, fw, i, s, cues, st, rs)
 	if f.has(fWhole) && f.known && f.out == outNone && f.class.weapon() {
 		return true // "Of the N drones, ...": attach decides what N is
 	}
@@ -162,7 +160,7 @@ func colonBetween(toks []token, a, b int) bool {
 // forwardCue finds the predicate after a phrase ending at token end:
 // through "were", "have been", adverbs, "which"; past an "except" aside.
 func forwardCue(toks []token, cueAt []outcome, end int, rs *ruleSet) fwCue {
-	k, rel := end, false
+	k := end
 	for n := 0; k < len(toks) && n < 5; n++ {
 		lw := toks[k].low
 		if (lw == "," && n == 0) || cueAt[k] != outNone {
@@ -173,9 +171,6 @@ func forwardCue(toks []token, cueAt []outcome, end int, rs *ruleSet) fwCue {
 			if k2, ok := predicateAfter(toks, cueAt, k+1); ok {
 				return fwCue{out: cueAt[k2], at: k2}
 			}
-		}
-		if lw == "which" || lw == "that" || lw == "які" {
-			rel = true
 		}
 		if !passiveSkip[lw] && !(toks[k].kind == kWord && (strings.HasSuffix(lw, "ly") || strings.HasSuffix(lw, "но"))) {
 			break
@@ -194,10 +189,10 @@ func forwardCue(toks []token, cueAt []outcome, end int, rs *ruleSet) fwCue {
 		// "35 drones launched by Russia overnight were shot down": the
 		// participle describes the weapons; the verb after it says what happened
 		if k2, ok := predicateAfter(toks, cueAt, e); ok {
-			return fwCue{out: cueAt[k2], rel: true, at: k2}
+			return fwCue{out: cueAt[k2], at: k2}
 		}
 	}
-	return fwCue{out: out, rel: rel, direct: k == end, at: k}
+	return fwCue{out: out, direct: k == end, at: k}
 }
 
 // predicateAfter finds the verb after a participle phrase ("launched by
@@ -224,26 +219,23 @@ func predicateAfter(toks []token, cueAt []outcome, from int) (int, bool) {
 }
 
 // chooseOutcome picks the predicate that governs f.
-func chooseOutcome(f *figure, prev *figure, fw []fwCue, i int, s *sentence, cues []cue, st *countState, rs *ruleSet) (outcome, outcome) {
+func chooseOutcome(f *figure, prev *figure, fw []fwCue, i int, s *sentence, cues []cue, st *countState, rs *ruleSet) outcome {
 	back, backAt := backCueAt(cues, f.start, f.class)
 	if c := fw[i]; c.at >= 0 && allowed(c.out, f.class) && !participle(f, c, back, backAt, fw, i, rs) {
-		if c.rel && (back == outLaunched || back == outNone) && rs.on(ruleRelativeAlso) {
-			return c.out, outLaunched
-		}
-		return c.out, outNone
+		return c.out
 	}
 	switch {
 	case back != outNone:
-		return back, outNone
+		return back
 	case s.bullet && st.listCue != outNone && f.class != classPerson && rs.on(ruleListHeader):
-		return st.listCue, outNone
+		return st.listCue
 	case (f.has(fRefer) || f.has(fEllipsis)) && prev != nil:
-		return prev.out, outNone
+		return prev.out
 	case f.has(fRefer) && st.hasLast:
 		f.subset = true
-		return st.last.out, outNone
+		return st.last.out
 	}
-	return outNone, outNone
+	return outNone
 }
 
 // participle: "58 out of 61 drones launched by Russia" after "shot down":

@@ -35,7 +35,7 @@ func (r *reader) place(s sentence, figs []figure, target *event) {
 			// "58 out of 59": 59 were launched
 			r.count.group++
 			w := entry{figure: *f}
-			w.n, w.qual, w.ofM, w.out, w.also, w.subset, w.group = f.ofM, qNone, 0, outLaunched, outNone, false, r.count.group
+			w.n, w.qual, w.ofM, w.out, w.subset, w.group = f.ofM, qNone, 0, outLaunched, false, r.count.group
 			w.flags &^= fAll
 			dst.entries = append(dst.entries, w)
 		}

@@ -92,7 +92,7 @@ func (e *event) groups(out outcome, weak bool) [][]entry {
 	var gs [][]entry
 	last := -1
 	for _, x := range e.entries {
-		if x.weak != weak || x.subset || (x.out != out && x.also != out) {
+		if x.weak != weak || x.subset || x.out != out {
 			continue
 		}
 		if len(gs) > 0 && x.group == last {

@@ -17,7 +17,6 @@ const (
 	ruleDefiniteOne             // "destroyed the missile": a definite singular weapon counts one
 	// predicates (stage 2)
 	ruleEitherOr     // "shot down or jammed", "збито, або подавлено": either
-	ruleRelativeAlso // "included N drones which were shot down": launched too
 	ruleListHeader   // the Air Force's list: the header's predicate governs its items
 	ruleParticiple   // "shot down 58 of 61 drones launched by Russia": launched describes
 	ruleTypeSubset   // "over N of the drones were Shahed-type": a type's share
@@ -40,7 +39,6 @@ const (
 	ruleCasualtyContext // people hurt open no event unless the sentence names an attack
 	ruleAsideRegions    // "the drones were destroyed over the X, Y and Z regions": the event's regions
 	ruleSamePeriod      // "in the overnight attack", no date of its own: the night already named
-	ruleRegionSide      // drones over a region of Russia are Ukraine's, over Ukraine Russia's
 	// reports (stage 4)
 	ruleAll // "all were shot down": the launched figures
 	nRules
@@ -48,9 +46,9 @@ const (
 
 var ruleNames = [nRules]string{
 	"all-N", "correction", "range", "N-of-M", "ellipsis", "uk-singular", "definite-one",
-	"either-or", "relative-also", "list-header", "participle", "type-subset", "rate", "evening-start",
+	"either-or", "list-header", "participle", "type-subset", "rate", "evening-start",
 	"report-times", "ongoing", "denial", "launch-origin", "unnumbered", "breakdown",
-	"conflict", "region-share", "ua-source", "specific-source", "adopt-time", "template-source", "alert-scene", "casualty-context", "aside-regions", "same-period", "region-side",
+	"conflict", "region-share", "ua-source", "specific-source", "adopt-time", "template-source", "alert-scene", "casualty-context", "aside-regions", "same-period",
 	"all",
 }
 

@@ -104,14 +104,6 @@ func attackerSignalOf(toks []token, src source, ms []mention, rs *ruleSet) side 
 		if ms[i].has(fRussian) {
 			ru++
 		}
-		if ms[i].region != "" && rs.on(ruleRegionSide) {
-			// drones over a region of Russia are Ukraine's, and the reverse
-			if sideOfRegion(ms[i].region) == sideUA {
-				ua++
-			} else {
-				ru++
-			}
-		}
 	}
 	for i := 0; i+1 < len(toks); i++ {
 		switch pairSide(toks, i, rs) {
