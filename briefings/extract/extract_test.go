@@ -76,7 +76,7 @@ var attackCases = []attackCase{
 	{
 		name: "seed style: strike and decoy drones, intercepted or jammed",
 		pub:  "2025-09-04",
-		text: "Meanwhile, in Ukraine, Russia fired 112 strike and decoy drones across the country overnight Thursday, according to Ukraine's Air Force morning report. Air defenses intercepted or jammed 84 drones, the statement said.",
+		text: "Overnight into Thursday Russia sent 112 strike and decoy drones against Ukraine, the Air Force reported at dawn. Of these, air defence units intercepted or jammed 84 drones, it added.",
 		want: map[string]any{
 			"#": 1, "0.attacker": "RU", "0.target": "UA", "0.launched.drones": 112, "0.launched.missiles": nil,
 			"0.intercepted_or_jammed.drones": 84, "0.intercepted.drones": nil, "0.jammed.drones": nil,
@@ -177,7 +177,7 @@ var attackCases = []attackCase{
 	{
 		name: "overnight into Saturday",
 		pub:  "2025-09-07",
-		text: "Russia fired 200 drones into Ukraine overnight into Saturday, Ukraine's air force said.",
+		text: "Overnight into Saturday Russia fired 200 drones at Ukraine, according to the air force.",
 		want: map[string]any{"0.date": "2025-09-06", "0.period": "overnight"},
 	},
 	{
@@ -221,7 +221,7 @@ var attackCases = []attackCase{
 			"- 2 балістичні ракети Іскандер-М/С-400;\n" +
 			"- 4 крилаті ракети Х-101;\n" +
 			"- 90 ударних БпЛА типу Shahed (понад 40 із них – реактивні), Гербера та дронів-імітаторів типу «Пародія».\n" +
-			"За попередніми даними, станом на 09:00, протиповітряною обороною збито/подавлено 72 цілі:\n" +
+			"За попередніми даними, станом на 09:10, протиповітряною обороною збито/подавлено 72 цілі:\n" +
 			"- 3 крилаті ракети Х-101;\n" +
 			"- 69 ворожих БпЛА.\n" +
 			"Зафіксовано влучання 2 балістичних ракет та 9 ударних БпЛА на 6 локаціях, а також падіння уламків на 4 локаціях. Ще одна ракета не досягла цілі, 12 дронів-імітаторів локаційно втрачено.",
@@ -232,7 +232,7 @@ var attackCases = []attackCase{
 			"0.intercepted_or_jammed.total": 72, "0.intercepted_or_jammed.by_type.Kh-101": 3, "0.intercepted_or_jammed.drones": 69,
 			"0.hits.by_type.ballistic": 2, "0.hits.drones": 9, "0.hits.locations": 6, "0.hits.debris_locations": 4,
 			"0.not_reached.missiles": 1, "0.jammed.drones": 12, "0.date": "2025-06-26", "0.source": "Ukraine's Air Force",
-			"0.as_of": "09:00", "0.window_start": "2025-06-25T18:00",
+			"0.as_of": "09:10", "0.window_start": "2025-06-25T18:00",
 		},
 	},
 	{
@@ -383,7 +383,7 @@ var attackCases = []attackCase{
 	{
 		name: "type subset is not additive",
 		pub:  "2025-10-05",
-		text: "Russia launched 120 attack drones overnight. More than 70 of the drones were Shahed-type.",
+		text: "Russia launched 120 attack drones overnight. Over 70 of these drones were of the Shahed type.",
 		want: map[string]any{"0.launched.drones": 120, "0.launched.by_type.Shahed": 70, "0.qualifiers.launched\\.by_type\\.Shahed": "more_than"},
 	},
 }

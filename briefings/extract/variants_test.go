@@ -79,7 +79,7 @@ var ukCaseFamily = []attackCase{
 		want: map[string]any{"0.launched.drones": 181}},
 	{name: "50-ма and 2-ма", pub: "2025-06-01", text: "У ніч на 1 червня противник атакував 50-ма ударними БпЛА та 2-ма балістичними ракетами.",
 		want: map[string]any{"0.launched.drones": 50, "0.launched.missiles": 2, "0.launched.by_type.ballistic": 2}},
-	{name: "37-ми збито", pub: "2025-06-01", text: "Станом на 09:00 підтверджено збиття 37-ми ударних БпЛА.",
+	{name: "37-ми збито", pub: "2025-06-01", text: "На 07:15 сили ППО підтвердили знищення 37-ми ворожих БпЛА.",
 		want: map[string]any{"0.intercepted.drones": 37}},
 	{name: "двома ракетами", pub: "2025-06-01", text: "У ніч на 1 червня противник атакував двома крилатими ракетами Х-101.",
 		want: map[string]any{"0.launched.missiles": 2, "0.launched.by_type.Kh-101": 2}},
@@ -194,8 +194,8 @@ var sideFamily = []attackCase{
 // without a count, the daytime tally, an attack still going on.
 var templateFamily = []attackCase{
 	{name: "window and time of the count", pub: "2025-09-17",
-		text: "У ніч на 17 вересня (з 18:00 16 вересня) противник атакував 90 ударними БпЛА.\nЗа попередніми даними, станом на 08:00, протиповітряною обороною збито/подавлено 70 ворожих БпЛА.",
-		want: map[string]any{"#": 1, "0.date": "2025-09-17", "0.period": "overnight", "0.window_start": "2025-09-16T18:00", "0.as_of": "08:00",
+		text: "У ніч на 17 вересня (з 18:00 16 вересня) противник атакував 90 ударними БпЛА.\nЗа попередніми даними, станом на 07:40, протиповітряною обороною збито/подавлено 70 ворожих БпЛА.",
+		want: map[string]any{"#": 1, "0.date": "2025-09-17", "0.period": "overnight", "0.window_start": "2025-09-16T18:00", "0.as_of": "07:40",
 			"0.launched.drones": 90, "0.intercepted_or_jammed.drones": 70}},
 	{name: "a type named without a count is a lower bound", pub: "2025-09-17",
 		text: "У ніч на 17 вересня противник атакував:\n- балістичними ракетами Іскандер-М;\n- 4 крилатими ракетами Х-101;\n- 90 ударними БпЛА.",
@@ -204,8 +204,8 @@ var templateFamily = []attackCase{
 		text: "У ніч на 17 вересня противник атакував 6 ракетами:\n- балістичними ракетами Іскандер-М;\n- 4 крилатими ракетами Х-101.",
 		want: map[string]any{"0.launched.missiles": 6, "0.qualifiers.launched\\.missiles": nil}},
 	{name: "the daytime tally is its own event", pub: "2025-09-17",
-		text: "Протягом дня 17 вересня (із 7.00 до 18.30) противник атакував 40 ударними БпЛА. Збито/подавлено 31 БпЛА.",
-		want: map[string]any{"#": 1, "0.period": "day", "0.date": "2025-09-17", "0.window_start": "2025-09-17T07:00", "0.window_end": "2025-09-17T18:30",
+		text: "Протягом дня 17 вересня (із 6.40 до 18.50) противник атакував 40 ударними БпЛА. Збито/подавлено 31 БпЛА.",
+		want: map[string]any{"#": 1, "0.period": "day", "0.date": "2025-09-17", "0.window_start": "2025-09-17T06:40", "0.window_end": "2025-09-17T18:50",
 			"0.launched.drones": 40, "0.intercepted_or_jammed.drones": 31}},
 	{name: "an ongoing attack is provisional", pub: "2025-09-17",
 		text: "У ніч на 17 вересня противник атакував 90 ударними БпЛА. Збито/подавлено 70 ворожих БпЛА. Атака триває.",
@@ -233,7 +233,7 @@ var noFigureFamily = []attackCase{
 // same day have different event keys, so one never revises the other.
 func TestDaytimeTallyIsItsOwnEvent(t *testing.T) {
 	text := "У ніч на 17 вересня противник атакував 90 ударними БпЛА. Збито/подавлено 70 БпЛА.\n" +
-		"Протягом дня 17 вересня (із 7.00 до 18.30) противник атакував 40 ударними БпЛА. Збито/подавлено 31 БпЛА."
+		"Протягом дня 17 вересня (із 6.40 до 18.50) противник атакував 40 ударними БпЛА. Збито/подавлено 31 БпЛА."
 	res := Extract(text, day("2025-09-17"))
 	if len(res.Attacks) != 2 {
 		t.Fatalf("%d reports, want 2: %+v", len(res.Attacks), res.Attacks)

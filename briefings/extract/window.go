@@ -8,7 +8,7 @@ import (
 
 // The Air Force's report states when its count was made ("станом на 08:00",
 // "as of 10:00 a.m.") and the window it covers ("у ніч на 17 вересня (з
-// 18:00 16 вересня)", "протягом дня 25 вересня (із 7.00 до 18.30)"); it says
+// 18:00 16 вересня)", "протягом дня 3 травня (із 6.45 до 19.10)"); it says
 // when the attack is still going on ("Атака триває").
 
 // clockTimes reads the time of the count and the window of a sentence.
@@ -51,7 +51,7 @@ func skipAt(toks []token, k int) int {
 }
 
 // windowAt reads "18:00 16 вересня", "21:00 on Friday, September 26", "7.00
-// до 18.30", "9 p.m. to 2:30 a.m." at toks[k].
+// до 18.30", "10 p.m. to 3:15 a.m." at toks[k].
 func windowAt(toks []token, k int, pub time.Time, ti timeInfo) (start, end string, next int, ok bool) {
 	if k >= len(toks) {
 		return "", "", 0, false
