@@ -2,14 +2,26 @@
 GO ?= go
 EMULATOR_DIR := bot/telegram/testdata/emulator
 
-.PHONY: test build run-demo bench vet emulator
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
+.PHONY: test build run-demo bench vet tidy-check staticcheck emulator
 
 # Installs the Telegram Bot API emulator (npm, pinned by package-lock.json) for
-# the end-to-end tests, then runs the whole suite. PostgreSQL contract tests run
-# when SITREP_TEST_POSTGRES_URL is set (CI sets it).
-test: emulator
+# the end-to-end tests, checks go.mod and go.sum are tidy, vets, then runs the
+# whole suite. PostgreSQL contract tests run when SITREP_TEST_POSTGRES_URL is
+# set (CI sets it).
+test: emulator tidy-check
 	$(GO) vet ./...
 	$(GO) test -count=1 -timeout 30m ./...
+
+# Fails (printing the difference) when `go mod tidy` would change go.mod or go.sum.
+tidy-check:
+	$(GO) mod tidy -diff
+
+# staticcheck at a pinned version, fetched by the Go toolchain through the
+# module proxy (nothing to install by hand).
+staticcheck:
+	$(GO) run $(STATICCHECK) ./...
 
 emulator:
 	npm ci --prefix $(EMULATOR_DIR) --no-audit --no-fund --loglevel=error

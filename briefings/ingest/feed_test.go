@@ -198,7 +198,7 @@ func TestRefreshConditionalAndBackoff(t *testing.T) {
 			return
 		case "429":
 			w.Header().Set("Retry-After", "36000")
-			http.Error(w, "slow down", 429)
+			http.Error(w, "slow down", http.StatusTooManyRequests)
 			return
 		}
 		if r.Header.Get("If-None-Match") == `"v1"` && r.Header.Get("If-Modified-Since") == "Thu, 12 Mar 2026 06:00:00 GMT" {

@@ -154,7 +154,7 @@ func sharedIdx(t *testing.T) *cluster.Index {
 
 func TestStoreFetchHealth(t *testing.T) {
 	db := storetest.Open(t)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { http.Error(w, "down", 503) }))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { http.Error(w, "down", http.StatusServiceUnavailable) }))
 	defer srv.Close()
 	s := &briefings.Source{Name: "Down", URL: srv.URL + "/feed", Kind: briefings.SourceFeed, Enabled: true, Interval: 15 * time.Minute, AllowPrivate: true}
 	if err := db.UpsertSource(t.Context(), s); err != nil {

@@ -343,6 +343,9 @@ func testRecordFetch(e *env) {
 		t.Fatalf("ok: %+v", got)
 	}
 	got = step(briefings.FetchResult{At: t0.Add(time.Minute), Err: "HTTP 500", NextCheckAt: t0.Add(3 * time.Minute)})
+	if got.ErrorCount != 1 || got.LastError != "HTTP 500" || !got.NextCheckAt.Equal(t0.Add(3*time.Minute)) {
+		t.Fatalf("after an error: %+v", got)
+	}
 	got = step(briefings.FetchResult{At: t0.Add(3 * time.Minute), Err: "timeout", NextCheckAt: t0.Add(10 * time.Minute)})
 	if got.ErrorCount != 2 || got.LastError != "timeout" || !got.LastSuccessAt.Equal(t0) ||
 		!got.LastFetchAt.Equal(t0.Add(3*time.Minute)) || got.ETag != "e1" {
