@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/locale"
 )
 
 // adminCommands: the bot's own state, for its admins.
@@ -17,7 +18,7 @@ func adminCommands() []Command {
 	}
 }
 
-func (r *Router) stats(ctx context.Context, _ *Request, _ struct{}) (*Reply, error) {
+func (r *Router) stats(ctx context.Context, req *Request, _ struct{}) (*Reply, error) {
 	n, err := r.d.Store.CountArticles(ctx)
 	if err != nil {
 		return nil, err
@@ -42,24 +43,24 @@ func (r *Router) stats(ctx context.Context, _ *Request, _ struct{}) (*Reply, err
 	}
 	subs := fmt.Sprint(active)
 	if paused > 0 {
-		subs += fmt.Sprintf(" (%d more paused)", paused)
+		subs += " " + req.t("stats.paused", locale.Args{"N": paused})
 	}
 	p := Paragraph{Lines: [][]Span{
-		{{Text: fmt.Sprintf("Articles: %d; sources: %d (%d failing); subscriptions: %s", n, len(srcs), failing, subs)}},
-		{{Text: fmt.Sprintf("Outbox: %d pending, %d sending, %d sent, %d dead", ds.Pending, ds.Sending, ds.Sent, ds.Dead)}},
+		{{Text: req.t("stats.counts", locale.Args{"Articles": n, "Sources": len(srcs), "Failing": failing, "Subs": subs})}},
+		{{Text: req.t("stats.outbox", locale.Args{"Pending": ds.Pending, "Sending": ds.Sending, "Sent": ds.Sent, "Dead": ds.Dead})}},
 	}}
-	p.Lines = append(p.Lines, deadLines(&ds)...)
+	p.Lines = append(p.Lines, deadLines(req, &ds)...)
 	if r.d.Stats != nil {
 		for _, l := range r.d.Stats(ctx) {
 			p.Lines = append(p.Lines, []Span{{Text: l}})
 		}
 	}
-	return &Reply{Title: "Stats", Paragraphs: []Paragraph{p}, Ephemeral: true}, nil
+	return &Reply{Title: req.t("stats.title"), Paragraphs: []Paragraph{p}, Ephemeral: true}, nil
 }
 
 // deadLines count the outbox's dead letters by reason, the most frequent
 // first.
-func deadLines(ds *briefings.DeliveryStats) [][]Span {
+func deadLines(req *Request, ds *briefings.DeliveryStats) [][]Span {
 	reasons := make([]string, 0, len(ds.DeadReasons))
 	for reason := range ds.DeadReasons {
 		reasons = append(reasons, reason)
@@ -72,7 +73,7 @@ func deadLines(ds *briefings.DeliveryStats) [][]Span {
 	})
 	var out [][]Span
 	for _, reason := range reasons {
-		out = append(out, []Span{{Text: fmt.Sprintf("  dead: %d × %s", ds.DeadReasons[reason], trimForReply(reason, 100))}})
+		out = append(out, []Span{{Text: "  " + req.t("stats.dead", locale.Args{"N": ds.DeadReasons[reason], "Why": trimForReply(reason, 100)})}})
 	}
 	return out
 }

@@ -2,13 +2,13 @@ package bot
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/locale"
 )
 
 // alertCommands: drone and missile attacks, and the chat's attack alerts.
@@ -35,19 +35,19 @@ func (r *Router) attacks(ctx context.Context, req *Request, period time.Duration
 	}
 	loc := r.chatLocation(ctx, req.Chat)
 	lines := r.d.AttackLines(r.printer(ctx, req), reps, loc)
-	title := "Attacks, last " + FormatPeriod(period)
-	rec, err := r.recordParagraph(ctx, now.Add(-period), now, reps, loc)
+	title := req.t("attacks.title", locale.Args{"Period": FormatPeriod(period)})
+	rec, err := r.recordParagraph(ctx, req, now.Add(-period), now, reps, loc)
 	if err != nil {
 		return nil, err
 	}
 	if len(lines) == 0 && rec == nil {
-		return Text("No drone or missile attack reports with figures in the last " + FormatPeriod(period) + "."), nil
+		return Text(req.t("attacks.none", locale.Args{"Period": FormatPeriod(period)})), nil
 	}
 	var paras []Paragraph
 	if len(lines) > 0 {
 		p := Paragraph{}
 		if rec != nil {
-			p.Heading = "Reported in the news"
+			p.Heading = req.t("attacks.news")
 		}
 		for _, l := range lines {
 			p.Lines = append(p.Lines, []Span{{Text: l}})
@@ -77,7 +77,7 @@ type alertsChange struct {
 func parseAlerts(words []string) (alertsChange, error) {
 	var c alertsChange
 	if len(words) == 0 {
-		return c, invalid("Say /alerts on or /alerts off, optionally with min N and regions: /alerts on min 50 Kyiv Odesa")
+		return c, invalid("error.alerts_how")
 	}
 	switch strings.ToLower(words[0]) {
 	case "on":
@@ -85,7 +85,7 @@ func parseAlerts(words []string) (alertsChange, error) {
 	case "off":
 		return c, nil
 	default:
-		return c, invalid("Say /alerts on or /alerts off.")
+		return c, invalid("error.alerts_on_off")
 	}
 	rest := words[1:]
 	c.Bare = len(rest) == 0
@@ -96,7 +96,7 @@ func parseAlerts(words []string) (alertsChange, error) {
 		case lw == "min" && i+1 < len(rest):
 			n, err := strconv.Atoi(rest[i+1])
 			if err != nil || n < 0 || n > 100000 {
-				return c, invalid("min takes a number, like min 50.")
+				return c, invalid("error.alerts_min")
 			}
 			c.Min, c.MinSet = n, true
 			i++
@@ -106,7 +106,7 @@ func parseAlerts(words []string) (alertsChange, error) {
 			c.Attacker = strings.ToUpper(lw)
 		default:
 			if utf8.RuneCountInString(w) > 40 || strings.ContainsAny(w, "<>&*_`[]()@#") {
-				return c, invalid("%q doesn't look like a region name.", trimForReply(w, 40))
+				return c, invalid("error.alerts_region", locale.Args{"Region": strconv.Quote(trimForReply(w, 40))})
 			}
 			c.Regions = appendUnique(c.Regions, strings.Trim(w, ","))
 		}
@@ -152,29 +152,34 @@ func (r *Router) alerts(ctx context.Context, req *Request, change alertsChange) 
 		return nil, err
 	}
 	r.notify()
+	r.rememberLang(ctx, req)
 	if !cur.Enabled {
-		return Text("Attack alerts are off."), nil
+		return Text(req.t("alerts.off")), nil
 	}
-	return Text("Attack alerts are on: " + describeAlerts(cur) + "."), nil
+	return Text(req.t("alerts.on", locale.Args{"What": describeAlerts(req.pr, cur)})), nil
 }
 
 // describeAlerts says which attacks a chat is alerted to.
-func describeAlerts(a *briefings.AlertSettings) string {
+func describeAlerts(pr *locale.Printer, a *briefings.AlertSettings) string {
 	parts := []string{}
 	if a.MinLaunched > 0 {
-		parts = append(parts, fmt.Sprintf("at least %d launched", a.MinLaunched))
+		parts = append(parts, pr.T("alerts.min", locale.Args{"N": a.MinLaunched}))
 	}
 	if len(a.Classes) > 0 {
-		parts = append(parts, strings.Join(a.Classes, " and "))
+		classes := make([]string, len(a.Classes))
+		for i, c := range a.Classes {
+			classes[i] = pr.T("alerts.class." + c)
+		}
+		parts = append(parts, strings.Join(classes, pr.T("figures.and")))
 	}
 	if len(a.Regions) > 0 {
-		parts = append(parts, "regions "+strings.Join(a.Regions, ", "))
+		parts = append(parts, pr.T("alerts.regions", locale.Args{"Regions": strings.Join(a.Regions, ", ")}))
 	}
 	if a.Attacker != "" {
-		parts = append(parts, "attacks by "+a.Attacker)
+		parts = append(parts, pr.T("alerts.attacker", locale.Args{"Who": a.Attacker}))
 	}
 	if len(parts) == 0 {
-		return "every new attack report"
+		return pr.T("alerts.every")
 	}
 	return strings.Join(parts, "; ")
 }

@@ -12,6 +12,7 @@ import (
 	"unicode"
 
 	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/locale"
 	"github.com/sitrep/sitrep/briefings/text"
 )
 
@@ -47,14 +48,14 @@ func parsePeriod(words []string) (time.Duration, error) {
 		return 24 * time.Hour, nil
 	}
 	if len(words) > 1 {
-		return 0, invalid("Give one period, like 24h or 7d.")
+		return 0, invalid("error.period_one")
 	}
 	d, err := briefings.ParseDuration(strings.ToLower(words[0]))
 	if err != nil || d <= 0 {
-		return 0, invalid("I don't understand the period %q; use something like 24h or 7d.", trimForReply(words[0], 20))
+		return 0, invalid("error.period_bad", locale.Args{"Period": strconv.Quote(trimForReply(words[0], 20))})
 	}
 	if d > 30*24*time.Hour {
-		return 0, invalid("The longest period is 30d.")
+		return 0, invalid("error.period_long")
 	}
 	return d, nil
 }
@@ -75,7 +76,7 @@ func (r *Router) digest(ctx context.Context, req *Request, period time.Duration)
 	}
 	rep := DigestReply(r.printer(ctx, req), d, r.chatLocation(ctx, req.Chat))
 	if period < 7*24*time.Hour {
-		rep.Buttons = [][]Button{{{Label: "Last 7 days", Data: "/digest 7d"}, {Label: "Attacks", Data: "/attacks " + FormatPeriod(period)}}}
+		rep.Buttons = [][]Button{{{Label: req.t("button.last_7_days"), Data: "/digest 7d"}, {Label: req.t("button.attacks"), Data: "/attacks " + FormatPeriod(period)}}}
 	}
 	return rep, nil
 }
@@ -89,7 +90,7 @@ type summaryQuery struct {
 
 func parseSummary(words []string) (summaryQuery, error) {
 	if len(words) == 0 {
-		return summaryQuery{}, invalid("Tell me what about: /summary <topic, question or article URL>, e.g. /summary security guarantees")
+		return summaryQuery{}, invalid("error.summary_what")
 	}
 	if len(words) == 1 && isURL(words[0]) {
 		return summaryQuery{URL: words[0]}, nil
@@ -97,9 +98,9 @@ func parseSummary(words []string) (summaryQuery, error) {
 	return summaryQuery{Words: words}, nil
 }
 
-func (r *Router) summary(ctx context.Context, _ *Request, q summaryQuery) (*Reply, error) {
+func (r *Router) summary(ctx context.Context, req *Request, q summaryQuery) (*Reply, error) {
 	if q.URL != "" {
-		return r.summarizeURL(ctx, q.URL)
+		return r.summarizeURL(ctx, req, q.URL)
 	}
 	query := strings.Join(q.Words, " ")
 	arts, focus, err := r.summaryArticles(ctx, q.Words)
@@ -109,7 +110,7 @@ func (r *Router) summary(ctx context.Context, _ *Request, q summaryQuery) (*Repl
 	// Off-topic articles are searchable (/search) but never summarized.
 	arts = slices.DeleteFunc(arts, func(a *briefings.Article) bool { return a.OffTopic })
 	if len(arts) == 0 {
-		return Text(fmt.Sprintf("Nothing stored matches %q yet. Try other words, or /latest.", trimForReply(query, 80))), nil
+		return Text(req.t("summary.none", locale.Args{"Query": strconv.Quote(trimForReply(query, 80))})), nil
 	}
 	docs, picked := onePerStory(arts, 5)
 	var sents []briefings.Picked
@@ -118,7 +119,7 @@ func (r *Router) summary(ctx context.Context, _ *Request, q summaryQuery) (*Repl
 	} else {
 		sents = r.d.Summarizer.SummarizeStory(docs, 4)
 	}
-	return summaryReply(query, picked, sents, r.d.Location), nil
+	return summaryReply(req.pr, query, picked, sents, r.d.Location), nil
 }
 
 // summaryArticles finds the articles a summary of words reads, best first,
@@ -136,7 +137,7 @@ func (r *Router) summaryArticles(ctx context.Context, words []string) (arts []*b
 	// any, best match first.
 	cw := contentWords(query)
 	if len(cw) == 0 {
-		return nil, "", invalid("Tell me what about: a topic, a place or a name, e.g. /summary security guarantees")
+		return nil, "", invalid("error.summary_words")
 	}
 	focus = strings.Join(cw, " ")
 	arts, err = r.d.Store.SearchArticles(ctx, focus, 12)
@@ -181,8 +182,8 @@ func onePerStory(arts []*briefings.Article, n int) ([]briefings.Doc, []*briefing
 
 // summaryReply quotes the picked sentences, each with its source, and lists
 // the articles quoted (all picked ones when none was).
-func summaryReply(query string, picked []*briefings.Article, sents []briefings.Picked, loc *time.Location) *Reply {
-	rep := &Reply{Title: "Summary: " + trimForReply(query, 80), NoPreview: true}
+func summaryReply(pr *locale.Printer, query string, picked []*briefings.Article, sents []briefings.Picked, loc *time.Location) *Reply {
+	rep := &Reply{Title: pr.T("summary.title", locale.Args{"Query": trimForReply(query, 80)}), NoPreview: true}
 	p := Paragraph{}
 	used := map[int]bool{}
 	for _, s := range sents {
@@ -192,12 +193,12 @@ func summaryReply(query string, picked []*briefings.Article, sents []briefings.P
 	if len(p.Lines) > 0 {
 		rep.Paragraphs = append(rep.Paragraphs, p)
 	}
-	src := Paragraph{Heading: "Sources"}
+	src := Paragraph{Heading: pr.T("reply.sources_heading")}
 	for i, a := range picked {
 		if len(used) > 0 && !used[i] {
 			continue
 		}
-		src.Lines = append(src.Lines, articleLine(a, loc))
+		src.Lines = append(src.Lines, articleLine(pr, a, loc))
 	}
 	rep.Paragraphs = append(rep.Paragraphs, src)
 	return rep
@@ -242,21 +243,21 @@ func (r *Router) articlesWithTopic(ctx context.Context, topic briefings.Topic, n
 	return out, nil
 }
 
-func (r *Router) summarizeURL(ctx context.Context, u string) (*Reply, error) {
+func (r *Router) summarizeURL(ctx context.Context, req *Request, u string) (*Reply, error) {
 	if r.d.FetchPage == nil {
-		return nil, invalid("Fetching pages is turned off here.")
+		return nil, invalid("error.fetch_off")
 	}
 	a, err := r.d.FetchPage(ctx, u)
 	if err != nil {
 		if briefings.ErrorCode(err) == briefings.EINTERNAL {
 			r.d.Logger.Info("router: page fetch failed", slog.Any("error", err))
-			return nil, invalid("I couldn't read that page: %s", shortErr(err))
+			return nil, invalid("error.page_unreadable", locale.Args{"Why": shortErr(err)})
 		}
 		return nil, err
 	}
 	sents := r.d.Summarizer.Summarize(a.Title, a.Body, 3)
 	if len(sents) == 0 {
-		return nil, invalid("That page has no article text I can summarize.")
+		return nil, invalid("error.page_empty")
 	}
 	p := Paragraph{}
 	for _, s := range sents {
@@ -269,11 +270,11 @@ func (r *Router) summarizeURL(ctx context.Context, u string) (*Reply, error) {
 		}
 	}
 	return &Reply{Title: a.Title, NoPreview: true, Paragraphs: []Paragraph{p,
-		{Lines: [][]Span{{{Text: "Source: "}, {Text: name, URL: u}}}}}}, nil
+		{Lines: [][]Span{{{Text: req.n("reply.sources_n", 1) + " "}, {Text: name, URL: u}}}}}}, nil
 }
 
 // articleLine is an article's title, linked, with its source and date.
-func articleLine(a *briefings.Article, loc *time.Location) []Span {
+func articleLine(pr *locale.Printer, a *briefings.Article, loc *time.Location) []Span {
 	line := []Span{}
 	if a.URL != "" {
 		line = append(line, Span{Text: a.Title, URL: a.URL})
@@ -282,7 +283,7 @@ func articleLine(a *briefings.Article, loc *time.Location) []Span {
 	}
 	meta := " — " + a.SourceName
 	if !a.PublishedAt.IsZero() {
-		meta += ", " + a.PublishedAt.In(loc).Format("2 Jan 15:04")
+		meta += ", " + pr.DayTime(a.PublishedAt.In(loc))
 	}
 	return append(line, Span{Text: meta, Italic: true})
 }
@@ -294,25 +295,25 @@ func parseLatest(words []string) (int, error) {
 	}
 	v, err := strconv.Atoi(words[0])
 	if err != nil || v < 1 || v > 20 || len(words) > 1 {
-		return 0, invalid("Give a number from 1 to 20, like /latest 10.")
+		return 0, invalid("error.latest_n")
 	}
 	return v, nil
 }
 
-func (r *Router) latest(ctx context.Context, _ *Request, n int) (*Reply, error) {
+func (r *Router) latest(ctx context.Context, req *Request, n int) (*Reply, error) {
 	// Off-topic articles are left out; /search still finds them.
 	arts, err := r.d.Store.ListArticles(ctx, briefings.ArticleFilter{Limit: n, OnTopic: true})
 	if err != nil {
 		return nil, err
 	}
 	if len(arts) == 0 {
-		return Text("No articles stored yet."), nil
+		return Text(req.t("latest.none")), nil
 	}
 	p := Paragraph{}
 	for _, a := range arts {
-		p.Lines = append(p.Lines, articleLine(a, r.d.Location))
+		p.Lines = append(p.Lines, articleLine(req.pr, a, r.d.Location))
 	}
-	return &Reply{Title: fmt.Sprintf("Latest %d articles", len(arts)), Paragraphs: []Paragraph{p}, NoPreview: true}, nil
+	return &Reply{Title: req.n("latest.title", len(arts)), Paragraphs: []Paragraph{p}, NoPreview: true}, nil
 }
 
 // searchPage is how many results one /search reply lists.
@@ -335,32 +336,32 @@ func parseSearch(words []string) (searchQuery, error) {
 		}
 	}
 	if len(words) == 0 {
-		return q, invalid("What should I search for? /search <words>")
+		return q, invalid("error.search_what")
 	}
 	q.Words = strings.Join(words, " ")
 	return q, nil
 }
 
-func (r *Router) search(ctx context.Context, _ *Request, q searchQuery) (*Reply, error) {
+func (r *Router) search(ctx context.Context, req *Request, q searchQuery) (*Reply, error) {
 	page, query := q.Page, q.Words
 	arts, err := r.d.Store.SearchArticles(ctx, query, (page+1)*searchPage+1)
 	if err != nil {
 		return nil, err
 	}
 	if len(arts) <= page*searchPage {
-		return Text(fmt.Sprintf("No articles match %q.", trimForReply(query, 80))), nil
+		return Text(req.t("search.none", locale.Args{"Query": strconv.Quote(trimForReply(query, 80))})), nil
 	}
 	more := len(arts) > (page+1)*searchPage
 	arts = arts[page*searchPage : min(len(arts), (page+1)*searchPage)]
 	p := Paragraph{}
 	for _, a := range arts {
-		p.Lines = append(p.Lines, articleLine(a, r.d.Location))
+		p.Lines = append(p.Lines, articleLine(req.pr, a, r.d.Location))
 	}
-	rep := &Reply{Title: "Search: " + trimForReply(query, 60), Paragraphs: []Paragraph{p}, NoPreview: true}
+	rep := &Reply{Title: req.t("search.title", locale.Args{"Query": trimForReply(query, 60)}), Paragraphs: []Paragraph{p}, NoPreview: true}
 	if more {
 		data := fmt.Sprintf("/search -p%d %s", page+1, query)
 		if len(data) <= MaxButtonData {
-			rep.Buttons = [][]Button{{{Label: "More", Data: data}}}
+			rep.Buttons = [][]Button{{{Label: req.t("button.more"), Data: data}}}
 		}
 	}
 	return rep, nil

@@ -2,6 +2,8 @@ package bot
 
 import (
 	"context"
+
+	"github.com/sitrep/sitrep/briefings/locale"
 )
 
 // generalCommands: the welcome and the command list.
@@ -16,17 +18,17 @@ func generalCommands() []Command {
 
 func (r *Router) start(_ context.Context, req *Request, _ struct{}) (*Reply, error) {
 	rep := &Reply{
-		Title: "Welcome to sitrep",
+		Title: req.t("start.title"),
 		Paragraphs: []Paragraph{{Lines: [][]Span{
-			{{Text: "Short, sourced briefings on the Russia-Ukraine war and the diplomacy around it. Every figure is quoted from its source, and every item names its sources."}},
-			{{Text: "Tap a button to set up, or type /help."}},
+			{{Text: req.t("start.about")}},
+			{{Text: req.t("start.next")}},
 		}}},
 	}
-	rep.Buttons = [][]Button{{{Label: "Latest briefing", Data: "/digest 24h"}, {Label: "Attacks (24h)", Data: "/attacks 24h"}}}
+	rep.Buttons = [][]Button{{{Label: req.t("button.latest_briefing"), Data: "/digest 24h"}, {Label: req.t("button.attacks_24h"), Data: "/attacks 24h"}}}
 	if req.CanManage {
 		rep.Buttons = append(rep.Buttons, []Button{
-			{Label: "Daily digest 08:00 Kyiv", Data: "/subscribe 08:00 Europe/Kyiv"},
-			{Label: "Attack alerts on", Data: "/alerts on"},
+			{Label: req.t("button.daily_kyiv"), Data: "/subscribe 08:00 Europe/Kyiv"},
+			{Label: req.t("button.alerts_on"), Data: "/alerts on"},
 		})
 	}
 	return rep, nil
@@ -39,8 +41,35 @@ func (r *Router) help(_ context.Context, req *Request, _ struct{}) (*Reply, erro
 		if c.Hidden || c.Access == Admins && !req.IsAdmin {
 			continue
 		}
-		p.Lines = append(p.Lines, []Span{{Text: c.Help.Usage, Code: true}, {Text: " " + c.Help.Summary}})
+		h := CommandHelp(req.pr, c)
+		p.Lines = append(p.Lines, []Span{{Text: h.Usage, Code: true}, {Text: " " + h.Summary}})
 	}
-	return &Reply{Title: "sitrep commands", Paragraphs: []Paragraph{p,
-		{Lines: [][]Span{{{Text: "Figures are quoted verbatim from the sources named under each item."}}}}}}, nil
+	return &Reply{Title: req.t("help.title"), Paragraphs: []Paragraph{p,
+		{Lines: [][]Span{{{Text: req.t("help.figures")}}}}}}, nil
+}
+
+// CommandHelp is c's help in pr's language (the catalogue's cmd.<name>
+// keys), its English help where the catalogue has none.
+func CommandHelp(pr *locale.Printer, c Command) Help {
+	h := c.Help
+	if pr == nil {
+		return h
+	}
+	if s, ok := pr.Lookup("cmd." + c.Name + ".usage"); ok {
+		h.Usage = s
+	}
+	if s, ok := pr.Lookup("cmd." + c.Name + ".summary"); ok {
+		h.Summary = s
+	}
+	return h
+}
+
+// ArgHelp is the help of c's argument a in pr's language.
+func ArgHelp(pr *locale.Printer, c Command, a Arg) string {
+	if pr != nil {
+		if s, ok := pr.Lookup("cmd." + c.Name + ".args.a_" + a.Name); ok {
+			return s
+		}
+	}
+	return a.Help
 }

@@ -2,13 +2,14 @@ package bot
 
 import (
 	"context"
-	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/sitrep/sitrep/bot/chart"
 	"github.com/sitrep/sitrep/briefings"
 	"github.com/sitrep/sitrep/briefings/history"
+	"github.com/sitrep/sitrep/briefings/locale"
 )
 
 // historyCommands: the attack history in pictures and numbers.
@@ -26,7 +27,7 @@ func historyCommands() []Command {
 }
 
 // chartWindows are the windows /chart offers as buttons.
-var chartWindows = []struct{ arg, label string }{{"30d", "30 days"}, {"90d", "90 days"}, {"1y", "1 year"}}
+var chartWindows = []struct{ arg, label string }{{"30d", "chart.w30d"}, {"90d", "chart.w90d"}, {"1y", "chart.w1y"}}
 
 // chartQuery is a /chart: how many days back (written as the user wrote
 // it, for the buttons) and which classes (none: both).
@@ -46,7 +47,7 @@ func parseChartArgs(args []string) (chartQuery, error) {
 		}
 		n, perr := chart.ParseWindow(a)
 		if perr != nil {
-			return chartQuery{}, invalid("I don't understand %q. Try /chart 30d, /chart 90d drones or /chart 1y missiles.", trimForReply(a, 20))
+			return chartQuery{}, invalid("error.chart_how", locale.Args{"Word": strconv.Quote(trimForReply(a, 20))})
 		}
 		q.Days, q.Window = n, strings.ToLower(a)
 	}
@@ -56,7 +57,7 @@ func parseChartArgs(args []string) (chartQuery, error) {
 // chart answers /chart: a picture of the attack history with its caption.
 func (r *Router) chart(ctx context.Context, req *Request, q chartQuery) (*Reply, error) {
 	if r.d.Charts == nil {
-		return nil, briefings.Errorf(briefings.EUNAVAILABLE, "Charts are not available on this bot.")
+		return nil, fail(briefings.EUNAVAILABLE, "error.charts_off")
 	}
 	days, window, classes := q.Days, q.Window, q.Classes
 	loc := r.chatLocation(ctx, req.Chat)
@@ -64,25 +65,24 @@ func (r *Router) chart(ctx context.Context, req *Request, q chartQuery) (*Reply,
 	if err != nil {
 		return nil, err
 	}
-	what := "Drones and missiles"
+	what := req.t("chart.both")
 	class := ""
 	if len(classes) == 1 {
 		class = " " + string(classes[0])
-		what = strings.ToUpper(string(classes[0][:1])) + string(classes[0][1:])
+		what = req.t("chart.class." + string(classes[0]))
 	}
 	if empty(p.Series) {
-		return Text(fmt.Sprintf("No drone or missile figures are stored for %s. The bot's operator can load the Air Force's daily figures with `sitrep import attacks FILE.csv`.",
-			chart.Period(p.Series[0]))), nil
+		return Text(req.t("chart.none", locale.Args{"Period": chart.Period(p.Series[0])})), nil
 	}
 	rep := Text(strings.Split(p.Caption, "\n")...)
-	rep.Title = fmt.Sprintf("%s, last %s", what, windowWords(days))
+	rep.Title = req.t("chart.title", locale.Args{"What": what, "Window": windowWords(req, days)})
 	rep.NoPreview = true
 	rep.Photo = &Photo{Name: "chart-" + window + ".png", PNG: p.PNG,
-		Alt: rep.Title + ": launched and brought down, with the moving average."}
+		Alt: req.t("chart.alt", locale.Args{"Title": rep.Title})}
 	var row []Button
 	for _, w := range chartWindows {
 		if w.arg != window {
-			row = append(row, Button{Label: w.label, Data: "/chart " + w.arg + class})
+			row = append(row, Button{Label: req.t(w.label), Data: "/chart " + w.arg + class})
 		}
 	}
 	rep.Buttons = [][]Button{row}
@@ -99,26 +99,26 @@ func empty(series []history.Series) bool {
 	return true
 }
 
-// windowWords writes a window of days: "30 days", "1 year".
-func windowWords(days int) string {
+// windowWords writes a window of days: "30 days", "year".
+func windowWords(req *Request, days int) string {
 	switch {
 	case days == 365:
-		return "year"
+		return req.t("chart.year")
 	case days%7 == 0 && days < 30:
-		return fmt.Sprintf("%d weeks", days/7)
+		return req.n("chart.weeks", days/7)
 	}
-	return fmt.Sprintf("%d days", days)
+	return req.n("chart.days", days)
 }
 
 // parseTrend reads "[drones|missiles]" (default both).
 func parseTrend(args []string) ([]history.Class, error) {
 	if len(args) > 1 {
-		return nil, invalid("Give at most one class: /trend drones or /trend missiles.")
+		return nil, invalid("error.trend_one")
 	}
 	if len(args) == 1 {
 		c, ok := history.ParseClass(args[0])
 		if !ok {
-			return nil, invalid("I don't know %q; try /trend drones or /trend missiles.", trimForReply(args[0], 20))
+			return nil, invalid("error.trend_how", locale.Args{"Word": strconv.Quote(trimForReply(args[0], 20))})
 		}
 		return []history.Class{c}, nil
 	}
@@ -129,7 +129,7 @@ func parseTrend(args []string) ([]history.Class, error) {
 // before, in words, with each day's figures and where they came from.
 func (r *Router) trend(ctx context.Context, req *Request, classes []history.Class) (*Reply, error) {
 	if r.d.Charts == nil {
-		return nil, briefings.Errorf(briefings.EUNAVAILABLE, "Trends are not available on this bot.")
+		return nil, fail(briefings.EUNAVAILABLE, "error.trends_off")
 	}
 	loc := r.chatLocation(ctx, req.Chat)
 	rep := &Reply{NoPreview: true}
@@ -140,11 +140,11 @@ func (r *Router) trend(ctx context.Context, req *Request, classes []history.Clas
 			return nil, err
 		}
 		if rep.Title == "" {
-			rep.Title = "The week in numbers"
+			rep.Title = req.t("trend.title")
 		}
 		p := Paragraph{Lines: [][]Span{{{Text: t.Sentence()}}}}
 		if t.Week.LaunchedDays > 0 {
-			p.Heading = strings.ToUpper(string(c[:1])) + string(c[1:])
+			p.Heading = req.t("chart.class." + string(c))
 			for _, d := range t.Week.Days {
 				if len(d.Refs) > 0 {
 					p.Lines = append(p.Lines, []Span{{Text: history.DayLine(d)}})
@@ -158,10 +158,10 @@ func (r *Router) trend(ctx context.Context, req *Request, classes []history.Clas
 			}
 		}
 	}
-	if line := sourcesLine(sources); line != "" {
+	if line := sourcesLine(req, sources); line != "" {
 		rep.Paragraphs = append(rep.Paragraphs, Paragraph{Lines: [][]Span{{{Text: line}}}})
 	}
-	rep.Buttons = [][]Button{{{Label: "Chart, 30 days", Data: "/chart 30d"}, {Label: "Chart, 90 days", Data: "/chart 90d"}}}
+	rep.Buttons = [][]Button{{{Label: req.t("button.chart_30d"), Data: "/chart 30d"}, {Label: req.t("button.chart_90d"), Data: "/chart 90d"}}}
 	return rep, nil
 }
 
@@ -176,11 +176,11 @@ func contains(list []string, s string) bool {
 
 // sourcesLine credits the figures: the data set as its licence asks, and
 // the outlets by name.
-func sourcesLine(sources []string) string {
+func sourcesLine(req *Request, sources []string) string {
 	if len(sources) == 0 {
 		return ""
 	}
-	return "Sources: " + strings.Join(credits(sources), "; ") + "."
+	return req.t("reply.sources") + " " + strings.Join(credits(sources), "; ") + "."
 }
 
 // credits names sources, the Air Force data set with its attribution.
@@ -199,7 +199,7 @@ func credits(sources []string) []string {
 // recordParagraph lists the reports of record of the days in [since,
 // until] (civil dates in loc), each with the outlets whose reports of that
 // day differ, so /attacks shows which figure is the one of record.
-func (r *Router) recordParagraph(ctx context.Context, since, until time.Time, reports []*briefings.AttackReport, loc *time.Location) (*Paragraph, error) {
+func (r *Router) recordParagraph(ctx context.Context, req *Request, since, until time.Time, reports []*briefings.AttackReport, loc *time.Location) (*Paragraph, error) {
 	recs, err := r.d.Store.ListAttackRecords(ctx, since.In(loc).Format(time.DateOnly), until.In(loc).Format(time.DateOnly))
 	if err != nil || len(recs) == 0 {
 		return nil, err
@@ -208,7 +208,7 @@ func (r *Router) recordParagraph(ctx context.Context, since, until time.Time, re
 	if len(days) == 0 {
 		return nil, nil
 	}
-	p := &Paragraph{Heading: "Reports of record"}
+	p := &Paragraph{Heading: req.t("record.heading")}
 	var datasets []string
 	for _, rec := range recs {
 		if !contains(datasets, rec.Dataset) {
@@ -216,28 +216,28 @@ func (r *Router) recordParagraph(ctx context.Context, since, until time.Time, re
 		}
 	}
 	for _, d := range days {
-		line := []Span{{Text: recordLine(d)}}
+		line := []Span{{Text: recordLine(req, d)}}
 		for i, u := range d.URLs {
 			if i == 3 {
 				break
 			}
-			line = append(line, Span{Text: " "}, Span{Text: fmt.Sprintf("[post %d]", i+1), URL: u})
+			line = append(line, Span{Text: " "}, Span{Text: req.t("record.post", locale.Args{"N": i + 1}), URL: u})
 		}
 		if len(d.Differ) > 0 {
-			line = append(line, Span{Text: " News reports that differ: " + strings.Join(d.Differ, ", ") + "."})
+			line = append(line, Span{Text: " " + req.t("record.differ", locale.Args{"Outlets": strings.Join(d.Differ, ", ")})})
 		}
 		p.Lines = append(p.Lines, line)
 	}
-	p.Lines = append(p.Lines, []Span{{Text: "Figures of record: " + strings.Join(credits(datasets), "; ") + ".", Italic: true}})
+	p.Lines = append(p.Lines, []Span{{Text: req.t("record.figures", locale.Args{"Sets": strings.Join(credits(datasets), "; ")}), Italic: true}})
 	return p, nil
 }
 
 // recordLine is one day of record: "14 Mar 2026: 430 drones (400 brought
 // down), 30 missiles (25 brought down)."
-func recordLine(d history.RecordDay) string {
+func recordLine(req *Request, d history.RecordDay) string {
 	date := d.Date
-	if t, err := time.Parse(time.DateOnly, d.Date); err == nil {
-		date = t.Format("2 Jan 2006")
+	if t, err := time.Parse(time.DateOnly, d.Date); err == nil && req.pr != nil {
+		date = req.pr.Date(t)
 	}
 	var parts []string
 	for _, c := range []struct {
@@ -247,14 +247,14 @@ func recordLine(d history.RecordDay) string {
 		if !c.p.LaunchedStated {
 			continue
 		}
-		s := history.Thousands(c.p.Launched) + " " + c.name
+		s := req.t("record."+c.name, locale.Args{"N": history.Thousands(c.p.Launched)})
 		if c.p.DownStated {
-			s += " (" + history.Thousands(c.p.Down) + " brought down)"
+			s += " " + req.t("record.down", locale.Args{"N": history.Thousands(c.p.Down)})
 		}
 		parts = append(parts, s)
 	}
 	if len(parts) == 0 {
-		return date + ": no launch figure."
+		return req.t("record.no_launch", locale.Args{"Date": date})
 	}
 	return date + ": " + strings.Join(parts, ", ") + "."
 }

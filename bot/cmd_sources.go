@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/locale"
 )
 
 // sourceCommands: the feeds the bot reads.
@@ -26,36 +27,36 @@ func sourceCommands() []Command {
 	}
 }
 
-func (r *Router) sources(ctx context.Context, _ *Request, _ struct{}) (*Reply, error) {
+func (r *Router) sources(ctx context.Context, req *Request, _ struct{}) (*Reply, error) {
 	srcs, err := r.d.Store.ListSources(ctx)
 	if err != nil {
 		return nil, err
 	}
 	if len(srcs) == 0 {
-		return Text("No sources yet."), nil
+		return Text(req.t("sources.none")), nil
 	}
 	now := r.d.Now()
 	p := Paragraph{}
 	for _, s := range srcs {
-		p.Lines = append(p.Lines, sourceLine(s, now))
+		p.Lines = append(p.Lines, sourceLine(req.pr, s, now))
 	}
-	return &Reply{Title: fmt.Sprintf("Sources (%d)", len(srcs)), Paragraphs: []Paragraph{p}, NoPreview: true}, nil
+	return &Reply{Title: req.t("sources.title", locale.Args{"N": len(srcs)}), Paragraphs: []Paragraph{p}, NoPreview: true}, nil
 }
 
 // sourceLine is a source's id, name (linked) and health.
-func sourceLine(s *briefings.Source, now time.Time) []Span {
+func sourceLine(pr *locale.Printer, s *briefings.Source, now time.Time) []Span {
 	health := "✓"
-	detail := "never fetched"
+	detail := pr.T("sources.never")
 	switch {
 	case s.Kind == briefings.SourceFile:
-		health, detail = "·", "local files"
+		health, detail = "·", pr.T("sources.files")
 	case !s.Enabled:
-		health, detail = "–", "disabled"
+		health, detail = "–", pr.T("sources.disabled")
 	case s.ErrorCount > 0:
 		health = "✗"
-		detail = fmt.Sprintf("%d errors in a row: %s", s.ErrorCount, trimForReply(s.LastError, 80))
+		detail = pr.N("sources.errors", s.ErrorCount, locale.Args{"Error": trimForReply(s.LastError, 80)})
 	case !s.LastSuccessAt.IsZero():
-		detail = "updated " + ago(now.Sub(s.LastSuccessAt)) + " ago"
+		detail = pr.T("sources.updated", locale.Args{"Ago": ago(pr, now.Sub(s.LastSuccessAt))})
 	}
 	line := []Span{{Text: fmt.Sprintf("%s #%d ", health, s.ID)}}
 	if strings.HasPrefix(s.URL, "http") {
@@ -66,64 +67,64 @@ func sourceLine(s *briefings.Source, now time.Time) []Span {
 	return append(line, Span{Text: " — " + detail, Italic: true})
 }
 
-func ago(d time.Duration) string {
+func ago(pr *locale.Printer, d time.Duration) string {
 	switch {
 	case d < time.Minute:
-		return "under a minute"
+		return pr.T("ago.moment")
 	case d < time.Hour:
-		return fmt.Sprintf("%dm", int(d/time.Minute))
+		return pr.T("ago.minutes", locale.Args{"N": int(d / time.Minute)})
 	case d < 48*time.Hour:
-		return fmt.Sprintf("%dh", int(d/time.Hour))
+		return pr.T("ago.hours", locale.Args{"N": int(d / time.Hour)})
 	default:
-		return fmt.Sprintf("%dd", int(d/(24*time.Hour)))
+		return pr.T("ago.days", locale.Args{"N": int(d / (24 * time.Hour))})
 	}
 }
 
 // parseAddSource reads the one feed URL or channel ("@name") of /addsource.
 func parseAddSource(words []string) (string, error) {
 	if len(words) != 1 || !isURL(words[0]) && !strings.HasPrefix(words[0], "@") {
-		return "", invalid("Give one feed URL or public channel: /addsource https://example.org/feed.xml or /addsource @kpszsu")
+		return "", invalid("error.addsource_how")
 	}
 	return words[0], nil
 }
 
-func (r *Router) addSource(ctx context.Context, _ *Request, u string) (*Reply, error) {
+func (r *Router) addSource(ctx context.Context, req *Request, u string) (*Reply, error) {
 	if r.d.AddSource == nil {
-		return nil, invalid("Adding sources is turned off here.")
+		return nil, invalid("error.addsource_off")
 	}
 	s, err := r.d.AddSource(ctx, u)
 	if err != nil {
 		if briefings.ErrorCode(err) == briefings.EINTERNAL {
 			r.d.Logger.Info("router: addsource failed", slog.Any("error", err))
-			return nil, invalid("I couldn't add that feed: %s", shortErr(err))
+			return nil, invalid("error.addsource_failed", locale.Args{"Why": shortErr(err)})
 		}
 		return nil, err
 	}
-	return Text(fmt.Sprintf("Added source #%d: %s", s.ID, s.Name)), nil
+	return Text(req.t("sources.added", locale.Args{"ID": s.ID, "Name": s.Name})), nil
 }
 
 // parseSourceID reads a source id as /sources shows it ("3" or "#3").
 func parseSourceID(words []string) (int64, error) {
 	if len(words) != 1 {
-		return 0, invalid("Give the source id from /sources: /removesource 3")
+		return 0, invalid("error.removesource_how")
 	}
 	id, err := strconv.ParseInt(strings.TrimPrefix(words[0], "#"), 10, 64)
 	if err != nil || id <= 0 {
-		return 0, invalid("Give the source id from /sources: /removesource 3")
+		return 0, invalid("error.removesource_how")
 	}
 	return id, nil
 }
 
-func (r *Router) removeSource(ctx context.Context, _ *Request, id int64) (*Reply, error) {
+func (r *Router) removeSource(ctx context.Context, req *Request, id int64) (*Reply, error) {
 	s, err := r.d.Store.GetSource(ctx, id)
 	if err != nil {
 		if briefings.ErrorCode(err) == briefings.ENOTFOUND {
-			return nil, briefings.Errorf(briefings.ENOTFOUND, "There is no source #%d.", id)
+			return nil, fail(briefings.ENOTFOUND, "error.no_source", locale.Args{"ID": id})
 		}
 		return nil, err
 	}
 	if err := r.d.Store.DeleteSource(ctx, id); err != nil {
 		return nil, err
 	}
-	return Text(fmt.Sprintf("Removed source #%d: %s", id, s.Name)), nil
+	return Text(req.t("sources.removed", locale.Args{"ID": id, "Name": s.Name})), nil
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/locale"
 )
 
 // subscriptionCommands: the chat's daily digest and its settings.
@@ -60,7 +61,8 @@ func parseSubscribe(words []string) (subscribeRequest, error) {
 		default:
 			t := topicName(a)
 			if t == "" {
-				return subscribeRequest{}, invalid("I don't know the topic %q. Topics: %s.", trimForReply(a, 30), topicList(briefings.Topics()))
+				return subscribeRequest{}, invalid("error.topic_unknown", locale.Args{"Topic": strconv.Quote(trimForReply(a, 30)),
+					"Topics": topicList(briefings.Topics())})
 			}
 			s.Topics = appendUnique(s.Topics, t)
 		}
@@ -110,29 +112,30 @@ func (r *Router) subscribe(ctx context.Context, req *Request, s subscribeRequest
 		if errors.As(err, &be) {
 			return nil, err
 		}
-		return nil, invalid("%s", shortErr(err))
+		return nil, invalid("error.plain", locale.Args{"Text": shortErr(err)})
 	}
 	sub := &briefings.Subscription{Chat: req.Chat, Schedule: schedule, TimeZone: tz, Topics: topics, Active: true, NextDueAt: next}
 	if err := r.d.Store.UpsertSubscription(ctx, sub); err != nil {
 		return nil, err
 	}
 	r.notify()
-	what := "all topics"
+	what := req.t("subscribe.all_topics")
 	if len(topics) > 0 {
 		what = topicList(topics)
 	}
-	when := "daily at " + schedule + " " + tz
+	when := req.t("subscribe.daily", locale.Args{"Time": schedule, "Zone": tz})
 	if strings.Contains(schedule, " ") {
-		when = "on schedule " + schedule
+		when = req.t("subscribe.cron", locale.Args{"Schedule": schedule})
 	}
 	loc := time.UTC
 	if l, err := time.LoadLocation(tz); err == nil {
 		loc = l
 	}
-	return &Reply{Title: "Subscribed", Paragraphs: []Paragraph{{Lines: [][]Span{
-		{{Text: "Digest " + when + ", " + what + "."}},
-		{{Text: "Next one: " + next.In(loc).Format("Mon 2 Jan 15:04 MST") + "."}},
-	}}}, Buttons: [][]Button{{{Label: "Settings", Data: "/settings"}, {Label: "Unsubscribe", Data: "/unsubscribe"}}}}, nil
+	r.rememberLang(ctx, req)
+	return &Reply{Title: req.t("subscribe.title"), Paragraphs: []Paragraph{{Lines: [][]Span{
+		{{Text: req.t("subscribe.what", locale.Args{"When": when, "What": what})}},
+		{{Text: req.t("subscribe.next", locale.Args{"When": req.pr.WeekdayTime(next.In(loc))})}},
+	}}}, Buttons: [][]Button{{{Label: req.t("button.settings"), Data: "/settings"}, {Label: req.t("button.unsubscribe"), Data: "/unsubscribe"}}}}, nil
 }
 
 // defaultZone is the zone of a daily digest set up without one: the chat's
@@ -150,7 +153,7 @@ func (r *Router) defaultZone(ctx context.Context, req *Request) string {
 func (r *Router) unsubscribe(ctx context.Context, req *Request, _ struct{}) (*Reply, error) {
 	if _, err := r.d.Store.GetSubscription(ctx, req.Chat); err != nil {
 		if briefings.ErrorCode(err) == briefings.ENOTFOUND {
-			return Text("This chat has no daily digest."), nil
+			return Text(req.t("unsubscribe.none")), nil
 		}
 		return nil, err
 	}
@@ -158,7 +161,7 @@ func (r *Router) unsubscribe(ctx context.Context, req *Request, _ struct{}) (*Re
 		return nil, err
 	}
 	r.notify()
-	return Text("Unsubscribed: no more daily digests here. /subscribe brings them back."), nil
+	return Text(req.t("unsubscribe.done")), nil
 }
 
 func (r *Router) settings(ctx context.Context, req *Request, _ struct{}) (*Reply, error) {
@@ -174,15 +177,26 @@ func (r *Router) settings(ctx context.Context, req *Request, _ struct{}) (*Reply
 		return nil, err
 	}
 	alertsOn := err == nil && al.Enabled
-	rep := &Reply{Title: "Settings for this chat", Ephemeral: true, Paragraphs: []Paragraph{settingsLines(sub, al, alertsOn)}}
+	cs, err := r.chatSettings(ctx, req.Chat)
+	if err != nil {
+		return nil, err
+	}
+	p := settingsLines(req, sub, al, alertsOn)
+	p.Lines = append(p.Lines, languageLines(req, cs)...)
+	rep := &Reply{Title: req.t("settings.title"), Ephemeral: true, Paragraphs: []Paragraph{p}}
 	if req.CanManage {
 		if sub != nil {
 			rep.Buttons = topicButtons(sub.Topics)
 		}
-		if alertsOn {
-			rep.Buttons = append(rep.Buttons, []Button{{Label: "Alerts off", Data: "/alerts off"}})
+		if cs.OwnLangSources {
+			rep.Buttons = append(rep.Buttons, []Button{{Label: req.t("button.own_lang_off"), Data: "/ownlang off"}})
 		} else {
-			rep.Buttons = append(rep.Buttons, []Button{{Label: "Alerts on", Data: "/alerts on"}})
+			rep.Buttons = append(rep.Buttons, []Button{{Label: req.t("button.own_lang_on"), Data: "/ownlang on"}})
+		}
+		if alertsOn {
+			rep.Buttons = append(rep.Buttons, []Button{{Label: req.t("button.alerts_off"), Data: "/alerts off"}})
+		} else {
+			rep.Buttons = append(rep.Buttons, []Button{{Label: req.t("button.alerts_on_short"), Data: "/alerts on"}})
 		}
 	}
 	return rep, nil
@@ -190,25 +204,27 @@ func (r *Router) settings(ctx context.Context, req *Request, _ struct{}) (*Reply
 
 // settingsLines describe a chat's digest (sub, nil when it has none) and
 // alerts.
-func settingsLines(sub *briefings.Subscription, al *briefings.AlertSettings, alertsOn bool) Paragraph {
+func settingsLines(req *Request, sub *briefings.Subscription, al *briefings.AlertSettings, alertsOn bool) Paragraph {
 	p := Paragraph{}
+	digest := []Span{{Text: req.t("settings.digest") + " ", Bold: true}}
 	if sub != nil {
-		topics := "all topics"
+		topics := req.t("subscribe.all_topics")
 		if len(sub.Topics) > 0 {
 			topics = topicList(sub.Topics)
 		}
 		state := ""
 		if !sub.Active {
-			state = " (paused: " + sub.PausedReason + ")"
+			state = " " + req.t("settings.paused", locale.Args{"Why": sub.PausedReason})
 		}
-		p.Lines = append(p.Lines, []Span{{Text: "Daily digest: ", Bold: true}, {Text: sub.Schedule + " " + sub.TimeZone + ", " + topics + state}})
+		p.Lines = append(p.Lines, append(digest, Span{Text: sub.Schedule + " " + sub.TimeZone + ", " + topics + state}))
 	} else {
-		p.Lines = append(p.Lines, []Span{{Text: "Daily digest: ", Bold: true}, {Text: "off (/subscribe 08:00 Europe/Kyiv)"}})
+		p.Lines = append(p.Lines, append(digest, Span{Text: req.t("settings.digest_off")}))
 	}
+	alerts := []Span{{Text: req.t("settings.alerts") + " ", Bold: true}}
 	if alertsOn {
-		p.Lines = append(p.Lines, []Span{{Text: "Attack alerts: ", Bold: true}, {Text: "on, " + describeAlerts(al)}})
+		p.Lines = append(p.Lines, append(alerts, Span{Text: req.t("settings.alerts_on", locale.Args{"What": describeAlerts(req.pr, al)})}))
 	} else {
-		p.Lines = append(p.Lines, []Span{{Text: "Attack alerts: ", Bold: true}, {Text: "off"}})
+		p.Lines = append(p.Lines, append(alerts, Span{Text: req.t("settings.off")}))
 	}
 	return p
 }
@@ -238,7 +254,7 @@ func topicButtons(chosen []briefings.Topic) [][]Button {
 // parseToggle reads the topic of a settings button.
 func parseToggle(words []string) (briefings.Topic, error) {
 	if len(words) != 1 || topicName(words[0]) == "" {
-		return "", invalid("Unknown topic.")
+		return "", invalid("error.topic_toggle")
 	}
 	return topicName(words[0]), nil
 }
@@ -248,7 +264,7 @@ func (r *Router) toggle(ctx context.Context, req *Request, t briefings.Topic) (*
 	sub, err := r.d.Store.GetSubscription(ctx, req.Chat)
 	if err != nil {
 		if briefings.ErrorCode(err) == briefings.ENOTFOUND {
-			return nil, invalid("Subscribe first: /subscribe 08:00 Europe/Kyiv")
+			return nil, invalid("error.subscribe_first")
 		}
 		return nil, err
 	}

@@ -7,6 +7,7 @@ import (
 	"context"
 
 	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/locale"
 )
 
 // Request is one incoming command from any platform.
@@ -38,6 +39,25 @@ type Request struct {
 	// the operator's); a daily digest set up without naming a zone takes it,
 	// else UTC.
 	TimeZone string
+
+	// pr writes the replies in the chat's language (set by the router).
+	pr *locale.Printer
+}
+
+// t is the catalogue's message key in the request's language.
+func (req *Request) t(key string, args ...locale.Args) string {
+	if req.pr == nil {
+		return key
+	}
+	return req.pr.T(key, args...)
+}
+
+// n is the plural message key for count n in the request's language.
+func (req *Request) n(key string, n int, args ...locale.Args) string {
+	if req.pr == nil {
+		return key
+	}
+	return req.pr.N(key, n, args...)
 }
 
 // Span is a run of inline text; URL makes it a link.

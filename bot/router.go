@@ -2,7 +2,7 @@ package bot
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"log/slog"
 	"net/url"
 	"strings"
@@ -66,17 +66,6 @@ const MaxInput = 512
 // carry: the smallest of the platforms' limits (Telegram's callback_data).
 const MaxButtonData = 64
 
-// What the router itself answers, whatever the command.
-const (
-	msgInternal     = "Something went wrong; please try again later."
-	msgOddRunes     = "Your message has characters I can't read (control or direction marks). Please retype it."
-	msgTooLong      = "That is too long (%d characters); commands take at most %d."
-	msgUnknown      = "Unknown command /%s. Try /help."
-	msgSlowDown     = "Slow down a little: too many commands in a minute. Try again shortly."
-	msgAdminsOnly   = "That command is for the bot's admins."
-	msgManagersOnly = "Only members who can manage this channel may change its settings."
-)
-
 // NewRouter returns a router over d.
 func NewRouter(d Deps) *Router {
 	if d.Now == nil {
@@ -101,6 +90,11 @@ func NewRouter(d Deps) *Router {
 		}
 		d.Langs = &Languages{Catalogue: cat, Default: locale.English}
 	}
+	if d.Langs.Store == nil {
+		langs := *d.Langs
+		langs.Store = d.Store // the chats' choices are in the router's store
+		d.Langs = &langs
+	}
 	return &Router{d: d, cmds: commands, limiter: newUserLimiter(d.RatePerMinute, d.RateBurst)}
 }
 
@@ -111,17 +105,21 @@ func (r *Router) Handle(ctx context.Context, req *Request) (reply *Reply) {
 	defer func() {
 		if p := recover(); p != nil {
 			r.d.Logger.Error("router: panic", slog.Any("panic", p), slog.String("platform", string(req.Chat.Platform)))
-			reply = ErrorReply(msgInternal)
+			reply = ErrorReply(req.t("error.internal"))
 		}
 	}()
 	line, refusal := commandLine(req)
+	if line == "" && refusal == nil {
+		return nil // chatter: no need to know the chat's language
+	}
+	req.pr = r.printer(ctx, req)
 	if line == "" {
-		return refusal
+		return ErrorReply(req.t(refusal.key, refusal.args))
 	}
 	name, words := splitCommand(line)
 	i, ok := r.cmds.byName[name]
 	if !ok {
-		return ErrorReply(fmt.Sprintf(msgUnknown, trimForReply(name, 32)))
+		return ErrorReply(req.t("error.unknown_command", locale.Args{"Name": trimForReply(name, 32)}))
 	}
 	cmd := &r.cmds.list[i]
 	if refusal := r.admit(cmd, req); refusal != nil {
@@ -134,10 +132,16 @@ func (r *Router) Handle(ctx context.Context, req *Request) (reply *Reply) {
 	return reply
 }
 
+// refusal is the catalogue message answering an unreadable request.
+type refusal struct {
+	key  string
+	args locale.Args
+}
+
 // commandLine returns the command line of a request ("/summary ..." for
 // plain text in a private chat), or "" and what to answer instead: an error
-// for unreadable or overlong input, nothing for chatter in a group.
-func commandLine(req *Request) (string, *Reply) {
+// for unreadable or overlong input, nothing (nil) for chatter in a group.
+func commandLine(req *Request) (string, *refusal) {
 	text := req.Text
 	if req.Callback != "" {
 		text = req.Callback
@@ -147,9 +151,9 @@ func commandLine(req *Request) (string, *Reply) {
 	case text == "":
 		return "", nil
 	case !utf8.ValidString(text) || hasOddRunes(text):
-		return "", ErrorReply(msgOddRunes)
+		return "", &refusal{key: "error.odd_runes"}
 	case len(text) > MaxInput:
-		return "", ErrorReply(fmt.Sprintf(msgTooLong, utf8.RuneCountInString(text), MaxInput))
+		return "", &refusal{key: "error.too_long", args: locale.Args{"N": utf8.RuneCountInString(text), "Max": MaxInput}}
 	case strings.HasPrefix(text, "/"):
 		return text, nil
 	case req.ChatKind == briefings.ChatPrivate:
@@ -162,13 +166,13 @@ func commandLine(req *Request) (string, *Reply) {
 // the refusal, or nil.
 func (r *Router) admit(cmd *Command, req *Request) *Reply {
 	if !req.Unmetered && !r.limiter.allow(string(req.Chat.Platform)+":"+req.UserID, r.d.Now()) {
-		return ErrorReply(msgSlowDown)
+		return ErrorReply(req.t("error.slow_down"))
 	}
 	switch {
 	case cmd.Access == Admins && !req.IsAdmin:
-		return ErrorReply(msgAdminsOnly)
+		return ErrorReply(req.t("error.admins_only"))
 	case cmd.Access == ChatManagers && !req.CanManage:
-		return ErrorReply(msgManagersOnly)
+		return ErrorReply(req.t("error.managers_only"))
 	}
 	return nil
 }
@@ -179,7 +183,11 @@ func (r *Router) failure(cmd *Command, req *Request, err error) *Reply {
 	if briefings.ErrorCode(err) == briefings.EINTERNAL {
 		r.d.Logger.Error("router: command failed", slog.String("command", cmd.Name), slog.String("platform", string(req.Chat.Platform)),
 			slog.String("chat_id", req.Chat.ChatID), slog.Any("error", err))
-		return ErrorReply(msgInternal)
+		return ErrorReply(req.t("error.internal"))
+	}
+	var e *briefings.Error
+	if errors.As(err, &e) && e.Key != "" {
+		return ErrorReply(req.t(e.Key, e.Args))
 	}
 	return ErrorReply(briefings.ErrorMessage(err))
 }
@@ -220,9 +228,18 @@ func trimForReply(s string, n int) string {
 	return string(r[:n]) + "…"
 }
 
-func invalid(format string, a ...any) error {
-	return briefings.Errorf(briefings.EINVALID, format, a...)
+// fail is an error a user reads: the catalogue's message key with its
+// values, in the chat's language.
+func fail(code, key string, args ...locale.Args) error {
+	e := &briefings.Error{Code: code, Message: key, Key: key}
+	if len(args) > 0 {
+		e.Args = args[0]
+	}
+	return e
 }
+
+// invalid is fail for a request the user can correct.
+func invalid(key string, args ...locale.Args) error { return fail(briefings.EINVALID, key, args...) }
 
 // printer is the printer of the request's chat language.
 func (r *Router) printer(ctx context.Context, req *Request) *locale.Printer {

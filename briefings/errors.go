@@ -21,6 +21,11 @@ const (
 type Error struct {
 	Code    string
 	Message string
+	// Key, when set, names the message in a catalogue of messages (chat
+	// replies in the reader's language), with Args its values; Message is
+	// then the key too.
+	Key  string
+	Args map[string]any
 }
 
 func (e *Error) Error() string {

@@ -312,7 +312,7 @@ func TestRunTelegramEndToEnd(t *testing.T) {
 	// a command whose reply is known (replies in one chat keep their order).
 	emu.SendMessage(t, aliceChat, alice, "/latest 1")
 	msgs := collect(t, emu, aliceChat.ID, "digest parts", func(m telegramtest.BotMessage) bool {
-		return strings.Contains(m.Text, "Latest 1 articles")
+		return strings.Contains(m.Text, "Latest 1 article")
 	})
 	parts := msgs[:len(msgs)-1]
 	if len(parts) < 2 {

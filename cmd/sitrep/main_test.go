@@ -179,7 +179,7 @@ func TestChatDemo(t *testing.T) {
 
 func TestRunDemoConsoleStopsAtEOF(t *testing.T) {
 	out, errs, code := run(t, "/latest 1\n", nil, "run", "--demo")
-	if code != 0 || !strings.Contains(out, "Latest 1 articles") {
+	if code != 0 || !strings.Contains(out, "Latest 1 article") {
 		t.Fatalf("code %d out %q err %q", code, out, errs)
 	}
 }
