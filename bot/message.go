@@ -149,7 +149,9 @@ type Platform interface {
 type SendError struct {
 	Platform briefings.Platform
 	// Kind: retry (transient), rate_limited (RetryAfter set), blocked (pause the
-	// chat), not_found (deactivate), migrated (NewChatID set), fatal (dead-letter).
+	// chat), not_found (deactivate), migrated (NewChatID set), fatal
+	// (dead-letter), unavailable (the platform's adapter is down in this
+	// process: not the message's fault, no attempt spent).
 	Kind       string
 	RetryAfter int // seconds
 	NewChatID  string
@@ -169,4 +171,5 @@ const (
 	SendNotFound    = "not_found"
 	SendMigrated    = "migrated"
 	SendFatal       = "fatal"
+	SendUnavailable = "unavailable"
 )

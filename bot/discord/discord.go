@@ -145,13 +145,27 @@ func (b *Bot) applicationID() string {
 	return b.appID
 }
 
-// Run registers the slash commands, then serves until ctx ends: over the
-// gateway, or (HTTP interactions mode) by waiting while InteractionsHandler
-// receives Discord's requests.
+// Run registers the slash commands (Start), then serves until ctx ends
+// (Serve).
 func (b *Bot) Run(ctx context.Context, h bot.Handler) error {
-	if err := b.RegisterCommands(ctx); err != nil {
+	if err := b.Start(ctx); err != nil {
 		return err
 	}
+	return b.Serve(ctx, h)
+}
+
+// Start registers the slash commands. A token or application Discord
+// refuses is a bot.PermanentError; other failures are worth a retry.
+func (b *Bot) Start(ctx context.Context) error {
+	if err := b.RegisterCommands(ctx); err != nil {
+		return permanent(redact(err, b.cfg.Token))
+	}
+	return nil
+}
+
+// Serve serves until ctx ends: over the gateway, or (HTTP interactions
+// mode) by waiting while InteractionsHandler receives Discord's requests.
+func (b *Bot) Serve(ctx context.Context, h bot.Handler) error {
 	if b.HTTPMode() {
 		b.log.Info("discord: http interactions mode")
 		<-ctx.Done()
@@ -161,7 +175,7 @@ func (b *Bot) Run(ctx context.Context, h bot.Handler) error {
 	remove := b.session.AddHandler(b.gatewayHandler(ctx, h))
 	defer remove()
 	if err := b.session.Open(); err != nil {
-		return fmt.Errorf("discord: open gateway: %w", err)
+		return permanent(redact(fmt.Errorf("discord: open gateway: %w", err), b.cfg.Token))
 	}
 	b.log.Info("discord: gateway connected")
 	<-ctx.Done()

@@ -204,3 +204,38 @@ func (s scrubber) request(r *http.Request) *http.Request {
 	c.Body, c.GetBody = nil, nil
 	return c
 }
+
+// Fixes for the failures restarting cannot mend.
+const (
+	tokenFix = "Discord refused the bot token: set discord.token (SITREP_DISCORD_TOKEN) to the bot token of the application (Developer Portal, Bot, Reset Token)"
+	appFix   = "Discord refused the request for this application: check that discord.app_id (SITREP_DISCORD_APP_ID) is the id of the application whose bot token is configured"
+)
+
+// permanent marks a start-up failure that retrying cannot mend: Discord
+// refused the token (401, or the gateway's close code 4004) or the
+// application (403 on the application's commands). Other failures
+// (connection refused, timeouts, 5xx, 429) stay transient.
+func permanent(err error) error {
+	var rest *discordgo.RESTError
+	if errors.As(err, &rest) && rest.Response != nil {
+		switch rest.Response.StatusCode {
+		case http.StatusUnauthorized:
+			return bot.Permanent(err, tokenFix)
+		case http.StatusForbidden:
+			if code := restCode(rest); code != codeCloudflareBlock {
+				return bot.Permanent(err, appFix)
+			}
+		}
+	}
+	if errors.Is(err, discordgo.ErrUnauthorized) || strings.Contains(err.Error(), "4004") {
+		return bot.Permanent(err, tokenFix)
+	}
+	return err
+}
+
+func restCode(rest *discordgo.RESTError) int {
+	if rest.Message == nil {
+		return 0
+	}
+	return rest.Message.Code
+}

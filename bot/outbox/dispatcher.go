@@ -285,6 +285,7 @@ func (d *Dispatcher) Stats(ctx context.Context) (briefings.DeliveryStats, error)
 type result struct {
 	d       *briefings.Delivery
 	hold    time.Time       // chat may not send before (retry_after)
+	holdAll time.Time       // the platform may not send before (its adapter is down)
 	drop    *briefings.Chat // chat paused: release its queued rows
 	migrate *briefings.Chat // chat moved to this id
 }
@@ -434,6 +435,9 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 		delete(held, r.d.ID)
 		if r.migrate != nil {
 			migrations[chatKey(r.d.Chat)] = r.migrate.ChatID
+		}
+		if !r.holdAll.IsZero() {
+			s.holdPlatform(r.d.Chat.Platform, r.holdAll)
 		}
 		s.done(now, r.d.Chat, r.hold)
 		if r.drop != nil || r.migrate != nil {
@@ -589,6 +593,10 @@ func (d *Dispatcher) release(rows []*briefings.Delivery, why string) {
 	}
 }
 
+// unavailableHold is how long a platform whose adapter is down sends
+// nothing before one message tries again.
+const unavailableHold = 5 * time.Second
+
 // dbCtx is for store writes after a send: they must happen even when the
 // send context was cancelled mid-shutdown.
 func dbCtx() (context.Context, context.CancelFunc) {
@@ -603,7 +611,7 @@ func (d *Dispatcher) deliver(ctx context.Context, row *briefings.Delivery) resul
 	var extID string
 	var err error
 	if !ok {
-		err = &bot.SendError{Platform: row.Chat.Platform, Kind: bot.SendRetry, Err: errors.New("platform not running in this process")}
+		err = &bot.SendError{Platform: row.Chat.Platform, Kind: bot.SendUnavailable, Err: errors.New("platform not running in this process")}
 	} else {
 		extID, err = d.send(ctx, p, row)
 	}
@@ -636,6 +644,15 @@ func (d *Dispatcher) deliver(ctx context.Context, row *briefings.Delivery) resul
 	var se *bot.SendError
 	if !errors.As(err, &se) {
 		se = &bot.SendError{Platform: row.Chat.Platform, Kind: bot.SendRetry, Err: err}
+	}
+	if se.Kind == bot.SendUnavailable {
+		// The adapter is down (restarting, or not run here): the message
+		// waits, no attempt spent, and the platform pauses a while.
+		res.holdAll = now.Add(unavailableHold)
+		if e := d.st.Release(wctx, row.ID, "platform unavailable", res.holdAll); e != nil {
+			log.Error("outbox: release", slog.Any("error", e))
+		}
+		return res
 	}
 	d.m.Failed.WithLabelValues(string(row.Chat.Platform), se.Kind).Inc()
 	switch se.Kind {

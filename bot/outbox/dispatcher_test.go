@@ -15,6 +15,7 @@ import (
 	dto "github.com/prometheus/client_model/go"
 
 	"github.com/sitrep/sitrep/bot"
+	"github.com/sitrep/sitrep/bot/supervise"
 	"github.com/sitrep/sitrep/briefings"
 	"github.com/sitrep/sitrep/briefings/store"
 	"github.com/sitrep/sitrep/briefings/store/storetest"
@@ -343,4 +344,47 @@ func metricValue(t *testing.T, m prometheus.Metric) float64 {
 	}
 	t.Fatalf("not a gauge or counter")
 	return 0
+}
+
+// TestUnavailablePlatformHoldsMessages: while a platform's adapter is down
+// (restarting after a fault, or not run by this process) its messages wait:
+// no attempt is spent however long the outage, the platform pauses, and the
+// message goes out once the adapter is back.
+func TestUnavailablePlatformHoldsMessages(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.Open(t)
+	now := time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)
+	tg := supervise.NewPlatform(briefings.PlatformTelegram)
+	d := NewDispatcher(st, map[briefings.Platform]bot.Platform{"telegram": tg}, Options{Now: func() time.Time { return now },
+		Logger: slog.New(slog.DiscardHandler), MaxAttempts: 3})
+	enqueue(t, st, "alert:1:ev", "1", "", now)
+	for i := range 20 { // an outage of twenty tries
+		res := d.deliver(ctx, claimOne(t, st, now))
+		if !res.holdAll.Equal(now.Add(unavailableHold)) {
+			t.Fatalf("try %d: platform hold %v", i, res.holdAll)
+		}
+		now = now.Add(unavailableHold)
+	}
+	row, err := st.DeliveryByKey(ctx, "alert:1:ev")
+	if err != nil || row.Status != briefings.StatusPending || row.Attempts != 0 {
+		t.Fatalf("after the outage: %+v %v", row, err)
+	}
+	p := &scriptPlatform{errs: map[string][]error{}}
+	tg.Set(p)
+	d.deliver(ctx, claimOne(t, st, now))
+	if row, _ = st.DeliveryByKey(ctx, "alert:1:ev"); row.Status != briefings.StatusSent || len(p.sent) != 1 {
+		t.Fatalf("adapter back: %+v, sent %v", row, p.sent)
+	}
+	// A platform this process does not run at all: the same.
+	enqueue(t, st, "alert:d:ev", "d", "", now)
+	rows, _ := st.Claim(ctx, "", now, now.Add(time.Minute), 10)
+	for _, r := range rows {
+		r.Chat.Platform = briefings.PlatformDiscord
+		if res := d.deliver(ctx, r); res.holdAll.IsZero() {
+			t.Errorf("no hold for a platform not run here")
+		}
+	}
+	if row, _ = st.DeliveryByKey(ctx, "alert:d:ev"); row.Attempts != 0 || row.Status != briefings.StatusPending {
+		t.Errorf("row of a platform not run here: %+v", row)
+	}
 }

@@ -24,6 +24,7 @@ type platState struct {
 	limits Limits
 	global gcra
 	heap   chatHeap
+	hold   time.Time // no send before (the platform's adapter is down)
 }
 
 type chatState struct {
@@ -131,6 +132,9 @@ func (s *sched) pop(now time.Time) (d *briefings.Delivery, wake time.Time) {
 		if g := p.global.next(now, p.limits.Global); g.After(t) {
 			t = g
 		}
+		if p.hold.After(t) {
+			t = p.hold
+		}
 		if t.After(now) {
 			if wake.IsZero() || t.Before(wake) {
 				wake = t
@@ -148,6 +152,13 @@ func (s *sched) pop(now time.Time) (d *briefings.Delivery, wake time.Time) {
 		return q.d, time.Time{}
 	}
 	return nil, wake
+}
+
+// holdPlatform sends nothing on the platform before until.
+func (s *sched) holdPlatform(name briefings.Platform, until time.Time) {
+	if p := s.plat(name); until.After(p.hold) {
+		p.hold = until
+	}
 }
 
 // done ends a chat's send; hold (if later than now) delays the chat's next

@@ -336,3 +336,23 @@ func TestShedKeepsAtMost(t *testing.T) {
 		t.Fatalf("shed(0) left %d queued", s.queued)
 	}
 }
+
+// TestSchedHoldPlatform: a held platform sends nothing before the hold ends,
+// while another platform goes on.
+func TestSchedHoldPlatform(t *testing.T) {
+	now := time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)
+	s := newSched(map[briefings.Platform]Limits{})
+	s.add(now, &briefings.Delivery{ID: 1, Chat: briefings.Chat{Platform: "telegram", ChatID: "1"}})
+	s.add(now, &briefings.Delivery{ID: 2, Chat: briefings.Chat{Platform: "discord", ChatID: "c"}})
+	s.holdPlatform("telegram", now.Add(5*time.Second))
+	d, _ := s.pop(now)
+	if d == nil || d.ID != 2 {
+		t.Fatalf("pop during the hold: %+v", d)
+	}
+	if d, wake := s.pop(now); d != nil || !wake.Equal(now.Add(5*time.Second)) {
+		t.Fatalf("held platform: %+v, wake %v", d, wake)
+	}
+	if d, _ := s.pop(now.Add(5 * time.Second)); d == nil || d.ID != 1 {
+		t.Fatalf("after the hold: %+v", d)
+	}
+}

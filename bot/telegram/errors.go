@@ -134,3 +134,22 @@ func notModified(err error) bool {
 	ae, ok := apiError(err)
 	return ok && ae.Code == http.StatusBadRequest && strings.Contains(strings.ToLower(ae.Message), "message is not modified")
 }
+
+// tokenFix tells the operator what to do when Telegram refuses the token.
+const tokenFix = "Telegram refused the bot token: set telegram.token (SITREP_TELEGRAM_TOKEN) to the token @BotFather gave this bot"
+
+// permanent marks err permanent when Telegram refused the token (401
+// Unauthorized, or 404 for a token of the wrong shape): retrying cannot
+// help, the operator must fix the configuration. Other failures (network,
+// timeouts, 5xx, 429) are left as they are: transient. err must already be
+// redacted.
+func permanent(err error) error {
+	if ae, ok := apiError(err); ok && (ae.Code == http.StatusUnauthorized || ae.Code == http.StatusNotFound) {
+		return bot.Permanent(err, tokenFix)
+	}
+	var st *statusError
+	if errors.As(err, &st) && (st.Code == http.StatusUnauthorized || st.Code == http.StatusNotFound) {
+		return bot.Permanent(err, tokenFix)
+	}
+	return err
+}

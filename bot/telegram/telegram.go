@@ -175,7 +175,7 @@ func New(ctx context.Context, cfg Config) (*Bot, error) {
 	}
 	api, err := tgbotapi.NewBotAPIWithClient(cfg.Token, format, ctxDoer{ctx: ctx, c: cfg.Client})
 	if err != nil {
-		return nil, fmt.Errorf("telegram: getMe: %w", redact(err, cfg.Token))
+		return nil, permanent(fmt.Errorf("telegram: getMe: %w", redact(err, cfg.Token)))
 	}
 	b := &Bot{
 		cfg:      cfg,
@@ -238,7 +238,7 @@ func (b *Bot) Run(ctx context.Context, h bot.Handler) error {
 		p := tgbotapi.Params{"url": b.cfg.WebhookURL, "secret_token": b.cfg.WebhookSecret}
 		_ = p.AddInterface("allowed_updates", allowedUpdates)
 		if _, err := b.call(ctx, "setWebhook", p); err != nil {
-			return fmt.Errorf("telegram: setWebhook: %w", err)
+			return permanent(fmt.Errorf("telegram: setWebhook: %w", err))
 		}
 		b.log.Info("telegram webhook set")
 		<-ctx.Done()
@@ -273,6 +273,9 @@ func (b *Bot) poll(ctx context.Context, h bot.Handler) error {
 				break
 			}
 			err = redact(err, b.cfg.Token)
+			if perr := permanent(err); bot.IsPermanent(perr) {
+				return fmt.Errorf("telegram: getUpdates: %w", perr) // the token was revoked
+			}
 			backoff = nextBackoff(backoff)
 			if se := classify(err); se.Kind == bot.SendRateLimited {
 				backoff = max(backoff, time.Duration(se.RetryAfter)*time.Second)

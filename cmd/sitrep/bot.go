@@ -6,8 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
-	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -20,6 +21,7 @@ import (
 	"github.com/sitrep/sitrep/bot/discord"
 	"github.com/sitrep/sitrep/bot/outbox"
 	"github.com/sitrep/sitrep/bot/schedule"
+	"github.com/sitrep/sitrep/bot/supervise"
 	"github.com/sitrep/sitrep/bot/telegram"
 	"github.com/sitrep/sitrep/briefings"
 	"github.com/sitrep/sitrep/briefings/digest"
@@ -87,8 +89,9 @@ func (m *Main) runChat(ctx context.Context, args []string) error {
 }
 
 // runBot runs the whole bot: platforms, HTTP server, scheduled jobs and the
-// outbox dispatcher. With no platform configured it chats on the console and
-// stops at the end of its input.
+// outbox dispatcher, each a supervised component (a passing fault restarts
+// it, a refused token stops it). With no platform configured it chats on
+// the console and stops at the end of its input.
 func (m *Main) runBot(ctx context.Context, args []string) error {
 	var c common
 	fs := m.flags("run", &c, true)
@@ -107,11 +110,11 @@ func (m *Main) runBot(ctx context.Context, args []string) error {
 	defer cancel()
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	chats, err := m.chats(ctx)
+	chats, err := m.chats()
 	if err != nil {
 		return err
 	}
-	disp := outbox.NewDispatcher(m.Store, chats.all, m.deliveryOptions(reg))
+	disp := outbox.NewDispatcher(m.Store, chats.outbox, m.deliveryOptions(reg))
 	router := m.router(disp.Notify, func(context.Context) []string {
 		return []string{fmt.Sprintf("Dispatchers sharing the rate limits: %d", disp.Peers())}
 	})
@@ -119,96 +122,144 @@ func (m *Main) runBot(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	g := &components{ctx: ctx, log: m.Logger, errc: make(chan error, 8)}
+	sup := supervise.New(supervise.Options{Logger: m.Logger, Registry: reg})
 	if m.Config.HTTPAddr != "" {
-		g.start("http", m.serveHTTP(m.httpHandler(chats, router, reg)))
+		sup.Add(supervise.Component{Name: "http", Run: m.serveHTTP(m.httpHandler(chats, router, reg, sup))})
 	}
-	g.start("dispatcher", disp.Run)
-	jobs.Start(ctx)
-	defer jobs.Stop()
-	for name, p := range chats.all {
-		if p != bot.Platform(chats.console) {
-			g.start(string(name), func(ctx context.Context) error { return p.Run(ctx, router) })
-		}
+	sup.Add(supervise.Component{Name: "dispatcher", Required: true, Run: func(ctx context.Context, up func()) error {
+		up()
+		return disp.Run(ctx)
+	}})
+	sup.Add(supervise.Component{Name: "scheduler", Run: func(ctx context.Context, up func()) error {
+		jobs.Start(ctx)
+		up()
+		<-ctx.Done()
+		jobs.Stop()
+		return nil
+	}})
+	for _, comp := range chats.components(router) {
+		sup.Add(comp)
 	}
-	if chats.console != nil {
-		// Console mode: chat until the input ends, then shut down cleanly.
-		m.consoleBanner()
-		err = chats.console.Run(ctx, router)
-	} else {
-		err = g.firstError()
+	if chats.console == nil {
+		return sup.Run(ctx)
 	}
+	// Console mode: chat until the input ends, then shut down cleanly.
+	done := make(chan error, 1)
+	go func() { done <- sup.Run(ctx) }()
+	m.consoleBanner()
+	err = chats.console.Run(ctx, router)
 	cancel()
-	g.wg.Wait()
+	if serr := <-done; err == nil {
+		err = serr
+	}
 	return err
 }
 
 // chatPlatforms are the platforms `sitrep run` talks on: the configured
 // ones, or the console when there is none.
 type chatPlatforms struct {
-	all     map[briefings.Platform]bot.Platform
-	tg      *telegram.Bot
+	// outbox is what the dispatcher sends through: per platform, a stand-in
+	// that is up while its supervised adapter is.
+	outbox  map[briefings.Platform]bot.Platform
+	tgCfg   *telegram.Config
+	tg      atomic.Pointer[telegram.Bot] // the connected adapter, nil while down
 	dc      *discord.Bot
 	console *console.Console
 }
 
-// chats starts the adapters of the configured platforms.
-func (m *Main) chats(ctx context.Context) (*chatPlatforms, error) {
-	out := &chatPlatforms{all: map[briefings.Platform]bot.Platform{}}
-	var err error
+// chats prepares the adapters of the configured platforms; nothing is
+// contacted yet (each adapter connects in its component).
+func (m *Main) chats() (*chatPlatforms, error) {
+	out := &chatPlatforms{outbox: map[briefings.Platform]bot.Platform{}}
 	if cfg := m.Config.Telegram; cfg.Token != "" {
-		out.tg, err = telegram.New(ctx, telegram.Config{Token: cfg.Token, APIEndpoint: cfg.APIEndpoint,
+		out.tgCfg = &telegram.Config{Token: cfg.Token, APIEndpoint: cfg.APIEndpoint,
 			WebhookURL: cfg.WebhookURL, WebhookSecret: cfg.WebhookSecret,
-			Admins: m.Config.AdminIDs(string(briefings.PlatformTelegram)), Logger: m.Logger})
-		if err != nil {
-			return nil, fmt.Errorf("telegram: %w", err)
-		}
-		out.all[out.tg.Name()] = out.tg
+			Admins: m.Config.AdminIDs(string(briefings.PlatformTelegram)), Logger: m.Logger}
+		out.outbox[briefings.PlatformTelegram] = supervise.NewPlatform(briefings.PlatformTelegram)
 	}
 	if cfg := m.Config.Discord; cfg.Token != "" || cfg.PublicKey != "" {
-		out.dc, err = discord.New(discord.Config{Token: cfg.Token, AppID: cfg.AppID, PublicKey: cfg.PublicKey,
+		dc, err := discord.New(discord.Config{Token: cfg.Token, AppID: cfg.AppID, PublicKey: cfg.PublicKey,
 			APIBase: cfg.APIBase, Admins: m.Config.AdminIDs(string(briefings.PlatformDiscord)), Logger: m.Logger})
 		if err != nil {
 			return nil, fmt.Errorf("discord: %w", err)
 		}
-		out.all[out.dc.Name()] = out.dc
+		out.dc = dc
+		out.outbox[dc.Name()] = supervise.NewPlatform(dc.Name())
 	}
-	if len(out.all) == 0 {
+	if len(out.outbox) == 0 {
 		out.console = console.New(m.Stdin, m.Stdout)
 		out.console.TimeZone = m.location().String()
-		out.all[out.console.Name()] = out.console
+		out.outbox[out.console.Name()] = out.console
 	}
 	return out, nil
 }
 
+// components are the supervised adapters: each connects (Telegram's getMe,
+// Discord's command registration), is marked up for the outbox, and serves
+// until ctx ends; a failure restarts it alone.
+func (c *chatPlatforms) components(router bot.Handler) []supervise.Component {
+	var out []supervise.Component
+	if c.tgCfg != nil {
+		slot := c.outbox[briefings.PlatformTelegram].(*supervise.Platform)
+		out = append(out, supervise.Component{Name: string(briefings.PlatformTelegram), Serves: true,
+			Run: func(ctx context.Context, up func()) error {
+				tg, err := telegram.New(ctx, *c.tgCfg)
+				if err != nil {
+					return err
+				}
+				c.tg.Store(tg)
+				slot.Set(tg)
+				defer func() { slot.Set(nil); c.tg.Store(nil) }()
+				up()
+				return tg.Run(ctx, router)
+			}})
+	}
+	if c.dc != nil {
+		slot := c.outbox[c.dc.Name()].(*supervise.Platform)
+		out = append(out, supervise.Component{Name: string(c.dc.Name()), Serves: true,
+			Run: func(ctx context.Context, up func()) error {
+				if err := c.dc.Start(ctx); err != nil {
+					return err
+				}
+				slot.Set(c.dc)
+				defer slot.Set(nil)
+				up()
+				return c.dc.Serve(ctx, router)
+			}})
+	}
+	return out
+}
+
 // httpHandler is the bot's HTTP server: health, metrics, and the
 // platforms' webhooks when configured.
-func (m *Main) httpHandler(c *chatPlatforms, router bot.Handler, reg *prometheus.Registry) http.Handler {
+func (m *Main) httpHandler(c *chatPlatforms, router bot.Handler, reg *prometheus.Registry, sup *supervise.Supervisor) http.Handler {
 	mux := http.NewServeMux()
-	if c.tg != nil && m.Config.Telegram.WebhookURL != "" {
-		mux.Handle("/telegram/webhook", c.tg.WebhookHandler(router))
+	if c.tgCfg != nil && c.tgCfg.WebhookURL != "" {
+		mux.HandleFunc("/telegram/webhook", func(w http.ResponseWriter, r *http.Request) {
+			tg := c.tg.Load()
+			if tg == nil {
+				http.Error(w, "telegram adapter not connected", http.StatusServiceUnavailable)
+				return
+			}
+			tg.WebhookHandler(router).ServeHTTP(w, r)
+		})
 	}
 	if c.dc != nil && m.Config.Discord.PublicKey != "" {
 		mux.Handle("/discord/interactions", c.dc.InteractionsHandler(router))
 	}
-	mux.HandleFunc("/healthz", m.healthz)
+	mux.Handle("/healthz", sup.Handler(supervise.Check{Name: "database", Probe: m.Store.SQL().PingContext}))
 	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
 	return mux
 }
 
-// healthz answers ok while the database answers.
-func (m *Main) healthz(w http.ResponseWriter, r *http.Request) {
-	if err := m.Store.SQL().PingContext(r.Context()); err != nil {
-		http.Error(w, "database unavailable", http.StatusServiceUnavailable)
-		return
-	}
-	fmt.Fprintln(w, "ok")
-}
-
 // serveHTTP runs the HTTP server on the configured address until ctx ends.
-func (m *Main) serveHTTP(h http.Handler) func(ctx context.Context) error {
-	return func(ctx context.Context) error {
-		srv := &http.Server{Addr: m.Config.HTTPAddr, Handler: h, ReadHeaderTimeout: 10 * time.Second}
+func (m *Main) serveHTTP(h http.Handler) func(ctx context.Context, up func()) error {
+	return func(ctx context.Context, up func()) error {
+		ln, err := net.Listen("tcp", m.Config.HTTPAddr)
+		if err != nil {
+			return err
+		}
+		srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 		go func() {
 			<-ctx.Done()
 			sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -216,7 +267,8 @@ func (m *Main) serveHTTP(h http.Handler) func(ctx context.Context) error {
 			_ = srv.Shutdown(sctx)
 		}()
 		m.Logger.Info("http server listening", slog.String("addr", m.Config.HTTPAddr))
-		if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		up()
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			return err
 		}
 		return nil
@@ -281,37 +333,6 @@ func (m *Main) jobs(disp *outbox.Dispatcher, demo bool) (*schedule.Jobs, error) 
 		Retention:  m.Config.Schedule.Retention.Duration(),
 	})
 	return jobs, err
-}
-
-// components runs the bot's long-running parts; the first to fail stops
-// the bot.
-type components struct {
-	ctx  context.Context
-	log  *slog.Logger
-	wg   sync.WaitGroup
-	errc chan error
-}
-
-// start runs f in its own goroutine until ctx ends.
-func (g *components) start(name string, f func(context.Context) error) {
-	g.wg.Add(1)
-	go func() {
-		defer g.wg.Done()
-		if err := f(g.ctx); err != nil && !errors.Is(err, context.Canceled) {
-			g.log.Error("component stopped", slog.String("component", name), slog.Any("error", err))
-			g.errc <- fmt.Errorf("%s: %w", name, err)
-		}
-	}()
-}
-
-// firstError waits until ctx ends (nil) or a component fails (its error).
-func (g *components) firstError() error {
-	select {
-	case <-g.ctx.Done():
-		return nil
-	case err := <-g.errc:
-		return err
-	}
 }
 
 // consoleBanner tells a person at the console how to talk to the bot (on

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"net"
 	"net/http"
@@ -212,9 +213,16 @@ func TestRunTelegramEndToEnd(t *testing.T) {
 		resp.Body.Close()
 		return true
 	})
-	if code, body = httpGet(t, base+"/healthz"); code != 200 || strings.TrimSpace(body) != "ok" {
-		t.Errorf("/healthz: %d %q", code, body)
-	}
+	// Every component reports ok once Telegram is connected.
+	waitFor(t, "/healthz ok", func() bool {
+		code, body = httpGet(t, base+"/healthz")
+		var h struct {
+			Status     string
+			Components map[string]string
+		}
+		return code == 200 && json.Unmarshal([]byte(body), &h) == nil && h.Status == "ok" &&
+			h.Components["telegram"] == "ok" && h.Components["dispatcher"] == "ok" && h.Components["database"] == "ok"
+	})
 
 	// A subscription first (the due-digest job runs a minute after start;
 	// the rest of the conversation happens while it waits).
