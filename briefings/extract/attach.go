@@ -102,6 +102,7 @@ type reader struct {
 	local    localCtx
 	cueBuf   []outcome
 	scene    string // the place an air-raid alert was named for: its figures follow
+	pending  source // a national source named before any figure
 }
 
 // localCtx is the region a governor or mayor spoke of, for the rest of the
@@ -207,6 +208,9 @@ func (r *reader) read(s sentence) {
 // the regions, the types, or say the attack goes on.
 func (r *reader) aside(s sentence, c clause) {
 	e := r.cur[c.att]
+	if (e == nil || !e.strong) && c.src != srcNone && !c.regional && r.rs.on(rulePendingSource) {
+		r.pending = c.src // "the Air Force reported it": the source of the figures that follow
+	}
 	if e == nil {
 		return
 	}
@@ -472,6 +476,9 @@ func (r *reader) targetFor(cur *event, s sentence, c clause, figs []figure) *eve
 	}
 	if c.src.better(target.source, r.rs) {
 		target.source = c.src
+	}
+	if target.source == srcNone && !c.regional && r.pending != srcNone && target.scope == scopeNational {
+		target.source = r.pending
 	}
 	if target.scope != scopeRegional && (len(figs) > 0 || targetsRegions(s.toks)) {
 		regs := c.regs

@@ -39,6 +39,7 @@ const (
 	ruleCasualtyContext // people hurt open no event unless the sentence names an attack
 	ruleAsideRegions    // "the drones were destroyed over the X, Y and Z regions": the event's regions
 	ruleSamePeriod      // "in the overnight attack", no date of its own: the night already named
+	rulePendingSource   // "the Air Force reported it", before the figures: their source
 	// reports (stage 4)
 	ruleAll // "all were shot down": the launched figures
 	nRules
@@ -48,7 +49,7 @@ var ruleNames = [nRules]string{
 	"all-N", "correction", "range", "N-of-M", "ellipsis", "uk-singular", "definite-one",
 	"either-or", "list-header", "participle", "type-subset", "rate", "evening-start",
 	"report-times", "ongoing", "denial", "launch-origin", "unnumbered", "breakdown",
-	"conflict", "region-share", "ua-source", "specific-source", "adopt-time", "template-source", "alert-scene", "casualty-context", "aside-regions", "same-period",
+	"conflict", "region-share", "ua-source", "specific-source", "adopt-time", "template-source", "alert-scene", "casualty-context", "aside-regions", "same-period", "pending-source",
 	"all",
 }
 
