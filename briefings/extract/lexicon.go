@@ -39,7 +39,7 @@ type headInfo struct {
 
 var heads = func() *wordTable[headInfo] {
 	t := newWordTable[headInfo]()
-	t.add(headInfo{classDrone, true}, "drone", "uav", "дрон", "безпілотник")
+	t.add(headInfo{classDrone, true}, "drone", "uav", "дрон", "дроном", "безпілотник", "безпілотником")
 	t.add(headInfo{classDrone, false}, "drones", "drone's", "uavs", "uav's", "unmanned", "бпла", "бпл", "безпілотн*", "дрони", "дронів", "дронами", "дрон-*", "дрони-*", "дронів-*", "дронами-*", "шахеди", "шахедів", "шахедами", "loitering", "kamikaze")
 	t.add(headInfo{classMissile, true}, "missile", "rocket", "ракета", "ракету", "ракетою")
 	t.add(headInfo{classMissile, false}, "missiles", "rockets", "ракети", "ракет", "ракетами", "ракетам")
@@ -68,14 +68,11 @@ type model struct {
 
 // modelOf resolves one word to a weapon type.
 func modelOf(w string) (model, bool) {
-	if md, ok := models.get(w); ok && !strings.Contains(w, "/") {
-		return md, true
+	if t := strings.Trim(w, "\"'«»“”"); t != w {
+		w = t
 	}
-	w = strings.Trim(w, "\"'«»“”")
-	if strings.Contains(w, "/") {
-		if md, ok := joinedModel(w); ok {
-			return md, true
-		}
+	if strings.IndexByte(w, '/') >= 0 {
+		return joinedModel(w)
 	}
 	if md, ok := models.get(w); ok {
 		return md, true

@@ -85,7 +85,7 @@ var ukSingularHeads = map[string]bool{"ракетою": true, "ракету": tr
 // and "the missile" of a report that named it before.
 func appendImplicit(out []mention, toks []token, cueAt []outcome, rs *ruleSet) []mention {
 	for k := range toks {
-		if inMention(out, k) {
+		if toks[k].head != classMissile && toks[k].head != classDrone || inMention(out, k) {
 			continue
 		}
 		start, ok := implicitStart(toks, k, rs)
