@@ -7,10 +7,10 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 .PHONY: test build run-demo bench vet tidy-check staticcheck emulator
 
 # Installs the Telegram Bot API emulator (npm, pinned by package-lock.json) for
-# the end-to-end tests, checks go.mod and go.sum are tidy, vets, then runs the
-# whole suite. PostgreSQL contract tests run when SITREP_TEST_POSTGRES_URL is
-# set (CI sets it).
-test: emulator tidy-check
+# the end-to-end tests, checks go.mod and go.sum are tidy, vets, runs
+# staticcheck, then runs the whole suite. PostgreSQL contract tests run when
+# SITREP_TEST_POSTGRES_URL is set (CI sets it).
+test: emulator tidy-check staticcheck
 	$(GO) vet ./...
 	$(GO) test -count=1 -timeout 30m ./...
 

@@ -53,7 +53,6 @@ func checkHTML(s string) error {
 
 var (
 	tagRe     = regexp.MustCompile(`<[^>]*>`)
-	escRe     = regexp.MustCompile(`\\([!-/:-@\[-` + "`" + `{-~])`)
 	mdLinkRe  = regexp.MustCompile(`(^|[^\\])\]\(<?[^)]*>?\)`)
 	codeFence = regexp.MustCompile("`+")
 	textURLRe = regexp.MustCompile(` ?\(https?://[^ )]*\)`)

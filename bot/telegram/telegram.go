@@ -15,7 +15,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -91,8 +90,6 @@ type Bot struct {
 	members  *memberCache
 	origins  *originCache
 	disp     *dispatcher
-
-	commandsOnce sync.Once
 }
 
 var _ bot.Platform = (*Bot)(nil)

@@ -57,9 +57,7 @@ func BenchmarkExtractCorpus(b *testing.B) {
 	var paras []string
 	for _, name := range []string{"attacks_en.jsonl", "attacks_uk.jsonl"} {
 		for _, c := range readRecords(b, filepath.Join(dir, name)) {
-			for _, p := range strings.Split(c.text, "\n\n") {
-				paras = append(paras, p)
-			}
+			paras = append(paras, strings.Split(c.text, "\n\n")...)
 		}
 	}
 	if len(paras) == 0 {

@@ -7,8 +7,8 @@ import (
 )
 
 // The vocabulary of attack reports in English and Ukrainian: head nouns,
-// weapon types, missile classes, predicates, qualifiers, months and
-// weekdays. A '*' ends a prefix pattern (Ukrainian case endings).
+// weapon types, missile classes, predicates, qualifiers and months. A '*'
+// ends a prefix pattern (Ukrainian case endings).
 
 // wordsAt reports whether the tokens from i on match the pattern words.
 func wordsAt(toks []token, i int, words []string) bool {
@@ -348,12 +348,6 @@ var monthsUK = map[string]int{
 var monthsUKPeriod = map[string]int{
 	"січні": 1, "лютому": 2, "березні": 3, "квітні": 4, "травні": 5, "червні": 6, "липні": 7,
 	"серпні": 8, "вересні": 9, "жовтні": 10, "листопаді": 11, "грудні": 12,
-}
-
-var weekdays = map[string]int{
-	"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
-	"неділю": 0, "неділя": 0, "понеділок": 1, "вівторок": 2, "середу": 3, "середа": 3, "четвер": 4,
-	"п'ятницю": 5, "п'ятниця": 5, "суботу": 6, "субота": 6,
 }
 
 // monthFilter, weekdayFilter and monthPeriodFilter let the per-token lookups skip most words.

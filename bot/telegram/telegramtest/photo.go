@@ -40,18 +40,19 @@ func readParams(r *http.Request) (url.Values, *upload, error) {
 	}
 	params := url.Values(r.MultipartForm.Value)
 	for field, files := range r.MultipartForm.File {
-		for _, fh := range files {
-			f, err := fh.Open()
-			if err != nil {
-				return nil, nil, err
-			}
-			data, err := io.ReadAll(f)
-			f.Close()
-			if err != nil {
-				return nil, nil, err
-			}
-			return params, &upload{field: field, name: fh.Filename, data: data}, nil
+		if len(files) == 0 {
+			continue
 		}
+		f, err := files[0].Open()
+		if err != nil {
+			return nil, nil, err
+		}
+		data, err := io.ReadAll(f)
+		f.Close()
+		if err != nil {
+			return nil, nil, err
+		}
+		return params, &upload{field: field, name: files[0].Filename, data: data}, nil
 	}
 	return params, nil, nil
 }
