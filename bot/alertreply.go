@@ -9,9 +9,11 @@ import (
 )
 
 // AlertReply renders an attack alert for one event from its reports, in the
-// house style: a title with the night, one line of figures per report group,
-// and the sources with links, in pr's language. Only figures from the
-// reports appear.
+// house style and pr's language: a title with the night, the line of figures
+// and a link to the report of record they come from; without one (outlets
+// side by side), every source with its link. Only figures from the reports
+// appear. An outlet that repeats the record's figures changes nothing, so
+// the alert is not edited.
 func AlertReply(pr *locale.Printer, reports []*briefings.AttackReport, loc *time.Location) *Reply {
 	if loc == nil {
 		loc = time.UTC
@@ -28,8 +30,13 @@ func AlertReply(pr *locale.Printer, reports []*briefings.AttackReport, loc *time
 		}
 	}
 	p := Paragraph{}
-	for _, l := range digest.AttackLines(pr, reports, loc) {
-		p.Lines = append(p.Lines, []Span{{Text: l}})
+	recorded := true
+	for _, l := range digest.AttackEvents(pr, reports, loc) {
+		p.Lines = append(p.Lines, EventSpans(pr, l))
+		recorded = recorded && l.Record != nil
+	}
+	if recorded && len(p.Lines) > 0 {
+		return &Reply{Title: title, Paragraphs: []Paragraph{p}, NoPreview: true}
 	}
 	src := []Span{{Text: pr.T("reply.sources") + " "}}
 	seen := map[string]bool{}
@@ -48,4 +55,14 @@ func AlertReply(pr *locale.Printer, reports []*briefings.AttackReport, loc *time
 		p.Lines = append(p.Lines, src)
 	}
 	return &Reply{Title: title, Paragraphs: []Paragraph{p}, NoPreview: true}
+}
+
+// EventSpans renders an attack event's line with a link to its report of
+// record, when it has one.
+func EventSpans(pr *locale.Printer, l briefings.EventLine) []Span {
+	line := []Span{{Text: l.Text}}
+	if l.Record != nil && l.Record.URL != "" {
+		line = append(line, Span{Text: " — "}, Span{Text: pr.T("figures.report_link"), URL: l.Record.URL})
+	}
+	return line
 }

@@ -50,7 +50,7 @@ func (r *Router) attacks(ctx context.Context, req *Request, period time.Duration
 			p.Heading = req.t("attacks.news")
 		}
 		for _, l := range lines {
-			p.Lines = append(p.Lines, []Span{{Text: l}})
+			p.Lines = append(p.Lines, EventSpans(r.printer(ctx, req), l))
 		}
 		paras = append(paras, p)
 	}

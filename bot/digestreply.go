@@ -59,10 +59,10 @@ func digestItemLines(pr *locale.Printer, it briefings.DigestItem, loc *time.Loca
 	}
 	figures := it.Figures
 	if len(it.Attacks) > 0 {
-		figures = digest.FigureLine(pr, it.Attacks)
+		figures = digest.FigureLine(pr, it.Attacks, loc)
 	}
 	if figures != "" {
-		lines = append(lines, []Span{{Text: figures}})
+		lines = append(lines, EventSpans(pr, briefings.EventLine{Text: figures, Record: it.Record}))
 	}
 	if it.Event != "" {
 		lines = append(lines, []Span{{Text: pr.T("digest.event") + " ", Italic: true}, {Text: it.Event}})

@@ -51,7 +51,19 @@ func TestAlertReplyInUkrainian(t *testing.T) {
 	if got := lines[0][0].Text; got != "17 вересня 2025, уночі: Росія запустила 146 дронів; 118 збито або подавлено (81%). Джерело: Повітряні сили України через Sample Wire" {
 		t.Errorf("figures %q", got)
 	}
-	if src := lines[1]; src[0].Text != "Джерела: " || src[1].Text != "Sample Wire" || src[1].URL != "https://wire.example/a" {
+	// The figures come from a report of record: the line links it, in the
+	// reader's language.
+	if l := lines[0]; len(l) != 3 || l[2].Text != "звіт" || l[2].URL != "https://wire.example/a" || len(lines) != 1 {
+		t.Errorf("report of record link %+v", lines)
+	}
+	// Outlets side by side (no report of record): every source is listed.
+	other := *r
+	other.Source, other.SourceName, other.ArticleURL = "", "Other Wire", "https://other.example/b"
+	other.Launched.Drones = briefings.IntPtr(150)
+	r.Source = ""
+	rep = AlertReply(uk, []*briefings.AttackReport{r, &other}, time.UTC)
+	lines = rep.Paragraphs[0].Lines
+	if src := lines[len(lines)-1]; src[0].Text != "Джерела: " || src[1].Text != "Sample Wire" || src[1].URL != "https://wire.example/a" {
 		t.Errorf("sources %+v", src)
 	}
 }

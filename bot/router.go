@@ -23,8 +23,9 @@ type Deps struct {
 	Summarizer briefings.Summarizer
 	// Digest builds a digest over [since, until) for the given topics (empty = all).
 	Digest func(ctx context.Context, since, until time.Time, topics []briefings.Topic) (*briefings.Digest, error)
-	// AttackLines renders one line per attack event from reports, in p's language.
-	AttackLines func(p *locale.Printer, reports []*briefings.AttackReport, loc *time.Location) []string
+	// AttackLines renders one line per attack event from reports, in p's
+	// language, with its report of record.
+	AttackLines func(p *locale.Printer, reports []*briefings.AttackReport, loc *time.Location) []briefings.EventLine
 	// Langs picks each chat's language (default: English only).
 	Langs *Languages
 	// FetchPage fetches and extracts a public article page (SSRF-guarded).

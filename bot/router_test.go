@@ -36,7 +36,7 @@ func newHarness(t testing.TB) *harness {
 		Digest: func(ctx context.Context, since, until time.Time, topics []briefings.Topic) (*briefings.Digest, error) {
 			return digest.Build(ctx, h.st, sum, digest.Options{Since: since, Until: until, Now: h.now, Topics: topics, MaxPerSection: 5, Sentences: 2, Location: time.UTC})
 		},
-		AttackLines: digest.AttackLines,
+		AttackLines: digest.AttackEvents,
 		FetchPage: func(ctx context.Context, u string) (*briefings.Article, error) {
 			if a, ok := h.pages[u]; ok {
 				return a, nil

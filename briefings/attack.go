@@ -117,6 +117,12 @@ type AttackReport struct {
 	RevisedAt time.Time `json:"-"`
 	// NoAlert: the report never alerts by itself (back-filled or imported).
 	NoAlert bool `json:"-"`
+	// Primary: the report is the attacked side's military's own publication
+	// (its source's PrimaryFor is the target, and the post is not forwarded).
+	Primary bool `json:"-"`
+	// Corrected: the report replaced other figures of the same article (a
+	// post edited with a new count). Stored.
+	Corrected bool `json:"-"`
 }
 
 // EventKey identifies the attack event across outlets: attacker, target and

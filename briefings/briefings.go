@@ -57,6 +57,10 @@ type Source struct {
 	// LastPostID is the newest post id read from a channel (0: never read;
 	// the first poll back-fills).
 	LastPostID int64
+	// PrimaryFor is the country code ("UA") whose military this source is:
+	// Ukraine's Air Force's own channel is primary for attacks on Ukraine.
+	// Its own posts are reports of record (see ReportOfRecord). "" for outlets.
+	PrimaryFor string
 }
 
 // FetchResult records one fetch attempt of a source.

@@ -40,8 +40,13 @@ type DigestItem struct {
 	// Figures is a one-line attack summary built only from extracted figures.
 	Figures string `json:"figures,omitempty"`
 	// Attacks are the reports Figures was written from, to write it again
-	// in a reader's language.
+	// in a reader's language: the story's and the other reports of its
+	// attack event in the window (the report of record may sit in another
+	// story).
 	Attacks []*AttackReport `json:"-"`
+	// Record links the report of record the figures come from (see
+	// ReportOfRecord); nil when outlets are shown side by side.
+	Record *SourceRef `json:"record,omitempty"`
 	// Event is a one-line diplomacy event (who, what, where, when) built only
 	// from words of a source's quotable text.
 	Event string `json:"event,omitempty"`
@@ -61,4 +66,12 @@ func (d *Digest) Empty() bool {
 		}
 	}
 	return true
+}
+
+// EventLine is one attack event as alerts, /attacks and digests show it: its
+// label and figures in one line, and the report of record they come from.
+type EventLine struct {
+	Key    string     `json:"key"`
+	Text   string     `json:"text"`
+	Record *SourceRef `json:"record,omitempty"` // nil when outlets are shown side by side
 }

@@ -115,6 +115,9 @@ type OutboxStore interface {
 	// DeliveryByKey returns the delivery with a dedupe key, or ENOTFOUND
 	// (a revision looks up the message it replaces).
 	DeliveryByKey(ctx context.Context, dedupeKey string) (*Delivery, error)
+	// LatestVersion returns the newest version of a message: the delivery
+	// with dedupeKey or its newest edit (EditOf = dedupeKey); ENOTFOUND when none.
+	LatestVersion(ctx context.Context, dedupeKey string) (*Delivery, error)
 	DeliveryStats(ctx context.Context) (DeliveryStats, error)
 	PruneDeliveries(ctx context.Context, before time.Time) (int, error)
 }

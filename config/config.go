@@ -91,6 +91,10 @@ type Source struct {
 	// by the classifier, which keeps off-topic articles (sport, weather,
 	// other countries' news) out of digests, alerts and summaries.
 	Topic string `yaml:"topic"`
+	// PrimaryFor is the country code (UA or RU) whose military this source
+	// is (Ukraine's Air Force's channel: UA). Its own reports of attacks on
+	// that country are the reports of record, outranking outlets quoting it.
+	PrimaryFor string `yaml:"primary_for"`
 }
 
 // Telegram configures the Telegram adapter; it runs when Token is set.

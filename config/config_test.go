@@ -84,7 +84,7 @@ func TestExampleSources(t *testing.T) {
 		}
 		if s.Kind == "channel" && s.URL == "https://t.me/s/kpszsu" {
 			found++
-			if s.Lang != "uk" || !s.ShowText {
+			if s.Lang != "uk" || !s.ShowText || s.PrimaryFor != "UA" {
 				t.Errorf("the Air Force's channel: %+v", s)
 			}
 		}
@@ -315,6 +315,9 @@ func TestValidateProblems(t *testing.T) {
 			c.Sources = []Source{{Name: "a", URL: "https://A.example/feed/"}, {Name: "b", URL: "https://a.example/feed"}}
 		}, `sources[1].url: "https://a.example/feed" duplicates sources[0].url; remove one of the two entries`},
 		{"source kind", func(c *Config) { c.Sources = []Source{{Name: "a", URL: "https://a.example/f", Kind: "atom"}} }, `sources[0].kind: "atom" is not a source kind; use feed, page or channel`},
+		{"primary_for", func(c *Config) {
+			c.Sources = []Source{{Name: "a", URL: "https://t.me/s/kpszsu", Kind: "channel", PrimaryFor: "Ukraine"}}
+		}, `sources[0].primary_for: "Ukraine" is not a country sitrep reads the military of; use UA (Ukraine's Air Force) or RU (Russia's Defence Ministry), or leave it out for an outlet`},
 		{"channel url", func(c *Config) {
 			c.Sources = []Source{{Name: "a", URL: "https://t.me/kpszsu", Kind: "channel"}}
 		}, `sources[0].url: "https://t.me/kpszsu" is not a channel's web preview; use https://t.me/s/<name>, e.g. https://t.me/s/kpszsu`},

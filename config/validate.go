@@ -169,6 +169,11 @@ func (c *Config) validateSources(ck *checker) {
 		default:
 			ck.add(key+".kind", q(s.Kind), "is not a source kind", "use feed, page or channel")
 		}
+		switch s.PrimaryFor {
+		case "", "UA", "RU":
+		default:
+			ck.add(key+".primary_for", q(s.PrimaryFor), "is not a country sitrep reads the military of", "use UA (Ukraine's Air Force) or RU (Russia's Defence Ministry), or leave it out for an outlet")
+		}
 		if s.Lang != "" && !langTag.MatchString(s.Lang) {
 			ck.add(key+".lang", q(s.Lang), "is not a language tag", "use a code such as en, uk or ru")
 		}

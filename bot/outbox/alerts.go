@@ -1,6 +1,7 @@
 package outbox
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -77,7 +78,7 @@ func EnqueueAlerts(ctx context.Context, st briefings.Store, now time.Time, maxAg
 			loaded = true
 		}
 		for _, k := range order {
-			ev, err := eventReports(ctx, st, reports, k, last)
+			ev, err := eventReports(ctx, st, reports, k, last, now)
 			if err != nil {
 				return total, err
 			}
@@ -111,8 +112,10 @@ func alertable(r *briefings.AttackReport) bool {
 }
 
 // eventReports returns every alertable report of the event up to maxID, in
-// ID order: those of this batch plus earlier ones from the store.
-func eventReports(ctx context.Context, st briefings.Store, batch []*briefings.AttackReport, key string, maxID int64) ([]*briefings.AttackReport, error) {
+// ID order: those of this batch plus others from the store, published from
+// three days before the batch's to now (a revised post keeps its publication
+// time, so later reports of the event are read too).
+func eventReports(ctx context.Context, st briefings.Store, batch []*briefings.AttackReport, key string, maxID int64, now time.Time) ([]*briefings.AttackReport, error) {
 	var ev []*briefings.AttackReport
 	var lo, hi time.Time
 	for _, r := range batch {
@@ -130,6 +133,9 @@ func eventReports(ctx context.Context, st briefings.Store, batch []*briefings.At
 	}
 	if lo.IsZero() {
 		return ev, nil
+	}
+	if now.After(hi) {
+		hi = now
 	}
 	older, err := st.ListAttackReports(ctx, lo.Add(-72*time.Hour), hi.Add(time.Second))
 	if err != nil {
@@ -159,23 +165,11 @@ func cmpInt(a, b int64) int {
 	return 0
 }
 
-// figuresHash identifies an event's figures (what a revision changes).
-func figuresHash(r *briefings.AttackReport) string {
-	b, _ := json.Marshal(struct {
-		L, I, J, IJ, N briefings.Counts
-		H              briefings.Hits
-	}{r.Launched, r.Intercepted, r.Jammed, r.InterceptedOrJammed, r.NotReached, r.Hits})
-	h := fnv.New64a()
-	h.Write(b)
-	return strconv.FormatUint(h.Sum64(), 36)
-}
-
 func enqueueEvent(ctx context.Context, st briefings.Store, now time.Time, key string, ev []*briefings.AttackReport, settings []*briefings.AlertSettings, render func(briefings.Chat, []*briefings.AttackReport) *bot.Reply) (int, error) {
 	if len(ev) == 0 {
 		return 0, nil
 	}
 	latest := ev[len(ev)-1]
-	first := ev[0]
 	regions := map[string]bool{}
 	for _, r := range ev {
 		for _, g := range r.Regions {
@@ -206,24 +200,40 @@ func enqueueEvent(ctx context.Context, st briefings.Store, now time.Time, key st
 			n++
 			continue
 		}
-		// Already alerted: a revision when the figures moved since the first report.
-		h := figuresHash(latest)
-		if h == figuresHash(first) {
-			continue
-		}
-		rev := &briefings.Delivery{
-			DedupeKey: firstKey + ":rev:" + h, Chat: a.Chat, Kind: briefings.DeliveryAlert, Payload: payload,
-			Status: briefings.StatusPending, NextAttemptAt: due, EditOf: firstKey, CreatedAt: now,
-		}
-		created, err = st.Enqueue(ctx, rev)
+		created, err = enqueueRevision(ctx, st, d)
 		if err != nil {
-			return n, fmt.Errorf("outbox: enqueue alert revision: %w", err)
+			return n, err
 		}
 		if created {
 			n++
 		}
 	}
 	return n, nil
+}
+
+// enqueueRevision edits a chat's alert (first, already queued) to first's
+// payload when that text differs from the alert's latest version: an
+// unchanged text (more outlets repeating the figures of record) sends
+// nothing. The key names the version it replaces, so a rescan adds nothing.
+func enqueueRevision(ctx context.Context, st briefings.Store, first *briefings.Delivery) (bool, error) {
+	cur, err := st.LatestVersion(ctx, first.DedupeKey)
+	if err != nil {
+		return false, fmt.Errorf("outbox: alert version: %w", err)
+	}
+	if bytes.Equal(cur.Payload, first.Payload) {
+		return false, nil
+	}
+	h := fnv.New64a()
+	h.Write(first.Payload)
+	rev := *first
+	rev.ID = 0
+	rev.DedupeKey = first.DedupeKey + ":rev:" + strconv.FormatInt(cur.ID, 10) + ":" + strconv.FormatUint(h.Sum64(), 36)
+	rev.EditOf = first.DedupeKey
+	created, err := st.Enqueue(ctx, &rev)
+	if err != nil {
+		return false, fmt.Errorf("outbox: enqueue alert revision: %w", err)
+	}
+	return created, nil
 }
 
 // matches applies a chat's alert filters to an event.

@@ -182,21 +182,12 @@ func recordIndex(articles []briefings.Article) int {
 	return -1
 }
 
-// OfRecord reports a report of record: one whose source is the attacked
-// side's own military (Ukraine's Air Force, General Staff or military on a
-// Russian attack; Russia's Defence Ministry on a Ukrainian one), as the
-// attack reader names them.
+// OfRecord reports a report of record: one from the attacked side's own
+// military (Ukraine's Air Force, General Staff or military on a Russian
+// attack; Russia's Defence Ministry on a Ukrainian one), in its own
+// publication or as an outlet quotes it (briefings.AttackReport.Standing).
 func OfRecord(r *briefings.AttackReport) bool {
-	switch r.Attacker {
-	case "RU":
-		switch r.Source {
-		case "Ukraine's Air Force", "Ukraine's General Staff", "Ukraine's military":
-			return true
-		}
-	case "UA":
-		return r.Source == "Russia's Defence Ministry"
-	}
-	return false
+	return r.Standing() >= briefings.StandingQuoted
 }
 
 // SectionOf returns the section of a story made of these articles, by
@@ -268,6 +259,13 @@ func Build(ctx context.Context, st briefings.ArticleStore, sum briefings.Summari
 	if err != nil {
 		return nil, fmt.Errorf("digest: list stories: %w", err)
 	}
+	// Every report of the window's attack events, so that an item shows its
+	// event's report of record wherever that report's article sits.
+	reports, err := st.ListAttackReports(ctx, c.since.Add(-48*time.Hour), c.until)
+	if err != nil {
+		return nil, fmt.Errorf("digest: attack reports: %w", err)
+	}
+	c.events = eventReports(reports)
 	d := &briefings.Digest{
 		Title:       "Briefing: " + Window(c.since, c.until, c.loc),
 		Since:       c.since.In(c.loc),
@@ -289,6 +287,8 @@ type settings struct {
 	maxPer            int // items per section
 	want              map[briefings.Topic]bool
 	eventLine         func(a *briefings.Article) string
+	// events are the window's attack reports by event (see item).
+	events map[string][]*briefings.AttackReport
 }
 
 // settings fills o's defaults and checks its window.
@@ -396,7 +396,7 @@ func (c settings) sections(ctx context.Context, rs []ranked, sum briefings.Summa
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("digest: %w", err)
 		}
-		it := item(c.printer, r, sum, c.sentences, c.loc)
+		it := item(c.printer, r, sum, c.sentences, c.loc, c.events)
 		if r.section == briefings.SectionDiplomacy && c.eventLine != nil {
 			it.Event = eventLine(r.story, c.eventLine)
 		}
@@ -496,7 +496,8 @@ func eventLine(s *briefings.Story, f func(a *briefings.Article) string) string {
 }
 
 // item builds one digest item.
-func item(p *locale.Printer, r ranked, sum briefings.Summarizer, n int, loc *time.Location) briefings.DigestItem {
+// events holds the window's attack reports by event.
+func item(p *locale.Printer, r ranked, sum briefings.Summarizer, n int, loc *time.Location, events map[string][]*briefings.AttackReport) briefings.DigestItem {
 	s := r.story
 	var originals []briefings.Article
 	for _, a := range s.Articles {
@@ -565,9 +566,16 @@ func item(p *locale.Printer, r ranked, sum briefings.Summarizer, n int, loc *tim
 			reports = append(reports, &rep)
 		}
 	}
-	it.Figures = FigureLine(p, reports)
+	if ev := mainEvent(reports); ev != nil && len(events[ev.key]) > 0 {
+		// The event's other reports in the window (a revision, the
+		// military's own post) may sit in other stories: the figures are
+		// the event's, the same as in alerts and /attacks.
+		reports = union(reports, events[ev.key])
+	}
+	it.Figures = FigureLine(p, reports, loc)
 	if it.Figures != "" {
 		it.Attacks = reports
+		it.Record = RecordOf(reports)
 	}
 	return it
 }
@@ -688,4 +696,30 @@ func JSON(d *briefings.Digest) ([]byte, error) {
 		return nil, fmt.Errorf("digest: json: %w", err)
 	}
 	return b, nil
+}
+
+// union is a's reports and those of b not in a (by ID).
+func union(a, b []*briefings.AttackReport) []*briefings.AttackReport {
+	seen := map[int64]bool{}
+	out := append([]*briefings.AttackReport(nil), a...)
+	for _, r := range a {
+		seen[r.ID] = true
+	}
+	for _, r := range b {
+		if r.ID == 0 || !seen[r.ID] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// eventReports indexes the usable attack reports of a window by event.
+func eventReports(reports []*briefings.AttackReport) map[string][]*briefings.AttackReport {
+	out := map[string][]*briefings.AttackReport{}
+	for _, r := range reports {
+		if usable(r) {
+			out[r.EventKey()] = append(out[r.EventKey()], r)
+		}
+	}
+	return out
 }

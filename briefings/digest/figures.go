@@ -14,15 +14,21 @@ import (
 // The figures line quotes only numbers stated in attack reports. The one
 // derived number is the interception rate, (intercepted or jammed) /
 // launched as a whole percent, given only when both figures are stated and
-// every outlet agrees on them. When outlets disagree, each value is shown
+// every outlet agrees on them. An event's figures come from its report of
+// record (briefings.ReportOfRecord: the attacked side's military's own
+// latest report, or its revision as an outlet quotes it), with "updated
+// HH:MM" when the record replaced other figures of the same authority.
+// Without a report of record, when outlets disagree, each value is shown
 // with the outlets that stated it: "805 drones (Kyiv Independent) / 810
-// (Reuters)". An outlet that revised its figures counts with its latest
+// (Reuters)", and an outlet that revised its figures counts with its latest
 // report. Cumulative and regional reports are left out.
 
-// event is the reports of one attack, one per outlet.
+// event is the reports of one attack: its report of record alone when it
+// has one, else the latest report of each outlet.
 type event struct {
 	key     string
-	reports []*briefings.AttackReport // latest per outlet, in order of publication
+	reports []*briefings.AttackReport // in order of publication
+	record  briefings.EventRecord
 }
 
 // usable reports whether r is a national report of one attack.
@@ -73,10 +79,19 @@ func events(reports []*briefings.AttackReport) []*event {
 			ev.reports = append(ev.reports, r)
 		}
 	}
+	all := map[string][]*briefings.AttackReport{}
+	for _, r := range reports {
+		if usable(r) {
+			all[r.EventKey()] = append(all[r.EventKey()], r)
+		}
+	}
 	for _, ev := range out {
 		sort.SliceStable(ev.reports, func(i, j int) bool {
 			return ev.reports[i].PublishedAt.Before(ev.reports[j].PublishedAt)
 		})
+		if ev.record = briefings.ReportOfRecord(all[ev.key]); ev.record.Report != nil {
+			ev.reports = []*briefings.AttackReport{ev.record.Report}
+		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		di, dj := eventDate(out[i]), eventDate(out[j])
@@ -253,8 +268,9 @@ type statedClass struct {
 
 // figureLine is the one-line summary of an event's figures in p's
 // language, or "" when no report states any. withOutlets adds the outlets
-// to the attribution (a digest item lists them on its own sources line).
-func figureLine(p *locale.Printer, ev *event, withOutlets bool) string {
+// to the attribution (a digest item lists them on its own sources line); a
+// report of record always names its outlet. loc gives the time of an update.
+func figureLine(p *locale.Printer, ev *event, withOutlets bool, loc *time.Location) string {
 	if ev == nil || len(ev.reports) == 0 {
 		return ""
 	}
@@ -290,7 +306,7 @@ func figureLine(p *locale.Printer, ev *event, withOutlets bool) string {
 	if len(hurt) > 0 {
 		b.WriteString("; " + strings.Join(hurt, ", "))
 	}
-	if src := attribution(p, ev, withOutlets); src != "" {
+	if src := attribution(p, ev, withOutlets, loc); src != "" {
 		b.WriteString(p.T("figures.source", locale.Args{"Source": src}))
 	} else {
 		b.WriteString(".")
@@ -387,9 +403,13 @@ func attackBy(p *locale.Printer, attacker, downs string) string {
 }
 
 // attribution names the stating authority and the outlets:
-// "Ukraine's Air Force via Sample Wire, Demo Kyiv Post". Authorities the
-// catalogue knows are named in p's language; outlets by their own names.
-func attribution(p *locale.Printer, ev *event, withOutlets bool) string {
+// "Ukraine's Air Force via Sample Wire, Demo Kyiv Post", or the report of
+// record's (recordAttribution). Authorities the catalogue knows are named
+// in p's language; outlets by their own names.
+func attribution(p *locale.Printer, ev *event, withOutlets bool, loc *time.Location) string {
+	if ev.record.Report != nil {
+		return recordAttribution(p, ev.record, withOutlets, loc)
+	}
 	var auth, outs []string
 	seenA, seenO := map[string]bool{}, map[string]bool{}
 	for _, r := range ev.reports {
@@ -419,6 +439,26 @@ func attribution(p *locale.Printer, ev *event, withOutlets bool) string {
 	return p.T("figures.via", locale.Args{"Authority": strings.Join(named, ", "), "Outlets": strings.Join(outs, ", ")})
 }
 
+// recordAttribution names a report of record: its authority, the outlet
+// that quotes it (withOutlets; a digest item links the report instead), and
+// when it updated earlier figures: "Ukraine's Air Force via Example Courier,
+// updated 09:30".
+func recordAttribution(p *locale.Printer, rec briefings.EventRecord, withOutlets bool, loc *time.Location) string {
+	r := rec.Report
+	who := strings.TrimSpace(r.Source)
+	if who == "" || r.Primary {
+		who = briefings.MilitaryOf(r.Target)
+	}
+	named := authority(p, who)
+	if o := outlet(r); withOutlets && r.Standing() != briefings.StandingPrimary && o != who {
+		named = p.T("figures.via", locale.Args{"Authority": named, "Outlets": o})
+	}
+	if rec.Updated {
+		named += p.T("figures.updated", locale.Args{"Time": rec.StatedAt.In(loc).Format("15:04")})
+	}
+	return named
+}
+
 // authority names a stating authority ("Ukraine's Air Force") in p's
 // language when the catalogue has it (key figures.authority.<slug>).
 func authority(p *locale.Printer, name string) string {
@@ -446,28 +486,60 @@ func slug(name string) string {
 
 // AttackLines returns one line per attack event in reports, most recent
 // first, in p's language: its date, then the figures line. Only national,
-// non-cumulative reports count; each outlet's latest report stands for it.
-// Dates without an explicit attack date use the publication time in loc.
+// non-cumulative reports count; an event's report of record gives its
+// figures, else each outlet's latest report stands for it. Dates without an
+// explicit attack date use the publication time in loc.
 func AttackLines(p *locale.Printer, reports []*briefings.AttackReport, loc *time.Location) []string {
+	var out []string
+	for _, l := range AttackEvents(p, reports, loc) {
+		out = append(out, l.Text)
+	}
+	return out
+}
+
+// AttackEvents is AttackLines with each event's key and the link to its
+// report of record, as alerts, /attacks and digests show them.
+func AttackEvents(p *locale.Printer, reports []*briefings.AttackReport, loc *time.Location) []briefings.EventLine {
 	if loc == nil {
 		loc = time.UTC
 	}
-	var out []string
+	var out []briefings.EventLine
 	for _, ev := range events(reports) {
-		line := figureLine(p, ev, true)
+		line := figureLine(p, ev, true, loc)
 		if line == "" {
 			continue
 		}
-		out = append(out, eventLabel(p, ev, loc)+": "+line)
+		out = append(out, briefings.EventLine{Key: ev.key, Text: eventLabel(p, ev, loc) + ": " + line, Record: recordRef(ev)})
 	}
 	return out
 }
 
 // FigureLine is the figures line of the event most of reports speak of, in
 // p's language, without the outlets (a digest item names them itself); ""
-// when no report states a figure.
-func FigureLine(p *locale.Printer, reports []*briefings.AttackReport) string {
-	return figureLine(p, mainEvent(reports), false)
+// when no report states a figure. loc gives the time of an update.
+func FigureLine(p *locale.Printer, reports []*briefings.AttackReport, loc *time.Location) string {
+	if loc == nil {
+		loc = time.UTC
+	}
+	return figureLine(p, mainEvent(reports), false, loc)
+}
+
+// RecordOf links the report of record of the event most of reports speak
+// of; nil without one.
+func RecordOf(reports []*briefings.AttackReport) *briefings.SourceRef {
+	if ev := mainEvent(reports); ev != nil {
+		return recordRef(ev)
+	}
+	return nil
+}
+
+// recordRef links an event's report of record; nil without one.
+func recordRef(ev *event) *briefings.SourceRef {
+	r := ev.record.Report
+	if r == nil || r.ArticleURL == "" {
+		return nil
+	}
+	return &briefings.SourceRef{Name: outlet(r), URL: r.ArticleURL}
 }
 
 func eventLabel(p *locale.Printer, ev *event, loc *time.Location) string {

@@ -23,9 +23,9 @@ func TestFigureLineInUkrainian(t *testing.T) {
 		InterceptedOrJammed: briefings.Counts{Drones: briefings.IntPtr(118)},
 		Casualties:          briefings.Casualties{Injured: briefings.IntPtr(3)}}
 	cases := []struct{ got, want string }{
-		{FigureLine(uk, []*briefings.AttackReport{wire}),
+		{FigureLine(uk, []*briefings.AttackReport{wire}, nil),
 			"Росія запустила 146 дронів і 2 ракети; 118 дронів збито або подавлено (81%); поранених: 3. Джерело: Повітряні сили України"},
-		{FigureLine(en, []*briefings.AttackReport{wire}),
+		{FigureLine(en, []*briefings.AttackReport{wire}, nil),
 			"Russia launched 146 drones and 2 missiles; 118 drones intercepted or jammed (81%); 3 injured. Source: Ukraine's Air Force"},
 	}
 	lines := AttackLines(uk, []*briefings.AttackReport{wire}, time.UTC)
@@ -38,7 +38,7 @@ func TestFigureLineInUkrainian(t *testing.T) {
 		PublishedAt: at, Launched: briefings.Counts{Drones: briefings.IntPtr(21)}, Intercepted: briefings.Counts{Drones: briefings.IntPtr(1)},
 		Jammed: briefings.Counts{Drones: briefings.IntPtr(5)}}
 	// An authority the catalogue does not know keeps its own name.
-	cases = append(cases, struct{ got, want string }{FigureLine(uk, []*briefings.AttackReport{one}),
+	cases = append(cases, struct{ got, want string }{FigureLine(uk, []*briefings.AttackReport{one}, nil),
 		"Росія запустила 21 дрон; 1 збито, 5 подавлено (29%). Джерело: some local office"})
 	for _, tc := range cases {
 		if tc.got != tc.want {

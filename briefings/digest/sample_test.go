@@ -13,6 +13,7 @@ import (
 	"github.com/sitrep/sitrep/briefings/ingest"
 	"github.com/sitrep/sitrep/briefings/locale"
 	"github.com/sitrep/sitrep/briefings/sample"
+	"github.com/sitrep/sitrep/briefings/store"
 	"github.com/sitrep/sitrep/briefings/store/storetest"
 	"github.com/sitrep/sitrep/briefings/summarize"
 )
@@ -141,4 +142,93 @@ func englishPrinter(t testing.TB) *locale.Printer {
 		t.Fatal(err)
 	}
 	return c.For(locale.English)
+}
+
+// loadSample stores the sample corpus as `sitrep run --demo` does (parsed,
+// analysed, summarized) and returns the store and each article's title and
+// body by title.
+func loadSample(t *testing.T) (*store.DB, map[string]string) {
+	t.Helper()
+	st := storetest.Open(t)
+	ctx := context.Background()
+	an := extract.NewAnalyzer()
+	sum := summarize.New()
+	sources := map[string]int64{}
+	bodies := map[string]string{} // source name + title -> title and body
+	for _, n := range sample.Names() {
+		data, err := fs.ReadFile(sample.FS(), n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := ingest.ParseFile(n, data)
+		if err != nil {
+			t.Fatalf("%s: %v", n, err)
+		}
+		if sources[a.SourceName] == 0 {
+			s := &briefings.Source{Name: a.SourceName, URL: "https://sample.sitrep.invalid/feeds/" + n, Kind: briefings.SourceFeed, Enabled: true, ShowText: true}
+			if err := st.UpsertSource(ctx, s); err != nil {
+				t.Fatal(err)
+			}
+			sources[a.SourceName] = s.ID
+		}
+		a.SourceID = sources[a.SourceName]
+		an.Analyze(a)
+		a.Summary = sum.Summarize(a.Title, a.Body, 3)
+		a.ContentHash = n
+		if _, err := st.AddArticle(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+		bodies[a.Title] = a.Title + "\n" + a.Body
+	}
+	return st, bodies
+}
+
+// TestSampleAirForceRevision: the demo's "Air Force revises overnight count
+// to 148 drones" is the Air Force's own revision, quoted by one outlet,
+// of the 146 that three texts reported earlier: /attacks and the digest
+// show 148 from that report, say when it was updated and link it, instead
+// of a conflict between outlets ("146 (A, B, C) / 148 (D)").
+func TestSampleAirForceRevision(t *testing.T) {
+	st, _ := loadSample(t)
+	ctx := context.Background()
+	since := sample.BaseDate.AddDate(0, 0, -4)
+	reports, err := st.ListAttackReports(ctx, since, sample.BaseDate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var night *briefings.EventLine
+	for _, l := range digest.AttackEvents(englishPrinter(t), reports, nil) {
+		if strings.HasPrefix(l.Text, "14 Mar 2026") {
+			night = &l
+		}
+	}
+	check := func(where, line string, rec *briefings.SourceRef) {
+		t.Helper()
+		if !strings.Contains(line, "148 drones") || strings.Contains(line, "146") || !strings.Contains(line, "updated 09:30") ||
+			rec == nil || !strings.Contains(rec.URL, "revises-drone-count") {
+			t.Errorf("%s: %q, record %+v", where, line, rec)
+		}
+	}
+	if night == nil {
+		t.Fatal("no line for the night of 14 March")
+	}
+	check("/attacks", night.Text, night.Record)
+	d, err := digest.Build(ctx, st, summarize.New(), digest.Options{Now: sample.BaseDate, Since: since, MaxPerSection: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, sec := range d.Sections {
+		for _, it := range sec.Items {
+			if strings.Contains(it.Figures, "drones") && strings.Contains(it.Figures, "Air Force") && it.Published.Day() == 14 {
+				found = true
+				check("digest item "+it.Headline, it.Figures, it.Record)
+				// As the bot renders it again in the reader's language.
+				check("digest reply "+it.Headline, digest.FigureLine(englishPrinter(t), it.Attacks, nil), it.Record)
+			}
+		}
+	}
+	if !found {
+		t.Error("no digest item with the night's figures")
+	}
 }

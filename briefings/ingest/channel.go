@@ -295,12 +295,28 @@ func (in *Ingester) revise(ctx context.Context, old, a *briefings.Article) Outco
 		return out
 	}
 	a.RevisedAt = in.o.Now().UTC()
+	markCorrected(old.Attacks, a.Attacks)
 	if err := in.st.ReviseArticle(ctx, a); err != nil {
 		return errOutcome(a.URL, fmt.Errorf("store: %w", err))
 	}
 	out.Status, out.ArticleID, out.StoryID = StatusRevised, a.ID, a.StoryID
 	in.log.Info("ingest: post edited, article revised", slog.Int64("source_id", a.SourceID), slog.Int64("article_id", a.ID), slog.String("url", a.URL))
 	return out
+}
+
+// markCorrected marks the revised reports whose figures differ from the
+// article's earlier report of the same event: the post was edited with a
+// new count.
+func markCorrected(old, revised []briefings.AttackReport) {
+	for i := range revised {
+		r := &revised[i]
+		for j := range old {
+			// An edit of the wording only keeps an earlier correction.
+			if o := &old[j]; o.EventKey() == r.EventKey() && (o.Corrected || !briefings.SameFigures(o, r)) {
+				r.Corrected = true
+			}
+		}
+	}
 }
 
 // randomJitter moves d by up to ChannelJitter of it, earlier or later.

@@ -119,16 +119,36 @@ func TestChannelPolls(t *testing.T) {
 	reps = e.reports()
 	last := reps[len(reps)-1]
 	if last.ID <= first.ID || last.ArticleID != first.ArticleID || *last.Launched.Drones != 146 ||
-		!last.RevisedAt.Equal(e.clk.Now()) || len(reps) != 46 {
+		!last.RevisedAt.Equal(e.clk.Now()) || len(reps) != 46 || !last.Corrected || first.Corrected {
 		t.Fatalf("revised report %+v (of %d)", last, len(reps))
+	}
+	// An edit of the wording only: revised, and still a corrected count.
+	e.srv.Edit("testair", id, "Night report, updated: 146 drones launched (all figures final).")
+	if outs, err := e.poll(); err != nil || count(outs, StatusRevised) != 1 {
+		t.Fatalf("wording edit: %v\n%s", err, lines(outs))
+	}
+	reps = e.reports()
+	if last = reps[len(reps)-1]; !last.Corrected || *last.Launched.Drones != 146 {
+		t.Fatalf("after a wording edit: %+v", last)
+	}
+	// A new post whose wording alone is edited: the same count, not corrected.
+	note := e.srv.Post("testair", tmetest.Post{Text: "Morning note: 12 drones seen.", Time: e.clk.Now()})
+	e.poll()
+	e.srv.Edit("testair", note, "Morning note: 12 drones were seen.")
+	if outs, err := e.poll(); err != nil || count(outs, StatusRevised) != 1 {
+		t.Fatalf("typo edit: %v\n%s", err, lines(outs))
+	}
+	reps = e.reports()
+	if last = reps[len(reps)-1]; last.Corrected || *last.Launched.Drones != 12 {
+		t.Fatalf("a wording edit marked as a new count: %+v", last)
 	}
 	// The same text again: nothing changes.
 	outs, _ = e.poll()
-	if count(outs, StatusRevised)+count(outs, StatusNew) != 0 || len(e.reports()) != 46 {
+	if count(outs, StatusRevised)+count(outs, StatusNew) != 0 || len(e.reports()) != 47 {
 		t.Fatalf("unchanged poll:\n%s", lines(outs))
 	}
-	if n, _ := e.db.CountArticles(t.Context()); n != 46 {
-		t.Fatalf("%d articles, want 46", n)
+	if n, _ := e.db.CountArticles(t.Context()); n != 47 {
+		t.Fatalf("%d articles, want 47", n)
 	}
 
 	// A gap longer than a page (downtime): the older page is read too.

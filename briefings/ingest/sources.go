@@ -27,7 +27,7 @@ func (in *Ingester) SyncSources(ctx context.Context, configured []briefings.Sour
 			s = &briefings.Source{URL: cs.URL, NextCheckAt: in.o.Now()}
 		}
 		s.Name, s.Kind, s.FullText, s.ShowText, s.Interval, s.Lang = cs.Name, cs.Kind, cs.FullText, cs.ShowText, cs.Interval, cs.Lang
-		s.Topic = cs.Topic
+		s.Topic, s.PrimaryFor = cs.Topic, cs.PrimaryFor
 		s.Enabled, s.AllowPrivate = true, true
 		if s.Kind == "" {
 			s.Kind = briefings.SourceFeed

@@ -128,7 +128,7 @@ const (
 	// FTS5 keeps the batch's index data in memory until commit.
 	qInsertFTS    = `INSERT INTO articles_fts (rowid, title, teaser, body) VALUES ($1, $2, $3, $4)`
 	qInsertReport = `INSERT INTO attack_reports (article_id, event_key, attacker, target, attack_date,
-		launched_total, cumulative, scope, data, no_alert) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`
+		launched_total, cumulative, scope, data, no_alert, corrected) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`
 )
 
 // SQLite forms of the inserts above, without RETURNING: SQLite runs
@@ -410,7 +410,7 @@ func (db *DB) insertReports(ctx context.Context, tx runner, a *briefings.Article
 			total = n
 		}
 		rid, ok, err := db.insertID(ctx, tx, qInsertReport,
-			id, keyed.EventKey(), r.Attacker, r.Target, r.Date, total, r.Cumulative, r.Scope, string(data), a.NoAlert || r.NoAlert)
+			id, keyed.EventKey(), r.Attacker, r.Target, r.Date, total, r.Cumulative, r.Scope, string(data), a.NoAlert || r.NoAlert, r.Corrected)
 		if err == nil && !ok {
 			err = errors.New("no row inserted")
 		}

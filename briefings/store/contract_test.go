@@ -77,6 +77,8 @@ func runContract(t *testing.T, dsn func(t *testing.T) string) {
 		{"AttackReports", testAttackReports},
 		{"AttackRecords", testAttackRecords},
 		{"ChannelPosts", testChannelPosts},
+		{"PrimaryReports", testPrimaryReports},
+		{"LatestVersion", testLatestVersion},
 		{"Classification", testClassification},
 		{"Prune", testPrune},
 		{"DeleteSource", testDeleteSource},
@@ -1832,4 +1834,64 @@ func testChannelPosts(e *env) {
 		t.Fatalf("search after the revision: %v %v", hits, err)
 	}
 	wantCode(t, e.db.ReviseArticle(ctx, &briefings.Article{ID: 4242, SourceID: src.ID}), briefings.ENOTFOUND)
+}
+
+// testPrimaryReports: a report is its source's own as the attacked side's
+// military when the source is primary for the report's target and the post
+// is not forwarded.
+func testPrimaryReports(e *env) {
+	t, ctx := e.t, e.ctx
+	src := &briefings.Source{Name: "Air Command", URL: "https://t.me/s/testaircommand", Kind: briefings.SourceChannel, Enabled: true, PrimaryFor: "UA"}
+	must(t, e.db.UpsertSource(ctx, src))
+	got, err := e.db.GetSource(ctx, src.ID)
+	must(t, err)
+	if got.PrimaryFor != "UA" {
+		t.Fatalf("primary_for %q", got.PrimaryFor)
+	}
+	own := article(src, 1, t0, "Own report")
+	own.Attacks = []briefings.AttackReport{{Attacker: "RU", Target: "UA", Date: "2026-03-14"}, {Attacker: "UA", Target: "RU", Date: "2026-03-14"}}
+	e.add(own)
+	fwd := article(src, 2, t0, "Forwarded report")
+	fwd.Origin = "Someone Else"
+	fwd.Attacks = []briefings.AttackReport{{Attacker: "RU", Target: "UA", Date: "2026-03-14"}}
+	e.add(fwd)
+	other := e.source("Outlet")
+	quote := article(other, 3, t0, "Outlet quoting")
+	quote.Attacks = []briefings.AttackReport{{Attacker: "RU", Target: "UA", Date: "2026-03-14", Source: "Ukraine's Air Force"}}
+	e.add(quote)
+	reps, err := e.db.AttackReportsAfter(ctx, 0, 10)
+	must(t, err)
+	var flags []bool
+	for _, r := range reps {
+		flags = append(flags, r.Primary)
+	}
+	if fmt.Sprint(flags) != "[true false false false]" {
+		t.Fatalf("primary flags %v, want own UA report only", flags)
+	}
+}
+
+func testLatestVersion(e *env) {
+	t, ctx := e.t, e.ctx
+	chat := briefings.Chat{Platform: "telegram", ChatID: "1"}
+	enq := func(key, editOf, payload string) {
+		t.Helper()
+		_, err := e.db.Enqueue(ctx, &briefings.Delivery{DedupeKey: key, EditOf: editOf, Chat: chat, Kind: briefings.DeliveryAlert, Payload: []byte(payload)})
+		must(t, err)
+	}
+	_, err := e.db.LatestVersion(ctx, "alert:a")
+	wantCode(t, err, briefings.ENOTFOUND)
+	enq("alert:a", "", "v1")
+	enq("alert:b", "", "other")
+	d, err := e.db.LatestVersion(ctx, "alert:a")
+	must(t, err)
+	if string(d.Payload) != "v1" {
+		t.Fatalf("first version %q", d.Payload)
+	}
+	enq("alert:a:rev:1", "alert:a", "v2")
+	enq("alert:b:rev:1", "alert:b", "other v2")
+	d, err = e.db.LatestVersion(ctx, "alert:a")
+	must(t, err)
+	if string(d.Payload) != "v2" || d.DedupeKey != "alert:a:rev:1" {
+		t.Fatalf("latest version %q %q", d.DedupeKey, d.Payload)
+	}
 }

@@ -225,6 +225,20 @@ func (db *DB) DeliveryByKey(ctx context.Context, dedupeKey string) (*briefings.D
 	return d, wrap("delivery by key", err)
 }
 
+// LatestVersion returns the newest version of a message: the delivery with
+// dedupeKey, or the newest edit of it (EditOf = dedupeKey), whatever its
+// status; ENOTFOUND when there is none.
+func (db *DB) LatestVersion(ctx context.Context, dedupeKey string) (*briefings.Delivery, error) {
+	d, err := scanDelivery(db.reader().queryRow(ctx, `SELECT `+deliveryCols+` FROM deliveries
+		WHERE id = (SELECT MAX(id) FROM (
+			SELECT id FROM deliveries WHERE dedupe_key = $1
+			UNION ALL SELECT id FROM deliveries WHERE edit_of = $1 AND edit_of <> '') v)`, dedupeKey))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("Nothing was queued for %s.", dedupeKey)
+	}
+	return d, wrap("latest version", err)
+}
+
 // DeliveryStats counts the outbox rows by status and dead letters by reason.
 func (db *DB) DeliveryStats(ctx context.Context) (briefings.DeliveryStats, error) {
 	st := briefings.DeliveryStats{DeadReasons: map[string]int{}}

@@ -11,7 +11,10 @@ import (
 	"github.com/sitrep/sitrep/briefings"
 )
 
-const reportCols = `r.id, r.article_id, r.data, s.name, a.url, a.published_at, a.revised_at, r.no_alert`
+// reportCols ends with whether the report is its source's own as the
+// attacked side's military (see briefings.AttackReport.Primary).
+const reportCols = `r.id, r.article_id, r.data, s.name, a.url, a.published_at, a.revised_at, r.no_alert, r.corrected,
+	(s.primary_for <> '' AND s.primary_for = r.target AND a.origin = '')`
 
 const reportFrom = ` FROM attack_reports r JOIN articles a ON a.id = r.article_id JOIN sources s ON s.id = a.source_id`
 
@@ -26,8 +29,8 @@ func queryReports(ctx context.Context, q runner, query string, args ...any) ([]*
 		var id, articleID int64
 		var data, source, url string
 		var published, revised time.Time
-		var noAlert bool
-		if err := rows.Scan(&id, &articleID, &data, &source, &url, tm(&published), tm(&revised), &noAlert); err != nil {
+		var noAlert, corrected, primary bool
+		if err := rows.Scan(&id, &articleID, &data, &source, &url, tm(&published), tm(&revised), &noAlert, &corrected, &primary); err != nil {
 			return nil, err
 		}
 		var r briefings.AttackReport
@@ -35,7 +38,7 @@ func queryReports(ctx context.Context, q runner, query string, args ...any) ([]*
 			return nil, fmt.Errorf("attack report %d: %w", id, err)
 		}
 		r.ID, r.ArticleID, r.SourceName, r.ArticleURL, r.PublishedAt = id, articleID, source, url, published
-		r.RevisedAt, r.NoAlert = revised, noAlert
+		r.RevisedAt, r.NoAlert, r.Primary, r.Corrected = revised, noAlert, primary, corrected
 		out = append(out, &r)
 	}
 	return out, rows.Err()

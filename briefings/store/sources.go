@@ -10,14 +10,14 @@ import (
 )
 
 const sourceCols = `id, name, url, kind, full_text, show_text, interval_ns, lang, enabled, etag, last_modified,
-	last_fetch_at, last_success_at, next_check_at, error_count, last_error, created_at, allow_private, last_post_id, topic, category`
+	last_fetch_at, last_success_at, next_check_at, error_count, last_error, created_at, allow_private, last_post_id, topic, category, primary_for`
 
 func scanSource(sc interface{ Scan(...any) error }) (*briefings.Source, error) {
 	var s briefings.Source
 	var interval int64
 	err := sc.Scan(&s.ID, &s.Name, &s.URL, &s.Kind, &s.FullText, &s.ShowText, &interval, &s.Lang, &s.Enabled,
 		&s.ETag, &s.LastModified, tm(&s.LastFetchAt), tm(&s.LastSuccessAt), tm(&s.NextCheckAt),
-		&s.ErrorCount, &s.LastError, tm(&s.CreatedAt), &s.AllowPrivate, &s.LastPostID, &s.Topic, &s.Category)
+		&s.ErrorCount, &s.LastError, tm(&s.CreatedAt), &s.AllowPrivate, &s.LastPostID, &s.Topic, &s.Category, &s.PrimaryFor)
 	if err != nil {
 		return nil, err
 	}
@@ -26,7 +26,7 @@ func scanSource(sc interface{ Scan(...any) error }) (*briefings.Source, error) {
 }
 
 // UpsertSource inserts s, or updates the settings (name, kind, full text,
-// interval, language, enabled, topic) of the source with the same URL, keeping its
+// interval, language, enabled, topic, primary_for) of the source with the same URL, keeping its
 // fetch health. It sets s.ID and fills s with the stored row.
 func (db *DB) UpsertSource(ctx context.Context, s *briefings.Source) error {
 	if s.URL == "" {
@@ -38,15 +38,16 @@ func (db *DB) UpsertSource(ctx context.Context, s *briefings.Source) error {
 	}
 	row := db.writer().queryRow(ctx, `INSERT INTO sources (name, url, kind, full_text, interval_ns, lang, enabled,
 		etag, last_modified, last_fetch_at, last_success_at, next_check_at, error_count, last_error, created_at, show_text,
-		allow_private, topic, category)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+		allow_private, topic, category, primary_for)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
 	ON CONFLICT (url) DO UPDATE SET name = excluded.name, kind = excluded.kind, full_text = excluded.full_text,
 		interval_ns = excluded.interval_ns, lang = excluded.lang, enabled = excluded.enabled, show_text = excluded.show_text,
-		allow_private = excluded.allow_private, topic = excluded.topic, category = excluded.category
+		allow_private = excluded.allow_private, topic = excluded.topic, category = excluded.category,
+		primary_for = excluded.primary_for
 	RETURNING `+sourceCols,
 		s.Name, s.URL, s.Kind, s.FullText, int64(s.Interval), s.Lang, s.Enabled,
 		s.ETag, s.LastModified, s.LastFetchAt, s.LastSuccessAt, s.NextCheckAt, s.ErrorCount, s.LastError, created, s.ShowText,
-		s.AllowPrivate, s.Topic, s.Category)
+		s.AllowPrivate, s.Topic, s.Category, s.PrimaryFor)
 	got, err := scanSource(row)
 	if err != nil {
 		return wrap("upsert source", err)

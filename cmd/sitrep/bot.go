@@ -40,7 +40,7 @@ func (m *Main) routerWith(build digest.BuildFunc, notify func(), stats func(cont
 		Store:       m.Store,
 		Summarizer:  m.summarizer,
 		Digest:      build,
-		AttackLines: digest.AttackLines,
+		AttackLines: digest.AttackEvents,
 		Langs:       m.langs,
 		FetchPage:   m.ingester.FetchPublicPage,
 		AddSource:   m.ingester.AddPublicSource,
