@@ -26,7 +26,7 @@ func scanSource(sc interface{ Scan(...any) error }) (*briefings.Source, error) {
 }
 
 // UpsertSource inserts s, or updates the settings (name, kind, full text,
-// interval, language, enabled, topic, primary_for) of the source with the same URL, keeping its
+// interval, language, enabled, topic, category, primary_for) of the source with the same URL, keeping its
 // fetch health. It sets s.ID and fills s with the stored row.
 func (db *DB) UpsertSource(ctx context.Context, s *briefings.Source) error {
 	if s.URL == "" {
