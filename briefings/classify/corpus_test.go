@@ -12,15 +12,17 @@ import (
 
 // Floors of the corpus test: what the shipped model must do at least on
 // labelled items it has not seen. Issue 19's goals are 85 %, 5 % and 5 %;
-// the model does not reach them yet: on items held out of training it put
-// 53-61 % of on-topic items in the right section and let 10-20 % of
-// off-topic items through while dropping 9-14 % of on-topic ones (see the
-// trainer's report). The floors sit below those figures, with room for a
-// harder sample, so that a regression fails and a fair sample passes.
+// the model does not reach them yet: on items held out of training
+// (cross-validation over some 1,800 labelled items, and the corpus's
+// sections_dev.jsonl held out) it put 71-74 % of on-topic items in the
+// right section and let 9-13 % of off-topic items through while dropping
+// 4-9 % of on-topic ones (see the trainer's report). The floors sit below
+// those figures, with room for a harder sample, so that a regression fails
+// and a fair sample passes.
 const (
-	floorRight    = 45.0 // on-topic items in the right section, %
-	ceilReaching  = 30.0 // off-topic items that would reach a digest, %
-	ceilDropped   = 30.0 // on-topic items dropped as off-topic, %
+	floorRight    = 60.0 // on-topic items in the right section, %
+	ceilReaching  = 20.0 // off-topic items that would reach a digest, %
+	ceilDropped   = 20.0 // on-topic items dropped as off-topic, %
 	minItemsFloor = 20   // fewer labelled items than this: report only
 )
 

@@ -22,31 +22,32 @@ const maxText = 450
 //	n:CONCEPT     a concept named by three words or more
 //	x:CONCEPT+place  a concept word in an article that names Ukraine or Russia
 //	x:ukraine+russia both named
+//	p:CONCEPT+CONCEPT two concepts of the war named in one article
 //	k:none        no concept at all
 //	k:place-only  Ukraine or Russia named, but no concept of the war
 type featurizer struct {
-	// words maps a normalised word, or two joined by a space, to its concept.
-	words map[string]int
-	names []string // concept names by index
-	stop  map[string]bool
-	// indexes of the place concepts
+	lex  *lexicon
+	stop map[string]bool
+	// indexes of the place concepts, and which concepts are about the war
 	ukraine, russia int
+	war             []bool
+	plus            []string // "+" and the concept's name
 }
 
+// offTopicConcepts are the concepts of general news that is not the war.
+var offTopicConcepts = []string{"sport", "weather", "covid", "culture", "vote", "otherconf"}
+
 func newFeaturizer() *featurizer {
-	f := &featurizer{words: map[string]int{}, stop: stopSet()}
-	for c := range concepts {
-		f.names = append(f.names, c)
+	lex, err := newLexicon(concepts)
+	if err != nil {
+		panic(err) // the lexicon is a table of this package; TestLexicon checks it
 	}
-	slices.Sort(f.names)
-	f.ukraine, f.russia = slices.Index(f.names, "ukraine"), slices.Index(f.names, "russia")
-	var tk tokenizer
-	for i, c := range f.names {
-		for _, w := range concepts[c] {
-			if st := tk.tokens(w); len(st) > 0 {
-				f.words[strings.Join(st, " ")] = i
-			}
-		}
+	f := &featurizer{lex: lex, stop: stopSet()}
+	f.ukraine, f.russia = slices.Index(lex.names, "ukraine"), slices.Index(lex.names, "russia")
+	f.war = make([]bool, len(lex.names))
+	for i, c := range lex.names {
+		f.plus = append(f.plus, "+"+c)
+		f.war[i] = i != f.ukraine && i != f.russia && !slices.Contains(offTopicConcepts, c)
 	}
 	return f
 }
@@ -92,21 +93,25 @@ func clipUTF8(s string, n int) string {
 	return s[:n]
 }
 
+// maxConcepts bounds the number of concepts (see features).
+const maxConcepts = 32
+
 // features emits the features of an article; tk's buffers are reused.
 func (f *featurizer) features(tk *tokenizer, title, body string, emit emitter) {
-	var counts [16]int
-	var inTitle [16]bool
+	var counts [maxConcepts]int
+	var inTitle [maxConcepts]bool
+	tk.lex = f.lex
 	for part, s := range []string{title, body} {
 		toks := tk.tokens(s)
 		prev := ""
 		for i, w := range toks {
-			c, ok := f.words[w]
-			if i+1 < len(toks) && f.words != nil {
-				if c2, ok2 := f.pair(w, toks[i+1]); ok2 {
-					c, ok = c2, true
+			c := tk.concepts[i]
+			if i+1 < len(toks) {
+				if c2, ok := f.lex.pair(w, toks[i+1]); ok {
+					c = c2
 				}
 			}
-			if ok {
+			if c >= 0 {
 				counts[c]++
 				inTitle[c] = inTitle[c] || part == 0
 			}
@@ -123,22 +128,36 @@ func (f *featurizer) features(tk *tokenizer, title, body string, emit emitter) {
 			prev = w
 		}
 	}
+	f.conceptFeatures(&counts, &inTitle, emit)
+}
+
+// conceptFeatures emits the features of the concepts named in an article.
+func (f *featurizer) conceptFeatures(counts *[maxConcepts]int, inTitle *[maxConcepts]bool, emit emitter) {
+	names := f.lex.names
 	place := counts[f.ukraine] > 0 || counts[f.russia] > 0
 	topical := false // a concept of the war itself, not only a place
-	for c, n := range counts[:len(f.names)] {
+	for c, n := range counts[:len(names)] {
 		if n == 0 {
 			continue
 		}
-		topical = topical || (c != f.ukraine && c != f.russia)
-		emit("c:", f.names[c], "")
+		topical = topical || f.war[c]
+		emit("c:", names[c], "")
 		if inTitle[c] {
-			emit("tc:", f.names[c], "")
+			emit("tc:", names[c], "")
 		}
 		if n >= 3 {
-			emit("n:", f.names[c], "")
+			emit("n:", names[c], "")
 		}
 		if place && c != f.ukraine && c != f.russia {
-			emit("x:", f.names[c], "+place")
+			emit("x:", names[c], "+place")
+		}
+		if !f.war[c] {
+			continue
+		}
+		for d := c + 1; d < len(names); d++ {
+			if counts[d] > 0 && f.war[d] {
+				emit("p:", names[c], f.plus[d])
+			}
 		}
 	}
 	if counts[f.ukraine] > 0 && counts[f.russia] > 0 {
@@ -152,20 +171,6 @@ func (f *featurizer) features(tk *tokenizer, title, body string, emit emitter) {
 	case !topical:
 		emit("k:", "none", "")
 	}
-}
-
-// pair looks up the concept of two adjacent words.
-func (f *featurizer) pair(a, b string) (int, bool) {
-	if len(a)+len(b)+1 > 64 {
-		return 0, false
-	}
-	var buf [64]byte
-	n := copy(buf[:], a)
-	buf[n] = ' '
-	n++
-	n += copy(buf[n:], b)
-	c, ok := f.words[string(buf[:n])] // no allocation: a map lookup by a converted byte slice
-	return c, ok
 }
 
 // hash is the 32-bit FNV-1a hash of a feature name.

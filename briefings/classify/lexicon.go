@@ -1,116 +1,262 @@
 package classify
 
 // Concepts group words of the three languages that mean one thing to a war
-// editor: a place in Ukraine, a drone, talks, sanctions. Each concept
-// present in an article is a feature of its own ("c:air"), learnt from
-// every labelled article whatever its language, so that what the model
-// learns from English reports carries over to Ukrainian and Russian ones
-// (and back). Words are written in full and normalised like article words;
-// a two-word entry matches two adjacent words.
+// editor: a place in Ukraine, a drone, talks, sanctions; and, on the other
+// side, the usual subjects of general news that are not the war (sport,
+// weather, an epidemic, show business, elections, other wars). Each concept
+// present in an article is a feature of its own ("c:air"), learnt from every
+// labelled article whatever its language, so that what the model learns
+// from English reports carries over to Ukrainian and Russian ones (and
+// back).
+//
+// An entry is written in plain spelling and normalised like article words
+// (lower case, the Ukrainian and Russian letters that differ folded: see
+// fold):
+//
+//   - "дрон*" (a trailing star) is a prefix: every word that starts with it,
+//     so all the forms of a Ukrainian or Russian word without listing them;
+//     the longest matching prefix wins;
+//   - "=сво" (a leading equals sign) is one whole word as written, for
+//     abbreviations whose stem would meet other words;
+//   - "war" is a word: it matches words with the same stem (see stem);
+//   - "price cap" is two adjacent words, matched by their stems; a pair wins
+//     over the concepts of its words.
+//
+// The concept "-" lists prefixes of words that share the start of an entry
+// but mean something else ("ракетк*", a tennis racket, is no missile).
 var concepts = map[string][]string{
+	"-": {
+		"ракетк*", "танкер*", "наступн*", "кримінал*", "криминал*", "фронтмен*", "tanker*", "patriotic*",
+		"patriotism*",
+	},
 	// the war itself, in general terms
 	"war": {
-		"war", "wartime", "invasion", "invade", "invader", "aggression", "aggressor", "occupation", "occupied",
-		"occupier", "frontline", "front-line", "martial", "mobilization", "mobilisation", "conscription", "kremlin's",
-		"війна", "війни", "війні", "війну", "воєнний", "воєнного", "воєнні", "вторгнення", "агресія", "агресії", "агресор",
-		"окупація", "окупанти", "окупантів", "окупований", "окупованих", "окупованій", "мобілізація", "мобілізації",
-		"бойовики", "бойовиків", "ООС", "АТО", "рашисти", "ворог", "ворога", "перемир'я",
-		"война", "войны", "войне", "войну", "военный", "военного", "вторжение", "агрессия", "агрессии", "агрессор",
-		"оккупация", "оккупанты", "оккупированный", "оккупированных", "мобилизация", "мобилизации", "боевики",
-		"боевиков", "СВО", "спецоперация", "спецоперации", "перемирие", "противник",
+		"war", "wars", "wartime", "warfare", "invasion", "invad*", "aggression", "aggressor", "hostilities",
+		"full-scale", "martial", "military", "militar*", "armed forces", "army", "defence ministry",
+		"defense ministry", "kremlin's war",
+		"війн*", "воєн*", "войн*", "военн*", "військ*", "вторгнен*", "вторжен*", "агрес*", "агресс*", "збройн*",
+		"вооружен*", "армі*", "арми*", "противник*", "ворог*", "враг*", "рашист*", "оборон*", "=сво", "спецопер*",
+		"бойовик*", "боевик*",
 	},
+	// the parties: Ukraine, its places, leaders and forces
 	"ukraine": {
-		"ukraine", "ukrainian", "ukrainians", "kyiv", "kiev", "zelensky", "zelenskyy", "kharkiv", "odesa", "odessa",
-		"dnipro", "donetsk", "luhansk", "donbas", "donbass", "crimea", "zaporizhzhia", "kherson", "mykolaiv", "sumy",
-		"chernihiv", "pokrovsk", "bakhmut", "avdiivka", "kupiansk", "kramatorsk", "sloviansk", "mariupol", "melitopol",
-		"україна", "україни", "україні", "українці", "український", "київ", "києва", "зеленський", "зеленського",
-		"харків", "одеса", "дніпро", "донецьк", "луганськ", "донбас", "крим", "запоріжжя", "херсон", "миколаїв",
-		"чернігів", "покровськ", "бахмут", "маріуполь", "краматорськ", "слов'янськ", "зсу",
-		"украина", "украины", "украине", "украинцы", "украинский", "киев", "киева", "зеленский", "зеленского",
-		"харьков", "одесса", "днепр", "донецк", "луганск", "донбасс", "крым", "запорожье", "херсон", "николаев",
-		"чернигов", "мариуполь", "всу",
+		"ukrain*", "kyiv*", "kiev*", "kharkiv*", "odesa*", "odessa*", "dnipro*", "donetsk*", "luhansk*", "donbas*",
+		"crimea*", "zaporizhzh*", "kherson*", "mykolaiv*", "sumy", "chernihiv*", "pokrovsk*", "bakhmut*",
+		"avdiivka*", "kupiansk*", "kramatorsk*", "sloviansk*", "mariupol*", "melitopol*", "vovchansk*", "toretsk*",
+		"kurakhove*", "huliaipole*", "zelensk*", "zaluzhn*", "syrskyi*", "budanov*", "umerov*", "shmyhal*",
+		"yermak*", "kuleba*", "sybiha*",
+		"україн*", "украин*", "київ*", "киев*", "харків*", "харьков*", "одес*", "дніпр*", "днепр*", "донецьк*",
+		"донецк*", "донеччин*", "донетчин*", "донбас*", "луганськ*", "луганск*", "луганщин*", "крим", "кримськ*",
+		"крымск*", "запоріж*", "запорож*", "херсон*", "миколаїв*", "николаев*", "сумськ*", "сумск*", "чернігів*",
+		"чернигов*", "покровськ*", "покровск*", "бахмут*", "авдіїв*", "авдеев*", "куп'янськ*", "купянск*",
+		"краматорськ*", "краматорск*", "слов'янськ*", "маріупол*", "мариупол*", "мелітопол*", "мелитопол*",
+		"вовчанськ*", "волчанск*", "торецьк*", "торецк*", "курахов*", "гуляйпол*", "вугледар*", "угледар*",
+		"енергодар*", "энергодар*", "зеленськ*", "зеленск*", "залужн*", "сирськ*", "сырск*", "буданов*",
+		"умєров*", "умеров*", "шмигал*", "шмыгал*", "єрмак*", "сибіг*", "кулеб*", "=зсу", "=всу", "=сбу",
 	},
+	// the parties: Russia, its places, leaders and forces
 	"russia": {
-		"russia", "russian", "russians", "moscow", "kremlin", "putin", "lavrov", "peskov", "shoigu", "belousov",
-		"gerasimov", "belgorod", "kursk", "bryansk", "medvedev",
-		"росія", "росії", "російський", "російські", "російських", "росіяни", "москва", "москви", "кремль", "путін",
-		"путіна", "лавров", "пєсков", "бєлгород", "курськ", "брянськ", "рф",
-		"россия", "россии", "российский", "российские", "российских", "россияне", "москва", "москвы", "кремль",
-		"путин", "путина", "лавров", "песков", "белгород", "курск", "брянск",
+		"russia*", "moscow*", "kremlin*", "putin*", "lavrov*", "peskov*", "shoigu*", "belousov*", "gerasimov*",
+		"medvedev*", "belgorod*", "kursk*", "bryansk*", "novorossiysk*", "rostov*", "wagner*", "prigozhin*",
+		"росі*", "росс*", "=рф", "москв*", "кремл*", "путін*", "путин*", "лавров*", "пєсков*", "песков*", "шойгу*",
+		"білоусов*", "белоусов*", "герасимов*", "медведєв*", "медведев*", "бєлгород*", "белгород*", "курськ*",
+		"курск*", "брянськ*", "брянск*", "новоросійськ*", "новороссийск*", "таганрог*", "ростов*", "росгвард*",
+		"вагнер*", "пригожин*",
 	},
-	// strikes from the air and air defence
+	// weapons that strike from the air, and air defence
 	"air": {
-		"drone", "drones", "uav", "uavs", "shahed", "shaheds", "missile", "missiles", "ballistic", "cruise",
-		"iskander", "kalibr", "kinzhal", "airstrike", "airstrikes", "air defence", "air defense", "intercepted",
-		"interceptor", "interceptors", "downed", "shot down", "debris", "glide bomb", "glide bombs", "aerial",
-		"airspace", "air raid", "air force", "strike", "strikes", "struck", "explosions", "refinery",
-		"дрон", "дрони", "дронів", "безпілотник", "безпілотники", "безпілотників", "бпла", "шахед", "шахеди",
-		"ракета", "ракети", "ракет", "ракетний", "балістичні", "крилаті", "ппо", "збито", "збили", "знешкоджено",
-		"уламки", "уламків", "авіабомби", "каб", "авіаудар", "повітряні сили", "повітряна тривога", "удар", "удару",
-		"вибухи", "атака", "атаки", "нпз",
-		"беспилотник", "беспилотники", "беспилотников", "дроны", "дронов", "ракеты", "ракетный", "баллистические",
-		"крылатые", "пво", "сбито", "сбиты", "обломки", "авиабомбы", "авиаудар", "воздушная тревога", "взрывы",
-		"атаку", "нпз",
+		"drone*", "uav*", "shahed*", "missile*", "ballistic*", "cruise missile", "iskander*", "kalibr*", "kinzhal*",
+		"atacms", "storm shadow", "airstrike*", "air strike", "air defence", "air defense", "air raid", "air force",
+		"airspace", "intercept*", "shot down", "=downed", "debris", "glide bomb", "bomb*", "warplane*", "fighter jet",
+		"aircraft", "patriot", "patriots", "nasams", "iris-t", "kab", "kabs",
+		"дрон*", "безпілот*", "беспилот*", "бпла*", "шахед*", "ракет*", "балістич*", "баллистич*", "крилат*",
+		"крылат*", "іскандер*", "искандер*", "калібр*", "калибр*", "кинджал*", "кинжал*", "=ппо", "=пво",
+		"протиповітрян*", "противовоздуш*", "повітрян*", "воздушн*", "авіаудар*", "авиаудар*", "авіабомб*",
+		"авиабомб*", "авіаці*", "авиаци*", "збито*", "збиті*", "збиття*", "=збили", "=збила", "=збив", "сбито*", "сбиты*", "=сбит",
+		"=сбил", "=сбила", "=сбили", "знешкод*", "уламк*", "обломк*", "бомб*", "=каб", "винищувач*", "истребител*", "перехоплен*",
+		"перехвач*", "перехват*",
 	},
-	// ground and sea fighting, territory, losses
+	// an attack and what it does, whatever the weapon
+	"strike": {
+		"attack*", "strike*", "struck", "explosion*", "explod*", "blast*", "shelling", "shelled", "destroyed",
+		"damaged", "damage*", "hit",
+		"удар*", "атак*", "вибух*", "взрыв*", "обстріл*", "обстрел*", "прильот*", "прилет*", "влучан*", "попадан*",
+		"зруйнов*", "руйнуван*", "разрушен*", "разрушил*", "пошкод*", "поврежд*", "пожеж*", "пожар*", "знищ*",
+		"уничтож*",
+	},
+	// people killed or wounded
+	"casualty": {
+		"killed", "kill*", "dead", "death*", "injur*", "wounded", "casualt*", "victim*",
+		"загин*", "загибл*", "поранен*", "постражд*", "травмован*", "погиб*", "ранен*", "пострадав*", "жертв*",
+		"вбит*", "вбив*", "убит*", "убил*", "потерпіл*", "потерпевш*",
+	},
+	// power grids and energy plants, the targets of many strikes
+	"energy": {
+		"power grid", "grid", "substation*", "power plant", "power station", "thermal power", "energy infrastructure",
+		"blackout*", "outage*", "=electricity", "energy", "refiner*", "nuclear plant", "nuclear power", "npp",
+		"енергет*", "энергет*", "електроенерг*", "электроэнерг*", "електропост*", "электроснаб*", "підстанц*",
+		"подстанц*", "=тец", "=тэц", "=тес", "=тэс", "=аес", "=аэс", "відключен*", "отключен*", "знеструм*", "обесточ*",
+		"блекаут*", "блэкаут*", "=нпз", "нафтопереро*", "нефтеперераб*",
+	},
+	// fighting on the ground and at sea, territory
 	"ground": {
-		"offensive", "counteroffensive", "advance", "advanced", "captured", "liberated", "seized", "retreat",
-		"assault", "assaults", "positions", "brigade", "battalion", "troops", "soldiers", "losses", "casualties",
-		"artillery", "tank", "tanks", "front", "trench", "encircle", "encirclement", "territory", "sq km", "fleet",
-		"navy", "naval", "black sea", "general staff", "combat", "battle", "battles", "fighting", "clashes",
-		"shelling", "shelled",
-		"наступ", "контрнаступ", "звільнили", "звільнено", "захопили", "штурм", "штурми", "позиції", "позицій",
-		"бригада", "бригади", "батальйон", "втрати", "втрат", "особового складу", "артилерія", "танки", "фронт",
-		"фронті", "оточення", "територія", "території", "флот", "генштаб", "генштабу", "бої", "боїв", "бойові",
-		"обстріл", "обстріли", "обстріляли", "зіткнення", "військові", "військових", "солдати", "загинув",
-		"наступление", "контрнаступление", "освободили", "захватили", "штурмы", "позиции", "бригады", "батальон",
-		"потери", "потерь", "личного состава", "артиллерия", "танков", "фронте", "окружение", "территории",
-		"генштаб", "бои", "боев", "боевые", "обстрел", "обстрелы", "обстреляли", "столкновения", "военные",
-		"военных", "солдаты", "погиб",
+		"offensive*", "counteroffensive*", "counter offensive", "advance*", "captur*", "liberat*", "seiz*",
+		"retreat*", "assault*", "brigade*", "battalion*", "regiment*", "troop*", "soldier*", "artillery",
+		"tank", "tanks", "front", "frontline*", "front line", "trench*", "encircl*", "territor*", "sq km",
+		"fleet", "navy", "naval", "black sea", "general staff", "combat*", "battle*", "battlefield*", "fighting",
+		"clash*", "infantry", "=mechanized", "armored", "armoured", "sabotage*", "stronghold*", "village*",
+		"наступ", "наступу", "наступом", "наступальн*", "наступлен*", "контрнаступ*", "захопи*", "захвати*",
+		"штурм*", "бригад*", "батальйон*", "батальон*", "полк", "полку", "солдат*", "бійц*", "боец", "бойц*",
+		"військовослужб*", "военнослужащ*", "артилер*", "артиллер*", "танк*", "фронт*", "окоп*", "оточен*",
+		"територі*", "территор*", "флот*", "генштаб*", "бої", "боїв", "боях", "бои", "боев*", "бойов*",
+		"сутичк*", "столкновен*", "угрупован*", "группировк*", "десант*", "диверс*", "дрг", "село", "селище",
+		"поселок*", "посёлок*", "населений пункт", "населенный пункт", "напрям*", "направлени*",
+	},
+	// the losses of armed forces
+	"losses": {
+		"loss", "losses", "personnel", "eliminated", "=neutralised", "=neutralized",
+		"втрат*", "потер*", "особового складу", "особовий склад", "личного состава", "личный состав", "ліквідов*",
+		"ликвидир*",
+	},
+	// prisoners of war, the missing and the dead brought home
+	"captive": {
+		"prisoner*", "pow", "pows", "captiv*", "captured soldiers", "prisoner swap", "repatriat*",
+		"bodies",
+		"полон*", "військовополон*", "военнопленн*", "пленн*", "плен", "плена", "плену", "обмін полоненими",
+		"обмен пленными", "репатріац*", "репатриац*", "безвісти*", "без вести",
+	},
+	// talks about the war's end
+	"talks": {
+		"negotiat*", "talks", "peace*", "ceasefire*", "cease fire", "truce*", "armistice*", "security guarantee",
+		"security guarantees", "summit*", "mediat*", "memorandum*",
+		"переговор*", "перемов*", "мирн*", "мир", "перемир*", "припинення вогню", "прекращение огня",
+		"гарантії безпеки", "гарантии безопасности", "саміт*", "саммит*", "посередн*", "посредни*", "=ткг",
+		"мінські угоди", "минские соглашения", "нормандськ*", "нормандск*", "меморандум*",
 	},
 	// states talking to states
 	"diplo": {
-		"talks", "negotiations", "negotiate", "negotiator", "peace", "summit", "meeting", "met", "visit", "visited",
-		"envoy", "ambassador", "minister", "diplomat", "diplomatic", "diplomacy", "un", "nato", "osce", "g7", "g20",
-		"agreement", "treaty", "mediation", "mediator", "security guarantees", "phone call", "ceasefire", "truce",
-		"security council", "trilateral",
-		"переговори", "переговорів", "переговорах", "мир", "мирний", "мирного", "мирні", "саміт", "зустріч",
-		"зустрілися", "візит", "посол", "посла", "посланець", "міністр", "мзс", "дипломат", "дипломатів", "оон",
-		"нато", "обсє", "угода", "угоди", "домовленості", "ткг", "мінськ", "мінських", "нормандський",
-		"гарантії безпеки", "телефонна розмова", "радбез",
-		"переговоры", "переговоров", "мирные", "мирного", "саммит", "встреча", "встречи", "визит", "посол",
-		"посланник", "министр", "мид", "дипломат", "дипломатов", "оон", "нато", "обсе", "соглашение",
-		"договоренности", "ткг", "минск", "минских", "нормандский", "гарантии безопасности", "телефонный разговор",
-		"совбез",
+		"foreign minister", "ambassador*", "envoy*", "chancellor*", "summon*", "diplomat*", "embass*", "visit*", "met", "meeting*", "phone call",
+		"united nations", "un", "nato", "osce", "g7", "g20", "foreign ministry", "foreign policy",
+		"security council", "bilateral", "trilateral",
+		"міністр закордонних", "глава мзс", "глава мид", "канцлер*", "посол", "посольств*", "дипломат*", "візит*", "визит*", "зустріч*", "встреч*",
+		"телефонна розмова", "телефонный разговор", "=оон", "=нато", "=обсє", "=обсе", "=мзс", "=мид", "радбез*",
+		"совбез*", "рада безпеки", "совет безопасности", "двосторонн*", "двусторонн*",
 	},
+	// the West and other states in the diplomacy of the war, and their
+	// leaders
+	"west": {
+		"u s", "usa", "united states", "america*", "washington", "white house", "eu", "european*", "europe",
+		"brussels", "germany", "german*", "berlin", "france", "french", "paris", "britain", "british", "uk",
+		"london", "poland", "polish", "warsaw", "china", "chinese", "beijing", "turkey", "turkish", "ankara",
+		"trump*", "biden*", "macron*", "scholz*", "merz*", "starmer*", "sunak*", "tusk*", "rutte*", "stoltenberg*",
+		"erdogan*", "erdoğan*", "xi",
+		"=сша", "америк*", "вашингтон*", "білий дім", "белый дом", "=єс", "=ес", "євросоюз*", "евросоюз*", "європ*",
+		"европ*", "брюссел*", "німеч*", "герман*", "берлін*", "берлин*", "франці*", "франци*", "париж*",
+		"британ*", "лондон*", "польщ*", "польш*", "варшав*", "кита*", "пекін*", "пекин*", "туреччин*", "турци*",
+		"трамп*", "байден*", "макрон*", "шольц*", "мерц*", "стармер*", "туск*", "рютте*", "столтенберг*",
+		"ердоган*", "эрдоган*", "цзіньпін*", "цзиньпин*",
+	},
+	// governments and their officials
+	"gov": {
+		"minister*", "ministry", "government*", "president*", "prime minister", "cabinet", "parliament*",
+		"lawmaker*", "official*",
+		"міністр*", "министр*", "міністерств*", "министерств*", "уряд*", "правительств*", "президент*",
+		"прем'єр*", "премьер*", "парламент*", "верховн*", "нардеп*",
+		"депутат*", "госдум*", "чиновник*", "посадовц*", "посадов*",
+	},
+	// money
+	"money": {
+		"million*", "billion*", "=euro", "=euros", "dollar*", "=eur", "=usd", "budget*",
+		"мільйон*", "миллион*", "мільярд*", "миллиард*", "=євро", "=евро", "долар*", "доллар*", "гривн*", "=грн",
+		"бюджет*", "=млн", "=млрд",
+	},
+	// sanctions and economic pressure
 	"sanct": {
-		"sanction", "sanctions", "sanctioned", "embargo", "price cap", "frozen", "assets", "export", "tariffs",
-		"blacklist", "shadow fleet", "restrictions",
-		"санкції", "санкцій", "санкціями", "ембарго", "заморожені", "активи", "активів", "тіньовий флот",
-		"обмеження",
-		"санкции", "санкций", "санкциями", "эмбарго", "замороженные", "активы", "активов", "теневой флот",
-		"ограничения",
+		"sanction*", "embargo*", "price cap", "frozen assets", "frozen russian", "shadow fleet", "blacklist*",
+		"export controls", "reparation*",
+		"санкці*", "санкци*", "ембарго*", "эмбарго*", "заморожен*", "теневой флот", "тіньовий флот",
+		"потолок цен", "стеля цін", "репарац*",
 	},
+	// aid to Ukraine: money and packages
 	"aid": {
-		"aid", "assistance", "package", "weapons", "weapon", "supply", "supplies", "deliver", "delivery",
-		"deliveries", "delivered", "patriot", "himars", "f-16", "ammunition", "shells", "funding", "billion",
-		"loan", "grant", "military support", "production", "arms", "defence industry", "defense industry",
-		"допомога", "допомоги", "пакет", "зброя", "зброї", "постачання", "поставки", "патріот", "боєприпаси",
-		"снаряди", "фінансування", "мільярд", "мільярдів", "кредит", "грант", "підтримка", "підтримки",
-		"виробництво", "оборонної промисловості",
-		"помощь", "помощи", "оружие", "оружия", "поставки", "патриот", "боеприпасы", "снаряды", "финансирование",
-		"миллиард", "миллиардов", "кредит", "поддержка", "поддержки", "производство", "оборонной промышленности",
+		"aid", "assistance", "package*", "donor*", "loan*", "funding", "tranche*", "ramstein*",
+		"military support", "financial support", "pledg*",
+		"допомог*", "помощ*", "пакет*", "транш*", "рамштайн*", "донор*", "грант*", "фінансуван*", "финансирован*",
 	},
-	// people: captivity, crimes, displacement, the dead
+	// arms: weapons, their deliveries and their production
+	"arms": {
+		"weapon*", "=arms", "ammunition", "ammo", "munition*", "shells", "howitzer*", "himars", "f-16",
+		"abrams", "leopard*", "bradley*", "taurus", "defence industry", "defense industry", "defence company",
+		"defense company", "arms maker", "arms makers", "defence contractor", "defense contractor", "mass production",
+		"зброя", "зброю", "зброї", "озброєн*", "оруж*", "боєприпас*", "боеприпас*", "снаряд*", "гаубиц*",
+		"хаймарс*", "леопард*", "абрамс*", "постачан*", "поставк*", "=впк", "оборонної промисловості",
+		"оборонной промышленности", "оборонпром*", "укроборонпром*", "=production",
+		"manufactur*", "=produce", "=produces", "=produced", "виробництв*", "виготовл*", "производств*", "изготовл*",
+		"серійн*", "серийн*",
+	},
+	// people: crimes, captivity aside; displacement, civilians
 	"human": {
-		"prisoners", "pows", "prisoner exchange", "captivity", "deported", "deportation", "abducted", "war crimes",
-		"humanitarian", "evacuation", "evacuated", "refugees", "civilians", "torture", "genocide", "tribunal", "icc",
-		"missing", "fallen", "remains", "bodies", "identification", "collaborator", "collaborators",
-		"полонені", "полонених", "обмін", "полону", "депортовані", "депортація", "викрадені", "воєнні злочини",
-		"гуманітарна", "гуманітарної", "евакуація", "евакуації", "біженці", "цивільні", "цивільних", "катування",
-		"геноцид", "трибунал", "зниклих", "загиблих", "тіла", "колаборант", "колаборанти",
-		"пленные", "пленных", "обмен", "плена", "депортированные", "депортация", "похищенные",
-		"военные преступления", "гуманитарная", "гуманитарной", "эвакуация", "эвакуации", "беженцы", "мирные жители",
-		"мирных жителей", "пытки", "геноцид", "трибунал", "пропавших", "погибших", "тела", "коллаборант",
+		"war crime", "war crimes", "humanitarian*", "evacuat*", "refugee*", "displaced", "idp", "idps",
+		"civilian*", "tortur*", "genocide*", "tribunal*", "icc", "deport*", "abduct*", "filtration",
+		"гуманітарн*", "гуманитарн*", "евакуац*", "эвакуац*", "евакуйов*", "эвакуир*", "біженц*", "беженц*",
+		"переселенц*", "=впо", "=впл", "цивільн*", "мирні жителі", "мирних жителів", "мирные жители",
+		"мирных жителей", "катуван*", "пытк*", "геноцид*", "трибунал*", "депорт*", "похищен*",
+		"воєнні злочини", "военные преступления", "воєнних злочинів", "фільтрац*", "фильтрац*",
+	},
+	// occupation of Ukrainian land
+	"occup": {
+		"occup*", "annex*", "collaborat*", "puppet", "so-called", "separatist*", "dpr", "lpr",
+		"окупант*", "окупова*", "окупац*", "оккуп*", "анекс*", "аннекс*", "колаборант*", "коллаборант*",
+		"колабор*", "коллабор*", "гауляйтер*", "=днр", "=лнр", "=лднр", "=ордло", "сепаратист*",
+		"псевдореспубл*", "самопроголош*", "самопровозгл*",
+	},
+	// armies' call-up
+	"mobil": {
+		"mobiliz*", "mobilis*", "conscript*", "military service", "enlistment", "veteran*", "draft dodgers",
+		"мобіліз*", "мобилиз*", "=тцк", "військкомат*", "военкомат*", "призов*", "призыв*", "ветеран*",
+		"демобіліз*", "демобилиз*", "повістк*", "повестк*", "ухилянт*",
+	},
+	// other wars and conflicts (not this one)
+	"otherconf": {
+		"israel*", "gaza*", "hamas*", "hezbollah*", "palestin*", "karabakh*", "armenia*", "azerbaijan*",
+		"sudan*", "myanmar*", "yemen*", "houthi*", "taliban*", "afghan*",
+		"ізраїл*", "израил*", "сектор газа", "секторі газа", "секторе газа", "хамас*", "хезбол*", "палестин*",
+		"карабах*", "вірмен*", "армени*", "азербайджан*", "судан*", "мьянм*", "м'янм*", "ємен*", "йемен*",
+		"хусит*", "хуситы", "талібан*", "талибан*", "афган*",
+	},
+	// sport
+	"sport": {
+		"football*", "soccer", "match", "matches", "tournament*", "championship*", "league*", "olympi*",
+		"world cup", "tennis", "coach*", "player*", "fifa", "uefa", "nba", "nhl", "medal*", "goalkeeper*",
+		"футбол*", "матч*", "турнір*", "турнир*", "чемпіон*", "чемпион*", "олімпі*", "олимпи*", "теніс*",
+		"теннис*", "збірна україни", "сборн*", "тренер*", "гравц*", "гравець", "игрок*", "уефа", "фіфа", "фифа",
+		"хокей*", "хоккей*", "боксер*", "боксёр*", "спортсмен*",
+	},
+	// weather
+	"weather": {
+		"weather", "forecast*", "temperature*", "rain*", "snow*", "frost*", "heatwave*", "storm", "storms",
+		"синоптик*", "погода", "погодн*", "температур*", "дощ*", "дожд*", "сніг*", "снег*", "мороз*", "шторм*",
+		"гідрометцентр*", "гидрометцентр*", "циклон*", "опади", "опадів", "осадк*", "вітер", "ветер", "потепл*", "похолод*",
+		"шквальн*",
+	},
+	// an epidemic
+	"covid": {
+		"covid*", "coronavirus*", "pandemic*", "vaccin*", "lockdown*", "quarantine*", "epidemic*", "infection*",
+		"коронавірус*", "коронавирус*", "ковід*", "ковид*", "covid-19", "пандемі*", "пандеми*", "вакцин*",
+		"карантин*", "локдаун*", "епідем*", "эпидем*", "інфіков*", "инфицир*", "захворюван*", "заболеван*",
+	},
+	// arts and show business
+	"culture": {
+		"film*", "movie*", "actor*", "actress*", "singer*", "concert*", "album*", "festival*", "music*",
+		"theatre*", "theater*", "exhibition*", "eurovision", "oscar*", "tv show",
+		"фільм*", "фильм*", "кіно*", "кино*", "актор*", "актер*", "актёр*", "актрис*", "співак*", "співач*",
+		"певиц*", "певец", "певц*", "концерт*", "альбом*", "фестивал*", "музик*", "музык*", "серіал*", "сериал*",
+		"театр*", "виставк*", "выставк*", "євробачен*", "евровидени*", "шоу", "кліп*", "клип*", "режисер*",
+		"режиссер*", "режиссёр*",
+	},
+	// elections and votes
+	"vote": {
+		"election*", "vote", "votes", "voting", "voter*", "ballot*", "candidate*", "referendum*", "polling",
+		"вибор*", "выбор*", "голосуван*", "голосован*", "кандидат*", "виборч*", "избират*", "референдум*",
 	},
 }

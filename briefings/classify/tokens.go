@@ -36,20 +36,30 @@ var cyrillicEndings = []string{
 	"а", "я", "о", "е", "и", "у", "ю", "й", "ь",
 }
 
-// tokenizer splits text into normalised word stems; its buffers are reused,
-// and it remembers the stems of up to maxCache words it has seen.
+// tokenizer splits text into normalised word stems and, with a lexicon,
+// finds the concept of each word; its buffers are reused, and it remembers
+// the stems and concepts of up to maxCache words it has seen.
 type tokenizer struct {
-	word  []rune
-	raw   []byte
-	stems []string
-	cache map[string]string
+	lex      *lexicon // nil: no concepts
+	word     []rune
+	raw      []byte
+	stems    []string
+	concepts []int16 // per stem: its word's concept, or noConcept
+	cache    map[string]tokenInfo
+}
+
+type tokenInfo struct {
+	stem    string
+	concept int16
 }
 
 const maxCache = 1 << 15
 
-// tokens appends the stems of s to t.stems[:0] and returns them.
+// tokens sets t.stems and t.concepts to the stems of s and their words'
+// concepts, and returns the stems.
 func (t *tokenizer) tokens(s string) []string {
 	t.stems = t.stems[:0]
+	t.concepts = t.concepts[:0]
 	t.word = t.word[:0]
 	digits := false
 	flush := func() {
@@ -58,8 +68,10 @@ func (t *tokenizer) tokens(s string) []string {
 		}
 		if digits {
 			t.stems = append(t.stems, "#")
-		} else if st := t.stem(); st != "" {
-			t.stems = append(t.stems, st)
+			t.concepts = append(t.concepts, noConcept)
+		} else if ti := t.stem(); ti.stem != "" {
+			t.stems = append(t.stems, ti.stem)
+			t.concepts = append(t.concepts, ti.concept)
 		}
 		t.word = t.word[:0]
 		digits = false
@@ -91,21 +103,26 @@ func (t *tokenizer) tokens(s string) []string {
 	return t.stems
 }
 
-// stem returns the stem of t.word, from the cache when it can.
-func (t *tokenizer) stem() string {
+// stem returns the stem of t.word and its concept, from the cache when it
+// can.
+func (t *tokenizer) stem() tokenInfo {
 	t.raw = t.raw[:0]
 	for _, r := range t.word {
 		t.raw = utf8.AppendRune(t.raw, r)
 	}
-	if st, ok := t.cache[string(t.raw)]; ok {
-		return st
+	if ti, ok := t.cache[string(t.raw)]; ok {
+		return ti
 	}
-	st := stem(t.word)
+	raw := string(t.raw)
+	ti := tokenInfo{stem: stem(t.word), concept: noConcept}
+	if t.lex != nil {
+		ti.concept = t.lex.concept(raw, ti.stem)
+	}
 	if t.cache == nil || len(t.cache) >= maxCache {
-		t.cache = make(map[string]string, 1024)
+		t.cache = make(map[string]tokenInfo, 1024)
 	}
-	t.cache[string(t.raw)] = st
-	return st
+	t.cache[raw] = ti
+	return ti
 }
 
 // stem normalises one lower-case word (see the constants above).

@@ -13,6 +13,8 @@ import (
 type Example struct {
 	Article *briefings.Article
 	Label   string
+	// Weight of the example in training; 0 means 1.
+	Weight float64
 }
 
 // TrainOptions tune Train.
@@ -20,11 +22,28 @@ type TrainOptions struct {
 	// Epochs of stochastic gradient descent (AdaGrad); default 40.
 	Epochs int
 	// L2 is the regularisation strength per example of concept features
-	// (word features get wordL2 times it); default 1e-3.
+	// (word features get WordL2 times it); default 1e-3.
 	L2 float64
+	// WordL2 multiplies L2 for word features (u:, t:, b:); default 10.
+	WordL2 float64
 	// MinCount drops features seen in fewer labelled articles; default 2, so
 	// that no weight exists for one example alone.
 	MinCount int
+	// SectionBalance weighs each section's examples by the inverse of the
+	// section's share to this power: 0 counts examples as they come, 1 gives
+	// every section the same weight in all.
+	SectionBalance float64
+	// SectionPrior, when set, are the shares of the sections (in the order
+	// of Labels) among the articles the model will judge; each section's
+	// examples are weighted by its share there over its share in training
+	// (to the power SectionBalance, or 1 when that is 0).
+	SectionPrior []float64
+	// ConceptRelevance makes relevance read concept features only, never
+	// words: what an outlet's own vocabulary says about its mix of topics
+	// does not carry over to other outlets.
+	ConceptRelevance bool
+	// ConceptSection makes the sections read concept features only.
+	ConceptSection bool
 	// Seed orders the examples of each epoch.
 	Seed uint64
 }
@@ -36,9 +55,26 @@ func (o *TrainOptions) defaults() {
 	if o.L2 <= 0 {
 		o.L2 = 1e-3
 	}
+	if o.WordL2 <= 0 {
+		o.WordL2 = 10
+	}
 	if o.MinCount <= 0 {
 		o.MinCount = 2
 	}
+}
+
+// isWord reports the prefixes of word features; the others are concept
+// features: few, dense and shared by the three languages.
+func isWord(prefix string) bool { return prefix == "u:" || prefix == "t:" || prefix == "b:" }
+
+// trainSet is the examples as feature indexes.
+type trainSet struct {
+	hashes []uint32  // feature hashes by index
+	l2     []float64 // regularisation by feature
+	word   []bool    // word feature (else concept)
+	feats  [][]int   // feature indexes per example
+	labels []int     // 0 off-topic, 1..5 sections
+	weight []float64 // per example
 }
 
 // Train fits the weights on examples: a logistic regression for relevance on
@@ -47,23 +83,62 @@ func (o *TrainOptions) defaults() {
 // callers tune it.
 func Train(examples []Example, o TrainOptions) *Weights {
 	o.defaults()
+	ts := featurize(examples, o)
+	m := &sgd{w: make([][nOut]float64, len(ts.hashes)), g: make([][nOut]float64, len(ts.hashes)), l2: ts.l2}
+	relW, secW := classWeights(ts, o)
+	rng := rand.New(rand.NewPCG(o.Seed, 0x5eed))
+	order := make([]int, len(examples))
+	for i := range order {
+		order[i] = i
+	}
+	var relFeats, secFeats []int
+	for epoch := 0; epoch < o.Epochs; epoch++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, i := range order {
+			fs, l := ts.feats[i], ts.labels[i]
+			rf, sf := fs, fs
+			if o.ConceptRelevance || o.ConceptSection {
+				relFeats, secFeats = relFeats[:0], secFeats[:0]
+				for _, j := range fs {
+					if !ts.word[j] {
+						relFeats = append(relFeats, j)
+					}
+				}
+				if o.ConceptRelevance {
+					rf = relFeats
+				}
+				if o.ConceptSection {
+					sf = relFeats
+				}
+			}
+			m.stepRelevance(rf, l > 0, relW[min(l, 1)]*ts.weight[i])
+			if l > 0 {
+				m.stepSection(sf, l, secW[l]*ts.weight[i])
+			}
+		}
+	}
+	w := &Weights{Threshold: 0.5, Bias: m.b, Rows: make(map[uint32][nOut]float64, len(ts.hashes))}
+	for j, h := range ts.hashes {
+		w.Rows[h] = m.w[j]
+	}
+	return w
+}
+
+// featurize indexes the features of the examples seen in o.MinCount of them
+// or more.
+func featurize(examples []Example, o TrainOptions) *trainSet {
 	f := newFeaturizer()
 	var tk tokenizer
-	// Feature indexes per example, over features seen often enough.
 	docs := make([][]uint32, len(examples))
 	df := map[uint32]int{}
-	// Concept features (c:, tc:, n:, x:, k:) are few, dense and shared by
-	// the three languages; word features are many and sparse. Words are
-	// regularised ten times harder, so that a word seen in a handful of
-	// articles does not outweigh what the concepts say.
-	dense := map[uint32]bool{}
+	word := map[uint32]bool{}
 	for i, ex := range examples {
 		seen := map[uint32]bool{}
 		title, text := articleText(ex.Article)
 		f.features(&tk, title, text, func(prefix, x, y string) {
 			h := hashParts(prefix, x, y)
-			if prefix != "u:" && prefix != "t:" && prefix != "b:" {
-				dense[h] = true
+			if isWord(prefix) {
+				word[h] = true
 			}
 			if !seen[h] {
 				seen[h] = true
@@ -72,74 +147,80 @@ func Train(examples []Example, o TrainOptions) *Weights {
 			}
 		})
 	}
-	index := map[uint32]int{}
-	var hashes []uint32
+	ts := &trainSet{}
 	for h, n := range df {
 		if n >= o.MinCount {
-			index[h] = len(hashes)
-			hashes = append(hashes, h)
+			ts.hashes = append(ts.hashes, h)
 		}
 	}
-	slices.Sort(hashes) // a fixed order: training is deterministic
-	for j, h := range hashes {
+	slices.Sort(ts.hashes) // a fixed order: training is deterministic
+	index := make(map[uint32]int, len(ts.hashes))
+	ts.l2 = make([]float64, len(ts.hashes))
+	ts.word = make([]bool, len(ts.hashes))
+	for j, h := range ts.hashes {
 		index[h] = j
-	}
-	l2 := make([]float64, len(hashes))
-	for j, h := range hashes {
-		l2[j] = o.L2 * wordL2
-		if dense[h] {
-			l2[j] = o.L2
+		ts.word[j] = word[h]
+		ts.l2[j] = o.L2
+		if word[h] {
+			ts.l2[j] = o.L2 * o.WordL2
 		}
 	}
-	feats := make([][]int, len(examples))
+	ts.feats = make([][]int, len(examples))
 	for i, d := range docs {
 		for _, h := range d {
 			if j, ok := index[h]; ok {
-				feats[i] = append(feats[i], j)
+				ts.feats[i] = append(ts.feats[i], j)
 			}
 		}
 	}
-	labels := make([]int, len(examples)) // 0 off-topic, 1..5 sections
-	pos := 0
+	ts.labels = make([]int, len(examples))
+	ts.weight = make([]float64, len(examples))
 	for i, ex := range examples {
-		for k, l := range labelNames {
-			if ex.Label == l {
-				labels[i] = k + 1
-			}
-		}
-		if labels[i] > 0 {
-			pos++
+		ts.labels[i] = slices.Index(labelNames[:], ex.Label) + 1
+		ts.weight[i] = ex.Weight
+		if ts.weight[i] <= 0 {
+			ts.weight[i] = 1
 		}
 	}
-	m := &sgd{w: make([][nOut]float64, len(hashes)), g: make([][nOut]float64, len(hashes)), l2: l2}
-	wPos, wNeg := 1.0, 1.0
-	if pos > 0 && pos < len(examples) {
-		wPos = float64(len(examples)) / (2 * float64(pos))
-		wNeg = float64(len(examples)) / (2 * float64(len(examples)-pos))
+	return ts
+}
+
+// classWeights returns the weights of off-topic and relevant examples for
+// relevance (each class weighs half of all), and of each section's
+// examples for the sections (see TrainOptions.SectionBalance), both
+// normalised to a mean of 1.
+func classWeights(ts *trainSet, o TrainOptions) (rel [2]float64, sec [nOut]float64) {
+	var n [nOut]float64
+	total := 0.0
+	for i, l := range ts.labels {
+		n[l] += ts.weight[i]
+		total += ts.weight[i]
 	}
-	rng := rand.New(rand.NewPCG(o.Seed, 0x5eed))
-	order := make([]int, len(examples))
-	for i := range order {
-		order[i] = i
+	pos := total - n[0]
+	rel = [2]float64{1, 1}
+	if pos > 0 && n[0] > 0 {
+		rel = [2]float64{total / (2 * n[0]), total / (2 * pos)}
 	}
-	for epoch := 0; epoch < o.Epochs; epoch++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, i := range order {
-			cw := wNeg
-			if labels[i] > 0 {
-				cw = wPos
+	sum := 0.0
+	for k := 1; k < nOut; k++ {
+		sec[k] = 1
+		switch {
+		case n[k] == 0 || pos == 0:
+		case len(o.SectionPrior) == nSections:
+			p := o.SectionBalance
+			if p == 0 {
+				p = 1
 			}
-			m.stepRelevance(feats[i], labels[i] > 0, cw)
-			if labels[i] > 0 {
-				m.stepSection(feats[i], labels[i])
-			}
+			sec[k] = math.Pow(o.SectionPrior[k-1]*pos/n[k], p)
+		default:
+			sec[k] = math.Pow(pos/(nSections*n[k]), o.SectionBalance)
 		}
+		sum += sec[k] * n[k]
 	}
-	w := &Weights{Threshold: 0.5, Bias: m.b, Rows: make(map[uint32][nOut]float64, len(hashes))}
-	for j, h := range hashes {
-		w.Rows[h] = m.w[j]
+	for k := 1; k < nOut && sum > 0; k++ {
+		sec[k] *= pos / sum
 	}
-	return w
+	return rel, sec
 }
 
 // sgd is AdaGrad on the weights and biases of the six outputs.
@@ -151,9 +232,6 @@ type sgd struct {
 }
 
 const learningRate = 0.2
-
-// wordL2 multiplies the regularisation of word features (see Train).
-const wordL2 = 10
 
 func (m *sgd) update(fs []int, k int, grad float64) {
 	for _, j := range fs {
@@ -177,7 +255,7 @@ func (m *sgd) stepRelevance(fs []int, relevant bool, weight float64) {
 	m.update(fs, outRelevance, weight*(sigmoid(z)-y))
 }
 
-func (m *sgd) stepSection(fs []int, label int) {
+func (m *sgd) stepSection(fs []int, label int, weight float64) {
 	for k := 1; k < nOut; k++ {
 		m.logits[k] = m.b[k]
 		for _, j := range fs {
@@ -190,6 +268,6 @@ func (m *sgd) stepSection(fs []int, label int) {
 		if k == label {
 			y = 1
 		}
-		m.update(fs, k, p[k-1]-y)
+		m.update(fs, k, weight*(p[k-1]-y))
 	}
 }

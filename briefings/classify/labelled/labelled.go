@@ -30,6 +30,8 @@ type Item struct {
 	Lang    string             `json:"lang"`
 	Label   string             `json:"label"`
 	Article *briefings.Article `json:"-"`
+	// Dev marks an item of the evaluation corpus (set by the caller).
+	Dev bool `json:"-"`
 }
 
 // Key identifies the item across files: feed and guid (else index).

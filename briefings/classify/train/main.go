@@ -28,6 +28,7 @@ import (
 	"log"
 	"math"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/sitrep/sitrep/briefings/classify"
@@ -48,10 +49,26 @@ func main() {
 	final := flag.Bool("final", false, "train the written weights on the untouched fold too")
 	out := flag.String("out", "", "write the weights here")
 	epochs := flag.Int("epochs", 60, "training epochs")
-	l2 := flag.Float64("l2", 3e-3, "L2 regularisation of concept features (word features: ten times this)")
+	l2 := flag.Float64("l2", 3e-3, "L2 regularisation of concept features")
+	wordL2 := flag.Float64("wordl2", 10, "word features' L2 is this times -l2")
+	balance := flag.Float64("balance", 0, "weigh sections by the inverse of their share to this power (0..1)")
+	conceptRel := flag.Bool("conceptrel", false, "relevance reads concept features only")
+	prior := flag.String("prior", "", "shares of the sections among the articles to judge (air,front,diplomacy,sanctions,other), or \"dev\": as in the dev items")
+	conceptSec := flag.Bool("conceptsec", false, "sections read concept features only")
+	devWeight := flag.Float64("devweight", 1, "training weight of the dev items (they are of the kind the model is judged on)")
+	reps := flag.Int("reps", 1, "cross-validate over this many splits into folds")
 	errs := flag.Bool("errors", false, "list the items cross-validation gets wrong (stderr) and the dev items the held-out run gets wrong")
 	flag.Parse()
-	opts := classify.TrainOptions{Epochs: *epochs, L2: *l2, Seed: 1}
+	opts := classify.TrainOptions{Epochs: *epochs, L2: *l2, WordL2: *wordL2, SectionBalance: *balance, ConceptRelevance: *conceptRel, ConceptSection: *conceptSec, Seed: 1}
+	weights := func(items []*labelled.Item) []classify.Example {
+		ex := labelled.Examples(items)
+		for i, it := range items {
+			if it.Dev {
+				ex[i].Weight = *devWeight
+			}
+		}
+		return ex
+	}
 
 	an := extract.NewAnalyzer()
 	var devItems, pool, held []*labelled.Item
@@ -71,6 +88,7 @@ func main() {
 		check(err)
 		for _, it := range items {
 			dup(it)
+			it.Dev = true
 		}
 		devItems = items
 	}
@@ -91,16 +109,17 @@ func main() {
 		}
 	}
 	fmt.Printf("items: dev %d, extra %d (+%d untouched; %d labelled twice dropped)\n", len(devItems), len(pool), len(held), dups)
+	opts.SectionPrior = sectionPrior(*prior, devItems)
 
 	all := append(append([]*labelled.Item{}, pool...), devItems...)
 	var cvErrors io.Writer
 	if *errs {
 		cvErrors = os.Stderr
 	}
-	threshold := crossValidate(all, opts, cvErrors)
+	threshold := crossValidate(all, opts, weights, *reps, cvErrors)
 
 	if len(pool) > 0 && len(devItems) > 0 {
-		w := classify.Train(labelled.Examples(pool), opts)
+		w := classify.Train(weights(pool), opts)
 		w.Threshold = threshold
 		c := classify.NewWithWeights(w)
 		fmt.Printf("\ndev held out (trained on the %d extra items):\n%s", len(pool), labelled.Score(c, devItems))
@@ -109,7 +128,7 @@ func main() {
 		}
 	}
 	if *untouched && len(held) > 0 {
-		w := classify.Train(labelled.Examples(all), opts)
+		w := classify.Train(weights(all), opts)
 		w.Threshold = threshold
 		fmt.Printf("\nuntouched fold (trained on the %d others):\n%s", len(all), labelled.Score(classify.NewWithWeights(w), held))
 	}
@@ -118,7 +137,7 @@ func main() {
 		if *final {
 			train = append(train, held...)
 		}
-		w := classify.Train(labelled.Examples(train), opts)
+		w := classify.Train(weights(train), opts)
 		w.Threshold = threshold
 		data := w.Encode()
 		check(os.WriteFile(*out, data, 0o644))
@@ -126,13 +145,61 @@ func main() {
 	}
 }
 
-// crossValidate prints 5-fold cross-validation figures and returns the
-// relevance threshold that best balances the out-of-fold errors.
-func crossValidate(items []*labelled.Item, opts classify.TrainOptions, cvErrors io.Writer) float64 {
+// crossValidate prints k-fold cross-validation figures, over reps
+// different splits of the items into folds (the counts add up over the
+// splits), and returns the relevance threshold that best balances the
+// out-of-fold errors.
+func crossValidate(items []*labelled.Item, opts classify.TrainOptions, examples func([]*labelled.Item) []classify.Example, reps int, cvErrors io.Writer) float64 {
 	const k = 5
+	var rel []float64
+	var sections []string
+	var all []*labelled.Item
+	for rep := 0; rep < reps; rep++ {
+		r, s := outOfFold(items, opts, examples, k, rep)
+		rel, sections, all = append(rel, r...), append(sections, s...), append(all, items...)
+	}
+	best := balancedThreshold(all, rel)
+	r, rd := labelled.Report{}, labelled.Report{}
+	confusion := map[[2]string]int{}
+	for i, it := range all {
+		d := decision(rel[i], sections[i], best)
+		r.Add(it, d)
+		if it.Dev {
+			rd.Add(it, d)
+		}
+		got := d.Section
+		if d.OffTopic {
+			got = "off"
+		}
+		confusion[[2]string{it.Label, got}]++
+		if cvErrors != nil && i < len(items) && got != classify.SectionOfLabel(it.Label) && !(got == "off" && it.Label == classify.LabelOffTopic) {
+			fmt.Fprintf(cvErrors, "%s\t%s\t%.2f\t%s\t%s\t%s\n", it.Label, got, rel[i], it.Lang, it.Feed, it.Article.Title)
+		}
+	}
+	fmt.Printf("\n%d-fold cross-validation over %d items, %d splits (threshold %.2f):\n%s", k, len(items), reps, best, r)
+	if len(rd) > 0 {
+		fmt.Printf("  of which the dev items:\n%s", rd)
+	}
+	fmt.Println("  labels (rows) against decisions (columns: Air, Front, Dipl, Sanc, Other, off):")
+	for _, l := range append(classify.Labels(), classify.LabelOffTopic) {
+		fmt.Printf("  %-14s", l)
+		for _, g := range []string{"Air attacks", "Front line", "Diplomacy", "Sanctions and aid", "Other", "off"} {
+			fmt.Printf("%6d", confusion[[2]string{l, g}])
+		}
+		fmt.Println()
+	}
+	return best
+}
+
+// outOfFold returns each item's relevance and section from the model
+// trained on the other folds; split numbers a way to split the items.
+func outOfFold(items []*labelled.Item, opts classify.TrainOptions, examples func([]*labelled.Item) []classify.Example, k, split int) ([]float64, []string) {
 	fold := func(it *labelled.Item) int {
 		h := fnv.New32a()
 		h.Write([]byte(it.Key()))
+		if split > 0 {
+			fmt.Fprint(h, split)
+		}
 		return int(h.Sum32()/5) % k
 	}
 	rel := make([]float64, len(items))
@@ -144,7 +211,7 @@ func crossValidate(items []*labelled.Item, opts classify.TrainOptions, cvErrors 
 				train = append(train, it)
 			}
 		}
-		c := classify.NewWithWeights(classify.Train(labelled.Examples(train), opts))
+		c := classify.NewWithWeights(classify.Train(examples(train), opts))
 		for i, it := range items {
 			if fold(it) == f {
 				d := c.Classify(it.Article)
@@ -152,6 +219,13 @@ func crossValidate(items []*labelled.Item, opts classify.TrainOptions, cvErrors 
 			}
 		}
 	}
+	return rel, sections
+}
+
+// balancedThreshold returns the relevance threshold at which the larger of
+// the two error rates (off-topic items kept, on-topic items dropped) is
+// least.
+func balancedThreshold(items []*labelled.Item, rel []float64) float64 {
 	best, bestCost := 0.5, math.Inf(1)
 	for t := 0.05; t < 0.951; t += 0.01 {
 		var fp, fn, pos, neg float64
@@ -173,30 +247,45 @@ func crossValidate(items []*labelled.Item, opts classify.TrainOptions, cvErrors 
 			best, bestCost = t, cost
 		}
 	}
-	r := labelled.Report{}
-	confusion := map[[2]string]int{}
-	for i, it := range items {
-		d := decision(rel[i], sections[i], best)
-		r.Add(it, d)
-		got := d.Section
-		if d.OffTopic {
-			got = "off"
-		}
-		confusion[[2]string{it.Label, got}]++
-		if cvErrors != nil && got != classify.SectionOfLabel(it.Label) && !(got == "off" && it.Label == classify.LabelOffTopic) {
-			fmt.Fprintf(cvErrors, "%s\t%s\t%.2f\t%s\t%s\t%s\n", it.Label, got, rel[i], it.Lang, it.Feed, it.Article.Title)
-		}
-	}
-	fmt.Printf("\n%d-fold cross-validation over %d items (threshold %.2f):\n%s", k, len(items), best, r)
-	fmt.Println("  labels (rows) against decisions (columns: Air, Front, Dipl, Sanc, Other, off):")
-	for _, l := range append(classify.Labels(), classify.LabelOffTopic) {
-		fmt.Printf("  %-14s", l)
-		for _, g := range []string{"Air attacks", "Front line", "Diplomacy", "Sanctions and aid", "Other", "off"} {
-			fmt.Printf("%6d", confusion[[2]string{l, g}])
-		}
-		fmt.Println()
-	}
 	return best
+}
+
+// sectionPrior parses -prior: five shares, or "dev" for the shares of the
+// sections among the dev items (each count plus one).
+func sectionPrior(s string, dev []*labelled.Item) []float64 {
+	if s == "" {
+		return nil
+	}
+	out := make([]float64, len(classify.Labels()))
+	if s == "dev" {
+		for i, l := range classify.Labels() {
+			out[i] = 1
+			for _, it := range dev {
+				if it.Label == l {
+					out[i]++
+				}
+			}
+		}
+	} else {
+		parts := strings.Split(s, ",")
+		if len(parts) != len(out) {
+			log.Fatalf("-prior: want %d shares", len(out))
+		}
+		for i, p := range parts {
+			v, err := strconv.ParseFloat(p, 64)
+			check(err)
+			out[i] = v
+		}
+	}
+	sum := 0.0
+	for _, v := range out {
+		sum += v
+	}
+	for i := range out {
+		out[i] /= sum
+	}
+	fmt.Printf("section prior (air, front, diplomacy, sanctions, other): %.2f\n", out)
+	return out
 }
 
 func check(err error) {

@@ -1,0 +1,109 @@
+package classify
+
+import (
+	"strings"
+	"testing"
+)
+
+// The lexicon finds a concept in every form of a word (written as a prefix,
+// not as a list of forms) and not in the words that merely start alike.
+func TestLexicon(t *testing.T) {
+	f := newFeaturizer()
+	var tk tokenizer
+	tk.lex = f.lex
+	cases := []struct{ words, concept string }{
+		// inflected forms of one Ukrainian or Russian word
+		{"дрон дрони дронів дронами дроновий", "air"},
+		{"безпілотник безпілотників беспилотники беспилотниками", "air"},
+		{"санкції санкцій санкціями санкции санкциях", "sanct"},
+		{"переговори переговорів переговорах переговоры переговорами", "talks"},
+		{"полонені полонених військовополонених военнопленные", "captive"},
+		{"Україна України Україною українського Украина украинские", "ukraine"},
+		{"Росія Росії російськими Россия российских", "russia"},
+		{"мобілізація мобілізованих мобилизации", "mobil"},
+		{"енергетики енергетичну энергетики подстанции підстанцію", "energy"},
+		{"окупанти окупованих оккупированных", "occup"},
+		// English words by stem or prefix
+		{"drones missile missiles airstrikes", "air"},
+		{"sanctions sanctioned", "sanct"},
+		{"negotiations negotiators ceasefire", "talks"},
+		// words of general news that is not the war
+		{"футбол футболу матчі турнір", "sport"},
+		{"коронавірус коронавирусом пандемії", "covid"},
+		{"синоптики погода погоду", "weather"},
+	}
+	for _, c := range cases {
+		toks := tk.tokens(c.words)
+		for i, w := range toks {
+			if got := conceptName(f, tk.concepts[i]); got != c.concept {
+				t.Errorf("%q (word %d of %q): concept %q, want %q", w, i, c.words, got, c.concept)
+			}
+		}
+	}
+	// abbreviations, as whole words
+	for w, want := range map[string]string{"ЗСУ": "ukraine", "ППО": "air", "СВО": "war", "НАТО": "diplo"} {
+		tk.tokens(w)
+		if got := conceptName(f, tk.concepts[0]); got != want {
+			t.Errorf("%q: concept %q, want %q", w, got, want)
+		}
+	}
+	// Words that start like an entry but mean something else.
+	for _, w := range []string{
+		"збільшилися",                  // increased, not "shot down" (збили)
+		"наступного",                   // next, not an offensive (наступ)
+		"кримінальний", "криминальный", // criminal, not Crimea
+		"ракетка",   // a racket
+		"сбылась",   // came true, not "shot down" (сбили)
+		"погодився", // agreed, not the weather
+		"downing",   // Downing Street
+		"своє",      // its own, not the SVO
+		"после",     // after
+	} {
+		tk.tokens(w)
+		if c := tk.concepts[0]; c != noConcept {
+			t.Errorf("%q: concept %q, want none", w, conceptName(f, c))
+		}
+	}
+}
+
+func conceptName(f *featurizer, c int16) string {
+	if c < 0 {
+		return ""
+	}
+	return f.lex.names[c]
+}
+
+// A pair entry names the concept of two adjacent words, over the concepts
+// of the words.
+func TestLexiconPairs(t *testing.T) {
+	f := newFeaturizer()
+	var got []string
+	var tk tokenizer
+	f.features(&tk, "Обмін полоненими відбувся на кордоні", "", func(prefix, x, y string) {
+		if prefix == "c:" {
+			got = append(got, x)
+		}
+	})
+	if !strings.Contains(strings.Join(got, " "), "captive") {
+		t.Errorf("concepts %v lack captive", got)
+	}
+}
+
+func TestNewLexiconRejects(t *testing.T) {
+	for _, bad := range []map[string][]string{
+		{"x": {"front-line*"}}, // a prefix of two words never matches
+		{"x": {"=two words"}},
+		{"x": {"one two three"}},
+		{"x": {"*"}},
+	} {
+		if _, err := newLexicon(bad); err == nil {
+			t.Errorf("newLexicon(%v) accepted", bad)
+		}
+	}
+	if _, err := newLexicon(concepts); err != nil {
+		t.Fatal(err)
+	}
+	if l, _ := newLexicon(concepts); len(l.names) > maxConcepts {
+		t.Fatalf("%d concepts, more than maxConcepts", len(l.names))
+	}
+}
