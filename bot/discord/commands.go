@@ -12,6 +12,7 @@ import (
 
 	"github.com/sitrep/sitrep/bot"
 	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/locale"
 )
 
 // RegisterCommands overwrites the application's global slash commands with
@@ -21,7 +22,7 @@ func (b *Bot) RegisterCommands(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	cmds := ApplicationCommands(bot.Commands())
+	cmds := ApplicationCommands(bot.Commands(), b.cfg.Catalogue)
 	if _, err := b.session.ApplicationCommandBulkOverwrite(appID, "", cmds, discordgo.WithContext(ctx)); err != nil {
 		return fmt.Errorf("discord: register commands: %w", err)
 	}
@@ -34,8 +35,10 @@ func (b *Bot) RegisterCommands(ctx context.Context) error {
 // permissions (Administrator for admin commands, Manage Channels for
 // commands that change a channel's settings). Permissions are a default that
 // server admins can change; the router checks them again on every use.
-// Hidden commands (button actions) are left out.
-func ApplicationCommands(cmds []bot.Command) []*discordgo.ApplicationCommand {
+// Hidden commands (button actions) are left out. With a catalogue the
+// descriptions carry localizations: Discord shows each user those of their
+// client's locale (names stay as typed, the same in every language).
+func ApplicationCommands(cmds []bot.Command, cat *locale.Catalogue) []*discordgo.ApplicationCommand {
 	contexts := []discordgo.InteractionContextType{discordgo.InteractionContextGuild, discordgo.InteractionContextBotDM}
 	integrations := []discordgo.ApplicationIntegrationType{discordgo.ApplicationIntegrationGuildInstall}
 	out := make([]*discordgo.ApplicationCommand, 0, len(cmds))
@@ -51,6 +54,7 @@ func ApplicationCommands(cmds []bot.Command) []*discordgo.ApplicationCommand {
 			IntegrationTypes: &integrations,
 			Options:          options(s.Args),
 		}
+		localize(c, s, cat)
 		switch s.Access {
 		case bot.Admins:
 			p := int64(discordgo.PermissionAdministrator)
@@ -62,6 +66,35 @@ func ApplicationCommands(cmds []bot.Command) []*discordgo.ApplicationCommand {
 		out = append(out, c)
 	}
 	return out
+}
+
+// localize adds the catalogue's descriptions of command s and its options
+// to c, for every Discord locale of a language the catalogue has.
+func localize(c *discordgo.ApplicationCommand, s bot.Command, cat *locale.Catalogue) {
+	if cat == nil {
+		return
+	}
+	desc := map[discordgo.Locale]string{}
+	for loc := range discordgo.Locales {
+		l, ok := cat.Match(string(loc))
+		if !ok {
+			continue
+		}
+		pr := cat.For(l)
+		desc[loc] = truncate(bot.CommandHelp(pr, s).Summary, maxCommandText)
+		for _, o := range c.Options {
+			for _, a := range s.Args {
+				if a.Name != o.Name {
+					continue
+				}
+				if o.DescriptionLocalizations == nil {
+					o.DescriptionLocalizations = map[discordgo.Locale]string{}
+				}
+				o.DescriptionLocalizations[loc] = truncate(bot.ArgHelp(pr, s, a), maxCommandText)
+			}
+		}
+	}
+	c.DescriptionLocalizations = &desc
 }
 
 // options are a command's arguments as slash command options, at most

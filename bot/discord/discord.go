@@ -24,6 +24,7 @@ import (
 
 	"github.com/sitrep/sitrep/bot"
 	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/locale"
 )
 
 // DefaultAPIBase is Discord's documented REST base URL; Config.APIBase
@@ -35,6 +36,8 @@ const Name = briefings.PlatformDiscord
 
 // Config configures the adapter.
 type Config struct {
+	// Catalogue, when set, localizes the slash commands' descriptions.
+	Catalogue *locale.Catalogue
 	// Token is the bot token (SITREP_DISCORD_TOKEN), with or without the
 	// "Bot " prefix.
 	Token string

@@ -17,6 +17,7 @@ import (
 	"github.com/sitrep/sitrep/bot/telegram"
 	"github.com/sitrep/sitrep/bot/telegram/telegramtest"
 	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/locale"
 )
 
 var (
@@ -588,5 +589,44 @@ func TestAPIEndpointForms(t *testing.T) {
 	}
 	if _, err := telegram.New(t.Context(), telegram.Config{APIEndpoint: f.URL}); err == nil {
 		t.Error("empty token accepted")
+	}
+}
+
+// With a catalogue the menu is set again per language: Telegram shows a
+// user the list of their app's language_code.
+func TestSetMyCommandsPerLanguage(t *testing.T) {
+	f := telegramtest.NewFake(t)
+	cat, err := locale.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := newBot(t, f, func(c *telegram.Config) { c.Catalogue, c.Lang = cat, locale.English })
+	run(t, b, &chatHandler{})
+	calls := f.WaitCalls(t, "setMyCommands", 2+len(cat.Langs()))
+	byLang := map[string]map[string]string{}
+	for _, c := range calls {
+		var scope tgbotapi.BotCommandScope
+		_ = json.Unmarshal([]byte(c.Params.Get("scope")), &scope)
+		if scope.Type == "chat" {
+			continue
+		}
+		var cmds []tgbotapi.BotCommand
+		if err := json.Unmarshal([]byte(c.Params.Get("commands")), &cmds); err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]string{}
+		for _, c := range cmds {
+			m[c.Command] = c.Description
+		}
+		byLang[c.Params.Get("language_code")] = m
+	}
+	if got := byLang["uk"]["search"]; got != "Пошук у збережених статтях" {
+		t.Errorf("Ukrainian menu: search is %q (%v)", got, byLang["uk"])
+	}
+	if got := byLang["en"]["search"]; got != "Search stored articles" || byLang[""]["search"] != got {
+		t.Errorf("English and default menus: %q, %q", got, byLang[""]["search"])
+	}
+	if _, ok := byLang["uk"]["stats"]; ok {
+		t.Error("an admin command in the public Ukrainian menu")
 	}
 }

@@ -177,7 +177,7 @@ func TestKeyboard(t *testing.T) {
 }
 
 func TestMenu(t *testing.T) {
-	public, admin := menu(false), menu(true)
+	public, admin := menu(nil, false), menu(nil, true)
 	if len(admin) <= len(public) {
 		t.Fatalf("admin menu %d entries, public %d", len(admin), len(public))
 	}

@@ -21,6 +21,7 @@ import (
 
 	"github.com/sitrep/sitrep/bot"
 	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/locale"
 )
 
 // Name is the platform name used in briefings.Chat and logs.
@@ -45,8 +46,12 @@ type Config struct {
 	WebhookSecret string
 	// Admins holds the Telegram user ids of SITREP_ADMINS.
 	Admins map[string]bool
-	Logger *slog.Logger
-	Client *http.Client
+	// Catalogue, when set, gives the command menu in each of its languages
+	// (setMyCommands per language_code); Lang is the default language's.
+	Catalogue *locale.Catalogue
+	Lang      locale.Lang
+	Logger    *slog.Logger
+	Client    *http.Client
 	// PollTimeout is the long-poll timeout in seconds: 0 means 30, negative
 	// means short polling. Client must not time out before it.
 	PollTimeout int

@@ -174,12 +174,14 @@ func (m *Main) chats() (*chatPlatforms, error) {
 	if cfg := m.Config.Telegram; cfg.Token != "" {
 		out.tgCfg = &telegram.Config{Token: cfg.Token, APIEndpoint: cfg.APIEndpoint,
 			WebhookURL: cfg.WebhookURL, WebhookSecret: cfg.WebhookSecret,
-			Admins: m.Config.AdminIDs(string(briefings.PlatformTelegram)), Logger: m.Logger}
+			Admins: m.Config.AdminIDs(string(briefings.PlatformTelegram)), Logger: m.Logger,
+			Catalogue: m.langs.Catalogue, Lang: m.langs.Default}
 		out.outbox[briefings.PlatformTelegram] = supervise.NewPlatform(briefings.PlatformTelegram)
 	}
 	if cfg := m.Config.Discord; cfg.Token != "" || cfg.PublicKey != "" {
 		dc, err := discord.New(discord.Config{Token: cfg.Token, AppID: cfg.AppID, PublicKey: cfg.PublicKey,
-			APIBase: cfg.APIBase, Admins: m.Config.AdminIDs(string(briefings.PlatformDiscord)), Logger: m.Logger})
+			APIBase: cfg.APIBase, Admins: m.Config.AdminIDs(string(briefings.PlatformDiscord)), Logger: m.Logger,
+			Catalogue: m.langs.Catalogue})
 		if err != nil {
 			return nil, fmt.Errorf("discord: %w", err)
 		}

@@ -41,6 +41,8 @@ type Chat struct {
 type User struct {
 	ID       int64
 	UserName string
+	// LanguageCode is the user's app language ("uk"), "" for none.
+	LanguageCode string
 }
 
 // Call is one Bot API call the fake received.
@@ -221,7 +223,7 @@ func (f *Fake) PushMessage(chat Chat, user User, text string) int {
 	m := &tgbotapi.Message{
 		Date: int(time.Now().Unix()),
 		Chat: &tgbotapi.Chat{ID: chat.ID, Type: chat.Type, Title: chat.Title},
-		From: &tgbotapi.User{ID: user.ID, UserName: user.UserName, FirstName: user.UserName},
+		From: &tgbotapi.User{ID: user.ID, UserName: user.UserName, FirstName: user.UserName, LanguageCode: user.LanguageCode},
 		Text: text,
 	}
 	if strings.HasPrefix(text, "/") {
@@ -244,7 +246,7 @@ func (f *Fake) PushCallback(chat Chat, user User, messageID int, data string) in
 	defer f.mu.Unlock()
 	cq := &tgbotapi.CallbackQuery{
 		ID:   "cq" + strconv.Itoa(f.nextUpd),
-		From: &tgbotapi.User{ID: user.ID, UserName: user.UserName, FirstName: user.UserName},
+		From: &tgbotapi.User{ID: user.ID, UserName: user.UserName, FirstName: user.UserName, LanguageCode: user.LanguageCode},
 		Message: &tgbotapi.Message{MessageID: messageID, Date: int(time.Now().Unix()),
 			Chat: &tgbotapi.Chat{ID: chat.ID, Type: chat.Type, Title: chat.Title}},
 		Data: data,
