@@ -69,7 +69,7 @@ func TestInteractionInUsersLanguage(t *testing.T) {
 	st := storetest.Open(t)
 	now := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
 	sum := summarize.New()
-	router := bot.NewRouter(bot.Deps{Store: st, Summarizer: sum, AttackLines: digest.AttackLines,
+	router := bot.NewRouter(bot.Deps{Store: st, Summarizer: sum, AttackLines: digest.AttackEvents,
 		Digest: func(ctx context.Context, since, until time.Time, topics []briefings.Topic) (*briefings.Digest, error) {
 			return digest.Build(ctx, st, sum, digest.Options{Since: since, Until: until, Now: now, Topics: topics})
 		},
