@@ -62,53 +62,54 @@ func (req *Request) n(key string, n int, args ...locale.Args) string {
 
 // Span is a run of inline text; URL makes it a link.
 type Span struct {
-	Text   string `json:"text"`
-	URL    string `json:"url,omitempty"`
-	Bold   bool   `json:"bold,omitempty"`
-	Italic bool   `json:"italic,omitempty"`
-	Code   bool   `json:"code,omitempty"`
+	Text   string
+	URL    string
+	Bold   bool
+	Italic bool
+	Code   bool
 }
 
 // Paragraph is a block: an optional heading and lines of spans.
 type Paragraph struct {
-	Heading string   `json:"heading,omitempty"`
-	Lines   [][]Span `json:"lines,omitempty"`
+	Heading string
+	Lines   [][]Span
 }
 
 // Button is an inline button; Data comes back as Request.Callback.
 type Button struct {
-	Label string `json:"label"`
-	Data  string `json:"data,omitempty"`
-	URL   string `json:"url,omitempty"`
+	Label string
+	Data  string
+	URL   string
 }
 
 // Reply is a platform-neutral message. Adapters render it: Telegram HTML,
 // Discord embeds/markdown, plain text on the console. All text is raw; the
-// renderers escape it.
+// renderers escape it. The outbox stores replies in a format of its own
+// (outbox.EncodePayload), so these fields may change freely.
 type Reply struct {
-	Title      string      `json:"title,omitempty"`
-	Paragraphs []Paragraph `json:"paragraphs,omitempty"`
-	Buttons    [][]Button  `json:"buttons,omitempty"`
+	Title      string
+	Paragraphs []Paragraph
+	Buttons    [][]Button
 	// Ephemeral: shown only to the requester where the platform can (Discord).
-	Ephemeral bool `json:"ephemeral,omitempty"`
+	Ephemeral bool
 	// NoPreview turns link previews off (digests).
-	NoPreview bool `json:"no_preview,omitempty"`
+	NoPreview bool
 	// Error marks a short error reply.
-	Error bool `json:"error,omitempty"`
+	Error bool
 	// Photo is a picture sent with the reply (a chart); the reply's text is
 	// its caption where the platform allows (Telegram: 1,024 characters;
 	// the rest follows as messages).
-	Photo *Photo `json:"photo,omitempty"`
+	Photo *Photo
 }
 
 // Photo is an image attached to a reply.
 type Photo struct {
 	// Name is the file name shown to users ("chart.png").
-	Name string `json:"name"`
+	Name string
 	// PNG is the image.
-	PNG []byte `json:"png"`
+	PNG []byte
 	// Alt describes the picture in words (alt text, a console's note).
-	Alt string `json:"alt,omitempty"`
+	Alt string
 }
 
 // Text returns a reply of one plain paragraph per line given.

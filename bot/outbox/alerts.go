@@ -3,7 +3,6 @@ package outbox
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"slices"
@@ -182,7 +181,7 @@ func enqueueEvent(ctx context.Context, st briefings.Store, now time.Time, key st
 			continue
 		}
 		// Rendered per chat: each in its own language.
-		payload, err := json.Marshal(render(a.Chat, ev))
+		payload, err := EncodePayload(render(a.Chat, ev))
 		if err != nil {
 			return n, fmt.Errorf("outbox: render alert: %w", err)
 		}

@@ -2,7 +2,6 @@ package outbox
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -122,12 +121,12 @@ func TestEnqueueAlerts(t *testing.T) {
 		}
 	}
 	// Quiet hours 23:00-07:00 Kyiv: 06:00 UTC is 09:00 Kyiv, outside; check a night scan below.
-	var rep bot.Reply
-	if err := json.Unmarshal(got["alert:telegram:1:RU>UA@2026-09-04"].Payload, &rep); err != nil {
+	rep, err := DecodePayload(got["alert:telegram:1:RU>UA@2026-09-04"].Payload)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(replyText(&rep), "launched 54") || reportsSeen != 5 {
-		t.Fatalf("payload %q from %d reports", replyText(&rep), reportsSeen)
+	if !strings.Contains(replyText(rep), "launched 54") || reportsSeen != 5 {
+		t.Fatalf("payload %q from %d reports", replyText(rep), reportsSeen)
 	}
 
 	// A rescan (crash before the cursor moved, or another process) adds nothing.

@@ -2,7 +2,6 @@ package outbox
 
 import (
 	"context"
-	"encoding/json"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -21,7 +20,7 @@ import (
 // seedDeliveries enqueues one message to each of n chats (setup only).
 func seedDeliveries(tb testing.TB, st *store.DB, n int, chatID func(i int) string) {
 	tb.Helper()
-	p, _ := json.Marshal(bot.Text("Air attack, night of 4 Sep: figures and sources."))
+	p, _ := EncodePayload(bot.Text("Air attack, night of 4 Sep: figures and sources."))
 	now := time.Now()
 	for i := range n {
 		if _, err := st.Enqueue(context.Background(), &briefings.Delivery{

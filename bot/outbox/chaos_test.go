@@ -288,7 +288,7 @@ func TestChaosDelivery(t *testing.T) {
 	rows := chaosRows(n)
 	now := time.Now()
 	for _, r := range rows {
-		payload, _ := json.Marshal(bot.Text(r.text))
+		payload, _ := EncodePayload(bot.Text(r.text))
 		if _, err := st.Enqueue(ctx, &briefings.Delivery{DedupeKey: r.key, Chat: briefings.Chat{Platform: "telegram", ChatID: r.chat},
 			Kind: briefings.DeliveryAlert, Payload: payload, EditOf: r.editOf, CreatedAt: now}); err != nil {
 			t.Fatal(err)

@@ -2,7 +2,6 @@ package outbox
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
@@ -99,7 +98,7 @@ func seedFanOutKind(t *testing.T, dbPath string, n int, kind string) {
 	defer st.Close()
 	now := time.Now()
 	for i := range n {
-		p, _ := json.Marshal(bot.Text(kind + " for chat " + strconv.Itoa(i+1)))
+		p, _ := EncodePayload(bot.Text(kind + " for chat " + strconv.Itoa(i+1)))
 		if _, err := st.Enqueue(ctx, &briefings.Delivery{
 			DedupeKey: fmt.Sprintf("%s:%d:1", kind, i+1), Chat: briefings.Chat{Platform: "telegram", ChatID: strconv.Itoa(i + 1)},
 			Kind: kind, Payload: p, Status: briefings.StatusPending, NextAttemptAt: now, CreatedAt: now,

@@ -8,7 +8,6 @@ package outbox
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -711,9 +710,13 @@ func (d *Dispatcher) deliver(ctx context.Context, row *briefings.Delivery) resul
 
 // send delivers (or, for a revision, edits) one row.
 func (d *Dispatcher) send(ctx context.Context, p bot.Platform, row *briefings.Delivery) (string, error) {
-	var r bot.Reply
-	if err := json.Unmarshal(row.Payload, &r); err != nil {
-		return "", &bot.SendError{Platform: p.Name(), Kind: bot.SendFatal, Err: fmt.Errorf("outbox: bad payload: %w", err)}
+	r, err := DecodePayload(row.Payload)
+	if err != nil {
+		kind := bot.SendFatal
+		if errors.Is(err, errNewerPayload) {
+			kind = bot.SendRetry // for a dispatcher of the newer version
+		}
+		return "", &bot.SendError{Platform: p.Name(), Kind: kind, Err: err}
 	}
 	if row.EditOf != "" {
 		orig, err := d.st.DeliveryByKey(ctx, row.EditOf)
@@ -721,7 +724,7 @@ func (d *Dispatcher) send(ctx context.Context, p bot.Platform, row *briefings.De
 		case err != nil && briefings.ErrorCode(err) != briefings.ENOTFOUND:
 			return "", err
 		case err == nil && orig.Status == briefings.StatusSent && orig.ExternalID != "":
-			if err := p.Edit(ctx, row.Chat, orig.ExternalID, &r); err != nil {
+			if err := p.Edit(ctx, row.Chat, orig.ExternalID, r); err != nil {
 				return "", err
 			}
 			return orig.ExternalID, nil
@@ -734,7 +737,7 @@ func (d *Dispatcher) send(ctx context.Context, p bot.Platform, row *briefings.De
 		// The original is gone (dead-lettered, pruned): the revision is
 		// sent as a message of its own.
 	}
-	return p.Send(ctx, row.Chat, &r)
+	return p.Send(ctx, row.Chat, r)
 }
 
 // waitOriginal is send's answer for a revision whose original is not sent.

@@ -2,7 +2,6 @@ package outbox
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -65,7 +64,7 @@ func sendErr(kind string) error {
 
 func enqueue(t testing.TB, st briefings.Store, key, chat, editOf string, at time.Time) {
 	t.Helper()
-	p, _ := json.Marshal(bot.Text("hello " + key))
+	p, _ := EncodePayload(bot.Text("hello " + key))
 	if _, err := st.Enqueue(context.Background(), &briefings.Delivery{DedupeKey: key, Chat: briefings.Chat{Platform: "telegram", ChatID: chat},
 		Kind: briefings.DeliveryAlert, Payload: p, EditOf: editOf, NextAttemptAt: at, CreatedAt: at}); err != nil {
 		t.Fatal(err)
@@ -386,5 +385,40 @@ func TestUnavailablePlatformHoldsMessages(t *testing.T) {
 	}
 	if row, _ = st.DeliveryByKey(ctx, "alert:d:ev"); row.Attempts != 0 || row.Status != briefings.StatusPending {
 		t.Errorf("row of a platform not run here: %+v", row)
+	}
+}
+
+// A row of a payload version this binary does not know is left for a newer
+// dispatcher (retried, not dead-lettered); a payload that is not one at all
+// is dead at once. A row in the format of the previous version is sent.
+func TestDeliverPayloadVersions(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.Open(t)
+	now := time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)
+	p := &scriptPlatform{errs: map[string][]error{}}
+	d := NewDispatcher(st, map[briefings.Platform]bot.Platform{"telegram": p}, Options{Now: func() time.Time { return now },
+		Logger: slog.New(slog.DiscardHandler), Rand: func() float64 { return 0 }})
+	for key, payload := range map[string]string{"newer": `{"v":9,"title":"later"}`, "broken": `{"title":`, "v0": payloadV0} {
+		if _, err := st.Enqueue(ctx, &briefings.Delivery{DedupeKey: key, Chat: briefings.Chat{Platform: "telegram", ChatID: key},
+			Kind: briefings.DeliveryAlert, Payload: []byte(payload), NextAttemptAt: now, CreatedAt: now}); err != nil {
+			t.Fatal(err)
+		}
+		d.deliver(ctx, claimOne(t, st, now))
+	}
+	status := func(key string) string {
+		row, err := st.DeliveryByKey(ctx, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return row.Status
+	}
+	if s := status("newer"); s != briefings.StatusPending {
+		t.Errorf("newer payload: %s, want pending for a newer dispatcher", s)
+	}
+	if s := status("broken"); s != briefings.StatusDead {
+		t.Errorf("broken payload: %s, want dead", s)
+	}
+	if s := status("v0"); s != briefings.StatusSent || len(p.sent) != 1 || p.sent[0] != "v0" {
+		t.Errorf("version 0 payload: %s, sent %v", s, p.sent)
 	}
 }

@@ -2,7 +2,6 @@ package outbox
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -77,8 +76,8 @@ func (w *revisionWorld) scan() (int, string) {
 	if err != nil {
 		return n, ""
 	}
-	var rep bot.Reply
-	if err := json.Unmarshal(d.Payload, &rep); err != nil {
+	rep, err := DecodePayload(d.Payload)
+	if err != nil {
 		w.t.Fatal(err)
 	}
 	// The text with each link's URL after it, as the console shows it.

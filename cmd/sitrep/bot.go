@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -344,7 +343,7 @@ func (m *Main) consoleBanner() {
 }
 
 // subscriptionPayload renders a subscription's digest for one slot as the
-// outbox payload (a JSON bot.Reply).
+// outbox payload.
 func (m *Main) subscriptionPayload(ctx context.Context, sub *briefings.Subscription, slot time.Time) ([]byte, error) {
 	loc, err := time.LoadLocation(sub.TimeZone)
 	if err != nil {
@@ -354,5 +353,5 @@ func (m *Main) subscriptionPayload(ctx context.Context, sub *briefings.Subscript
 	if err != nil {
 		return nil, err
 	}
-	return json.Marshal(bot.DigestReply(m.langs.Printer(ctx, sub.Chat, ""), d, loc))
+	return outbox.EncodePayload(bot.DigestReply(m.langs.Printer(ctx, sub.Chat, ""), d, loc))
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/bot"
+	"github.com/sitrep/sitrep/bot/outbox"
 	"github.com/sitrep/sitrep/bot/telegram/telegramtest"
 	"github.com/sitrep/sitrep/briefings"
 )
@@ -133,7 +134,7 @@ func TestPassingFaultKeepsTheBotUp(t *testing.T) {
 	tg.PushMessage(telegramtest.Chat{ID: 77, Type: "private"}, telegramtest.User{ID: 77, UserName: "u"}, "/help")
 	waitFor(t, "the /help reply", func() bool { return len(tg.Messages("77")) > 0 })
 	// A Discord alert queued during the outage.
-	payload, _ := json.Marshal(bot.Text("Air attack alert for the channel"))
+	payload, _ := outbox.EncodePayload(bot.Text("Air attack alert for the channel"))
 	if _, err := m.Store.Enqueue(context.Background(), &briefings.Delivery{DedupeKey: "alert:discord:c1:e1",
 		Chat: briefings.Chat{Platform: briefings.PlatformDiscord, ChatID: "c1"}, Kind: briefings.DeliveryAlert, Payload: payload}); err != nil {
 		t.Fatal(err)
