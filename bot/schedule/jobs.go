@@ -101,28 +101,7 @@ func NewJobs(o JobsOptions) (*Jobs, error) {
 	if o.Store == nil {
 		return nil, fmt.Errorf("schedule: jobs need a store")
 	}
-	if o.Logger == nil {
-		o.Logger = slog.Default()
-	}
-	if o.Now == nil {
-		o.Now = time.Now
-	}
-	if o.Holder == "" {
-		o.Holder = briefings.NewLeaseHolder()
-	}
-	def := func(d *time.Duration, v time.Duration) {
-		if *d <= 0 {
-			*d = v
-		}
-	}
-	def(&o.RefreshEvery, time.Minute)
-	def(&o.PollEvery, 5*time.Second)
-	def(&o.DigestsEvery, time.Minute)
-	def(&o.Grace, DefaultGrace)
-	def(&o.AlertEvery, 5*time.Second)
-	def(&o.RetentionEvery, time.Hour)
-	def(&o.HealthEvery, 5*time.Minute)
-	def(&o.Timeout, 5*time.Minute)
+	o.defaults()
 	j := &Jobs{o: o, log: o.Logger, jobs: map[string]cron.Job{}, wakeCh: make(chan struct{}, 1)}
 	j.cron = cron.New(cron.WithLogger(CronLogger{L: o.Logger}), cron.WithChain(cron.SkipIfStillRunning(CronLogger{L: o.Logger}), cron.Recover(CronLogger{L: o.Logger})))
 	add := func(name string, every time.Duration, run func(ctx context.Context, now time.Time) error) {
@@ -177,6 +156,31 @@ func NewJobs(o JobsOptions) (*Jobs, error) {
 		add(JobSourceHealth, o.HealthEvery, func(ctx context.Context, _ time.Time) error { return o.SourceHealth(ctx) })
 	}
 	return j, nil
+}
+
+// defaults fills the options left zero.
+func (o *JobsOptions) defaults() {
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Holder == "" {
+		o.Holder = briefings.NewLeaseHolder()
+	}
+	for _, d := range []struct {
+		p *time.Duration
+		v time.Duration
+	}{
+		{&o.RefreshEvery, time.Minute}, {&o.PollEvery, 5 * time.Second}, {&o.DigestsEvery, time.Minute},
+		{&o.Grace, DefaultGrace}, {&o.AlertEvery, 5 * time.Second}, {&o.RetentionEvery, time.Hour},
+		{&o.HealthEvery, 5 * time.Minute}, {&o.Timeout, 5 * time.Minute},
+	} {
+		if *d.p <= 0 {
+			*d.p = d.v
+		}
+	}
 }
 
 // runLeased runs one job if this process holds (or takes) its lease.
