@@ -289,289 +289,6 @@ type result struct {
 	migrate *briefings.Chat // chat moved to this id
 }
 
-// Run sends until ctx ends. On cancel it stops claiming, releases queued
-// rows to the store (due now, so a restart sends them at once), and lets
-// in-flight sends finish within DrainTimeout.
-func (d *Dispatcher) Run(ctx context.Context) error {
-	s := newSched(d.o.Limits)
-	// maxHeld bounds the rows claimed and not finished. Alone, MaxInFlight.
-	// Sharing the rates with others, no more than this dispatcher's share
-	// sends in claimAhead: rows claimed here wait for this process's tokens
-	// while another process could send them, so a hoarding dispatcher
-	// would halve a two-process fan-out.
-	maxHeld, minClaim := d.claimBounds(1)
-	setPeers := func(n int) {
-		if n <= 0 || n == s.peers {
-			return
-		}
-		d.log.Info("outbox: dispatchers sharing the platforms' rates", slog.Int("dispatchers", n))
-		s.setPeers(n)
-		d.peers.Store(int32(n))
-		d.m.Dispatchers.Set(float64(n))
-		maxHeld, minClaim = d.claimBounds(n)
-	}
-	// Count the others before the first send, so a process joining a
-	// fan-out never adds a full rate on top of theirs.
-	d.m.Dispatchers.Set(1)
-	setPeers(d.beat(ctx).peers)
-	defer d.leave()
-	// Joining others, send nothing for a beat and a fifth (the fifth for
-	// their beat's own queries): by then each of them has counted this one
-	// and slowed to its new share, so the bot's total does not go over a
-	// limit while they learn of it.
-	var sendAfter time.Time
-	if s.peers > 1 {
-		sendAfter = d.o.Now().Add(d.o.PeerEvery * 6 / 5)
-	}
-	peersCh := make(chan beatResult, 1)
-	jobs := make(chan *briefings.Delivery)
-	results := make(chan result, d.o.Workers)
-	// Sends outlive ctx by at most DrainTimeout.
-	sendCtx, cancelSends := context.WithCancel(context.WithoutCancel(ctx))
-	defer cancelSends()
-	var wg sync.WaitGroup
-	for range d.o.Workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for job := range jobs {
-				results <- d.deliver(sendCtx, job)
-			}
-		}()
-	}
-	defer func() {
-		close(jobs)
-		wg.Wait()
-	}()
-
-	// Claims and stats run beside the loop so a slow database never delays
-	// a send slot of the rate limiters.
-	type claimed struct {
-		rows    []*briefings.Delivery
-		n       int
-		err     error
-		claimer string // the presence lease they were claimed under
-	}
-	claimReq := make(chan int)
-	claimRes := make(chan claimed, 1)
-	var bg sync.WaitGroup
-	bg.Add(3)
-	go func() {
-		defer bg.Done()
-		for n := range claimReq {
-			// Not cancelled with ctx: a claim cut off mid-way could leave
-			// rows claimed that we never see (until their lease ends).
-			now := d.o.Now()
-			claimer, present := d.presence(now)
-			if !present {
-				claimRes <- claimed{n: n, claimer: claimer} // nothing: no claim without a live presence
-				continue
-			}
-			cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
-			rows, err := d.st.Claim(cctx, claimer, now, now.Add(d.o.Lease), n)
-			cancel()
-			claimRes <- claimed{rows, n, err, claimer}
-		}
-	}()
-	statsCtx, stopStats := context.WithCancel(ctx)
-	go func() {
-		defer bg.Done()
-		t := time.NewTicker(10 * time.Second)
-		defer t.Stop()
-		for {
-			if _, err := d.Stats(statsCtx); err != nil && statsCtx.Err() == nil {
-				d.log.Warn("outbox: stats", slog.Any("error", err))
-			}
-			select {
-			case <-statsCtx.Done():
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	go func() {
-		defer bg.Done()
-		t := time.NewTicker(d.o.PeerEvery)
-		defer t.Stop()
-		for {
-			select {
-			case <-statsCtx.Done():
-				return
-			case <-t.C:
-			}
-			if b := d.beat(statsCtx); b.peers > 0 || b.lapsed {
-				select {
-				case old := <-peersCh: // replace a count the loop has not taken
-					b.lapsed = b.lapsed || old.lapsed
-				default:
-				}
-				peersCh <- b
-			}
-		}
-	}()
-	defer func() {
-		stopStats()
-		close(claimReq)
-		bg.Wait()
-	}()
-
-	timer := time.NewTimer(0)
-	defer timer.Stop()
-	nextClaim := time.Time{} // claim at once
-	claiming := false
-	nextStale := d.o.Now().Add(time.Second)
-	maxHold := d.o.Lease / 2
-	migrations := map[string]string{}
-	held := map[int64]bool{} // rows queued or in flight here
-
-	giveBack := func(rows []*briefings.Delivery, why string) {
-		for _, r := range rows {
-			delete(held, r.ID)
-		}
-		d.release(rows, why)
-	}
-	apply := func(now time.Time, r result) {
-		delete(held, r.d.ID)
-		if r.migrate != nil {
-			migrations[chatKey(r.d.Chat)] = r.migrate.ChatID
-		}
-		if !r.holdAll.IsZero() {
-			s.holdPlatform(r.d.Chat.Platform, r.holdAll)
-		}
-		s.done(now, r.d.Chat, r.hold)
-		if r.drop != nil || r.migrate != nil {
-			// Pending rows moved/paused in the store; hand ours back too.
-			giveBack(s.takeChat(r.d.Chat), "chat changed")
-		}
-	}
-	addClaimed := func(c claimed) {
-		claiming = false
-		now := d.o.Now()
-		if c.err != nil && ctx.Err() == nil {
-			d.log.Error("outbox: claim", slog.Any("error", c.err))
-		}
-		if name, _ := d.presence(now); name != c.claimer {
-			// Claimed under a presence that lapsed meanwhile: the rows are
-			// anyone's once a live dispatcher claims again.
-			c.rows = nil
-		}
-		for _, r := range c.rows {
-			if held[r.ID] {
-				continue // still ours (its lease ran out while it waited or was sent)
-			}
-			held[r.ID] = true
-			if to, ok := migrations[chatKey(r.Chat)]; ok {
-				r.Chat.ChatID = to
-			}
-			s.add(now, r)
-		}
-		if len(c.rows) == c.n && c.err == nil {
-			nextClaim = now // more may be due: claim again when there is room
-		} else {
-			nextClaim = now.Add(d.o.Poll)
-		}
-	}
-
-	for {
-		now := d.o.Now()
-		if ctx.Err() != nil {
-			break
-		}
-		room := maxHeld - s.queued - s.busy
-		if !claiming && !now.Before(nextClaim) && (room >= minClaim || (room > 0 && s.queued+s.busy == 0)) {
-			claiming = true
-			claimReq <- min(room, d.o.ClaimBatch)
-		}
-		if !now.Before(nextStale) {
-			giveBack(s.stale(now, maxHold), "deferred")
-			nextStale = now.Add(time.Second)
-		}
-		// Hand out every row that may go now, to free workers.
-		var wake time.Time
-		_, present := d.presence(now)
-		for s.busy < d.o.Workers && present {
-			if now.Before(sendAfter) {
-				wake = sendAfter
-				break
-			}
-			job, w := s.pop(now)
-			if job == nil {
-				wake = w
-				break
-			}
-			select {
-			case jobs <- job:
-			case r := <-results: // a worker is finishing; take its result first
-				apply(d.o.Now(), r)
-				jobs <- job
-			}
-		}
-		// Sleep until the next event.
-		next := nextStale
-		if !claiming && nextClaim.Before(next) && room >= minClaim {
-			next = nextClaim
-		}
-		if !wake.IsZero() && wake.Before(next) && s.busy < d.o.Workers {
-			next = wake
-		}
-		wait := max(next.Sub(d.o.Now()), 0)
-		timer.Reset(wait)
-		select {
-		case <-ctx.Done():
-		case r := <-results:
-			apply(d.o.Now(), r)
-		case c := <-claimRes:
-			addClaimed(c)
-		case b := <-peersCh:
-			if b.lapsed {
-				// Rows queued here were claimed under the lapsed presence and
-				// may be another dispatcher's now: forget them unsent.
-				for _, r := range s.all() {
-					delete(held, r.ID)
-				}
-			}
-			setPeers(b.peers)
-			if s.queued+s.busy > maxHeld {
-				// Others joined: what this one holds beyond its new share
-				// goes back for them to claim, or a fan-out claimed alone
-				// would go on at this one's share only.
-				giveBack(s.shed(max(maxHeld-s.busy, 0)), "shared with another dispatcher")
-				nextClaim = d.o.Now().Add(d.o.Poll)
-			}
-		case <-d.notify:
-			nextClaim = time.Time{}
-		case <-timer.C:
-		}
-		if !timer.Stop() {
-			select {
-			case <-timer.C:
-			default:
-			}
-		}
-	}
-	if claiming { // a claim is under way: take its rows to hand them back
-		addClaimed(<-claimRes)
-	}
-
-	// Shutdown: hand queued rows back, then drain in-flight sends.
-	giveBack(s.all(), "released on shutdown")
-	drain := time.NewTimer(d.o.DrainTimeout)
-	defer drain.Stop()
-	for s.busy > 0 {
-		select {
-		case r := <-results:
-			s.done(d.o.Now(), r.d.Chat, time.Time{})
-			giveBack(s.takeChat(r.d.Chat), "released on shutdown")
-		case <-drain.C:
-			d.log.Warn("outbox: drain timeout, cancelling in-flight sends", slog.Int("in_flight", s.busy))
-			cancelSends()
-			drain.Reset(time.Hour)
-		}
-	}
-	d.log.Info("outbox: dispatcher stopped")
-	return nil
-}
-
 // release returns claimed, unsent rows to pending, due now. Without a live
 // presence lease it leaves them alone: they may be another dispatcher's by
 // now, and they are anyone's at the next claim anyway.
@@ -617,29 +334,40 @@ func (d *Dispatcher) deliver(ctx context.Context, row *briefings.Delivery) resul
 	wctx, cancel := dbCtx()
 	defer cancel()
 	now := d.o.Now()
-	if err == nil {
-		if e := d.st.MarkSent(wctx, row.ID, extID, now); e != nil {
-			log.Error("outbox: mark sent", slog.Any("error", e))
-		}
-		d.m.Sent.WithLabelValues(string(row.Chat.Platform), row.Kind).Inc()
+	var wait *waitOriginal
+	switch {
+	case err == nil:
+		d.markSent(wctx, log, row, extID, now)
 		if !row.CreatedAt.IsZero() {
 			d.m.Latency.WithLabelValues(string(row.Chat.Platform), row.Kind).Observe(now.Sub(row.CreatedAt).Seconds())
 		}
-		return res
-	}
-	var wait *waitOriginal
-	if errors.As(err, &wait) {
+	case errors.As(err, &wait):
 		// Not an attempt: the row is handed back until its original is sent.
 		if e := d.st.Release(wctx, row.ID, "waiting for the original message", wait.after(now, d.o.Poll)); e != nil {
 			log.Error("outbox: release", slog.Any("error", e))
 		}
-		return res
-	}
-	if ctx.Err() != nil {
+	case ctx.Err() != nil:
 		// Cancelled by shutdown: not the row's fault; due again at once.
 		_ = d.st.MarkRetry(wctx, row.ID, "interrupted by shutdown", now)
-		return res
+	default:
+		d.failed(ctx, wctx, log, p, &res, err, now)
 	}
+	return res
+}
+
+// markSent records a row as sent.
+func (d *Dispatcher) markSent(wctx context.Context, log *slog.Logger, row *briefings.Delivery, extID string, now time.Time) {
+	if e := d.st.MarkSent(wctx, row.ID, extID, now); e != nil {
+		log.Error("outbox: mark sent", slog.Any("error", e))
+	}
+	d.m.Sent.WithLabelValues(string(row.Chat.Platform), row.Kind).Inc()
+}
+
+// failed records a failed send by its kind: held for an adapter that is
+// down or a rate limit, the chat paused, followed to its new id, dead, or
+// retried.
+func (d *Dispatcher) failed(ctx, wctx context.Context, log *slog.Logger, p bot.Platform, res *result, err error, now time.Time) {
+	row := res.d
 	var se *bot.SendError
 	if !errors.As(err, &se) {
 		se = &bot.SendError{Platform: row.Chat.Platform, Kind: bot.SendRetry, Err: err}
@@ -651,7 +379,7 @@ func (d *Dispatcher) deliver(ctx context.Context, row *briefings.Delivery) resul
 		if e := d.st.Release(wctx, row.ID, "platform unavailable", res.holdAll); e != nil {
 			log.Error("outbox: release", slog.Any("error", e))
 		}
-		return res
+		return
 	}
 	d.m.Failed.WithLabelValues(string(row.Chat.Platform), se.Kind).Inc()
 	switch se.Kind {
@@ -679,33 +407,36 @@ func (d *Dispatcher) deliver(ctx context.Context, row *briefings.Delivery) resul
 		c := row.Chat
 		res.drop = &c
 	case bot.SendMigrated:
-		to := briefings.Chat{Platform: row.Chat.Platform, ChatID: se.NewChatID}
-		log.Info("outbox: chat migrated", slog.String("new_chat_id", se.NewChatID))
-		if se.NewChatID == "" || se.NewChatID == row.Chat.ChatID {
-			d.retry(wctx, log, row, err)
-			break
-		}
-		if e := d.st.MigrateChat(wctx, row.Chat, to); e != nil {
-			log.Error("outbox: migrate chat", slog.Any("error", e))
-		}
-		res.migrate = &to
-		moved := *row
-		moved.Chat = to
-		extID, err2 := d.send(ctx, p, &moved)
-		if err2 == nil {
-			if e := d.st.MarkSent(wctx, row.ID, extID, d.o.Now()); e != nil {
-				log.Error("outbox: mark sent", slog.Any("error", e))
-			}
-			d.m.Sent.WithLabelValues(string(row.Chat.Platform), row.Kind).Inc()
-			break
-		}
-		d.retry(wctx, log, row, err2)
+		d.migrated(ctx, wctx, log, p, res, se, err)
 	case bot.SendFatal:
 		d.dead(wctx, log, row, "rejected: "+short(se.Err))
 	default:
 		d.retry(wctx, log, row, err)
 	}
-	return res
+}
+
+// migrated moves the chat (a Telegram group upgraded to a supergroup) and
+// sends the row to its new id at once.
+func (d *Dispatcher) migrated(ctx, wctx context.Context, log *slog.Logger, p bot.Platform, res *result, se *bot.SendError, err error) {
+	row := res.d
+	to := briefings.Chat{Platform: row.Chat.Platform, ChatID: se.NewChatID}
+	log.Info("outbox: chat migrated", slog.String("new_chat_id", se.NewChatID))
+	if se.NewChatID == "" || se.NewChatID == row.Chat.ChatID {
+		d.retry(wctx, log, row, err)
+		return
+	}
+	if e := d.st.MigrateChat(wctx, row.Chat, to); e != nil {
+		log.Error("outbox: migrate chat", slog.Any("error", e))
+	}
+	res.migrate = &to
+	moved := *row
+	moved.Chat = to
+	extID, err2 := d.send(ctx, p, &moved)
+	if err2 != nil {
+		d.retry(wctx, log, row, err2)
+		return
+	}
+	d.markSent(wctx, log, row, extID, d.o.Now())
 }
 
 // send delivers (or, for a revision, edits) one row.
