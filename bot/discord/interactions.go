@@ -54,27 +54,8 @@ func (b *Bot) gatewayHandler(ctx context.Context, h bot.Handler) func(*discordgo
 // and finished by editing the original response over REST.
 func (b *Bot) InteractionsHandler(h bot.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodPost {
-			w.Header().Set("Allow", http.MethodPost)
-			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-			return
-		}
-		if b.pubKey == nil {
-			http.Error(w, "interactions endpoint not configured", http.StatusNotFound)
-			return
-		}
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxInteractionBody))
-		if err != nil {
-			http.Error(w, "request too large", http.StatusRequestEntityTooLarge)
-			return
-		}
-		if !verify(b.pubKey, r.Header.Get("X-Signature-Ed25519"), r.Header.Get("X-Signature-Timestamp"), body) {
-			http.Error(w, "invalid request signature", http.StatusUnauthorized)
-			return
-		}
-		var i discordgo.Interaction
-		if err := json.Unmarshal(body, &i); err != nil {
-			http.Error(w, "bad interaction", http.StatusBadRequest)
+		i, ok := b.readInteraction(w, r)
+		if !ok {
 			return
 		}
 		if i.Type == discordgo.InteractionPing {
@@ -88,50 +69,82 @@ func (b *Bot) InteractionsHandler(h bot.Handler) http.Handler {
 			}
 			b.mu.Unlock()
 		}
-
-		// The first response travels back on this HTTP request; the rest of
-		// the work may continue after it.
-		type answer struct {
-			resp    *discordgo.InteractionResponse
-			written chan error
-		}
-		answers := make(chan answer)
-		done := make(chan struct{})
-		gone := make(chan struct{}) // closed when this HTTP exchange is over
-		defer close(gone)
-		wctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), interactionTTL)
-		b.inflight.Add(1)
-		go func() {
-			defer b.inflight.Done()
-			defer cancel()
-			defer close(done)
-			b.handleInteraction(wctx, h, &i, func(ctx context.Context, resp *discordgo.InteractionResponse) error {
-				a := answer{resp: resp, written: make(chan error, 1)}
-				select {
-				case answers <- a:
-					return <-a.written
-				case <-gone:
-					return errors.New("discord: interaction request gone before the answer")
-				case <-ctx.Done():
-					return ctx.Err()
-				}
-			})
-		}()
-		select {
-		case a := <-answers:
-			err := writeJSON(w, a.resp)
-			if f, ok := w.(http.Flusher); ok && err == nil {
-				f.Flush()
-			}
-			a.written <- err
-		case <-done:
-			// Nothing to say; Discord still needs an answer.
-			writeJSON(w, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource,
-				Data: message{Content: "Done.", Flags: discordgo.MessageFlagsEphemeral}.responseData()})
-		case <-r.Context().Done():
-			b.log.Warn("discord: interaction request gone before the answer")
-		}
+		b.answerHTTP(w, r, h, i)
 	})
+}
+
+// readInteraction reads a signed interaction from an HTTP request, or
+// answers the request with the error and returns false.
+func (b *Bot) readInteraction(w http.ResponseWriter, r *http.Request) (*discordgo.Interaction, bool) {
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", http.MethodPost)
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return nil, false
+	}
+	if b.pubKey == nil {
+		http.Error(w, "interactions endpoint not configured", http.StatusNotFound)
+		return nil, false
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxInteractionBody))
+	if err != nil {
+		http.Error(w, "request too large", http.StatusRequestEntityTooLarge)
+		return nil, false
+	}
+	if !verify(b.pubKey, r.Header.Get("X-Signature-Ed25519"), r.Header.Get("X-Signature-Timestamp"), body) {
+		http.Error(w, "invalid request signature", http.StatusUnauthorized)
+		return nil, false
+	}
+	var i discordgo.Interaction
+	if err := json.Unmarshal(body, &i); err != nil {
+		http.Error(w, "bad interaction", http.StatusBadRequest)
+		return nil, false
+	}
+	return &i, true
+}
+
+// answerHTTP handles an interaction whose first response travels back on
+// this HTTP request; the rest of the work may continue after it.
+func (b *Bot) answerHTTP(w http.ResponseWriter, r *http.Request, h bot.Handler, i *discordgo.Interaction) {
+	type answer struct {
+		resp    *discordgo.InteractionResponse
+		written chan error
+	}
+	answers := make(chan answer)
+	done := make(chan struct{})
+	gone := make(chan struct{}) // closed when this HTTP exchange is over
+	defer close(gone)
+	wctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), interactionTTL)
+	b.inflight.Add(1)
+	go func() {
+		defer b.inflight.Done()
+		defer cancel()
+		defer close(done)
+		b.handleInteraction(wctx, h, i, func(ctx context.Context, resp *discordgo.InteractionResponse) error {
+			a := answer{resp: resp, written: make(chan error, 1)}
+			select {
+			case answers <- a:
+				return <-a.written
+			case <-gone:
+				return errors.New("discord: interaction request gone before the answer")
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	select {
+	case a := <-answers:
+		err := writeJSON(w, a.resp)
+		if f, ok := w.(http.Flusher); ok && err == nil {
+			f.Flush()
+		}
+		a.written <- err
+	case <-done:
+		// Nothing to say; Discord still needs an answer.
+		writeJSON(w, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource,
+			Data: message{Content: "Done.", Flags: discordgo.MessageFlagsEphemeral}.responseData()})
+	case <-r.Context().Done():
+		b.log.Warn("discord: interaction request gone before the answer")
+	}
 }
 
 func writeJSON(w http.ResponseWriter, v any) error {
