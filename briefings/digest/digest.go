@@ -499,15 +499,7 @@ func eventLine(s *briefings.Story, f func(a *briefings.Article) string) string {
 // events holds the window's attack reports by event.
 func item(p *locale.Printer, r ranked, sum briefings.Summarizer, n int, loc *time.Location, events map[string][]*briefings.AttackReport) briefings.DigestItem {
 	s := r.story
-	var originals []briefings.Article
-	for _, a := range s.Articles {
-		if a.CopyOf == 0 {
-			originals = append(originals, a)
-		}
-	}
-	if len(originals) == 0 {
-		originals = s.Articles
-	}
+	originals := originalsOf(s)
 	it := briefings.DigestItem{
 		StoryID:   s.ID,
 		Sources:   distinctSources(s),
@@ -516,29 +508,7 @@ func item(p *locale.Printer, r ranked, sum briefings.Summarizer, n int, loc *tim
 	}
 	best := -1
 	if sum != nil {
-		picked := summaryDocs(originals, MaxDocs)
-		docs := make([]briefings.Doc, len(picked))
-		for i, j := range picked {
-			// Quote only what the source's terms allow: the teaser unless
-			// the source permits its text.
-			a := &originals[j]
-			docs[i] = briefings.Doc{Title: a.Title, Body: a.DisplayText()}
-		}
-		votes := make([]int, len(docs))
-		for _, p := range sum.SummarizeStory(docs, n) {
-			if strings.TrimSpace(p.Sentence) == "" {
-				continue
-			}
-			it.Sentences = append(it.Sentences, p.Sentence)
-			if p.Doc >= 0 && p.Doc < len(votes) {
-				votes[p.Doc]++
-			}
-		}
-		for i, v := range votes {
-			if v > 0 && (best < 0 || v > votes[best]) {
-				best = picked[i]
-			}
-		}
+		it.Sentences, best = summarized(originals, sum, n)
 	}
 	if len(it.Sentences) == 0 {
 		it.Sentences, best = stored(originals, n)
@@ -547,6 +517,69 @@ func item(p *locale.Printer, r ranked, sum briefings.Summarizer, n int, loc *tim
 		it.Sentences = it.Sentences[:n]
 	}
 	it.Headline = headline(s, originals, best)
+	reports := storyReports(s)
+	if ev := mainEvent(reports); ev != nil && len(events[ev.key]) > 0 {
+		// The event's other reports in the window (a revision, the
+		// military's own post) may sit in other stories: the figures are
+		// the event's, the same as in alerts and /attacks.
+		reports = union(reports, events[ev.key])
+	}
+	it.Figures = FigureLine(p, reports, loc)
+	if it.Figures != "" {
+		it.Attacks = reports
+		it.Record = RecordOf(reports)
+	}
+	return it
+}
+
+// originalsOf is a story's articles that are no wire copy (all of them
+// when every one is).
+func originalsOf(s *briefings.Story) []briefings.Article {
+	var originals []briefings.Article
+	for _, a := range s.Articles {
+		if a.CopyOf == 0 {
+			originals = append(originals, a)
+		}
+	}
+	if len(originals) == 0 {
+		return s.Articles
+	}
+	return originals
+}
+
+// summarized picks up to n sentences across the originals with sum, and
+// the index of the original most of them come from (-1: none).
+func summarized(originals []briefings.Article, sum briefings.Summarizer, n int) (sentences []string, best int) {
+	best = -1
+	picked := summaryDocs(originals, MaxDocs)
+	docs := make([]briefings.Doc, len(picked))
+	for i, j := range picked {
+		// Quote only what the source's terms allow: the teaser unless
+		// the source permits its text.
+		a := &originals[j]
+		docs[i] = briefings.Doc{Title: a.Title, Body: a.DisplayText()}
+	}
+	votes := make([]int, len(docs))
+	for _, p := range sum.SummarizeStory(docs, n) {
+		if strings.TrimSpace(p.Sentence) == "" {
+			continue
+		}
+		sentences = append(sentences, p.Sentence)
+		if p.Doc >= 0 && p.Doc < len(votes) {
+			votes[p.Doc]++
+		}
+	}
+	for i, v := range votes {
+		if v > 0 && (best < 0 || v > votes[best]) {
+			best = picked[i]
+		}
+	}
+	return sentences, best
+}
+
+// storyReports are the attack reports of a story's articles, each with its
+// article's source, link, time and id where it lacks them.
+func storyReports(s *briefings.Story) []*briefings.AttackReport {
 	var reports []*briefings.AttackReport
 	for _, a := range s.Articles {
 		for i := range a.Attacks {
@@ -566,18 +599,7 @@ func item(p *locale.Printer, r ranked, sum briefings.Summarizer, n int, loc *tim
 			reports = append(reports, &rep)
 		}
 	}
-	if ev := mainEvent(reports); ev != nil && len(events[ev.key]) > 0 {
-		// The event's other reports in the window (a revision, the
-		// military's own post) may sit in other stories: the figures are
-		// the event's, the same as in alerts and /attacks.
-		reports = union(reports, events[ev.key])
-	}
-	it.Figures = FigureLine(p, reports, loc)
-	if it.Figures != "" {
-		it.Attacks = reports
-		it.Record = RecordOf(reports)
-	}
-	return it
+	return reports
 }
 
 // MaxDocs caps the articles of one story given to the summarizer: a
