@@ -74,7 +74,7 @@ func (r *Router) digest(ctx context.Context, req *Request, period time.Duration)
 	if err != nil {
 		return nil, err
 	}
-	rep := DigestReply(r.printer(ctx, req), d, r.chatLocation(ctx, req.Chat))
+	rep := r.d.Langs.DigestFor(ctx, req.Chat, req.Locale, d, r.chatLocation(ctx, req.Chat))
 	if period < 7*24*time.Hour {
 		rep.Buttons = [][]Button{{{Label: req.t("button.last_7_days"), Data: "/digest 7d"}, {Label: req.t("button.attacks"), Data: "/attacks " + FormatPeriod(period)}}}
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/keywords"
 	"github.com/sitrep/sitrep/briefings/locale"
 )
 
@@ -123,8 +124,13 @@ func languageLines(req *Request, s *briefings.ChatSettings) [][]Span {
 	if s != nil && s.OwnLangSources {
 		own = req.t("settings.on")
 	}
+	f := keywords.Filter{}
+	if s != nil {
+		f = keywords.Filter{Include: s.Include, Exclude: s.Exclude}
+	}
 	return [][]Span{
 		{{Text: req.t("settings.language") + " ", Bold: true}, {Text: req.t("lang.self") + " (/language)"}},
 		{{Text: req.t("settings.own_lang") + " ", Bold: true}, {Text: own}},
+		{{Text: req.t("settings.keywords") + " ", Bold: true}, {Text: describeFilter(req, f) + " (/filter)"}},
 	}
 }

@@ -2,8 +2,11 @@ package bot
 
 import (
 	"context"
+	"time"
 
 	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/digest"
+	"github.com/sitrep/sitrep/briefings/keywords"
 	"github.com/sitrep/sitrep/briefings/locale"
 )
 
@@ -40,4 +43,16 @@ func (l *Languages) Lang(ctx context.Context, chat briefings.Chat, userLocale st
 		return lang
 	}
 	return locale.English
+}
+
+// DigestFor renders d for chat (a scheduled digest, or /digest with the
+// user's app language userLocale): the chat's keyword filter applied, in
+// the chat's language.
+func (l *Languages) DigestFor(ctx context.Context, chat briefings.Chat, userLocale string, d *briefings.Digest, loc *time.Location) *Reply {
+	if l.Store != nil {
+		if s, err := l.Store.GetChatSettings(ctx, chat); err == nil {
+			d = digest.Filter(d, keywords.Filter{Include: s.Include, Exclude: s.Exclude})
+		}
+	}
+	return DigestReply(l.Printer(ctx, chat, userLocale), d, loc)
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/sitrep/sitrep/bot"
 	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/keywords"
 )
 
 // AlertCursor is the LeaseStore cursor of the last attack report scanned.
@@ -177,7 +178,7 @@ func enqueueEvent(ctx context.Context, st briefings.Store, now time.Time, key st
 	}
 	n := 0
 	for _, a := range settings {
-		if !matches(a, latest, regions) {
+		if !matches(a, latest, regions) || !keywordsAllow(ctx, st, a.Chat, ev) {
 			continue
 		}
 		// Rendered per chat: each in its own language.
@@ -233,6 +234,25 @@ func enqueueRevision(ctx context.Context, st briefings.Store, first *briefings.D
 		return false, fmt.Errorf("outbox: enqueue alert revision: %w", err)
 	}
 	return created, nil
+}
+
+// keywordsAllow applies the chat's keyword filter (/filter) to an event:
+// its regions, the sentences its figures come from and its outlets. A chat
+// whose settings cannot be read gets the alert.
+func keywordsAllow(ctx context.Context, st briefings.Store, chat briefings.Chat, ev []*briefings.AttackReport) bool {
+	s, err := st.GetChatSettings(ctx, chat)
+	if err != nil {
+		return true
+	}
+	f := keywords.Filter{Include: s.Include, Exclude: s.Exclude}
+	if f.Empty() {
+		return true
+	}
+	var texts []string
+	for _, r := range ev {
+		texts = append(texts, strings.Join(r.Regions, " "), r.Evidence, r.SourceName)
+	}
+	return f.Allows(texts...)
 }
 
 // matches applies a chat's alert filters to an event.

@@ -192,3 +192,40 @@ func TestQuietHoursDelay(t *testing.T) {
 		t.Errorf("daytime quiet hours end %v", got)
 	}
 }
+
+// A chat's keyword filter (/filter) applies to alerts: a chat that wants
+// only Lviv, or never Odesa, gets no alert of an attack on Kyiv and Odesa;
+// one that wants Odesa in any case form gets it.
+func TestEnqueueAlertsKeywords(t *testing.T) {
+	ctx := context.Background()
+	f := newAlertFixture(t)
+	now := time.Date(2026, 9, 4, 6, 0, 0, 0, time.UTC)
+	filters := map[string]briefings.ChatSettings{
+		"1": {Include: []string{"Lviv"}},
+		"2": {Exclude: []string{"odesa"}},
+		"3": {Include: []string{"ODESA"}},
+		"4": {},
+	}
+	for id, s := range filters {
+		chat := briefings.Chat{Platform: "telegram", ChatID: id}
+		if err := f.st.SetAlertSettings(ctx, &briefings.AlertSettings{Chat: chat, Enabled: true}); err != nil {
+			t.Fatal(err)
+		}
+		s.Chat = chat
+		if err := f.st.SetChatSettings(ctx, &s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.report(t, now.Add(-time.Hour), national("2026-09-04", 54))
+	n, err := EnqueueAlerts(ctx, f.st, now, 0, renderTest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, d := range pending(t, f.st) {
+		got[d.Chat.ChatID] = true
+	}
+	if n != 2 || !got["3"] || !got["4"] {
+		t.Errorf("%d alerts to %v, want chats 3 and 4", n, got)
+	}
+}

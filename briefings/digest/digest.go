@@ -51,6 +51,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/keywords"
 	"github.com/sitrep/sitrep/briefings/locale"
 	"github.com/sitrep/sitrep/briefings/text"
 )
@@ -744,4 +745,34 @@ func eventReports(reports []*briefings.AttackReport) map[string][]*briefings.Att
 		}
 	}
 	return out
+}
+
+// Filter returns d without the items f leaves out, judged on their
+// headline, sentences, figures, event line, sources and the regions of their
+// attack reports; sections left empty are dropped. d is not changed.
+func Filter(d *briefings.Digest, f keywords.Filter) *briefings.Digest {
+	if d == nil || f.Empty() {
+		return d
+	}
+	out := *d
+	out.Sections = nil
+	for _, sec := range d.Sections {
+		kept := briefings.DigestSection{Name: sec.Name}
+		for _, it := range sec.Items {
+			texts := append([]string{it.Headline, it.Figures, it.Event}, it.Sentences...)
+			for _, s := range it.Sources {
+				texts = append(texts, s.Name)
+			}
+			for _, r := range it.Attacks {
+				texts = append(texts, strings.Join(r.Regions, " "))
+			}
+			if f.Allows(texts...) {
+				kept.Items = append(kept.Items, it)
+			}
+		}
+		if len(kept.Items) > 0 {
+			out.Sections = append(out.Sections, kept)
+		}
+	}
+	return &out
 }

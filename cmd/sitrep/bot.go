@@ -353,5 +353,5 @@ func (m *Main) subscriptionPayload(ctx context.Context, sub *briefings.Subscript
 	if err != nil {
 		return nil, err
 	}
-	return outbox.EncodePayload(bot.DigestReply(m.langs.Printer(ctx, sub.Chat, ""), d, loc))
+	return outbox.EncodePayload(m.langs.DigestFor(ctx, sub.Chat, "", d, loc))
 }
