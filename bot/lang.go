@@ -49,10 +49,36 @@ func (l *Languages) Lang(ctx context.Context, chat briefings.Chat, userLocale st
 // user's app language userLocale): the chat's keyword filter applied, in
 // the chat's language.
 func (l *Languages) DigestFor(ctx context.Context, chat briefings.Chat, userLocale string, d *briefings.Digest, loc *time.Location) *Reply {
+	pr := l.Printer(ctx, chat, userLocale)
 	if l.Store != nil {
 		if s, err := l.Store.GetChatSettings(ctx, chat); err == nil {
 			d = digest.Filter(d, keywords.Filter{Include: s.Include, Exclude: s.Exclude})
+			if s.OwnLangSources {
+				d = inLanguage(d, string(pr.Lang()))
+			}
 		}
 	}
-	return DigestReply(l.Printer(ctx, chat, userLocale), d, loc)
+	return DigestReply(pr, d, loc)
+}
+
+// inLanguage returns d with each item told from an article in lang when
+// its story has one (headline and sentences verbatim from that article);
+// d is not changed.
+func inLanguage(d *briefings.Digest, lang string) *briefings.Digest {
+	if d == nil {
+		return nil
+	}
+	out := *d
+	out.Sections = make([]briefings.DigestSection, len(d.Sections))
+	for i, sec := range d.Sections {
+		items := make([]briefings.DigestItem, len(sec.Items))
+		for j, it := range sec.Items {
+			if v, ok := it.InLang[lang]; ok && it.Lang != lang {
+				it.Headline, it.Sentences, it.Lang = v.Headline, v.Sentences, lang
+			}
+			items[j] = it
+		}
+		out.Sections[i] = briefings.DigestSection{Name: sec.Name, Items: items}
+	}
+	return &out
 }

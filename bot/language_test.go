@@ -4,8 +4,10 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sitrep/sitrep/bot"
+	"github.com/sitrep/sitrep/briefings"
 	"github.com/sitrep/sitrep/briefings/locale"
 )
 
@@ -124,5 +126,43 @@ func TestCommandHelpCatalogued(t *testing.T) {
 				t.Errorf("en.yaml lacks or differs on %s argument %s", c.Name, a.Name)
 			}
 		}
+	}
+}
+
+// A chat that prefers articles in its language reads a story from the
+// article in that language when the story has one: headline and sentences
+// verbatim from it; other chats read the story's best article.
+func TestDigestInChatsLanguage(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	add := func(src, lang, title, body string, story int64) *briefings.Article {
+		s := &briefings.Source{Name: src, URL: "https://" + strings.ToLower(src) + ".example/feed", Kind: briefings.SourceFeed,
+			Enabled: true, ShowText: true, Lang: lang}
+		if err := h.st.UpsertSource(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+		a := &briefings.Article{SourceID: s.ID, URL: s.URL + "/1", Title: title, Body: body, Lang: lang, StoryID: story,
+			PublishedAt: now0.Add(-time.Hour), FetchedAt: now0, ContentHash: title, Topics: []briefings.Topic{briefings.TopicDiplomacy}}
+		if _, err := h.st.AddArticle(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	en := add("Wire", "en", "Ministers meet in Geneva on ceasefire monitoring",
+		"Foreign ministers met in Geneva on Monday to discuss how a ceasefire could be monitored. The talks lasted four hours.", 0)
+	add("Pravda", "uk", "Міністри зустрілися в Женеві",
+		"Міністри закордонних справ зустрілися в Женеві в понеділок, щоб обговорити моніторинг перемир'я. Переговори тривали чотири години.", en.StoryID)
+
+	_, out := h.say(t, req("/digest"))
+	if !strings.Contains(out, "Ministers meet in Geneva") {
+		t.Fatalf("digest:\n%s", out)
+	}
+	r := req("/ownlang on")
+	r.Locale = "uk"
+	h.say(t, r)
+	_, out = h.say(t, req("/digest"))
+	if !strings.Contains(out, "Міністри зустрілися в Женеві") || !strings.Contains(out, "Переговори тривали чотири години.") ||
+		strings.Contains(out, "The talks lasted") || !strings.Contains(out, "Зведення: ") {
+		t.Errorf("digest preferring Ukrainian articles:\n%s", out)
 	}
 }

@@ -47,6 +47,12 @@ type DigestItem struct {
 	// Record links the report of record the figures come from (see
 	// ReportOfRecord); nil when outlets are shown side by side.
 	Record *SourceRef `json:"record,omitempty"`
+	// Lang is the language of the article most sentences come from ("" if
+	// unknown); InLang holds, per other language the story has an article
+	// in, that article's headline and sentences, for a reader who prefers
+	// articles in their language.
+	Lang   string                 `json:"lang,omitempty"`
+	InLang map[string]LangVersion `json:"-"`
 	// Event is a one-line diplomacy event (who, what, where, when) built only
 	// from words of a source's quotable text.
 	Event string `json:"event,omitempty"`
@@ -74,4 +80,11 @@ type EventLine struct {
 	Key    string     `json:"key"`
 	Text   string     `json:"text"`
 	Record *SourceRef `json:"record,omitempty"` // nil when outlets are shown side by side
+}
+
+// LangVersion is a digest item told from one article in one language:
+// its headline and sentences, verbatim.
+type LangVersion struct {
+	Headline  string
+	Sentences []string
 }

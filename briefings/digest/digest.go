@@ -518,6 +518,7 @@ func item(p *locale.Printer, r ranked, sum briefings.Summarizer, n int, loc *tim
 		it.Sentences = it.Sentences[:n]
 	}
 	it.Headline = headline(s, originals, best)
+	it.Lang, it.InLang = inLanguages(originals, best, sum, n)
 	reports := storyReports(s)
 	if ev := mainEvent(reports); ev != nil && len(events[ev.key]) > 0 {
 		// The event's other reports in the window (a revision, the
@@ -531,6 +532,37 @@ func item(p *locale.Printer, r ranked, sum briefings.Summarizer, n int, loc *tim
 		it.Record = RecordOf(reports)
 	}
 	return it
+}
+
+// inLanguages is the language of originals[best] and, per other language
+// an original is in, the first such article's headline and sentences
+// (those its source allows quoting).
+func inLanguages(originals []briefings.Article, best int, sum briefings.Summarizer, n int) (string, map[string]briefings.LangVersion) {
+	lang := ""
+	if best >= 0 && best < len(originals) {
+		lang = originals[best].Lang
+	}
+	var out map[string]briefings.LangVersion
+	for _, a := range originals {
+		if a.Lang == "" || a.Lang == lang || out[a.Lang].Headline != "" {
+			continue
+		}
+		var sents []string
+		if sum != nil && strings.TrimSpace(a.DisplayText()) != "" {
+			sents = sum.Summarize(a.Title, a.DisplayText(), n)
+		}
+		if len(sents) == 0 {
+			sents, _ = stored([]briefings.Article{a}, n)
+		}
+		if len(sents) == 0 {
+			continue
+		}
+		if out == nil {
+			out = map[string]briefings.LangVersion{}
+		}
+		out[a.Lang] = briefings.LangVersion{Headline: strings.TrimSpace(a.Title), Sentences: clip(sents, n)}
+	}
+	return lang, out
 }
 
 // originalsOf is a story's articles that are no wire copy (all of them
