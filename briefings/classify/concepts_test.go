@@ -55,9 +55,10 @@ func TestLexicon(t *testing.T) {
 		"ракетка",   // a racket
 		"сбылась",   // came true, not "shot down" (сбили)
 		"погодився", // agreed, not the weather
-		"downing",   // Downing Street
-		"своє",      // its own, not the SVO
-		"после",     // after
+		"погодив",
+		"downing", // Downing Street
+		"своє",    // its own, not the SVO
+		"после",   // after
 	} {
 		tk.tokens(w)
 		if c := tk.concepts[0]; c != noConcept {

@@ -34,8 +34,10 @@ type featurizer struct {
 	plus            []string // "+" and the concept's name
 }
 
-// offTopicConcepts are the concepts of general news that is not the war.
-var offTopicConcepts = []string{"sport", "weather", "covid", "culture", "vote", "otherconf"}
+// otherConcepts are the concepts that are not of the war itself: of general
+// news, of states and their money.
+var otherConcepts = []string{"sport", "weather", "covid", "culture", "vote", "otherconf", "economy", "crime",
+	"transport", "gov", "money", "west"}
 
 func newFeaturizer() *featurizer {
 	lex, err := newLexicon(concepts)
@@ -47,7 +49,7 @@ func newFeaturizer() *featurizer {
 	f.war = make([]bool, len(lex.names))
 	for i, c := range lex.names {
 		f.plus = append(f.plus, "+"+c)
-		f.war[i] = i != f.ukraine && i != f.russia && !slices.Contains(offTopicConcepts, c)
+		f.war[i] = i != f.ukraine && i != f.russia && !slices.Contains(otherConcepts, c)
 	}
 	return f
 }

@@ -91,24 +91,24 @@ func Train(examples []Example, o TrainOptions) *Weights {
 	for i := range order {
 		order[i] = i
 	}
-	var relFeats, secFeats []int
+	var concepts []int
 	for epoch := 0; epoch < o.Epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, i := range order {
 			fs, l := ts.feats[i], ts.labels[i]
 			rf, sf := fs, fs
 			if o.ConceptRelevance || o.ConceptSection {
-				relFeats, secFeats = relFeats[:0], secFeats[:0]
+				concepts = concepts[:0]
 				for _, j := range fs {
 					if !ts.word[j] {
-						relFeats = append(relFeats, j)
+						concepts = append(concepts, j)
 					}
 				}
 				if o.ConceptRelevance {
-					rf = relFeats
+					rf = concepts
 				}
 				if o.ConceptSection {
-					sf = relFeats
+					sf = concepts
 				}
 			}
 			m.stepRelevance(rf, l > 0, relW[min(l, 1)]*ts.weight[i])

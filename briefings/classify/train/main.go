@@ -12,12 +12,17 @@
 //
 // It prints, per language (on-topic items in the right section, off-topic
 // items reaching a digest, on-topic items dropped):
-//   - 5-fold cross-validation over every item but the untouched ones (the
-//     relevance threshold is tuned on these out-of-fold decisions);
+//   - 5-fold cross-validation over every item but the untouched ones, over
+//     -reps splits into folds (-byfeed: whole feeds in a fold), with the dev
+//     items' figures apart (-perfeed: each feed's); the relevance threshold
+//     is tuned on these out-of-fold decisions, made with 8-bit weights;
 //   - the dev items held out: trained on the extra items alone;
 //   - with -untouched, the untouched items: trained on all the rest;
 //
-// and writes the weights trained on everything allowed to -out.
+// and writes the weights trained on everything allowed to -out. -errors
+// lists the decisions cross-validation gets wrong; -explain TEXT shows the
+// features behind the decisions on the items whose title contains TEXT,
+// trained without them. The other flags tune training (see -help).
 package main
 
 import (
@@ -55,16 +60,24 @@ func main() {
 	conceptRel := flag.Bool("conceptrel", false, "relevance reads concept features only")
 	prior := flag.String("prior", "", "shares of the sections among the articles to judge (air,front,diplomacy,sanctions,other), or \"dev\": as in the dev items")
 	conceptSec := flag.Bool("conceptsec", false, "sections read concept features only")
+	other := flag.String("other", "", "comma-separated starts of the names of feeds from outlets of another kind than the dev feeds' (world outlets)")
+	otherWeight := flag.Float64("otherweight", 1, "training weight of the -other feeds' items")
 	devWeight := flag.Float64("devweight", 1, "training weight of the dev items (they are of the kind the model is judged on)")
 	reps := flag.Int("reps", 1, "cross-validate over this many splits into folds")
+	perFeed := flag.Bool("perfeed", false, "print the cross-validation figures of each feed")
+	byFeed := flag.Bool("byfeed", false, "cross-validate with whole feeds in a fold (no item's feed-mates in its training)")
+	explain := flag.String("explain", "", "explain the decisions on the items whose title contains this, trained without them")
 	errs := flag.Bool("errors", false, "list the items cross-validation gets wrong (stderr) and the dev items the held-out run gets wrong")
 	flag.Parse()
 	opts := classify.TrainOptions{Epochs: *epochs, L2: *l2, WordL2: *wordL2, SectionBalance: *balance, ConceptRelevance: *conceptRel, ConceptSection: *conceptSec, Seed: 1}
 	weights := func(items []*labelled.Item) []classify.Example {
 		ex := labelled.Examples(items)
 		for i, it := range items {
-			if it.Dev {
+			switch {
+			case it.Dev:
 				ex[i].Weight = *devWeight
+			case *other != "" && hasAnyPrefix(it.Feed, strings.Split(*other, ",")):
+				ex[i].Weight = *otherWeight
 			}
 		}
 		return ex
@@ -116,7 +129,19 @@ func main() {
 	if *errs {
 		cvErrors = os.Stderr
 	}
-	threshold := crossValidate(all, opts, weights, *reps, cvErrors)
+	if *explain != "" {
+		var train, show []*labelled.Item
+		for _, it := range all {
+			if strings.Contains(it.Article.Title, *explain) {
+				show = append(show, it)
+			} else {
+				train = append(train, it)
+			}
+		}
+		printErrors(classify.NewWithWeights(classify.Train(weights(train), opts)), show, true)
+		return
+	}
+	threshold := crossValidate(all, opts, weights, *reps, *byFeed, *perFeed, cvErrors)
 
 	if len(pool) > 0 && len(devItems) > 0 {
 		w := classify.Train(weights(pool), opts)
@@ -124,7 +149,7 @@ func main() {
 		c := classify.NewWithWeights(w)
 		fmt.Printf("\ndev held out (trained on the %d extra items):\n%s", len(pool), labelled.Score(c, devItems))
 		if *errs {
-			printErrors(c, devItems)
+			printErrors(c, devItems, false)
 		}
 	}
 	if *untouched && len(held) > 0 {
@@ -149,21 +174,27 @@ func main() {
 // different splits of the items into folds (the counts add up over the
 // splits), and returns the relevance threshold that best balances the
 // out-of-fold errors.
-func crossValidate(items []*labelled.Item, opts classify.TrainOptions, examples func([]*labelled.Item) []classify.Example, reps int, cvErrors io.Writer) float64 {
+func crossValidate(items []*labelled.Item, opts classify.TrainOptions, examples func([]*labelled.Item) []classify.Example, reps int, byFeed, perFeed bool, cvErrors io.Writer) float64 {
 	const k = 5
 	var rel []float64
 	var sections []string
 	var all []*labelled.Item
+	quantDiffs := 0
 	for rep := 0; rep < reps; rep++ {
-		r, s := outOfFold(items, opts, examples, k, rep)
+		r, s, n := outOfFold(items, opts, examples, k, rep, byFeed)
+		quantDiffs += n
 		rel, sections, all = append(rel, r...), append(sections, s...), append(all, items...)
 	}
 	best := balancedThreshold(all, rel)
-	r, rd := labelled.Report{}, labelled.Report{}
+	r, rd, rf := labelled.Report{}, labelled.Report{}, labelled.Report{}
 	confusion := map[[2]string]int{}
 	for i, it := range all {
 		d := decision(rel[i], sections[i], best)
 		r.Add(it, d)
+		if rf[it.Feed] == nil {
+			rf[it.Feed] = &labelled.Counts{}
+		}
+		rf[it.Feed].Add(it.Label, d)
 		if it.Dev {
 			rd.Add(it, d)
 		}
@@ -176,9 +207,17 @@ func crossValidate(items []*labelled.Item, opts classify.TrainOptions, examples 
 			fmt.Fprintf(cvErrors, "%s\t%s\t%.2f\t%s\t%s\t%s\n", it.Label, got, rel[i], it.Lang, it.Feed, it.Article.Title)
 		}
 	}
-	fmt.Printf("\n%d-fold cross-validation over %d items, %d splits (threshold %.2f):\n%s", k, len(items), reps, best, r)
+	by := ""
+	if byFeed {
+		by = ", whole feeds in a fold"
+	}
+	fmt.Printf("\n%d-fold cross-validation over %d items, %d splits%s (threshold %.2f):\n%s", k, len(items), reps, by, best, r)
 	if len(rd) > 0 {
 		fmt.Printf("  of which the dev items:\n%s", rd)
+	}
+	fmt.Printf("  (8-bit weights against unquantised: %d of %d decisions differ in section or by more than 0.02 in relevance)\n", quantDiffs, len(all))
+	if perFeed {
+		fmt.Printf("  by feed:\n%s", rf)
 	}
 	fmt.Println("  labels (rows) against decisions (columns: Air, Front, Dipl, Sanc, Other, off):")
 	for _, l := range append(classify.Labels(), classify.LabelOffTopic) {
@@ -192,18 +231,26 @@ func crossValidate(items []*labelled.Item, opts classify.TrainOptions, examples 
 }
 
 // outOfFold returns each item's relevance and section from the model
-// trained on the other folds; split numbers a way to split the items.
-func outOfFold(items []*labelled.Item, opts classify.TrainOptions, examples func([]*labelled.Item) []classify.Example, k, split int) ([]float64, []string) {
+// trained on the other folds; split numbers a way to split the items, and
+// byFeed keeps each feed's items in one fold.
+//
+// quantDiffs counts the decisions whose section or relevance (by more than
+// 0.02) the 8-bit weights change.
+func outOfFold(items []*labelled.Item, opts classify.TrainOptions, examples func([]*labelled.Item) []classify.Example, k, split int, byFeed bool) (rel []float64, sections []string, quantDiffs int) {
 	fold := func(it *labelled.Item) int {
 		h := fnv.New32a()
-		h.Write([]byte(it.Key()))
+		if byFeed {
+			h.Write([]byte(it.Feed))
+		} else {
+			h.Write([]byte(it.Key()))
+		}
 		if split > 0 {
 			fmt.Fprint(h, split)
 		}
 		return int(h.Sum32()/5) % k
 	}
-	rel := make([]float64, len(items))
-	sections := make([]string, len(items))
+	rel = make([]float64, len(items))
+	sections = make([]string, len(items))
 	for f := 0; f < k; f++ {
 		var train []*labelled.Item
 		for _, it := range items {
@@ -211,15 +258,23 @@ func outOfFold(items []*labelled.Item, opts classify.TrainOptions, examples func
 				train = append(train, it)
 			}
 		}
-		c := classify.NewWithWeights(classify.Train(examples(train), opts))
+		w := classify.Train(examples(train), opts)
+		// Judge with the weights as shipped: 8-bit. Count the decisions
+		// that differ from the unquantised weights'.
+		q, err := classify.ReadWeights(w.Encode())
+		check(err)
+		c, cf := classify.NewWithWeights(q), classify.NewWithWeights(w)
 		for i, it := range items {
 			if fold(it) == f {
-				d := c.Classify(it.Article)
+				d, df := c.Classify(it.Article), cf.Classify(it.Article)
 				rel[i], sections[i] = d.Relevance, d.Section
+				if d.Section != df.Section || math.Abs(d.Relevance-df.Relevance) > 0.02 {
+					quantDiffs++
+				}
 			}
 		}
 	}
-	return rel, sections
+	return rel, sections, quantDiffs
 }
 
 // balancedThreshold returns the relevance threshold at which the larger of
@@ -288,22 +343,32 @@ func sectionPrior(s string, dev []*labelled.Item) []float64 {
 	return out
 }
 
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
 func check(err error) {
 	if err != nil {
 		log.Fatal(err)
 	}
 }
 
-// printErrors lists the items c gets wrong, with the features that weigh most.
-func printErrors(c *classify.Classifier, items []*labelled.Item) {
+// printErrors lists the items c gets wrong (or all), with the features that
+// weigh most.
+func printErrors(c *classify.Classifier, items []*labelled.Item, all bool) {
 	for _, it := range items {
-		e := c.Explain(it.Article, 6)
+		e := c.Explain(it.Article, 10)
 		want := classify.SectionOfLabel(it.Label)
 		got := e.Section
 		if e.OffTopic {
 			got = ""
 		}
-		if got == want {
+		if got == want && !all {
 			continue
 		}
 		fmt.Printf("  %s %d [%s] want %q got %q rel %.2f: %s\n", it.Feed, it.Index, it.Lang, it.Label, got, e.Relevance, it.Article.Title)
