@@ -120,7 +120,7 @@ func newTable(areas ...[]Command) *table {
 
 // commands is the command table, read-only once built.
 var commands = newTable(generalCommands(), digestCommands(), alertCommands(), historyCommands(),
-	subscriptionCommands(), filterCommands(), languageCommands(), sourceCommands(), adminCommands())
+	subscriptionCommands(), filterCommands(), languageCommands(), sourceCommands(), opmlCommands(), adminCommands())
 
 // Commands returns every command in /help order, hidden ones included.
 func Commands() []Command { return slices.Clone(commands.list) }

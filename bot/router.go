@@ -26,6 +26,11 @@ type Deps struct {
 	// AttackLines renders one line per attack event from reports, in p's
 	// language, with its report of record.
 	AttackLines func(p *locale.Printer, reports []*briefings.AttackReport, loc *time.Location) []briefings.EventLine
+	// FetchFile fetches a file a user names through the address guard (an
+	// OPML list); CheckURL is the guard for each address in it. Either nil
+	// turns /importopml off.
+	FetchFile func(ctx context.Context, url string) ([]byte, error)
+	CheckURL  func(url string) error
 	// Langs picks each chat's language (default: English only).
 	Langs *Languages
 	// FetchPage fetches and extracts a public article page (SSRF-guarded).

@@ -81,3 +81,16 @@ func (in *Ingester) fetchPage(ctx context.Context, rawURL string, private bool) 
 	}
 	return res.page()
 }
+
+// FetchPublicFile fetches a file a chat user names (an OPML list) through
+// the address guard and returns its body, at most Options.MaxBytes.
+func (in *Ingester) FetchPublicFile(ctx context.Context, rawURL string) ([]byte, error) {
+	res, err := in.fetch(ctx, rawURL, nil, false)
+	if err != nil {
+		return nil, err
+	}
+	if res.status != 200 {
+		return nil, fmt.Errorf("ingest: %s: HTTP %d", rawURL, res.status)
+	}
+	return res.body, nil
+}

@@ -36,6 +36,19 @@ func TestFetchPublicPage(t *testing.T) {
 	}
 }
 
+// TestFetchPublicFile: a file a chat user names (an OPML list) is fetched
+// only from a public address, even by an ingester allowed private ones.
+func TestFetchPublicFile(t *testing.T) {
+	srv := serve(t, map[string][2]string{"/feeds.opml": {"text/x-opml", "<opml/>"}})
+	in := newIngester(t, &memStore{}, Options{})
+	if _, err := in.FetchPublicFile(t.Context(), srv.URL+"/feeds.opml"); !errors.Is(err, ErrRefused) {
+		t.Fatalf("FetchPublicFile of a loopback file: %v, want refused", err)
+	}
+	if _, err := in.FetchPublicFile(t.Context(), "file:///etc/passwd"); !errors.Is(err, ErrRefused) {
+		t.Fatalf("FetchPublicFile of a file: URL: %v, want refused", err)
+	}
+}
+
 // TestAddPublicSource: a feed a chat user adds is read once and kept, never
 // allowed private addresses; one already stored, one on a private address
 // and one that cannot be read are refused with a message for the user, and

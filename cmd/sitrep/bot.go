@@ -24,6 +24,7 @@ import (
 	"github.com/sitrep/sitrep/bot/telegram"
 	"github.com/sitrep/sitrep/briefings"
 	"github.com/sitrep/sitrep/briefings/digest"
+	"github.com/sitrep/sitrep/briefings/ingest"
 )
 
 // router builds the command router over the opened store: /digest served
@@ -43,6 +44,8 @@ func (m *Main) routerWith(build digest.BuildFunc, notify func(), stats func(cont
 		Langs:       m.langs,
 		FetchPage:   m.ingester.FetchPublicPage,
 		AddSource:   m.ingester.AddPublicSource,
+		FetchFile:   m.ingester.FetchPublicFile,
+		CheckURL:    ingest.CheckPublicURL,
 		NextDigest:  nextDigest,
 		Stats:       stats,
 		Notify:      notify,
