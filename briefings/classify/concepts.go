@@ -21,7 +21,8 @@ type lexicon struct {
 }
 
 // newLexicon builds the lexicon of concepts; it fails on an entry that can
-// never match (a prefix or whole word that is not one word).
+// never match (a prefix or whole word that is not one word) and on two
+// concepts that claim one word, prefix or stem.
 func newLexicon(concepts map[string][]string) (*lexicon, error) {
 	l := &lexicon{whole: map[string]int16{}, prefixes: map[string]int16{}, stems: map[string]int16{}}
 	for c := range concepts {
@@ -32,9 +33,18 @@ func newLexicon(concepts map[string][]string) (*lexicon, error) {
 	slices.Sort(l.names)
 	var plain tokenizer // no lexicon: stems only
 	lens := map[int]bool{}
+	// add maps key to the concept idx, unless another concept has it.
+	add := func(m map[string]int16, key string, idx int16, c, e string) error {
+		if old, ok := m[key]; ok && old != idx {
+			return fmt.Errorf("classify: concept %s: %q means %q, also in another concept", c, e, key)
+		}
+		m[key] = idx
+		return nil
+	}
 	for c, entries := range concepts {
 		idx := int16(slices.Index(l.names, c)) // -1 for "-"
 		for _, e := range entries {
+			var err error
 			switch {
 			case strings.HasPrefix(e, "="), strings.HasSuffix(e, "*"):
 				w := foldWord(strings.TrimSuffix(strings.TrimPrefix(e, "="), "*"))
@@ -42,9 +52,9 @@ func newLexicon(concepts map[string][]string) (*lexicon, error) {
 					return nil, fmt.Errorf("classify: concept %s: %q is not one word", c, e)
 				}
 				if e[0] == '=' {
-					l.whole[w] = idx
+					err = add(l.whole, w, idx, c, e)
 				} else {
-					l.prefixes[w] = idx
+					err = add(l.prefixes, w, idx, c, e)
 					lens[len(w)] = true
 				}
 			default:
@@ -52,7 +62,10 @@ func newLexicon(concepts map[string][]string) (*lexicon, error) {
 				if len(st) == 0 || len(st) > 2 {
 					return nil, fmt.Errorf("classify: concept %s: %q is not one or two words", c, e)
 				}
-				l.stems[strings.Join(st, " ")] = idx
+				err = add(l.stems, strings.Join(st, " "), idx, c, e)
+			}
+			if err != nil {
+				return nil, err
 			}
 		}
 	}

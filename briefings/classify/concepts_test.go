@@ -26,6 +26,7 @@ func TestLexicon(t *testing.T) {
 		// English words by stem or prefix
 		{"drones missile missiles airstrikes", "air"},
 		{"sanctions sanctioned", "sanct"},
+		{"shelling shelled", "strike"},
 		{"negotiations negotiators ceasefire", "talks"},
 		// words of general news that is not the war
 		{"футбол футболу матчі турнір", "sport"},
@@ -96,6 +97,8 @@ func TestNewLexiconRejects(t *testing.T) {
 		{"x": {"=two words"}},
 		{"x": {"one two three"}},
 		{"x": {"*"}},
+		{"x": {"drone*"}, "y": {"drone*"}},   // one prefix in two concepts
+		{"x": {"shells"}, "y": {"shelling"}}, // two words of one stem
 	} {
 		if _, err := newLexicon(bad); err == nil {
 			t.Errorf("newLexicon(%v) accepted", bad)

@@ -184,11 +184,11 @@ var concepts = map[string][]string{
 		"aid", "assistance", "package*", "donor*", "loan*", "funding", "tranche*", "ramstein*",
 		"military support", "financial support", "pledg*",
 		"допомог*", "помощ*", "пакет*", "транш*", "рамштайн*", "донор*", "грант*", "фінансуван*", "финансирован*",
-		"донат*", "волонтер*", "volunteer*",
+		"донат*",
 	},
 	// arms: weapons, their deliveries and their production
 	"arms": {
-		"weapon*", "=arms", "ammunition", "ammo", "munition*", "shells", "howitzer*", "himars", "f-16",
+		"weapon*", "=arms", "ammunition", "ammo", "munition*", "=shells", "artillery shells", "howitzer*", "himars", "f-16",
 		"abrams", "leopard*", "bradley*", "taurus", "defence industry", "defense industry", "defence company",
 		"defense company", "arms maker", "arms makers", "defence contractor", "defense contractor", "mass production",
 		"зброя", "зброю", "зброї", "озброєн*", "оруж*", "боєприпас*", "боеприпас*", "снаряд*", "гаубиц*",
@@ -206,6 +206,7 @@ var concepts = map[string][]string{
 		"переселенц*", "=впо", "=впл", "цивільн*", "мирні жителі", "мирних жителів", "мирные жители",
 		"мирных жителей", "катуван*", "пытк*", "геноцид*", "трибунал*", "депорт*", "похищен*",
 		"воєнні злочини", "военные преступления", "воєнних злочинів", "фільтрац*", "фильтрац*",
+		"волонтер*", "volunteer*",
 	},
 	// occupation of Ukrainian land
 	"occup": {
