@@ -16,7 +16,26 @@ func opmlCommands() []Command {
 			Help: Help{Usage: "/importopml <url>", Summary: "Add the feeds of an OPML file on the web (admins)"},
 			Args: []Arg{{Name: "url", Help: "Address of the OPML file", Required: true}}},
 			parseOPMLURL, (*Router).importOPML),
+		command(Command{Name: "export", Access: Admins,
+			Help: Help{Usage: "/export", Summary: "The sources as an OPML file (admins)"}},
+			noArgs, (*Router).export),
 	}
+}
+
+// export answers with the sources as an OPML 2.0 file, folders by category.
+func (r *Router) export(ctx context.Context, req *Request, _ struct{}) (*Reply, error) {
+	srcs, err := r.d.Store.ListSources(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := opml.Write(&buf, "sitrep sources", r.d.Now(), srcs); err != nil {
+		return nil, err
+	}
+	rep := Text(req.t("opml.export", locale.Args{"N": len(srcs)}))
+	rep.Document = &Document{Name: "sitrep-sources.opml", Type: "text/x-opml", Data: buf.Bytes()}
+	rep.Ephemeral = true
+	return rep, nil
 }
 
 func parseOPMLURL(words []string) (string, error) {

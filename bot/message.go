@@ -100,6 +100,16 @@ type Reply struct {
 	// its caption where the platform allows (Telegram: 1,024 characters;
 	// the rest follows as messages).
 	Photo *Photo
+	// Document is a file sent with the reply (an OPML export); as with a
+	// photo, the text is its caption where the platform allows.
+	Document *Document
+}
+
+// Document is a file attached to a reply.
+type Document struct {
+	Name string // the file name shown to users ("sitrep.opml")
+	Type string // its media type ("text/x-opml")
+	Data []byte
 }
 
 // Photo is an image attached to a reply.

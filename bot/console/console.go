@@ -114,6 +114,13 @@ func (c *Console) write(s string) {
 // the text ends with its path.
 func (c *Console) text(r *bot.Reply) string {
 	out := render.Text(r)
+	if r.Document != nil {
+		path, err := c.saveFile(r.Document.Name, r.Document.Data)
+		if err != nil {
+			return out + "\n(the file could not be saved: " + err.Error() + ")"
+		}
+		out += "\nFile saved to " + path
+	}
 	if r.Photo == nil {
 		return out
 	}
@@ -125,19 +132,30 @@ func (c *Console) text(r *bot.Reply) string {
 }
 
 func (c *Console) save(p *bot.Photo) (string, error) {
+	name := p.Name
+	if !strings.HasSuffix(name, ".png") {
+		name += ".png"
+	}
+	return c.saveFile(name, p.PNG)
+}
+
+// saveFile writes data to a new file in Dir named after name (its
+// extension kept) and returns its path.
+func (c *Console) saveFile(name string, data []byte) (string, error) {
 	dir := c.Dir
 	if dir == "" {
 		dir = os.TempDir()
 	}
-	pattern := "sitrep-*.png"
-	if base := strings.TrimSuffix(filepath.Base(p.Name), ".png"); base != "" && base != "." && !strings.ContainsAny(base, "*/\\") {
-		pattern = "sitrep-" + base + "-*.png"
+	ext := filepath.Ext(name)
+	pattern := "sitrep-*" + ext
+	if base := strings.TrimSuffix(filepath.Base(name), ext); base != "" && base != "." && !strings.ContainsAny(base+ext, "*/\\") {
+		pattern = "sitrep-" + base + "-*" + ext
 	}
 	f, err := os.CreateTemp(dir, pattern)
 	if err != nil {
 		return "", fmt.Errorf("console: %w", err)
 	}
-	if _, err := f.Write(p.PNG); err != nil {
+	if _, err := f.Write(data); err != nil {
 		f.Close()
 		return "", fmt.Errorf("console: %w", err)
 	}

@@ -52,15 +52,21 @@ type message struct {
 	// shows it (attachment://PhotoName).
 	Photo     []byte
 	PhotoName string
+	// Doc is a file attached as is (an export).
+	Doc *bot.Document
 }
 
 // files is the message's attachment, with a fresh reader on every call:
 // a retried request must upload it again.
 func (m message) files() []*discordgo.File {
-	if len(m.Photo) == 0 {
-		return nil
+	var out []*discordgo.File
+	if len(m.Photo) > 0 {
+		out = append(out, &discordgo.File{Name: m.PhotoName, ContentType: "image/png", Reader: bytes.NewReader(m.Photo)})
 	}
-	return []*discordgo.File{{Name: m.PhotoName, ContentType: "image/png", Reader: bytes.NewReader(m.Photo)}}
+	if m.Doc != nil {
+		out = append(out, &discordgo.File{Name: m.Doc.Name, ContentType: m.Doc.Type, Reader: bytes.NewReader(m.Doc.Data)})
+	}
+	return out
 }
 
 // noMentions is the allowed_mentions object on everything the bot sends:
@@ -137,6 +143,9 @@ func (b *Bot) render(r *bot.Reply) []message {
 	}
 	if r.Photo != nil && len(r.Photo.PNG) > 0 {
 		attachPhoto(&msgs[0], r.Photo)
+	}
+	if r.Document != nil && len(r.Document.Data) > 0 {
+		msgs[0].Doc = r.Document
 	}
 	if r.Ephemeral {
 		for k := range msgs {

@@ -410,3 +410,23 @@ func TestPlainRepliesSplitAt2000(t *testing.T) {
 	}
 	f.assertAllNoMentions(t)
 }
+
+// A document (an OPML export) is uploaded as an attachment of the first
+// message, whole, with its media type; a retry uploads it again.
+func TestRenderDocument(t *testing.T) {
+	b := newTestBot(t, newFakeDiscord(t), nil)
+	data := []byte(`<?xml version="1.0"?><opml version="2.0"></opml>`)
+	r := bot.Text("The sources as OPML.")
+	r.Document = &bot.Document{Name: "sitrep-sources.opml", Type: "text/x-opml", Data: data}
+	msgs := b.render(r)
+	for try := 0; try < 2; try++ {
+		files := msgs[0].files()
+		if len(files) != 1 || files[0].Name != "sitrep-sources.opml" || files[0].ContentType != "text/x-opml" {
+			t.Fatalf("files %+v", files)
+		}
+		got, _ := io.ReadAll(files[0].Reader)
+		if string(got) != string(data) {
+			t.Fatalf("upload %d: %q", try, got)
+		}
+	}
+}

@@ -24,7 +24,7 @@ func (b *Bot) sendPhoto(ctx context.Context, to target, r *bot.Reply, kb *tgbota
 	if len(r.Photo.PNG) == 0 {
 		return nil, &bot.SendError{Platform: Name, Kind: bot.SendFatal, Err: errors.New("telegram: photo without an image")}
 	}
-	caption, rest := photoCaption(r)
+	caption, rest := photoCaption(r, r.Photo.Alt)
 	name := r.Photo.Name
 	if name == "" {
 		name = "chart.png"
@@ -47,11 +47,38 @@ func (b *Bot) sendPhoto(ctx context.Context, to target, r *bot.Reply, kb *tgbota
 	return append(ids, more...), err
 }
 
+// sendDocument sends r's document (sendDocument, multipart) with r's text
+// as its caption when it fits, else the title, the text following; the
+// keyboard goes on the last message. It returns the ids sent, also on error.
+func (b *Bot) sendDocument(ctx context.Context, to target, r *bot.Reply, kb *tgbotapi.InlineKeyboardMarkup) ([]int, error) {
+	if len(r.Document.Data) == 0 {
+		return nil, &bot.SendError{Platform: Name, Kind: bot.SendFatal, Err: errors.New("telegram: document without data")}
+	}
+	caption, rest := photoCaption(r, "")
+	d := tgbotapi.NewDocument(to.id, tgbotapi.FileBytes{Name: r.Document.Name, Bytes: r.Document.Data})
+	d.ChannelUsername = to.username
+	d.Caption, d.ParseMode = caption, tgbotapi.ModeHTML
+	if kb != nil && len(rest) == 0 {
+		d.ReplyMarkup = *kb
+	}
+	m, err := b.upload(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	ids := []int{m.MessageID}
+	if len(rest) == 0 {
+		return ids, nil
+	}
+	more, err := b.sendParts(ctx, to, rest, kb, r.NoPreview)
+	return append(ids, more...), err
+}
+
 // photoCaption is r's text as one caption of at most MaxCaption characters,
-// or, when it is longer, a short caption and the text as message parts.
-func photoCaption(r *bot.Reply) (caption string, rest []string) {
+// or, when it is longer, a short caption (alt, else the title) and the text
+// as message parts. It serves documents too.
+func photoCaption(r *bot.Reply, alt string) (caption string, rest []string) {
 	text := *r
-	text.Photo, text.Buttons = nil, nil
+	text.Photo, text.Document, text.Buttons = nil, nil, nil
 	if parts := render.Chunks(&text, render.FormatHTML, MaxCaption); len(parts) <= 1 {
 		if len(parts) == 1 {
 			caption = parts[0]
@@ -59,8 +86,8 @@ func photoCaption(r *bot.Reply) (caption string, rest []string) {
 		return caption, nil
 	}
 	short := &bot.Reply{Title: r.Title}
-	if r.Photo.Alt != "" {
-		short = bot.Text(r.Photo.Alt)
+	if alt != "" {
+		short = bot.Text(alt)
 	}
 	if parts := render.Chunks(short, render.FormatHTML, MaxCaption); len(parts) > 0 {
 		caption = parts[0]

@@ -146,7 +146,9 @@ func (b *Bot) Send(ctx context.Context, chat briefings.Chat, r *bot.Reply) (stri
 		return "", &bot.SendError{Platform: Name, Kind: bot.SendFatal, Err: err}
 	}
 	var ids []int
-	if r.Photo != nil {
+	if r.Document != nil {
+		ids, err = b.sendDocument(ctx, to, r, kb)
+	} else if r.Photo != nil {
 		ids, err = b.sendPhoto(ctx, to, r, kb)
 	} else {
 		var parts []string

@@ -155,6 +155,9 @@ func (b *Bot) reply(ctx context.Context, to target, r *bot.Reply) ([]int, error)
 	if kerr != nil {
 		b.log.Error("telegram reply has invalid buttons", slog.Any("error", kerr))
 	}
+	if r.Document != nil {
+		return b.sendDocument(ctx, to, r, kb)
+	}
 	if r.Photo != nil {
 		return b.sendPhoto(ctx, to, r, kb)
 	}

@@ -76,6 +76,10 @@ type SentMessage struct {
 	// Text is then the caption.
 	Photo     []byte
 	PhotoName string
+	// Document is the file a sendDocument uploaded (DocumentName its
+	// name); Text is then the caption.
+	Document     []byte
+	DocumentName string
 }
 
 // Keyboard decodes ReplyMarkup.
@@ -337,6 +341,8 @@ func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 		f.sendMessage(w, params)
 	case "sendPhoto":
 		f.sendPhoto(w, params, upload)
+	case "sendDocument":
+		f.sendDocument(w, params, upload)
 	case "editMessageText":
 		f.editMessageText(w, params)
 	case "deleteMessage":

@@ -109,3 +109,34 @@ func (f *Fake) sendPhoto(w http.ResponseWriter, p url.Values, up *upload) {
 			"width": 900, "height": 1016, "file_size": len(up.data)}},
 		"chat": map[string]any{"id": id, "type": "private"}})
 }
+
+// sendDocument records an uploaded document as a message, its caption
+// checked like a photo's.
+func (f *Fake) sendDocument(w http.ResponseWriter, p url.Values, up *upload) {
+	if up == nil || up.field != "document" || len(up.data) == 0 {
+		apiErr(w, http.StatusBadRequest, "Bad Request: there is no document in the request", nil)
+		return
+	}
+	caption := p.Get("caption")
+	if captionLen(caption, p.Get("parse_mode")) > 1024 {
+		apiErr(w, http.StatusBadRequest, "Bad Request: message caption is too long", nil)
+		return
+	}
+	chat := p.Get("chat_id")
+	if chat == "" {
+		apiErr(w, http.StatusBadRequest, "Bad Request: chat_id is empty", nil)
+		return
+	}
+	f.mu.Lock()
+	m := &SentMessage{ChatID: chat, MessageID: f.nextMsg, Text: caption, ParseMode: p.Get("parse_mode"),
+		ReplyMarkup: p.Get("reply_markup"), Document: up.data, DocumentName: up.name}
+	f.nextMsg++
+	f.msgs = append(f.msgs, m)
+	f.notifyLocked()
+	f.mu.Unlock()
+	id, _ := strconv.ParseInt(chat, 10, 64)
+	ok(w, map[string]any{"message_id": m.MessageID, "date": time.Now().Unix(), "caption": caption,
+		"document": map[string]any{"file_id": "doc" + strconv.Itoa(m.MessageID), "file_unique_id": "d" + strconv.Itoa(m.MessageID),
+			"file_name": up.name, "file_size": len(up.data)},
+		"chat": map[string]any{"id": id, "type": "private"}})
+}
