@@ -12,17 +12,19 @@ import (
 
 // Floors of the corpus test: what the shipped model must do at least on
 // labelled items it has not seen. Issue 19's goals are 85 %, 5 % and 5 %;
-// the model does not reach them yet: on items held out of training
-// (cross-validation over some 1,800 labelled items, and the corpus's
-// sections_dev.jsonl held out) it put 71-74 % of on-topic items in the
-// right section and let 9-13 % of off-topic items through while dropping
-// 4-9 % of on-topic ones (see the trainer's report). The floors sit below
-// those figures, with room for a harder sample, so that a regression fails
-// and a fair sample passes.
+// the model does not reach them yet. Trained without them, it put 61-76 %
+// of on-topic items in the right section, let 8-13 % of off-topic items
+// through and dropped 4-13 % of on-topic ones: in cross-validation over
+// 2,083 labelled items (by item and by whole feed), on the corpus's
+// sections_dev.jsonl held out, and on an untouched fifth of the labels (73
+// / 9.5 / 8.6 %; 64.5 / 12.0 / 12.3 % leaving out the news-card pages whose
+// stories recur in several outlets). The floors sit just below those
+// figures, with room for the sampling error of a set of about a hundred
+// items, so that a regression fails and a fair sample passes.
 const (
 	floorRight    = 60.0 // on-topic items in the right section, %
-	ceilReaching  = 20.0 // off-topic items that would reach a digest, %
-	ceilDropped   = 20.0 // on-topic items dropped as off-topic, %
+	ceilReaching  = 16.0 // off-topic items that would reach a digest, %
+	ceilDropped   = 15.0 // on-topic items dropped as off-topic, %
 	minItemsFloor = 20   // fewer labelled items than this: report only
 )
 

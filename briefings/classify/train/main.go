@@ -146,7 +146,7 @@ func main() {
 	if len(pool) > 0 && len(devItems) > 0 {
 		w := classify.Train(weights(pool), opts)
 		w.Threshold = threshold
-		c := classify.NewWithWeights(w)
+		c := shipped(w)
 		fmt.Printf("\ndev held out (trained on the %d extra items):\n%s", len(pool), labelled.Score(c, devItems))
 		if *errs {
 			printErrors(c, devItems, false)
@@ -155,7 +155,11 @@ func main() {
 	if *untouched && len(held) > 0 {
 		w := classify.Train(weights(all), opts)
 		w.Threshold = threshold
-		fmt.Printf("\nuntouched fold (trained on the %d others):\n%s", len(all), labelled.Score(classify.NewWithWeights(w), held))
+		c := shipped(w)
+		fmt.Printf("\nuntouched fold (trained on the %d others):\n%s", len(all), labelled.Score(c, held))
+		if *perFeed {
+			fmt.Printf("  by feed:\n%s", scoreByFeed(c, held))
+		}
 	}
 	if *out != "" {
 		train := all
@@ -341,6 +345,25 @@ func sectionPrior(s string, dev []*labelled.Item) []float64 {
 	}
 	fmt.Printf("section prior (air, front, diplomacy, sanctions, other): %.2f\n", out)
 	return out
+}
+
+// shipped is the classifier with w as shipped: quantised to 8 bits.
+func shipped(w *classify.Weights) *classify.Classifier {
+	q, err := classify.ReadWeights(w.Encode())
+	check(err)
+	return classify.NewWithWeights(q)
+}
+
+// scoreByFeed classifies every item with c and reports per feed.
+func scoreByFeed(c *classify.Classifier, items []*labelled.Item) labelled.Report {
+	r := labelled.Report{}
+	for _, it := range items {
+		if r[it.Feed] == nil {
+			r[it.Feed] = &labelled.Counts{}
+		}
+		r[it.Feed].Add(it.Label, c.Classify(it.Article))
+	}
+	return r
 }
 
 func hasAnyPrefix(s string, prefixes []string) bool {
