@@ -142,12 +142,12 @@ func (r *Router) trend(ctx context.Context, req *Request, classes []history.Clas
 		if rep.Title == "" {
 			rep.Title = req.t("trend.title")
 		}
-		p := Paragraph{Lines: [][]Span{{{Text: t.Sentence()}}}}
+		p := Paragraph{Lines: [][]Span{{{Text: t.Sentence(req.pr)}}}}
 		if t.Week.LaunchedDays > 0 {
 			p.Heading = req.t("chart.class." + string(c))
 			for _, d := range t.Week.Days {
 				if len(d.Refs) > 0 {
-					p.Lines = append(p.Lines, []Span{{Text: history.DayLine(d)}})
+					p.Lines = append(p.Lines, []Span{{Text: history.DayLine(req.pr, d)}})
 				}
 			}
 		}

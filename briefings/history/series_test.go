@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/locale"
 )
 
 // rec is an invented national record of the Air Force's figures.
@@ -160,13 +161,13 @@ func TestWeeklyTrend(t *testing.T) {
 	tr := Weekly(records, nil, Drones, "2025-03-14")
 	// this week: 6*118 + 458 = 1166; before: 700 (+66.57 %); down 6*100+420 = 1020 of 1166 (87.5 %).
 	want := "7 days to 14 Mar: 1,166 drones launched (+67 % on the 7 days before), 87 % brought down; biggest day: 12 Mar, 458 drones."
-	if got := tr.Sentence(); got != want {
+	if got := tr.Sentence(en(t)); got != want {
 		t.Errorf("sentence:\n got %s\nwant %s", got, want)
 	}
 	if tr.Week.From != "2025-03-08" || tr.Before.To != "2025-03-07" || len(tr.Week.Days) != 7 {
 		t.Errorf("week %s..%s, before ends %s", tr.Week.From, tr.Week.To, tr.Before.To)
 	}
-	if got := DayLine(*tr.Biggest); got != "12 Mar: 458 launched, 420 brought down ("+Dataset+")" {
+	if got := DayLine(en(t), *tr.Biggest); got != "12 Mar: 458 launched, 420 brought down ("+Dataset+")" {
 		t.Errorf("day line = %q", got)
 	}
 }
@@ -176,12 +177,12 @@ func TestWeeklyTrendLeavesOutWhatIsNotStated(t *testing.T) {
 		text(1, "2025-03-10", "Outlet A", "", n(50), n(40)),
 		text(2, "2025-03-11", "Outlet A", "", n(30), nil),
 	}
-	got := Weekly(nil, reports, Drones, "2025-03-14").Sentence()
+	got := Weekly(nil, reports, Drones, "2025-03-14").Sentence(en(t))
 	want := "7 days to 14 Mar: 80 drones launched, 80 % brought down (on 1 of 2 days; the rest give no figure); biggest day: 10 Mar, 50 drones."
 	if got != want {
 		t.Errorf("sentence:\n got %s\nwant %s", got, want)
 	}
-	if got := Weekly(nil, nil, Missiles, "2025-03-14").Sentence(); got != "7 days to 14 Mar: no missiles launched in the stored reports." {
+	if got := Weekly(nil, nil, Missiles, "2025-03-14").Sentence(en(t)); got != "7 days to 14 Mar: no missiles launched in the stored reports." {
 		t.Errorf("empty week: %s", got)
 	}
 }
@@ -216,5 +217,38 @@ func TestRecordDaysNameTheOutletsThatDiffer(t *testing.T) {
 	}
 	if len(days[0].Differ) != 0 {
 		t.Errorf("3 Jun has no text report: %v", days[0].Differ)
+	}
+}
+
+func en(t testing.TB) *locale.Printer {
+	t.Helper()
+	c, err := locale.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.For(locale.English)
+}
+
+// The week in Ukrainian: the class noun agrees with the number, thousands
+// are split by a space, dates are the genitive month.
+func TestTrendSentenceInUkrainian(t *testing.T) {
+	c, err := locale.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	uk := c.For(locale.Ukrainian)
+	var records []*briefings.AttackRecord
+	start := mustDate("2025-03-01")
+	for i := range 14 {
+		records = append(records, rec(int64(i+1), start.AddDate(0, 0, i).Format(time.DateOnly), 100, 90))
+	}
+	records[11] = rec(12, "2025-03-12", 1022, 920)
+	tr := Weekly(records, nil, Drones, "2025-03-14")
+	want := "7 днів до 14 березня: запущено 1 622 дрони (+132 % до попередніх 7 днів), знешкоджено 90 %; найбільше за день: 12 березня, 1 022 дрони."
+	if got := tr.Sentence(uk); got != want {
+		t.Errorf("sentence:\n got %s\nwant %s", got, want)
+	}
+	if got := DayLine(uk, *tr.Biggest); got != "12 березня: запущено 1 022, знешкоджено 920 ("+Dataset+")" {
+		t.Errorf("day line = %q", got)
 	}
 }

@@ -1,13 +1,13 @@
 package history
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/locale"
 )
 
 // Span is a run of days with its summed figures.
@@ -70,64 +70,73 @@ func span(days []Point) Span {
 	return s
 }
 
-// Sentence is the week in words: "7 days to 14 Mar: 1,234 drones launched
-// (+18 % on the 7 days before), 89 % brought down; biggest day: 12 Mar, 458
-// drones." Only computed figures of stated figures appear; a comparison or
-// share whose base is zero is left out.
-func (t Trend) Sentence() string {
+// Sentence is the week in words in p's language: "7 days to 14 Mar: 1,234
+// drones launched (+18 % on the 7 days before), 89 % brought down; biggest
+// day: 12 Mar, 458 drones." Only computed figures of stated figures appear;
+// a comparison or share whose base is zero is left out.
+func (t Trend) Sentence(p *locale.Printer) string {
+	class := string(t.Class)
+	to := short(p, t.Week.To)
 	if t.Week.LaunchedDays == 0 {
-		return fmt.Sprintf("7 days to %s: no %s launched in the stored reports.", short(t.Week.To), t.Class)
+		return p.T("trend.none."+class, locale.Args{"To": to})
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "7 days to %s: %s %s launched", short(t.Week.To), Thousands(t.Week.Launched), t.Class)
+	b.WriteString(p.T("trend.head", locale.Args{"To": to}))
+	b.WriteString(p.N("trend.launched."+class, t.Week.Launched, locale.Args{"N": thousands(p, t.Week.Launched)}))
 	if t.Before.Launched > 0 {
 		ch := 100 * float64(t.Week.Launched-t.Before.Launched) / float64(t.Before.Launched)
-		fmt.Fprintf(&b, " (%s %% on the 7 days before)", signed(ch))
+		b.WriteString(p.T("trend.change", locale.Args{"Change": signed(ch)}))
 	}
 	if t.Week.Paired > 0 {
-		fmt.Fprintf(&b, ", %d %% brought down", int(math.Round(100*float64(t.Week.Down)/float64(t.Week.Paired))))
+		b.WriteString(p.T("trend.down", locale.Args{"Pct": int(math.Round(100 * float64(t.Week.Down) / float64(t.Week.Paired)))}))
 		if t.Week.PairedDays < t.Week.LaunchedDays {
-			fmt.Fprintf(&b, " (on %d of %d days; the rest give no figure)", t.Week.PairedDays, t.Week.LaunchedDays)
+			b.WriteString(p.T("trend.partial", locale.Args{"Days": t.Week.PairedDays, "Of": t.Week.LaunchedDays}))
 		}
 	}
 	if t.Biggest != nil {
-		fmt.Fprintf(&b, "; biggest day: %s, %s %s", short(t.Biggest.Start), Thousands(t.Biggest.Launched), t.Class)
+		b.WriteString(p.N("trend.biggest."+class, t.Biggest.Launched,
+			locale.Args{"Date": short(p, t.Biggest.Start), "N": thousands(p, t.Biggest.Launched)}))
 	}
 	b.WriteString(".")
 	return b.String()
 }
 
-// DayLine is one day's figures with where they came from: "12 Mar: 458
-// launched, 412 brought down (source)".
-func DayLine(p Point) string {
-	if len(p.Refs) == 0 {
-		return short(p.Start) + ": no report"
+// DayLine is one day's figures with where they came from, in p's
+// language: "12 Mar: 458 launched, 412 brought down (source)".
+func DayLine(p *locale.Printer, pt Point) string {
+	if len(pt.Refs) == 0 {
+		return p.T("trend.day_none", locale.Args{"Date": short(p, pt.Start)})
 	}
 	var parts []string
-	if p.LaunchedStated {
-		parts = append(parts, Thousands(p.Launched)+" launched")
+	if pt.LaunchedStated {
+		parts = append(parts, p.T("trend.day_launched", locale.Args{"N": thousands(p, pt.Launched)}))
 	}
-	if p.DownStated {
-		parts = append(parts, Thousands(p.Down)+" brought down")
+	if pt.DownStated {
+		parts = append(parts, p.T("trend.day_down", locale.Args{"N": thousands(p, pt.Down)}))
 	}
 	var src []string
 	seen := map[string]bool{}
-	for _, r := range p.Refs {
+	for _, r := range pt.Refs {
 		if !seen[r.Source] {
 			seen[r.Source] = true
 			src = append(src, r.Source)
 		}
 	}
-	return short(p.Start) + ": " + strings.Join(parts, ", ") + " (" + strings.Join(src, "; ") + ")"
+	return short(p, pt.Start) + ": " + strings.Join(parts, ", ") + " (" + strings.Join(src, "; ") + ")"
 }
 
-// short writes a civil date as "12 Mar".
-func short(date string) string {
+// thousands is Thousands with p's separator of thousands ("1,234", "1 234").
+func thousands(p *locale.Printer, n int) string {
+	return strings.ReplaceAll(Thousands(n), ",", p.T("number.thousands"))
+}
+
+// short writes a civil date as "12 Mar" ("12 березня").
+func short(p *locale.Printer, date string) string {
 	d, err := time.Parse(time.DateOnly, date)
 	if err != nil {
 		return date
 	}
-	return d.Format("2 Jan")
+	return p.DayMonth(d)
 }
 
 // signed writes a whole percent change with its sign: "+18", "-5", "0".
