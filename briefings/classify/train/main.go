@@ -46,47 +46,115 @@ type dirs []string
 func (d *dirs) String() string     { return fmt.Sprint(*d) }
 func (d *dirs) Set(s string) error { *d = append(*d, s); return nil }
 
-func main() {
-	dev := flag.String("dev", "../shared/corpus", "folder of sections_*.jsonl and feeds/ (\"\" for none)")
-	var extra dirs
-	flag.Var(&extra, "extra", "folder of labels.jsonl and feeds/ (repeatable)")
-	untouched := flag.Bool("untouched", false, "report on the untouched fold (do this once, at the end)")
-	final := flag.Bool("final", false, "train the written weights on the untouched fold too")
-	out := flag.String("out", "", "write the weights here")
-	epochs := flag.Int("epochs", 60, "training epochs")
-	l2 := flag.Float64("l2", 3e-3, "L2 regularisation of concept features")
-	wordL2 := flag.Float64("wordl2", 10, "word features' L2 is this times -l2")
-	balance := flag.Float64("balance", 0, "weigh sections by the inverse of their share to this power (0..1)")
-	conceptRel := flag.Bool("conceptrel", false, "relevance reads concept features only")
-	prior := flag.String("prior", "", "shares of the sections among the articles to judge (air,front,diplomacy,sanctions,other), or \"dev\": as in the dev items")
-	conceptSec := flag.Bool("conceptsec", false, "sections read concept features only")
-	other := flag.String("other", "", "comma-separated starts of the names of feeds from outlets of another kind than the dev feeds' (world outlets)")
-	otherWeight := flag.Float64("otherweight", 1, "training weight of the -other feeds' items")
-	devWeight := flag.Float64("devweight", 1, "training weight of the dev items (they are of the kind the model is judged on)")
-	reps := flag.Int("reps", 1, "cross-validate over this many splits into folds")
-	perFeed := flag.Bool("perfeed", false, "print the cross-validation figures of each feed")
-	byFeed := flag.Bool("byfeed", false, "cross-validate with whole feeds in a fold (no item's feed-mates in its training)")
-	explain := flag.String("explain", "", "explain the decisions on the items whose title contains this, trained without them")
-	errs := flag.Bool("errors", false, "list the items cross-validation gets wrong (stderr) and the dev items the held-out run gets wrong")
+// config is the command line.
+type config struct {
+	dev, out, prior, other, explain string
+	extra                           dirs
+	untouched, final, errs, perFeed bool
+	byFeed                          bool
+	reps                            int
+	devWeight, otherWeight          float64
+	opts                            classify.TrainOptions
+}
+
+func parseFlags() *config {
+	c := &config{}
+	flag.StringVar(&c.dev, "dev", "../shared/corpus", "folder of sections_*.jsonl and feeds/ (\"\" for none)")
+	flag.Var(&c.extra, "extra", "folder of labels.jsonl and feeds/ (repeatable)")
+	flag.BoolVar(&c.untouched, "untouched", false, "report on the untouched fold (do this once, at the end)")
+	flag.BoolVar(&c.final, "final", false, "train the written weights on the untouched fold too")
+	flag.StringVar(&c.out, "out", "", "write the weights here")
+	flag.IntVar(&c.opts.Epochs, "epochs", 60, "training epochs")
+	flag.Float64Var(&c.opts.L2, "l2", 3e-3, "L2 regularisation of concept features")
+	flag.Float64Var(&c.opts.WordL2, "wordl2", 10, "word features' L2 is this times -l2")
+	flag.Float64Var(&c.opts.SectionBalance, "balance", 0, "weigh sections by the inverse of their share to this power (0..1)")
+	flag.BoolVar(&c.opts.ConceptRelevance, "conceptrel", false, "relevance reads concept features only")
+	flag.BoolVar(&c.opts.ConceptSection, "conceptsec", false, "sections read concept features only")
+	flag.StringVar(&c.prior, "prior", "", "shares of the sections among the articles to judge (air,front,diplomacy,sanctions,other), or \"dev\": as in the dev items")
+	flag.StringVar(&c.other, "other", "", "comma-separated starts of the names of feeds from outlets of another kind than the dev feeds' (world outlets)")
+	flag.Float64Var(&c.otherWeight, "otherweight", 1, "training weight of the -other feeds' items")
+	flag.Float64Var(&c.devWeight, "devweight", 1, "training weight of the dev items (they are of the kind the model is judged on)")
+	flag.IntVar(&c.reps, "reps", 1, "cross-validate over this many splits into folds")
+	flag.BoolVar(&c.perFeed, "perfeed", false, "print the cross-validation figures of each feed")
+	flag.BoolVar(&c.byFeed, "byfeed", false, "cross-validate with whole feeds in a fold (no item's feed-mates in its training)")
+	flag.StringVar(&c.explain, "explain", "", "explain the decisions on the items whose title contains this, trained without them")
+	flag.BoolVar(&c.errs, "errors", false, "list the items cross-validation gets wrong (stderr) and the dev items the held-out run gets wrong")
 	flag.Parse()
-	opts := classify.TrainOptions{Epochs: *epochs, L2: *l2, WordL2: *wordL2, SectionBalance: *balance, ConceptRelevance: *conceptRel, ConceptSection: *conceptSec, Seed: 1}
-	weights := func(items []*labelled.Item) []classify.Example {
-		ex := labelled.Examples(items)
-		for i, it := range items {
-			switch {
-			case it.Dev:
-				ex[i].Weight = *devWeight
-			case *other != "" && hasAnyPrefix(it.Feed, strings.Split(*other, ",")):
-				ex[i].Weight = *otherWeight
+	c.opts.Seed = 1
+	return c
+}
+
+// examples turns items into training examples with their weights.
+func (c *config) examples(items []*labelled.Item) []classify.Example {
+	ex := labelled.Examples(items)
+	for i, it := range items {
+		switch {
+		case it.Dev:
+			ex[i].Weight = c.devWeight
+		case c.other != "" && hasAnyPrefix(it.Feed, strings.Split(c.other, ",")):
+			ex[i].Weight = c.otherWeight
+		}
+	}
+	return ex
+}
+
+func main() {
+	c := parseFlags()
+	devItems, pool, held := loadItems(c.dev, c.extra)
+	c.opts.SectionPrior = sectionPrior(c.prior, devItems)
+	all := append(append([]*labelled.Item{}, pool...), devItems...)
+	if c.explain != "" {
+		var train, show []*labelled.Item
+		for _, it := range all {
+			if strings.Contains(it.Article.Title, c.explain) {
+				show = append(show, it)
+			} else {
+				train = append(train, it)
 			}
 		}
-		return ex
+		printErrors(classify.NewWithWeights(classify.Train(c.examples(train), c.opts)), show, true)
+		return
 	}
+	var cvErrors io.Writer
+	if c.errs {
+		cvErrors = os.Stderr
+	}
+	threshold := crossValidate(all, c.opts, c.examples, c.reps, c.byFeed, c.perFeed, cvErrors)
+	train := func(items []*labelled.Item) *classify.Weights {
+		w := classify.Train(c.examples(items), c.opts)
+		w.Threshold = threshold
+		return w
+	}
+	if len(pool) > 0 && len(devItems) > 0 {
+		cl := shipped(train(pool))
+		fmt.Printf("\ndev held out (trained on the %d extra items):\n%s", len(pool), labelled.Score(cl, devItems))
+		if c.errs {
+			printErrors(cl, devItems, false)
+		}
+	}
+	if c.untouched && len(held) > 0 {
+		cl := shipped(train(all))
+		fmt.Printf("\nuntouched fold (trained on the %d others):\n%s", len(all), labelled.Score(cl, held))
+		if c.perFeed {
+			fmt.Printf("  by feed:\n%s", scoreByFeed(cl, held))
+		}
+	}
+	if c.out != "" {
+		items := all
+		if c.final {
+			items = append(items, held...)
+		}
+		data := train(items).Encode()
+		check(os.WriteFile(c.out, data, 0o644))
+		fmt.Printf("\nwrote %s: %d bytes, trained on %d items, threshold %.3f\n", c.out, len(data), len(items), threshold)
+	}
+}
 
+// loadItems reads the dev items and the extra items, these split into the
+// pool and the untouched fold. An item labelled twice (the same feed saved
+// in two folders) counts once, where it was first seen: the dev set first.
+func loadItems(dev string, extra []string) (devItems, pool, held []*labelled.Item) {
 	an := extract.NewAnalyzer()
-	var devItems, pool, held []*labelled.Item
-	// An item labelled twice (the same feed saved in two folders) counts
-	// once, where it was first seen: the dev set first.
 	seen := map[string]bool{}
 	dup := func(it *labelled.Item) bool {
 		key := strings.ToLower(strings.Join(strings.Fields(it.Article.Title), " "))
@@ -96,8 +164,8 @@ func main() {
 		seen[key] = true
 		return false
 	}
-	if *dev != "" {
-		items, err := labelled.Load(*dev, "sections_*.jsonl", an)
+	if dev != "" {
+		items, err := labelled.Load(dev, "sections_*.jsonl", an)
 		check(err)
 		for _, it := range items {
 			dup(it)
@@ -110,68 +178,18 @@ func main() {
 		items, err := labelled.Load(d, "labels.jsonl", an)
 		check(err)
 		for _, it := range items {
-			if dup(it) {
+			switch {
+			case dup(it):
 				dups++
-				continue
-			}
-			if it.Untouched() {
+			case it.Untouched():
 				held = append(held, it)
-			} else {
+			default:
 				pool = append(pool, it)
 			}
 		}
 	}
 	fmt.Printf("items: dev %d, extra %d (+%d untouched; %d labelled twice dropped)\n", len(devItems), len(pool), len(held), dups)
-	opts.SectionPrior = sectionPrior(*prior, devItems)
-
-	all := append(append([]*labelled.Item{}, pool...), devItems...)
-	var cvErrors io.Writer
-	if *errs {
-		cvErrors = os.Stderr
-	}
-	if *explain != "" {
-		var train, show []*labelled.Item
-		for _, it := range all {
-			if strings.Contains(it.Article.Title, *explain) {
-				show = append(show, it)
-			} else {
-				train = append(train, it)
-			}
-		}
-		printErrors(classify.NewWithWeights(classify.Train(weights(train), opts)), show, true)
-		return
-	}
-	threshold := crossValidate(all, opts, weights, *reps, *byFeed, *perFeed, cvErrors)
-
-	if len(pool) > 0 && len(devItems) > 0 {
-		w := classify.Train(weights(pool), opts)
-		w.Threshold = threshold
-		c := shipped(w)
-		fmt.Printf("\ndev held out (trained on the %d extra items):\n%s", len(pool), labelled.Score(c, devItems))
-		if *errs {
-			printErrors(c, devItems, false)
-		}
-	}
-	if *untouched && len(held) > 0 {
-		w := classify.Train(weights(all), opts)
-		w.Threshold = threshold
-		c := shipped(w)
-		fmt.Printf("\nuntouched fold (trained on the %d others):\n%s", len(all), labelled.Score(c, held))
-		if *perFeed {
-			fmt.Printf("  by feed:\n%s", scoreByFeed(c, held))
-		}
-	}
-	if *out != "" {
-		train := all
-		if *final {
-			train = append(train, held...)
-		}
-		w := classify.Train(weights(train), opts)
-		w.Threshold = threshold
-		data := w.Encode()
-		check(os.WriteFile(*out, data, 0o644))
-		fmt.Printf("\nwrote %s: %d bytes, trained on %d items, threshold %.3f\n", *out, len(data), len(train), threshold)
-	}
+	return devItems, pool, held
 }
 
 // crossValidate prints k-fold cross-validation figures, over reps
