@@ -72,9 +72,9 @@ func (r *Router) chart(ctx context.Context, req *Request, q chartQuery) (*Reply,
 		what = req.t("chart.class." + string(classes[0]))
 	}
 	if empty(p.Series) {
-		return Text(req.t("chart.none", locale.Args{"Period": chart.Period(p.Series[0])})), nil
+		return Text(req.t("chart.none", locale.Args{"Period": chart.PeriodIn(req.pr, p.Series[0])})), nil
 	}
-	rep := Text(strings.Split(p.Caption, "\n")...)
+	rep := Text(strings.Split(chart.CaptionIn(req.pr, p.Series), "\n")...)
 	rep.Title = req.t("chart.title", locale.Args{"What": what, "Window": windowWords(req, days)})
 	rep.NoPreview = true
 	rep.Photo = &Photo{Name: "chart-" + window + ".png", PNG: p.PNG,

@@ -15,6 +15,7 @@ import (
 	"github.com/go-analyze/charts"
 
 	"github.com/sitrep/sitrep/briefings/history"
+	"github.com/sitrep/sitrep/briefings/locale"
 )
 
 // Layout at a phone's width: Telegram and Discord show a photo about 400
@@ -235,57 +236,114 @@ func sourceLine(series []history.Series) string {
 // description is longer); Caption stays within it.
 const MaxCaption = 1024
 
-// Caption describes the chart in words for the message that carries it:
-// what is plotted, the period, each class's totals and the source.
+// Caption describes the chart in words, in English (the sitrep chart
+// command, the cached picture); CaptionIn writes it in a reader's language.
 func Caption(series []history.Series) string {
+	cat, err := locale.New()
+	if err != nil {
+		return ""
+	}
+	return CaptionIn(cat.For(locale.English), series)
+}
+
+// CaptionIn describes the chart in words in p's language for the message
+// that carries it: what is plotted, the period, each class's totals and the
+// source.
+func CaptionIn(p *locale.Printer, series []history.Series) string {
 	if len(series) == 0 {
 		return ""
 	}
-	var classes []string
-	for _, s := range series {
-		classes = append(classes, string(s.Class))
+	what := p.T("chart.both")
+	if len(series) == 1 {
+		what = p.T("chart.class." + string(series[0].Class))
 	}
-	unit := "day"
-	if series[0].Weekly {
-		unit = "week"
+	s0 := series[0]
+	unit, avg := p.T("chart.unit_day"), p.T("chart.avg_days", locale.Args{"N": s0.AvgSpan})
+	if s0.Weekly {
+		unit, avg = p.T("chart.unit_week"), p.T("chart.avg_weeks", locale.Args{"N": s0.AvgSpan})
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s launched and brought down per %s, %s (bars), with the %s (line).",
-		upperFirst(strings.Join(classes, " and ")), unit, Period(series[0]), AverageName(series[0]))
+	b.WriteString(p.T("chart.caption", locale.Args{"What": what, "Unit": unit, "Period": PeriodIn(p, s0), "Average": avg}))
 	for _, s := range series {
-		if line := totals(s); line != "" {
+		if line := totals(p, s); line != "" {
 			b.WriteString("\n" + line)
 		}
 	}
-	b.WriteString("\nSource: " + sourceLine(series) + ".")
+	b.WriteString("\n" + p.T("chart.source", locale.Args{"What": sourceLineIn(p, series)}))
 	return clipCaption(b.String())
 }
 
-// totals sums a series: "Drones: 9,876 launched, 8,765 brought down (89 %
-// of those with both figures)".
-func totals(s history.Series) string {
+// PeriodIn is Period in p's language.
+func PeriodIn(p *locale.Printer, s history.Series) string {
+	from, err1 := time.Parse(time.DateOnly, s.From)
+	to, err2 := time.Parse(time.DateOnly, s.To)
+	if err1 != nil || err2 != nil {
+		return s.From + " - " + s.To
+	}
+	if from.Year() == to.Year() {
+		return p.DayMonth(from) + " - " + p.Date(to)
+	}
+	return p.Date(from) + " - " + p.Date(to)
+}
+
+// sourceLineIn is sourceLine in p's language.
+func sourceLineIn(p *locale.Printer, series []history.Series) string {
+	var names []string
+	seen := map[string]bool{}
+	records := false
+	for _, s := range series {
+		records = records || s.RecordDays > 0
+		for _, src := range s.Sources {
+			if src != history.Dataset && !seen[src] {
+				seen[src] = true
+				names = append(names, src)
+			}
+		}
+	}
+	var parts []string
+	if records {
+		parts = append(parts, history.Attribution)
+	}
+	if len(names) > 0 {
+		if len(names) > 4 {
+			names = append(names[:4], p.T("chart.more", locale.Args{"N": len(names) - 4}))
+		}
+		parts = append(parts, p.T("chart.news", locale.Args{"Names": strings.Join(names, ", ")}))
+	}
+	if len(parts) == 0 {
+		return p.T("chart.no_reports")
+	}
+	return strings.Join(parts, "; ")
+}
+
+// totals sums a series: "Drones: 9,876 launched, 89 % brought down (of the
+// 1,234 whose outcome is stated)."
+func totals(p *locale.Printer, s history.Series) string {
 	var launched, down, paired int
 	stated := false
-	for _, p := range s.Points {
-		if p.LaunchedStated {
-			launched += p.Launched
+	for _, pt := range s.Points {
+		if pt.LaunchedStated {
+			launched += pt.Launched
 			stated = true
 		}
-		for _, r := range p.Refs {
+		for _, r := range pt.Refs {
 			if r.Launched != nil && r.Down != nil {
 				down += *r.Down
 				paired += *r.Launched
 			}
 		}
 	}
+	class := p.T("chart.class." + string(s.Class))
 	if !stated {
-		return upperFirst(string(s.Class)) + ": no launches in the stored reports."
+		return p.T("chart.totals_none", locale.Args{"Class": class})
 	}
-	line := fmt.Sprintf("%s: %s launched", upperFirst(string(s.Class)), history.Thousands(launched))
+	sep := p.T("number.thousands")
+	th := func(n int) string { return strings.ReplaceAll(history.Thousands(n), ",", sep) }
+	line := p.T("chart.totals", locale.Args{"Class": class, "N": th(launched)})
 	if paired > 0 {
-		line += fmt.Sprintf(", %d %% brought down", (200*down+paired)/(2*paired))
+		line += p.T("chart.totals_down", locale.Args{"Pct": (200*down + paired) / (2 * paired)})
 		if paired != launched {
-			line += fmt.Sprintf(" (of the %s whose outcome is stated)", history.Thousands(paired))
+			line += p.T("chart.totals_of", locale.Args{"N": th(paired)})
 		}
 	}
 	return line + "."

@@ -12,6 +12,7 @@ import (
 
 	"github.com/sitrep/sitrep/briefings"
 	"github.com/sitrep/sitrep/briefings/history"
+	"github.com/sitrep/sitrep/briefings/locale"
 )
 
 // TestPanelPlotsTheReports checks what a chart plots against the records
@@ -96,6 +97,27 @@ func TestCaption(t *testing.T) {
 		"Drones launched and brought down per day, 4 Jan - 6 Jan 2025 (bars), with the 7-day average (line).",
 		"Drones: 594 launched, 90 % brought down.",
 		"Source: " + history.Attribution + ".",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("caption lacks %q:\n%s", want, got)
+		}
+	}
+}
+
+// The caption in a Ukrainian chat: the same figures, in its words and
+// dates (the picture itself stays English).
+func TestCaptionInUkrainian(t *testing.T) {
+	cat, err := locale.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs := yearOfRecords("2025-01-01", 10)
+	d := history.Build(recs, nil, history.Options{Class: history.Drones, From: "2025-01-04", To: "2025-01-06"})
+	got := CaptionIn(cat.For(locale.Ukrainian), []history.Series{d})
+	for _, want := range []string{
+		"Дрони: запущено та знешкоджено за добу, 4 січня - 6 січня 2025 (стовпці), із ковзним середнім за 7 дн. (лінія).",
+		"Дрони: запущено 594, знешкоджено 90 %.",
+		"Джерело: " + history.Attribution + ".",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("caption lacks %q:\n%s", want, got)
