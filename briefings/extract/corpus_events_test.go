@@ -163,12 +163,15 @@ func readCasualties(ev *labelEvent, v any) {
 
 // ---- time: period, as-of, window
 
+// label24h: "24 hours", "~24h", "24-hour" (not a day of the month, "Dec 24").
+var label24h = regexp.MustCompile(`\b24\s*-?\s*h`)
+
 // periodOf normalizes a label's period ("overnight into Saturday", "past 24
 // hours", "daytime ~11:30", kind "night").
 func periodOf(s string) string {
 	s = strings.ToLower(s)
 	switch {
-	case strings.Contains(s, "24") || strings.Contains(s, "past day"):
+	case label24h.MatchString(s) || strings.Contains(s, "past day"):
 		return string(period24h)
 	case strings.Contains(s, "night"):
 		return string(periodOvernight)
