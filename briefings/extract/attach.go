@@ -34,6 +34,7 @@ type event struct {
 	attacker    side
 	period      period
 	date, key   string
+	named       bool // a sentence named the date (not only the publication day)
 	scope       scope
 	region      string
 	source      source
@@ -123,7 +124,7 @@ type clause struct {
 }
 
 func (r *reader) newEvent(att side, ti timeInfo) *event {
-	e := &event{attacker: att, period: ti.period, date: ti.date, key: ti.key, scope: scopeNational}
+	e := &event{attacker: att, period: ti.period, date: ti.date, key: ti.key, scope: scopeNational, named: ti.dated}
 	if ti.period == periodCumulative {
 		e.scope = scopeCumulative
 	}
@@ -398,9 +399,14 @@ func (r *reader) localRegion(regs []region, signal side) string {
 func (r *reader) eventFor(s sentence, c clause, figs []figure) *event {
 	cur := r.cur[c.att]
 	ti := c.time
+	if cur != nil && cur.strong && !s.headline && r.rs.on(ruleRestate) && sameKind(cur, ti) && restates(cur, figs) {
+		return cur // the same figures again, under another time word
+	}
 	switch {
 	case cur == nil:
 		return r.newEvent(c.att, ti)
+	case ti.has && ti.key != cur.key && !s.headline && r.rs.on(ruleSamePeriod) && ti.period == cur.period && ti.date != "" && cur.date == "":
+		retime(cur, ti) // "overnight" ... "on Monday night": the night named before, now dated
 	case ti.has && ti.key != cur.key && !s.headline && !(r.rs.on(ruleSamePeriod) && !ti.dated && ti.period == cur.period):
 		// figures stated first and their night after: "22 were launched ... this night, 17 were destroyed"
 		untimed := cur.key == "|" && !conflicts(cur, figs) && r.rs.on(ruleAdoptTime)
@@ -418,9 +424,21 @@ func (r *reader) eventFor(s sentence, c clause, figs []figure) *event {
 	return cur
 }
 
+// sameKind: a sentence's time may name the event's again in other words:
+// not another named date, not a span where the event is one night, nor the reverse.
+func sameKind(e *event, ti timeInfo) bool {
+	if !ti.has {
+		return true
+	}
+	if e.named && ti.dated && ti.date != e.date {
+		return false
+	}
+	return (ti.period == periodCumulative) == (e.period == periodCumulative)
+}
+
 // retime gives an event without figures the time of a later sentence.
 func retime(e *event, ti timeInfo) {
-	e.period, e.date, e.key = ti.period, ti.date, ti.key
+	e.period, e.date, e.key, e.named = ti.period, ti.date, ti.key, ti.dated
 	switch {
 	case ti.period == periodCumulative:
 		e.scope = scopeCumulative
@@ -439,7 +457,7 @@ func conflicts(e *event, figs []figure) bool {
 		}
 		for k := range e.entries {
 			x := &e.entries[k]
-			if !x.weak && x.known && !x.subset && x.class == f.class && x.out == f.out && x.mclass == f.mclass && x.n != f.n {
+			if !x.weak && x.known && !x.subset && x.class == f.class && x.out == f.out && x.mclass == f.mclass && !agrees(&x.figure, f) {
 				return true
 			}
 		}

@@ -166,8 +166,9 @@ func forwardCue(toks []token, cueAt []outcome, end int, rs *ruleSet) fwCue {
 		if (lw == "," && n == 0) || cueAt[k] != outNone {
 			break
 		}
-		if n == 0 && toks[k].kind == kWord && strings.HasSuffix(lw, "ing") && rs.on(ruleParticiple) {
-			// "a drone flying towards Moscow was shot down"
+		if n == 0 && toks[k].kind == kWord && (strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ed") && k+1 < len(toks) && toks[k+1].low == "by") && rs.on(ruleParticiple) {
+			// "a drone flying towards Moscow was shot down", "missiles made by
+			// the United States were shot down": the participle describes
 			if k2, ok := predicateAfter(toks, cueAt, k+1); ok {
 				return fwCue{out: cueAt[k2], at: k2}
 			}

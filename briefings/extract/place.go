@@ -30,6 +30,9 @@ func (r *reader) place(s sentence, figs []figure, target *event) {
 		if f.has(fRevised) {
 			dst.drop(f)
 		}
+		if r.rs.on(ruleRestate) {
+			dst.dropRounded(f) // "over 400" in the lead, "407" further down
+		}
 		dst.entries = append(dst.entries, entry{figure: *f, weak: s.headline})
 		if f.ofM >= f.n && f.ofM > 0 && f.out != outLaunched && f.class != classPerson && r.rs.on(ruleNOfM) {
 			// "58 out of 59": 59 were launched

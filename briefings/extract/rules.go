@@ -40,6 +40,7 @@ const (
 	ruleAsideRegions    // "the drones were destroyed over the X, Y and Z regions": the event's regions
 	ruleSamePeriod      // "in the overnight attack", no date of its own: the night already named
 	rulePendingSource   // "the Air Force reported it", before the figures: their source
+	ruleRestate         // the same figures again (rounded, quoted, another time word): the same event
 	// reports (stage 4)
 	ruleAll // "all were shot down": the launched figures
 	nRules
@@ -49,7 +50,7 @@ var ruleNames = [nRules]string{
 	"all-N", "correction", "range", "N-of-M", "ellipsis", "uk-singular", "definite-one",
 	"either-or", "list-header", "participle", "type-subset", "rate", "evening-start",
 	"report-times", "ongoing", "denial", "launch-origin", "unnumbered", "breakdown",
-	"conflict", "region-share", "ua-source", "specific-source", "adopt-time", "template-source", "alert-scene", "casualty-context", "aside-regions", "same-period", "pending-source",
+	"conflict", "region-share", "ua-source", "specific-source", "adopt-time", "template-source", "alert-scene", "casualty-context", "aside-regions", "same-period", "pending-source", "restate",
 	"all",
 }
 

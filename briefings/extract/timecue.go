@@ -65,7 +65,7 @@ func timeCue(toks []token, pub time.Time, rs *ruleSet) timeInfo {
 		pw |= periodWord(toks, i, rs)
 	}
 	var ti timeInfo
-	date, dateKey := dateOf(toks, pub, pw&pwNight != 0, rs)
+	date, dateKey, weak := dateOf(toks, pub, pw&pwNight != 0, rs)
 	switch {
 	case pw&pwCumulative != 0:
 		ti.period = periodCumulative
@@ -77,7 +77,7 @@ func timeCue(toks []token, pub time.Time, rs *ruleSet) timeInfo {
 		ti.period = periodOvernight
 	}
 	ti.has = ti.period != periodNone || dateKey != ""
-	ti.dated = dateKey != ""
+	ti.dated = dateKey != "" && !weak
 	if date == "" && dateKey == "" && !pub.IsZero() && pw&(pwNight|pw24h|pwDay) != 0 {
 		date = ymd(pub)
 	}
@@ -254,7 +254,7 @@ func dayOfMonthAt(toks []token, i int) int {
 // 21"), else a weekday ("on Monday night"). A night whose window opens the
 // evening before ("з 18:00 1 липня") ends the next day. A date after "as of"
 // or "станом на" is the time of the count, not the attack's.
-func dateOf(toks []token, pub time.Time, night bool, rs *ruleSet) (date, key string) {
+func dateOf(toks []token, pub time.Time, night bool, rs *ruleSet) (date, key string, weak bool) {
 	for i := range toks {
 		m := int(toks[i].month)
 		d := 0
@@ -269,17 +269,17 @@ func dateOf(toks []token, pub time.Time, night bool, rs *ruleSet) (date, key str
 		if rs.on(ruleEveningStart) && eveningStart(toks, i) {
 			date, key = nextDay(date), key+"+1"
 		}
-		return date, key
+		return date, key, false
 	}
 	for i := range toks {
 		if toks[i].wday == 0 || asOfBefore(toks, i) {
 			continue
 		}
-		if d, k, ok := weekdayDate(toks, i, pub, night, rs); ok {
-			return d, k
+		if d, k, w, ok := weekdayDate(toks, i, pub, night, rs); ok {
+			return d, k, w
 		}
 	}
-	return "", ""
+	return "", "", false
 }
 
 func nextDay(date string) string {
@@ -292,20 +292,18 @@ func nextDay(date string) string {
 
 // weekdayDate reads "on Monday night", "overnight into Saturday"; a weekday
 // of saying ("said on Sunday") dates nothing unless the sentence speaks of a night.
-func weekdayDate(toks []token, i int, pub time.Time, night bool, rs *ruleSet) (string, string, bool) {
+func weekdayDate(toks []token, i int, pub time.Time, night bool, rs *ruleSet) (date, key string, weak, ok bool) {
 	wd := int(toks[i].wday) - 1
-	said := false
-	for k := i - 1; k >= 0 && k >= i-3; k-- {
-		if saidWords[toks[k].low] {
-			said = true
-		}
-	}
+	said := saidDay(toks, i) && !tiedToNight(toks, i)
 	if said && !night && !hasNight(toks) {
-		return "", "", false
+		return "", "", false, false
 	}
-	key := "wd" + toks[i].low
+	if said {
+		weak = true // the day the report was given: the night that ended that morning
+	}
+	key = "wd" + toks[i].low
 	if pub.IsZero() {
-		return "", key, true
+		return "", key, weak, true
 	}
 	t := resolveWeekday(pub, wd)
 	next := ""
@@ -315,7 +313,36 @@ func weekdayDate(toks []token, i int, pub time.Time, night bool, rs *ruleSet) (s
 	if (next == "night" || next == "evening" || rs.on(ruleEveningStart) && eveningStart(toks, i)) && t.AddDate(0, 0, 1).Before(pub.AddDate(0, 0, 1)) {
 		t = t.AddDate(0, 0, 1)
 	}
-	return ymd(t), key, true
+	return ymd(t), key, weak, true
+}
+
+// saidDay: the weekday at i is the day a report was given ("said on
+// Monday", "in a statement on Monday").
+func saidDay(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		lw := toks[k].low
+		if saidWords[lw] || lw == "statement" || lw == "update" || lw == "post" {
+			return true
+		}
+		if lw == "," || lw == "overnight" || lw == "night" {
+			return false
+		}
+	}
+	return false
+}
+
+// tiedToNight: a night word belongs to the weekday at i ("on Monday night",
+// "overnight into Monday", "overnight Monday").
+func tiedToNight(toks []token, i int) bool {
+	if i+1 < len(toks) && (toks[i+1].low == "night" || toks[i+1].low == "evening") {
+		return true
+	}
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if lw := toks[k].low; lw == "overnight" || lw == "into" || lw == "night" {
+			return true
+		}
+	}
+	return false
 }
 
 // habitual: the day or night word at toks[i] states a rate ("each night",
