@@ -179,6 +179,9 @@ func forwardCue(toks []token, cueAt []outcome, end int, rs *ruleSet) fwCue {
 		k++
 	}
 	if k >= len(toks) || cueAt[k] == outNone {
+		if ownVerb(toks, end, k) && rs.on(ruleOwnVerb) {
+			return fwCue{out: outIgnored, at: k} // "300 drones were stored there": a verb of their own
+		}
 		return fwCue{at: -1}
 	}
 	out := cueAt[k]
@@ -194,6 +197,47 @@ func forwardCue(toks []token, cueAt []outcome, end int, rs *ruleSet) fwCue {
 		}
 	}
 	return fwCue{out: out, direct: k == end, at: k}
+}
+
+// ownVerb: the phrase ending at end is the subject of a passive verb that
+// speaks of stocks, production or supplies ("were stored", "were produced",
+// "were delivered", "200 drones stored at the site"): the participle at k,
+// right after the phrase or after an auxiliary.
+func ownVerb(toks []token, end, k int) bool {
+	if k >= len(toks) || !otherVerbs[toks[k].low] {
+		return false
+	}
+	if k == end {
+		return true // "200 drones stored at the site"
+	}
+	for q := end; q < k; q++ {
+		switch toks[q].low {
+		case "were", "was", "been", "are", "is":
+			return true
+		}
+	}
+	return false
+}
+
+// otherVerbs say what becomes of weapons outside an attack: stocks,
+// production, supplies and aid.
+var otherVerbs = map[string]bool{
+	"stored": true, "kept": true, "held": true, "stockpiled": true, "hidden": true, "found": true, "seized": true, "captured": true,
+	"produced": true, "manufactured": true, "made": true, "built": true, "assembled": true,
+	"delivered": true, "supplied": true, "shipped": true, "transferred": true, "provided": true, "donated": true,
+	"pledged": true, "promised": true, "allocated": true, "ordered": true, "purchased": true, "bought": true, "sold": true,
+	"received": true, "handed": true, "given": true,
+}
+
+// clauseBetween: a relative clause of place opens between a predicate and a
+// figure ("where", "де"): the figure is that clause's, not the predicate's.
+func clauseBetween(toks []token, a, b int) bool {
+	for k := a; k < b && k < len(toks); k++ {
+		if lw := toks[k].low; lw == "where" || lw == "де" {
+			return true
+		}
+	}
+	return false
 }
 
 // predicateAfter finds the verb after a participle phrase ("launched by
@@ -222,6 +266,9 @@ func predicateAfter(toks []token, cueAt []outcome, from int) (int, bool) {
 // chooseOutcome picks the predicate that governs f.
 func chooseOutcome(f *figure, prev *figure, fw []fwCue, i int, s *sentence, cues []cue, st *countState, rs *ruleSet) outcome {
 	back, backAt := backCueAt(cues, f.start, f.class)
+	if back != outNone && rs.on(ruleOwnVerb) && clauseBetween(s.toks, backAt, f.start) {
+		back, backAt = outNone, -1 // "struck a depot where 300 drones were kept"
+	}
 	if c := fw[i]; c.at >= 0 && allowed(c.out, f.class) && !participle(f, c, back, backAt, fw, i, rs) {
 		return c.out
 	}

@@ -17,6 +17,7 @@ const (
 	ruleDefiniteOne             // "destroyed the missile": a definite singular weapon counts one
 	// predicates (stage 2)
 	ruleEitherOr     // "shot down or jammed", "збито, або подавлено": either
+	ruleOwnVerb      // "300 drones were stored there": a passive verb the reader does not count governs its figure
 	ruleListHeader   // the Air Force's list: the header's predicate governs its items
 	ruleParticiple   // "shot down 58 of 61 drones launched by Russia": launched describes
 	ruleTypeSubset   // "over N of the drones were Shahed-type": a type's share
@@ -48,7 +49,7 @@ const (
 
 var ruleNames = [nRules]string{
 	"all-N", "correction", "range", "N-of-M", "ellipsis", "uk-singular", "definite-one",
-	"either-or", "list-header", "participle", "type-subset", "rate", "evening-start",
+	"either-or", "own-verb", "list-header", "participle", "type-subset", "rate", "evening-start",
 	"report-times", "ongoing", "denial", "launch-origin", "unnumbered", "breakdown",
 	"conflict", "region-share", "ua-source", "specific-source", "adopt-time", "template-source", "alert-scene", "casualty-context", "aside-regions", "same-period", "pending-source", "restate",
 	"all",

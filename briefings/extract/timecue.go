@@ -127,13 +127,17 @@ func periodWord(toks []token, i int, rs *ruleSet) periodFlags {
 			return pw24h
 		}
 	case "доби", "добу":
-		if rate || prev == "на" {
+		if rate || prev == "на" || severalSpan(toks, i) && rs.on(ruleRate) {
 			return pwCumulative
 		}
 		return pw24h
 	case "since":
 		if sinceSpan(toks, i, next) && !comparison(toks, i) {
 			return pwCumulative
+		}
+	case "days", "nights", "weeks", "months", "днів", "діб", "ночей", "тижнів", "місяців", "дні", "тижні", "місяці":
+		if severalSpan(toks, i) && rs.on(ruleRate) {
+			return pwCumulative // "over the past few days", "за останні три доби": several attacks
 		}
 	case "month", "year", "week", "місяць", "місяця", "тиждень", "рік", "року", "winter", "summer", "autumn", "spring", "зиму", "зими", "літо", "осінь", "весну":
 		if spanAt(toks, i) && !(lw == "year" && (next == "war" || next == "old")) && !agoWord(next) && !comparison(toks, i) {
@@ -177,6 +181,24 @@ func spanAt(toks []token, i int) bool {
 		return before == "in" || before == "within"
 	case "the":
 		return before == "during" || before == "over" || before == "throughout" || before == "in"
+	}
+	return false
+}
+
+// severalSpan: a span of several days, weeks or months ("over the past few
+// days", "in the last three weeks", "за останні три доби"): a count, a few
+// or several before the plural, after "past", "last" or "останні".
+func severalSpan(toks []token, i int) bool {
+	if i < 2 {
+		return false
+	}
+	q := toks[i-1]
+	if !(q.kind == kNum || q.low == "few" || q.low == "several" || q.low == "кілька") {
+		return false
+	}
+	switch toks[i-2].low {
+	case "past", "last", "previous", "останні", "останніх", "минулі":
+		return true
 	}
 	return false
 }

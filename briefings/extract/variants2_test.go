@@ -4,7 +4,7 @@ package extract
 // written for these tests.
 func variantCases2() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{restateFamily} {
+	for _, fam := range [][]attackCase{restateFamily, stockFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -31,4 +31,33 @@ var restateFamily = []attackCase{
 	{name: "a rounded figure that cannot be the exact one is another attack", pub: "2025-06-02",
 		text: "Russia launched more than 100 drones overnight, the air force said. The previous night Russia had launched 40 drones.",
 		want: map[string]any{"national#": 2}},
+}
+
+// weapons in stocks, production and supplies are no attack's figures; a
+// span of several days is no night.
+var stockFamily = []attackCase{
+	{name: "drones kept at a struck depot", pub: "2025-06-02",
+		text: "Ukrainian drones hit an airfield where about 200 Shahed drones were kept, the General Staff said.",
+		want: map[string]any{"#": 0}},
+	{name: "drones stored at a site", pub: "2025-06-02",
+		text: "The strike on the depot put more than 150 Shahed drones stored at the site out of action, the General Staff said.",
+		want: map[string]any{"#": 0}},
+	{name: "missiles produced in a month", pub: "2025-06-02",
+		text: "Intelligence estimates that 60 ballistic missiles were produced in Russia last month.",
+		want: map[string]any{"national#": 0}},
+	{name: "missiles delivered by allies", pub: "2025-06-02",
+		text: "Ukraine's partners said 40 interceptor missiles were delivered to Kyiv this week.",
+		want: map[string]any{"national#": 0}},
+	{name: "the past few days", pub: "2025-06-02",
+		text: "Over the past few days Russia launched more than 500 drones at Ukraine, the air force said.",
+		want: map[string]any{"national#": 0, "0.cumulative": true}},
+	{name: "за останні три доби", pub: "2025-06-02",
+		text: "За останні три доби противник запустив понад 400 ударних БпЛА.",
+		want: map[string]any{"national#": 0, "0.cumulative": true}},
+	{name: "in recent days does not make a night's figures a span", pub: "2025-06-02",
+		text: "Russia, which has stepped up its attacks in recent days, launched 52 drones overnight, the air force said.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 52}},
+	{name: "drones shot down where they flew is still the attack's", pub: "2025-06-02",
+		text: "Air defence shot down 40 drones over the Kyiv and Odesa regions, where 12 others were lost to jamming, the air force said.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 40, "0.jammed.drones": 12}},
 }
