@@ -35,6 +35,7 @@ type event struct {
 	period      period
 	date, key   string
 	named       bool // a sentence named the date (not only the publication day)
+	nationalCue bool // a sentence with figures names the whole country as the target
 	scope       scope
 	region      string
 	source      source
@@ -93,17 +94,20 @@ func (e *event) root() *event {
 
 // reader holds what one text's sentences leave to the next.
 type reader struct {
-	pub      time.Time
-	rs       *ruleSet
-	events   []*event
-	cur      map[side]*event // the current event of each side
-	attacker side            // the side the last sentence spoke of
-	count    countState
-	lastEv   *event // the event holding the last figure (referent of "all of them")
-	local    localCtx
-	cueBuf   []outcome
-	scene    string // the place an air-raid alert was named for: its figures follow
-	pending  source // a national source named before any figure
+	pub         time.Time
+	rs          *ruleSet
+	events      []*event
+	cur         map[side]*event // the current event of each side
+	prev        map[side]*event // the event with figures before the current one
+	attacker    side            // the side the last sentence spoke of
+	count       countState
+	lastEv      *event // the event holding the last figure (referent of "all of them")
+	local       localCtx
+	cueBuf      []outcome
+	scene       string // the place an air-raid alert was named for: its figures follow
+	sawRegional bool   // a governor, mayor or regional command spoke in the text
+	lastPlace   string // the last region or city a sentence named
+	pending     source // a national source named before any figure
 }
 
 // localCtx is the region a governor or mayor spoke of, for the rest of the
@@ -129,6 +133,9 @@ func (r *reader) newEvent(att side, ti timeInfo) *event {
 		e.scope = scopeCumulative
 	}
 	r.events = append(r.events, e)
+	if c := r.cur[att]; c != nil && c.strong {
+		r.prev[att] = c
+	}
 	r.cur[att] = e
 	return e
 }
@@ -187,7 +194,8 @@ func (r *reader) read(s sentence) {
 	if s.colon && len(cues) > 0 && r.rs.on(ruleListHeader) {
 		defer func(o outcome) { r.count.listCue = o }(cues[len(cues)-1].out)
 	}
-	if len(figs) == 0 && !c.time.has {
+	if len(figs) == 0 && (!c.time.has || c.time.period == periodCumulative && r.cur[c.att] != nil && r.cur[c.att].strong) {
+		// no figures: an aside, or background over a span ("since 2023, ...")
 		r.aside(s, c)
 		return
 	}
@@ -198,6 +206,9 @@ func (r *reader) read(s sentence) {
 	r.stamp(ev, c.time, len(figs) > 0)
 	target := r.targetFor(ev, s, c, figs)
 	target.noteWeapons(toks)
+	if len(figs) > 0 && nationalTarget(toks) {
+		target.root().nationalCue = true
+	}
 	if r.rs.on(ruleUnnumbered) {
 		target.root().unnumbered = append(target.root().unnumbered, unnumberedHeads(toks, ms, cueAt, s.bullet && r.count.listCue == outLaunched)...)
 	}
@@ -215,8 +226,8 @@ func (r *reader) aside(s sentence, c clause) {
 	if e == nil {
 		return
 	}
-	if e.strong && c.src.better(e.source, r.rs) {
-		e.source = c.src
+	if e.strong && c.src.better(e.source, r.rs) && !(c.regional && e.scope == scopeNational && r.rs.on(ruleScope)) {
+		e.source = c.src // a governor's aside speaks for the region, not the national count
 	}
 	if hasLaunchCue(s.toks) {
 		e.root().noteWeapons(s.toks) // "attacked with cruise and ballistic missiles"
@@ -311,10 +322,14 @@ func (r *reader) clause(s sentence, ms []mention, figs []figure) clause {
 	toks := s.toks
 	c := clause{src: sourceOf(toks)}
 	c.regional = c.src.regional()
+	r.sawRegional = r.sawRegional || c.regional
 	if s.para || c.src != srcNone && !c.regional {
 		r.local = localCtx{}
 	}
 	c.time = timeCue(toks, r.pub, r.rs)
+	if regs := sentenceRegions(toks); len(regs) > 0 {
+		r.lastPlace = regs[len(regs)-1].name
+	}
 	signal := attackerSignalOf(toks, c.src, ms, r.rs)
 	if r.rs.on(ruleAlertScene) {
 		r.alertScene(s, &c)
@@ -390,7 +405,20 @@ func (r *reader) localRegion(regs []region, signal side) string {
 	if c := r.cur[r.attacker]; c != nil && c.scope == scopeRegional && c.parent == nil && c.region != "" {
 		return c.region
 	}
+	if r.rs.on(ruleScope) {
+		return r.lastCity(sideOr(signal, r.attacker)) // "заявив очільник області": the region named before
+	}
 	return ""
+}
+
+func sideOr(a, b side) side {
+	if a != sideNone {
+		return a
+	}
+	if b != sideNone {
+		return b
+	}
+	return sideRU
 }
 
 // eventFor picks the event a sentence's figures belong to: the current one
@@ -399,6 +427,9 @@ func (r *reader) localRegion(regs []region, signal side) string {
 func (r *reader) eventFor(s sentence, c clause, figs []figure) *event {
 	cur := r.cur[c.att]
 	ti := c.time
+	if p := r.prev[c.att]; cur != nil && !cur.strong && len(cur.entries) == 0 && p != nil && r.rs.on(ruleRestate) && restates(p, figs) {
+		cur, r.cur[c.att] = p, p // a time named alone, then the same figures again
+	}
 	if cur != nil && cur.strong && !s.headline && r.rs.on(ruleRestate) && sameKind(cur, ti) && restates(cur, figs) {
 		return cur // the same figures again, under another time word
 	}
@@ -492,7 +523,7 @@ func (r *reader) targetFor(cur *event, s sentence, c clause, figs []figure) *eve
 			}
 		}
 	}
-	if c.src.better(target.source, r.rs) {
+	if c.src.better(target.source, r.rs) && !(c.regional && len(figs) == 0 && target.scope == scopeNational && r.rs.on(ruleScope)) {
 		target.source = c.src
 	}
 	if target.source == srcNone && !c.regional && r.pending != srcNone && target.scope == scopeNational {

@@ -10,10 +10,11 @@ import (
 // sentence (reader.sentence), then stage 4 per event. rs switches rules off
 // (nil: all on).
 func extractAttacks(sents []sentence, pub time.Time, rs *ruleSet) []briefings.AttackReport {
-	r := &reader{pub: pub, rs: rs, cur: map[side]*event{}}
+	r := &reader{pub: pub, rs: rs, cur: map[side]*event{}, prev: map[side]*event{}}
 	for _, s := range sents {
 		r.sentence(s)
 	}
+	r.settleScope()
 	body := false
 	for _, e := range r.events {
 		body = body || e.strong

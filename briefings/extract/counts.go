@@ -47,6 +47,13 @@ func countFigures(s *sentence, ms []mention, cues []cue, cueAt []outcome, st *co
 	if rs.on(ruleRegionShare) {
 		shareLocatives(fs, toks)
 	}
+	if reg, ok := frontLocative(toks, fs[0].start); ok && rs.on(ruleFrontPlace) {
+		for i := range fs {
+			if fs[i].region == "" && fs[i].class != classPerson && fs[i].class != classLocation && !fs[i].has(fArticle) {
+				fs[i].region = reg // "Над Київщиною збито 10 дронів"
+			}
+		}
+	}
 	fw := make([]fwCue, len(fs))
 	for i := range fs {
 		if i+1 < len(fs) && fs[i+1].group == fs[i].group {

@@ -62,6 +62,9 @@ func (r *reader) place(s sentence, figs []figure, target *event) {
 // of its own.
 func (r *reader) destination(f *figure, target *event, n int) *event {
 	dst := target
+	if f.region == "@city" {
+		f.region = r.lastCity(target.attacker) // "on the approaches to the city"
+	}
 	if (f.has(fRefer) || f.has(fAll)) && !f.known && r.lastEv != nil && r.lastEv.attacker == target.attacker && n == 1 {
 		dst = r.lastEv // "He said all of them were destroyed": where the referent is
 	}
@@ -223,4 +226,12 @@ func determinerBefore(toks []token, k int) bool {
 		}
 	}
 	return false
+}
+
+// lastCity is the last place of the side attacked that the text named.
+func (r *reader) lastCity(att side) string {
+	if rg, ok := regionByName(r.lastPlace); ok && rg.ru == (att == sideUA) {
+		return r.lastPlace
+	}
+	return ""
 }

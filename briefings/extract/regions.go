@@ -13,7 +13,7 @@ var regionAliases = []struct {
 	ru      bool
 	aliases []string
 }{
-	{"Kyiv", false, []string{"kyiv", "kiev", "kyiv's", "kiev's", "київ*", "києв*", "киев*", "kyivska", "capital"}},
+	{"Kyiv", false, []string{"kyiv", "kiev", "kyiv's", "kiev's", "київ*", "києв*", "киев*", "kyivska", "capital", "столиц*"}},
 	{"Kharkiv", false, []string{"kharkiv", "kharkov", "kharkiv's", "харків*", "харков*"}},
 	{"Dnipropetrovsk", false, []string{"dnipropetrovsk", "dnepropetrovsk", "dnipro", "dnipro's", "dnepr", "дніпропетров*", "дніпр*", "днепр*"}},
 	{"Odesa", false, []string{"odesa", "odessa", "odesa's", "одес*", "одещин*"}},

@@ -63,8 +63,8 @@ func restates(e *event, figs []figure) bool {
 	n := 0
 	for i := range figs {
 		f := &figs[i]
-		if !plainFigure(f) || f.region != "" {
-			continue // a region's share is no restatement of the whole
+		if !plainFigure(f) || f.region != "" || f.has(fAfterColon|fEllipsis) {
+			continue // a share, a part, a figure without its noun: no restatement of the whole
 		}
 		found := false
 		for k := range e.entries {

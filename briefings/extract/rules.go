@@ -32,6 +32,7 @@ const (
 	// events (stage 3)
 	ruleConflict        // another figure for a stated field, with its own time: another attack
 	ruleRegionShare     // "20 over the Belgorod region": that region's share
+	ruleFrontPlace      // "Над Київщиною збито 10 дронів": a place before the figures is all of theirs
 	ruleUASource        // Ukraine's attacks are counted by Russia's Defence Ministry
 	ruleSpecificSource  // "the military said ... the air force said": the body that counts wins
 	ruleAdoptTime       // figures first, their night in a later sentence: one event
@@ -42,6 +43,8 @@ const (
 	ruleSamePeriod      // "in the overnight attack", no date of its own: the night already named
 	rulePendingSource   // "the Air Force reported it", before the figures: their source
 	ruleRestate         // the same figures again (rounded, quoted, another time word): the same event
+	ruleScope           // national needs a national source or the country as target; one region without them is that region's
+	ruleMinistryRegions // Russia's ministry: a region's figure with no national one beside it is the national claim
 	// reports (stage 4)
 	ruleAll // "all were shot down": the launched figures
 	nRules
@@ -51,7 +54,7 @@ var ruleNames = [nRules]string{
 	"all-N", "correction", "range", "N-of-M", "ellipsis", "uk-singular", "definite-one",
 	"either-or", "own-verb", "list-header", "participle", "type-subset", "rate", "evening-start",
 	"report-times", "ongoing", "denial", "launch-origin", "unnumbered", "breakdown",
-	"conflict", "region-share", "ua-source", "specific-source", "adopt-time", "template-source", "alert-scene", "casualty-context", "aside-regions", "same-period", "pending-source", "restate",
+	"conflict", "region-share", "front-place", "ua-source", "specific-source", "adopt-time", "template-source", "alert-scene", "casualty-context", "aside-regions", "same-period", "pending-source", "restate", "scope", "ministry-regions",
 	"all",
 }
 

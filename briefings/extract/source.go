@@ -38,6 +38,8 @@ func sourceAt(toks []token, i int, lw, prev, next string) source {
 		lw == "міноборони" && (next == "рф" || next == "росії"), lw == "мо" && next == "рф",
 		strings.HasPrefix(lw, "міністерств") && next == "оборони" && i+2 < len(toks) && (toks[i+2].low == "росії" || toks[i+2].low == "рф"):
 		return srcRUMoD
+	case (lw == "russia" || lw == "moscow") && (next == "said" || next == "says" || next == "claimed" || next == "claims" || next == "reported"):
+		return srcRUMoD // "Russia said it shot down": the ministry's claim, shortened
 	case lw == "general" && next == "staff", lw == "генштаб", lw == "генштабу":
 		return srcGenStaff
 	case strings.HasPrefix(lw, "адміністрац") && (prev == "військової" || prev == "військова" || prev == "обласної" || prev == "обласна"):
@@ -49,6 +51,10 @@ func sourceAt(toks []token, i int, lw, prev, next string) source {
 		return srcGovernor
 	case lw == "mayor" || (lw == "міський" && next == "голова") || lw == "мер":
 		return srcMayor
+	case headOfRegion(lw, next):
+		return srcGovernor // "очільник області", "голова ОВА"
+	case airCommand(toks, i, lw, prev):
+		return srcGovernor // a regional air command ("Повітряне командування «Південь»") counts its region
 	case ukr && (lw == "military" || lw == "army" || lw == "armed" && next == "forces"), lw == "commander-in-chief",
 		lw == "commander" && next == "in" && i+2 < len(toks) && toks[i+2].low == "chief":
 		return srcMilitary
@@ -56,6 +62,31 @@ func sourceAt(toks []token, i int, lw, prev, next string) source {
 		return srcOfficial
 	}
 	return srcNone
+}
+
+// headOfRegion: "очільник області", "голова ОВА", "керівник обласної
+// військової адміністрації" (the last is the administration rule's).
+func headOfRegion(lw, next string) bool {
+	switch lw {
+	case "очільник", "очільниця", "голова", "керівник", "начальник":
+		return next == "області" || next == "ова" || next == "ода"
+	}
+	return false
+}
+
+// airCommand: one of the Air Force's regional commands, named by its
+// direction ("Повітряне командування «Південь»", "Air Command South").
+func airCommand(toks []token, i int, lw, prev string) bool {
+	if !(strings.HasPrefix(lw, "командуван") && strings.HasPrefix(prev, "повітрян") || lw == "command" && prev == "air") {
+		return false
+	}
+	for k := i + 1; k < len(toks) && k <= i+3; k++ {
+		switch toks[k].low {
+		case "південь", "схід", "захід", "центр", "south", "east", "west", "center", "centre":
+			return true
+		}
+	}
+	return false
 }
 
 // rank orders sources by how closely they speak for the figures: the body
@@ -191,7 +222,8 @@ func allUpper(s string) bool {
 }
 
 // locativeRegion finds "over the Bryansk region", "над Сумщиною" after a
-// phrase; it returns a region only when exactly one is named.
+// phrase; it returns a region only when exactly one is named, and "@city"
+// for "the approaches to the city" (the city named before).
 func locativeRegion(toks []token, from int) (string, bool) {
 	k := from
 	for n := 0; k < len(toks) && n < 7; n++ {
@@ -207,11 +239,20 @@ func locativeRegion(toks []token, from int) (string, bool) {
 	if k >= len(toks) {
 		return "", false
 	}
+	return regionsAfter(toks, k+1)
+}
+
+// regionsAfter reads the regions named from k on ("the Kharkiv, Sumy and
+// Poltava regions"): the region when exactly one is named.
+func regionsAfter(toks []token, k int) (string, bool) {
 	var found []string
-	k++
+	city := false
 	for n := 0; k < len(toks) && n < 8; n, k = n+1, k+1 {
 		t := &toks[k]
 		if r, ok := regionOf(t.low); ok && t.kind == kWord {
+			if r.name == "Kyiv" && russianCapital(toks, k) {
+				r.name = "Moscow"
+			}
 			if !contains(found, r.name) {
 				found = append(found, r.name)
 			}
@@ -222,19 +263,53 @@ func locativeRegion(toks []token, from int) (string, bool) {
 			k++
 			continue
 		}
+		city = city || t.low == "city" || t.low == "міста" || t.low == "місто"
 		if !regionFiller(t.low) || (t.low == "," && len(found) > 0 && k+1 < len(toks) && !nextIsRegion(toks, k)) {
 			break
 		}
 	}
-	if len(found) == 1 {
+	switch {
+	case len(found) == 1:
 		return found[0], true
+	case len(found) == 0 && city:
+		return "@city", true
+	}
+	return "", false
+}
+
+// russianCapital: "the Russian capital", "столиці Росії".
+func russianCapital(toks []token, k int) bool {
+	lw := toks[k].low
+	if lw != "capital" && !strings.HasPrefix(lw, "столиц") {
+		return false
+	}
+	if k > 0 && (toks[k-1].low == "russian" || toks[k-1].low == "russia's" || strings.HasPrefix(toks[k-1].low, "російськ")) {
+		return true
+	}
+	return k+1 < len(toks) && (toks[k+1].low == "росії" || toks[k+1].low == "рф")
+}
+
+// frontLocative: a place named before the sentence's first figure and its
+// predicate ("Над Київщиною збито 10 дронів", "Over the Kursk region, air
+// defences destroyed 5 drones") is where all its figures were.
+func frontLocative(toks []token, first int) (string, bool) {
+	for k := 0; k < first && k < len(toks); k++ {
+		if toks[k].cue != outNone {
+			return "", false
+		}
+		if !locativeWord[toks[k].low] {
+			continue
+		}
+		if reg, ok := regionsAfter(toks, k+1); ok && reg != "@city" {
+			return reg, true
+		}
 	}
 	return "", false
 }
 
 var locativeWord = map[string]bool{
-	"approaching": true,
-	"over":        true, "in": true, "above": true, "над": true, "towards": true, "toward": true, "for": true,
+	"approaching": true, "approaches": true, "підльотах": true, "підступах": true, "outskirts": true,
+	"over": true, "in": true, "above": true, "над": true, "towards": true, "toward": true, "for": true,
 	"на": true, "у": true, "в": true, "targeted": true, "against": true,
 }
 
@@ -242,7 +317,8 @@ var locativeWord = map[string]bool{
 // Poltava regions").
 func regionFiller(lw string) bool {
 	switch lw {
-	case "the", "region", "regions", "oblast", "oblasts", "republic", "of", "and", ",", "та", "і", "області", "областю", "city", "ukraine's", "territory", "russian", "ukrainian":
+	case "the", "region", "regions", "oblast", "oblasts", "republic", "of", "and", ",", "та", "і", "області", "областю", "city", "ukraine's", "territory", "russian", "ukrainian",
+		"to", "до", "міста", "місто", "акваторією", "акваторії", "waters", "небі":
 		return true
 	}
 	return strings.HasSuffix(lw, "ern")
@@ -259,9 +335,13 @@ func nextIsRegion(toks []token, k int) bool {
 // targetsRegions: "Основний напрямок удару – Харківщина", "targeting Kyiv".
 func targetsRegions(toks []token) bool {
 	for ix := range toks {
-		switch toks[ix].low {
+		switch lw := toks[ix].low; lw {
 		case "удару", "атаковано", "targeting", "targeted", "hitting", "struck", "attacked":
 			return true
+		default:
+			if strings.HasPrefix(lw, "атакува") || strings.HasPrefix(lw, "вдарил") {
+				return true // "ворог атакував Полтавщину"
+			}
 		}
 	}
 	return false

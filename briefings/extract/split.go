@@ -79,6 +79,16 @@ func startsLower(s string) bool {
 	return unicode.IsLower(r)
 }
 
+// zoneWord: s opens with the name of a time zone or a city's time.
+func zoneWord(s string) bool {
+	for _, z := range []string{"Moscow", "Kyiv", "Kiev", "GMT", "UTC", "CET", "EET", "Eastern", "Central", "local"} {
+		if strings.HasPrefix(s, z) {
+			return true
+		}
+	}
+	return false
+}
+
 func endsSentence(s string) bool {
 	s = strings.TrimRight(s, "\"'”»)… ")
 	if s == "" {
@@ -152,6 +162,9 @@ func splitLine(line string) []string {
 			word := lowerWord(line[w:i])
 			if abbrevs[word] || abbrevs[strings.TrimSuffix(word, ".")] {
 				continue
+			}
+			if (word == "a.m" || word == "p.m") && zoneWord(line[k:]) {
+				continue // "11:00 p.m. Moscow time": the clock, not the sentence, ends
 			}
 			// a single capital letter: an initial
 			if utf8.RuneCountInString(word) == 1 && unicode.IsUpper([]rune(line[w:i])[0]) {

@@ -1,0 +1,144 @@
+package extract
+
+import "strings"
+
+// Scope (stage 3, once the text is read). A national report is a false
+// alert when its figures are one region's, so a national scope needs
+// evidence: a national source (the Air Force, the General Staff, the
+// military, Russia's ministry) or a sentence that names the whole country as
+// the target. Figures about one region with neither are that region's.
+// Russia's Defence Ministry names where its air defences downed each group
+// of drones: a region's figure with no national figure beside it is the
+// ministry's national claim, the region its place.
+
+// settleScope decides the scope of each event read from the text.
+func (r *reader) settleScope() {
+	for _, e := range r.events {
+		if e.parent != nil || e.scope != scopeNational {
+			continue
+		}
+		if e.attacker == sideUA && r.rs.on(ruleMinistryRegions) {
+			e.liftShares()
+		}
+		if e.attacker == sideRU && r.sawRegional && r.rs.on(ruleScope) {
+			e.narrow()
+		}
+	}
+}
+
+// national reports whether the event has evidence of national scope.
+func (e *event) national() bool {
+	if e.nationalCue || e.source.rank() > 0 || e.asOf != "" && e.start != "" {
+		return true
+	}
+	return false
+}
+
+// narrow makes an event with no evidence of national scope, about exactly
+// one region of the side attacked, that region's.
+func (e *event) narrow() {
+	if e.national() {
+		return
+	}
+	reg := ""
+	for _, name := range e.regions {
+		rg, ok := regionByName(name)
+		if !ok || rg.ru {
+			continue
+		}
+		if reg != "" && reg != name {
+			return // more than one region: no single region's figures
+		}
+		reg = name
+	}
+	if reg == "" {
+		return
+	}
+	e.scope, e.region = scopeRegional, reg
+	for _, c := range e.children {
+		if c.region == "" || c.region == reg {
+			e.absorb(c) // the region's own figures, one event
+		}
+	}
+}
+
+// absorb moves a share's figures into the event; the share is left empty.
+func (e *event) absorb(c *event) {
+	e.entries = append(e.entries, c.entries...)
+	c.entries = nil
+	e.strong = e.strong || c.strong
+	if e.source == srcNone {
+		e.source = c.source
+	}
+	for _, sn := range c.sentences {
+		e.addSentence(sn)
+	}
+}
+
+// liftShares: a figure of one region's share that no national figure of its
+// field stands beside is the ministry's national figure.
+func (e *event) liftShares() {
+	if e.source != srcNone && e.source != srcRUMoD {
+		return
+	}
+	for _, c := range e.children {
+		if c.source != srcRUMoD && !(c.source == srcNone && e.source == srcRUMoD) {
+			continue // the ministry must be the one that names the region
+		}
+		kept := c.entries[:0]
+		for _, x := range c.entries {
+			if plainFigure(&x.figure) && !e.hasField(&x.figure) && !e.otherShare(c, &x.figure) {
+				e.entries = append(e.entries, x)
+				e.strong = e.strong || !x.weak
+				e.addRegion(c.region)
+				for _, sn := range c.sentences {
+					e.addSentence(sn)
+				}
+				continue
+			}
+			kept = append(kept, x)
+		}
+		c.entries = kept
+	}
+}
+
+// hasField: the event states a figure for f's outcome and class.
+func (e *event) hasField(f *figure) bool {
+	for k := range e.entries {
+		x := &e.entries[k]
+		if x.known && !x.subset && x.out == f.out && x.class == f.class {
+			return true
+		}
+	}
+	return false
+}
+
+// otherShare: another region's share states a figure for f's outcome and class.
+func (e *event) otherShare(self *event, f *figure) bool {
+	for _, c := range e.children {
+		if c != self && c.hasField(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// nationalTarget: the sentence names the whole country as what was attacked
+// or where ("at Ukraine", "across the country", "по Україні", "атакувала
+// Україну", "на півночі, півдні та сході країни").
+func nationalTarget(toks []token) bool {
+	for i := range toks {
+		lw := toks[i].low
+		switch {
+		case lw == "ukraine" || lw == "nationwide":
+			return true
+		case lw == "country" && i > 0 && (toks[i-1].low == "the" || toks[i-1].low == "entire" || toks[i-1].low == "whole"):
+			return true
+		case strings.HasPrefix(lw, "україн") && !strings.HasPrefix(lw, "українськ") && !strings.HasPrefix(lw, "українц"):
+			return true
+		case lw == "країни" || lw == "країну" || lw == "країні":
+			return true
+		}
+	}
+	return false
+}
