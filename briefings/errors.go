@@ -37,6 +37,14 @@ func Errorf(code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
+// WithKey names e's message in the catalogue of chat messages (key, with
+// args) and returns e; Message keeps the English for logs and the command
+// line.
+func (e *Error) WithKey(key string, args map[string]any) *Error {
+	e.Key, e.Args = key, args
+	return e
+}
+
 // ErrorCode returns the code of the first *Error in err's chain, EINTERNAL for
 // any other non-nil error, and "" for nil.
 func ErrorCode(err error) string {

@@ -49,13 +49,15 @@ func (in *Ingester) AddPublicSource(ctx context.Context, raw string) (*briefings
 	s, isChannel := ChannelSource(raw)
 	if !isChannel {
 		if err := CheckPublicURL(raw); err != nil {
-			return nil, briefings.Errorf(briefings.EINVALID, "%s", err.Error())
+			return nil, briefings.Errorf(briefings.EINVALID, "%s", err.Error()).
+				WithKey("error.plain", map[string]any{"Text": err.Error()})
 		}
 		u, _ := url.Parse(raw)
 		s = &briefings.Source{Name: u.Host, URL: raw, Kind: briefings.SourceFeed, Enabled: true}
 	}
 	if existing, err := in.st.GetSourceByURL(ctx, s.URL); err == nil {
-		return nil, briefings.Errorf(briefings.ECONFLICT, "That source is already #%d.", existing.ID)
+		return nil, briefings.Errorf(briefings.ECONFLICT, "That source is already #%d.", existing.ID).
+			WithKey("error.source_exists", map[string]any{"ID": existing.ID})
 	}
 	s.AllowPrivate = false
 	s.NextCheckAt = in.o.Now()
@@ -64,11 +66,12 @@ func (in *Ingester) AddPublicSource(ctx context.Context, raw string) (*briefings
 	}
 	if _, err := in.RefreshSource(ctx, s); err != nil {
 		_ = in.st.DeleteSource(ctx, s.ID)
-		what := "a feed"
+		what, key := "a feed", "error.feed_unreadable"
 		if isChannel {
-			what = "that channel's public page"
+			what, key = "that channel's public page", "error.channel_unreadable"
 		}
-		return nil, briefings.Errorf(briefings.EINVALID, "I couldn't read %s: %s", what, err.Error())
+		return nil, briefings.Errorf(briefings.EINVALID, "I couldn't read %s: %s", what, err.Error()).
+			WithKey(key, map[string]any{"Why": err.Error()})
 	}
 	if fresh, err := in.st.GetSource(ctx, s.ID); err == nil {
 		s = fresh

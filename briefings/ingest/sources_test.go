@@ -67,13 +67,16 @@ func TestAddPublicSource(t *testing.T) {
 	if n, err := db.CountArticles(t.Context()); err != nil || n == 0 {
 		t.Fatalf("%d articles (%v) after adding the feed, want its items", n, err)
 	}
-	for raw, code := range map[string]string{
-		"https://news.example/feed":    briefings.ECONFLICT,
-		"http://127.0.0.1:8080/feed":   briefings.EINVALID,
-		"https://news.example/missing": briefings.EINVALID,
+	// Each refusal names its message for the chat's catalogue.
+	for raw, want := range map[string][2]string{
+		"https://news.example/feed":    {briefings.ECONFLICT, "error.source_exists"},
+		"http://127.0.0.1:8080/feed":   {briefings.EINVALID, "error.plain"},
+		"https://news.example/missing": {briefings.EINVALID, "error.feed_unreadable"},
 	} {
-		if _, err := in.AddPublicSource(t.Context(), raw); briefings.ErrorCode(err) != code {
-			t.Errorf("%s: %v, want %s", raw, err, code)
+		_, err := in.AddPublicSource(t.Context(), raw)
+		var e *briefings.Error
+		if briefings.ErrorCode(err) != want[0] || !errors.As(err, &e) || e.Key != want[1] {
+			t.Errorf("%s: %v, want %s with key %s", raw, err, want[0], want[1])
 		}
 	}
 	if _, err := db.GetSourceByURL(t.Context(), "https://news.example/missing"); briefings.ErrorCode(err) != briefings.ENOTFOUND {
