@@ -38,8 +38,13 @@ func (r *Router) export(ctx context.Context, req *Request, _ struct{}) (*Reply, 
 	return rep, nil
 }
 
+// parseOPMLURL reads the list's address; none when the list comes as a
+// file sent with the command (Request.Attachment).
 func parseOPMLURL(words []string) (string, error) {
-	if len(words) != 1 || !isURL(words[0]) {
+	switch {
+	case len(words) == 0:
+		return "", nil
+	case len(words) != 1 || !isURL(words[0]):
 		return "", invalid("error.opml_how")
 	}
 	return words[0], nil
@@ -55,10 +60,18 @@ func (r *Router) importOPML(ctx context.Context, req *Request, u string) (*Reply
 	if r.d.FetchFile == nil || r.d.CheckURL == nil {
 		return nil, invalid("error.addsource_off")
 	}
-	data, err := r.d.FetchFile(ctx, u)
-	if err != nil {
-		r.d.Logger.Info("router: opml fetch failed", slog.Any("error", err))
-		return nil, invalid("error.page_unreadable", locale.Args{"Why": shortErr(err)})
+	var data []byte
+	switch {
+	case req.Attachment != nil:
+		data = req.Attachment.Data
+	case u == "":
+		return nil, invalid("error.opml_how")
+	default:
+		var err error
+		if data, err = r.d.FetchFile(ctx, u); err != nil {
+			r.d.Logger.Info("router: opml fetch failed", slog.Any("error", err))
+			return nil, invalid("error.page_unreadable", locale.Args{"Why": shortErr(err)})
+		}
 	}
 	doc, err := opml.Parse(bytes.NewReader(data), opml.DefaultLimits)
 	if err != nil {

@@ -40,8 +40,18 @@ type Request struct {
 	// else UTC.
 	TimeZone string
 
+	// Attachment is a file the user sent with the command (an OPML list
+	// sent to the bot arrives as /importopml with the file); nil for none.
+	Attachment *Attachment
+
 	// pr writes the replies in the chat's language (set by the router).
 	pr *locale.Printer
+}
+
+// Attachment is a file a user sent.
+type Attachment struct {
+	Name string
+	Data []byte
 }
 
 // t is the catalogue's message key in the request's language.

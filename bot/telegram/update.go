@@ -74,6 +74,10 @@ func (b *Bot) handleUpdate(ctx context.Context, h bot.Handler, u tgbotapi.Update
 }
 
 func (b *Bot) handleMessage(ctx context.Context, h bot.Handler, m *tgbotapi.Message) {
+	if m.Chat != nil && m.Text == "" && m.Document != nil {
+		b.handleDocument(ctx, h, m)
+		return
+	}
 	if m.Chat == nil || m.Text == "" || m.From != nil && m.From.IsBot && m.From.ID == b.api.Self.ID {
 		return
 	}

@@ -107,6 +107,7 @@ type Fake struct {
 	msgs    []*SentMessage
 	fail    map[string][]APIError
 	members map[string]string
+	files   map[string][]byte // pushed documents by file id
 }
 
 // NewFake starts a fake Bot API on 127.0.0.1, closed at the end of the test.
@@ -304,6 +305,9 @@ func apiErr(w http.ResponseWriter, code int, desc string, params map[string]any)
 }
 
 func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
+	if f.serveFile(w, r) {
+		return
+	}
 	rest, found := strings.CutPrefix(r.URL.Path, "/bot")
 	token, method, found2 := strings.Cut(rest, "/")
 	if !found || !found2 {
@@ -343,6 +347,8 @@ func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 		f.sendPhoto(w, params, upload)
 	case "sendDocument":
 		f.sendDocument(w, params, upload)
+	case "getFile":
+		f.getFile(w, params)
 	case "editMessageText":
 		f.editMessageText(w, params)
 	case "deleteMessage":
