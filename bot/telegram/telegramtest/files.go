@@ -21,9 +21,9 @@ func (f *Fake) PushDocument(chat Chat, user User, name string, data []byte) int 
 	id := "file" + strconv.Itoa(f.nextUpd)
 	f.files[id] = data
 	m := &tgbotapi.Message{
-		Date: int(time.Now().Unix()),
-		Chat: &tgbotapi.Chat{ID: chat.ID, Type: chat.Type, Title: chat.Title},
-		From: &tgbotapi.User{ID: user.ID, UserName: user.UserName, FirstName: user.UserName, LanguageCode: user.LanguageCode},
+		Date:     int(time.Now().Unix()),
+		Chat:     &tgbotapi.Chat{ID: chat.ID, Type: chat.Type, Title: chat.Title},
+		From:     &tgbotapi.User{ID: user.ID, UserName: user.UserName, FirstName: user.UserName, LanguageCode: user.LanguageCode},
 		Document: &tgbotapi.Document{FileID: id, FileUniqueID: "u" + id, FileName: name, FileSize: len(data)},
 	}
 	return f.pushLocked(tgbotapi.Update{Message: m})
@@ -63,4 +63,3 @@ func (f *Fake) serveFile(w http.ResponseWriter, r *http.Request) bool {
 	_, _ = w.Write(data)
 	return true
 }
-
