@@ -22,6 +22,10 @@ const (
 	JobSourceHealth = "source_health"
 )
 
+// DefaultPollEvery is the longest the channel poll waits before it looks
+// for due channels again (new sources, another process's polls).
+const DefaultPollEvery = 2 * time.Second
+
 // JobsOptions configures the job runner. Nil funcs disable their job.
 type JobsOptions struct {
 	Store  briefings.Store
@@ -34,10 +38,12 @@ type JobsOptions struct {
 	RefreshFeeds func(ctx context.Context) error
 	RefreshEvery time.Duration // default 1m
 
-	// PollChannels polls the channel sources that are due. It runs often
-	// (PollEvery, default 5s) and apart from the feeds, so that a slow feed
-	// never delays a channel's post past its own interval.
-	PollChannels func(ctx context.Context) error
+	// PollChannels polls the channel sources that are due and returns when
+	// the next one is due (zero when it does not know). It runs on a timer
+	// of its own, apart from the feeds, at that time (or PollEvery later at
+	// most, default DefaultPollEvery): a post waits for its channel's
+	// interval, not for a tick, and a slow feed never delays it.
+	PollChannels func(ctx context.Context) (next time.Time, err error)
 	PollEvery    time.Duration
 
 	// BuildDigest renders digests for EnqueueDue; DigestsEvery default 1m.
@@ -113,9 +119,6 @@ func NewJobs(o JobsOptions) (*Jobs, error) {
 	if o.RefreshFeeds != nil {
 		add(JobFeedRefresh, o.RefreshEvery, func(ctx context.Context, _ time.Time) error { return o.RefreshFeeds(ctx) })
 	}
-	if o.PollChannels != nil {
-		add(JobChannelPoll, o.PollEvery, func(ctx context.Context, _ time.Time) error { return o.PollChannels(ctx) })
-	}
 	if o.BuildDigest != nil {
 		add(JobDueDigests, o.DigestsEvery, func(ctx context.Context, now time.Time) error {
 			n, skipped, err := EnqueueDueLog(ctx, o.Store, now, o.Grace, o.BuildDigest, o.Logger)
@@ -173,7 +176,7 @@ func (o *JobsOptions) defaults() {
 		p *time.Duration
 		v time.Duration
 	}{
-		{&o.RefreshEvery, time.Minute}, {&o.PollEvery, 5 * time.Second}, {&o.DigestsEvery, time.Minute},
+		{&o.RefreshEvery, time.Minute}, {&o.PollEvery, DefaultPollEvery}, {&o.DigestsEvery, time.Minute},
 		{&o.Grace, DefaultGrace}, {&o.AlertEvery, 5 * time.Second}, {&o.RetentionEvery, time.Hour},
 		{&o.HealthEvery, 5 * time.Minute}, {&o.Timeout, 5 * time.Minute},
 	} {
@@ -219,6 +222,10 @@ func (j *Jobs) Start(ctx context.Context) {
 	c := j.ctx
 	j.mu.Unlock()
 	j.cron.Start()
+	if j.o.PollChannels != nil {
+		j.wg.Add(1)
+		go j.pollLoop(c)
+	}
 	if job, ok := j.jobs[JobAlertScan]; ok {
 		j.wg.Add(1)
 		go func() {
@@ -239,6 +246,36 @@ func (j *Jobs) Start(ctx context.Context) {
 		<-c.Done()
 		<-j.cron.Stop().Done()
 	}()
+}
+
+// pollLoop polls the channels each time the next one is due (PollEvery at
+// most apart), under the channel_poll lease, until c ends.
+func (j *Jobs) pollLoop(c context.Context) {
+	defer j.wg.Done()
+	for {
+		var next time.Time
+		j.runLeased(JobChannelPoll, j.o.PollEvery, func(ctx context.Context, _ time.Time) (err error) {
+			defer func() {
+				if p := recover(); p != nil {
+					err = fmt.Errorf("schedule: channel poll panicked: %v", p)
+				}
+			}()
+			next, err = j.o.PollChannels(ctx)
+			return err
+		})
+		wait := j.o.PollEvery
+		if !next.IsZero() {
+			// A 10 ms floor keeps a source that stays due from spinning.
+			wait = min(max(next.Sub(j.o.Now()), 10*time.Millisecond), j.o.PollEvery)
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-c.Done():
+			t.Stop()
+			return
+		case <-t.C:
+		}
+	}
 }
 
 // Stop stops scheduling and waits for running jobs.

@@ -142,6 +142,30 @@ func TestJobsStartStop(t *testing.T) {
 	j.Stop()
 }
 
+// TestChannelPollFollowsNextDue: the channel poll runs again when the
+// channel it polled says the next one is due, not a PollEvery later (an
+// hour here): five polls come one after another, 20 ms apart.
+func TestChannelPollFollowsNextDue(t *testing.T) {
+	var polls atomic.Int32
+	five := make(chan struct{})
+	j, err := NewJobs(JobsOptions{Store: &leaseStore{}, Logger: slog.New(slog.DiscardHandler), PollEvery: time.Hour,
+		PollChannels: func(context.Context) (time.Time, error) {
+			if polls.Add(1) == 5 {
+				close(five)
+			}
+			return time.Now().Add(20 * time.Millisecond), nil
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	j.Start(ctx)
+	<-five // without the next-due timer, the second poll would come an hour later
+	cancel()
+	j.Stop()
+}
+
 // TestJobsOnStore runs the due-digest and retention jobs through the runner
 // on a real SQLite store.
 func TestJobsOnStore(t *testing.T) {

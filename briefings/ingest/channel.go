@@ -23,8 +23,8 @@ const (
 	DefaultBackfillPages = 3
 	// DefaultPageDelay paces the requests of one poll that reads several pages.
 	DefaultPageDelay = 500 * time.Millisecond
-	// ChannelJitter is the share of the interval a poll moves by at random,
-	// earlier or later, so that channels do not poll in step.
+	// ChannelJitter is the share of the interval a poll comes early by at
+	// random (never late), so that channels do not poll in step.
 	ChannelJitter = 0.1
 )
 
@@ -106,6 +106,9 @@ type channelPoll struct {
 // or after a gap longer than a page. New posts become articles; a known
 // post whose text changed revises its article. Every attempt is recorded.
 func (in *Ingester) refreshChannel(ctx context.Context, s *briefings.Source) ([]Outcome, error) {
+	// The next poll is an interval after this one began: the channel keeps
+	// its cadence however long a poll takes.
+	start := in.o.Now().UTC()
 	poll, err := in.pollChannel(ctx, s)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -115,13 +118,13 @@ func (in *Ingester) refreshChannel(ctx context.Context, s *briefings.Source) ([]
 		if poll != nil {
 			res = poll.res
 		}
-		in.record(ctx, s, res, err)
+		in.recordAt(ctx, s, res, err, start)
 		in.log.Warn("ingest: channel poll failed", slog.Int64("source_id", s.ID), slog.String("url", s.URL), slog.Any("error", err))
 		return []Outcome{errOutcome(s.URL, unprefix(err, s.URL))}, fmt.Errorf("ingest: %s: %w", s.URL, err)
 	}
 	outs := in.channelPosts(ctx, s, poll.posts)
 	poll.res.lastPostID = poll.maxID
-	in.record(ctx, s, poll.res, nil)
+	in.recordAt(ctx, s, poll.res, nil, start)
 	if n := failed(outs); n > 0 {
 		return outs, fmt.Errorf("ingest: %s: %d of %d posts failed", s.URL, n, len(outs))
 	}
@@ -319,8 +322,8 @@ func markCorrected(old, revised []briefings.AttackReport) {
 	}
 }
 
-// randomJitter moves d by up to ChannelJitter of it, earlier or later.
+// randomJitter shortens d by up to ChannelJitter of it: a poll comes a
+// little early at random, never later than its interval.
 func randomJitter(d time.Duration) time.Duration {
-	f := (rand.Float64()*2 - 1) * ChannelJitter
-	return d + time.Duration(f*float64(d))
+	return d - time.Duration(rand.Float64()*ChannelJitter*float64(d))
 }

@@ -205,7 +205,12 @@ func (in *Ingester) RefreshSource(ctx context.Context, s *briefings.Source) ([]O
 
 // record writes the fetch attempt and the next check time.
 func (in *Ingester) record(ctx context.Context, s *briefings.Source, res *response, ferr error) {
-	now := in.o.Now().UTC()
+	in.recordAt(ctx, s, res, ferr, in.o.Now().UTC())
+}
+
+// recordAt is record of an attempt made at now: the next check is counted
+// from then.
+func (in *Ingester) recordAt(ctx context.Context, s *briefings.Source, res *response, ferr error, now time.Time) {
 	interval := s.Interval
 	if interval <= 0 {
 		interval = in.o.Interval
@@ -448,6 +453,22 @@ func (in *Ingester) RefreshDue(ctx context.Context, kinds ...string) (int, error
 		errs = append(errs, ctx.Err())
 	}
 	return n, errors.Join(errs...)
+}
+
+// NextDue returns when the next enabled source of kind is due (zero when
+// there is none).
+func (in *Ingester) NextDue(ctx context.Context, kind string) (time.Time, error) {
+	srcs, err := in.st.ListSources(ctx)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("ingest: next due: %w", err)
+	}
+	var next time.Time
+	for _, s := range srcs {
+		if s.Enabled && s.Kind == kind && (next.IsZero() || s.NextCheckAt.Before(next)) {
+			next = s.NextCheckAt
+		}
+	}
+	return next, nil
 }
 
 func count(outs []Outcome, status string) int {

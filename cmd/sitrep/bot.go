@@ -70,7 +70,7 @@ func (m *Main) configuredSources() []briefings.Source {
 	out := make([]briefings.Source, len(m.Config.Sources))
 	for i, cs := range m.Config.Sources {
 		out[i] = briefings.Source{Name: cs.Name, URL: cs.URL, Kind: cs.Kind, FullText: cs.FullText, ShowText: cs.ShowText,
-			Interval: cs.Interval.Duration(), Lang: cs.Lang, Topic: cs.SourceTopic()}
+			Interval: cs.Interval.Duration(), Lang: cs.Lang, Topic: cs.SourceTopic(), PrimaryFor: cs.PrimaryFor}
 	}
 	return out
 }
@@ -325,7 +325,12 @@ func (m *Main) jobs(disp *outbox.Dispatcher, demo bool) (*schedule.Jobs, error) 
 	jobs, err := schedule.NewJobs(schedule.JobsOptions{
 		Store: m.Store, Logger: m.Logger, Now: m.Now, Holder: briefings.NewLeaseHolder(),
 		RefreshFeeds: refresh(briefings.SourceFeed), RefreshEvery: time.Minute,
-		PollChannels: refresh(briefings.SourceChannel), PollEvery: m.JobEvery,
+		PollChannels: func(ctx context.Context) (time.Time, error) {
+			err := refresh(briefings.SourceChannel)(ctx)
+			next, nerr := m.ingester.NextDue(ctx, briefings.SourceChannel)
+			return next, errors.Join(err, nerr)
+		},
+		PollEvery:   m.JobEvery,
 		BuildDigest: m.subscriptionPayload, DigestsEvery: m.JobEvery, Grace: m.Config.Schedule.Grace.Duration(),
 		AfterEnqueue: disp.Notify,
 		ScanAlerts: func(ctx context.Context, now time.Time) (int, error) {

@@ -57,9 +57,10 @@ type Server struct {
 }
 
 type channel struct {
-	title string
-	posts []Post
-	fail  string
+	title  string
+	posts  []Post
+	fail   string
+	served map[int64]time.Time // post id -> when a page first showed it
 }
 
 // NewServer starts a server; close it with Close.
@@ -76,7 +77,7 @@ func (s *Server) PageURL(name string) string { return s.Server.URL + "/s/" + nam
 func (s *Server) AddChannel(name, title string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.channels[name] = &channel{title: title}
+	s.channels[name] = &channel{title: title, served: map[int64]time.Time{}}
 }
 
 // Post adds a post (its ID is the next one unless set) and returns its id.
@@ -111,6 +112,14 @@ func (s *Server) Fail(name, mode string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.channels[name].fail = mode
+}
+
+// ServedAt returns when a page of the channel first showed post id.
+func (s *Server) ServedAt(name string, id int64) (time.Time, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t, ok := s.channels[name].served[id]
+	return t, ok
 }
 
 // Requests returns how many page requests a channel had.
@@ -178,6 +187,12 @@ func (s *Server) page(name string, c *channel, r *http.Request) []byte {
 		posts = posts[i:min(len(posts), i+PageSize)]
 	} else if len(posts) > PageSize {
 		posts = posts[len(posts)-PageSize:]
+	}
+	now := time.Now()
+	for _, p := range posts {
+		if _, ok := c.served[p.ID]; !ok {
+			c.served[p.ID] = now
+		}
 	}
 	return Page(name, c.title, posts)
 }
