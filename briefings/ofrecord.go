@@ -101,6 +101,9 @@ type EventRecord struct {
 //     its latest one stands;
 //   - an outlet's report that the military updated or revised its count
 //     supersedes the military's earlier reports (its own or quoted);
+//   - a provisional record (the attack was still going on) gives way to
+//     any later report of the military, its own or quoted: the count that
+//     follows the attack;
 //   - quotes of the military that all agree give the one stating most
 //     figures (the earliest of those);
 //   - otherwise there is no report of record.
@@ -128,6 +131,9 @@ func ReportOfRecord(event []*AttackReport) EventRecord {
 			rec = q
 		}
 	}
+	if rec != nil && rec.Provisional {
+		rec = followUp(rec, quoted)
+	}
 	if rec == nil && len(quoted) > 0 && !conflicting(quoted) {
 		rec = quoted[0]
 		for _, q := range quoted[1:] {
@@ -147,6 +153,22 @@ func ReportOfRecord(event []*AttackReport) EventRecord {
 		}
 	}
 	return out
+}
+
+// followUp is the latest of quoted stated after the provisional rec (a
+// final count of the attack), preferring one that is not provisional
+// itself; rec when none came later.
+func followUp(rec *AttackReport, quoted []*AttackReport) *AttackReport {
+	best := rec
+	for _, q := range quoted {
+		if !q.StatedAt().After(rec.StatedAt()) {
+			continue
+		}
+		if best == rec || (best.Provisional && !q.Provisional) || (best.Provisional == q.Provisional && q.StatedAt().After(best.StatedAt())) {
+			best = q
+		}
+	}
+	return best
 }
 
 // byTime sorts reports by StatedAt, then ID.

@@ -21,8 +21,9 @@ func rep(id int64, outlet string, hhmm int, drones int, opts ...func(*briefings.
 	return r
 }
 
-func own(r *briefings.AttackReport)   { r.Primary = true }
-func quote(r *briefings.AttackReport) { r.Source = "Ukraine's Air Force" }
+func own(r *briefings.AttackReport)     { r.Primary = true }
+func ongoing(r *briefings.AttackReport) { r.Provisional = true }
+func quote(r *briefings.AttackReport)   { r.Source = "Ukraine's Air Force" }
 func says(evidence string) func(*briefings.AttackReport) {
 	return func(r *briefings.AttackReport) { r.Evidence = evidence }
 }
@@ -65,6 +66,12 @@ func TestReportOfRecord(t *testing.T) {
 			rep(1, "courier", 930, 148, quote, updated), rep(2, "post", 1000, 148, quote, updated), rep(3, "wire", 700, 146, quote)}, 1, true},
 		{"a forwarded or outlet copy of the own figures ranks as a quote", []*briefings.AttackReport{
 			rep(1, "airforce", 800, 151, own), rep(2, "airforce", 900, 140, quote)}, 1, false},
+		{"a provisional own post gives way to the later own one", []*briefings.AttackReport{
+			rep(1, "airforce", 615, 146, own, ongoing), rep(2, "airforce", 900, 150, own)}, 2, true},
+		{"a provisional own post gives way to a later plain quote", []*briefings.AttackReport{
+			rep(1, "airforce", 615, 146, own, ongoing), rep(2, "wire", 940, 150, quote), rep(3, "post", 700, 146, quote)}, 2, true},
+		{"a provisional own post stands until something follows", []*briefings.AttackReport{
+			rep(1, "airforce", 615, 146, own, ongoing), rep(2, "wire", 600, 140, quote)}, 1, true},
 		{"Ukrainian: уточнені дані", []*briefings.AttackReport{
 			rep(1, "wire", 700, 60, quote), rep(2, "post", 800, 64, quote, says("За уточненими даними, повідомили Повітряні сили, уточнені дані: 64."))}, 2, true},
 	}

@@ -218,3 +218,24 @@ func TestPrimaryOutranksOutlets(t *testing.T) {
 		t.Fatalf("a late quote of the first count: %d, %q", n, again)
 	}
 }
+
+// TestProvisionalReportIsReplaced: the Air Force's report while the attack
+// is still going on alerts marked provisional; its report after the attack
+// replaces it in the alert, without the mark.
+func TestProvisionalReportIsReplaced(t *testing.T) {
+	w := newRevisionWorld(t, time.Date(2026, 9, 4, 10, 0, 0, 0, time.UTC))
+	first := quoted(120, 95, "Invented own report while drones are still in the air.")
+	first.Source, first.Provisional = "", true
+	w.publish("AirForce", "UA", time.Date(2026, 9, 4, 6, 15, 0, 0, time.UTC), first)
+	n, text := w.scan()
+	if n != 1 || !strings.Contains(text, "120 drones") || !strings.Contains(text, "provisional") {
+		t.Fatalf("provisional alert: %d, %q", n, text)
+	}
+	final := quoted(131, 110, "Invented own report after the attack.")
+	final.Source = ""
+	w.publish("AirForce", "UA", time.Date(2026, 9, 4, 8, 40, 0, 0, time.UTC), final)
+	n, text = w.scan()
+	if n != 1 || !strings.Contains(text, "131 drones") || strings.Contains(text, "provisional") || !strings.Contains(text, "updated 08:40") {
+		t.Fatalf("the final count: %d, %q", n, text)
+	}
+}

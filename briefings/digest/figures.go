@@ -311,7 +311,21 @@ func figureLine(p *locale.Printer, ev *event, withOutlets bool, loc *time.Locati
 	} else {
 		b.WriteString(".")
 	}
+	if provisional(ev) {
+		b.WriteString(p.T("figures.provisional"))
+	}
 	return b.String()
+}
+
+// provisional reports figures counted while the attack was still going on:
+// the report of record's, or every shown report's.
+func provisional(ev *event) bool {
+	for _, r := range ev.reports {
+		if !r.Provisional {
+			return false
+		}
+	}
+	return len(ev.reports) > 0
 }
 
 // launchedPart is "570 drones and missiles (540 drones and 30 missiles)"
