@@ -349,13 +349,6 @@ func totals(p *locale.Printer, s history.Series) string {
 	return line + "."
 }
 
-func upperFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
-
 // clipCaption cuts s to MaxCaption runes at a line end where it can.
 func clipCaption(s string) string {
 	r := []rune(s)
