@@ -104,10 +104,11 @@ type reader struct {
 	lastEv      *event // the event holding the last figure (referent of "all of them")
 	local       localCtx
 	cueBuf      []outcome
-	scene       string // the place an air-raid alert was named for: its figures follow
-	sawRegional bool   // a governor, mayor or regional command spoke in the text
-	lastPlace   string // the last region or city a sentence named
-	pending     source // a national source named before any figure
+	scene       string   // the place an air-raid alert was named for: its figures follow
+	sawRegional bool     // a governor, mayor or regional command spoke in the text
+	lastPlace   string   // the last region or city a sentence named
+	pendingRegs []region // the targets a sentence named before any event
+	pending     source   // a national source named before any figure
 }
 
 // localCtx is the region a governor or mayor spoke of, for the rest of the
@@ -132,6 +133,12 @@ func (r *reader) newEvent(att side, ti timeInfo) *event {
 	if ti.period == periodCumulative {
 		e.scope = scopeCumulative
 	}
+	for _, rg := range r.pendingRegs {
+		if rg.ru == (att == sideUA) {
+			e.addRegion(rg.name)
+		}
+	}
+	r.pendingRegs = nil
 	r.events = append(r.events, e)
 	if c := r.cur[att]; c != nil && c.strong {
 		r.prev[att] = c
@@ -224,6 +231,9 @@ func (r *reader) aside(s sentence, c clause) {
 		r.pending = c.src // "the Air Force reported it": the source of the figures that follow
 	}
 	if e == nil {
+		if targetsRegions(s.toks) && r.rs.on(ruleScope) {
+			r.pendingRegs = append(r.pendingRegs, sentenceRegions(s.toks)...) // "завдали удару по Сумщині", before any figure
+		}
 		return
 	}
 	if e.strong && c.src.better(e.source, r.rs) && !(c.regional && e.scope == scopeNational && r.rs.on(ruleScope)) {

@@ -367,6 +367,8 @@ func subGetter(key string) (get func(c briefings.Counts) *int, main, ok bool) {
 		return mainFigure, true, true
 	case "jet_shahed", "jet_subset", "jet":
 		return func(c briefings.Counts) *int { return byType(c, "jet Shahed") }, false, true
+	case "guided_bombs", "guided_bomb", "bombs", "kab":
+		return func(c briefings.Counts) *int { return byType(c, "guided_bomb") }, false, true
 	}
 	head, paren, _ := strings.Cut(k, "(")
 	if cl, ok := classWords[strings.TrimSpace(head)]; ok {

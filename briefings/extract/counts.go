@@ -54,17 +54,7 @@ func countFigures(s *sentence, ms []mention, cues []cue, cueAt []outcome, st *co
 			}
 		}
 	}
-	fw := make([]fwCue, len(fs))
-	for i := range fs {
-		if i+1 < len(fs) && fs[i+1].group == fs[i].group {
-			continue
-		}
-		c := forwardCue(toks, cueAt, fs[i].end, rs)
-		c.group = fs[i].group
-		for k := i; k >= 0 && fs[k].group == fs[i].group; k-- {
-			fw[k] = c
-		}
-	}
+	fw := forwardCues(fs, toks, cueAt, rs)
 	out := make([]figure, 0, len(fs))
 	var prev *figure
 	for i := range fs {
@@ -86,6 +76,9 @@ func countOne(f *figure, prev *figure, fw []fwCue, i int, s *sentence, cues []cu
 		return false
 	}
 	f.out = chooseOutcome(f, prev, fw, i, s, cues, st, rs)
+	if f.has(fRecon) {
+		return false
+	}
 	if f.has(fWhole) && f.known && f.out == outNone && f.class.weapon() {
 		return true // "Of the N drones, ...": attach decides what N is
 	}
@@ -103,6 +96,70 @@ func countOne(f *figure, prev *figure, fw []fwCue, i int, s *sentence, cues []cu
 	}
 	return true
 }
+
+// forwardCues gives each group of figures the predicate after it. A
+// Ukrainian verb in the singular ("ракетою Х-31 не досягла цілі") governs
+// only the phrase right before it, not the whole group.
+func forwardCues(fs []figure, toks []token, cueAt []outcome, rs *ruleSet) []fwCue {
+	fw := make([]fwCue, len(fs))
+	for i := range fs {
+		if i+1 < len(fs) && fs[i+1].group == fs[i].group {
+			continue
+		}
+		c := forwardCue(toks, cueAt, fs[i].end, rs)
+		c.group = fs[i].group
+		single := c.at >= 0 && c.direct && singularVerbAt(toks, cueAt, c.at) && rs.on(ruleSingularVerb)
+		for k := i; k >= 0 && fs[k].group == fs[i].group; k-- {
+			fw[k] = c
+			if single && k < i {
+				fw[k] = fwCue{at: -1, group: c.group}
+			}
+		}
+	}
+	return fw
+}
+
+// singularVerbAt: the predicate starting at k ends in a Ukrainian past
+// singular ("досягла", "влучив"), not a plural ("досягли").
+func singularVerbAt(toks []token, cueAt []outcome, k int) bool {
+	e := k
+	for e+1 < len(toks) && cueAt[e+1] == cueAt[k] {
+		e++
+	}
+	w := toks[e].low
+	if strings.HasSuffix(w, "ли") || !isCyrillicWord(w) {
+		return false
+	}
+	return strings.HasSuffix(w, "ла") || strings.HasSuffix(w, "ло") || strings.HasSuffix(w, "в")
+}
+
+func isCyrillicWord(w string) bool {
+	for _, r := range w {
+		return r >= 'а' && r <= 'я' || r == 'і' || r == 'ї' || r == 'є' || r == 'ґ'
+	}
+	return false
+}
+
+// ukInstrumental: a Ukrainian weapon phrase in the instrumental case, the
+// case of the weapons an attack used ("противник атакував 96 ударними
+// БпЛА"), when no preposition governs it ("з", "над").
+func ukInstrumental(toks []token, f *figure) bool {
+	if !f.class.weapon() || f.start > 0 && instrPreposition[toks[f.start-1].low] {
+		return false
+	}
+	for k := f.start; k < f.end && k < len(toks); k++ {
+		w := toks[k].low
+		switch {
+		case toks[k].kind == kNum && (strings.HasSuffix(w, "ма") || strings.HasSuffix(w, "ією") || strings.HasSuffix(w, "ним")):
+			return true
+		case toks[k].kind == kWord && isCyrillicWord(w) && (strings.HasSuffix(w, "ими") || strings.HasSuffix(w, "ами") || strings.HasSuffix(w, "ями") || strings.HasSuffix(w, "ою")):
+			return true // "ударними БпЛА", "балістичною ракетою"
+		}
+	}
+	return false
+}
+
+var instrPreposition = map[string]bool{"з": true, "із": true, "зі": true, "над": true, "під": true, "за": true, "перед": true, "між": true, "поміж": true}
 
 // groupFigures joins figures that only coordinators separate ("319 drones
 // and 25 cruise missiles"): one predicate governs them.
@@ -289,6 +346,8 @@ func chooseOutcome(f *figure, prev *figure, fw []fwCue, i int, s *sentence, cues
 	case f.has(fRefer) && st.hasLast:
 		f.subset = true
 		return st.last.out
+	case rs.on(ruleInstrumental) && ukInstrumental(s.toks, f):
+		return outLaunched // "А також 168 ударними БпЛА": used in the attack
 	}
 	return outNone
 }

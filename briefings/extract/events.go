@@ -145,104 +145,130 @@ func findEvents(sents []sentence) []Event {
 		if len(out) >= 50 {
 			break
 		}
-		toks := s.toks
-		ti := -1
-		var tr trigger
-		tn := 0
-		best := len(kindRank)
-		for i := range toks {
-			if t, n := triggerAt(toks, i); n > 0 && kindRank[t.kind] < best {
-				ti, tr, tn, best = i, t, n, kindRank[t.kind]
-			}
+		if e, ok := eventOf(s); ok {
+			out = append(out, e)
 		}
-		if ti < 0 {
-			continue
-		}
-		e := Event{Kind: tr.kind, Evidence: s.text}
-		ve := ti + tn
-		if lw := toks[ve-1].low; lw == "with" || lw == "met" || lw == "meet" || lw == "signed" || lw == "a" || lw == "an" || lw == "the" {
-			// the object: "met with European leaders"
-			for n := 0; ve < len(toks) && n < 6; n++ {
-				w := toks[ve].low
-				if toks[ve].kind == kPunct || w == "in" || w == "on" || w == "at" || w == "to" || w == "for" || w == "after" || w == "before" || w == "during" || w == "and" {
-					break
-				}
-				ve++
-			}
-		}
-		e.Verb = span(s.text, toks, ti, ve)
-		seen := map[string]bool{}
-		for i := 0; i < len(toks); i++ {
-			g, n := entityAt(toks, i)
-			if g == nil {
-				continue
-			}
-			surf := span(s.text, toks, i, i+n)
-			// take the capitalised words before a surname: "Steve Witkoff"
-			st := i
-			for st > 0 && toks[st-1].kind == kWord && isCapitalized(toks[st-1].s) && st > i-2 && st-1 != 0 {
-				st--
-			}
-			if g.kind == "person" && st < i {
-				surf = span(s.text, toks, st, i+n)
-			}
-			switch g.kind {
-			case "person", "org":
-				if strings.HasSuffix(toks[i+n-1].low, "'s") {
-					break // "Trump's envoy": not the actor
-				}
-				if !seen[g.name] && len(e.Who) < 6 {
-					seen[g.name] = true
-					e.Who = append(e.Who, surf)
-				}
-			case "place":
-				if e.Where == "" && i > 0 && (toks[i-1].low == "in" || toks[i-1].low == "у" || toks[i-1].low == "в") && !strings.HasSuffix(toks[i+n-1].low, "'s") && (i+n >= len(toks) || toks[i+n].kind == kPunct || toks[i+n].kind == kWord && !isCapitalized(toks[i+n].s)) {
-					e.Where = span(s.text, toks, i-1, i+n)
-				}
-			}
-			i += n - 1
-		}
-		if len(e.Who) == 0 {
-			continue
-		}
-		// when: "on Thursday", "on 5 September"
-		for i := range toks {
-			if toks[i].wday > 0 || toks[i].low == "today" || toks[i].low == "yesterday" || toks[i].low == "сьогодні" {
-				st := i
-				if i > 0 && (toks[i-1].low == "on" || toks[i-1].low == "у" || toks[i-1].low == "в") {
-					st = i - 1
-				}
-				e.When = span(s.text, toks, st, i+1)
-				break
-			}
-		}
-		// about: "to discuss ...", "on ...", "about ...", "щодо ..."
-		for i := ti + tn; i < len(toks); i++ {
-			lw := toks[i].low
-			st := -1
-			if lw == "discuss" && i > 0 && toks[i-1].low == "to" {
-				st = i - 1
-			} else if (lw == "about" || lw == "щодо" || lw == "over" || lw == "on") && i <= ti+tn+2 && i+1 < len(toks) && toks[i+1].kind == kWord && !isWeekdayTok(toks[i+1].low) {
-				st = i
-			}
-			if st < 0 {
-				continue
-			}
-			en := i + 1
-			for en < len(toks) && en < i+10 && toks[en].kind != kPunct && !isWeekdayTok(toks[en].low) {
-				en++
-			}
-			if en > i+1 && en < len(toks) && isWeekdayTok(toks[en].low) && (toks[en-1].low == "on" || toks[en-1].low == "у" || toks[en-1].low == "в") {
-				en--
-			}
-			if en > i+1 {
-				e.About = span(s.text, toks, st, en)
-			}
-			break
-		}
-		out = append(out, e)
 	}
 	return out
+}
+
+// eventOf reads the event of one sentence: its trigger, who, where, when
+// and what about; ok is false without a trigger or an actor.
+func eventOf(s sentence) (Event, bool) {
+	toks := s.toks
+	ti := -1
+	var tr trigger
+	tn := 0
+	best := len(kindRank)
+	for i := range toks {
+		if t, n := triggerAt(toks, i); n > 0 && kindRank[t.kind] < best {
+			ti, tr, tn, best = i, t, n, kindRank[t.kind]
+		}
+	}
+	if ti < 0 {
+		return Event{}, false
+	}
+	e := Event{Kind: tr.kind, Evidence: s.text}
+	ve := ti + tn
+	if lw := toks[ve-1].low; lw == "with" || lw == "met" || lw == "meet" || lw == "signed" || lw == "a" || lw == "an" || lw == "the" {
+		// the object: "met with European leaders"
+		for n := 0; ve < len(toks) && n < 6; n++ {
+			w := toks[ve].low
+			if toks[ve].kind == kPunct || w == "in" || w == "on" || w == "at" || w == "to" || w == "for" || w == "after" || w == "before" || w == "during" || w == "and" {
+				break
+			}
+			ve++
+		}
+	}
+	e.Verb = span(s.text, toks, ti, ve)
+	eventActors(&e, s)
+	if len(e.Who) == 0 {
+		return Event{}, false
+	}
+	e.When = eventWhen(s)
+	e.About = eventAbout(s, ti+tn)
+	return e, true
+}
+
+// eventActors fills who (people and organisations) and where.
+func eventActors(e *Event, s sentence) {
+	toks := s.toks
+	seen := map[string]bool{}
+	for i := 0; i < len(toks); i++ {
+		g, n := entityAt(toks, i)
+		if g == nil {
+			continue
+		}
+		surf := span(s.text, toks, i, i+n)
+		// take the capitalised words before a surname: "Steve Witkoff"
+		st := i
+		for st > 0 && toks[st-1].kind == kWord && isCapitalized(toks[st-1].s) && st > i-2 && st-1 != 0 {
+			st--
+		}
+		if g.kind == "person" && st < i {
+			surf = span(s.text, toks, st, i+n)
+		}
+		switch g.kind {
+		case "person", "org":
+			if strings.HasSuffix(toks[i+n-1].low, "'s") {
+				break // "Trump's envoy": not the actor
+			}
+			if !seen[g.name] && len(e.Who) < 6 {
+				seen[g.name] = true
+				e.Who = append(e.Who, surf)
+			}
+		case "place":
+			if e.Where == "" && i > 0 && (toks[i-1].low == "in" || toks[i-1].low == "у" || toks[i-1].low == "в") && !strings.HasSuffix(toks[i+n-1].low, "'s") && (i+n >= len(toks) || toks[i+n].kind == kPunct || toks[i+n].kind == kWord && !isCapitalized(toks[i+n].s)) {
+				e.Where = span(s.text, toks, i-1, i+n)
+			}
+		}
+		i += n - 1
+	}
+}
+
+// eventWhen: "on Thursday", "today".
+func eventWhen(s sentence) string {
+	toks := s.toks
+	for i := range toks {
+		if toks[i].wday > 0 || toks[i].low == "today" || toks[i].low == "yesterday" || toks[i].low == "сьогодні" {
+			st := i
+			if i > 0 && (toks[i-1].low == "on" || toks[i-1].low == "у" || toks[i-1].low == "в") {
+				st = i - 1
+			}
+			return span(s.text, toks, st, i+1)
+		}
+	}
+	return ""
+}
+
+// eventAbout: "to discuss ...", "on ...", "about ...", "щодо ..." after the
+// trigger ending at from.
+func eventAbout(s sentence, from int) string {
+	toks := s.toks
+	for i := from; i < len(toks); i++ {
+		lw := toks[i].low
+		st := -1
+		if lw == "discuss" && i > 0 && toks[i-1].low == "to" {
+			st = i - 1
+		} else if (lw == "about" || lw == "щодо" || lw == "over" || lw == "on") && i <= from+2 && i+1 < len(toks) && toks[i+1].kind == kWord && !isWeekdayTok(toks[i+1].low) {
+			st = i
+		}
+		if st < 0 {
+			continue
+		}
+		en := i + 1
+		for en < len(toks) && en < i+10 && toks[en].kind != kPunct && !isWeekdayTok(toks[en].low) {
+			en++
+		}
+		if en > i+1 && en < len(toks) && isWeekdayTok(toks[en].low) && (toks[en-1].low == "on" || toks[en-1].low == "у" || toks[en-1].low == "в") {
+			en--
+		}
+		if en > i+1 {
+			return span(s.text, toks, st, en)
+		}
+		return ""
+	}
+	return ""
 }
 
 func isWeekdayTok(w string) bool {

@@ -71,7 +71,7 @@ func checkWellFormed(t *testing.T, a *briefings.AttackReport) {
 func writesFigure(s string) bool {
 	for _, sent := range splitSentences(nil, validUTF8(s)) {
 		for _, tk := range tokenize(sent.text) {
-			if tk.kind == kNum && !tk.vague || ukSingularHeads[tk.low] || enDefiniteHeads[tk.low] {
+			if tk.kind == kNum && !tk.vague || ukSingularHeads[tk.low] || enDefiniteHeads[tk.low] || tk.head == classPerson && tk.one {
 				return true
 			}
 		}

@@ -49,7 +49,7 @@ var heads = func() *wordTable[headInfo] {
 	t.add(headInfo{classLocation, true}, "location", "локації", "локація")
 	t.add(headInfo{classLocation, false}, "locations", "sites", "локаці*", "локаціях", "місцях")
 	t.add(headInfo{classPerson, true}, "person", "людина", "особа", "дитина", "man", "woman", "child", "worker", "resident", "civilian", "чоловік", "жінка", "individual", "victim")
-	t.add(headInfo{classPerson, false}, "people", "persons", "civilians", "individuals", "victims", "residents", "children", "людей", "людини", "осіб", "особи", "цивільних", "мешканців", "men", "women", "workers", "employees", "passers-by", "жінки", "жінок", "чоловіки", "чоловіків", "дітей", "працівників", "працівники")
+	t.add(headInfo{classPerson, false}, "people", "persons", "civilians", "individuals", "victims", "residents", "children", "людей", "людини", "осіб", "особи", "цивільних", "мешканців", "men", "women", "workers", "employees", "passers-by", "жінки", "жінок", "чоловіки", "чоловіків", "дітей", "працівників", "працівники", "жителів", "жителі", "мешканці")
 	return t
 }()
 
@@ -204,7 +204,7 @@ var npMods = map[string]bool{
 	"strike": true, "attack": true, "combat": true, "kamikaze": true, "exploding": true, "enemy": true,
 	"russian": true, "ukrainian": true, "iranian-made": true, "iranian-designed": true, "iranian": true,
 	"bomber": true, "long-range": true, "unidentified": true, "other": true, "and": true, "aircraft-type": true,
-	"aerial": true, "air": true, "fixed-wing": true, "reconnaissance": true, "more": true, "additional": true,
+	"aerial": true, "air": true, "fixed-wing": true, "more": true, "additional": true,
 	"ударних": true, "ударними": true, "ударні": true, "ворожих": true, "ворожі": true, "ворожий": true,
 	"ворожого": true, "ударного": true, "ударний": true, "російських": true, "російські": true,
 	"різних": true, "типів": true, "types": true, "type": true, "kinds": true, "та": true, "і": true,
@@ -244,16 +244,20 @@ var cuePats = []cuePat{
 	{[]string{"strikes", "from"}, outHit},
 	{[]string{"headed", "for"}, outLaunched},
 	{[]string{"were", "recorded"}, outLaunched},
+	// "завдав удару", "завдали ракетного удару", "завдав масованого комбінованого удару": struck, with what follows
+	{[]string{"завда*", "удар*"}, outLaunched},
+	{[]string{"завда*", "*", "удар*"}, outLaunched},
+	{[]string{"завда*", "*", "*", "удар*"}, outLaunched},
 }
 
 var cueWords = func() *wordTable[outcome] {
 	t := newWordTable[outcome]()
 	t.add(outIntercepted, "downed", "downing", "destroyed", "destroying", "destroy", "destroys", "intercepted", "intercepting", "intercept", "intercepts", "neutralized", "neutralised", "neutralizing", "neutralising", "eliminated", "repelled",
-		"збито", "збиті", "збитий", "збита", "збитих", "збили", "збила", "збив", "збиття", "збити", "знищено", "знищили", "знищила", "знищив", "знищення", "знищені", "знешкоджено", "знешкодили", "сбиты", "уничтожены")
+		"збито", "збиті", "збитий", "збита", "збитих", "збили", "збила", "збив", "збиття", "збити", "знищено", "знищили", "знищила", "знищив", "знищення", "знищені", "знешкод*", "сбиты", "уничтожены")
 	t.add(outJammed, "jammed", "lost", "suppressed", "redirected", "подавлено", "подавлені", "подавлених", "подавили", "подавлення", "втрачено", "втрачені", "втрачений")
 	t.add(outLaunched, "launched", "launch", "launches", "launching", "fired", "firing", "fires", "sends", "запускає", "запускають", "застосовує", "застосовують", "атакує", "attacked", "deployed", "used", "using", "unleashed", "sent", "detected", "included", "targeted",
-		"атакував", "атакувала", "атакували", "застосував", "застосувала", "застосували", "застосовували", "застосуванням", "запустив", "запустили", "випустив", "випустили", "зафіксовано", "виявлено", "спрямував", "dropped", "dropping", "скинув", "скинули", "скинуто", "скинувши")
-	t.add(outHit, "влучання", "влучань", "влучили", "impacts", "hit", "hits", "hitting", "struck")
+		"атакував", "атакувала", "атакували", "запущено", "запущені", "запущених", "випущено", "випущені", "випущених", "застосовано", "використано", "спрямовано", "запустивши", "випустивши", "використавши", "застосувавши", "атакувавши", "спрямувавши", "використав", "використала", "використали", "застосував", "застосувала", "застосували", "застосовували", "застосуванням", "запустив", "запустили", "випустив", "випустили", "зафіксовано", "виявлено", "спрямував", "dropped", "dropping", "скинув", "скинули", "скинуто", "скинувши")
+	t.add(outHit, "влучання", "влучань", "влучили", "влучила", "влучив", "влучило", "поцілили", "поцілила", "поцілив", "impacts", "hit", "hits", "hitting", "struck")
 	t.add(outDebris, "debris", "fragments", "уламки", "уламків", "уламками", "падіння")
 	t.add(outKilled, "killed", "killing", "died", "dead", "deaths", "death", "загинули", "загинула", "загинув", "загинуло", "загиблих", "вбито", "вбили", "загибель")
 	t.add(outInjured, "injured", "injuring", "wounded", "wounding", "hurt", "hospitalised", "hospitalized", "госпіталізовано", "госпіталізували", "поранено", "поранені", "поранених", "постраждали", "постраждалих", "постраждав", "постраждала", "травмовано", "травмовані", "поранення", "травмувалися")

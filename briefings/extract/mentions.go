@@ -29,6 +29,7 @@ const (
 	fImplicit                     // no number: a singular noun counts one ("атакував ракетою")
 	fAfterColon                   // joined to the figure before by a colon or dash (a breakdown)
 	fNotWeapon                    // "rocket systems", "119 vehicles": a weapon word that counts no munition
+	fRecon                        // "one reconnaissance drone": in the sentence's list, but no attack's figure
 )
 
 // mention is one counted phrase: "112 strike and decoy drones", "both
@@ -73,30 +74,43 @@ func findMentions(toks []token, cueAt []outcome, rs *ruleSet) []mention {
 			i = m.end - 1
 		}
 	}
-	return appendImplicit(out, toks, cueAt, rs)
+	out = appendImplicit(out, toks, cueAt, rs)
+	if rs.on(ruleDefiniteAll) {
+		out = appendDefinite(out, toks, cueAt)
+	}
+	return out
 }
 
-// ukSingularHeads are singular weapon nouns that count one without a number,
-// as the Air Force writes them ("атакував балістичною ракетою", "збито ракету").
-var ukSingularHeads = map[string]bool{"ракетою": true, "ракету": true, "дроном": true, "безпілотником": true}
-
-// appendImplicit adds the mentions of singular nouns without a number, in
-// the order of the sentence: the Air Force's "атакував балістичною ракетою",
-// and "the missile" of a report that named it before.
-func appendImplicit(out []mention, toks []token, cueAt []outcome, rs *ruleSet) []mention {
+// appendDefinite adds a plural weapon phrase with no number that did not
+// reach its targets ("Крилаті ракети Х-22/32 не досягли цілей", "the
+// Kh-59 missiles did not reach their targets"): all the weapons of that
+// kind the text counted, as the Air Force writes of a type it launched.
+func appendDefinite(out []mention, toks []token, cueAt []outcome) []mention {
 	for k := range toks {
-		if toks[k].head != classMissile && toks[k].head != classDrone || inMention(out, k) {
+		if toks[k].head != classMissile && toks[k].head != classDrone || toks[k].one || inMention(out, k) {
 			continue
 		}
-		start, ok := implicitStart(toks, k, rs)
-		if !ok {
+		start := k
+		for start > 0 && start > k-3 && (missileClassAdj(toks[start-1].low) != "" || isModelTok(toks, start-1) || enemyWord(toks[start-1].low)) {
+			start--
+		}
+		if start > 0 && toks[start-1].kind == kNum {
 			continue
 		}
-		m := mention{n: 1, known: true, flags: fImplicit | fSingular, start: start}
-		m.end = scanNP(toks, start, &m, cueAt)
-		if m.class == classNone || !phraseEnds(toks, m.end) {
+		m := mention{flags: fAll, start: start}
+		from := start
+		for from < k && enemyWord(toks[from].low) {
+			from++
+		}
+		m.end = scanNP(toks, from, &m, cueAt)
+		q := m.end
+		for q < len(toks) && q < m.end+3 && targetWord(toks[q].low) {
+			q++
+		}
+		if m.class == classNone || q >= len(toks) || cueAt[q] != outNotReached {
 			continue
 		}
+		m.end = q // "ракети цілей не досягли": the predicate's object put before it
 		at := len(out)
 		for at > 0 && out[at-1].start > start {
 			at--
@@ -108,6 +122,79 @@ func appendImplicit(out []mention, toks []token, cueAt []outcome, rs *ruleSet) [
 	return out
 }
 
+func enemyWord(w string) bool {
+	return w == "the" || w == "these" || w == "ворожі" || w == "російські" || w == "enemy"
+}
+
+// targetWord: the object of "не досягли" put before it ("цілей не досягли").
+func targetWord(w string) bool {
+	return w == "цілей" || w == "цілі" || w == "своїх" || w == "свої" || w == "ворожих"
+}
+
+// ukSingularHeads are singular weapon nouns that count one without a number,
+// as the Air Force writes them ("атакував балістичною ракетою", "збито ракету").
+var ukSingularHeads = map[string]bool{"ракетою": true, "ракету": true, "ракета": true, "дроном": true, "безпілотником": true}
+
+// appendImplicit adds the mentions of singular nouns without a number, in
+// the order of the sentence: the Air Force's "атакував балістичною ракетою",
+// and "the missile" of a report that named it before.
+func appendImplicit(out []mention, toks []token, cueAt []outcome, rs *ruleSet) []mention {
+	for k := range toks {
+		if inMention(out, k) {
+			continue
+		}
+		if toks[k].head == classPerson && rs.on(ruleUkSingular) {
+			if start, ok := singularPerson(toks, k); ok {
+				out = insertMention(out, mention{n: 1, known: true, flags: fImplicit | fSingular, class: classPerson, start: start, end: k + 1})
+			}
+			continue
+		}
+		if toks[k].head != classMissile && toks[k].head != classDrone {
+			continue
+		}
+		start, ok := implicitStart(toks, k, rs)
+		if !ok {
+			continue
+		}
+		m := mention{n: 1, known: true, flags: fImplicit | fSingular, start: start}
+		m.end = scanNP(toks, start, &m, cueAt)
+		ends := phraseEnds(toks, m.end) || ukSingularHeads[toks[k].low] && m.end < len(toks) && isAnd(toks[m.end].low)
+		if m.class == classNone || !ends {
+			continue // "балістичною ракетою та ракетою": a Ukrainian noun joined to the next is still one
+		}
+		out = insertMention(out, m)
+	}
+	return out
+}
+
+// insertMention puts m among the mentions in the order of the sentence.
+func insertMention(out []mention, m mention) []mention {
+	at := len(out)
+	for at > 0 && out[at-1].start > m.start {
+		at--
+	}
+	out = append(out, mention{})
+	copy(out[at+1:], out[at:])
+	out[at] = m
+	return out
+}
+
+// singularPerson: a singular person noun right after a Ukrainian casualty
+// verb ("загинув 35-річний чоловік", "поранено жінку") counts one.
+func singularPerson(toks []token, k int) (int, bool) {
+	if !toks[k].one || !isCyrillicWord(toks[k].low) {
+		return 0, false
+	}
+	q := k - 1
+	if q >= 0 && (toks[q].kind == kWord && strings.HasSuffix(toks[q].low, "річний") || strings.HasSuffix(toks[q].low, "річна") || toks[q].low == "літній" || toks[q].low == "літня") {
+		q-- // an age before the noun
+	}
+	if q < 0 || !toks[q].cue.people() || q+1 < k && toks[q+1].kind == kNum {
+		return 0, false
+	}
+	return k, true
+}
+
 // implicitStart: the phrase of a singular weapon noun at k that counts one
 // without a number, and where it starts.
 func implicitStart(toks []token, k int, rs *ruleSet) (int, bool) {
@@ -116,19 +203,26 @@ func implicitStart(toks []token, k int, rs *ruleSet) (int, bool) {
 		return 0, false
 	}
 	start := k
-	for start > 0 && start > k-3 && (missileClassAdj(toks[start-1].low) != "" || npMods[toks[start-1].low] || isModelTok(toks, start-1)) && toks[start-1].low != "the" && toks[start-1].low != "a" {
+	for start > 0 && start > k-3 && (missileClassAdj(toks[start-1].low) != "" || npMods[toks[start-1].low] || isModelTok(toks, start-1)) && toks[start-1].low != "the" && toks[start-1].low != "a" && !isAnd(toks[start-1].low) {
 		start--
 	}
 	switch {
 	case ukSingularHeads[lw] && rs.on(ruleUkSingular):
 		return start, start == 0 || toks[start-1].kind != kNum
-	case lw == "ракети" && start < k && strings.HasSuffix(toks[k-1].low, "ої") && rs.on(ruleUkSingular):
-		// "влучання балістичної ракети": the adjective makes it one missile
+	case lw == "ракети" && (start < k && strings.HasSuffix(toks[k-1].low, "ої") || start > 0 && genitiveHead(toks[start-1].low)) && rs.on(ruleUkSingular):
+		// "влучання балістичної ракети", "влучання ракети": after a noun that
+		// takes the genitive, or with a feminine adjective, "ракети" is one missile
 		return start, start == 0 || toks[start-1].kind != kNum
 	case enDefiniteHeads[lw] && rs.on(ruleDefiniteOne):
 		return start, start > 0 && toks[start-1].low == "the"
 	}
 	return 0, false
+}
+
+// genitiveHead: a noun of the Air Force's hit and debris lines that the
+// counted noun follows in the genitive ("влучання ракети").
+func genitiveHead(w string) bool {
+	return w == "влучання" || w == "падіння" || w == "уламки" || w == "уламків"
 }
 
 // enDefiniteHeads are singular weapon nouns that "the" makes one weapon.
@@ -386,9 +480,27 @@ func keepMention(m *mention, toks []token, i int, cueAt []outcome, hasPrev bool,
 			return false // "N shop assistants": a noun the reader does not know
 		}
 	}
+	if rs.on(ruleLocationsAfter) && placesAfterHit(toks, i, j, cueAt) {
+		m.class = classLocation // "падіння збитих (уламки) на 5.": the locations' noun left out
+		return true
+	}
 	if rs.on(ruleEllipsis) && ellipsisAt(toks, i, j, cueAt, hasPrev) {
 		m.flags |= fEllipsis
 		return true
+	}
+	return false
+}
+
+// placesAfterHit: "на N" closing a clause after a hit or debris predicate,
+// its noun ("локаціях") left out, as the Air Force's lines sometimes end.
+func placesAfterHit(toks []token, i, j int, cueAt []outcome) bool {
+	if i == 0 || toks[i-1].low != "на" || j < len(toks) && toks[j].kind != kPunct && !isAnd(toks[j].low) && toks[j].low != "а" {
+		return false
+	}
+	for k := i - 1; k >= 0; k-- {
+		if cueAt[k] == outHit || cueAt[k] == outDebris {
+			return true
+		}
 	}
 	return false
 }

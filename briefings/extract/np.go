@@ -17,6 +17,7 @@ type npScan struct {
 	adjs    int          // class adjectives read
 	adjDiff bool         // two class adjectives that differ
 	unknown int          // words the reader does not know
+	skipped int          // tokens of a bracket read past
 }
 
 // scanNP reads the phrase after a number from toks[j]; it returns the index
@@ -24,7 +25,7 @@ type npScan struct {
 func scanNP(toks []token, j int, m *mention, cueAt []outcome) int {
 	s := npScan{toks: toks, cueAt: cueAt, m: m, head: -1}
 	k := j
-	for ; k < len(toks) && k < j+9; k++ {
+	for ; k < len(toks) && k < j+9+s.skipped; k++ {
 		next, stop := s.step(k)
 		if stop {
 			break
@@ -44,6 +45,17 @@ func (s *npScan) step(k int) (int, bool) {
 	t := &s.toks[k]
 	s.markMixed(k)
 	switch {
+	case t.kind == kPunct && t.s == "(" && s.head < 0:
+		if c, ok := asideBeforeHead(s.toks, k); ok {
+			s.skipped += c - k
+			return c, false // "29 балістичних (в т.ч. протикорабельних) ракет": a part named in passing
+		}
+		return k, true
+	case t.kind == kPunct && t.s == "," && s.head < 0 && s.adjs > 0 && k+1 < len(s.toks) && s.toks[k+1].kind == kNum:
+		if len(s.m.models) == 0 {
+			s.borrowHead(k + 2) // "3 протикорабельних, 6 балістичних та 2 крилатих ракет"
+		}
+		return k, true
 	case t.kind == kPunct:
 		return k, !s.punctInside(k)
 	case t.kind == kNum || t.kind == kOther:
@@ -100,7 +112,7 @@ func (s *npScan) afterHead(k int) (int, bool) {
 		return k, false
 	}
 	switch s.toks[k].low {
-	case "типу", "type", "морського", "базування", "class":
+	case "типу", "type", "морського", "повітряного", "наземного", "базування", "class":
 		return k, false
 	case "systems", "system", "launchers", "launcher", "complexes", "carriers", "batteries", "комплекси", "комплексів", "установок":
 		s.m.flags |= fNotWeapon // "four multiple launch rocket systems": launchers, not munitions
@@ -138,6 +150,13 @@ func (s *npScan) beforeHead(k int) (int, bool) {
 		return k, !(lw == "of" && k > 0 && (s.toks[k-1].low == "types" || s.toks[k-1].low == "type" || s.toks[k-1].low == "kinds"))
 	}
 	s.markSide(lw)
+	if strings.HasPrefix(lw, "reconnaissance") || strings.HasPrefix(lw, "розвідувальн") || lw == "recon" {
+		s.m.flags |= fRecon // scouting drones are counted apart from an attack's
+		return k, false
+	}
+	if strings.HasPrefix(lw, "боєприпас") || strings.HasPrefix(lw, "баражуюч") {
+		return k, false // "баражуючими боєприпасами типу «Бандероль»": the type names the weapon
+	}
 	if npMods[lw] || strings.HasSuffix(lw, "-type") || strings.HasSuffix(lw, "-made") || strings.HasSuffix(lw, "-launched") {
 		return k, false
 	}
@@ -145,12 +164,34 @@ func (s *npScan) beforeHead(k int) (int, bool) {
 	return k, s.unknown > 2
 }
 
+// addAdj records a class adjective. "Guided" gives way to any other class
+// ("зенітними керованими ракетами" are anti-aircraft missiles).
 func (s *npScan) addAdj(c missileClass) {
-	if s.adjs > 0 && c != s.adj {
+	switch {
+	case s.adjs > 0 && c == mGuided && s.adj != mGuided:
+		return
+	case s.adjs > 0 && s.adj == mGuided && c != mGuided:
+		s.adj = c
+		return
+	case s.adjs > 0 && c != s.adj:
 		s.adjDiff = true
 	}
 	s.adj = c
 	s.adjs++
+}
+
+// asideBeforeHead: a short bracket before the head noun with no number in
+// it; it returns the index of the closing bracket.
+func asideBeforeHead(toks []token, k int) (int, bool) {
+	for q := k + 1; q < len(toks) && q <= k+8; q++ {
+		switch {
+		case toks[q].s == ")":
+			return q, q > k+1
+		case toks[q].kind == kNum || toks[q].s == "(":
+			return 0, false
+		}
+	}
+	return 0, false
 }
 
 func (s *npScan) markSide(lw string) {
@@ -245,10 +286,10 @@ func (s *npScan) finish() {
 		}
 	}
 	switch {
+	case s.adjs > 0 && !s.adjDiff:
+		m.mclass = s.adj // the text's own word for the class ("two Kh-59/69 cruise missiles")
 	case mc != "" && same:
 		m.mclass = mc
-	case s.adjs > 0 && !s.adjDiff:
-		m.mclass = s.adj
 	case s.rockets && s.adjs == 0 && len(m.models) == 0:
 		m.mclass = mRocket
 	}

@@ -110,6 +110,7 @@ func (t *tally) group(g []entry, rs *ruleSet) {
 	var sum [2]int
 	var q [2]qualifier
 	var ok [2]bool
+	typed := 0 // missiles of the group counted by type or class
 	for i, x := range g {
 		if !x.known {
 			if x.vague != "" {
@@ -131,6 +132,8 @@ func (t *tally) group(g []entry, rs *ruleSet) {
 		case classMissile:
 			if t.missile(x, part) {
 				sum[1], ok[1], q[1] = sum[1]+x.n, true, orQual(q[1], x.qual)
+			} else if !part {
+				typed += x.n // "a ballistic missile and a missile of unknown type": both count
 			}
 		case classMixed:
 			t.set(&t.c.Total, "total", x.n, x.qual)
@@ -144,7 +147,7 @@ func (t *tally) group(g []entry, rs *ruleSet) {
 	}
 	if ok[1] && t.c.Missiles == nil {
 		t.plain[1] = true
-		t.set(&t.c.Missiles, "missiles", sum[1], q[1])
+		t.set(&t.c.Missiles, "missiles", sum[1]+typed, q[1])
 	}
 }
 

@@ -54,6 +54,10 @@ func (e *event) applyAll(a *briefings.AttackReport) {
 		if dst == nil {
 			continue
 		}
+		if !x.known && len(x.models) > 0 {
+			e.applyType(a, dst, x.models) // "the Kh-59 missiles did not reach their targets"
+			continue
+		}
 		if x.known {
 			if x.class == classDrone && a.Launched.Drones == nil {
 				a.Launched.Drones = briefings.IntPtr(x.n)
@@ -78,6 +82,41 @@ func (e *event) applyAll(a *briefings.AttackReport) {
 				}
 			}
 		}
+	}
+}
+
+// applyType gives dst the launched figures of the types named: the type's
+// own, its class's when the type is the class's only one, the missiles'
+// when it is the only one launched.
+func (e *event) applyType(a *briefings.AttackReport, dst *briefings.Counts, models []string) {
+	name := strings.Join(models, "/")
+	n, ok := a.Launched.ByType[name]
+	if !ok {
+		return
+	}
+	setType(dst, name, n)
+	for _, x := range e.entries {
+		if x.out == outLaunched && strings.Join(x.models, "/") == name && x.mclass != "" {
+			if c, ok := a.Launched.ByType[string(x.mclass)]; ok && c == n {
+				setType(dst, string(x.mclass), n)
+			}
+			break
+		}
+	}
+	if a.Launched.Missiles != nil && *a.Launched.Missiles == n && dst.Missiles == nil && modelByName(name).head == classMissile {
+		dst.Missiles = briefings.IntPtr(n)
+	}
+	if a.Launched.Drones != nil && *a.Launched.Drones == n && dst.Drones == nil && modelByName(name).head == classDrone {
+		dst.Drones = briefings.IntPtr(n)
+	}
+}
+
+func setType(c *briefings.Counts, name string, n int) {
+	if c.ByType == nil {
+		c.ByType = map[string]int{}
+	}
+	if _, ok := c.ByType[name]; !ok {
+		c.ByType[name] = n
 	}
 }
 

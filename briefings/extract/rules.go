@@ -8,15 +8,19 @@ type rule uint8
 
 const (
 	// figures (stage 1)
-	ruleAllN        rule = iota // "all 29 drones", "all of the 35 drones": all, and a figure
-	ruleCorrection              // "had earlier said N" is superseded; "revised to N" replaces
-	ruleRange                   // "40-50 drones", "between 40 and 50": at least the lower figure
-	ruleNOfM                    // "N of M", "N out of (the) M", "N з M", "Of the M drones, N ...": M was launched
-	ruleEllipsis                // "27 over the Voronezh region": the class of the phrase before
-	ruleUkSingular              // "атакував балістичною ракетою": a singular noun counts one
-	ruleDefiniteOne             // "destroyed the missile": a definite singular weapon counts one
+	ruleAllN           rule = iota // "all 29 drones", "all of the 35 drones": all, and a figure
+	ruleCorrection                 // "had earlier said N" is superseded; "revised to N" replaces
+	ruleRange                      // "40-50 drones", "between 40 and 50": at least the lower figure
+	ruleNOfM                       // "N of M", "N out of (the) M", "N з M", "Of the M drones, N ...": M was launched
+	ruleEllipsis                   // "27 over the Voronezh region": the class of the phrase before
+	ruleUkSingular                 // "атакував балістичною ракетою": a singular noun counts one
+	ruleDefiniteOne                // "destroyed the missile": a definite singular weapon counts one
+	ruleLocationsAfter             // "падіння збитих (уламки) на 5.": the Air Force's locations, noun left out
+	ruleDefiniteAll                // "Крилаті ракети Х-22 не досягли цілей": all of that kind launched
 	// predicates (stage 2)
 	ruleEitherOr     // "shot down or jammed", "збито, або подавлено": either
+	ruleSingularVerb // "ракетою Х-31 не досягла цілі": a singular verb governs the phrase before it alone
+	ruleInstrumental // "А також 168 ударними БпЛА": the instrumental case names what an attack used
 	ruleOwnVerb      // "300 drones were stored there": a passive verb the reader does not count governs its figure
 	ruleListHeader   // the Air Force's list: the header's predicate governs its items
 	ruleParticiple   // "shot down 58 of 61 drones launched by Russia": launched describes
@@ -51,8 +55,8 @@ const (
 )
 
 var ruleNames = [nRules]string{
-	"all-N", "correction", "range", "N-of-M", "ellipsis", "uk-singular", "definite-one",
-	"either-or", "own-verb", "list-header", "participle", "type-subset", "rate", "evening-start",
+	"all-N", "correction", "range", "N-of-M", "ellipsis", "uk-singular", "definite-one", "locations-after", "definite-all",
+	"either-or", "singular-verb", "instrumental", "own-verb", "list-header", "participle", "type-subset", "rate", "evening-start",
 	"report-times", "ongoing", "denial", "launch-origin", "unnumbered", "breakdown",
 	"conflict", "region-share", "front-place", "ua-source", "specific-source", "adopt-time", "template-source", "alert-scene", "casualty-context", "aside-regions", "same-period", "pending-source", "restate", "scope", "ministry-regions",
 	"all",

@@ -136,9 +136,23 @@ func nationalTarget(toks []token) bool {
 			return true
 		case strings.HasPrefix(lw, "україн") && !strings.HasPrefix(lw, "українськ") && !strings.HasPrefix(lw, "українц"):
 			return true
-		case lw == "країни" || lw == "країну" || lw == "країні":
+		case (lw == "країни" || lw == "країну" || lw == "країні") && !onePart(toks, i):
 			return true
 		}
+	}
+	return false
+}
+
+// onePart: "на півдні країни", one part of the country, not a list of its
+// parts ("на півночі, півдні та сході країни").
+func onePart(toks []token, i int) bool {
+	if i < 2 {
+		return false
+	}
+	switch toks[i-1].low {
+	case "півдні", "півночі", "сході", "заході", "центрі", "півдня", "сходу", "заходу":
+		p := toks[i-2].low
+		return p != "," && !isAnd(p)
 	}
 	return false
 }

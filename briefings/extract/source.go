@@ -75,8 +75,15 @@ func headOfRegion(lw, next string) bool {
 }
 
 // airCommand: one of the Air Force's regional commands, named by its
-// direction ("Повітряне командування «Південь»", "Air Command South").
+// direction ("Повітряне командування «Південь»", "Air Command South"), or
+// the defence forces of one part of the country ("Сили оборони півдня").
 func airCommand(toks []token, i int, lw, prev string) bool {
+	if strings.HasPrefix(lw, "оборон") && i+1 < len(toks) {
+		switch toks[i+1].low {
+		case "півдня", "сходу", "заходу", "півночі":
+			return true // "Сили оборони півдня", "протиповітряною обороною півдня"
+		}
+	}
 	if !(strings.HasPrefix(lw, "командуван") && strings.HasPrefix(prev, "повітрян") || lw == "command" && prev == "air") {
 		return false
 	}
@@ -189,7 +196,9 @@ func sentenceRegions(toks []token) []region {
 			launch = true
 			continue
 		case ";", ".", ")", "(":
-			launch = false
+			if !(t.low == "." && i > 0 && launchAbbrev(toks[i-1].low)) {
+				launch = false // "– рф., ТОТ Донецьк": the list of launch areas goes on
+			}
 			continue
 		}
 		if t.cue != outNone {
@@ -209,6 +218,12 @@ func sentenceRegions(toks []token) []region {
 		}
 	}
 	return out
+}
+
+// launchAbbrev: abbreviations that close an item of the Air Force's list of
+// launch areas ("рф.", "обл.") without ending it.
+func launchAbbrev(w string) bool {
+	return w == "рф" || w == "обл" || w == "rf"
 }
 
 // allUpper: every letter of s is upper case.

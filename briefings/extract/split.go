@@ -79,6 +79,29 @@ func startsLower(s string) bool {
 	return unicode.IsLower(r)
 }
 
+// abbrevDot: the dot at i, with the next sentence's start at k, closes an
+// abbreviation, an initial or a clock's "a.m."/"p.m." before a time zone.
+func abbrevDot(line string, start, i, k int) bool {
+	w := i
+	for w > start {
+		r0, s0 := utf8.DecodeLastRuneInString(line[:w])
+		if unicode.IsLetter(r0) || r0 == '.' {
+			w -= s0
+			continue
+		}
+		break
+	}
+	word := lowerWord(line[w:i])
+	if abbrevs[word] || abbrevs[strings.TrimSuffix(word, ".")] {
+		return true
+	}
+	if (word == "a.m" || word == "p.m") && zoneWord(line[k:]) {
+		return true // "11:00 p.m. Moscow time": the clock, not the sentence, ends
+	}
+	// a single capital letter: an initial
+	return utf8.RuneCountInString(word) == 1 && unicode.IsUpper([]rune(line[w:i])[0])
+}
+
 // zoneWord: s opens with the name of a time zone or a city's time.
 func zoneWord(s string) bool {
 	for _, z := range []string{"Moscow", "Kyiv", "Kiev", "GMT", "UTC", "CET", "EET", "Eastern", "Central", "local"} {
@@ -148,28 +171,8 @@ func splitLine(line string) []string {
 		if !(unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '“' || r == '«' || r == '[' || r == '(' || r == '\'' || unicode.Is(unicode.So, r)) {
 			continue
 		}
-		if c == '.' {
-			// the word before the dot
-			w := i
-			for w > start {
-				r0, s0 := utf8.DecodeLastRuneInString(line[:w])
-				if unicode.IsLetter(r0) || r0 == '.' {
-					w -= s0
-					continue
-				}
-				break
-			}
-			word := lowerWord(line[w:i])
-			if abbrevs[word] || abbrevs[strings.TrimSuffix(word, ".")] {
-				continue
-			}
-			if (word == "a.m" || word == "p.m") && zoneWord(line[k:]) {
-				continue // "11:00 p.m. Moscow time": the clock, not the sentence, ends
-			}
-			// a single capital letter: an initial
-			if utf8.RuneCountInString(word) == 1 && unicode.IsUpper([]rune(line[w:i])[0]) {
-				continue
-			}
+		if c == '.' && abbrevDot(line, start, i, k) {
+			continue
 		}
 		if s := strings.TrimSpace(line[start:j]); s != "" {
 			out = append(out, s)

@@ -215,6 +215,9 @@ func wordAt(s string, i int) token {
 	j := i
 	for j < len(s) {
 		if c := s[j]; ('a' <= c|0x20 && c|0x20 <= 'z') || ('0' <= c && c <= '9') {
+			if c <= '9' && gluedPreposition(s[i:j]) {
+				break // "на16 локаціях": a preposition written onto its number
+			}
 			j++ // an ASCII letter or digit
 			continue
 		}
@@ -234,6 +237,16 @@ func wordAt(s string, i int) token {
 	t := token{s: s[i:j], off: i, end: j, kind: kWord}
 	t.low = normApos(lowerWord(t.s))
 	return t
+}
+
+// gluedPreposition: a Ukrainian preposition that a missing space joined to
+// the number after it.
+func gluedPreposition(w string) bool {
+	switch w {
+	case "на", "На", "в", "у", "з", "із", "до", "по", "від":
+		return true
+	}
+	return false
 }
 
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }

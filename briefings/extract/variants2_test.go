@@ -4,7 +4,7 @@ package extract
 // written for these tests.
 func variantCases2() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{restateFamily, stockFamily, scopeFamily} {
+	for _, fam := range [][]attackCase{restateFamily, stockFamily, scopeFamily, airForceFamily, ukGrammarFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -107,4 +107,77 @@ var scopeFamily = []attackCase{
 	{name: "clock times with a zone do not end the sentence", pub: "2025-06-02",
 		text: "The ministry said that between 11 p.m. Moscow time and 6 a.m. Moscow time air defences destroyed 40 Ukrainian drones.",
 		want: map[string]any{"#": 1, "0.intercepted.drones": 40}},
+}
+
+// the Air Force's report read fully: hits and debris lines, brackets and
+// lists inside a phrase, types named in the template's words.
+var airForceFamily = []attackCase{
+	{name: "a missile hit in the genitive", pub: "2025-06-02",
+		text: "У ніч на 2 червня противник атакував ракетою та 30 ударними БпЛА. Зафіксовано влучання ракети та 9 ударних БпЛА на 7 локаціях.",
+		want: map[string]any{"0.hits.missiles": 1, "0.hits.drones": 9, "0.hits.locations": 7}},
+	{name: "locations with their noun left out", pub: "2025-06-02",
+		text: "У ніч на 2 червня противник атакував 30 ударними БпЛА. Зафіксовано влучання 5 ударних БпЛА на 3 локаціях, а також падіння збитих (уламки) на 4.",
+		want: map[string]any{"0.hits.locations": 3, "0.hits.debris_locations": 4}},
+	{name: "a number written onto its preposition", pub: "2025-06-02",
+		text: "У ніч на 2 червня противник атакував 30 ударними БпЛА. Зафіксовано влучання 5 ударних БпЛА на12 локаціях.",
+		want: map[string]any{"0.hits.locations": 12}},
+	{name: "a bracket inside the phrase", pub: "2025-06-02",
+		text: "У ніч на 2 червня противник атакував 30 ракетами. Зафіксовано влучання 12 балістичних (в т.ч. протикорабельних) ракет на 9 локаціях.",
+		want: map[string]any{"0.hits.missiles": 12, "0.hits.by_type.ballistic": 12}},
+	{name: "classes sharing one noun across a comma", pub: "2025-06-02",
+		text: "У ніч на 2 червня противник атакував 10 ракетами. Зафіксовано влучання 2 протикорабельних, 5 балістичних та 3 крилатих ракет.",
+		want: map[string]any{"0.hits.by_type.anti_ship": 2, "0.hits.by_type.ballistic": 5, "0.hits.by_type.cruise": 3}},
+	{name: "where a missile is based", pub: "2025-06-02",
+		text: "У ніч на 2 червня противник атакував 20 крилатими ракетами повітряного базування Х-101.",
+		want: map[string]any{"0.launched.by_type.Kh-101": 20}},
+	{name: "loitering munitions named by type", pub: "2025-06-02",
+		text: "У ніч на 2 червня противник атакував 4 баражуючими боєприпасами типу «Бандероль» та 60 ударними БпЛА.",
+		want: map[string]any{"0.launched.by_type.Banderol": 4, "0.launched.drones": 60}},
+	{name: "a missile that fell short after the downed list", pub: "2025-06-02",
+		text: "У ніч на 2 червня противник атакував двома ракетами Х-59/69, ракетою Х-31 та 90 ударними БпЛА. Збито/подавлено 80 ворожих БпЛА, 2 керовані авіаційні ракети Х-59/69, протирадіолокаційною ракетою Х-31 не досягла цілі.",
+		want: map[string]any{"0.intercepted_or_jammed.by_type.Kh-59/69": 2, "0.not_reached.by_type.Kh-31": 1, "0.not_reached.by_type.Kh-59/69": nil}},
+	{name: "missiles that did not reach their targets, no count", pub: "2025-06-02",
+		text: "У ніч на 2 червня противник атакував двома протикорабельними ракетами Циркон та 90 ударними БпЛА. Збито 80 БпЛА. Ворожі ракети цілей не досягли.",
+		want: map[string]any{"0.not_reached.missiles": 2, "0.not_reached.by_type.anti_ship": 2, "0.not_reached.drones": nil}},
+	{name: "a type's missiles did not reach their targets, in English", pub: "2025-06-02",
+		text: "Russia launched 40 drones and two Kh-59 cruise missiles overnight, the air force said. The Kh-59 missiles did not reach their targets.",
+		want: map[string]any{"0.launched.by_type.cruise": 2, "0.not_reached.by_type.cruise": 2, "0.not_reached.drones": nil}},
+	{name: "the text's class word over the type's", pub: "2025-06-02",
+		text: "У ніч на 2 червня противник атакував 5-ма зенітними керованими ракетами С-300 по Харківщині та 20 ударними БпЛА.",
+		want: map[string]any{"0.launched.by_type.anti_aircraft": 5, "0.launched.by_type.ballistic": nil}},
+	{name: "a strike with one missile", pub: "2025-06-02",
+		text: "У ніч на 2 червня російські війська завдали удару по Харківщині балістичною ракетою Іскандер-М та ракетою невстановленого типу.",
+		want: map[string]any{"0.launched.missiles": 2, "0.launched.by_type.ballistic": 1}},
+	{name: "the launch areas are no targets", pub: "2025-06-02",
+		text: "У ніч на 2 червня противник атакував 60 ударними БпЛА із напрямків: Курськ, Орел – рф., ТОТ Донецьк.",
+		want: map[string]any{"0.launched.drones": 60, "0.regions": nil}},
+	{name: "a scouting drone is no attack's figure", pub: "2025-06-02",
+		text: "The commander said 30 cruise missiles, 20 Shahed drones and one reconnaissance drone were shot down overnight.",
+		want: map[string]any{"0.intercepted.drones": 20, "0.intercepted.missiles": 30}},
+}
+
+// Ukrainian grammar: the instrumental names the weapons used, a singular
+// noun counts one, verbs in their other forms.
+var ukGrammarFamily = []attackCase{
+	{name: "the list goes on in a sentence of its own", pub: "2025-06-02",
+		text: "У ніч на 2 червня противник атакував 3 балістичними ракетами Іскандер-М. А також 150 ударними БпЛА типу Shahed.",
+		want: map[string]any{"#": 1, "0.launched.drones": 150, "0.launched.missiles": 3}},
+	{name: "a misspelt verb, the instrumental still says", pub: "2025-06-02",
+		text: "Вночі ворог атакува Україну 120 ударними БпЛА, збито 100.",
+		want: map[string]any{"0.launched.drones": 120}},
+	{name: "with a preposition the instrumental is no launch", pub: "2025-06-02",
+		text: "Мобільні групи працювали з 40 ворожими дронами.",
+		want: map[string]any{"#": 0}},
+	{name: "having launched", pub: "2025-06-02",
+		text: "Вночі росія атакувала Україну, запустивши 94 безпілотники. Сили ППО знешкодила 80 з них.",
+		want: map[string]any{"0.launched.drones": 94, "0.intercepted.drones": 80}},
+	{name: "launched, in the passive", pub: "2025-06-02",
+		text: "Вночі було запущено 70 ударних дронів, з них знищено 60.",
+		want: map[string]any{"0.launched.drones": 70, "0.intercepted.drones": 60}},
+	{name: "one person killed, no number", pub: "2025-06-02",
+		text: "Вночі ворог атакував Суми дронами, загинула 60-річна жінка, повідомив голова ОВА.",
+		want: map[string]any{"0.casualties.killed": 1}},
+	{name: "the south's defence forces count the south", pub: "2025-06-02",
+		text: "Сили оборони півдня повідомили, що вночі було знищено 14 ударних БпЛА.",
+		want: map[string]any{"national#": 0}},
 }
