@@ -202,12 +202,17 @@ func insideReply(n, post *html.Node) bool {
 	return false
 }
 
-// writeText writes n's text: <br> is a line break, an emoji image its alt
-// text, a link its own text, block elements start a new line.
+// writeText writes n's text as a browser shows it: white space in the
+// markup is one space (but in <pre>), <br> is a line break, an emoji image
+// its alt text, a link its own text, block elements start a new line.
 func writeText(b *strings.Builder, n *html.Node) {
 	switch n.Type {
 	case html.TextNode:
-		b.WriteString(n.Data)
+		if inPre(n) {
+			b.WriteString(n.Data)
+		} else {
+			b.WriteString(collapseSpace(n.Data))
+		}
 		return
 	case html.ElementNode:
 	default:
@@ -240,6 +245,37 @@ func writeText(b *strings.Builder, n *html.Node) {
 	if block {
 		b.WriteByte('\n')
 	}
+}
+
+// collapseSpace turns each run of ASCII white space into one space (no-break
+// spaces stay: tidyText makes them spaces).
+func collapseSpace(s string) string {
+	if !strings.ContainsAny(s, "\n\r\t  ") {
+		return s
+	}
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if r == ' ' || r == '\n' || r == '\r' || r == '\t' || r == '\f' {
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func inPre(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && (p.DataAtom == atom.Pre || p.DataAtom == atom.Code && p.Parent != nil && p.Parent.DataAtom == atom.Pre) {
+			return true
+		}
+	}
+	return false
 }
 
 // tidyText trims each line, turns no-break spaces into spaces and keeps at

@@ -28,8 +28,8 @@ func TestParseChannelPage(t *testing.T) {
 		ids = append(ids, strconv.FormatInt(p.ID, 10))
 	}
 	// 500 service, 504 media only, 505 no time, "abc" bad id, 506 repeated.
-	if got := strings.Join(ids, ","); got != "501,502,503,506" {
-		t.Fatalf("posts %s, want 501,502,503,506", got)
+	if got := strings.Join(ids, ","); got != "501,502,503,506,507" {
+		t.Fatalf("posts %s, want 501,502,503,506,507", got)
 	}
 	if page.Skipped != 5 {
 		t.Errorf("skipped %d, want 5", page.Skipped)
@@ -56,6 +56,9 @@ func TestParseChannelPage(t *testing.T) {
 	video := page.Posts[3]
 	if !video.Time.Equal(time.Date(2026, 9, 27, 7, 0, 0, 0, time.UTC)) {
 		t.Errorf("the footer's time, not the video's duration: %v", video.Time)
+	}
+	if got, want := page.Posts[4].Text, "Перший рядок того ж речення.\nДругий рядок.\nкод\nз відступом"; got != want {
+		t.Errorf("laid-out markup:\n%q\nwant\n%q", got, want)
 	}
 }
 
@@ -106,8 +109,8 @@ func TestParseChannelPageBadInput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(page.Posts) != 5000+4 {
-		t.Errorf("20 MB page: %d posts, want 5004 (each id once)", len(page.Posts))
+	if len(page.Posts) != 5000+5 {
+		t.Errorf("20 MB page: %d posts, want 5005 (each id once)", len(page.Posts))
 	}
 }
 

@@ -34,8 +34,10 @@ func airForceReport(day time.Time, launched, down int, header string) string {
 
 // TestAirForceChannelEndToEnd runs `sitrep run` on the example
 // configuration, its Air Force channel (https://t.me/s/kpszsu) served by a
-// local preview server: the first poll back-fills the channel and alerts
-// on nothing in it, not even a report of the same night; the next report
+// local preview server, on a database holding last year's attack: a chat
+// turning alerts on gets no alert for that; the first poll back-fills the
+// channel and alerts on nothing in it, not even a report of the same
+// night; the next report
 // posted alerts a chat on Telegram with its figures and a link to the post;
 // the post edited with a new count edits the alert, and a poll that finds
 // nothing new sends nothing. The test moves the channel's next poll to now
@@ -58,6 +60,19 @@ func TestAirForceChannelEndToEnd(t *testing.T) {
 	if err := os.WriteFile(cfgPath, config.Example(), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// Last year's attack, already in the database (an archive ingested
+	// before): turning alerts on must not send it.
+	db := filepath.Join(dir, "s.db")
+	old := filepath.Join(dir, "old.txt")
+	lastYear := now.AddDate(-1, 0, 0)
+	if err := os.WriteFile(old, []byte(fmt.Sprintf("title: Overnight attack\nsource: Archive Wire\ndate: %s\n\n"+
+		"Russia launched 112 drones at Ukraine overnight, Ukraine's Air Force said, adding that 84 were shot down.\n",
+		lastYear.Format(time.RFC3339))), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, errs, code := run(t, "", nil, "ingest", "--db", db, old); code != 0 || !strings.HasPrefix(out, "new") {
+		t.Fatalf("ingest of the archive: %d %s %s", code, out, errs)
+	}
 	api := telegramtest.NewFake(t)
 	env := map[string]string{"SITREP_TELEGRAM_TOKEN": api.Token, "SITREP_TELEGRAM_API_ENDPOINT": api.URL, "SITREP_HTTP_ADDR": freeAddr(t)}
 	logs := newSyncBuffer("http server listening")
@@ -68,7 +83,7 @@ func TestAirForceChannelEndToEnd(t *testing.T) {
 		HTTPClient: &http.Client{Transport: toServer{srv.Server}, Timeout: 10 * time.Second}}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- m.Run(ctx, []string{"run", "--config", cfgPath, "--db", filepath.Join(dir, "s.db")}) }()
+	go func() { done <- m.Run(ctx, []string{"run", "--config", cfgPath, "--db", db}) }()
 	t.Cleanup(func() {
 		cancel()
 		if err := <-done; err != nil {
@@ -96,7 +111,11 @@ func TestAirForceChannelEndToEnd(t *testing.T) {
 	}
 	waitAlertScan(t, m)
 	if msgs := api.Messages("7001"); len(msgs) != 1 {
-		t.Fatalf("the back-fill alerted: %+v", msgs[1:])
+		t.Fatalf("the back-fill or last year's attack alerted: %+v", msgs[1:])
+	}
+	reps, _ := m.Store.AttackReportsAfter(context.Background(), 0, 1000)
+	if len(reps) == 0 || reps[0].Date != lastYear.Format("2006-01-02") || *reps[0].Launched.Drones != 112 {
+		t.Fatalf("last year's report is not in the database: %+v", reps)
 	}
 
 	// The morning's report: one alert, the figures and the post's link.
