@@ -48,6 +48,10 @@ type Options struct {
 	// NoLimits lifts every limit (benchmarks, console).
 	Limits   map[briefings.Platform]Limits
 	NoLimits bool
+	// Budgets, per platform, are send budgets this dispatcher shares with
+	// the platform's adapter (its command replies): for those platforms
+	// they replace Limits and Headroom (NewBudget takes both).
+	Budgets map[briefings.Platform]*Budget
 	// Headroom is the fraction of every rate in Limits the dispatcher
 	// leaves unused: 0.03 (it paces Telegram's 30/s at 29.1/s); negative:
 	// none. A sender at exactly the limit has no slack left once one
@@ -85,6 +89,7 @@ type Dispatcher struct {
 	randMu     sync.Mutex
 	shareRates bool // count the peers and split the global rates with them
 	peers      atomic.Int32
+	budgets    map[briefings.Platform]*Budget
 
 	presMu    sync.Mutex
 	presName  string    // this dispatcher's presence lease: the claimer of its rows
@@ -153,7 +158,16 @@ func NewDispatcher(st briefings.Store, platforms map[briefings.Platform]bot.Plat
 		m = NewMetrics(o.Registry)
 	}
 	d := &Dispatcher{st: st, platforms: platforms, o: o, log: o.Logger, m: m, notify: make(chan struct{}, 1),
-		shareRates: !o.NoLimits, presName: newPresenceName()}
+		shareRates: !o.NoLimits, presName: newPresenceName(), budgets: map[briefings.Platform]*Budget{}}
+	for name, l := range o.Limits {
+		d.budgets[name] = newBudget(l, o.Now)
+	}
+	for name, b := range o.Budgets {
+		if !o.NoLimits {
+			d.budgets[name] = b
+			d.o.Limits[name] = b.limits
+		}
+	}
 	d.peers.Store(1)
 	return d
 }

@@ -74,7 +74,7 @@ type claimed struct {
 }
 
 func (d *Dispatcher) newLoop() *loop {
-	l := &loop{d: d, s: newSched(d.o.Limits),
+	l := &loop{d: d, s: newSchedBudgets(d.budgets),
 		jobs: make(chan *briefings.Delivery), results: make(chan result, d.o.Workers),
 		claimReq: make(chan int), claimRes: make(chan claimed, 1), peersCh: make(chan beatResult, 1),
 		timer: time.NewTimer(0), nextStale: d.o.Now().Add(time.Second), maxHold: d.o.Lease / 2,

@@ -20,7 +20,7 @@ const MaxCaption = 1024
 // the photo's alt text (or the title) and the text follows as messages. The
 // keyboard goes on the last message. It returns the ids of the messages
 // sent, also on error.
-func (b *Bot) sendPhoto(ctx context.Context, to target, r *bot.Reply, kb *tgbotapi.InlineKeyboardMarkup) ([]int, error) {
+func (b *Bot) sendPhoto(ctx context.Context, to target, r *bot.Reply, kb *tgbotapi.InlineKeyboardMarkup, interactive bool) ([]int, error) {
 	if len(r.Photo.PNG) == 0 {
 		return nil, &bot.SendError{Platform: Name, Kind: bot.SendFatal, Err: errors.New("telegram: photo without an image")}
 	}
@@ -35,7 +35,12 @@ func (b *Bot) sendPhoto(ctx context.Context, to target, r *bot.Reply, kb *tgbota
 	if kb != nil && len(rest) == 0 {
 		p.ReplyMarkup = *kb
 	}
-	m, err := b.upload(ctx, p)
+	var m tgbotapi.Message
+	err := b.try(ctx, to.key(), interactive, func() error {
+		var err error
+		m, err = b.upload(ctx, p)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -43,14 +48,14 @@ func (b *Bot) sendPhoto(ctx context.Context, to target, r *bot.Reply, kb *tgbota
 	if len(rest) == 0 {
 		return ids, nil
 	}
-	more, err := b.sendParts(ctx, to, rest, kb, r.NoPreview)
+	more, err := b.sendParts(ctx, to, rest, kb, r.NoPreview, interactive)
 	return append(ids, more...), err
 }
 
 // sendDocument sends r's document (sendDocument, multipart) with r's text
 // as its caption when it fits, else the title, the text following; the
 // keyboard goes on the last message. It returns the ids sent, also on error.
-func (b *Bot) sendDocument(ctx context.Context, to target, r *bot.Reply, kb *tgbotapi.InlineKeyboardMarkup) ([]int, error) {
+func (b *Bot) sendDocument(ctx context.Context, to target, r *bot.Reply, kb *tgbotapi.InlineKeyboardMarkup, interactive bool) ([]int, error) {
 	if len(r.Document.Data) == 0 {
 		return nil, &bot.SendError{Platform: Name, Kind: bot.SendFatal, Err: errors.New("telegram: document without data")}
 	}
@@ -61,7 +66,12 @@ func (b *Bot) sendDocument(ctx context.Context, to target, r *bot.Reply, kb *tgb
 	if kb != nil && len(rest) == 0 {
 		d.ReplyMarkup = *kb
 	}
-	m, err := b.upload(ctx, d)
+	var m tgbotapi.Message
+	err := b.try(ctx, to.key(), interactive, func() error {
+		var err error
+		m, err = b.upload(ctx, d)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -69,7 +79,7 @@ func (b *Bot) sendDocument(ctx context.Context, to target, r *bot.Reply, kb *tgb
 	if len(rest) == 0 {
 		return ids, nil
 	}
-	more, err := b.sendParts(ctx, to, rest, kb, r.NoPreview)
+	more, err := b.sendParts(ctx, to, rest, kb, r.NoPreview, interactive)
 	return append(ids, more...), err
 }
 

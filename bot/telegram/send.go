@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -96,8 +97,9 @@ func (b *Bot) render(r *bot.Reply) ([]string, error) {
 }
 
 // sendParts sends parts as consecutive messages, the keyboard on the last.
-// It returns the ids of the messages sent, also on error.
-func (b *Bot) sendParts(ctx context.Context, to target, parts []string, kb *tgbotapi.InlineKeyboardMarkup, noPreview bool) ([]int, error) {
+// It returns the ids of the messages sent, also on error. interactive:
+// see try.
+func (b *Bot) sendParts(ctx context.Context, to target, parts []string, kb *tgbotapi.InlineKeyboardMarkup, noPreview, interactive bool) ([]int, error) {
 	ids := make([]int, 0, len(parts))
 	for i, p := range parts {
 		msg := tgbotapi.MessageConfig{Text: p, ParseMode: tgbotapi.ModeHTML, DisableWebPagePreview: noPreview}
@@ -105,24 +107,92 @@ func (b *Bot) sendParts(ctx context.Context, to target, parts []string, kb *tgbo
 		if i == len(parts)-1 && kb != nil {
 			msg.ReplyMarkup = *kb
 		}
-		m, err := b.with(ctx).Send(msg)
+		err := b.try(ctx, to.key(), interactive, func() error {
+			m, err := b.with(ctx).Send(msg)
+			if err != nil {
+				return redact(err, b.cfg.Token)
+			}
+			ids = append(ids, m.MessageID)
+			return nil
+		})
 		if err != nil {
-			return ids, redact(err, b.cfg.Token)
+			return ids, err
 		}
-		ids = append(ids, m.MessageID)
 	}
 	return ids, nil
 }
 
-// editPart replaces the text (and keyboard) of one message.
-func (b *Bot) editPart(ctx context.Context, to target, id int, text string, kb *tgbotapi.InlineKeyboardMarkup, noPreview bool) error {
+// editPart replaces the text (and keyboard) of one message. interactive:
+// see try.
+func (b *Bot) editPart(ctx context.Context, to target, id int, text string, kb *tgbotapi.InlineKeyboardMarkup, noPreview, interactive bool) error {
 	e := tgbotapi.EditMessageTextConfig{Text: text, ParseMode: tgbotapi.ModeHTML, DisableWebPagePreview: noPreview}
 	e.ChatID, e.ChannelUsername, e.MessageID, e.ReplyMarkup = to.id, to.username, id, kb
-	_, err := b.request(ctx, e)
-	if err != nil && notModified(err) {
-		return nil
+	return b.try(ctx, to.key(), interactive, func() error {
+		_, err := b.request(ctx, e)
+		if err != nil && notModified(err) {
+			return nil
+		}
+		return err
+	})
+}
+
+// key names the chat for the pacer.
+func (t target) key() string {
+	if t.username != "" {
+		return t.username
 	}
-	return err
+	return strconv.FormatInt(t.id, 10)
+}
+
+// maxReplyBackoff caps the pause between tries of a reply that failed for a
+// passing reason.
+const maxReplyBackoff = 10 * time.Second
+
+// try runs call, one Bot API request that sends or edits a message in chat
+// (chat "": a request that counts against the bot's global rate only).
+// An interactive request, a reply to a person, first waits for the bot's
+// budget (Config.Pacer, shared with the outbox dispatcher) and is tried
+// again while it fails for a passing reason: after retry_after for a 429
+// (the chat is held in the budget meanwhile, for the outbox too), after a
+// growing pause for a 5xx or a network error, until ctx ends. A reply is
+// not dropped because Telegram was busy. The outbox's own sends are paced
+// and retried by the dispatcher: one plain try. call's error must be
+// redacted.
+func (b *Bot) try(ctx context.Context, chat string, interactive bool, call func() error) error {
+	if !interactive {
+		return call()
+	}
+	pace := b.cfg.Pacer
+	backoff := time.Duration(0)
+	for {
+		if pace != nil {
+			if err := pace.Wait(ctx, chat); err != nil {
+				return err
+			}
+		}
+		err := call()
+		if err == nil {
+			return nil
+		}
+		wait := time.Duration(0)
+		switch se := classify(err); se.Kind {
+		case bot.SendRateLimited:
+			wait = time.Duration(se.RetryAfter) * time.Second
+			if pace != nil {
+				pace.Hold(chat, b.cfg.Now().Add(wait))
+				wait = 0 // Wait honours the hold
+			}
+		case bot.SendRetry:
+			backoff = min(nextBackoff(backoff), maxReplyBackoff)
+			wait = backoff
+		default:
+			return err
+		}
+		b.log.Debug("telegram reply will be tried again", slog.String("chat_id", chat), slog.Duration("wait", wait), slog.Any("error", err))
+		if ctx.Err() != nil || !sleep(ctx, wait) {
+			return err
+		}
+	}
 }
 
 func joinIDs(ids []int) string {
@@ -147,15 +217,15 @@ func (b *Bot) Send(ctx context.Context, chat briefings.Chat, r *bot.Reply) (stri
 	}
 	var ids []int
 	if r.Document != nil {
-		ids, err = b.sendDocument(ctx, to, r, kb)
+		ids, err = b.sendDocument(ctx, to, r, kb, false)
 	} else if r.Photo != nil {
-		ids, err = b.sendPhoto(ctx, to, r, kb)
+		ids, err = b.sendPhoto(ctx, to, r, kb, false)
 	} else {
 		var parts []string
 		if parts, err = b.render(r); err != nil {
 			return "", &bot.SendError{Platform: Name, Kind: bot.SendFatal, Err: err}
 		}
-		ids, err = b.sendParts(ctx, to, parts, kb, r.NoPreview)
+		ids, err = b.sendParts(ctx, to, parts, kb, r.NoPreview, false)
 	}
 	if err != nil {
 		return joinIDs(ids), classify(fmt.Errorf("telegram: send: %w", err))
@@ -207,7 +277,7 @@ func (b *Bot) Edit(ctx context.Context, chat briefings.Chat, messageID string, r
 		if i == len(parts)-1 {
 			k = kb
 		}
-		if err := b.editPart(ctx, to, id, parts[i], k, r.NoPreview); err != nil {
+		if err := b.editPart(ctx, to, id, parts[i], k, r.NoPreview, false); err != nil {
 			return classify(fmt.Errorf("telegram: edit: %w", err))
 		}
 	}

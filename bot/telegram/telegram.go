@@ -64,6 +64,12 @@ type Config struct {
 	Workers int
 	// Now is the clock (default time.Now).
 	Now func() time.Time
+	// Pacer, when set, spaces the bot's replies (messages, edits, callback
+	// answers) under Telegram's limits in the budget the outbox dispatcher
+	// sends from too (one budget per bot token); replies refused with a 429
+	// or a passing failure are tried again. Nil: replies go at once and are
+	// tried again all the same.
+	Pacer bot.Pacer
 	// Observe, if set, is called after each interactive reply (for metrics
 	// and benchmarks): the command word ("/digest", or "callback"), the
 	// time from the handler's start to the last part sent, and the error.

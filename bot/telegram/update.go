@@ -160,16 +160,16 @@ func (b *Bot) reply(ctx context.Context, to target, r *bot.Reply) ([]int, error)
 		b.log.Error("telegram reply has invalid buttons", slog.Any("error", kerr))
 	}
 	if r.Document != nil {
-		return b.sendDocument(ctx, to, r, kb)
+		return b.sendDocument(ctx, to, r, kb, true)
 	}
 	if r.Photo != nil {
-		return b.sendPhoto(ctx, to, r, kb)
+		return b.sendPhoto(ctx, to, r, kb, true)
 	}
 	parts, err := b.render(r)
 	if err != nil {
 		return nil, err
 	}
-	return b.sendParts(ctx, to, parts, kb, r.NoPreview)
+	return b.sendParts(ctx, to, parts, kb, r.NoPreview, true)
 }
 
 func (b *Bot) handleCallback(ctx context.Context, h bot.Handler, cq *tgbotapi.CallbackQuery) {
@@ -178,7 +178,10 @@ func (b *Bot) handleCallback(ctx context.Context, h bot.Handler, cq *tgbotapi.Ca
 	answered := false
 	answer := func(c tgbotapi.CallbackConfig) {
 		answered = true
-		if _, err := b.request(ctx, c); err != nil {
+		// Within Telegram's time for an answer: the button stops spinning.
+		actx, cancel := context.WithTimeout(ctx, 15*time.Second)
+		defer cancel()
+		if err := b.try(actx, "", true, func() error { _, err := b.request(actx, c); return err }); err != nil {
 			b.log.Warn("telegram answerCallbackQuery failed", slog.Any("error", err))
 		}
 	}
@@ -228,7 +231,7 @@ func (b *Bot) handleCallback(ctx context.Context, h bot.Handler, cq *tgbotapi.Ca
 		if kerr != nil {
 			b.log.Error("telegram reply has invalid buttons", slog.Any("error", kerr))
 		}
-		err = b.editPart(ctx, to, m.MessageID, parts[0], kb, reply.NoPreview)
+		err = b.editPart(ctx, to, m.MessageID, parts[0], kb, reply.NoPreview, true)
 		if err == nil {
 			b.remember(m.Chat.ID, []int{m.MessageID}, reply, cq.Data)
 			b.logReply(req, start, 1, nil)

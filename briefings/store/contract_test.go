@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -97,6 +98,7 @@ func runContract(t *testing.T, dsn func(t *testing.T) string) {
 		{"OutboxRelease", testOutboxRelease},
 		{"ConcurrentClaim", testConcurrentClaim},
 		{"OutboxTakeover", testOutboxTakeover},
+		{"ClaimAlertsFirst", testClaimAlertsFirst},
 		{"ConcurrentTakeover", testConcurrentTakeover},
 		{"Leases", testLeases},
 		{"LiveLeases", testLiveLeases},
@@ -1522,6 +1524,32 @@ func testOutboxTakeover(e *env) {
 	must(t, e.db.MarkSent(ctx, b[0].ID, "m1", t0.Add(11*time.Second)))
 	if st, err := e.db.DeliveryStats(ctx); err != nil || st.Sent != 1 || st.Sending != 4 {
 		t.Fatalf("stats %+v %v", st, err)
+	}
+}
+
+// testClaimAlertsFirst: an alert due now is claimed before a backlog of
+// digests due earlier.
+func testClaimAlertsFirst(e *env) {
+	t, ctx := e.t, e.ctx
+	for i := range 30 {
+		_, err := e.db.Enqueue(ctx, &briefings.Delivery{DedupeKey: fmt.Sprint("digest:", i), Kind: briefings.DeliveryDigest,
+			Chat: briefings.Chat{Platform: "telegram", ChatID: fmt.Sprint(i)}, Payload: []byte(`{}`), NextAttemptAt: t0.Add(time.Duration(i) * time.Second)})
+		must(t, err)
+	}
+	_, err := e.db.Enqueue(ctx, &briefings.Delivery{DedupeKey: "alert:1", Kind: briefings.DeliveryAlert,
+		Chat: briefings.Chat{Platform: "telegram", ChatID: "99"}, Payload: []byte(`{}`), NextAttemptAt: t0.Add(time.Minute)})
+	must(t, err)
+	_, err = e.db.Enqueue(ctx, &briefings.Delivery{DedupeKey: "alert:later", Kind: briefings.DeliveryAlert,
+		Chat: briefings.Chat{Platform: "telegram", ChatID: "98"}, Payload: []byte(`{}`), NextAttemptAt: t0.Add(time.Hour)})
+	must(t, err)
+	rows, err := e.db.Claim(ctx, "", t0.Add(time.Minute), t0.Add(2*time.Minute), 5)
+	must(t, err)
+	var keys []string
+	for _, r := range rows {
+		keys = append(keys, r.DedupeKey)
+	}
+	if len(rows) != 5 || !slices.Contains(keys, "alert:1") || slices.Contains(keys, "alert:later") {
+		t.Fatalf("claimed %v: want the due alert among the first five, not the alert due later", keys)
 	}
 }
 

@@ -73,7 +73,8 @@ func (db *DB) Enqueue(ctx context.Context, d *briefings.Delivery) (bool, error) 
 }
 
 // Claim marks up to limit due rows as sending until leaseUntil for claimer,
-// counts an attempt on each, and returns them in id order. Due means pending
+// counts an attempt on each, and returns them in id order. Due alerts are
+// claimed before other due rows. Due means pending
 // with NextAttemptAt <= now, or sending with an expired claim lease, or
 // sending for a claimer that is gone: claimer names the claimer's presence
 // lease (TryLease), and a row whose claimer's lease is missing or expired at
@@ -92,10 +93,11 @@ func (db *DB) Claim(ctx context.Context, claimer string, now, leaseUntil time.Ti
 		return nil, err
 	}
 	// A claimed row's next_attempt_at is its lease end, so the same index
-	// range yields due rows and expired leases.
+	// range yields due rows and expired leases. Alerts first: an alert due
+	// now goes before a digest fan-out due earlier.
 	const due = `SELECT id FROM deliveries
 		WHERE status IN ('pending', 'sending') AND next_attempt_at <= $1
-		ORDER BY next_attempt_at, id LIMIT $3`
+		ORDER BY CASE WHEN kind = 'alert' THEN 0 ELSE 1 END, next_attempt_at, id LIMIT $3`
 	const set = `status = 'sending', attempts = attempts + 1, lease_until = $2, next_attempt_at = $2, claimed_by = $4`
 	var q string
 	if db.dialect == Postgres {

@@ -112,11 +112,12 @@ func (m *Main) runBot(ctx context.Context, args []string) error {
 	defer cancel()
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	chats, err := m.chats()
+	delivery := m.deliveryOptions(reg)
+	chats, err := m.chats(delivery.Budgets[briefings.PlatformTelegram])
 	if err != nil {
 		return err
 	}
-	disp := outbox.NewDispatcher(m.Store, chats.outbox, m.deliveryOptions(reg))
+	disp := outbox.NewDispatcher(m.Store, chats.outbox, delivery)
 	router := m.router(disp.Notify, func(context.Context) []string {
 		return []string{fmt.Sprintf("Dispatchers sharing the rate limits: %d", disp.Peers())}
 	})
@@ -170,14 +171,15 @@ type chatPlatforms struct {
 }
 
 // chats prepares the adapters of the configured platforms; nothing is
-// contacted yet (each adapter connects in its component).
-func (m *Main) chats() (*chatPlatforms, error) {
+// contacted yet (each adapter connects in its component). Telegram's
+// replies are paced by tgBudget, the budget the dispatcher sends from.
+func (m *Main) chats(tgBudget *outbox.Budget) (*chatPlatforms, error) {
 	out := &chatPlatforms{outbox: map[briefings.Platform]bot.Platform{}}
 	if cfg := m.Config.Telegram; cfg.Token != "" {
 		out.tgCfg = &telegram.Config{Token: cfg.Token, APIEndpoint: cfg.APIEndpoint,
 			WebhookURL: cfg.WebhookURL, WebhookSecret: cfg.WebhookSecret,
 			Admins: m.Config.AdminIDs(string(briefings.PlatformTelegram)), Logger: m.Logger,
-			Catalogue: m.langs.Catalogue, Lang: m.langs.Default}
+			Catalogue: m.langs.Catalogue, Lang: m.langs.Default, Pacer: tgBudget}
 		out.outbox[briefings.PlatformTelegram] = supervise.NewPlatform(briefings.PlatformTelegram)
 	}
 	if cfg := m.Config.Discord; cfg.Token != "" || cfg.PublicKey != "" {
@@ -296,10 +298,15 @@ func (m *Main) deliveryOptions(reg prometheus.Registerer) outbox.Options {
 	if del.DiscordRate > 0 {
 		dc.Global = outbox.PerSecond(del.DiscordRate)
 	}
+	// One budget per bot token: the dispatcher's sends and the adapter's
+	// replies (Telegram's) are paced from the same one.
 	return outbox.Options{
 		Logger: m.Logger, Now: m.Now, Registry: reg, MaxAttempts: del.MaxAttempts,
 		Lease: del.Lease.Duration(), BaseBackoff: del.BackoffBase.Duration(), MaxBackoff: del.BackoffMax.Duration(),
-		Limits: map[briefings.Platform]outbox.Limits{briefings.PlatformTelegram: tg, briefings.PlatformDiscord: dc},
+		Budgets: map[briefings.Platform]*outbox.Budget{
+			briefings.PlatformTelegram: outbox.NewBudget(tg, 0, m.Now),
+			briefings.PlatformDiscord:  outbox.NewBudget(dc, 0, m.Now),
+		},
 	}
 }
 

@@ -97,24 +97,29 @@ type Fake struct {
 	URL   string
 	Token string
 
-	srv     *httptest.Server
-	mu      sync.Mutex
-	changed chan struct{} // closed on every change
-	calls   []Call
-	updates []tgbotapi.Update
-	nextUpd int
-	nextMsg int
-	msgs    []*SentMessage
-	fail    map[string][]APIError
-	members map[string]string
-	files   map[string][]byte // pushed documents by file id
+	srv        *httptest.Server
+	mu         sync.Mutex
+	changed    chan struct{} // closed on every change
+	calls      []Call
+	updates    []tgbotapi.Update
+	nextUpd    int
+	nextMsg    int
+	msgs       []*SentMessage
+	fail       map[string][]APIError
+	members    map[string]string
+	files      map[string][]byte      // pushed documents by file id
+	limits     *Limits                // strict mode: see SetLimits
+	window     map[string][]time.Time // recent messages by "bot" and chat
+	tooMany    int
+	tooManyBot int
+	sent       map[string]int // messages sent per chat
 }
 
 // NewFake starts a fake Bot API on 127.0.0.1, closed at the end of the test.
 func NewFake(tb testing.TB) *Fake {
 	tb.Helper()
 	f := &Fake{Token: FakeToken, changed: make(chan struct{}), nextUpd: 100, nextMsg: 1,
-		fail: map[string][]APIError{}, members: map[string]string{}}
+		fail: map[string][]APIError{}, members: map[string]string{}, sent: map[string]int{}}
 	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
 	f.URL = f.srv.URL
 	tb.Cleanup(f.srv.Close)
@@ -188,6 +193,13 @@ func (f *Fake) messagesLocked(chatID string) []SentMessage {
 		}
 	}
 	return out
+}
+
+// Sent is how many messages the bot sent to chatID (a cheap count).
+func (f *Fake) Sent(chatID string) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.sent[chatID]
 }
 
 // WaitMessages waits until at least n messages were sent to chatID.
@@ -305,6 +317,7 @@ func apiErr(w http.ResponseWriter, code int, desc string, params map[string]any)
 }
 
 func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
+	arrived := time.Now()
 	if f.serveFile(w, r) {
 		return
 	}
@@ -330,10 +343,15 @@ func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 		injected = &q[0]
 		f.fail[method] = q[1:]
 	}
+	flood := injected == nil && f.overLimitLocked(method, params, arrived)
 	f.notifyLocked()
 	f.mu.Unlock()
 	if injected != nil {
 		writeInjected(w, *injected)
+		return
+	}
+	if flood {
+		refuseFlood(w)
 		return
 	}
 	switch method {
@@ -434,6 +452,7 @@ func (f *Fake) sendMessage(w http.ResponseWriter, p url.Values) {
 		DisablePreview: p.Get("disable_web_page_preview") == "true", ReplyMarkup: p.Get("reply_markup")}
 	f.nextMsg++
 	f.msgs = append(f.msgs, m)
+	f.sent[chat]++
 	f.notifyLocked()
 	f.mu.Unlock()
 	id, _ := strconv.ParseInt(chat, 10, 64)

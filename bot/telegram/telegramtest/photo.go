@@ -101,6 +101,7 @@ func (f *Fake) sendPhoto(w http.ResponseWriter, p url.Values, up *upload) {
 		ReplyMarkup: p.Get("reply_markup"), Photo: up.data, PhotoName: up.name}
 	f.nextMsg++
 	f.msgs = append(f.msgs, m)
+	f.sent[m.ChatID]++
 	f.notifyLocked()
 	f.mu.Unlock()
 	id, _ := strconv.ParseInt(chat, 10, 64)
