@@ -22,6 +22,9 @@ type Subscription struct {
 	Active   bool
 	// PausedReason is set when delivery was refused (blocked, missing access).
 	PausedReason string
+	// WeeklyChart: the week's first digest brings a chart of the attacks
+	// of the week before (off unless the chat turns it on).
+	WeeklyChart  bool
 	NextDueAt    time.Time // next digest slot, UTC
 	LastSentSlot time.Time
 	CreatedAt    time.Time
@@ -62,6 +65,7 @@ type ChatSettings struct {
 const (
 	DeliveryDigest = "digest"
 	DeliveryAlert  = "alert"
+	DeliveryChart  = "chart" // the weekly chart after a digest
 
 	StatusPending = "pending"
 	StatusSending = "sending"
@@ -79,10 +83,21 @@ func DigestDedupeKey(subID int64, slot time.Time) string {
 	return DigestKeyPrefix + strconv.FormatInt(subID, 10) + ":" + strconv.FormatInt(slot.Unix(), 10)
 }
 
+// ChartKeyPrefix starts every weekly chart's dedupe key.
+const ChartKeyPrefix = "chart:"
+
+// ChartDedupeKey is the outbox dedupe key of a subscription's weekly chart
+// for the week that starts on monday (a civil date, "2006-01-02"):
+// "chart:<subscription id>:<monday>". One week of one subscription is one
+// chart, whatever its digests' slots and time zone.
+func ChartDedupeKey(subID int64, monday string) string {
+	return ChartKeyPrefix + strconv.FormatInt(subID, 10) + ":" + monday
+}
+
 // Delivery is one outbox row: a message the bot has promised to send.
 type Delivery struct {
 	ID        int64
-	DedupeKey string // unique: "digest:<sub>:<slot>", "alert:<chat>:<event>"
+	DedupeKey string // unique: "digest:<sub>:<slot>", "chart:<sub>:<monday>", "alert:<chat>:<event>"
 	Chat      Chat
 	Kind      string
 	Payload   []byte // the rendered message, platform-neutral JSON

@@ -31,6 +31,9 @@ type DueGroup struct {
 	Topics []Topic
 	Slot   time.Time
 	Count  int
+	// Charts counts the members who receive the weekly chart
+	// (Subscription.WeeklyChart).
+	Charts int
 	// Own says the members are due at their own slot, not the schedule's.
 	Own bool
 	// Stored is the members' topics as the store keeps them: with Slot and
@@ -78,6 +81,12 @@ type DueTx interface {
 	// DigestDedupeKey(subscription, g.Slot): a row already queued under
 	// that key is left as it is. Each distinct payload is stored once.
 	EnqueueDigests(ctx context.Context, d DueSchedule, g DueGroup, payload []byte, now time.Time) error
+	// EnqueueCharts writes one pending weekly chart delivery of payload
+	// for each member of g that receives the weekly chart, with dedupe key
+	// ChartDedupeKey(subscription, monday): a row already queued under
+	// that key is left as it is. Call it after the group's EnqueueDigests,
+	// so that a chat's chart is queued after its digest.
+	EnqueueCharts(ctx context.Context, d DueSchedule, g DueGroup, monday string, payload []byte, now time.Time) error
 	// NextOwnSlot returns the earliest due time in (after, before) of an
 	// active member of the schedule waiting for its own slot; zero when
 	// there is none.

@@ -87,6 +87,7 @@ func runContract(t *testing.T, dsn func(t *testing.T) string) {
 		{"PauseMigrate", testPauseMigrate},
 		{"DueGroups", testDueGroups},
 		{"DueLockSeesChanges", testDueLockSeesChanges},
+		{"DueCharts", testDueCharts},
 		{"UpsertWakesSchedule", testUpsertWakesSchedule},
 		{"ResumeWakesSchedule", testResumeWakesSchedule},
 		{"EmptySchedule", testEmptySchedule},
@@ -986,7 +987,7 @@ func testSubscriptions(e *env) {
 	t, ctx := e.t, e.ctx
 	chat := briefings.Chat{Platform: "telegram", ChatID: "-1001"}
 	s := &briefings.Subscription{Chat: chat, Schedule: "08:00", TimeZone: "Europe/Kyiv", Topics: []briefings.Topic{"Diplomacy"},
-		Active: true, NextDueAt: t0.Add(time.Hour)}
+		Active: true, WeeklyChart: true, NextDueAt: t0.Add(time.Hour)}
 	must(t, e.db.UpsertSubscription(ctx, s))
 	if s.ID == 0 || !s.CreatedAt.Equal(t0) {
 		t.Fatalf("insert: %+v", s)
@@ -1005,7 +1006,7 @@ func testSubscriptions(e *env) {
 	}
 	got, err = e.db.GetSubscription(ctx, chat)
 	must(t, err)
-	if got.Topics != nil || got.Schedule != s2.Schedule || got.TimeZone != "" {
+	if got.Topics != nil || got.Schedule != s2.Schedule || got.TimeZone != "" || got.WeeklyChart {
 		t.Fatalf("after update: %+v", got)
 	}
 

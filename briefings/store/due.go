@@ -62,17 +62,27 @@ func (db *DB) DueSchedules(ctx context.Context, now time.Time) ([]briefings.DueS
 	return out, nil
 }
 
+// qDueMembers reads the due members of schedule $1 in zone $2 at $3 whose
+// schedule last ran at $4 and is due next at $5, grouped by
+// qDueMembersGroups: topics, whether they wait for an own slot, the slot,
+// how many, and how many receive the weekly chart.
+const (
+	qDueMembers = `SELECT topics, next_due_at > $4, CASE WHEN next_due_at > $4 THEN next_due_at ELSE $5 END, COUNT(*),
+		SUM(CASE WHEN weekly_chart THEN 1 ELSE 0 END)
+		FROM subscriptions WHERE schedule = $1 AND time_zone = $2 AND active = TRUE AND next_due_at <= $3`
+	qDueMembersGroups = ` GROUP BY 1, 2, 3 ORDER BY 1, 3`
+)
+
 // dueGroups groups the members of d due at now by stored topics and slot:
 // when the schedule's slot has come, every member its last run consumed (at
 // the schedule's slot) and every other one due by now (at its own); else
 // only the latter.
 func dueGroups(ctx context.Context, q runner, d briefings.DueSchedule, now time.Time, decoded map[string][]briefings.Topic) ([]briefings.DueGroup, error) {
-	query := `SELECT topics, next_due_at > $4, CASE WHEN next_due_at > $4 THEN next_due_at ELSE $5 END, COUNT(*)
-		FROM subscriptions WHERE schedule = $1 AND time_zone = $2 AND active = TRUE AND next_due_at <= $3`
+	query := qDueMembers
 	if d.Slot.After(now) {
 		query += ` AND next_due_at > $4`
 	}
-	rows, err := q.query(ctx, query+` GROUP BY 1, 2, 3 ORDER BY 1, 3`, d.Schedule, d.TimeZone, now, d.LastRun, d.Slot)
+	rows, err := q.query(ctx, query+qDueMembersGroups, d.Schedule, d.TimeZone, now, d.LastRun, d.Slot)
 	if err != nil {
 		return nil, err
 	}
@@ -80,7 +90,7 @@ func dueGroups(ctx context.Context, q runner, d briefings.DueSchedule, now time.
 	var out []briefings.DueGroup
 	for rows.Next() {
 		var g briefings.DueGroup
-		if err := rows.Scan(&g.Stored, &g.Own, tm(&g.Slot), &g.Count); err != nil {
+		if err := rows.Scan(&g.Stored, &g.Own, tm(&g.Slot), &g.Count, &g.Charts); err != nil {
 			return nil, err
 		}
 		list, ok := decoded[g.Stored]
@@ -155,11 +165,27 @@ func (t *dueTx) DueGroups(ctx context.Context, d briefings.DueSchedule, now time
 // members the schedule's last run consumed, or exactly those waiting for
 // their own slot g.Slot.
 func (t *dueTx) EnqueueDigests(ctx context.Context, d briefings.DueSchedule, g briefings.DueGroup, payload []byte, now time.Time) error {
+	err := t.enqueue(ctx, t.db.dueInsertSQL(false), d, g, payload, now,
+		briefings.DigestKeyPrefix, ":"+strconv.FormatInt(g.Slot.Unix(), 10))
+	return wrap("enqueue digests", err)
+}
+
+// EnqueueCharts enqueues the weekly charts of g's members that receive
+// them, with one INSERT ... SELECT as EnqueueDigests.
+func (t *dueTx) EnqueueCharts(ctx context.Context, d briefings.DueSchedule, g briefings.DueGroup, monday string, payload []byte, now time.Time) error {
+	err := t.enqueue(ctx, t.db.dueInsertSQL(true), d, g, payload, now, briefings.ChartKeyPrefix, ":"+monday)
+	return wrap("enqueue charts", err)
+}
+
+// enqueue runs insert (a dueInsertSQL) for g's members with payload, stored
+// once per transaction, and dedupe keys prefix || id || suffix.
+func (t *dueTx) enqueue(ctx context.Context, insert string, d briefings.DueSchedule, g briefings.DueGroup, payload []byte,
+	now time.Time, prefix, suffix string) error {
 	id, ok := t.payloadIDs[string(payload)]
 	if !ok {
 		var err error
 		if id, err = putPayload(ctx, t.q, payload, now); err != nil {
-			return wrap("enqueue digests", err)
+			return err
 		}
 		t.payloadIDs[string(payload)] = id
 	}
@@ -167,9 +193,8 @@ func (t *dueTx) EnqueueDigests(ctx context.Context, d briefings.DueSchedule, g b
 	if g.Own {
 		lo, hi = g.Slot, g.Slot
 	}
-	_, err := t.q.exec(ctx, t.db.dueInsertSQL(), briefings.DigestKeyPrefix, ":"+strconv.FormatInt(g.Slot.Unix(), 10),
-		id, now, time.Time{}, d.Schedule, d.TimeZone, g.Stored, lo, hi)
-	return wrap("enqueue digests", err)
+	_, err := t.q.exec(ctx, insert, prefix, suffix, id, now, time.Time{}, d.Schedule, d.TimeZone, g.Stored, lo, hi)
+	return err
 }
 
 // NextOwnSlot is the earliest next_due_at in (after, before) of the
@@ -199,30 +224,38 @@ func (t *dueTx) DeleteEmptySchedule(ctx context.Context, schedule, tz string) (b
 	return n > 0, wrap("delete empty schedule", err)
 }
 
-// qDueInsertTmpl enqueues one group's digests: dedupe key $1 || id || $2
-// (briefings.DigestDedupeKey), shared payload $3, created and due $4, zero
-// time $5; the members are schedule $6, zone $7, topics $8, next_due_at in
-// [$9, $10] (equalities on subscriptions_due's first four columns).
+// qDueInsertTmpl enqueues one group's digests (or weekly charts): dedupe
+// key $1 || id || $2 (briefings.DigestDedupeKey, ChartDedupeKey), shared
+// payload $3, created and due $4, zero time $5; the members are schedule
+// $6, zone $7, topics $8, next_due_at in [$9, $10] (equalities on
+// subscriptions_due's first four columns), and for charts those with
+// weekly_chart on.
 const qDueInsertTmpl = `INSERT {{ORIGNORE}}INTO deliveries (dedupe_key, platform, chat_id, kind, payload_id,
 	payload, status, attempts, next_attempt_at, lease_until, last_error, edit_of, external_id, created_at, sent_at)
-SELECT $1 || {{IDTEXT}} || $2, platform, chat_id, '` + briefings.DeliveryDigest + `', $3,
+SELECT $1 || {{IDTEXT}} || $2, platform, chat_id, '{{KIND}}', $3,
 	{{EMPTYBLOB}}, 'pending', 0, $4, $5, '', '', '', $4, $5
 FROM subscriptions WHERE schedule = $6 AND time_zone = $7 AND active = TRUE AND topics = $8
-	AND next_due_at >= $9 AND next_due_at <= $10{{ONCONFLICT}}`
+	AND next_due_at >= $9 AND next_due_at <= $10{{CHARTS}}{{ONCONFLICT}}`
 
-// dueInsertSQL is qDueInsertTmpl for the dialect. On SQLite it says OR
-// IGNORE rather than ON CONFLICT DO NOTHING: a statement of many rows that
-// may abort midway (any constraint left at its default, ABORT) makes SQLite
-// copy every page it touches to a statement journal first, a third of a
-// large fan-out's cost; nothing it writes can violate a constraint but the
-// dedupe key.
-func (db *DB) dueInsertSQL() string {
-	if db.dialect == Postgres {
-		return strings.NewReplacer("{{IDTEXT}}", "id::text", "{{EMPTYBLOB}}", `'\x'::bytea`, "{{ORIGNORE}}", "",
-			"{{ONCONFLICT}}", "\nON CONFLICT (dedupe_key) DO NOTHING").Replace(qDueInsertTmpl)
+// dueInsertSQL is qDueInsertTmpl for the dialect, of digests or of charts.
+// On SQLite it says OR IGNORE rather than ON CONFLICT DO NOTHING: a
+// statement of many rows that may abort midway (any constraint left at its
+// default, ABORT) makes SQLite copy every page it touches to a statement
+// journal first, a third of a large fan-out's cost; nothing it writes can
+// violate a constraint but the dedupe key.
+func (db *DB) dueInsertSQL(charts bool) string {
+	kind, only := briefings.DeliveryDigest, ""
+	if charts {
+		kind, only = briefings.DeliveryChart, " AND weekly_chart = TRUE"
 	}
-	return strings.NewReplacer("{{IDTEXT}}", "id", "{{EMPTYBLOB}}", "X''", "{{ORIGNORE}}", "OR IGNORE ",
-		"{{ONCONFLICT}}", "").Replace(qDueInsertTmpl)
+	r := []string{"{{KIND}}", kind, "{{CHARTS}}", only}
+	if db.dialect == Postgres {
+		r = append(r, "{{IDTEXT}}", "id::text", "{{EMPTYBLOB}}", `'\x'::bytea`, "{{ORIGNORE}}", "",
+			"{{ONCONFLICT}}", "\nON CONFLICT (dedupe_key) DO NOTHING")
+	} else {
+		r = append(r, "{{IDTEXT}}", "id", "{{EMPTYBLOB}}", "X''", "{{ORIGNORE}}", "OR IGNORE ", "{{ONCONFLICT}}", "")
+	}
+	return strings.NewReplacer(r...).Replace(qDueInsertTmpl)
 }
 
 // putPayload stores body once (by its SHA-256) and returns its id.

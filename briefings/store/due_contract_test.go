@@ -177,6 +177,78 @@ func testDueGroups(e *env) {
 	}
 }
 
+// testDueCharts: a due group counts its members who receive the weekly
+// chart; EnqueueCharts queues the chart for them alone, after their
+// digests, once per week whatever the slot and however often it runs.
+func testDueCharts(e *env) {
+	t, ctx := e.t, e.ctx
+	slot := time.Date(2026, 6, 1, 5, 0, 0, 0, time.UTC) // a Monday
+	charts := map[string]bool{}
+	for i := range 6 {
+		chat := fmt.Sprint(i)
+		charts[chat] = i%3 == 0
+		s := &briefings.Subscription{Chat: briefings.Chat{Platform: "telegram", ChatID: chat}, Schedule: "08:00",
+			TimeZone: "Europe/Kyiv", Topics: [][]briefings.Topic{nil, {"Diplomacy"}}[i%2], Active: true,
+			WeeklyChart: charts[chat], NextDueAt: slot}
+		must(t, e.db.UpsertSubscription(ctx, s))
+	}
+	due, err := e.db.DueSchedules(ctx, slot)
+	must(t, err)
+	wantCharts := 0
+	for _, g := range due[0].Groups {
+		wantCharts += g.Charts
+		if g.Charts > g.Count {
+			t.Errorf("group %+v: more chart receivers than members", g)
+		}
+	}
+	if len(due) != 1 || len(due[0].Groups) != 2 || wantCharts != 2 {
+		t.Fatalf("due %+v: want two groups with two chart receivers between them", due)
+	}
+	enqueue := func(at time.Time, d briefings.DueSchedule, monday string) {
+		t.Helper()
+		tx, err := e.db.BeginDue(ctx)
+		must(t, err)
+		defer tx.Rollback()
+		cur, _, err := tx.LockSchedule(ctx, d.Schedule, d.TimeZone)
+		must(t, err)
+		groups, err := tx.DueGroups(ctx, cur, at)
+		must(t, err)
+		for _, g := range groups {
+			must(t, tx.EnqueueDigests(ctx, cur, g, []byte("digest"), at))
+			must(t, tx.EnqueueCharts(ctx, cur, g, monday, []byte("chart"), at))
+		}
+		must(t, tx.Commit())
+	}
+	enqueue(slot, due[0], "2026-06-01")
+	enqueue(slot.Add(time.Minute), due[0], "2026-06-01") // a run repeated: nothing twice
+	rows := claimAll(t, e.db, slot.Add(time.Hour))
+	digests := map[string]int64{}
+	for _, r := range rows {
+		switch r.Kind {
+		case briefings.DeliveryDigest:
+			digests[r.Chat.ChatID] = r.ID
+		case briefings.DeliveryChart:
+			s, err := e.db.GetSubscription(ctx, r.Chat)
+			must(t, err)
+			if !charts[r.Chat.ChatID] || r.DedupeKey != briefings.ChartDedupeKey(s.ID, "2026-06-01") || string(r.Payload) != "chart" {
+				t.Errorf("chart row %s %q %q: chat does not receive charts, or wrong key or payload", r.Chat.ChatID, r.DedupeKey, r.Payload)
+			}
+			if id, ok := digests[r.Chat.ChatID]; !ok || id > r.ID {
+				t.Errorf("chat %s: chart queued before its digest", r.Chat.ChatID)
+			}
+			delete(charts, r.Chat.ChatID)
+		}
+	}
+	if len(digests) != 6 || len(rows) != 8 {
+		t.Errorf("%d rows (%d digests), want 6 digests and 2 charts", len(rows), len(digests))
+	}
+	for chat, on := range charts {
+		if on {
+			t.Errorf("chat %s receives charts and got none", chat)
+		}
+	}
+}
+
 // testDueLockSeesChanges: a transaction's lock reads the schedule as it is
 // now, and its groups hold a subscription as it is now, whatever an earlier
 // read said.

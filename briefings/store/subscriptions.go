@@ -16,14 +16,15 @@ import (
 const subSelect = `SELECT s.id, s.platform, s.chat_id, s.schedule, s.time_zone, s.topics, s.active, s.paused_reason,
 	CASE WHEN g.last_run_at IS NULL OR s.next_due_at > g.last_run_at THEN s.next_due_at ELSE g.next_slot END,
 	CASE WHEN g.last_run_at IS NULL OR s.next_due_at > g.last_run_at THEN s.last_sent_slot
-		WHEN g.last_slot > s.next_due_at THEN g.last_slot ELSE s.next_due_at END, s.created_at, s.updated_at
+		WHEN g.last_slot > s.next_due_at THEN g.last_slot ELSE s.next_due_at END, s.created_at, s.updated_at,
+	s.weekly_chart
 FROM subscriptions s LEFT JOIN schedule_slots g ON g.schedule = s.schedule AND g.time_zone = s.time_zone`
 
 func scanSubscription(sc interface{ Scan(...any) error }) (*briefings.Subscription, error) {
 	var s briefings.Subscription
 	var topics string
 	err := sc.Scan(&s.ID, &s.Chat.Platform, &s.Chat.ChatID, &s.Schedule, &s.TimeZone, &topics, &s.Active,
-		&s.PausedReason, tm(&s.NextDueAt), tm(&s.LastSentSlot), tm(&s.CreatedAt), tm(&s.UpdatedAt))
+		&s.PausedReason, tm(&s.NextDueAt), tm(&s.LastSentSlot), tm(&s.CreatedAt), tm(&s.UpdatedAt), &s.WeeklyChart)
 	if err != nil {
 		return nil, err
 	}
@@ -74,14 +75,15 @@ func (db *DB) UpsertSubscription(ctx context.Context, s *briefings.Subscription)
 			return err
 		}
 		return tx.queryRow(ctx, `INSERT INTO subscriptions (platform, chat_id, schedule, time_zone, topics,
-		active, paused_reason, next_due_at, last_sent_slot, created_at, updated_at)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+		active, paused_reason, next_due_at, last_sent_slot, created_at, updated_at, weekly_chart)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
 	ON CONFLICT (platform, chat_id) DO UPDATE SET schedule = excluded.schedule, time_zone = excluded.time_zone,
 		topics = excluded.topics, active = excluded.active, paused_reason = excluded.paused_reason,
-		next_due_at = excluded.next_due_at, last_sent_slot = excluded.last_sent_slot, updated_at = excluded.updated_at
+		next_due_at = excluded.next_due_at, last_sent_slot = excluded.last_sent_slot, updated_at = excluded.updated_at,
+		weekly_chart = excluded.weekly_chart
 	RETURNING id, created_at`,
 			s.Chat.Platform, s.Chat.ChatID, s.Schedule, s.TimeZone, topics, s.Active, s.PausedReason,
-			s.NextDueAt, s.LastSentSlot, created, now).Scan(&id, tm(&created))
+			s.NextDueAt, s.LastSentSlot, created, now, s.WeeklyChart).Scan(&id, tm(&created))
 	})
 	if err != nil {
 		return wrap("upsert subscription", err)
