@@ -26,6 +26,13 @@ const membersPerTx = 25000
 // slot): the payload may depend on nothing else of the subscription.
 type BuildFunc func(ctx context.Context, sub *briefings.Subscription, slot time.Time) ([]byte, error)
 
+// ChartFunc renders the payload of the weekly chart that goes with the
+// first digest of the week starting monday (a civil date, "2006-01-02"):
+// the seven days before it. A nil payload means nothing to send (no
+// figures stored). EnqueueDue calls it once per week a run meets, whatever
+// the groups and time zones that receive it.
+type ChartFunc func(ctx context.Context, monday string) ([]byte, error)
+
 // EnqueueDue enqueues the digests of every subscription due at now. The
 // rules of the due-digest job, all of them here (the store only runs the
 // reads and writes they ask for):
@@ -48,15 +55,39 @@ type BuildFunc func(ctx context.Context, sub *briefings.Subscription, slot time.
 //     waiting for an own slot before that.
 //   - A schedule nobody is on any more is deleted rather than woken at
 //     every slot for ever.
+//   - The weekly chart (DueJob.Chart) goes with a digest at the schedule's
+//     first slot on or after Monday 00:00 in its zone (ChartWeek), to the
+//     members who turned it on, queued after their digest in the same
+//     transaction, with dedupe key briefings.ChartDedupeKey(subscription,
+//     Monday): once a week, and never without the digest. It is built once
+//     per week; when its build fails or finds nothing to show, the digests
+//     go without it. A group that turned it on since the read is held, as
+//     a group without a payload.
 //
 // Each schedule is locked, checked to be still as read, and written in one
 // transaction (a schedule another run moved on meanwhile is left alone).
 func EnqueueDue(ctx context.Context, st briefings.DueStore, now time.Time, grace time.Duration, build BuildFunc) (enqueued, skipped int, err error) {
-	return EnqueueDueLog(ctx, st, now, grace, build, slog.Default())
+	return DueJob{Grace: grace, Build: build}.Run(ctx, st, now)
 }
 
 // EnqueueDueLog is EnqueueDue with a logger.
 func EnqueueDueLog(ctx context.Context, st briefings.DueStore, now time.Time, grace time.Duration, build BuildFunc, log *slog.Logger) (enqueued, skipped int, err error) {
+	return DueJob{Grace: grace, Build: build, Log: log}.Run(ctx, st, now)
+}
+
+// DueJob is the due-digest job (see EnqueueDue for its rules).
+type DueJob struct {
+	Grace time.Duration // default DefaultGrace
+	Build BuildFunc
+	// Chart renders the weekly chart; nil sends none.
+	Chart ChartFunc
+	Log   *slog.Logger // default slog.Default()
+}
+
+// Run enqueues the digests (and weekly charts) of every subscription due
+// at now; enqueued and skipped count digests.
+func (j DueJob) Run(ctx context.Context, st briefings.DueStore, now time.Time) (enqueued, skipped int, err error) {
+	grace, log := j.Grace, j.Log
 	if grace <= 0 {
 		grace = DefaultGrace
 	}
@@ -70,7 +101,8 @@ func EnqueueDueLog(ctx context.Context, st briefings.DueStore, now time.Time, gr
 	if len(due) == 0 {
 		return 0, 0, nil
 	}
-	r := &dueRun{now: now, grace: grace, build: build, log: log, payloads: map[string]builtPayload{}}
+	r := &dueRun{now: now, grace: grace, build: j.Build, chart: j.Chart, log: log,
+		payloads: map[string]builtPayload{}, charts: map[string]builtPayload{}}
 	plans, err := r.plan(ctx, due)
 	if err != nil {
 		return 0, 0, err
@@ -89,6 +121,9 @@ func EnqueueDueLog(ctx context.Context, st briefings.DueStore, now time.Time, gr
 	if total.removed > 0 {
 		log.Info("schedule: schedules nobody is on any more removed", slog.Int("schedules", total.removed))
 	}
+	if total.charts > 0 {
+		log.Info("schedule: weekly charts enqueued", slog.Int("charts", total.charts))
+	}
 	return total.enqueued, total.skipped, nil
 }
 
@@ -97,8 +132,10 @@ type dueRun struct {
 	now      time.Time
 	grace    time.Duration
 	build    BuildFunc
+	chart    ChartFunc
 	log      *slog.Logger
 	payloads map[string]builtPayload // by payloadKey
+	charts   map[string]builtPayload // by Monday
 }
 
 // builtPayload is a group's digest: ok false when its build failed.
@@ -110,22 +147,25 @@ type builtPayload struct {
 // duePlan is a due schedule as read, with what the rules need of it.
 type duePlan struct {
 	due  briefings.DueSchedule
-	zone string    // the schedule's time zone as parsed: part of a payload's key
+	sc   Schedule  // the schedule as parsed
+	zone string    // its time zone: part of a payload's key
 	next time.Time // its first slot after now
 }
 
 // dueCounts counts a run's subscriptions: those whose digest is in the
 // outbox (newly, or from an earlier run that stopped before moving on) and
-// those whose slot was consumed without sending; held counts the schedules
-// left as they were (a group without a payload), removed those deleted
-// because nobody is on them any more.
+// those whose slot was consumed without sending; charts those whose weekly
+// chart went with their digest; held counts the schedules left as they
+// were (a group without a payload), removed those deleted because nobody
+// is on them any more.
 type dueCounts struct {
-	enqueued, skipped, held, removed int
+	enqueued, skipped, charts, held, removed int
 }
 
 func (c *dueCounts) add(o dueCounts) {
 	c.enqueued += o.enqueued
 	c.skipped += o.skipped
+	c.charts += o.charts
 	c.held += o.held
 	c.removed += o.removed
 }
@@ -136,7 +176,7 @@ func (r *dueRun) plan(ctx context.Context, due []briefings.DueSchedule) ([]duePl
 	plans := make([]duePlan, 0, len(due))
 	for _, d := range due {
 		sc, next := nextAfter(d.Schedule, d.TimeZone, r.now, r.log)
-		p := duePlan{due: d, zone: sc.Location().String(), next: next}
+		p := duePlan{due: d, sc: sc, zone: sc.Location().String(), next: next}
 		for _, g := range d.Groups {
 			if late := r.now.Sub(g.Slot); late > r.grace {
 				r.log.Info("schedule: digest slot missed beyond grace, skipped", slog.Int("subscriptions", g.Count),
@@ -144,6 +184,9 @@ func (r *dueRun) plan(ctx context.Context, due []briefings.DueSchedule) ([]duePl
 				continue
 			}
 			if err := r.buildOnce(ctx, p, g); err != nil {
+				return nil, err
+			}
+			if err := r.chartOnce(ctx, p, g); err != nil {
 				return nil, err
 			}
 		}
@@ -172,6 +215,28 @@ func (r *dueRun) buildOnce(ctx context.Context, p duePlan, g briefings.DueGroup)
 			slog.Any("topics", g.Topics), slog.Time("slot", g.Slot), slog.Int("subscriptions", g.Count), slog.Any("error", err))
 	}
 	r.payloads[key] = builtPayload{payload, err == nil}
+	return nil
+}
+
+// chartOnce builds the weekly chart g's members receive at its slot, if
+// any, unless it was built. A failed build is logged and remembered (the
+// digests go without it); it is an error only when ctx ended.
+func (r *dueRun) chartOnce(ctx context.Context, p duePlan, g briefings.DueGroup) error {
+	if r.chart == nil || g.Charts == 0 {
+		return nil
+	}
+	monday, first := ChartWeek(p.sc, g.Slot)
+	if _, done := r.charts[monday]; !first || done {
+		return nil
+	}
+	payload, err := r.chart(ctx, monday)
+	if err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("schedule: build weekly chart: %w", err)
+		}
+		r.log.Error("schedule: build weekly chart, digests go without it", slog.String("week", monday), slog.Any("error", err))
+	}
+	r.charts[monday] = builtPayload{payload, err == nil}
 	return nil
 }
 
@@ -257,6 +322,11 @@ func (r *dueRun) runSchedule(ctx context.Context, tx briefings.DueTx, p duePlan,
 				return err
 			}
 			c.enqueued += g.Count
+			sent, err := r.enqueueChart(ctx, tx, p, cur, g, c)
+			if err != nil {
+				return err
+			}
+			complete = complete && sent
 		}
 	}
 	if !complete {
@@ -275,6 +345,33 @@ func (r *dueRun) decide(p duePlan, g briefings.DueGroup) (payload []byte, ok boo
 	}
 	b := r.payloads[payloadKey(g.Topics, p.zone, g.Slot)]
 	return b.payload, b.ok
+}
+
+// enqueueChart queues the weekly chart after g's digests when its slot
+// brings one; sent is false when g's members turned it on since the read
+// (it was not built: the schedule is held and the next run builds it).
+func (r *dueRun) enqueueChart(ctx context.Context, tx briefings.DueTx, p duePlan, cur briefings.DueSchedule, g briefings.DueGroup, c *dueCounts) (sent bool, err error) {
+	if r.chart == nil || g.Charts == 0 {
+		return true, nil
+	}
+	monday, first := ChartWeek(p.sc, g.Slot)
+	if !first {
+		return true, nil
+	}
+	b, built := r.charts[monday]
+	if !built {
+		return false, nil
+	}
+	if b.payload == nil {
+		return true, nil
+	}
+	if err := tx.EnqueueCharts(ctx, cur, g, monday, b.payload, r.now); err != nil {
+		return false, err
+	}
+	// Counted as the digests are: a member whose chart an earlier run
+	// queued counts again.
+	c.charts += g.Charts
+	return true, nil
 }
 
 // moveOn records the run: every member due by now is consumed; the

@@ -198,11 +198,14 @@ func (c crashingTx) AdvanceSchedule(context.Context, string, string, briefings.S
 // BenchmarkDueDigests100k: 100,000 subscriptions due in the same minute
 // (16 distinct topic/zone combinations), one EnqueueDue run per iteration,
 // through the store's schedule queries on SQLite. Reports wall time and process CPU time of
-// the run (the CPU figure holds on a machine shared with other work).
+// the run (the CPU figure holds on a machine shared with other work). The
+// slot is a Monday's: with charts, one subscriber in ten has the weekly
+// chart on and gets a 40 KB chart after the digest.
 func BenchmarkDueDigests100k(b *testing.B) {
 	for _, size := range []int{200, 2000} {
-		b.Run(fmt.Sprintf("payload=%dB", size), func(b *testing.B) { benchDue(b, size) })
+		b.Run(fmt.Sprintf("payload=%dB", size), func(b *testing.B) { benchDue(b, size, 0) })
 	}
+	b.Run("payload=2000B,charts=1in10", func(b *testing.B) { benchDue(b, 2000, 10) })
 }
 
 func cpuTime() time.Duration {
@@ -211,7 +214,9 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-func benchDue(b *testing.B, size int) {
+// benchDue runs the benchmark with digests of size bytes and the weekly
+// chart on for one subscriber in chartsEvery (0: none, and no chart job).
+func benchDue(b *testing.B, size, chartsEvery int) {
 	const subs = 100_000
 	ctx := context.Background()
 	zones := []string{"Europe/Kyiv", "America/New_York", "UTC", "Europe/Berlin"}
@@ -226,15 +231,23 @@ func benchDue(b *testing.B, size int) {
 		st := storetest.Open(b)
 		slot := time.Date(2026, 6, 1, 5, 0, 0, 0, time.UTC)
 		seedSubs(b, st, subs, slot, zones, topics)
+		job := DueJob{Log: slog.New(slog.DiscardHandler)}
+		if chartsEvery > 0 {
+			if _, err := st.SQL().ExecContext(ctx, `UPDATE subscriptions SET weekly_chart = TRUE WHERE id % ?1 = 0`, chartsEvery); err != nil {
+				b.Fatal(err)
+			}
+			picture := make([]byte, 40_000)
+			job.Chart = func(context.Context, string) ([]byte, error) { return picture, nil }
+		}
 		now := slot.Add(20 * time.Second)
 		var builds atomic.Int32
-		build := func(context.Context, *briefings.Subscription, time.Time) ([]byte, error) {
+		job.Build = func(context.Context, *briefings.Subscription, time.Time) ([]byte, error) {
 			builds.Add(1)
 			return payload, nil
 		}
 		b.StartTimer()
 		start, c0 := time.Now(), cpuTime()
-		n, _, err := EnqueueDueLog(ctx, st, now, DefaultGrace, build, slog.New(slog.DiscardHandler))
+		n, _, err := job.Run(ctx, st, now)
 		wall += time.Since(start)
 		cpu += cpuTime() - c0
 		b.StopTimer()

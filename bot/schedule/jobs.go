@@ -49,7 +49,10 @@ type JobsOptions struct {
 	// BuildDigest renders digests for EnqueueDue; DigestsEvery default 1m.
 	BuildDigest  BuildFunc
 	DigestsEvery time.Duration
-	Grace        time.Duration // default DefaultGrace
+	// WeeklyChart renders the weekly chart of the week's first digest
+	// (nil: none is sent).
+	WeeklyChart ChartFunc
+	Grace       time.Duration // default DefaultGrace
 	// AfterEnqueue is called when digests or alerts were enqueued (wake the dispatcher).
 	AfterEnqueue func()
 
@@ -121,7 +124,8 @@ func NewJobs(o JobsOptions) (*Jobs, error) {
 	}
 	if o.BuildDigest != nil {
 		add(JobDueDigests, o.DigestsEvery, func(ctx context.Context, now time.Time) error {
-			n, skipped, err := EnqueueDueLog(ctx, o.Store, now, o.Grace, o.BuildDigest, o.Logger)
+			job := DueJob{Grace: o.Grace, Build: o.BuildDigest, Chart: o.WeeklyChart, Log: o.Logger}
+			n, skipped, err := job.Run(ctx, o.Store, now)
 			if n > 0 || skipped > 0 {
 				o.Logger.Info("schedule: due digests", slog.Int("enqueued", n), slog.Int("skipped", skipped))
 			}
