@@ -25,6 +25,10 @@ func subscriptionCommands() []Command {
 			parseSubscribe, (*Router).subscribe),
 		command(Command{Name: "unsubscribe", Access: ChatManagers, Help: Help{Usage: "/unsubscribe", Summary: "Stop the daily digest"}},
 			noArgs, (*Router).unsubscribe),
+		command(Command{Name: "weeklychart", Access: ChatManagers,
+			Help: Help{Usage: "/weeklychart on|off", Summary: "A chart of the week's attacks with Monday's digest"},
+			Args: []Arg{{Name: "state", Help: "on or off", Required: true, Choices: []string{"on", "off"}}}},
+			parseOnOff, (*Router).weeklyChart),
 		command(Command{Name: "settings", Help: Help{Usage: "/settings", Summary: "This chat's digest and alert settings"}},
 			noArgs, (*Router).settings),
 		// The topic buttons of /settings.
@@ -115,6 +119,9 @@ func (r *Router) subscribe(ctx context.Context, req *Request, s subscribeRequest
 		return nil, invalid("error.plain", locale.Args{"Text": shortErr(err)})
 	}
 	sub := &briefings.Subscription{Chat: req.Chat, Schedule: schedule, TimeZone: tz, Topics: topics, Active: true, NextDueAt: next}
+	if old, err := r.d.Store.GetSubscription(ctx, req.Chat); err == nil {
+		sub.WeeklyChart = old.WeeklyChart // a new time or topics keep the weekly chart as it was
+	}
 	if err := r.d.Store.UpsertSubscription(ctx, sub); err != nil {
 		return nil, err
 	}
@@ -193,6 +200,11 @@ func (r *Router) settings(ctx context.Context, req *Request, _ struct{}) (*Reply
 		} else {
 			rep.Buttons = append(rep.Buttons, []Button{{Label: req.t("button.own_lang_on"), Data: "/ownlang on"}})
 		}
+		if sub != nil && sub.WeeklyChart {
+			rep.Buttons = append(rep.Buttons, []Button{{Label: req.t("button.weekly_chart_off"), Data: "/weeklychart off"}})
+		} else if sub != nil {
+			rep.Buttons = append(rep.Buttons, []Button{{Label: req.t("button.weekly_chart_on"), Data: "/weeklychart on"}})
+		}
 		if alertsOn {
 			rep.Buttons = append(rep.Buttons, []Button{{Label: req.t("button.alerts_off"), Data: "/alerts off"}})
 		} else {
@@ -217,6 +229,11 @@ func settingsLines(req *Request, sub *briefings.Subscription, al *briefings.Aler
 			state = " " + req.t("settings.paused", locale.Args{"Why": sub.PausedReason})
 		}
 		p.Lines = append(p.Lines, append(digest, Span{Text: sub.Schedule + " " + sub.TimeZone + ", " + topics + state}))
+		weekly := req.t("settings.off")
+		if sub.WeeklyChart {
+			weekly = req.t("settings.weekly_chart_on")
+		}
+		p.Lines = append(p.Lines, []Span{{Text: req.t("settings.weekly_chart") + " ", Bold: true}, {Text: weekly + " (/weeklychart)"}})
 	} else {
 		p.Lines = append(p.Lines, append(digest, Span{Text: req.t("settings.digest_off")}))
 	}
@@ -286,4 +303,23 @@ func (r *Router) toggle(ctx context.Context, req *Request, t briefings.Topic) (*
 		return nil, err
 	}
 	return r.settings(ctx, req, struct{}{})
+}
+
+// weeklyChart turns the weekly chart of the chat's digest on or off.
+func (r *Router) weeklyChart(ctx context.Context, req *Request, on bool) (*Reply, error) {
+	sub, err := r.d.Store.GetSubscription(ctx, req.Chat)
+	if err != nil {
+		if briefings.ErrorCode(err) == briefings.ENOTFOUND {
+			return nil, invalid("error.subscribe_first")
+		}
+		return nil, err
+	}
+	sub.WeeklyChart = on
+	if err := r.d.Store.UpsertSubscription(ctx, sub); err != nil {
+		return nil, err
+	}
+	if !on {
+		return Text(req.t("weekly_chart.off")), nil
+	}
+	return Text(req.t("weekly_chart.on")), nil
 }

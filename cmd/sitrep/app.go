@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/bot"
+	"github.com/sitrep/sitrep/bot/chart"
 	"github.com/sitrep/sitrep/bot/render"
 	"github.com/sitrep/sitrep/briefings"
 	"github.com/sitrep/sitrep/briefings/classify"
@@ -56,6 +57,7 @@ type Main struct {
 	analyzer   *extract.Analyzer
 	classifier *classify.Classifier
 	langs      *bot.Languages
+	charts     *chart.Service // /chart, /trend and the weekly chart: one cache
 	ingester   *ingest.Ingester
 	tmpDir     string
 	closers    []func() error
@@ -196,6 +198,7 @@ func (m *Main) openStore(ctx context.Context, c *common) error {
 		return err
 	}
 	m.langs = &bot.Languages{Catalogue: cat, Default: locale.Lang(m.Config.Locale), Store: st}
+	m.charts = &chart.Service{Store: st, Now: m.clock, Cache: &chart.Cache{}}
 	m.summarizer = summarize.New()
 	m.analyzer = extract.NewAnalyzer()
 	if m.classifier, err = classify.New(); err != nil {

@@ -15,7 +15,6 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/sitrep/sitrep/bot"
-	"github.com/sitrep/sitrep/bot/chart"
 	"github.com/sitrep/sitrep/bot/console"
 	"github.com/sitrep/sitrep/bot/discord"
 	"github.com/sitrep/sitrep/bot/outbox"
@@ -52,7 +51,7 @@ func (m *Main) routerWith(build digest.BuildFunc, notify func(), stats func(cont
 		Now:         m.Now,
 		Logger:      m.Logger,
 		Location:    m.location(),
-		Charts:      &chart.Service{Store: m.Store, Now: m.clock, Cache: &chart.Cache{}},
+		Charts:      m.charts,
 	})
 }
 
@@ -339,6 +338,7 @@ func (m *Main) jobs(disp *outbox.Dispatcher, demo bool) (*schedule.Jobs, error) 
 		},
 		PollEvery:   m.JobEvery,
 		BuildDigest: m.subscriptionPayload, DigestsEvery: m.JobEvery, Grace: m.Config.Schedule.Grace.Duration(),
+		WeeklyChart:  m.weeklyChartPayload,
 		AfterEnqueue: disp.Notify,
 		ScanAlerts: func(ctx context.Context, now time.Time) (int, error) {
 			return outbox.EnqueueAlerts(ctx, m.Store, now, m.Config.Alerts.MaxAge.Duration(), func(chat briefings.Chat, ev []*briefings.AttackReport) *bot.Reply {
@@ -355,6 +355,17 @@ func (m *Main) jobs(disp *outbox.Dispatcher, demo bool) (*schedule.Jobs, error) 
 // stderr, so that replies on stdout stay clean for scripts).
 func (m *Main) consoleBanner() {
 	fmt.Fprintln(m.Stderr, "sitrep console: type one command per line (/help lists them, /digest for a briefing); Ctrl-D quits.")
+}
+
+// weeklyChartPayload renders the weekly chart of the week starting monday
+// as the outbox payload, in the language scheduled digests speak; nil when
+// the week has no figures.
+func (m *Main) weeklyChartPayload(ctx context.Context, monday string) ([]byte, error) {
+	rep, err := bot.WeeklyChart(ctx, m.charts, m.langs.Printer(ctx, briefings.Chat{}, ""), monday)
+	if err != nil || rep == nil {
+		return nil, err
+	}
+	return outbox.EncodePayload(rep)
 }
 
 // subscriptionPayload renders a subscription's digest for one slot as the

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/bot/telegram/telegramtest"
+	"github.com/sitrep/sitrep/briefings"
 )
 
 // An invented file in the data set's format.
@@ -91,6 +92,85 @@ func TestImportAttacksAndChart(t *testing.T) {
 // from the command line, then /chart answered with a photo and /trend with
 // the week's numbers.
 func TestRunTelegramChart(t *testing.T) {
+	api, _ := runWithHistory(t, func() time.Time { return time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC) }, 0)
+	chat, user := telegramtest.Chat{ID: 5601, Type: "private"}, telegramtest.User{ID: 5601, UserName: "dana"}
+	api.PushMessage(chat, user, "/chart 30d drones")
+	photo := api.WaitMessages(t, "5601", 1)[0]
+	if _, err := png.Decode(bytes.NewReader(photo.Photo)); err != nil {
+		t.Fatalf("/chart sent no picture (%d bytes): %v", len(photo.Photo), err)
+	}
+	if !strings.Contains(photo.Text, "Drones: 210 launched, 86 % brought down.") || photo.PhotoName != "chart-30d.png" {
+		t.Errorf("caption of %s: %s", photo.PhotoName, photo.Text)
+	}
+	if calls := api.Calls("sendPhoto"); len(calls) != 1 {
+		t.Errorf("sendPhoto calls: %d", len(calls))
+	}
+	api.PushMessage(chat, user, "/trend drones")
+	trend := api.WaitMessages(t, "5601", 2)[1]
+	if !strings.Contains(trend.Text, "7 days to 10 Mar: 210 drones launched") || !strings.Contains(trend.Text, "9 Mar: 120 launched, 100 brought down") {
+		t.Errorf("/trend: %s", trend.Text)
+	}
+}
+
+// TestRunTelegramWeeklyChart is the weekly chart end to end on the Telegram
+// fake: a chat subscribes and turns the chart on; its Monday digest goes
+// out through the due-digest job, the outbox and the dispatcher, followed
+// by the chart of the week before as a photo, once.
+func TestRunTelegramWeeklyChart(t *testing.T) {
+	// Monday 16 March 2026, 08:00:30 in Kyiv (the chart is of 9-15
+	// March), as the clock goes on.
+	start, began := time.Date(2026, 3, 16, 6, 0, 30, 0, time.UTC), time.Now()
+	clock := func() time.Time { return start.Add(time.Since(began)) }
+	api, m := runWithHistory(t, clock, 200*time.Millisecond)
+	chat, user := telegramtest.Chat{ID: 5602, Type: "private"}, telegramtest.User{ID: 5602, UserName: "eve"}
+	api.PushMessage(chat, user, "/subscribe 08:00 Europe/Kyiv")
+	api.WaitMessages(t, "5602", 1)
+	api.PushMessage(chat, user, "/weeklychart on")
+	if got := api.WaitMessages(t, "5602", 2)[1]; !strings.Contains(got.Text, "Weekly chart on") {
+		t.Fatalf("/weeklychart on: %s", got.Text)
+	}
+	// Due now: today's 08:00 slot, half a minute ago.
+	ctx := context.Background()
+	sub, err := m.Store.GetSubscription(ctx, briefings.Chat{Platform: "telegram", ChatID: "5602"})
+	if err != nil || !sub.WeeklyChart {
+		t.Fatalf("stored: %+v %v", sub, err)
+	}
+	sub.NextDueAt = start.Add(-30 * time.Second)
+	if err := m.Store.UpsertSubscription(ctx, sub); err != nil {
+		t.Fatal(err)
+	}
+	msgs := api.WaitMessages(t, "5602", 4)
+	digest, photo := msgs[2], msgs[3]
+	if digest.Photo != nil || !strings.Contains(digest.Text, "Briefing") {
+		t.Errorf("third message, want the digest: %q", digest.Text)
+	}
+	if _, err := png.Decode(bytes.NewReader(photo.Photo)); err != nil {
+		t.Fatalf("fourth message is no picture (%d bytes): %v", len(photo.Photo), err)
+	}
+	for _, want := range []string{"Drones and missiles, 9 Mar – 15 Mar 2026", "Drones: 210 launched", "9 Mar - 15 Mar 2026"} {
+		if !strings.Contains(photo.Text, want) {
+			t.Errorf("chart caption lacks %q: %s", want, photo.Text)
+		}
+	}
+	// Once: the outbox is drained and the subscription moved on to
+	// Tuesday's slot, so no later run meets Monday's again.
+	waitFor(t, "the outbox drained", func() bool {
+		st, err := m.Store.DeliveryStats(ctx)
+		return err == nil && st.Pending == 0 && st.Sending == 0 && st.Sent == 2
+	})
+	if sub, err = m.Store.GetSubscription(ctx, sub.Chat); err != nil || !sub.NextDueAt.Equal(start.Add(24*time.Hour-30*time.Second)) {
+		t.Errorf("after Monday's digest: %+v %v, want due on Tuesday", sub, err)
+	}
+	if n := len(api.Calls("sendPhoto")); n != 1 {
+		t.Errorf("sendPhoto calls: %d, want 1", n)
+	}
+}
+
+// runWithHistory imports attacksCSV into a new database and runs the bot
+// on it against the Telegram fake, with the clock now and the scheduled
+// jobs every jobEvery (0: their defaults).
+func runWithHistory(t *testing.T, now func() time.Time, jobEvery time.Duration) (*telegramtest.Fake, *Main) {
+	t.Helper()
 	dir := t.TempDir()
 	db, csv := filepath.Join(dir, "s.db"), filepath.Join(dir, "attacks.csv")
 	if err := os.WriteFile(csv, []byte(attacksCSV), 0o644); err != nil {
@@ -107,7 +187,7 @@ func TestRunTelegramChart(t *testing.T) {
 	}
 	logs := newSyncBuffer("http server listening")
 	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: logs, Getenv: func(k string) string { return env[k] },
-		Now: func() time.Time { return time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC) }}
+		Now: now, JobEvery: jobEvery}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- m.Run(ctx, []string{"run", "--db", db}) }()
@@ -130,22 +210,5 @@ func TestRunTelegramChart(t *testing.T) {
 	case <-time.After(e2eWait):
 		t.Fatalf("run not ready after %s", e2eWait)
 	}
-
-	chat, user := telegramtest.Chat{ID: 5601, Type: "private"}, telegramtest.User{ID: 5601, UserName: "dana"}
-	api.PushMessage(chat, user, "/chart 30d drones")
-	photo := api.WaitMessages(t, "5601", 1)[0]
-	if _, err := png.Decode(bytes.NewReader(photo.Photo)); err != nil {
-		t.Fatalf("/chart sent no picture (%d bytes): %v", len(photo.Photo), err)
-	}
-	if !strings.Contains(photo.Text, "Drones: 210 launched, 86 % brought down.") || photo.PhotoName != "chart-30d.png" {
-		t.Errorf("caption of %s: %s", photo.PhotoName, photo.Text)
-	}
-	if calls := api.Calls("sendPhoto"); len(calls) != 1 {
-		t.Errorf("sendPhoto calls: %d", len(calls))
-	}
-	api.PushMessage(chat, user, "/trend drones")
-	trend := api.WaitMessages(t, "5601", 2)[1]
-	if !strings.Contains(trend.Text, "7 days to 10 Mar: 210 drones launched") || !strings.Contains(trend.Text, "9 Mar: 120 launched, 100 brought down") {
-		t.Errorf("/trend: %s", trend.Text)
-	}
+	return api, m
 }
