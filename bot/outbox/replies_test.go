@@ -38,7 +38,6 @@ type fanOutRun struct {
 	replied    int
 	tooMany    int
 	tooManyBot int // of tooMany, over the bot's global rate
-	late       int // replies that arrived after the fan-out ended though asked before
 }
 
 func (r *fanOutRun) run(tb testing.TB) {
