@@ -335,6 +335,13 @@ func TestFigureLines(t *testing.T) {
 			r.Launched.Total, r.Launched.Drones, r.Launched.Missiles = ip(570), ip(540), ip(30)
 			r.InterceptedOrJammed.Total = ip(525)
 		})}, []string{"26 Nov 2026, overnight: Russia launched 570 drones and missiles (540 drones and 30 missiles); 525 drones and missiles intercepted or jammed (92%). Source: A"}},
+		{"a total its breakdown leaves a class out of stays", []*briefings.AttackReport{rep("A", 0, func(r *briefings.AttackReport) {
+			r.Launched.Drones, r.Launched.Missiles = ip(140), ip(6)
+			r.InterceptedOrJammed.Total, r.InterceptedOrJammed.Drones = ip(130), ip(126)
+		})}, []string{"26 Nov 2026, overnight: Russia launched 140 drones and 6 missiles; 130 drones and missiles intercepted or jammed; 126 drones intercepted or jammed (90%). Source: A"}},
+		{"a total that is not the sum of its parts stays", []*briefings.AttackReport{rep("A", 0, func(r *briefings.AttackReport) {
+			r.Launched.Total, r.Launched.Drones, r.Launched.Missiles = ip(150), ip(140), ip(6)
+		})}, []string{"26 Nov 2026, overnight: Russia launched 150 drones and missiles (140 drones and 6 missiles). Source: A"}},
 		{"cumulative and regional skipped", []*briefings.AttackReport{
 			rep("A", 0, func(r *briefings.AttackReport) { r.Cumulative = true; r.Launched.Drones = ip(5000) }),
 			rep("B", 0, func(r *briefings.AttackReport) { r.Scope = briefings.ScopeRegional; r.Launched.Drones = ip(12) }),

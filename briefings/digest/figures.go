@@ -261,9 +261,83 @@ var total = class{"total", "figures.weapons",
 	func(r *briefings.AttackReport) *int { return r.Jammed.Total }}
 
 // stated is what one class's figures state across the event's reports.
+// hideLaunched and hideDown leave out a stated total of mixed weapons that
+// the class figures already account for (see coverTotal); its launched
+// figure still gives the rate of a shown downed total.
 type statedClass struct {
 	c                         class
 	launched, comb, int_, jam []value
+	hideLaunched, hideDown    bool
+}
+
+// coverTotal hides the stated total of mixed weapons where the class
+// figures account for it. The Air Force heads its report with one figure
+// for drones and missiles together and breaks it down per class under it:
+// the breakdown is shown, and the total only where it adds something (a
+// class the breakdown leaves out, a lower bound, outlets that disagree, a
+// total that is not the sum of its parts). A launched total stays when a
+// downed total is shown, the figure its rate is read against. cs[0] is the
+// total when stated.
+func coverTotal(cs []statedClass) {
+	if len(cs) < 2 || cs[0].c.name != total.name {
+		return
+	}
+	t := &cs[0]
+	t.hideLaunched = len(t.launched) > 0 && adds(t.launched, cs[1:], func(s statedClass) []value { return s.launched })
+	down := 0
+	covered := 0
+	for _, get := range []func(statedClass) []value{
+		func(s statedClass) []value { return s.comb },
+		func(s statedClass) []value { return s.int_ },
+		func(s statedClass) []value { return s.jam },
+	} {
+		if len(get(*t)) == 0 {
+			continue
+		}
+		down++
+		if adds(get(*t), cs[1:], get) {
+			covered++
+		}
+	}
+	t.hideDown = down > 0 && covered == down
+	if down > 0 && !t.hideDown {
+		t.hideLaunched = false // the shown downed total's rate is read against it
+	}
+}
+
+// adds reports whether the classes' figures (one complete value each, at
+// least one class stating one) add up to the total's one complete value.
+func adds(tot []value, classes []statedClass, get func(statedClass) []value) bool {
+	want, ok := single(tot)
+	if !ok {
+		return false
+	}
+	sum, n := 0, 0
+	for _, s := range classes {
+		vs := get(s)
+		if len(vs) == 0 {
+			continue
+		}
+		v, ok := single(vs)
+		if !ok {
+			return false
+		}
+		sum, n = sum+v, n+1
+	}
+	return n > 0 && sum == want
+}
+
+// shown counts the classes the line names a figure of.
+func shown(cs []statedClass) int {
+	n := 0
+	for _, s := range cs {
+		l := len(s.launched) > 0 && !s.hideLaunched
+		d := len(s.comb)+len(s.int_)+len(s.jam) > 0 && !s.hideDown
+		if l || d {
+			n++
+		}
+	}
+	return n
 }
 
 // figureLine is the one-line summary of an event's figures in p's
@@ -285,6 +359,7 @@ func figureLine(p *locale.Printer, ev *event, withOutlets bool, loc *time.Locati
 	if len(cs) == 0 {
 		return ""
 	}
+	coverTotal(cs)
 	var b strings.Builder
 	launched, downs := launchedPart(p, cs), downParts(p, cs)
 	attacker := strings.ToUpper(ev.reports[0].Attacker)
@@ -333,7 +408,7 @@ func provisional(ev *event) bool {
 func launchedPart(p *locale.Printer, cs []statedClass) string {
 	var totals, parts []string
 	for _, s := range cs {
-		if len(s.launched) == 0 {
+		if len(s.launched) == 0 || s.hideLaunched {
 			continue
 		}
 		w := say(p, s.launched, s.c.noun)
@@ -357,10 +432,14 @@ func launchedPart(p *locale.Printer, cs []statedClass) string {
 // interception rate when one launched figure and one downed figure are stated.
 func downParts(p *locale.Printer, cs []statedClass) []string {
 	var downs []string
+	named := shown(cs)
 	for _, s := range cs {
+		if s.hideDown {
+			continue
+		}
 		// Name the class unless the line speaks of one launched class only.
 		noun := ""
-		if len(cs) > 1 || len(s.launched) == 0 {
+		if named > 1 || len(s.launched) == 0 || s.hideLaunched {
 			noun = s.c.noun
 		}
 		var parts []string
