@@ -57,6 +57,9 @@ type scratch struct {
 	seen map[uint32]bool
 }
 
+// Weights returns the classifier's weights (shared: not to be changed).
+func (c *Classifier) Weights() *Weights { return c.w }
+
 // Threshold is the relevance below which an article is off-topic.
 func (c *Classifier) Threshold() float64 { return c.w.Threshold }
 

@@ -46,6 +46,14 @@ type TrainOptions struct {
 	ConceptSection bool
 	// Seed orders the examples of each epoch.
 	Seed uint64
+	// Prior, when set, are weights trained before (on labelled items that
+	// may no longer be at hand): training starts from them and pulls each
+	// weight towards its prior value instead of towards zero, with
+	// PriorL2 times the usual strength (default 1); the features of the
+	// prior that no example has keep their prior weights. New labels then
+	// adjust what the prior learnt instead of replacing it.
+	Prior   *Weights
+	PriorL2 float64
 }
 
 func (o *TrainOptions) defaults() {
@@ -60,6 +68,9 @@ func (o *TrainOptions) defaults() {
 	}
 	if o.MinCount <= 0 {
 		o.MinCount = 2
+	}
+	if o.PriorL2 <= 0 {
+		o.PriorL2 = 1
 	}
 }
 
@@ -85,6 +96,16 @@ func Train(examples []Example, o TrainOptions) *Weights {
 	o.defaults()
 	ts := featurize(examples, o)
 	m := &sgd{w: make([][nOut]float64, len(ts.hashes)), g: make([][nOut]float64, len(ts.hashes)), l2: ts.l2}
+	if o.Prior != nil {
+		m.w0 = make([][nOut]float64, len(ts.hashes))
+		for j, h := range ts.hashes {
+			if row, ok := o.Prior.Rows[h]; ok {
+				m.w0[j], m.w[j] = row, row
+				m.l2[j] *= o.PriorL2
+			}
+		}
+		m.b = o.Prior.Bias
+	}
 	relW, secW := classWeights(ts, o)
 	rng := rand.New(rand.NewPCG(o.Seed, 0x5eed))
 	order := make([]int, len(examples))
@@ -118,6 +139,11 @@ func Train(examples []Example, o TrainOptions) *Weights {
 		}
 	}
 	w := &Weights{Threshold: 0.5, Bias: m.b, Rows: make(map[uint32][nOut]float64, len(ts.hashes))}
+	if o.Prior != nil {
+		for h, row := range o.Prior.Rows {
+			w.Rows[h] = row
+		}
+	}
 	for j, h := range ts.hashes {
 		w.Rows[h] = m.w[j]
 	}
@@ -227,7 +253,8 @@ func classWeights(ts *trainSet, o TrainOptions) (rel [2]float64, sec [nOut]float
 type sgd struct {
 	w, g   [][nOut]float64
 	b, gb  [nOut]float64
-	l2     []float64 // per feature
+	l2     []float64       // per feature
+	w0     [][nOut]float64 // the prior weights regularisation pulls towards (nil: zero)
 	logits [nOut]float64
 }
 
@@ -235,7 +262,11 @@ const learningRate = 0.2
 
 func (m *sgd) update(fs []int, k int, grad float64) {
 	for _, j := range fs {
-		gj := grad + m.l2[j]*m.w[j][k]
+		w := m.w[j][k]
+		if m.w0 != nil {
+			w -= m.w0[j][k]
+		}
+		gj := grad + m.l2[j]*w
 		m.g[j][k] += gj * gj
 		m.w[j][k] -= learningRate * gj / math.Sqrt(m.g[j][k]+1e-8)
 	}

@@ -3,6 +3,8 @@ package classify
 import (
 	"math"
 	"testing"
+
+	"github.com/sitrep/sitrep/briefings"
 )
 
 func TestClassWeights(t *testing.T) {
@@ -36,5 +38,50 @@ func TestClassWeights(t *testing.T) {
 	rel, _ = classWeights(ts, TrainOptions{})
 	if !near(rel[0]*8, 8) {
 		t.Errorf("weighted: relevance weights %v", rel)
+	}
+}
+
+// TestTrainFromPrior: training from prior weights keeps the prior's rows that
+// no example has, starts from its biases and stays nearer its weights than
+// training from zero does.
+func TestTrainFromPrior(t *testing.T) {
+	// invented headlines: two of drone strikes, two of football
+	var ex []Example
+	for _, s := range []struct{ title, label string }{
+		{"Drones hit a fuel depot near the border overnight", "air_attacks"},
+		{"Drones hit a power station in the east overnight", "air_attacks"},
+		{"Football club wins the cup after a late goal", LabelOffTopic},
+		{"Football club signs a young striker for the cup", LabelOffTopic},
+	} {
+		ex = append(ex, Example{Article: &briefings.Article{Title: s.title}, Label: s.label})
+	}
+	seen := hash("t:dron") // a title word of two examples
+	unseen := hash("u:no-example-has-this")
+	prior := &Weights{Threshold: 0.5, Bias: [nOut]float64{-0.25, 0.5, 0, 0, 0, 0}, Rows: map[uint32][nOut]float64{
+		seen:   {-1, -1, 1, 0, 0, 0}, // a prior that disagrees with the examples
+		unseen: {0.75, 0, 0, 0.5, 0, 0},
+	}}
+	plain := Train(ex, TrainOptions{Epochs: 20, Seed: 1})
+	from := Train(ex, TrainOptions{Epochs: 20, Seed: 1, Prior: prior, PriorL2: 50})
+	if _, ok := plain.Rows[seen]; !ok {
+		t.Fatalf("no row for a word of two examples")
+	}
+	if got := from.Rows[unseen]; got != prior.Rows[unseen] {
+		t.Errorf("a prior row no example has: %v, want it kept as %v", got, prior.Rows[unseen])
+	}
+	dist := func(a, b [nOut]float64) float64 {
+		d := 0.0
+		for k := range a {
+			d += math.Abs(a[k] - b[k])
+		}
+		return d
+	}
+	if dp, df := dist(plain.Rows[seen], prior.Rows[seen]), dist(from.Rows[seen], prior.Rows[seen]); df >= dp {
+		t.Errorf("trained from the prior, a seen word's row is %.3f from it; from zero, %.3f", df, dp)
+	}
+	// the examples still move it: the word of drone strikes gains relevance
+	if from.Rows[seen][outRelevance] <= prior.Rows[seen][outRelevance] {
+		t.Errorf("relevance weight of a word of relevant examples did not grow from the prior's %v: %v",
+			prior.Rows[seen][outRelevance], from.Rows[seen][outRelevance])
 	}
 }

@@ -1,14 +1,17 @@
 // Command train fits the classify package's weights on labelled feed items
 // and reports how well they do on items kept out of training.
 //
-//	go run ./briefings/classify/train [-dev DIR] [-extra DIR]... [-untouched] [-final] [-out FILE]
+//	go run ./briefings/classify/train [-dev DIR] [-extra DIR]... [-test DIR]... [-untouched] [-final] [-out FILE]
 //
 // -dev names the folder of sections_*.jsonl with its feeds/ (the evaluation
 // corpus, ../shared/corpus); each -extra names a folder of labels.jsonl with
 // its feeds/ (more labelled items). One item in five of the extra folders,
 // by a hash of feed and guid, is untouched: out of every run unless
 // -untouched (report on it, after training on everything else) or -final
-// (train the shipped weights on it too).
+// (train the shipped weights on it too). Each -test names a folder of
+// labels.jsonl with its feeds/ kept out of training altogether (a set split
+// off by feed): the trainer reports on it, per language and per feed, the
+// weights shipped in the package and the weights it trains, side by side.
 //
 // It prints, per language (on-topic items in the right section, off-topic
 // items reaching a digest, on-topic items dropped):
@@ -49,10 +52,12 @@ func (d *dirs) Set(s string) error { *d = append(*d, s); return nil }
 // config is the command line.
 type config struct {
 	dev, out, prior, other, explain string
-	extra                           dirs
+	from                            string
+	extra, test                     dirs
 	untouched, final, errs, perFeed bool
 	byFeed                          bool
 	reps                            int
+	threshold                       float64
 	devWeight, otherWeight          float64
 	opts                            classify.TrainOptions
 }
@@ -61,9 +66,12 @@ func parseFlags() *config {
 	c := &config{}
 	flag.StringVar(&c.dev, "dev", "../shared/corpus", "folder of sections_*.jsonl and feeds/ (\"\" for none)")
 	flag.Var(&c.extra, "extra", "folder of labels.jsonl and feeds/ (repeatable)")
+	flag.Var(&c.test, "test", "folder of labels.jsonl and feeds/ never trained on: report the shipped and the trained weights on it (repeatable)")
 	flag.BoolVar(&c.untouched, "untouched", false, "report on the untouched fold (do this once, at the end)")
 	flag.BoolVar(&c.final, "final", false, "train the written weights on the untouched fold too")
 	flag.StringVar(&c.out, "out", "", "write the weights here")
+	flag.StringVar(&c.from, "from", "", "start from these weights and regularise towards them (a weights file, or \"shipped\": the package's)")
+	flag.Float64Var(&c.opts.PriorL2, "froml2", 1, "with -from: the pull towards the prior weights, times the usual L2")
 	flag.IntVar(&c.opts.Epochs, "epochs", 60, "training epochs")
 	flag.Float64Var(&c.opts.L2, "l2", 3e-3, "L2 regularisation of concept features")
 	flag.Float64Var(&c.opts.WordL2, "wordl2", 10, "word features' L2 is this times -l2")
@@ -74,6 +82,7 @@ func parseFlags() *config {
 	flag.StringVar(&c.other, "other", "", "comma-separated starts of the names of feeds from outlets of another kind than the dev feeds' (world outlets)")
 	flag.Float64Var(&c.otherWeight, "otherweight", 1, "training weight of the -other feeds' items")
 	flag.Float64Var(&c.devWeight, "devweight", 1, "training weight of the dev items (they are of the kind the model is judged on)")
+	flag.Float64Var(&c.threshold, "threshold", 0, "relevance threshold of the written weights (0: the one cross-validation tunes)")
 	flag.IntVar(&c.reps, "reps", 1, "cross-validate over this many splits into folds")
 	flag.BoolVar(&c.perFeed, "perfeed", false, "print the cross-validation figures of each feed")
 	flag.BoolVar(&c.byFeed, "byfeed", false, "cross-validate with whole feeds in a fold (no item's feed-mates in its training)")
@@ -81,6 +90,18 @@ func parseFlags() *config {
 	flag.BoolVar(&c.errs, "errors", false, "list the items cross-validation gets wrong (stderr) and the dev items the held-out run gets wrong")
 	flag.Parse()
 	c.opts.Seed = 1
+	switch c.from {
+	case "":
+	case "shipped":
+		cl, err := classify.New()
+		check(err)
+		c.opts.Prior = cl.Weights()
+	default:
+		data, err := os.ReadFile(c.from)
+		check(err)
+		c.opts.Prior, err = classify.ReadWeights(data)
+		check(err)
+	}
 	return c
 }
 
@@ -100,7 +121,7 @@ func (c *config) examples(items []*labelled.Item) []classify.Example {
 
 func main() {
 	c := parseFlags()
-	devItems, pool, held := loadItems(c.dev, c.extra)
+	devItems, pool, held, test := loadItems(c.dev, c.extra, c.test)
 	c.opts.SectionPrior = sectionPrior(c.prior, devItems)
 	all := append(append([]*labelled.Item{}, pool...), devItems...)
 	if c.explain != "" {
@@ -120,6 +141,9 @@ func main() {
 		cvErrors = os.Stderr
 	}
 	threshold := crossValidate(all, c.opts, c.examples, c.reps, c.byFeed, c.perFeed, cvErrors)
+	if c.threshold > 0 {
+		threshold = c.threshold
+	}
 	train := func(items []*labelled.Item) *classify.Weights {
 		w := classify.Train(c.examples(items), c.opts)
 		w.Threshold = threshold
@@ -139,6 +163,9 @@ func main() {
 			fmt.Printf("  by feed:\n%s", scoreByFeed(cl, held))
 		}
 	}
+	if len(test) > 0 {
+		reportTest(shipped(train(all)), test)
+	}
 	if c.out != "" {
 		items := all
 		if c.final {
@@ -150,28 +177,45 @@ func main() {
 	}
 }
 
-// loadItems reads the dev items and the extra items, these split into the
-// pool and the untouched fold. An item labelled twice (the same feed saved
-// in two folders) counts once, where it was first seen: the dev set first.
-func loadItems(dev string, extra []string) (devItems, pool, held []*labelled.Item) {
+// loadItems reads the test items, the dev items and the extra items, these
+// split into the pool and the untouched fold. An item labelled twice (the
+// same feed saved in two folders) counts once, where it was first seen: the
+// test folders first (no item of theirs is ever trained on), then the dev
+// set.
+func loadItems(dev string, extra, testDirs []string) (devItems, pool, held, test []*labelled.Item) {
 	an := extract.NewAnalyzer()
 	seen := map[string]bool{}
 	dup := func(it *labelled.Item) bool {
-		key := strings.ToLower(strings.Join(strings.Fields(it.Article.Title), " "))
+		key := titleKey(it)
 		if seen[key] {
 			return true
 		}
 		seen[key] = true
 		return false
 	}
+	testTitles := map[string]bool{}
+	testTitle := func(it *labelled.Item) bool { return testTitles[titleKey(it)] }
+	for _, d := range testDirs {
+		items, err := labelled.Load(d, "labels.jsonl", an)
+		check(err)
+		for _, it := range items {
+			if !dup(it) {
+				testTitles[titleKey(it)] = true
+				test = append(test, it)
+			}
+		}
+	}
 	if dev != "" {
 		items, err := labelled.Load(dev, "sections_*.jsonl", an)
 		check(err)
 		for _, it := range items {
-			dup(it)
+			// the dev set keeps its own repeats, never a test item
+			if dup(it) && testTitle(it) {
+				continue
+			}
 			it.Dev = true
+			devItems = append(devItems, it)
 		}
-		devItems = items
 	}
 	dups := 0
 	for _, d := range extra {
@@ -188,8 +232,27 @@ func loadItems(dev string, extra []string) (devItems, pool, held []*labelled.Ite
 			}
 		}
 	}
-	fmt.Printf("items: dev %d, extra %d (+%d untouched; %d labelled twice dropped)\n", len(devItems), len(pool), len(held), dups)
-	return devItems, pool, held
+	fmt.Printf("items: dev %d, extra %d (+%d untouched; %d labelled twice dropped), test %d\n", len(devItems), len(pool), len(held), dups, len(test))
+	return devItems, pool, held, test
+}
+
+// titleKey is an item's title as compared for repeats.
+func titleKey(it *labelled.Item) string {
+	return strings.ToLower(strings.Join(strings.Fields(it.Article.Title), " "))
+}
+
+// reportTest prints the figures of the shipped weights and of the trained
+// ones (cl) on the test items, per language and per feed.
+func reportTest(cl *classify.Classifier, test []*labelled.Item) {
+	ship, err := classify.New()
+	check(err)
+	for _, x := range []struct {
+		name string
+		c    *classify.Classifier
+	}{{"the shipped weights", ship}, {"the weights trained here", cl}} {
+		fmt.Printf("\ntest items (never trained on), %s (threshold %.3f):\n%s", x.name, x.c.Threshold(), labelled.Score(x.c, test))
+		fmt.Printf("  by feed:\n%s", scoreByFeed(x.c, test))
+	}
 }
 
 // crossValidate prints k-fold cross-validation figures, over reps
