@@ -152,7 +152,7 @@ var airForceFamily = []attackCase{
 		text: "У ніч на 2 червня противник атакував 60 ударними БпЛА із напрямків: Курськ, Орел – рф., ТОТ Донецьк.",
 		want: map[string]any{"0.launched.drones": 60, "0.regions": nil}},
 	{name: "a scouting drone is no attack's figure", pub: "2025-06-02",
-		text: "The commander said 30 cruise missiles, 20 Shahed drones and one reconnaissance drone were shot down overnight.",
+		text: "The commander said air defence shot down 30 cruise missiles, 20 Shahed drones and one reconnaissance drone overnight.",
 		want: map[string]any{"0.intercepted.drones": 20, "0.intercepted.missiles": 30}},
 }
 

@@ -21,9 +21,9 @@ func TestParseFile(t *testing.T) {
 		{
 			name: "seed date header shares the line",
 			file: "000.txt",
-			data: " date 2025-09-04 KYIV, Ukraine — (Wire) — An envoy met European leaders in Paris on Thursday to discuss security guarantees. More followed.\n\nSecond paragraph here.\n",
-			date: "2025-09-04", bodyPrefix: "KYIV, Ukraine — (Wire) — An envoy met", paras: 2,
-			title: "An envoy met European leaders in Paris on Thursday to discuss security guarantees.",
+			data: " date 2025-09-04 KYIV, Ukraine — (Wire) — An envoy sat down with European ministers in Rome on Friday to talk over security guarantees. More followed.\n\nSecond paragraph here.\n",
+			date: "2025-09-04", bodyPrefix: "KYIV, Ukraine — (Wire) — An envoy sat down", paras: 2,
+			title: "An envoy sat down with European ministers in Rome on Friday to talk over security guarantees.",
 		},
 		{
 			name:  "header lines",

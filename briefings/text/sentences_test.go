@@ -37,7 +37,7 @@ func TestSentences(t *testing.T) {
 		{"question and exclamation", "Is it over? No! It is not.", []string{"Is it over?", "No!", "It is not."}},
 		{"AP dateline", "KYIV, Ukraine (AP) — Russia launched 112 drones overnight. Most were downed.", []string{"KYIV, Ukraine (AP) — Russia launched 112 drones overnight.", "Most were downed."}},
 		{"Reuters dateline", "KYIV (Reuters) - Air defences were active. Officials said so.", []string{"KYIV (Reuters) - Air defences were active.", "Officials said so."}},
-		{"seed dateline", "KYIV, Ukraine — (AP) — U.S. special envoy Steve Witkoff met leaders. They talked.", []string{"KYIV, Ukraine — (AP) — U.S. special envoy Steve Witkoff met leaders.", "They talked."}},
+		{"seed dateline", "KYIV, Ukraine — (AP) — U.S. trade envoy Jane Roe met officials. They talked.", []string{"KYIV, Ukraine — (AP) — U.S. trade envoy Jane Roe met officials.", "They talked."}},
 		{"dateline on its own line", "WASHINGTON (AP) —\nThe Senate voted on aid. It passed.", []string{"WASHINGTON (AP) —\nThe Senate voted on aid.", "It passed."}},
 		{"state dateline", "MOREHEAD, Ky. — As the rally began, police watched. Later, Orlando, Fla. Mayor Ann Roe said no one was hurt.", []string{"MOREHEAD, Ky. — As the rally began, police watched.", "Later, Orlando, Fla. Mayor Ann Roe said no one was hurt."}},
 		{"state at end", "The plant is in Mobile, Ala. The owners said it will reopen.", []string{"The plant is in Mobile, Ala.", "The owners said it will reopen."}},
@@ -136,7 +136,7 @@ func TestWords(t *testing.T) {
 }
 
 func TestNextWordAllocs(t *testing.T) {
-	s := "Air defenses intercepted or jammed 84 drones, the statement said."
+	s := "Air defences shot down or jammed 91 drones, officials said on Tuesday."
 	buf := make([]byte, 0, 64)
 	n := testing.AllocsPerRun(100, func() {
 		for i := 0; ; {

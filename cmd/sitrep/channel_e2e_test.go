@@ -28,7 +28,7 @@ var ukMonths = [...]string{"січня", "лютого", "березня", "кв
 func airForceReport(day time.Time, launched, down int, header string) string {
 	prev := day.AddDate(0, 0, -1)
 	return fmt.Sprintf("⚡️%s\n\nУ ніч на %d %s (з 18:00 %d %s) противник атакував %d ударними БпЛА типу Shahed та дронами-імітаторами.\n\n"+
-		"За попередніми даними, станом на 08:30, протиповітряною обороною збито/подавлено %d ворожих БпЛА на півночі та сході країни.",
+		"Станом на 08:30, за попередніми даними, збито/подавлено %d ворожих БпЛА на сході та півночі країни.",
 		header, day.Day(), ukMonths[day.Month()-1], prev.Day(), ukMonths[prev.Month()-1], launched, down)
 }
 
