@@ -123,8 +123,9 @@ func TestAirForceChannelEndToEnd(t *testing.T) {
 	pollNow(t, m, src.ID)
 	alert := api.WaitMessages(t, "7001", 2)[1]
 	link := fmt.Sprintf("https://t.me/kpszsu/%d", id)
-	if !strings.Contains(alert.Text, "95 drones") || !strings.Contains(alert.Text, "80 drones intercepted or jammed") ||
-		!strings.Contains(alert.Text, "Ukraine's Air Force") || !strings.Contains(alert.Text, link) || strings.Contains(alert.Text, "60 drones") {
+	if !strings.Contains(alert.Text, "95 drones") || !strings.Contains(alert.Text, "; 80 intercepted or jammed") ||
+		!strings.Contains(alert.Text, "Ukraine's Air Force") || !strings.Contains(alert.Text, link) || strings.Contains(alert.Text, "60 drones") ||
+		strings.Contains(alert.Text, "drones and missiles") {
 		t.Fatalf("alert: %s", alert.Text)
 	}
 
@@ -136,7 +137,7 @@ func TestAirForceChannelEndToEnd(t *testing.T) {
 		return len(msgs) == 2 && msgs[1].Edits > 0 && strings.Contains(msgs[1].Text, "97 drones")
 	})
 	edited := api.Messages("7001")[1]
-	if !strings.Contains(edited.Text, "83 drones") || !strings.Contains(edited.Text, "updated") || !strings.Contains(edited.Text, link) {
+	if !strings.Contains(edited.Text, "; 83 intercepted or jammed") || !strings.Contains(edited.Text, "updated") || !strings.Contains(edited.Text, link) {
 		t.Fatalf("edited alert: %s", edited.Text)
 	}
 	// Nothing new: nothing sent, nothing edited.
