@@ -58,6 +58,9 @@ func sourceLine(pr *locale.Printer, s *briefings.Source, now time.Time) []Span {
 	case !s.LastSuccessAt.IsZero():
 		detail = pr.T("sources.updated", locale.Args{"Ago": ago(pr, now.Sub(s.LastSuccessAt))})
 	}
+	if note := ofRecord(pr, s); note != "" {
+		detail += "; " + note
+	}
 	line := []Span{{Text: fmt.Sprintf("%s #%d ", health, s.ID)}}
 	if strings.HasPrefix(s.URL, "http") {
 		line = append(line, Span{Text: s.Name, URL: s.URL})
@@ -65,6 +68,18 @@ func sourceLine(pr *locale.Printer, s *briefings.Source, now time.Time) []Span {
 		line = append(line, Span{Text: s.Name})
 	}
 	return append(line, Span{Text: " — " + detail, Italic: true})
+}
+
+// ofRecord says whose figures of record a primary source gives ("figures of
+// record for attacks on Ukraine"), or "".
+func ofRecord(pr *locale.Printer, s *briefings.Source) string {
+	if s.PrimaryFor == "" {
+		return ""
+	}
+	if t, ok := pr.Lookup("sources.of_record." + s.PrimaryFor); ok {
+		return t
+	}
+	return pr.T("sources.of_record.code", locale.Args{"Country": s.PrimaryFor})
 }
 
 func ago(pr *locale.Printer, d time.Duration) string {
@@ -100,7 +115,11 @@ func (r *Router) addSource(ctx context.Context, req *Request, u string) (*Reply,
 		}
 		return nil, err
 	}
-	return Text(req.t("sources.added", locale.Args{"ID": s.ID, "Name": s.Name})), nil
+	text := req.t("sources.added", locale.Args{"ID": s.ID, "Name": s.Name})
+	if note := ofRecord(req.pr, s); note != "" {
+		text += " — " + note
+	}
+	return Text(text), nil
 }
 
 // parseSourceID reads a source id as /sources shows it ("3" or "#3").

@@ -12,6 +12,7 @@ import (
 	"github.com/sitrep/sitrep/bot/render"
 	"github.com/sitrep/sitrep/briefings"
 	"github.com/sitrep/sitrep/briefings/digest"
+	"github.com/sitrep/sitrep/briefings/ingest"
 	"github.com/sitrep/sitrep/briefings/store"
 	"github.com/sitrep/sitrep/briefings/store/storetest"
 	"github.com/sitrep/sitrep/briefings/summarize"
@@ -275,6 +276,38 @@ func TestRouterAdminCommands(t *testing.T) {
 	adm.Text = "/stats"
 	if _, text = h.say(t, adm); !strings.Contains(text, "Outbox:") {
 		t.Fatalf("stats: %q", text)
+	}
+}
+
+// An admin adding the Air Force's channel from chat gets a primary source
+// and is told so, in the reply and in /sources; another channel is an outlet.
+func TestAddSourceMilitaryChannelIsOfRecord(t *testing.T) {
+	h := newHarness(t)
+	r := bot.NewRouter(bot.Deps{Store: h.st, Now: func() time.Time { return h.now }, RatePerMinute: 600, RateBurst: 1000,
+		AddSource: func(ctx context.Context, raw string) (*briefings.Source, error) {
+			s, ok := ingest.ChannelSource(raw)
+			if !ok {
+				return nil, briefings.Errorf(briefings.EINVALID, "not a channel")
+			}
+			return s, h.st.UpsertSource(ctx, s)
+		}})
+	say := func(text string) string {
+		q := req(text)
+		q.IsAdmin = true
+		return render.Text(r.Handle(context.Background(), q))
+	}
+	if got := say("/addsource https://t.me/kpszsu"); !strings.Contains(got, "figures of record for attacks on Ukraine") {
+		t.Errorf("addsource of the Air Force's channel: %q", got)
+	}
+	if got := say("/addsource @some_outlet_channel"); strings.Contains(got, "of record") {
+		t.Errorf("addsource of an outlet's channel: %q", got)
+	}
+	s, err := h.st.GetSourceByURL(context.Background(), "https://t.me/s/kpszsu")
+	if err != nil || s.PrimaryFor != "UA" {
+		t.Fatalf("stored %+v, %v", s, err)
+	}
+	if got := say("/sources"); strings.Count(got, "of record") != 1 {
+		t.Errorf("sources: %q", got)
 	}
 }
 

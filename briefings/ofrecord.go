@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"regexp"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -33,6 +34,21 @@ const (
 var militaries = map[string][]string{
 	"UA": {"Ukraine's Air Force", "Ukraine's General Staff", "Ukraine's military"},
 	"RU": {"Russia's Defence Ministry"},
+}
+
+// militaryChannels are the public Telegram channels an attacked country's
+// military publishes its own reports on, by channel name in lower case (the
+// reference on channels documents these).
+var militaryChannels = map[string]string{
+	"kpszsu": "UA", // Ukraine's Air Force
+}
+
+// MilitaryChannel is the country (PrimaryFor) whose military publishes the
+// Telegram channel name, or "" for any other channel. A channel added from
+// chat is always read from t.me, so its name is the channel itself: a known
+// military's channel is that country's primary source by default.
+func MilitaryChannel(name string) string {
+	return militaryChannels[strings.ToLower(strings.TrimPrefix(name, "@"))]
 }
 
 // MilitaryOf names the attacked country's military as reports are attributed

@@ -70,13 +70,16 @@ func ChannelName(input string) (name string, ok bool) {
 }
 
 // ChannelSource returns the source for a channel reference typed in chat
-// (see ChannelName): always read from t.me, through the address guard.
+// (see ChannelName): always read from t.me, through the address guard. The
+// channel of an attacked country's military (briefings.MilitaryChannel) is
+// that country's primary source, its reports the figures of record.
 func ChannelSource(input string) (*briefings.Source, bool) {
 	name, ok := ChannelName(input)
 	if !ok {
 		return nil, false
 	}
-	return &briefings.Source{Name: "@" + name, URL: ChannelPreviewURL(name), Kind: briefings.SourceChannel, Enabled: true}, true
+	return &briefings.Source{Name: "@" + name, URL: ChannelPreviewURL(name), Kind: briefings.SourceChannel, Enabled: true,
+		PrimaryFor: briefings.MilitaryChannel(name)}, true
 }
 
 // channelURL splits a channel source's URL, any http(s)://host/s/<name>,

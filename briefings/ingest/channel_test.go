@@ -261,6 +261,21 @@ func TestChannelName(t *testing.T) {
 	}
 }
 
+// A channel added from chat is the primary source of the country whose
+// military publishes it (the Air Force's channel for attacks on Ukraine),
+// however its name is written; any other channel is an outlet.
+func TestChannelSourcePrimary(t *testing.T) {
+	for in, want := range map[string]string{
+		"@kpszsu": "UA", "https://t.me/KPSZSU": "UA", "t.me/s/kpszsu/4242": "UA",
+		"@some_news_channel": "", "https://t.me/kpszsu_fan": "",
+	} {
+		s, ok := ChannelSource(in)
+		if !ok || s.PrimaryFor != want {
+			t.Errorf("ChannelSource(%q) = %+v, %v; want primary_for %q", in, s, ok, want)
+		}
+	}
+}
+
 // TestChannelGuard: a channel added from chat (AllowPrivate false) is never
 // fetched from a private address, whatever its URL says.
 func TestChannelGuard(t *testing.T) {

@@ -26,6 +26,12 @@ var files embed.FS
 // article. Demos shift the dates so the newest article is recent.
 var BaseDate = time.Date(2026, 3, 14, 12, 0, 0, 0, time.UTC)
 
+// PrimaryFor names the sample sources that stand for an attacked country's
+// military publishing its own reports (source name: country, as a source's
+// primary_for): the invented bulletin plays the Air Force's channel, so a
+// demo shows reports of record.
+var PrimaryFor = map[string]string{"Demo Air Force Bulletin": "UA"}
+
 // FS returns the corpus; its files are at the root, named NN-slug.txt.
 func FS() fs.FS {
 	sub, err := fs.Sub(files, "articles")

@@ -255,8 +255,13 @@ func (m *Main) seedDemo(ctx context.Context) error {
 	realNow, start := m.Now, m.Now()
 	base := newest.Add(time.Hour)
 	m.Now = func() time.Time { return base.Add(realNow().Sub(start)) }
+	primary, err := m.samplePrimaries(ctx)
+	if err != nil {
+		return err
+	}
 	sort.SliceStable(arts, func(i, j int) bool { return arts[i].PublishedAt.Before(arts[j].PublishedAt) })
 	for _, a := range arts {
+		a.SourceID = primary[a.SourceName]
 		a.FetchedAt = a.PublishedAt
 		if o := m.ingester.Add(ctx, a); o.Status == "error" {
 			return fmt.Errorf("demo: %s", o.String())
@@ -264,6 +269,22 @@ func (m *Main) seedDemo(ctx context.Context) error {
 	}
 	m.Logger.Info("demo corpus loaded", slog.Int("articles", len(arts)), slog.Time("demo_clock", base))
 	return nil
+}
+
+// samplePrimaries stores the sample sources that stand for a military's
+// own channel (sample.PrimaryFor) with their primary_for, and returns their
+// ids by name; the other samples get a local source each as files do.
+func (m *Main) samplePrimaries(ctx context.Context) (map[string]int64, error) {
+	ids := map[string]int64{}
+	for name, country := range sample.PrimaryFor {
+		s := &briefings.Source{Name: name, URL: "sample:" + strings.ToLower(name), Kind: briefings.SourceFile,
+			ShowText: true, AllowPrivate: true, PrimaryFor: country, CreatedAt: m.Now().UTC()}
+		if err := m.Store.UpsertSource(ctx, s); err != nil {
+			return nil, fmt.Errorf("demo: %w", err)
+		}
+		ids[name] = s.ID
+	}
+	return ids, nil
 }
 
 // clock reads m.Now at call time (the demo moves it after wiring).

@@ -177,6 +177,23 @@ func TestChatDemo(t *testing.T) {
 	}
 }
 
+// The demo's bulletin stands for the Air Force's channel: a night it alone
+// reports has it as the report of record, named as the Air Force's own
+// report (no "via"), linked, and /sources says so.
+func TestChatDemoReportOfRecord(t *testing.T) {
+	out, errs, code := run(t, "/attacks 3d\n/sources\n", nil, "chat", "--demo")
+	if code != 0 {
+		t.Fatalf("code %d: %s", code, errs)
+	}
+	want := "12 Mar 2026, overnight: Russia launched 64 drones; 49 intercepted or jammed (77%). Source: Ukraine's Air Force — report (https://sample.sitrep.invalid/demo-air-force-bulletin/"
+	if !strings.Contains(out, want) {
+		t.Errorf("no report of record from the bulletin:\n%s", out)
+	}
+	if !strings.Contains(out, "Demo Air Force Bulletin — local files; figures of record for attacks on Ukraine") {
+		t.Errorf("/sources does not say the bulletin is of record:\n%s", out)
+	}
+}
+
 func TestRunDemoConsoleStopsAtEOF(t *testing.T) {
 	out, errs, code := run(t, "/latest 1\n", nil, "run", "--demo")
 	if code != 0 || !strings.Contains(out, "Latest 1 article") {
