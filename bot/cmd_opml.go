@@ -13,8 +13,8 @@ import (
 func opmlCommands() []Command {
 	return []Command{
 		command(Command{Name: "importopml", Access: Admins, Slow: true,
-			Help: Help{Usage: "/importopml <url>", Summary: "Add the feeds of an OPML file on the web (admins)"},
-			Args: []Arg{{Name: "url", Help: "Address of the OPML file", Required: true}}},
+			Help: Help{Usage: "/importopml <url> (or send the file)", Summary: "Add the feeds of an OPML file (admins)"},
+			Args: []Arg{{Name: "url", Help: "Address of the OPML file"}, {Name: "file", Help: "The OPML file (.opml or .xml)", Kind: ArgFile}}},
 			parseOPMLURL, (*Router).importOPML),
 		command(Command{Name: "export", Access: Admins,
 			Help: Help{Usage: "/export", Summary: "The sources as an OPML file (admins)"}},

@@ -59,6 +59,9 @@ type ArgKind int
 const (
 	ArgText ArgKind = iota
 	ArgInteger
+	// ArgFile is a file sent with the command (Discord's attachment option);
+	// it is no typed word: the adapter hands it over as Request.Attachment.
+	ArgFile
 )
 
 // Completion names a list Complete offers for an argument.

@@ -110,8 +110,11 @@ func options(args []bot.Arg) []*discordgo.ApplicationCommandOption {
 			Description: truncate(a.Help, maxCommandText),
 			Required:    a.Required,
 		}
-		if a.Kind == bot.ArgInteger {
+		switch a.Kind {
+		case bot.ArgInteger:
 			o.Type = discordgo.ApplicationCommandOptionInteger
+		case bot.ArgFile:
+			o.Type = discordgo.ApplicationCommandOptionAttachment
 		}
 		if len(a.Choices) > 0 {
 			o.Choices = choices(a.Choices, o.Type)
@@ -190,6 +193,9 @@ func commandText(data discordgo.ApplicationCommandInteractionData) string {
 		return sb.String()
 	}
 	for _, a := range spec.Args {
+		if a.Kind == bot.ArgFile {
+			continue // an attachment's id is no word of the command (see attachmentOf)
+		}
 		for _, o := range data.Options {
 			if o.Name != a.Name {
 				continue

@@ -53,7 +53,9 @@ type Config struct {
 	// (SITREP_DISCORD_API_BASE), e.g. "http://127.0.0.1:9000/api" for a fake;
 	// the version path ("/v9/...") is kept after it. A bare host
 	// ("http://127.0.0.1:9000") keeps Discord's "/api" prefix, so both forms
-	// reach http://127.0.0.1:9000/api/v9/... Empty: Discord itself.
+	// reach http://127.0.0.1:9000/api/v9/... Files on Discord's CDN (a
+	// command's attachment) are then read from the same host under /cdn.
+	// Empty: Discord itself.
 	APIBase string
 	// Admins are the Discord user ids of the bot's admins (SITREP_ADMINS).
 	Admins map[string]bool

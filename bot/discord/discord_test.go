@@ -77,8 +77,12 @@ func TestRewriteTransport(t *testing.T) {
 		{"http://127.0.0.1:9000", "https://discord.com/api/v9/webhooks/1/tok/messages/@original", "http://127.0.0.1:9000/api/v9/webhooks/1/tok/messages/@original"},
 		{"http://127.0.0.1:9000/fake", "https://discord.com/api/v9/gateway", "http://127.0.0.1:9000/fake/v9/gateway"},
 		{"http://127.0.0.1:9000/prefix/api/", "https://discord.com/api/v9/webhooks/a/b?wait=true", "http://127.0.0.1:9000/prefix/api/v9/webhooks/a/b?wait=true"},
-		// Not the API: untouched.
-		{"http://127.0.0.1:9000/api", "https://cdn.discordapp.com/avatars/1.png", "https://cdn.discordapp.com/avatars/1.png"},
+		// Discord's CDN (attachments) goes to the same host, under /cdn.
+		{"http://127.0.0.1:9000/api", "https://cdn.discordapp.com/ephemeral-attachments/1/2/feeds.opml?ex=1", "http://127.0.0.1:9000/cdn/ephemeral-attachments/1/2/feeds.opml?ex=1"},
+		{"http://127.0.0.1:9000", "https://media.discordapp.net/attachments/1/2/a.png", "http://127.0.0.1:9000/cdn/attachments/1/2/a.png"},
+		// Neither: untouched.
+		{"http://127.0.0.1:9000/api", "http://cdn.discordapp.com/avatars/1.png", "http://cdn.discordapp.com/avatars/1.png"},
+		{"http://127.0.0.1:9000/api", "https://example.org/feeds.opml", "https://example.org/feeds.opml"},
 		{"http://127.0.0.1:9000/api", "https://discord.com/apix/v9", "https://discord.com/apix/v9"},
 		{"http://127.0.0.1:9000/api", "http://discord.com/api/v9/x", "http://discord.com/api/v9/x"},
 	}

@@ -60,12 +60,27 @@ type fakeDiscord struct {
 	notif chan hit
 	// gatewayURL is returned by GET /gateway.
 	gatewayURL string
+	// files are served under /cdn/ (Discord's CDN, rewritten), by path.
+	files map[string][]byte
+	// cdnAuth are the Authorization headers the CDN requests carried.
+	cdnAuth []string
 }
 
 func newFakeDiscord(t testing.TB) *fakeDiscord {
-	f := &fakeDiscord{t: t, notif: make(chan hit, 1024)}
+	f := &fakeDiscord{t: t, notif: make(chan hit, 1024), files: map[string][]byte{}}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/api/v9/", f.serve)
+	mux.HandleFunc("/cdn/", func(w http.ResponseWriter, r *http.Request) {
+		f.mu.Lock()
+		data, ok := f.files[strings.TrimPrefix(r.URL.Path, "/cdn")]
+		f.cdnAuth = append(f.cdnAuth, r.Header.Get("Authorization"))
+		f.mu.Unlock()
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Write(data)
+	})
 	f.srv = httptest.NewServer(mux)
 	t.Cleanup(f.srv.Close)
 	return f

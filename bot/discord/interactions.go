@@ -224,6 +224,15 @@ func (b *Bot) answer(ctx context.Context, log *slog.Logger, h bot.Handler, i *di
 				replies <- bot.ErrorReply("Something went wrong; please try again later.")
 			}
 		}()
+		if a := attachmentOf(i); a != nil && req.IsAdmin {
+			// Only an admin's file is downloaded; the router refuses the others.
+			data, err := b.download(ctx, a)
+			if err != nil {
+				log.Warn("discord: attachment download failed", slog.Any("error", redact(err, i.Token, b.cfg.Token)))
+				data = nil
+			}
+			req.Attachment = &bot.Attachment{Name: a.Filename, Data: data}
+		}
 		replies <- h.Handle(ctx, req)
 	}()
 

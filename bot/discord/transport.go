@@ -9,7 +9,7 @@ import (
 )
 
 // rewriteTransport sends requests aimed at https://discord.com/api to another
-// base URL. discordgo builds its endpoint strings once, at package init, from
+// base URL, and those to Discord's CDN to the same host under /cdn. discordgo builds its endpoint strings once, at package init, from
 // package variables; rewriting on the way out leaves those globals alone.
 type rewriteTransport struct {
 	base *url.URL // scheme, host and path prefix replacing https://discord.com/api
@@ -17,7 +17,8 @@ type rewriteTransport struct {
 }
 
 func (t *rewriteTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	if !isDiscordAPI(req.URL) {
+	cdn := isDiscordCDN(req.URL)
+	if !isDiscordAPI(req.URL) && !cdn {
 		return t.next.RoundTrip(req)
 	}
 	r := req.Clone(req.Context())
@@ -29,7 +30,13 @@ func (t *rewriteTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		// A bare host stands in for discord.com: keep the /api prefix.
 		prefix = "/api"
 	}
-	u.Path = prefix + strings.TrimPrefix(u.Path, "/api")
+	if cdn {
+		// The files Discord serves (attachments) come from the same host,
+		// under /cdn.
+		u.Path = "/cdn" + u.Path
+	} else {
+		u.Path = prefix + strings.TrimPrefix(u.Path, "/api")
+	}
 	u.RawPath = ""
 	r.URL = &u
 	r.Host = ""
@@ -41,6 +48,15 @@ func isDiscordAPI(u *url.URL) bool {
 		return false
 	}
 	return u.Path == "/api" || strings.HasPrefix(u.Path, "/api/")
+}
+
+// isDiscordCDN: an https URL on the hosts Discord serves attachments from.
+func isDiscordCDN(u *url.URL) bool {
+	if u.Scheme != "https" {
+		return false
+	}
+	h := strings.ToLower(u.Hostname())
+	return h == "cdn.discordapp.com" || h == "media.discordapp.net"
 }
 
 // rewriteClient returns a copy of c (or a default client) whose transport
