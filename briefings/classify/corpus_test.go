@@ -21,6 +21,17 @@ import (
 // stories recur in several outlets). The floors sit just below those
 // figures, with room for the sampling error of a set of about a hundred
 // items, so that a regression fails and a fair sample passes.
+//
+// Those labels were lost; the shipped weights now start from the model they
+// trained and are adjusted on 666 newer labels (the corpus's 110 and 556
+// items of eight other public feeds, mostly headlines without a teaser:
+// train -from shipped). On 274 items of four feeds kept out of all training
+// (split off by feed, English and Russian headlines 2021-2024), they put
+// 70.1 % of on-topic items in the right section, let 2.5 % of off-topic
+// items through and dropped 2.6 % (the weights before: 61.0 / 2.5 / 5.2);
+// on the English ones alone 56.2 / 3.1 / 4.2 (before: 41.7 / 3.1 / 8.3).
+// Headline-only items are harder than this corpus's: the section floor is
+// not met on such sets yet.
 const (
 	floorRight    = 60.0 // on-topic items in the right section, %
 	ceilReaching  = 16.0 // off-topic items that would reach a digest, %
