@@ -108,7 +108,7 @@ func forwardCues(fs []figure, toks []token, cueAt []outcome, rs *ruleSet) []fwCu
 		}
 		c := forwardCue(toks, cueAt, fs[i].end, rs)
 		c.group = fs[i].group
-		single := c.at >= 0 && c.direct && singularVerbAt(toks, cueAt, c.at) && rs.on(ruleSingularVerb)
+		single := c.at >= 0 && (c.direct && singularVerbAt(toks, cueAt, c.at) || bareSubject(fs, i)) && rs.on(ruleSingularVerb)
 		for k := i; k >= 0 && fs[k].group == fs[i].group; k-- {
 			fw[k] = c
 			if single && k < i {
@@ -117,6 +117,14 @@ func forwardCues(fs []figure, toks []token, cueAt []outcome, rs *ruleSet) []fwCu
 		}
 	}
 	return fw
+}
+
+// bareSubject: the last phrase of a group is a number alone with its own
+// verb right after it ("destroyed 25 drones and 27 disappeared", "збили
+// 40 дронів, а 12 були подавлені"): it opens a clause of its own, so the
+// verb is not the earlier phrases'.
+func bareSubject(fs []figure, i int) bool {
+	return i > 0 && fs[i-1].group == fs[i].group && fs[i].end == fs[i].start+1
 }
 
 // singularVerbAt: the predicate starting at k ends in a Ukrainian past
@@ -221,16 +229,24 @@ func colonBetween(toks []token, a, b int) bool {
 	return false
 }
 
+// headedFor: a participle of direction ("drones headed for Moscow",
+// "missiles aimed at Kyiv") describes the weapons; the verb after it says
+// what happened to them.
+func headedFor(lw, next string) bool {
+	return (lw == "headed" || lw == "bound") && (next == "for" || next == "to" || next == "towards" || next == "toward") || lw == "aimed" && next == "at"
+}
+
 // forwardCue finds the predicate after a phrase ending at token end:
 // through "were", "have been", adverbs, "which"; past an "except" aside.
 func forwardCue(toks []token, cueAt []outcome, end int, rs *ruleSet) fwCue {
 	k := end
 	for n := 0; k < len(toks) && n < 5; n++ {
 		lw := toks[k].low
-		if (lw == "," && n == 0) || cueAt[k] != outNone {
+		headed := n == 0 && k+1 < len(toks) && headedFor(lw, toks[k+1].low)
+		if (lw == "," && n == 0) || cueAt[k] != outNone && !headed {
 			break
 		}
-		if n == 0 && toks[k].kind == kWord && (strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ed") && k+1 < len(toks) && toks[k+1].low == "by") && rs.on(ruleParticiple) {
+		if n == 0 && toks[k].kind == kWord && (strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ed") && k+1 < len(toks) && toks[k+1].low == "by" || headed) && rs.on(ruleParticiple) {
 			// "a drone flying towards Moscow was shot down", "missiles made by
 			// the United States were shot down": the participle describes
 			if k2, ok := predicateAfter(toks, cueAt, k+1); ok {
@@ -312,7 +328,7 @@ func predicateAfter(toks []token, cueAt []outcome, from int) (int, bool) {
 		return 0, false
 	}
 	switch toks[from].low {
-	case "by", "from", "at", "against", "overnight", "into", "towards", "toward":
+	case "by", "from", "at", "against", "overnight", "into", "towards", "toward", "for", "to":
 	default:
 		return 0, false
 	}

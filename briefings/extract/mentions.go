@@ -126,9 +126,20 @@ func enemyWord(w string) bool {
 	return w == "the" || w == "these" || w == "ворожі" || w == "російські" || w == "enemy"
 }
 
+// objectNotReached: the object of "не досягла" put before the verb right
+// after a phrase ("ракета цілі не досягла", "ворожа ракета цілей не
+// досягла"): the phrase is what did not reach its target.
+func objectNotReached(toks []token, cueAt []outcome, end int) (int, bool) {
+	q := end
+	for q < len(toks) && q < end+2 && targetWord(toks[q].low) {
+		q++
+	}
+	return q, q > end && q < len(toks) && cueAt[q] == outNotReached
+}
+
 // targetWord: the object of "не досягли" put before it ("цілей не досягли").
 func targetWord(w string) bool {
-	return w == "цілей" || w == "цілі" || w == "своїх" || w == "свої" || w == "ворожих"
+	return w == "цілей" || w == "цілі" || w == "своїх" || w == "свої" || w == "своєї" || w == "ворожих"
 }
 
 // ukSingularHeads are singular weapon nouns that count one without a number,
@@ -159,6 +170,9 @@ func appendImplicit(out []mention, toks []token, cueAt []outcome, rs *ruleSet) [
 		m := mention{n: 1, known: true, flags: fImplicit | fSingular, start: start}
 		m.end = scanNP(toks, start, &m, cueAt)
 		ends := phraseEnds(toks, m.end) || ukSingularHeads[toks[k].low] && m.end < len(toks) && isAnd(toks[m.end].low)
+		if q, ok := objectNotReached(toks, cueAt, m.end); ok && ukSingularHeads[toks[k].low] {
+			m.end, ends = q, true // the verb's object put before it belongs to the phrase
+		}
 		if m.class == classNone || !ends {
 			continue // "балістичною ракетою та ракетою": a Ukrainian noun joined to the next is still one
 		}

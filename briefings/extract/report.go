@@ -18,8 +18,11 @@ func (e *event) report(rs *ruleSet) (briefings.AttackReport, bool) {
 	if a.Source == "" && e.parent != nil {
 		a.Source = string(e.parent.source)
 	}
-	if root := e.root(); a.Source == "" && e.attacker == sideRU && root.asOf != "" && root.start != "" && rs.on(ruleTemplateSource) {
-		a.Source = string(srcAirForce) // the window and the time of the count are the Air Force's report
+	if root := e.root(); a.Source == "" && e.attacker == sideRU && root.start != "" && rs.on(ruleTemplateSource) {
+		// the window of the count ("у ніч на 5 липня (з 18:00 4 липня)",
+		// "протягом дня 5 липня (із 7.00 до 18.00)") is the Air Force's
+		// report, with or without the time the count was made
+		a.Source = string(srcAirForce)
 	}
 	if a.Source == "" && e.attacker == sideUA && rs.on(ruleUASource) {
 		a.Source = string(srcRUMoD) // Ukraine's attacks are counted by Russia's Defence Ministry

@@ -40,7 +40,7 @@ const (
 	ruleUASource        // Ukraine's attacks are counted by Russia's Defence Ministry
 	ruleSpecificSource  // "the military said ... the air force said": the body that counts wins
 	ruleAdoptTime       // figures first, their night in a later sentence: one event
-	ruleTemplateSource  // the Air Force's template (window, "станом на"): the Air Force
+	ruleTemplateSource  // the Air Force's template (its window in brackets, night or day): the Air Force
 	ruleAlertScene      // a city's alert ("the alert in Kyiv lasted N hours"), then its drones
 	ruleCasualtyContext // people hurt open no event unless the sentence names an attack
 	ruleAsideRegions    // "the drones were destroyed over the X, Y and Z regions": the event's regions

@@ -7,7 +7,12 @@ import "strings"
 
 // sourceOf finds the source a sentence names; regional is true for a
 // governor or mayor.
+//
+// "Russia said" stands for the ministry only when the sentence names no
+// one else: in "Russia claimed it downed 24 drones, the mayor said" the
+// mayor speaks.
 func sourceOf(toks []token) source {
+	short := srcNone
 	for i := range toks {
 		lw, prev, next := toks[i].low, "", ""
 		if i > 0 {
@@ -16,11 +21,21 @@ func sourceOf(toks []token) source {
 		if i+1 < len(toks) {
 			next = toks[i+1].low
 		}
-		if s := sourceAt(toks, i, lw, prev, next); s != srcNone {
+		s := sourceAt(toks, i, lw, prev, next)
+		if s == srcRUMoD && russiaSaid(lw, next) {
+			short = s
+			continue
+		}
+		if s != srcNone {
 			return s
 		}
 	}
-	return srcNone
+	return short
+}
+
+// russiaSaid: "Russia said", "Moscow claimed": the ministry's claim, shortened.
+func russiaSaid(lw, next string) bool {
+	return (lw == "russia" || lw == "moscow") && (next == "said" || next == "says" || next == "claimed" || next == "claims" || next == "reported")
 }
 
 func sourceAt(toks []token, i int, lw, prev, next string) source {
@@ -38,7 +53,7 @@ func sourceAt(toks []token, i int, lw, prev, next string) source {
 		lw == "міноборони" && (next == "рф" || next == "росії"), lw == "мо" && next == "рф",
 		strings.HasPrefix(lw, "міністерств") && next == "оборони" && i+2 < len(toks) && (toks[i+2].low == "росії" || toks[i+2].low == "рф"):
 		return srcRUMoD
-	case (lw == "russia" || lw == "moscow") && (next == "said" || next == "says" || next == "claimed" || next == "claims" || next == "reported"):
+	case russiaSaid(lw, next):
 		return srcRUMoD // "Russia said it shot down": the ministry's claim, shortened
 	case lw == "general" && next == "staff", lw == "генштаб", lw == "генштабу":
 		return srcGenStaff
@@ -333,7 +348,7 @@ var locativeWord = map[string]bool{
 func regionFiller(lw string) bool {
 	switch lw {
 	case "the", "region", "regions", "oblast", "oblasts", "republic", "of", "and", ",", "та", "і", "області", "областю", "city", "ukraine's", "territory", "russian", "ukrainian",
-		"to", "до", "міста", "місто", "акваторією", "акваторії", "waters", "небі":
+		"to", "до", "міста", "місто", "акваторією", "акваторії", "waters", "небі", "sea", "моря", "морем", "capital", "country's", "around", "area":
 		return true
 	}
 	return strings.HasSuffix(lw, "ern")

@@ -286,6 +286,14 @@ func dateOf(toks []token, pub time.Time, night bool, rs *ruleSet) (date, key str
 		if d == 0 || asOfBefore(toks, i) {
 			continue
 		}
+		if night {
+			for _, j := range [2]int{i - 1, i + 1} {
+				if j >= 0 && j < len(toks) && toks[j].kind == kNum && toks[j].n == d && toks[j].hi == d+1 {
+					d = toks[j].hi // "the night of 23-24 January", "May 3-4": the night into the later day
+					break
+				}
+			}
+		}
 		key = fmt.Sprintf("%02d-%02d", m, d)
 		date = resolveDayMonth(pub, m, d)
 		if rs.on(ruleEveningStart) && eveningStart(toks, i) {
