@@ -139,17 +139,23 @@ func notModified(err error) bool {
 const tokenFix = "Telegram refused the bot token: set telegram.token (SITREP_TELEGRAM_TOKEN) to the token @BotFather gave this bot"
 
 // permanent marks err permanent when Telegram refused the token (401
-// Unauthorized, or 404 for a token of the wrong shape): retrying cannot
-// help, the operator must fix the configuration. Other failures (network,
-// timeouts, 5xx, 429) are left as they are: transient. err must already be
-// redacted.
+// Unauthorized, 403 Forbidden, or 404 for a token of the wrong shape):
+// retrying cannot help, the operator must fix the configuration. Other
+// failures (network, timeouts, 5xx, 429) are left as they are: transient.
+// It is applied to the bot-wide calls (getMe, setWebhook, getUpdates),
+// never to a send, where 403 is one chat refusing the bot. err must
+// already be redacted.
 func permanent(err error) error {
-	if ae, ok := apiError(err); ok && (ae.Code == http.StatusUnauthorized || ae.Code == http.StatusNotFound) {
+	if ae, ok := apiError(err); ok && tokenRefused(ae.Code) {
 		return bot.Permanent(err, tokenFix)
 	}
 	var st *statusError
-	if errors.As(err, &st) && (st.Code == http.StatusUnauthorized || st.Code == http.StatusNotFound) {
+	if errors.As(err, &st) && tokenRefused(st.Code) {
 		return bot.Permanent(err, tokenFix)
 	}
 	return err
+}
+
+func tokenRefused(code int) bool {
+	return code == http.StatusUnauthorized || code == http.StatusForbidden || code == http.StatusNotFound
 }

@@ -21,6 +21,17 @@ func TestStartFailuresClassified(t *testing.T) {
 	if !bot.IsPermanent(err) || !strings.Contains(err.Error(), "telegram.token") || strings.Contains(err.Error(), "wrong-token") {
 		t.Errorf("refused token: permanent=%v %v", bot.IsPermanent(err), err)
 	}
+	// 403 from getMe: Telegram (or the proxy in front of it) refuses this
+	// bot; retrying with the same token cannot mend it.
+	f.FailNext("getMe", telegramtest.APIError{Code: 403, Description: "Forbidden"})
+	if _, err := telegram.New(t.Context(), telegram.Config{Token: f.Token, APIEndpoint: f.URL}); !bot.IsPermanent(err) ||
+		!strings.Contains(err.Error(), "telegram.token") || strings.Contains(err.Error(), f.Token) {
+		t.Errorf("403 at start: permanent=%v %v", bot.IsPermanent(err), err)
+	}
+	f.FailNext("getMe", telegramtest.APIError{Code: 403, Raw: "<html>403 Forbidden</html>"})
+	if _, err := telegram.New(t.Context(), telegram.Config{Token: f.Token, APIEndpoint: f.URL}); !bot.IsPermanent(err) {
+		t.Errorf("403 page at start: permanent=%v %v", bot.IsPermanent(err), err)
+	}
 	f.FailNext("getMe", telegramtest.APIError{Code: 502, Raw: "<html>bad gateway</html>"})
 	if _, err := telegram.New(t.Context(), telegram.Config{Token: f.Token, APIEndpoint: f.URL}); err == nil || bot.IsPermanent(err) {
 		t.Errorf("502 at start: %v", err)
