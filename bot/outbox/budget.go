@@ -25,6 +25,11 @@ type Budget struct {
 	recent []time.Time // the last global slots, oldest first (see window)
 	hold   time.Time   // the platform asked the whole bot to wait
 	chats  map[string]*chatBucket
+
+	// observe, when set (tests), is told of every global slot given out:
+	// when, and to which chat ("" for the global rate only). These are the
+	// times the budget lets messages go, before any delay on the way.
+	observe func(at time.Time, chat string)
 }
 
 type chatBucket struct {
@@ -148,6 +153,9 @@ func (b *Budget) take(now time.Time, id string) {
 	b.noteLocked(now)
 	c := b.chatLocked(id)
 	c.lim.take(now, c.rate)
+	if b.observe != nil {
+		b.observe(now, id)
+	}
 }
 
 // reserveChat takes chat id's next slot and returns when it is.
@@ -191,8 +199,18 @@ func (b *Budget) Wait(ctx context.Context, id string) error {
 			return err
 		}
 		if b.now().Sub(at) <= b.lateness() {
+			b.observed(at, id)
 			return nil
 		}
+	}
+}
+
+// observed tells the observer (if any) of a slot Wait gave out.
+func (b *Budget) observed(at time.Time, id string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.observe != nil {
+		b.observe(at, id)
 	}
 }
 

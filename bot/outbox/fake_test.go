@@ -101,6 +101,7 @@ type fakeAPI struct {
 	got      []fakeMsg
 	perChat  map[string]int
 	perPath  map[string]int // messages received by URL path (one per sender when their bases differ)
+	requests map[string]int // requests per chat, refused ones included
 	n        atomic.Int64
 	tooMany  atomic.Int64
 	changed  chan struct{} // signalled (non-blocking) on each message
@@ -112,7 +113,7 @@ type fakeAPI struct {
 }
 
 func newFakeAPI(t testing.TB, limits *Limits, opts ...func(*fakeAPI)) *fakeAPI {
-	f := &fakeAPI{perChat: map[string]int{}, perPath: map[string]int{}, changed: make(chan struct{}, 1), limits: limits, chats: map[string]*gcra{}}
+	f := &fakeAPI{perChat: map[string]int{}, perPath: map[string]int{}, requests: map[string]int{}, changed: make(chan struct{}, 1), limits: limits, chats: map[string]*gcra{}}
 	for _, o := range opts {
 		o(f)
 	}
@@ -133,6 +134,7 @@ func (f *fakeAPI) serve(w http.ResponseWriter, r *http.Request) {
 		time.Sleep(f.delay)
 	}
 	f.mu.Lock()
+	f.requests[m.ChatID]++
 	if f.limits != nil {
 		now := time.Now()
 		cg := f.chats[m.ChatID]
