@@ -150,9 +150,22 @@ func TestPassingFaultKeepsTheBotUp(t *testing.T) {
 	t.Cleanup(func() { srv.Close() })
 	waitFor(t, "discord ok", func() bool { _, c := health(t, base); return c["discord"] == "ok" && c["_status"] == "ok" })
 	waitFor(t, "the queued Discord alert", func() bool { return len(api.messages("c1")) == 1 })
-	row, err := m.Store.DeliveryByKey(context.Background(), "alert:discord:c1:e1")
-	if err != nil || row.Status != briefings.StatusSent || row.Attempts > 1 {
-		t.Errorf("alert row %+v %v: want sent at its first real attempt", row, err)
+	// The dispatcher records the send after Discord answered it: wait for
+	// the record, then check it was the row's first real attempt.
+	var row *briefings.Delivery
+	waitFor(t, "the alert recorded as sent", func() bool {
+		r, err := m.Store.DeliveryByKey(context.Background(), "alert:discord:c1:e1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		row = r
+		return r.Status != briefings.StatusSending && r.Status != briefings.StatusPending
+	})
+	if row.Status != briefings.StatusSent || row.Attempts > 1 {
+		t.Errorf("alert row %s after %d attempt(s), last error %q: want sent at its first real attempt", row.Status, row.Attempts, row.LastError)
+	}
+	if n := len(api.messages("c1")); n != 1 {
+		t.Errorf("the channel got %d messages, want the alert once", n)
 	}
 	_, metrics := httpGet(t, base+"/metrics")
 	for _, want := range []string{`sitrep_component_up{component="discord"} 1`, `sitrep_component_up{component="telegram"} 1`,
