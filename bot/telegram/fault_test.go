@@ -68,3 +68,40 @@ func TestPollStopsOnRevokedToken(t *testing.T) {
 		t.Errorf("fix %+v", pe)
 	}
 }
+
+// TestUnansweredStartIsATimeout: a Telegram API that takes the connection
+// and never answers getMe (a hung proxy) ends telegram.New with a transient
+// error once the request timeout passes, so the supervisor restarts the
+// adapter, instead of leaving it starting for ever.
+func TestUnansweredStartIsATimeout(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hold := make(chan struct{})
+	defer close(hold)
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() { <-hold; c.Close() }() // reads nothing, answers nothing
+		}
+	}()
+	defer ln.Close()
+	done := make(chan error, 1)
+	go func() {
+		_, err := telegram.New(context.Background(), telegram.Config{Token: "123:hung", APIEndpoint: "http://" + ln.Addr().String(),
+			RequestTimeout: 200 * time.Millisecond})
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil || bot.IsPermanent(err) || strings.Contains(err.Error(), "hung") {
+			t.Errorf("unanswered getMe: %v (permanent %v)", err, bot.IsPermanent(err))
+		}
+	case <-time.After(time.Minute): // a hang guard, not the measure
+		t.Fatal("telegram.New still waiting for getMe a minute later")
+	}
+}

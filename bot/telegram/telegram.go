@@ -52,6 +52,11 @@ type Config struct {
 	Lang      locale.Lang
 	Logger    *slog.Logger
 	Client    *http.Client
+	// RequestTimeout bounds each Bot API request made without a deadline of
+	// its own (getMe at start, the outbox's sends): a connection that never
+	// answers fails as a timeout, which is tried again, instead of waiting
+	// for ever. Default 60s. getUpdates runs under its poll deadline.
+	RequestTimeout time.Duration
 	// PollTimeout is the long-poll timeout in seconds: 0 means 30, negative
 	// means short polling. Client must not time out before it.
 	PollTimeout int
@@ -107,16 +112,24 @@ var _ bot.Platform = (*Bot)(nil)
 
 // ctxDoer runs tgbotapi's requests (which carry no context) under ctx, and
 // turns HTTP failures without a Bot API answer into *statusError.
+// A request under a ctx without a deadline gets timeout.
 type ctxDoer struct {
-	ctx context.Context
-	c   *http.Client
+	ctx     context.Context
+	c       *http.Client
+	timeout time.Duration
 }
 
 func (d ctxDoer) Do(req *http.Request) (*http.Response, error) {
-	resp, err := d.c.Do(req.WithContext(d.ctx))
+	ctx, cancel := d.ctx, context.CancelFunc(func() {})
+	if _, ok := ctx.Deadline(); !ok && d.timeout > 0 {
+		ctx, cancel = context.WithTimeout(ctx, d.timeout)
+	}
+	resp, err := d.c.Do(req.WithContext(ctx))
 	if err != nil {
+		cancel()
 		return nil, err
 	}
+	resp.Body = cancelCloser{resp.Body, cancel} // the body is read under ctx too
 	isJSON := strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json")
 	if resp.StatusCode >= 500 || resp.StatusCode >= 300 && !isJSON {
 		// Bot API errors (400, 403, 429) come as JSON and tgbotapi decodes
@@ -129,6 +142,18 @@ func (d ctxDoer) Do(req *http.Request) (*http.Response, error) {
 	}
 	resp.Body = drainCloser{resp.Body}
 	return resp, nil
+}
+
+// cancelCloser ends a request's context when its body is closed.
+type cancelCloser struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+}
+
+func (c cancelCloser) Close() error {
+	err := c.ReadCloser.Close()
+	c.cancel()
+	return err
 }
 
 // drainCloser reads what tgbotapi's JSON decoder left unread before closing,
@@ -151,6 +176,9 @@ func New(ctx context.Context, cfg Config) (*Bot, error) {
 	cfg.APIEndpoint = strings.TrimRight(cfg.APIEndpoint, "/")
 	if cfg.Client == nil {
 		cfg.Client = &http.Client{}
+	}
+	if cfg.RequestTimeout <= 0 {
+		cfg.RequestTimeout = 60 * time.Second
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
@@ -181,7 +209,7 @@ func New(ctx context.Context, cfg Config) (*Bot, error) {
 	if u, err := url.Parse(strings.ReplaceAll(format, "%s", "x")); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("telegram: bad API endpoint %q: want http(s)://host[:port]", cfg.APIEndpoint)
 	}
-	api, err := tgbotapi.NewBotAPIWithClient(cfg.Token, format, ctxDoer{ctx: ctx, c: cfg.Client})
+	api, err := tgbotapi.NewBotAPIWithClient(cfg.Token, format, ctxDoer{ctx: ctx, c: cfg.Client, timeout: cfg.RequestTimeout})
 	if err != nil {
 		return nil, permanent(fmt.Errorf("telegram: getMe: %w", redact(err, cfg.Token)))
 	}
@@ -220,7 +248,7 @@ func (b *Bot) Username() string { return b.username }
 // with returns an API client whose requests run under ctx.
 func (b *Bot) with(ctx context.Context) *tgbotapi.BotAPI {
 	cp := *b.api
-	cp.Client = ctxDoer{ctx: ctx, c: b.cfg.Client}
+	cp.Client = ctxDoer{ctx: ctx, c: b.cfg.Client, timeout: b.cfg.RequestTimeout}
 	return &cp
 }
 
