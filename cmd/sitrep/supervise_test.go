@@ -148,7 +148,9 @@ func TestPassingFaultKeepsTheBotUp(t *testing.T) {
 	srv := &http.Server{Handler: api}
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
+	back := time.Now()
 	waitFor(t, "discord ok", func() bool { _, c := health(t, base); return c["discord"] == "ok" && c["_status"] == "ok" })
+	upAfter := time.Since(back)
 	waitFor(t, "the queued Discord alert", func() bool { return len(api.messages("c1")) == 1 })
 	// The dispatcher records the send after Discord answered it: wait for
 	// the record, then check it was the row's first real attempt.
@@ -161,6 +163,7 @@ func TestPassingFaultKeepsTheBotUp(t *testing.T) {
 		row = r
 		return r.Status != briefings.StatusSending && r.Status != briefings.StatusPending
 	})
+	sentAfter := time.Since(back)
 	if row.Status != briefings.StatusSent || row.Attempts > 1 {
 		t.Errorf("alert row %s after %d attempt(s), last error %q: want sent at its first real attempt", row.Status, row.Attempts, row.LastError)
 	}
@@ -174,6 +177,14 @@ func TestPassingFaultKeepsTheBotUp(t *testing.T) {
 			t.Errorf("/metrics lacks %s", want)
 		}
 	}
+	restarts := "?"
+	for _, l := range strings.Split(metrics, "\n") {
+		if v, ok := strings.CutPrefix(l, `sitrep_component_restarts_total{component="discord"} `); ok {
+			restarts = v
+		}
+	}
+	t.Logf("supervision: Discord's API back, the adapter ok %.1f s later, the alert queued meanwhile sent %.1f s later; %s restart(s) of discord",
+		upAfter.Seconds(), sentAfter.Seconds(), restarts)
 }
 
 // TestRefusedTokenStopsThatAdapterOnly: Telegram refuses the token; the bot
