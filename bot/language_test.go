@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/bot"
+	"github.com/sitrep/sitrep/bot/render"
+	"github.com/sitrep/sitrep/bot/schedule"
 	"github.com/sitrep/sitrep/briefings"
 	"github.com/sitrep/sitrep/briefings/locale"
 )
@@ -164,5 +166,34 @@ func TestDigestInChatsLanguage(t *testing.T) {
 	if !strings.Contains(out, "Міністри зустрілися в Женеві") || !strings.Contains(out, "Переговори тривали чотири години.") ||
 		strings.Contains(out, "The talks lasted") || !strings.Contains(out, "Зведення: ") {
 		t.Errorf("digest preferring Ukrainian articles:\n%s", out)
+	}
+}
+
+// A schedule the user mistyped is explained in the chat's language, through
+// the catalogue, whatever the schedule parser's own (English) text says.
+func TestScheduleErrorsInChatLanguage(t *testing.T) {
+	h := newHarness(t)
+	r := bot.NewRouter(bot.Deps{Store: h.st, Now: func() time.Time { return h.now }, RatePerMinute: 600, RateBurst: 1000,
+		NextDigest: func(spec, tz string, after time.Time) (time.Time, error) {
+			s, err := schedule.Parse(spec, tz)
+			if err != nil {
+				return time.Time{}, err
+			}
+			return s.Next(after), nil
+		}})
+	for in, want := range map[string][2]string{
+		"/subscribe 08:00 Mars/Base":                {`I don't know the time zone "Mars/Base"`, `Не знаю часового поясу "Mars/Base"`},
+		"/subscribe CRON_TZ=Europe/Kyiv 0 99 * * *": {`"0 99 * * *" is not a schedule I can read`, `Не можу прочитати розклад "0 99 * * *"`},
+		"/subscribe CRON_TZ=Europe/Kyiv":            {"has a time zone but no schedule after it", "є часовий пояс, але немає розкладу"},
+	} {
+		for k, loc := range []string{"en", "uk"} {
+			q := req(in)
+			q.Locale = loc
+			rep := r.Handle(context.Background(), q)
+			out := render.Text(rep)
+			if !rep.Error || !strings.Contains(out, want[k]) || strings.Contains(out, "schedule:") {
+				t.Errorf("%s in %s: %q, want %q", in, loc, out, want[k])
+			}
+		}
 	}
 }

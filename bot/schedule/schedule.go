@@ -9,8 +9,11 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/robfig/cron/v3"
+
+	"github.com/sitrep/sitrep/briefings"
 )
 
 // Schedule is a parsed subscription schedule. The zero value never fires.
@@ -56,7 +59,7 @@ var cronParser = cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month 
 func Parse(spec, tz string) (s Schedule, err error) {
 	spec = strings.TrimSpace(spec)
 	if spec == "" {
-		return Schedule{}, fmt.Errorf("schedule: empty schedule; use HH:MM like 08:00 or a cron spec like \"0 8 * * 1-5\"")
+		return Schedule{}, specError("error.schedule_empty", nil, "schedule: empty schedule; use HH:MM like 08:00 or a cron spec like \"0 8 * * 1-5\"")
 	}
 	loc, err := LoadZone(tz)
 	if err != nil {
@@ -73,29 +76,31 @@ func Parse(spec, tz string) (s Schedule, err error) {
 		rest := spec[eq+1:]
 		sp := strings.IndexAny(rest, " \t")
 		if sp < 0 {
-			return Schedule{}, fmt.Errorf("schedule: %q has a time zone but no schedule after it; write e.g. \"CRON_TZ=Europe/Kyiv 0 8 * * *\"", spec)
+			return Schedule{}, specError("error.schedule_zone_only", quoted(spec), "schedule: %q has a time zone but no schedule after it; write e.g. \"CRON_TZ=Europe/Kyiv 0 8 * * *\"", spec)
 		}
 		name := rest[:sp]
 		if loc, err = LoadZone(name); err != nil {
 			return Schedule{}, err
 		}
 		if name == "" {
-			return Schedule{}, fmt.Errorf("schedule: empty time zone in %q; use an IANA name like Europe/Kyiv", spec)
+			return Schedule{}, specError("error.schedule_zone_empty", quoted(spec), "schedule: empty time zone in %q; use an IANA name like Europe/Kyiv", spec)
 		}
 		body = strings.TrimSpace(rest[sp:])
 		if strings.Contains(body, "=") {
-			return Schedule{}, fmt.Errorf("schedule: only one time zone prefix is allowed in %q", spec)
+			return Schedule{}, specError("error.schedule_zone_twice", quoted(spec), "schedule: only one time zone prefix is allowed in %q", spec)
 		}
 	}
 	if strings.HasPrefix(body, "@every") {
-		return Schedule{}, fmt.Errorf("schedule: %q is an interval, not a time of day; use HH:MM or a cron spec", spec)
+		return Schedule{}, specError("error.schedule_interval", quoted(spec), "schedule: %q is an interval, not a time of day; use HH:MM or a cron spec", spec)
 	}
 	if strings.Contains(body, "=") {
-		return Schedule{}, fmt.Errorf("schedule: the time zone prefix must come first, as in \"CRON_TZ=Europe/Kyiv 0 8 * * *\"")
+		return Schedule{}, specError("error.schedule_zone_first", nil, "schedule: the time zone prefix must come first, as in \"CRON_TZ=Europe/Kyiv 0 8 * * *\"")
 	}
 	cs, err := parseCron(body)
 	if err != nil {
-		return Schedule{}, fmt.Errorf("schedule: invalid cron spec %q: %w; use 5 fields \"minute hour day month weekday\" like \"0 8 * * 1-5\"", body, err)
+		args := quoted(body)
+		args["Why"] = err.Error()
+		return Schedule{}, specError("error.schedule_cron", args, "schedule: invalid cron spec %q: %v; use 5 fields \"minute hour day month weekday\" like \"0 8 * * 1-5\"", body, err)
 	}
 	norm := body
 	if loc != time.UTC {
@@ -129,13 +134,35 @@ func LoadZone(name string) (*time.Location, error) {
 		return time.UTC, nil
 	}
 	if strings.EqualFold(name, "local") || strings.ContainsAny(name, " \t\n\\") || strings.Contains(name, "..") || strings.HasPrefix(name, "/") || len(name) > 64 {
-		return nil, fmt.Errorf("schedule: unknown time zone %q; use an IANA name like Europe/Kyiv", name)
+		return nil, zoneError(name)
 	}
 	loc, err := time.LoadLocation(name)
 	if err != nil {
-		return nil, fmt.Errorf("schedule: unknown time zone %q; use an IANA name like Europe/Kyiv", name)
+		return nil, zoneError(name)
 	}
 	return loc, nil
+}
+
+func zoneError(name string) error {
+	return specError("error.schedule_zone", map[string]any{"Zone": quote(name)}, "schedule: unknown time zone %q; use an IANA name like Europe/Kyiv", name)
+}
+
+// specError is a schedule a user wrote that cannot be read: an EINVALID
+// error whose message is English (logs, the command line) and whose key
+// names it in the chat catalogue, so each chat reads it in its language.
+func specError(key string, args map[string]any, format string, a ...any) error {
+	return briefings.Errorf(briefings.EINVALID, format, a...).WithKey(key, args)
+}
+
+// quoted is the catalogue arguments naming a spec: {"Spec": "\"...\""}.
+func quoted(spec string) map[string]any { return map[string]any{"Spec": quote(spec)} }
+
+// quote quotes what a user typed, cut to 60 characters for a chat reply.
+func quote(s string) string {
+	if utf8.RuneCountInString(s) > 60 {
+		s = string([]rune(s)[:59]) + "…"
+	}
+	return strconv.Quote(s)
 }
 
 // maxShift bounds how far a zone's offset moves in one transition (real

@@ -50,7 +50,7 @@ func (in *Ingester) AddPublicSource(ctx context.Context, raw string) (*briefings
 	if !isChannel {
 		if err := CheckPublicURL(raw); err != nil {
 			return nil, briefings.Errorf(briefings.EINVALID, "%s", err.Error()).
-				WithKey("error.plain", map[string]any{"Text": err.Error()})
+				WithKey("error.address_refused", map[string]any{"Why": err.Error()})
 		}
 		u, _ := url.Parse(raw)
 		s = &briefings.Source{Name: u.Host, URL: raw, Kind: briefings.SourceFeed, Enabled: true}

@@ -70,7 +70,7 @@ func TestAddPublicSource(t *testing.T) {
 	// Each refusal names its message for the chat's catalogue.
 	for raw, want := range map[string][2]string{
 		"https://news.example/feed":    {briefings.ECONFLICT, "error.source_exists"},
-		"http://127.0.0.1:8080/feed":   {briefings.EINVALID, "error.plain"},
+		"http://127.0.0.1:8080/feed":   {briefings.EINVALID, "error.address_refused"},
 		"https://news.example/missing": {briefings.EINVALID, "error.feed_unreadable"},
 	} {
 		_, err := in.AddPublicSource(t.Context(), raw)

@@ -59,7 +59,7 @@ func (m *Main) routerWith(build digest.BuildFunc, notify func(), stats func(cont
 func nextDigest(spec, tz string, after time.Time) (time.Time, error) {
 	s, err := schedule.Parse(spec, tz)
 	if err != nil {
-		return time.Time{}, briefings.Errorf(briefings.EINVALID, "%s", err.Error())
+		return time.Time{}, err // EINVALID, with its message in the chat catalogue
 	}
 	return s.Next(after), nil
 }
