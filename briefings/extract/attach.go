@@ -109,6 +109,12 @@ type reader struct {
 	lastPlace   string   // the last region or city a sentence named
 	pendingRegs []region // the targets a sentence named before any event
 	pending     source   // a national source named before any figure
+	// people hurt, told before any attack was reported ("at least five
+	// people were killed", then the figures of the attack): held for the
+	// attack the next sentence with figures reports
+	heldCas  []figure
+	heldSent string
+	heldSide side
 }
 
 // localCtx is the region a governor or mayor spoke of, for the rest of the
@@ -207,7 +213,14 @@ func (r *reader) read(s sentence) {
 		return
 	}
 	if e := r.cur[c.att]; (e == nil || !e.strong) && casualtiesOnly(figs) && !attackWords(toks) && r.rs.on(ruleCasualtyContext) {
-		return // people hurt, with no attack named and none reported before
+		// people hurt, with no attack named and none reported before: they
+		// belong to the attack the next sentence reports, if it does
+		r.heldCas, r.heldSent, r.heldSide = append(r.heldCas[:0], figs...), s.text, c.att
+		return
+	}
+	var held []figure
+	if len(figs) > 0 {
+		held, r.heldCas = r.heldCas, nil
 	}
 	ev := r.eventFor(s, c, figs)
 	r.stamp(ev, c.time, len(figs) > 0)
@@ -221,6 +234,22 @@ func (r *reader) read(s sentence) {
 	}
 	r.place(s, figs, target)
 	r.count.remember(figs)
+	if root := target.root(); len(held) > 0 && c.att == r.heldSide && root.strong && !casualtiesOnly(figs) && !root.hasPeople() {
+		for _, f := range held {
+			root.entries = append(root.entries, entry{figure: f})
+		}
+		root.addSentence(r.heldSent)
+	}
+}
+
+// hasPeople: the event already counts people hurt.
+func (e *event) hasPeople() bool {
+	for k := range e.entries {
+		if e.entries[k].class == classPerson {
+			return true
+		}
+	}
+	return false
 }
 
 // aside reads a sentence without figures or time: it may name the source,

@@ -222,7 +222,7 @@ func sentenceRegions(toks []token) []region {
 		if t.kind != kWord || launch {
 			continue
 		}
-		if r, ok := regionOf(t.low); ok {
+		if r, ok := regionAt(toks, i); ok {
 			if i < 3 && len(t.s) > 2 && allUpper(t.s) {
 				continue // a dateline: "KYIV, Ukraine (AP) —"
 			}
@@ -272,6 +272,15 @@ func locativeRegion(toks []token, from int) (string, bool) {
 	return regionsAfter(toks, k+1)
 }
 
+// regionAt is the region toks[i] names; the second word of a two-word name
+// ("Nizhny Novgorod") names no region of its own.
+func regionAt(toks []token, i int) (region, bool) {
+	if i > 0 && toks[i].low == "novgorod" && toks[i-1].low == "nizhny" {
+		return region{}, false
+	}
+	return regionOf(toks[i].low)
+}
+
 // regionsAfter reads the regions named from k on ("the Kharkiv, Sumy and
 // Poltava regions"): the region when exactly one is named.
 func regionsAfter(toks []token, k int) (string, bool) {
@@ -279,7 +288,7 @@ func regionsAfter(toks []token, k int) (string, bool) {
 	city := false
 	for n := 0; k < len(toks) && n < 8; n, k = n+1, k+1 {
 		t := &toks[k]
-		if r, ok := regionOf(t.low); ok && t.kind == kWord {
+		if r, ok := regionAt(toks, k); ok && t.kind == kWord {
 			if r.name == "Kyiv" && russianCapital(toks, k) {
 				r.name = "Moscow"
 			}

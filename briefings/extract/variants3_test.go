@@ -5,7 +5,7 @@ package extract
 // for these tests.
 func variantCases3() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{dayTemplateFamily, notReachedObjectFamily, ownVerbFamily, lostFamily, nightSpanFamily, speakerFamily, headedFamily, areaFamily} {
+	for _, fam := range [][]attackCase{dayTemplateFamily, notReachedObjectFamily, ownVerbFamily, lostFamily, nightSpanFamily, speakerFamily, headedFamily, areaFamily, leadCasualtyFamily, twoWordRegionFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -117,4 +117,27 @@ var areaFamily = []attackCase{
 	{name: "including N over the region around the capital", pub: "2026-05-04",
 		text: "Russia's defence ministry said it downed 50 Ukrainian drones over seven regions, including 21 over the area around Moscow, the Russian capital.",
 		want: map[string]any{"national#": 1, "0.intercepted.drones": 50, "1.regions.0": "Moscow", "1.intercepted.drones": 21}},
+}
+
+// people hurt told in the lead, before the attack's figures: the attack's.
+var leadCasualtyFamily = []attackCase{
+	{name: "killed first, figures after", pub: "2026-05-04",
+		text: "At least four people were killed, regional officials reported. Russia launched 70 drones and 5 missiles at Ukraine overnight, the air force said, and 60 drones were shot down.",
+		want: map[string]any{"national#": 1, "0.casualties.killed": 4, "0.launched.drones": 70}},
+	{name: "deaths and injuries as nouns, first", pub: "2026-05-04",
+		text: "The overnight barrage led to the deaths of three people and left 20 others injured. The air force said Russia used 80 drones, of which 71 were downed.",
+		want: map[string]any{"national#": 1, "0.casualties.killed": 3, "0.casualties.injured": 20}},
+	{name: "a statement without figures between them", pub: "2026-05-04",
+		text: "Two people were killed, officials said. The president wrote on Monday morning that the strike hit several regions. Russia fired 30 missiles and 40 drones, the air force said.",
+		want: map[string]any{"national#": 1, "0.casualties.killed": 2, "0.launched.missiles": 30}},
+	{name: "people hurt and no attack after them open nothing", pub: "2026-05-04",
+		text: "Two people were injured in a road accident near the city, police said.",
+		want: map[string]any{"#": 0}},
+}
+
+// a region named by two words is one region.
+var twoWordRegionFamily = []attackCase{
+	{name: "Nizhny Novgorod is one region", pub: "2026-05-04",
+		text: "Three Ukrainian drones were shot down over the Nizhny Novgorod region.",
+		want: map[string]any{"0.regions": []string{"Nizhny Novgorod"}}},
 }
