@@ -35,21 +35,7 @@ func (b *Bot) sendPhoto(ctx context.Context, to target, r *bot.Reply, kb *tgbota
 	if kb != nil && len(rest) == 0 {
 		p.ReplyMarkup = *kb
 	}
-	var m tgbotapi.Message
-	err := b.try(ctx, to.key(), interactive, func() error {
-		var err error
-		m, err = b.upload(ctx, p)
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	ids := []int{m.MessageID}
-	if len(rest) == 0 {
-		return ids, nil
-	}
-	more, err := b.sendParts(ctx, to, rest, kb, r.NoPreview, interactive)
-	return append(ids, more...), err
+	return b.sendUpload(ctx, to, p, rest, kb, r.NoPreview, interactive)
 }
 
 // sendDocument sends r's document (sendDocument, multipart) with r's text
@@ -66,10 +52,18 @@ func (b *Bot) sendDocument(ctx context.Context, to target, r *bot.Reply, kb *tgb
 	if kb != nil && len(rest) == 0 {
 		d.ReplyMarkup = *kb
 	}
+	return b.sendUpload(ctx, to, d, rest, kb, r.NoPreview, interactive)
+}
+
+// sendUpload uploads c, a photo or document with its caption, chat and
+// keyboard set, then sends rest (the text the caption could not hold) as
+// messages, kb on the last. It returns the ids of the messages sent, also on
+// error.
+func (b *Bot) sendUpload(ctx context.Context, to target, c tgbotapi.Chattable, rest []string, kb *tgbotapi.InlineKeyboardMarkup, noPreview, interactive bool) ([]int, error) {
 	var m tgbotapi.Message
 	err := b.try(ctx, to.key(), interactive, func() error {
 		var err error
-		m, err = b.upload(ctx, d)
+		m, err = b.upload(ctx, c)
 		return err
 	})
 	if err != nil {
@@ -79,7 +73,7 @@ func (b *Bot) sendDocument(ctx context.Context, to target, r *bot.Reply, kb *tgb
 	if len(rest) == 0 {
 		return ids, nil
 	}
-	more, err := b.sendParts(ctx, to, rest, kb, r.NoPreview, interactive)
+	more, err := b.sendParts(ctx, to, rest, kb, noPreview, interactive)
 	return append(ids, more...), err
 }
 
