@@ -86,29 +86,18 @@ func (f *Fake) sendPhoto(w http.ResponseWriter, p url.Values, up *upload) {
 		apiErr(w, http.StatusBadRequest, "Bad Request: "+err.Error(), nil)
 		return
 	}
-	caption := p.Get("caption")
-	if captionLen(caption, p.Get("parse_mode")) > 1024 {
-		apiErr(w, http.StatusBadRequest, "Bad Request: message caption is too long", nil)
+	m := captioned(w, p)
+	if m == nil {
 		return
 	}
-	chat := p.Get("chat_id")
-	if chat == "" {
-		apiErr(w, http.StatusBadRequest, "Bad Request: chat_id is empty", nil)
-		return
-	}
+	m.Photo, m.PhotoName = up.data, up.name
 	f.mu.Lock()
-	m := &SentMessage{ChatID: chat, MessageID: f.nextMsg, Text: caption, ParseMode: p.Get("parse_mode"),
-		ReplyMarkup: p.Get("reply_markup"), Photo: up.data, PhotoName: up.name}
-	f.nextMsg++
-	f.msgs = append(f.msgs, m)
+	f.addLocked(m)
 	f.sent[m.ChatID]++
 	f.notifyLocked()
 	f.mu.Unlock()
-	id, _ := strconv.ParseInt(chat, 10, 64)
-	ok(w, map[string]any{"message_id": m.MessageID, "date": time.Now().Unix(), "caption": caption,
-		"photo": []map[string]any{{"file_id": "photo" + strconv.Itoa(m.MessageID), "file_unique_id": "u" + strconv.Itoa(m.MessageID),
-			"width": 900, "height": 1016, "file_size": len(up.data)}},
-		"chat": map[string]any{"id": id, "type": "private"}})
+	uploaded(w, m, "photo", []map[string]any{{"file_id": "photo" + strconv.Itoa(m.MessageID), "file_unique_id": "u" + strconv.Itoa(m.MessageID),
+		"width": 900, "height": 1016, "file_size": len(up.data)}})
 }
 
 // sendDocument records an uploaded document as a message, its caption
@@ -118,26 +107,47 @@ func (f *Fake) sendDocument(w http.ResponseWriter, p url.Values, up *upload) {
 		apiErr(w, http.StatusBadRequest, "Bad Request: there is no document in the request", nil)
 		return
 	}
+	m := captioned(w, p)
+	if m == nil {
+		return
+	}
+	m.Document, m.DocumentName = up.data, up.name
+	f.mu.Lock()
+	f.addLocked(m)
+	f.notifyLocked()
+	f.mu.Unlock()
+	uploaded(w, m, "document", map[string]any{"file_id": "doc" + strconv.Itoa(m.MessageID), "file_unique_id": "d" + strconv.Itoa(m.MessageID),
+		"file_name": up.name, "file_size": len(up.data)})
+}
+
+// captioned is the message an upload's parameters describe, after the checks
+// Telegram makes of any captioned file: the caption's length and the chat. On
+// a failed check it answers the error and returns nil.
+func captioned(w http.ResponseWriter, p url.Values) *SentMessage {
 	caption := p.Get("caption")
 	if captionLen(caption, p.Get("parse_mode")) > 1024 {
 		apiErr(w, http.StatusBadRequest, "Bad Request: message caption is too long", nil)
-		return
+		return nil
 	}
 	chat := p.Get("chat_id")
 	if chat == "" {
 		apiErr(w, http.StatusBadRequest, "Bad Request: chat_id is empty", nil)
-		return
+		return nil
 	}
-	f.mu.Lock()
-	m := &SentMessage{ChatID: chat, MessageID: f.nextMsg, Text: caption, ParseMode: p.Get("parse_mode"),
-		ReplyMarkup: p.Get("reply_markup"), Document: up.data, DocumentName: up.name}
+	return &SentMessage{ChatID: chat, Text: caption, ParseMode: p.Get("parse_mode"), ReplyMarkup: p.Get("reply_markup")}
+}
+
+// addLocked records m as the next message sent; f.mu is held.
+func (f *Fake) addLocked(m *SentMessage) {
+	m.MessageID = f.nextMsg
 	f.nextMsg++
 	f.msgs = append(f.msgs, m)
-	f.notifyLocked()
-	f.mu.Unlock()
-	id, _ := strconv.ParseInt(chat, 10, 64)
-	ok(w, map[string]any{"message_id": m.MessageID, "date": time.Now().Unix(), "caption": caption,
-		"document": map[string]any{"file_id": "doc" + strconv.Itoa(m.MessageID), "file_unique_id": "d" + strconv.Itoa(m.MessageID),
-			"file_name": up.name, "file_size": len(up.data)},
+}
+
+// uploaded answers an upload with the Message Telegram returns, the file
+// under key.
+func uploaded(w http.ResponseWriter, m *SentMessage, key string, file any) {
+	id, _ := strconv.ParseInt(m.ChatID, 10, 64)
+	ok(w, map[string]any{"message_id": m.MessageID, "date": time.Now().Unix(), "caption": m.Text, key: file,
 		"chat": map[string]any{"id": id, "type": "private"}})
 }
