@@ -53,6 +53,36 @@ func (s *syncBuffer) String() string {
 	return s.buf.String()
 }
 
+// startRun runs m with args in the background until the test ends, and
+// returns once the bot is ready (logs saw its ready mark). At the end it
+// stops the run, wants it and m.Close to succeed, and prints the logs of a
+// failed test.
+func startRun(t *testing.T, m *Main, logs *syncBuffer, args ...string) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- m.Run(ctx, args) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("run: %v", err)
+		}
+		if err := m.Close(); err != nil {
+			t.Errorf("close: %v", err)
+		}
+		if t.Failed() {
+			t.Logf("logs:\n%s", logs.String())
+		}
+	})
+	select {
+	case <-logs.ready:
+	case err := <-done:
+		t.Fatalf("run ended before it was ready: %v", err)
+	case <-time.After(e2eWait):
+		t.Fatalf("run not ready after %s", e2eWait)
+	}
+}
+
 func freeAddr(t *testing.T) string {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")

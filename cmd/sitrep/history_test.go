@@ -188,27 +188,6 @@ func runWithHistory(t *testing.T, now func() time.Time, jobEvery time.Duration) 
 	logs := newSyncBuffer("http server listening")
 	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: logs, Getenv: func(k string) string { return env[k] },
 		Now: now, JobEvery: jobEvery}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- m.Run(ctx, []string{"run", "--db", db}) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("run: %v", err)
-		}
-		if err := m.Close(); err != nil {
-			t.Errorf("close: %v", err)
-		}
-		if t.Failed() {
-			t.Logf("logs:\n%s", logs.String())
-		}
-	})
-	select {
-	case <-logs.ready:
-	case err := <-done:
-		t.Fatalf("run ended before it was ready: %v", err)
-	case <-time.After(e2eWait):
-		t.Fatalf("run not ready after %s", e2eWait)
-	}
+	startRun(t, m, logs, "run", "--db", db)
 	return api, m
 }

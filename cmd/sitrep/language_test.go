@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"io"
 	"strconv"
 	"strings"
@@ -24,28 +23,7 @@ func TestRunTelegramInEachLanguage(t *testing.T) {
 	logs := newSyncBuffer("http server listening")
 	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: logs, Getenv: func(k string) string { return env[k] },
 		Now: time.Now}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- m.Run(ctx, []string{"run", "--demo"}) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("run: %v", err)
-		}
-		if err := m.Close(); err != nil {
-			t.Errorf("close: %v", err)
-		}
-		if t.Failed() {
-			t.Logf("logs:\n%s", logs.String())
-		}
-	})
-	select {
-	case <-logs.ready:
-	case err := <-done:
-		t.Fatalf("run ended before it was ready: %v", err)
-	case <-time.After(e2eWait):
-		t.Fatalf("run not ready after %s", e2eWait)
-	}
+	startRun(t, m, logs, "run", "--demo")
 
 	type turn struct{ in, want string }
 	talk := func(id int64, lang string, turns []turn) {
