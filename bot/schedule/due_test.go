@@ -117,26 +117,8 @@ func testEnqueueDue(t *testing.T, st briefings.Store) {
 // reached the database but before its schedule moved on re-runs the slot;
 // the dedupe key keeps it one delivery.
 func TestEnqueueDueCrashBeforeAdvance(t *testing.T) {
-	ctx := context.Background()
-	st := storetest.Open(t)
-	slot := time.Date(2026, 6, 1, 8, 0, 0, 0, time.UTC)
-	s := addSub(t, st, "1", "08:00", "", nil, slot)
-	var builds atomic.Int32
-	if _, _, err := EnqueueDue(ctx, crashBeforeAdvance{st, true}, slot, DefaultGrace, countingBuild(&builds)); err == nil {
-		t.Fatal("want the simulated crash")
-	}
-	if stats, err := st.DeliveryStats(ctx); err != nil || stats.Pending != 1 {
-		t.Fatalf("after the crash: %+v %v, want the one digest enqueued", stats, err)
-	}
-	n, _, err := EnqueueDue(ctx, st, slot.Add(time.Minute), DefaultGrace, countingBuild(&builds))
-	if err != nil || n != 1 {
-		t.Fatalf("rerun: %d %v", n, err)
-	}
-	rows := claimAll(t, st, slot.Add(time.Hour))
-	if len(rows) != 1 || rows[0].DedupeKey != briefings.DigestDedupeKey(s.ID, slot) {
-		t.Fatalf("rows %v, want one digest", rows)
-	}
-	if got, _ := st.GetSubscription(ctx, s.Chat); !got.NextDueAt.Equal(slot.Add(24 * time.Hour)) {
+	st, s, slot := rerunAfterStopBeforeAdvance(t, true)
+	if got, _ := st.GetSubscription(context.Background(), s.Chat); !got.NextDueAt.Equal(slot.Add(24 * time.Hour)) {
 		t.Fatalf("not moved on after the rerun: next %v", got.NextDueAt)
 	}
 }
@@ -144,16 +126,29 @@ func TestEnqueueDueCrashBeforeAdvance(t *testing.T) {
 // TestEnqueueDueFailureBeforeAdvance: a run that fails before its schedule
 // moves on writes nothing (one transaction); the next run sends the slot.
 func TestEnqueueDueFailureBeforeAdvance(t *testing.T) {
+	rerunAfterStopBeforeAdvance(t, false)
+}
+
+// rerunAfterStopBeforeAdvance runs the job for one subscription's slot on a
+// store that stops it as the schedule moves on (crashBeforeAdvance, commit as
+// given), wants the run's digest left pending when it committed and nothing
+// otherwise, then runs again a minute later and wants the slot's one digest.
+func rerunAfterStopBeforeAdvance(t *testing.T, commit bool) (briefings.Store, *briefings.Subscription, time.Time) {
+	t.Helper()
 	ctx := context.Background()
 	st := storetest.Open(t)
 	slot := time.Date(2026, 6, 1, 8, 0, 0, 0, time.UTC)
 	s := addSub(t, st, "1", "08:00", "", nil, slot)
 	var builds atomic.Int32
-	if _, _, err := EnqueueDue(ctx, crashBeforeAdvance{st, false}, slot, DefaultGrace, countingBuild(&builds)); err == nil {
-		t.Fatal("want the simulated failure")
+	if _, _, err := EnqueueDue(ctx, crashBeforeAdvance{st, commit}, slot, DefaultGrace, countingBuild(&builds)); err == nil {
+		t.Fatal("want the simulated crash or failure")
 	}
-	if stats, err := st.DeliveryStats(ctx); err != nil || stats.Pending != 0 {
-		t.Fatalf("after a failed run: %+v %v, want nothing enqueued", stats, err)
+	want := 0
+	if commit {
+		want = 1 // the crash came after the enqueue committed
+	}
+	if stats, err := st.DeliveryStats(ctx); err != nil || stats.Pending != want {
+		t.Fatalf("after the stopped run: %+v %v, want %d enqueued", stats, err, want)
 	}
 	n, _, err := EnqueueDue(ctx, st, slot.Add(time.Minute), DefaultGrace, countingBuild(&builds))
 	if err != nil || n != 1 {
@@ -163,6 +158,7 @@ func TestEnqueueDueFailureBeforeAdvance(t *testing.T) {
 	if len(rows) != 1 || rows[0].DedupeKey != briefings.DigestDedupeKey(s.ID, slot) {
 		t.Fatalf("rows %v, want one digest", rows)
 	}
+	return st, s, slot
 }
 
 // crashBeforeAdvance fails a run when it moves a schedule on; with commit,
