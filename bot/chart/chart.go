@@ -201,21 +201,7 @@ func Footer(series []history.Series) []string {
 // sourceLine names where the figures come from: the data set's attribution
 // when its records are used, and the outlets of days read from news.
 func sourceLine(series []history.Series) string {
-	var names []string
-	seen := map[string]bool{}
-	records := false
-	for _, s := range series {
-		if s.RecordDays > 0 {
-			records = true
-		}
-		for _, src := range s.Sources {
-			if src == history.Dataset || seen[src] {
-				continue
-			}
-			seen[src] = true
-			names = append(names, src)
-		}
-	}
+	records, names := sources(series)
 	var parts []string
 	if records {
 		parts = append(parts, history.Attribution)
@@ -230,6 +216,22 @@ func sourceLine(series []history.Series) string {
 		return "no stored reports"
 	}
 	return strings.Join(parts, "; ")
+}
+
+// sources says whether the series use the data set's records, and names the
+// outlets of the days read from news, each once, in the order they come.
+func sources(series []history.Series) (records bool, names []string) {
+	seen := map[string]bool{}
+	for _, s := range series {
+		records = records || s.RecordDays > 0
+		for _, src := range s.Sources {
+			if src != history.Dataset && !seen[src] {
+				seen[src] = true
+				names = append(names, src)
+			}
+		}
+	}
+	return records, names
 }
 
 // MaxCaption is Telegram's limit for a photo caption (Discord's embed
@@ -288,18 +290,7 @@ func PeriodIn(p *locale.Printer, s history.Series) string {
 
 // sourceLineIn is sourceLine in p's language.
 func sourceLineIn(p *locale.Printer, series []history.Series) string {
-	var names []string
-	seen := map[string]bool{}
-	records := false
-	for _, s := range series {
-		records = records || s.RecordDays > 0
-		for _, src := range s.Sources {
-			if src != history.Dataset && !seen[src] {
-				seen[src] = true
-				names = append(names, src)
-			}
-		}
-	}
+	records, names := sources(series)
 	var parts []string
 	if records {
 		parts = append(parts, history.Attribution)
