@@ -70,6 +70,29 @@ func health(t *testing.T, base string) (int, map[string]string) {
 	return code, h.Components
 }
 
+// waitHealth waits until the bot's /healthz on addr answers and ok accepts
+// its status code and components, and returns that answer; a bot that stops
+// meanwhile fails the test at once.
+func waitHealth(t *testing.T, what string, done chan error, addr string, ok func(code int, c map[string]string) bool) (int, map[string]string) {
+	t.Helper()
+	var code int
+	var c map[string]string
+	waitFor(t, what, func() bool {
+		select {
+		case err := <-done:
+			done <- err // for the cleanup
+			t.Fatalf("the bot stopped: %v", err)
+		default:
+		}
+		if _, err := net.Dial("tcp", addr); err != nil {
+			return false
+		}
+		code, c = health(t, "http://"+addr)
+		return ok(code, c)
+	})
+	return code, c
+}
+
 // startBot runs `sitrep run` with env until the test ends.
 func startBot(t *testing.T, env map[string]string) (done chan error, logs *syncBuffer, m *Main) {
 	t.Helper()
@@ -116,17 +139,7 @@ func TestPassingFaultKeepsTheBotUp(t *testing.T) {
 		"SITREP_HTTP_ADDR": addr,
 	}
 	done, _, m := startBot(t, env)
-	waitFor(t, "discord retrying and telegram ok", func() bool {
-		select {
-		case err := <-done:
-			done <- err // for the cleanup
-			t.Fatalf("the bot stopped: %v", err)
-		default:
-		}
-		if _, err := net.Dial("tcp", addr); err != nil {
-			return false
-		}
-		code, c := health(t, base)
+	waitHealth(t, "discord retrying and telegram ok", done, addr, func(code int, c map[string]string) bool {
 		return code == 200 && c["telegram"] == "ok" && strings.HasPrefix(c["discord"], "retrying since ") &&
 			strings.Contains(c["discord"], "connection refused")
 	})
@@ -203,19 +216,7 @@ func TestRefusedTokenStopsThatAdapterOnly(t *testing.T) {
 		"SITREP_HTTP_ADDR": addr,
 	}
 	done, logs, _ := startBot(t, env)
-	var c map[string]string
-	var code int
-	waitFor(t, "telegram stopped, discord ok", func() bool {
-		select {
-		case err := <-done:
-			done <- err // for the cleanup
-			t.Fatalf("the bot stopped: %v", err)
-		default:
-		}
-		if _, err := net.Dial("tcp", addr); err != nil {
-			return false
-		}
-		code, c = health(t, "http://"+addr)
+	code, c := waitHealth(t, "telegram stopped, discord ok", done, addr, func(_ int, c map[string]string) bool {
 		return c["discord"] == "ok" && strings.HasPrefix(c["telegram"], "stopped: ")
 	})
 	if code != 200 || c["_status"] != "degraded" || !strings.Contains(c["telegram"], "set telegram.token (SITREP_TELEGRAM_TOKEN)") {
