@@ -94,13 +94,7 @@ func TestAirForceChannelEndToEnd(t *testing.T) {
 			t.Logf("logs:\n%s", logs.String())
 		}
 	})
-	select {
-	case <-logs.ready:
-	case err := <-done:
-		t.Fatalf("run ended before it was ready: %v", err)
-	case <-time.After(e2eWait):
-		t.Fatalf("run not ready after %s", e2eWait)
-	}
+	waitReady(t, logs, done)
 	chat, user := telegramtest.Chat{ID: 7001, Type: "private"}, telegramtest.User{ID: 7001, UserName: "olena"}
 	api.PushMessage(chat, user, "/alerts on")
 	api.WaitMessages(t, "7001", 1)

@@ -74,6 +74,14 @@ func startRun(t *testing.T, m *Main, logs *syncBuffer, args ...string) {
 			t.Logf("logs:\n%s", logs.String())
 		}
 	})
+	waitReady(t, logs, done)
+}
+
+// waitReady waits until the bot run in the background is ready (logs saw
+// its ready mark); a run that ends first, or one not ready within e2eWait,
+// fails the test.
+func waitReady(t *testing.T, logs *syncBuffer, done <-chan error) {
+	t.Helper()
 	select {
 	case <-logs.ready:
 	case err := <-done:

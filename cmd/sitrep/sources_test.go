@@ -95,13 +95,7 @@ func TestRunTelegramExport(t *testing.T) {
 		}
 		m.Close()
 	})
-	select {
-	case <-logs.ready:
-	case err := <-done:
-		t.Fatalf("run ended before it was ready: %v", err)
-	case <-time.After(e2eWait):
-		t.Fatalf("run not ready after %s", e2eWait)
-	}
+	waitReady(t, logs, done)
 	admin := telegramtest.User{ID: 5801, UserName: "admin", LanguageCode: "uk"}
 	api.PushMessage(telegramtest.Chat{ID: 5801, Type: "private"}, admin, "/export")
 	got := api.WaitMessages(t, "5801", 1)[0]
