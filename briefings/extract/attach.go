@@ -207,7 +207,7 @@ func (r *reader) read(s sentence) {
 	if s.colon && len(cues) > 0 && r.rs.on(ruleListHeader) {
 		defer func(o outcome) { r.count.listCue = o }(cues[len(cues)-1].out)
 	}
-	if len(figs) == 0 && (!c.time.has || c.time.period == periodCumulative && r.cur[c.att] != nil && r.cur[c.att].strong) {
+	if len(figs) == 0 && (!c.time.has || c.time.period == periodCumulative) {
 		// no figures: an aside, or background over a span ("since 2023, ...")
 		r.aside(s, c)
 		return

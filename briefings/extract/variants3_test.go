@@ -5,7 +5,7 @@ package extract
 // for these tests.
 func variantCases3() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{dayTemplateFamily, notReachedObjectFamily, ownVerbFamily, lostFamily, nightSpanFamily, speakerFamily, headedFamily, areaFamily, leadCasualtyFamily, twoWordRegionFamily} {
+	for _, fam := range [][]attackCase{dayTemplateFamily, notReachedObjectFamily, ownVerbFamily, lostFamily, nightSpanFamily, speakerFamily, headedFamily, areaFamily, leadCasualtyFamily, twoWordRegionFamily, backgroundSpanFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -138,6 +138,20 @@ var leadCasualtyFamily = []attackCase{
 // a region named by two words is one region.
 var twoWordRegionFamily = []attackCase{
 	{name: "Nizhny Novgorod is one region", pub: "2026-05-04",
-		text: "Three Ukrainian drones were shot down over the Nizhny Novgorod region.",
+		text: "Three drones launched by Ukraine were downed above the Nizhny Novgorod region overnight.",
 		want: map[string]any{"0.regions": []string{"Nizhny Novgorod"}}},
+}
+
+// a sentence that names a span but counts no weapons is background: the
+// figures after it are the night's, not the span's.
+var backgroundSpanFamily = []attackCase{
+	{name: "an ordinal over a span, then the night's figures", pub: "2026-05-04",
+		text: "Since April this has been the fourth large attack on the power grid. Air defences destroyed 30 of 45 missiles and 50 of 60 drones.",
+		want: map[string]any{"national#": 1, "0.launched.missiles": 45, "0.intercepted.drones": 50, "0.cumulative": false}},
+	{name: "a comparison over the year, then the figures", pub: "2026-05-04",
+		text: "Officials called it the heaviest barrage so far this year. Russia fired 40 missiles and 100 drones, the air force said.",
+		want: map[string]any{"national#": 1, "0.launched.missiles": 40, "0.cumulative": false}},
+	{name: "a span with its own figures stays a span", pub: "2026-05-04",
+		text: "Since the start of the month Russia has launched more than 2,000 drones at Ukraine, the air force said.",
+		want: map[string]any{"national#": 0, "0.cumulative": true}},
 }
