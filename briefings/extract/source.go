@@ -73,8 +73,8 @@ func sourceAt(toks []token, i int, lw, prev, next string) source {
 	case ukr && (lw == "military" || lw == "army" || lw == "armed" && next == "forces"), lw == "commander-in-chief",
 		lw == "commander" && next == "in" && i+2 < len(toks) && toks[i+2].low == "chief":
 		return srcMilitary
-	case lw == "officials" && ukr:
-		return srcOfficial
+	case lw == "officials" && ukr, lw == "president" && ukr, lw == "zelensky" || lw == "zelenskyy" || lw == "зеленський":
+		return srcOfficial // Ukraine's president gives the country's figures as an official
 	}
 	return srcNone
 }

@@ -5,7 +5,7 @@ package extract
 // for these tests.
 func variantCases3() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{dayTemplateFamily, notReachedObjectFamily, ownVerbFamily, lostFamily, nightSpanFamily, speakerFamily, headedFamily, areaFamily, leadCasualtyFamily, twoWordRegionFamily, backgroundSpanFamily} {
+	for _, fam := range [][]attackCase{dayTemplateFamily, notReachedObjectFamily, ownVerbFamily, lostFamily, nightSpanFamily, speakerFamily, headedFamily, areaFamily, leadCasualtyFamily, twoWordRegionFamily, backgroundSpanFamily, presidentFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -154,4 +154,17 @@ var backgroundSpanFamily = []attackCase{
 	{name: "a span with its own figures stays a span", pub: "2026-05-04",
 		text: "Since the start of the month Russia has launched more than 2,000 drones at Ukraine, the air force said.",
 		want: map[string]any{"national#": 0, "0.cumulative": true}},
+}
+
+// Ukraine's president gives the country's figures as an official.
+var presidentFamily = []attackCase{
+	{name: "the president said", pub: "2026-05-04",
+		text: "Ukraine's President Volodymyr Zelensky said Russia had fired 60 missiles and 150 drones overnight.",
+		want: map[string]any{"national#": 1, "0.source": "Ukrainian officials", "0.launched.missiles": 60}},
+	{name: "Зеленський повідомив", pub: "2026-05-04",
+		text: "Зеленський повідомив, що вночі росія випустила 60 ракет і 150 дронів.",
+		want: map[string]any{"national#": 1, "0.source": "Ukrainian officials"}},
+	{name: "the president named after the figures", pub: "2026-05-04",
+		text: "Russia launched about 90 drones at Ukraine overnight, Zelenskyy wrote on Telegram.",
+		want: map[string]any{"national#": 1, "0.source": "Ukrainian officials"}},
 }
