@@ -268,8 +268,10 @@ func (r *reader) aside(s sentence, c clause) {
 	if e.strong && c.src.better(e.source, r.rs) && !(c.regional && e.scope == scopeNational && r.rs.on(ruleScope)) {
 		e.source = c.src // a governor's aside speaks for the region, not the national count
 	}
-	if hasLaunchCue(s.toks) {
-		e.root().noteWeapons(s.toks) // "attacked with cruise and ballistic missiles"
+	if hasLaunchCue(s.toks) || weaponPredicate(s.toks) {
+		// "attacked with cruise and ballistic missiles", "the Shahed drones
+		// were downed over six regions": the types the event used
+		e.root().noteWeapons(s.toks)
 	}
 	if c.time.ongoing {
 		e.root().provisional = true

@@ -5,7 +5,7 @@ package extract
 // for these tests.
 func variantCases3() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{dayTemplateFamily, notReachedObjectFamily, ownVerbFamily, lostFamily, nightSpanFamily, speakerFamily, headedFamily, areaFamily, leadCasualtyFamily, twoWordRegionFamily, backgroundSpanFamily, presidentFamily} {
+	for _, fam := range [][]attackCase{dayTemplateFamily, notReachedObjectFamily, ownVerbFamily, lostFamily, nightSpanFamily, speakerFamily, headedFamily, areaFamily, leadCasualtyFamily, twoWordRegionFamily, backgroundSpanFamily, presidentFamily, typeAsideFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -167,4 +167,15 @@ var presidentFamily = []attackCase{
 	{name: "the president named after the figures", pub: "2026-05-04",
 		text: "Russia launched about 90 drones at Ukraine overnight, Zelenskyy wrote on Telegram.",
 		want: map[string]any{"national#": 1, "0.source": "Ukrainian officials"}},
+}
+
+// a sentence after the figures that names the type of what was downed
+// names the event's weapons.
+var typeAsideFamily = []attackCase{
+	{name: "the type in a later sentence", pub: "2026-05-04",
+		text: "Air defences downed all 20 drones Russia launched overnight, the air force said. The Gerbera drones were destroyed over four regions.",
+		want: map[string]any{"national#": 1, "0.weapons": []string{"drone", "Gerbera"}}},
+	{name: "the type of the missiles in a later sentence", pub: "2026-05-04",
+		text: "Russia fired 6 missiles at Ukraine overnight and 4 were shot down, the air force said. The Kalibr missiles were intercepted over the south.",
+		want: map[string]any{"national#": 1, "0.launched.missiles": 6, "0.weapons": []string{"missile", "Kalibr"}}},
 }
