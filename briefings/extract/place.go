@@ -33,7 +33,9 @@ func (r *reader) place(s sentence, figs []figure, target *event) {
 		if r.rs.on(ruleRestate) {
 			dst.dropRounded(f) // "over 400" in the lead, "407" further down
 		}
-		dst.entries = append(dst.entries, entry{figure: *f, weak: s.headline})
+		// a figure said earlier stands only where no later one of its
+		// field does ("had earlier said 54 drones", then "58 out of 59")
+		dst.entries = append(dst.entries, entry{figure: *f, weak: s.headline || f.has(fEarlier)})
 		if f.ofM >= f.n && f.ofM > 0 && f.out != outLaunched && f.class != classPerson && r.rs.on(ruleNOfM) {
 			// "58 out of 59": 59 were launched
 			r.count.group++
@@ -80,9 +82,6 @@ func (r *reader) destination(f *figure, target *event, n int) *event {
 			return nil // a part of a figure, of no type the reader can name
 		}
 		f.models = []string{string(f.mclass)} // "including 300 ballistic missiles"
-	}
-	if f.has(fEarlier) {
-		return nil // a figure the text says was superseded
 	}
 	return dst
 }

@@ -5,7 +5,7 @@ package extract
 // for these tests.
 func variantCases3() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{dayTemplateFamily, notReachedObjectFamily, ownVerbFamily, lostFamily, nightSpanFamily, speakerFamily, headedFamily, areaFamily, leadCasualtyFamily, twoWordRegionFamily, backgroundSpanFamily, presidentFamily, typeAsideFamily} {
+	for _, fam := range [][]attackCase{dayTemplateFamily, notReachedObjectFamily, ownVerbFamily, lostFamily, nightSpanFamily, speakerFamily, headedFamily, areaFamily, leadCasualtyFamily, twoWordRegionFamily, backgroundSpanFamily, presidentFamily, typeAsideFamily, earlierFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -178,4 +178,14 @@ var typeAsideFamily = []attackCase{
 	{name: "the type of the missiles in a later sentence", pub: "2026-05-04",
 		text: "Russia fired 6 missiles at Ukraine overnight and 4 were shot down, the air force said. The Kalibr missiles were intercepted over the south.",
 		want: map[string]any{"national#": 1, "0.launched.missiles": 6, "0.weapons": []string{"missile", "Kalibr"}}},
+}
+
+// "said earlier": the figure stands unless a later one of its field replaces it.
+var earlierFamily = []attackCase{
+	{name: "said earlier, and nothing later", pub: "2026-05-04",
+		text: "The mayor of Moscow said earlier on Monday that three drones flying to the city had been shot down.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 3}},
+	{name: "earlier reported, then a new figure", pub: "2026-05-04",
+		text: "The air force had earlier reported that 40 drones were launched. According to updated figures, Russia launched 46 drones overnight, and 41 were shot down.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 46, "0.intercepted.drones": 41}},
 }
