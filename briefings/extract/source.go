@@ -273,10 +273,13 @@ func locativeRegion(toks []token, from int) (string, bool) {
 }
 
 // regionAt is the region toks[i] names; the second word of a two-word name
-// ("Nizhny Novgorod") names no region of its own.
+// ("Nizhny Novgorod") names no region of its own, nor does a time zone.
 func regionAt(toks []token, i int) (region, bool) {
 	if i > 0 && toks[i].low == "novgorod" && toks[i-1].low == "nizhny" {
 		return region{}, false
+	}
+	if i+1 < len(toks) && (toks[i+1].low == "time" || toks[i+1].low == "часом" || toks[i+1].low == "часу") {
+		return region{}, false // "10 p.m. Moscow time", "за київським часом": a clock's zone
 	}
 	return regionOf(toks[i].low)
 }

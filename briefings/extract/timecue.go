@@ -61,7 +61,15 @@ const (
 // timeCue reads the time expression of a sentence.
 func timeCue(toks []token, pub time.Time, rs *ruleSet) timeInfo {
 	var pw periodFlags
-	for i := range toks {
+	for i := 0; i < len(toks); i++ {
+		if i > 0 && toks[i-1].low == "," && (toks[i].low == "where" || toks[i].low == "де") {
+			// ", where troops crossed the border in August,": a clause about
+			// the place, whose time is not the figures'
+			for i < len(toks) && toks[i].low != "," {
+				i++
+			}
+			continue
+		}
 		pw |= periodWord(toks, i, rs)
 	}
 	var ti timeInfo

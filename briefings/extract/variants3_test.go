@@ -5,7 +5,7 @@ package extract
 // for these tests.
 func variantCases3() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{dayTemplateFamily, notReachedObjectFamily, ownVerbFamily, lostFamily, nightSpanFamily, speakerFamily, headedFamily, areaFamily, leadCasualtyFamily, twoWordRegionFamily, backgroundSpanFamily, presidentFamily, typeAsideFamily, earlierFamily} {
+	for _, fam := range [][]attackCase{dayTemplateFamily, notReachedObjectFamily, ownVerbFamily, lostFamily, nightSpanFamily, speakerFamily, headedFamily, areaFamily, leadCasualtyFamily, twoWordRegionFamily, backgroundSpanFamily, presidentFamily, typeAsideFamily, earlierFamily, placeClauseFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -188,4 +188,18 @@ var earlierFamily = []attackCase{
 	{name: "earlier reported, then a new figure", pub: "2026-05-04",
 		text: "The air force had earlier reported that 40 drones were launched. According to updated figures, Russia launched 46 drones overnight, and 41 were shot down.",
 		want: map[string]any{"national#": 1, "0.launched.drones": 46, "0.intercepted.drones": 41}},
+}
+
+// a clause about a place ("where ... in March") does not date the figures,
+// and a clock's zone ("Moscow time") is no place of them.
+var placeClauseFamily = []attackCase{
+	{name: "a month inside a where-clause", pub: "2026-05-04",
+		text: "The ministry said 7 drones were destroyed over the Belgorod region, where shelling intensified in March, and 2 over the Kursk region.",
+		want: map[string]any{"0.cumulative": false, "0.intercepted.drones": 7}},
+	{name: "a clock's zone", pub: "2026-05-04",
+		text: "Between 8 p.m. and 11 p.m. Moscow time, air defences destroyed 12 Ukrainian drones over the Rostov region, the defence ministry said.",
+		want: map[string]any{"national#": 1, "0.regions": []string{"Rostov"}}},
+	{name: "за московським часом", pub: "2026-05-04",
+		text: "Міноборони РФ заявило, що з 20:00 до 23:00 за московським часом над Курською областю збито 12 українських дронів.",
+		want: map[string]any{"national#": 1, "0.regions": []string{"Kursk"}}},
 }
