@@ -61,14 +61,17 @@ func isCleanASCII(s string) bool {
 
 // normalizeBody returns text as paragraphs separated by one blank line, each
 // paragraph on one line. Lines inside a paragraph are joined; when the text
-// has no blank line at all, each line is its own paragraph.
+// has no blank line between two lines of text, each line is its own
+// paragraph.
 func normalizeBody(s string) string {
 	if isNormalASCII(s) {
 		return s // already normalized (a body parsed before)
 	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
-	lines := strings.Split(s, "\n")
+	// Blank lines before the first line of text and after the last (a
+	// file's final newline) separate no paragraphs.
+	lines := strings.Split(strings.TrimSpace(s), "\n")
 	blank := false
 	for _, l := range lines {
 		if strings.TrimSpace(l) == "" {

@@ -39,3 +39,20 @@ func TestContentHashLower(t *testing.T) {
 		t.Errorf("contentHash of title and teaser = %s, want %s", got, want)
 	}
 }
+
+// A text without blank lines between its lines keeps each line a paragraph,
+// whatever blank lines surround it (a file's final newline, every text
+// file has one): a channel post saved to a file keeps its header line apart
+// from the report under it. Blank lines between lines still make wrapped
+// lines one paragraph.
+func TestNormalizeBodyLines(t *testing.T) {
+	for in, want := range map[string]string{
+		"Заголовок поста\nПерший рядок звіту.\n- пункт списку;\n":    "Заголовок поста\n\nПерший рядок звіту.\n\n- пункт списку;",
+		"\n\nЗаголовок поста\r\nПерший рядок звіту.\r\n\r\n":         "Заголовок поста\n\nПерший рядок звіту.",
+		"Рядок, перенесений\nпосередині речення.\n\nДругий абзац.\n": "Рядок, перенесений посередині речення.\n\nДругий абзац.",
+	} {
+		if got := normalizeBody(in); got != want {
+			t.Errorf("normalizeBody(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
