@@ -14,6 +14,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/sitrep/sitrep/bot"
+	"github.com/sitrep/sitrep/briefings/locale"
 )
 
 // interactionTTL is how long an interaction token stays valid.
@@ -141,10 +142,28 @@ func (b *Bot) answerHTTP(w http.ResponseWriter, r *http.Request, h bot.Handler, 
 	case <-done:
 		// Nothing to say; Discord still needs an answer.
 		writeJSON(w, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource,
-			Data: message{Content: "Done.", Flags: discordgo.MessageFlagsEphemeral}.responseData()})
+			Data: message{Content: b.text(i, "discord.done", "Done."), Flags: discordgo.MessageFlagsEphemeral}.responseData()})
 	case <-r.Context().Done():
 		b.log.Warn("discord: interaction request gone before the answer")
 	}
+}
+
+// text is one of the adapter's own messages (not a command's reply) in the
+// language of the interaction's user, else of its server, else English;
+// fallback without a catalogue.
+func (b *Bot) text(i *discordgo.Interaction, key, fallback string) string {
+	cat := b.cfg.Catalogue
+	if cat == nil {
+		return fallback
+	}
+	l, ok := cat.Match(string(i.Locale))
+	if !ok && i.GuildLocale != nil {
+		l, ok = cat.Match(string(*i.GuildLocale))
+	}
+	if !ok {
+		l = locale.English
+	}
+	return cat.For(l).T(key)
 }
 
 func writeJSON(w http.ResponseWriter, v any) error {
@@ -195,7 +214,7 @@ func (b *Bot) handleInteraction(ctx context.Context, h bot.Handler, i *discordgo
 	default:
 		b.respond(ctx, log, i, respond, &discordgo.InteractionResponse{
 			Type: discordgo.InteractionResponseChannelMessageWithSource,
-			Data: message{Content: "That is not something sitrep can handle.", Flags: discordgo.MessageFlagsEphemeral}.responseData(),
+			Data: message{Content: b.text(i, "discord.unsupported", "That is not something sitrep can handle."), Flags: discordgo.MessageFlagsEphemeral}.responseData(),
 		})
 	}
 }
@@ -221,7 +240,7 @@ func (b *Bot) answer(ctx context.Context, log *slog.Logger, h bot.Handler, i *di
 		defer func() {
 			if p := recover(); p != nil {
 				log.Error("discord: handler panic", slog.Any("panic", p))
-				replies <- bot.ErrorReply("Something went wrong; please try again later.")
+				replies <- bot.ErrorReply(b.text(i, "error.internal", "Something went wrong; please try again later."))
 			}
 		}()
 		if a := attachmentOf(i); a != nil && req.IsAdmin {
@@ -256,7 +275,7 @@ func (b *Bot) answer(ctx context.Context, log *slog.Logger, h bot.Handler, i *di
 	// A reply with a picture is delivered as an edit of a deferred response:
 	// an HTTP-mode response body is JSON and cannot carry the upload.
 	if !deferred && (reply == nil || reply.Photo == nil) {
-		resp, rest := b.immediate(reply, component)
+		resp, rest := b.immediate(i, reply, component)
 		if !b.respond(ctx, log, i, respond, resp) {
 			return
 		}
@@ -292,14 +311,14 @@ func (b *Bot) answer(ctx context.Context, log *slog.Logger, h bot.Handler, i *di
 
 // immediate builds the direct response to a command or button press, and
 // the messages that follow it when the reply is longer than one message.
-func (b *Bot) immediate(reply *bot.Reply, component bool) (*discordgo.InteractionResponse, []message) {
+func (b *Bot) immediate(i *discordgo.Interaction, reply *bot.Reply, component bool) (*discordgo.InteractionResponse, []message) {
 	if reply == nil {
 		if component {
 			// Acknowledge the press, leave the message as it is.
 			return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredMessageUpdate}, nil
 		}
 		return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource,
-			Data: message{Content: "Done.", Flags: discordgo.MessageFlagsEphemeral}.responseData()}, nil
+			Data: message{Content: b.text(i, "discord.done", "Done."), Flags: discordgo.MessageFlagsEphemeral}.responseData()}, nil
 	}
 	msgs := b.renderInteraction(reply)
 	if component && !reply.Error {

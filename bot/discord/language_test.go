@@ -103,3 +103,53 @@ func TestInteractionInUsersLanguage(t *testing.T) {
 	}
 	f.assertAllNoMentions(t)
 }
+
+// The adapter's own few words (a command with nothing to say, an
+// interaction it does not handle, a failure) are in the user's language too.
+func TestAdapterMessagesInUserLanguage(t *testing.T) {
+	cat, err := locale.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	content := func(body map[string]any) string {
+		data, _ := body["data"].(map[string]any)
+		s, _ := data["content"].(string)
+		return s
+	}
+	for _, tc := range []struct {
+		name  string
+		typ   int
+		reply func(context.Context, *bot.Request) *bot.Reply
+		want  string
+	}{
+		{"nothing to say", 2, func(context.Context, *bot.Request) *bot.Reply { return nil }, "Готово."},
+		{"not handled", 5, nil, "Із цим sitrep не працює."},
+		{"failure", 2, func(context.Context, *bot.Request) *bot.Reply { panic("boom") }, "Щось пішло не так"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFakeDiscord(t)
+			key := newTestKey(t)
+			b := newTestBot(t, f, &key)
+			b.cfg.Catalogue = cat
+			srv := httptest.NewServer(b.InteractionsHandler(&fakeHandler{reply: tc.reply}))
+			defer srv.Close()
+			i := commandInteraction(tc.typ, "help", nil, false, "u1", 0)
+			i["locale"] = "uk"
+			_, body := postInteraction(t, srv.URL, key, i)
+			got := content(body)
+			if got == "" { // a failure's reply may come as a follow-up
+				b.inflight.Wait()
+				for _, h := range f.all() {
+					if m := h.json(t); m != nil {
+						if c, _ := m["content"].(string); c != "" {
+							got = c
+						}
+					}
+				}
+			}
+			if !strings.Contains(got, tc.want) {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
