@@ -199,16 +199,27 @@ func (b *Budget) Wait(ctx context.Context, id string) error {
 			return err
 		}
 		if b.now().Sub(at) <= b.lateness() {
-			b.observed(at, id)
+			b.sent(at, id)
 			return nil
 		}
 	}
 }
 
-// observed tells the observer (if any) of a slot Wait gave out.
-func (b *Budget) observed(at time.Time, id string) {
+// sent records that Wait let a message to chat id go at its global slot
+// at: the chat's next slot is a chat interval after at. The chat slot Wait
+// took first may be long past by then (the global rate was busy), and the
+// platform counts the chat's rate from the messages it receives.
+func (b *Budget) sent(at time.Time, id string) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	if id != "" {
+		c := b.chatLocked(id)
+		if !c.rate.Unlimited() {
+			if next := at.Add(c.rate.Every); c.lim.tat.Before(next) {
+				c.lim.tat = next
+			}
+		}
+	}
 	if b.observe != nil {
 		b.observe(at, id)
 	}

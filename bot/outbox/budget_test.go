@@ -167,3 +167,28 @@ func TestLateWakerTakesANewSlot(t *testing.T) {
 		t.Fatalf("slots %v: want the missed one and a new one at +500ms", b.recent)
 	}
 }
+
+// TestChatRateCountsFromTheSend: two replies to one chat while the global
+// rate is busy (its next slot well after the chat's): the second waits a
+// chat interval after the first one's send, not after the first one's chat
+// slot, which had long passed when the first went out; otherwise the two
+// reach the chat one global interval apart and the platform refuses the
+// second.
+func TestChatRateCountsFromTheSend(t *testing.T) {
+	limits := Limits{Global: PerSecond(20), Private: PerSecond(5)} // 50 ms and 200 ms
+	b := newBudget(limits, time.Now)
+	slots := &slotLog{}
+	b.observe = slots.add
+	now := time.Now()
+	for range 6 { // others hold the next 300 ms of the global rate
+		b.reserveGlobal(now)
+	}
+	for range 2 {
+		if err := b.Wait(context.Background(), "7"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if over := slots.over(limits); len(over) != 0 {
+		t.Errorf("replies to one chat closer than its rate: %v", over)
+	}
+}
