@@ -133,3 +133,59 @@ func TestMigrationScheduleSlots(t *testing.T) {
 		t.Errorf("due groups %q", got)
 	}
 }
+
+// TestMigrationChatChannelPrimary: the Air Force's channel added from chat
+// before migration 0014 becomes primary for attacks on Ukraine; another
+// channel, a configured one (allowed the operator's network) and one that
+// already had a country keep what they had.
+func TestMigrationChatChannelPrimary(t *testing.T) {
+	ctx := context.Background()
+	db, err := openSQLite(ctx, filepath.Join(t.TempDir(), "v13.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn, err := db.w.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.ExecContext(ctx, `CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL,
+		applied_at INTEGER NOT NULL)`); err != nil {
+		t.Fatal(err)
+	}
+	apply := func(from, upTo int) {
+		for _, m := range ms {
+			if m.Version >= from && m.Version <= upTo {
+				if err := db.apply(ctx, conn, m); err != nil {
+					t.Fatalf("migration %d: %v", m.Version, err)
+				}
+			}
+		}
+	}
+	apply(1, 13)
+	want := map[string]string{
+		"https://t.me/s/KPSZSU":          "UA", // added from chat as @KPSZSU
+		"https://t.me/s/some_outlet":     "",
+		"http://127.0.0.1:8080/s/kpszsu": "", // a configured mirror
+		"https://t.me/s/kpszsu_archive":  "",
+	}
+	for url := range want {
+		private := strings.HasPrefix(url, "http://")
+		if _, err := conn.ExecContext(ctx, `INSERT INTO sources (name, url, kind, allow_private, last_fetch_at, last_success_at,
+			next_check_at, created_at) VALUES (?1, ?1, 'channel', ?2, 0, 0, 0, 0)`, url, private); err != nil {
+			t.Fatal(err)
+		}
+	}
+	apply(14, 99)
+	conn.Close()
+	for url, country := range want {
+		s, err := db.GetSourceByURL(ctx, url)
+		if err != nil || s.PrimaryFor != country {
+			t.Errorf("%s: %+v %v, want primary_for %q", url, s, err, country)
+		}
+	}
+}
