@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -38,6 +39,7 @@ type filterChange struct {
 func parseFilter(words []string) (filterChange, error) {
 	var c filterChange
 	for _, w := range words {
+		typed := w
 		if strings.EqualFold(w, "clear") || strings.EqualFold(w, "off") {
 			c.Clear = true
 			continue
@@ -52,7 +54,8 @@ func parseFilter(words []string) (filterChange, error) {
 		}
 		w = strings.Trim(w, ",;.")
 		if !keywordOK(w) {
-			return c, invalid("error.filter_word", locale.Args{"Word": trimForReply(w, maxKeywordLen)})
+			// Quoted as typed: a bare "+" names no word to show.
+			return c, invalid("error.filter_word", locale.Args{"Word": strconv.Quote(trimForReply(typed, maxKeywordLen))})
 		}
 		*list = appendUnique(*list, w)
 	}

@@ -24,6 +24,10 @@ func TestFilterCommand(t *testing.T) {
 			t.Errorf("%s: %q", in, out)
 		}
 	}
+	// A sign without a word is named as typed.
+	if _, out := h.say(t, req("/filter +")); !strings.HasPrefix(out, `"+" is not a keyword`) {
+		t.Errorf("a lone sign: %q", out)
+	}
 	_, out := h.say(t, req("/filter -Belgorod"))
 	if out != "Digests and alerts here: never items naming Belgorod." {
 		t.Errorf("exclude: %q", out)
