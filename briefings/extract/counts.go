@@ -329,6 +329,11 @@ func predicateAfter(toks []token, cueAt []outcome, from int) (int, bool) {
 	}
 	switch toks[from].low {
 	case "by", "from", "at", "against", "overnight", "into", "towards", "toward", "for", "to":
+	case "the":
+		// "drones targeting the capital were downed": the participle's object
+		if from < 1 || !strings.HasSuffix(toks[from-1].low, "ing") {
+			return 0, false
+		}
 	default:
 		return 0, false
 	}

@@ -352,7 +352,7 @@ func frontLocative(toks []token, first int) (string, bool) {
 var locativeWord = map[string]bool{
 	"approaching": true, "approaches": true, "підльотах": true, "підступах": true, "outskirts": true,
 	"over": true, "in": true, "above": true, "над": true, "towards": true, "toward": true, "for": true,
-	"на": true, "у": true, "в": true, "targeted": true, "against": true,
+	"на": true, "у": true, "в": true, "targeted": true, "targeting": true, "against": true,
 }
 
 // regionFiller may stand inside a list of regions ("the Kharkiv, Sumy and

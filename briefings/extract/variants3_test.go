@@ -5,7 +5,7 @@ package extract
 // for these tests.
 func variantCases3() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{dayTemplateFamily, notReachedObjectFamily, ownVerbFamily, lostFamily, nightSpanFamily, speakerFamily, headedFamily, areaFamily, leadCasualtyFamily, twoWordRegionFamily, backgroundSpanFamily, presidentFamily, typeAsideFamily, earlierFamily, placeClauseFamily} {
+	for _, fam := range [][]attackCase{dayTemplateFamily, notReachedObjectFamily, ownVerbFamily, lostFamily, nightSpanFamily, speakerFamily, headedFamily, areaFamily, leadCasualtyFamily, twoWordRegionFamily, backgroundSpanFamily, presidentFamily, typeAsideFamily, earlierFamily, placeClauseFamily, targetingFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -202,4 +202,14 @@ var placeClauseFamily = []attackCase{
 	{name: "за московським часом", pub: "2026-05-04",
 		text: "Міноборони РФ заявило, що з 20:00 до 23:00 за московським часом над Курською областю збито 12 українських дронів.",
 		want: map[string]any{"national#": 1, "0.regions": []string{"Kursk"}}},
+}
+
+// weapons "targeting" a place, with the verb after: the place's figures.
+var targetingFamily = []attackCase{
+	{name: "N and M targeting the capital were downed", pub: "2026-05-04",
+		text: "About 10 missiles and 12 drones targeting the capital were downed, the head of the city military administration said.",
+		want: map[string]any{"national#": 0, "0.intercepted.drones": 12, "0.regions.0": "Kyiv"}},
+	{name: "drones targeting a region were shot down", pub: "2026-05-04",
+		text: "Eight drones targeting the Odesa region were shot down overnight, the regional governor said.",
+		want: map[string]any{"national#": 0, "0.intercepted.drones": 8, "0.regions.0": "Odesa"}},
 }
