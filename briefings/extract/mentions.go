@@ -389,6 +389,11 @@ func readRelations(m *mention, toks []token, j int, rs *ruleSet) int {
 		switch toks[j+1].low {
 		case "them", "these", "those", "which", "the":
 			m.flags |= fRefer
+			if !partOfWeapons(toks, j+1) {
+				// "one of the districts", "one of the largest attacks": a
+				// part of places or events, no count of weapons
+				m.flags |= fNotWeapon
+			}
 			j += 2
 		default:
 			if m.vague != "" {
@@ -400,6 +405,26 @@ func readRelations(m *mention, toks []token, j int, rs *ruleSet) int {
 		j += 2
 	}
 	return j
+}
+
+// partOfWeapons: the words after "N of" at k refer to weapons: "them",
+// "which", "these", "those", or "the" opening a noun phrase that names a
+// weapon or a type before the phrase ends ("the drones", "the Shaheds"; not
+// "the districts", "the largest attacks").
+func partOfWeapons(toks []token, k int) bool {
+	if toks[k].low != "the" {
+		return true
+	}
+	for q := k + 1; q < len(toks) && q <= k+6; q++ {
+		t := &toks[q]
+		if t.head.weapon() || t.model {
+			return true
+		}
+		if t.kind == kPunct || t.kind == kNum || t.low == "of" || t.low == "in" || t.low == "over" || isAnd(t.low) {
+			return false
+		}
+	}
+	return k+7 < len(toks) // a long phrase is left to the noun reader
 }
 
 func isFromWord(w string) bool { return w == "з" || w == "із" || w == "зі" }
