@@ -362,9 +362,15 @@ func (r *reader) stamp(e *event, ti timeInfo, figures bool) {
 func (r *reader) clause(s sentence, ms []mention, figs []figure) clause {
 	toks := s.toks
 	c := clause{src: sourceOf(toks)}
+	carried := false
+	if s.para && c.src == srcNone && r.local.src.regional() && pronounSpeaker(toks) {
+		// "he wrote", "she added" opening the quote's own paragraph: the
+		// governor or mayor named before goes on speaking
+		c.src, carried = r.local.src, true
+	}
 	c.regional = c.src.regional()
 	r.sawRegional = r.sawRegional || c.regional
-	if s.para || c.src != srcNone && !c.regional {
+	if s.para && !carried || c.src != srcNone && !c.regional {
 		r.local = localCtx{}
 	}
 	c.time = timeCue(toks, r.pub, r.rs)
@@ -392,6 +398,28 @@ func (r *reader) clause(s sentence, ms []mention, figs []figure) clause {
 	}
 	r.attacker = c.att
 	return c
+}
+
+// pronounSpeaker: the sentence's speaker is a pronoun ("he wrote", "said
+// she", "according to him"): someone named before speaks.
+func pronounSpeaker(toks []token) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		a, b := toks[i].low, toks[i+1].low
+		switch {
+		case (a == "he" || a == "she") && speechVerb(b), speechVerb(a) && (b == "he" || b == "she"),
+			a == "according" && i+2 < len(toks) && b == "to" && (toks[i+2].low == "him" || toks[i+2].low == "her"):
+			return true
+		}
+	}
+	return false
+}
+
+func speechVerb(w string) bool {
+	switch w {
+	case "said", "says", "wrote", "writes", "added", "adds", "noted", "stressed", "stated", "reported", "posted", "continued":
+		return true
+	}
+	return false
 }
 
 // alertScene: a city's military administration reports an air-raid alert in

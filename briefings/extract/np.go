@@ -246,6 +246,9 @@ func (s *npScan) headAt(k int, cl class, singular bool) (int, bool) {
 			k++
 		}
 		s.head = k
+		if w := s.toks[k].low; w == "vehicle" {
+			s.m.flags |= fSingular // "an unmanned aerial vehicle": the spelled-out noun is singular too
+		}
 		return k, false
 	case lw == "means":
 		for k+1 < len(s.toks) && (s.toks[k+1].low == "of" || s.toks[k+1].low == "enemy" || s.toks[k+1].low == "air" || s.toks[k+1].low == "attack" || s.toks[k+1].low == "aerial") {

@@ -22,6 +22,9 @@ func sourceOf(toks []token) source {
 			next = toks[i+1].low
 		}
 		s := sourceAt(toks, i, lw, prev, next)
+		if s == srcRUMoD && ownerOfForces(toks, i) {
+			continue // "air defence forces of the Russian Defence Ministry" shot them down; someone else speaks
+		}
 		if s == srcRUMoD && russiaSaid(lw, next) {
 			short = s
 			continue
@@ -31,6 +34,29 @@ func sourceOf(toks []token) source {
 		}
 	}
 	return short
+}
+
+// ownerOfForces: the ministry at i is named as the owner of the forces
+// that acted ("air defence forces of the Russian Defence Ministry", "systems
+// of the Ministry of Defence"), not as the one that speaks.
+func ownerOfForces(toks []token, i int) bool {
+	k := i - 1
+	for k >= 0 && (toks[k].low == "the" || toks[k].low == "russian" || toks[k].low == "russia's") {
+		k--
+	}
+	if k < 1 || toks[k].low != "of" {
+		return false
+	}
+	for q := k - 1; q >= 0 && q >= k-6; q-- {
+		switch toks[q].low {
+		case "forces", "systems", "units", "troops", "means", "defences", "defenses":
+			return true
+		}
+		if toks[q].kind == kPunct {
+			return false
+		}
+	}
+	return false
 }
 
 // russiaSaid: "Russia said", "Moscow claimed": the ministry's claim, shortened.

@@ -4,7 +4,7 @@ package extract
 // two or more labelled texts). Every text was written for these tests.
 func variantCases4() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{partOfPlacesFamily} {
+	for _, fam := range [][]attackCase{partOfPlacesFamily, governorQuoteFamily, spelledSingularFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -32,4 +32,38 @@ var partOfPlacesFamily = []attackCase{
 	{name: "N of the unmanned aerial vehicles still counts", pub: "2026-05-05",
 		text: "Russia launched 50 drones overnight and 44 of the unmanned aerial vehicles were shot down, the air force said.",
 		want: map[string]any{"#": 1, "0.launched.drones": 50, "0.intercepted.drones": 44}},
+}
+
+// a governor named in the lead goes on speaking in the paragraph of the
+// quote ("he wrote", "she added"); the ministry named as the owner of the
+// forces that shot the drones down is not the speaker.
+var governorQuoteFamily = []attackCase{
+	{name: "he added, ministry as owner", pub: "2026-05-05",
+		text: "Drones were repelled over the Kursk region, Governor Ivan Petrov said.\n\n\"Five drones were destroyed over the Kursk region by air defence units of the Russian Defence Ministry,\" he added.",
+		want: map[string]any{"national#": 0, "#": 1, "0.scope": "regional", "0.intercepted.drones": 5, "0.source": "regional governor"}},
+	{name: "she wrote, quote in its own paragraph", pub: "2026-05-05",
+		text: "Three drones were shot down over the Lipetsk region overnight, the regional governor said.\n\n\"Air defence systems detected and shot down three drones in the skies of the region,\" she wrote on Telegram.",
+		want: map[string]any{"national#": 0, "#": 1, "0.scope": "regional", "0.intercepted.drones": 3, "0.source": "regional governor"}},
+	{name: "according to him, forces of the Ministry of Defence", pub: "2026-05-05",
+		text: "The governor of the Tula region reported an attack by drones.\n\nAccording to him, six drones were destroyed by air defence forces of the Ministry of Defence.",
+		want: map[string]any{"national#": 0, "#": 1, "0.scope": "regional", "0.intercepted.drones": 6, "0.source": "regional governor"}},
+	{name: "the ministry speaking is still the ministry", pub: "2026-05-05",
+		text: "Russia's Defence Ministry said its air defence units destroyed 40 Ukrainian drones over Russian regions overnight.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 40, "0.source": "Russia's Defence Ministry"}},
+	{name: "a national source in its own paragraph ends the governor's words", pub: "2026-05-05",
+		text: "Two drones were shot down over the Oryol region, the governor said.\n\nThe air force said Russia launched 80 drones at Ukraine overnight and 70 were shot down.",
+		want: map[string]any{"national#": 1, "#": 2, "0.scope": "regional", "1.launched.drones": 80, "1.source": "Ukraine's Air Force"}},
+}
+
+// "an unmanned aerial vehicle" is one drone, as "a drone" and "a UAV" are.
+var spelledSingularFamily = []attackCase{
+	{name: "an unmanned aerial vehicle was downed", pub: "2026-05-05",
+		text: "An unmanned aerial vehicle was downed over the Belgorod region on Friday, the governor said.",
+		want: map[string]any{"#": 1, "0.scope": "regional", "0.intercepted.drones": 1}},
+	{name: "destroyed an unmanned aerial vehicle", pub: "2026-05-05",
+		text: "Air defence destroyed an unmanned aerial vehicle over the Kaluga region, the governor said.",
+		want: map[string]any{"#": 1, "0.scope": "regional", "0.intercepted.drones": 1}},
+	{name: "an unmanned aerial vehicle attack has no figure", pub: "2026-05-05",
+		text: "The region came under an unmanned aerial vehicle attack overnight, the governor said.",
+		want: map[string]any{"#": 0}},
 }
