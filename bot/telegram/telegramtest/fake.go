@@ -107,9 +107,8 @@ type Fake struct {
 	msgs       []*SentMessage
 	fail       map[string][]APIError
 	members    map[string]string
-	files      map[string][]byte      // pushed documents by file id
-	limits     *Limits                // strict mode: see SetLimits
-	window     map[string][]time.Time // recent messages by "bot" and chat
+	files      map[string][]byte // pushed documents by file id
+	flood      *Flood            // strict mode: see SetLimits
 	tooMany    int
 	tooManyBot int
 	sent       map[string]int // messages sent per chat

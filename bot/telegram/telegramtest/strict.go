@@ -23,8 +23,7 @@ func TelegramLimits() Limits { return Limits{PerSecond: 30, PerChatSecond: 1, Pe
 func (f *Fake) SetLimits(l Limits) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.limits = &l
-	f.window = map[string][]time.Time{}
+	f.flood = NewFlood(l)
 }
 
 // TooMany is how many messages the fake refused with 429 under its limits.
@@ -45,31 +44,53 @@ func (f *Fake) TooManyForBot() int {
 // overLimitLocked reports whether a message to chat now would go over the
 // limits, and counts it when not.
 func (f *Fake) overLimitLocked(method string, p url.Values, now time.Time) bool {
-	if f.limits == nil || (method != "sendMessage" && method != "sendPhoto" && method != "editMessageText") {
+	if f.flood == nil || (method != "sendMessage" && method != "sendPhoto" && method != "editMessageText") {
 		return false
 	}
-	chat := p.Get("chat_id")
+	ok, botWide := f.flood.Take(p.Get("chat_id"), now)
+	if !ok {
+		f.tooMany++
+		if botWide {
+			f.tooManyBot++
+		}
+	}
+	return !ok
+}
+
+// Flood is the strict fake's flood control: the messages of the last window
+// of the bot and of each chat, judged against Limits. Tests also replay the
+// times a pacer let messages go through it, to check the pacing itself
+// where a loaded machine delivers requests sent on time in a bunch.
+type Flood struct {
+	limits Limits
+	window map[string][]time.Time // recent messages by "bot" and chat
+}
+
+// NewFlood starts a flood control with no messages yet.
+func NewFlood(l Limits) *Flood { return &Flood{limits: l, window: map[string][]time.Time{}} }
+
+// Take counts a message to chat at now when the limits allow it (ok), and
+// otherwise says whether the bot's global rate (botWide) or the chat's refused
+// it. Messages must be taken in time order.
+func (f *Flood) Take(chat string, now time.Time) (ok, botWide bool) {
 	chatKey, chatMax, chatWin := "chat:"+chat, f.limits.PerChatSecond, time.Second
 	if strings.HasPrefix(chat, "-") {
 		chatMax, chatWin = f.limits.PerGroupMinute, time.Minute
 	}
-	if f.fullLocked("bot", f.limits.PerSecond, time.Second, now) {
-		f.tooMany++
-		f.tooManyBot++
-		return true
+	if f.full("bot", f.limits.PerSecond, time.Second, now) {
+		return false, true
 	}
-	if f.fullLocked(chatKey, chatMax, chatWin, now) {
-		f.tooMany++
-		return true
+	if f.full(chatKey, chatMax, chatWin, now) {
+		return false, false
 	}
 	f.window["bot"] = append(f.window["bot"], now)
 	f.window[chatKey] = append(f.window[chatKey], now)
-	return false
+	return true, false
 }
 
-// fullLocked reports whether key already has max messages in the window
-// before now (forgetting older ones); max 0 never is.
-func (f *Fake) fullLocked(key string, max int, win time.Duration, now time.Time) bool {
+// full reports whether key already has max messages in the window before
+// now (forgetting older ones); max 0 never is.
+func (f *Flood) full(key string, max int, win time.Duration, now time.Time) bool {
 	if max <= 0 {
 		return false
 	}
