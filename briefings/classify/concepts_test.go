@@ -26,7 +26,8 @@ func TestLexicon(t *testing.T) {
 		// English words by stem or prefix
 		{"drones missile missiles airstrikes", "air"},
 		{"sanctions sanctioned", "sanct"},
-		{"shelling shelled", "strike"},
+		{"shelling shelled artillery mortars", "shelling"},
+		{"обстріл обстріляли обстрілів артилерія обстрелы артиллерии", "shelling"},
 		{"negotiations negotiators ceasefire", "talks"},
 		// words of general news that is not the war
 		{"футбол футболу матчі турнір", "sport"},

@@ -96,7 +96,7 @@ func clipUTF8(s string, n int) string {
 }
 
 // maxConcepts bounds the number of concepts (see features).
-const maxConcepts = 32
+const maxConcepts = 40
 
 // features emits the features of an article; tk's buffers are reused.
 func (f *featurizer) features(tk *tokenizer, title, body string, emit emitter) {

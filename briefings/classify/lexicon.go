@@ -79,11 +79,19 @@ var concepts = map[string][]string{
 	},
 	// an attack and what it does, whatever the weapon
 	"strike": {
-		"attack*", "strike*", "struck", "explosion*", "explod*", "blast*", "shelling", "shelled", "destroyed",
+		"attack*", "strike*", "struck", "explosion*", "explod*", "blast*", "destroyed",
 		"damaged", "damage*", "hit",
-		"удар*", "атак*", "вибух*", "взрыв*", "обстріл*", "обстрел*", "прильот*", "прилет*", "влучан*", "попадан*",
+		"удар*", "атак*", "вибух*", "взрыв*", "прильот*", "прилет*", "влучан*", "попадан*",
 		"зруйнов*", "руйнуван*", "разрушен*", "разрушил*", "пошкод*", "поврежд*", "пожеж*", "пожар*", "знищ*",
 		"уничтож*",
+	},
+	// fire of guns, mortars and rocket artillery at towns and positions: the
+	// daily shelling of front-line regions. The Ukrainian and Russian word
+	// for shelling also names missile strikes; an article naming weapons of
+	// the air as well has the pair of both concepts, which tells them apart.
+	"shelling": {
+		"shelling", "shelled", "artillery", "mortar*", "mlrs", "rocket launcher", "multiple rocket",
+		"обстріл*", "обстрел*", "артилер*", "артиллер*", "міномет*", "миномет*", "=рсзв", "=рсзо",
 	},
 	// people killed or wounded
 	"casualty": {
@@ -98,17 +106,20 @@ var concepts = map[string][]string{
 		"енергет*", "энергет*", "енерго*", "энерго*", "живлен*", "електроенерг*", "электроэнерг*", "електропост*", "электроснаб*", "підстанц*",
 		"подстанц*", "=тец", "=тэц", "=тес", "=тэс", "=аес", "=аэс", "відключен*", "отключен*", "знеструм*", "обесточ*",
 		"блекаут*", "блэкаут*", "=нпз", "нафтопереро*", "нефтеперераб*",
+		// the grid operator and the nuclear operator, named in every report
+		// of outages and repairs after strikes
+		"ukrenergo*", "energoatom*", "укренерго*", "укрэнерго*", "енергоатом*", "энергоатом*",
 	},
 	// fighting on the ground and at sea, territory
 	"ground": {
 		"offensive*", "counteroffensive*", "counter offensive", "advance*", "captur*", "liberat*", "seiz*",
-		"retreat*", "assault*", "brigade*", "battalion*", "regiment*", "troop*", "soldier*", "artillery",
+		"retreat*", "assault*", "brigade*", "battalion*", "regiment*", "troop*", "soldier*",
 		"tank", "tanks", "front", "frontline*", "front line", "trench*", "encircl*", "territor*", "sq km",
 		"fleet", "navy", "naval", "black sea", "general staff", "combat*", "battle*", "battlefield*", "fighting",
 		"clash*", "infantry", "=mechanized", "armored", "armoured", "sabotage*", "stronghold*", "village*",
 		"наступ", "наступу", "наступом", "наступальн*", "наступлен*", "контрнаступ*", "захопи*", "захвати*",
 		"штурм*", "бригад*", "батальйон*", "батальон*", "полк", "полку", "солдат*", "бійц*", "боец", "бойц*",
-		"військовослужб*", "военнослужащ*", "артилер*", "артиллер*", "танк*", "фронт*", "окоп*", "оточен*",
+		"військовослужб*", "военнослужащ*", "танк*", "фронт*", "окоп*", "оточен*",
 		"територі*", "территор*", "флот*", "генштаб*", "бої", "боїв", "боях", "бои", "боев*", "бойов*",
 		"сутичк*", "столкновен*", "угрупован*", "группировк*", "десант*", "диверс*", "дрг", "=село", "=селом", "селищ*",
 		"поселок*", "посёлок*", "прифронтов*", "передов*", "населений пункт", "населенный пункт", "напрям*", "направлени*",
