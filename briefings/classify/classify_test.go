@@ -113,6 +113,14 @@ func TestClassifyInvented(t *testing.T) {
 			Teaser: "The package targets the shadow fleet and banks that help Moscow evade the oil price cap."}, false, briefings.SectionSanctions},
 		{"talks", briefings.Article{Title: "Zelensky and the US envoy meet in Kyiv to discuss a peace plan",
 			Teaser: "The talks focused on security guarantees and a ceasefire along the front line, officials said."}, false, briefings.SectionDiplomacy},
+		// Guns and mortars firing at front-line villages are the ground war;
+		// the same Ukrainian word with missiles is a strike from the air.
+		{"shelling uk", briefings.Article{Title: "Окупанти з артилерії та мінометів обстріляли села Нікопольщини",
+			Teaser: "Пошкоджено кілька приватних будинків і лінію електропередачі, повідомив голова громади."}, false, briefings.SectionFrontLine},
+		{"shelling en", briefings.Article{Title: "Russian artillery shelled villages near the front in Kharkiv region",
+			Teaser: "Mortar and artillery fire damaged homes and a school, the regional governor said."}, false, briefings.SectionFrontLine},
+		{"missile shelling uk", briefings.Article{Title: "Нічний ракетний обстріл Одеси: уламки ракети впали на склади",
+			Teaser: "Сили ППО збили дві крилаті ракети, ще одна влучила в портову інфраструктуру."}, false, briefings.SectionAirAttacks},
 	}
 	for _, tc := range cases {
 		d := c.Classify(&tc.a)
