@@ -25,6 +25,9 @@ func findCues(toks []token, cueAt []outcome, rs *ruleSet) []cue {
 			continue
 		}
 		c := cue{i, i + n, k}
+		if o, e := downedAfterAnd(toks, c.end); k == outLaunched && o != outNone {
+			c.out, c.end = o, e // "detected and destroyed": the second verb says what the figure counts
+		}
 		if n == 1 && toks[i].low == "lost" && activeObject(toks, i+1) {
 			continue // "Russia lost eight tanks": losses, not drones lost to jamming
 		}
@@ -89,6 +92,20 @@ var cuePatIndex = func() map[string][]cuePat {
 }()
 
 var cuePatFilter = filterOf(cuePatIndex)
+
+// downedAfterAnd: "and" at j joins a verb of downing or jamming to the
+// launch verb before it, with no figure between ("were detected and
+// destroyed", "detected and shot down"): that verb's outcome and end.
+func downedAfterAnd(toks []token, j int) (outcome, int) {
+	if j+1 >= len(toks) || toks[j].low != "and" {
+		return outNone, 0
+	}
+	switch o, n := cueAt1(toks, j+1); o {
+	case outIntercepted, outJammed, outCombined:
+		return o, j + 1 + n
+	}
+	return outNone, 0
+}
 
 // activeObject: an object follows the verb at k-1 ("lost eight tanks",
 // "lost its"): the active voice, where the passive ("were lost", "24 lost

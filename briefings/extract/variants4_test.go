@@ -4,7 +4,7 @@ package extract
 // two or more labelled texts). Every text was written for these tests.
 func variantCases4() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{partOfPlacesFamily, governorQuoteFamily, spelledSingularFamily} {
+	for _, fam := range [][]attackCase{partOfPlacesFamily, governorQuoteFamily, spelledSingularFamily, detectedAndDownedFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -66,4 +66,21 @@ var spelledSingularFamily = []attackCase{
 	{name: "an unmanned aerial vehicle attack has no figure", pub: "2026-05-05",
 		text: "The region came under an unmanned aerial vehicle attack overnight, the governor said.",
 		want: map[string]any{"#": 0}},
+}
+
+// a verb of detection joined by "and" to a verb of downing ("spotted and
+// shot down"): the figure counts what was downed, not what was launched.
+var detectedAndDownedFamily = []attackCase{
+	{name: "N were detected and destroyed, passive", pub: "2026-05-05",
+		text: "Overnight, 57 Ukrainian drones were detected and destroyed, Russia's Defence Ministry said.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 57, "0.launched.drones": nil}},
+	{name: "detected and shot down N, active", pub: "2026-05-05",
+		text: "Russian air defences detected and shot down 19 drones over the sea overnight, the Defence Ministry said.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 19, "0.launched.drones": nil}},
+	{name: "detected and intercepted, then jammed", pub: "2026-05-05",
+		text: "The air force said 44 drones were detected and intercepted overnight and 6 more were jammed.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 44, "0.launched.drones": nil}},
+	{name: "launched, then a figure of its own for the downed", pub: "2026-05-05",
+		text: "Russia launched 60 drones overnight and 51 were shot down, the air force said.",
+		want: map[string]any{"#": 1, "0.launched.drones": 60, "0.intercepted.drones": 51}},
 }
