@@ -505,9 +505,7 @@ func (r *reader) eventFor(s sentence, c clause, figs []figure) *event {
 	switch {
 	case cur == nil:
 		return r.newEvent(c.att, ti)
-	case ti.has && ti.key != cur.key && !s.headline && r.rs.on(ruleSamePeriod) && ti.period == cur.period && ti.date != "" && cur.date == "":
-		retime(cur, ti) // "overnight" ... "on Monday night": the night named before, now dated
-	case ti.has && ti.key != cur.key && !s.headline && !(r.rs.on(ruleSamePeriod) && !ti.dated && ti.period == cur.period):
+	case ti.has && ti.key != cur.key && !s.headline:
 		// figures stated first and their night after: "22 were launched ... this night, 17 were destroyed"
 		untimed := cur.key == "|" && !conflicts(cur, figs) && r.rs.on(ruleAdoptTime)
 		if cur.strong && !untimed {

@@ -24,9 +24,6 @@ func (e *event) report(rs *ruleSet) (briefings.AttackReport, bool) {
 		// report, with or without the time the count was made
 		a.Source = string(srcAirForce)
 	}
-	if a.Source == "" && e.attacker == sideUA && rs.on(ruleUASource) {
-		a.Source = string(srcRUMoD) // Ukraine's attacks are counted by Russia's Defence Ministry
-	}
 	q := a.Qualifiers
 	a.Launched = e.counts(outLaunched, "launched", q, rs)
 	a.Intercepted = e.counts(outIntercepted, "intercepted", q, rs)

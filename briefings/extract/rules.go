@@ -37,14 +37,12 @@ const (
 	ruleConflict        // another figure for a stated field, with its own time: another attack
 	ruleRegionShare     // "20 over the Belgorod region": that region's share
 	ruleFrontPlace      // "Над Київщиною збито 10 дронів": a place before the figures is all of theirs
-	ruleUASource        // Ukraine's attacks are counted by Russia's Defence Ministry
 	ruleSpecificSource  // "the military said ... the air force said": the body that counts wins
 	ruleAdoptTime       // figures first, their night in a later sentence: one event
 	ruleTemplateSource  // the Air Force's template (its window in brackets, night or day): the Air Force
 	ruleAlertScene      // a city's alert ("the alert in Kyiv lasted N hours"), then its drones
 	ruleCasualtyContext // people hurt open no event unless the sentence names an attack
 	ruleAsideRegions    // "the drones were destroyed over the X, Y and Z regions": the event's regions
-	ruleSamePeriod      // "in the overnight attack", no date of its own: the night already named
 	rulePendingSource   // "the Air Force reported it", before the figures: their source
 	ruleRestate         // the same figures again (rounded, quoted, another time word): the same event
 	ruleScope           // national needs a national source or the country as target; one region without them is that region's
@@ -58,7 +56,7 @@ var ruleNames = [nRules]string{
 	"all-N", "correction", "range", "N-of-M", "ellipsis", "uk-singular", "definite-one", "locations-after", "definite-all",
 	"either-or", "singular-verb", "instrumental", "own-verb", "list-header", "participle", "type-subset", "rate", "evening-start",
 	"report-times", "ongoing", "denial", "launch-origin", "unnumbered", "breakdown",
-	"conflict", "region-share", "front-place", "ua-source", "specific-source", "adopt-time", "template-source", "alert-scene", "casualty-context", "aside-regions", "same-period", "pending-source", "restate", "scope", "ministry-regions",
+	"conflict", "region-share", "front-place", "specific-source", "adopt-time", "template-source", "alert-scene", "casualty-context", "aside-regions", "pending-source", "restate", "scope", "ministry-regions",
 	"all",
 }
 
