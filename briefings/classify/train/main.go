@@ -66,7 +66,7 @@ func parseFlags() *config {
 	c := &config{}
 	flag.StringVar(&c.dev, "dev", "../shared/corpus", "folder of sections_*.jsonl and feeds/ (\"\" for none)")
 	flag.Var(&c.extra, "extra", "folder of labels.jsonl and feeds/ (repeatable)")
-	flag.Var(&c.test, "test", "folder of labels.jsonl and feeds/ never trained on: report the shipped and the trained weights on it (repeatable)")
+	flag.Var(&c.test, "test", "folder of labels.jsonl and feeds/ never trained on: report the shipped and the trained weights on it (repeatable; the trained weights are those without the untouched fold, also with -final, which writes weights trained with it)")
 	flag.BoolVar(&c.untouched, "untouched", false, "report on the untouched fold (do this once, at the end)")
 	flag.BoolVar(&c.final, "final", false, "train the written weights on the untouched fold too")
 	flag.StringVar(&c.out, "out", "", "write the weights here")
