@@ -106,6 +106,8 @@ type reader struct {
 	cueBuf      []outcome
 	scene       string   // the place an air-raid alert was named for: its figures follow
 	sawRegional bool     // a governor, mayor or regional command spoke in the text
+	sawNational bool     // a national source (the Air Force, a ministry, the military, officials) spoke
+	speakerRegs []string // the regions the regional speakers spoke of
 	lastPlace   string   // the last region or city a sentence named
 	pendingRegs []region // the targets a sentence named before any event
 	pending     source   // a national source named before any figure
@@ -370,6 +372,7 @@ func (r *reader) clause(s sentence, ms []mention, figs []figure) clause {
 	}
 	c.regional = c.src.regional()
 	r.sawRegional = r.sawRegional || c.regional
+	r.sawNational = r.sawNational || c.src.rank() > 0
 	if s.para && !carried || c.src != srcNone && !c.regional {
 		r.local = localCtx{}
 	}
@@ -385,6 +388,9 @@ func (r *reader) clause(s sentence, ms []mention, figs []figure) clause {
 		c.regs = sentenceRegions(toks)
 		c.localReg = r.localRegion(c.regs, signal)
 		r.local = localCtx{region: c.localReg, src: c.src}
+		if c.localReg != "" && !contains(r.speakerRegs, c.localReg) {
+			r.speakerRegs = append(r.speakerRegs, c.localReg)
+		}
 	}
 	c.att = signal
 	if c.att == sideNone && c.localReg != "" {
@@ -395,9 +401,24 @@ func (r *reader) clause(s sentence, ms []mention, figs []figure) clause {
 	}
 	if c.att == sideNone {
 		c.att = sideRU
+		if regs := sentenceRegions(toks); len(regs) > 0 && allRussian(regs) && !nationalTarget(toks) {
+			c.att = sideUA // nothing else says who attacked: drones over Russia's regions are Ukraine's
+		}
 	}
 	r.attacker = c.att
 	return c
+}
+
+// allRussian: every region named is Russia's own; Crimea, which Ukraine's
+// Air Force names as a launch area ("from Cape Chauda (Crimea)"), does not
+// tell the side.
+func allRussian(regs []region) bool {
+	for _, rg := range regs {
+		if !rg.ru || rg.name == "Crimea" {
+			return false
+		}
+	}
+	return true
 }
 
 // pronounSpeaker: the sentence's speaker is a pronoun ("he wrote", "said

@@ -6,7 +6,10 @@ import "strings"
 // alert when its figures are one region's, so a national scope needs
 // evidence: a national source (the Air Force, the General Staff, the
 // military, Russia's ministry) or a sentence that names the whole country as
-// the target. Figures about one region with neither are that region's.
+// the target. Figures about one region with neither are that region's, for
+// either side attacked: a Russian governor's or Moscow's mayor's figures,
+// when no national source speaks in the text, are their region's (the region
+// the speaker named when the figure's own sentence names none).
 // Russia's Defence Ministry names where its air defences downed each group
 // of drones: a region's figure with no national figure beside it is the
 // ministry's national claim, the region its place.
@@ -23,6 +26,14 @@ func (r *reader) settleScope() {
 		if e.attacker == sideRU && r.sawRegional && r.rs.on(ruleScope) {
 			e.narrow()
 		}
+		if e.attacker == sideUA && r.sawRegional && !r.sawNational && r.rs.on(ruleScope) {
+			// only a governor or mayor of Russia speaks: their figures are
+			// their region's, as a Ukrainian governor's are
+			if !e.narrow() && e.attackedRegion() == "" && len(r.speakerRegs) == 1 {
+				e.addRegion(r.speakerRegs[0])
+				e.narrow()
+			}
+		}
 	}
 }
 
@@ -35,24 +46,24 @@ func (e *event) national() bool {
 }
 
 // narrow makes an event with no evidence of national scope, about exactly
-// one region of the side attacked, that region's.
-func (e *event) narrow() {
+// one region of the side attacked, that region's; it reports whether it did.
+func (e *event) narrow() bool {
 	if e.national() {
-		return
+		return false
 	}
 	reg := ""
 	for _, name := range e.regions {
 		rg, ok := regionByName(name)
-		if !ok || rg.ru {
+		if !ok || rg.ru != (e.attacker == sideUA) {
 			continue
 		}
 		if reg != "" && reg != name {
-			return // more than one region: no single region's figures
+			return false // more than one region: no single region's figures
 		}
 		reg = name
 	}
 	if reg == "" {
-		return
+		return false
 	}
 	e.scope, e.region = scopeRegional, reg
 	for _, c := range e.children {
@@ -60,6 +71,17 @@ func (e *event) narrow() {
 			e.absorb(c) // the region's own figures, one event
 		}
 	}
+	return true
+}
+
+// attackedRegion is the first region of the side attacked the event names.
+func (e *event) attackedRegion() string {
+	for _, name := range e.regions {
+		if rg, ok := regionByName(name); ok && rg.ru == (e.attacker == sideUA) {
+			return name
+		}
+	}
+	return ""
 }
 
 // absorb moves a share's figures into the event; the share is left empty.

@@ -40,6 +40,15 @@ func sourceOf(toks []token) source {
 // that acted ("air defence forces of the Russian Defence Ministry", "systems
 // of the Ministry of Defence"), not as the one that speaks.
 func ownerOfForces(toks []token, i int) bool {
+	if j := i + 1; j < len(toks) && (toks[j].low == "ministry's" || toks[j].low == "ministry’s") {
+		// "the Defence Ministry's air defence forces": the possessive names the owner
+		for q := j + 1; q < len(toks) && q <= j+4; q++ {
+			switch toks[q].low {
+			case "forces", "systems", "units", "troops", "means", "defences", "defenses":
+				return true
+			}
+		}
+	}
 	k := i - 1
 	for k >= 0 && (toks[k].low == "the" || toks[k].low == "russian" || toks[k].low == "russia's") {
 		k--
@@ -47,10 +56,22 @@ func ownerOfForces(toks []token, i int) bool {
 	if k < 1 || toks[k].low != "of" {
 		return false
 	}
+	paren := false // a short name in brackets ("Air Defence Forces (AD) of the ministry")
 	for q := k - 1; q >= 0 && q >= k-6; q-- {
 		switch toks[q].low {
 		case "forces", "systems", "units", "troops", "means", "defences", "defenses":
 			return true
+		case ")":
+			paren = true
+			continue
+		case "(":
+			if paren {
+				paren = false
+				continue
+			}
+		}
+		if paren {
+			continue
 		}
 		if toks[q].kind == kPunct {
 			return false
