@@ -529,7 +529,9 @@ func (r *reader) eventFor(s sentence, c clause, figs []figure) *event {
 	case ti.has && ti.key != cur.key && !s.headline:
 		// figures stated first and their night after: "22 were launched ... this night, 17 were destroyed"
 		untimed := cur.key == "|" && !conflicts(cur, figs) && r.rs.on(ruleAdoptTime)
-		if cur.strong && !untimed {
+		if cur.strong && !untimed || cur.period != periodNone && len(cur.entries) > 0 && !sameKind(cur, ti) {
+			// a span after a night's figures (or a night after a span's) is
+			// another event, even when the first figures were vague
 			return r.newEvent(c.att, ti)
 		}
 		if !cur.strong || untimed {

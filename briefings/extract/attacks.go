@@ -15,18 +15,27 @@ func extractAttacks(sents []sentence, pub time.Time, rs *ruleSet) []briefings.At
 		r.sentence(s)
 	}
 	r.settleScope()
-	body := false
+	// body[k]: a strong event of that kind (k: a cumulative span or not)
+	var body [2]bool
 	for _, e := range r.events {
-		body = body || e.strong
+		body[e.spanKind()] = body[e.spanKind()] || e.strong
 	}
 	var out []briefings.AttackReport
 	for _, e := range r.events {
-		if body && !e.strong {
-			continue // a headline's figures summarize the body's events
+		if body[e.spanKind()] && !e.strong {
+			continue // a headline's figures summarize the body's events of their kind (a night's, a span's)
 		}
 		if a, ok := e.report(rs); ok {
 			out = append(out, a)
 		}
 	}
 	return out
+}
+
+// spanKind is 1 for a cumulative event, 0 for one attack.
+func (e *event) spanKind() int {
+	if e.root().scope == scopeCumulative {
+		return 1
+	}
+	return 0
 }

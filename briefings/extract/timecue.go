@@ -178,6 +178,9 @@ func spanAt(toks []token, i int) bool {
 	if i == 0 {
 		return false
 	}
+	if wholeWord(toks[i-1].low) && i >= 2 {
+		i-- // "throughout the entire week", "over the whole month": the span itself
+	}
 	before := ""
 	if i >= 2 {
 		before = toks[i-2].low
@@ -191,6 +194,11 @@ func spanAt(toks []token, i int) bool {
 		return before == "during" || before == "over" || before == "throughout" || before == "in"
 	}
 	return false
+}
+
+// wholeWord: "entire", "whole", "full" before a period word.
+func wholeWord(w string) bool {
+	return w == "entire" || w == "whole" || w == "full"
 }
 
 // severalSpan: a span of several days, weeks or months ("over the past few
