@@ -46,6 +46,12 @@ func splitSentences(out []sentence, text string) []sentence {
 			out = append(out, sentence{text: trimmed, bullet: true, colon: strings.HasSuffix(trimmed, ":"), para: true})
 			continue
 		}
+		if n := len(out); n > 0 && (out[n-1].colon || out[n-1].bullet) && countDashItem(line) {
+			// "7 – over the territory of X region," under a list header: an
+			// item whose weapon noun is the header's
+			out = append(out, sentence{text: line, bullet: true, para: true})
+			continue
+		}
 		if isFirst && multi && len(line) < 300 && !endsSentence(line) {
 			out = append(out, sentence{text: line, headline: true, para: true})
 			continue
@@ -55,6 +61,32 @@ func splitSentences(out []sentence, text string) []sentence {
 		}
 	}
 	return out
+}
+
+// countDashItem: the line opens with a count and a dash ("7 – over the
+// territory of the region", "12 - над областю"), the way Russia's Defence
+// Ministry lists each region's share of its total.
+func countDashItem(line string) bool {
+	i := 0
+	for i < len(line) && line[i] >= '0' && line[i] <= '9' {
+		i++
+	}
+	if i == 0 || i > 4 {
+		return false
+	}
+	rest := strings.TrimLeft(line[i:], " ")
+	for _, d := range []string{"–", "—", "-"} {
+		if after, ok := strings.CutPrefix(rest, d); ok {
+			// the place follows the dash: a numbered line of prose is no share
+			word, _, _ := strings.Cut(strings.TrimLeft(after, " "), " ")
+			switch strings.ToLower(word) {
+			case "over", "above", "in", "near", "над", "в", "у", "на":
+				return true
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // unwrap joins the lines of a hard-wrapped sentence: a line that ends

@@ -4,7 +4,7 @@ package extract
 // figures must never be national). Every text was written for these tests.
 func variantCases5() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{regionalSpeakerFamily, cumulativeSpanFamily} {
+	for _, fam := range [][]attackCase{regionalSpeakerFamily, cumulativeSpanFamily, ministryDashListFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -77,4 +77,20 @@ var cumulativeSpanFamily = []attackCase{
 	{name: "in the last seven days", pub: "2026-05-05",
 		text: "In the last seven days Russia used roughly 1,100 drones and 30 missiles against Ukrainian cities, the president said.",
 		want: map[string]any{"national#": 0}},
+}
+
+// Russia's Defence Ministry lists each region's share of its total on its
+// own line, the count, a dash and the place, the weapon noun left to the
+// header ("N UAVs:").
+var ministryDashListFamily = []attackCase{
+	{name: "dash list under the ministry's total", pub: "2026-05-05",
+		text: "Russia's Defence Ministry said on Friday:\nOvernight, air defence units on duty destroyed 15 Ukrainian drones:\n9 – over the territory of the Kursk region,\n4 – over the territory of Belgorod region,\n2 – over the territory of Tula region.",
+		want: map[string]any{"national#": 1, "#": 4, "0.intercepted.drones": 15, "1.scope": "regional", "1.regions": "[Kursk]", "1.intercepted.drones": 9, "3.regions": "[Tula]", "3.intercepted.drones": 2}},
+	{name: "dash list with a hyphen and the place after it", pub: "2026-05-05",
+		text: "The ministry reported:\nAir defence systems intercepted 8 Ukrainian drones overnight:\n5 - above the Bryansk region,\n3 - above the Oryol region.",
+		want: map[string]any{"national#": 1, "#": 3, "0.intercepted.drones": 8, "2.regions": "[Oryol]", "2.intercepted.drones": 3}},
+	// what must not change
+	{name: "numbered prose lines after a colon are no shares", pub: "2026-05-05",
+		text: "Russia launched 40 drones at Ukraine overnight and 35 were shot down, the air force said. Key points:\n1 - The strike hit an energy site.\n2 - Two people were hurt.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 40, "0.intercepted.drones": 35}},
 }
