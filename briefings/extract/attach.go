@@ -108,6 +108,8 @@ type reader struct {
 	sawRegional bool     // a governor, mayor or regional command spoke in the text
 	sawNational bool     // a national source (the Air Force, a ministry, the military, officials) spoke
 	speakerRegs []string // the regions the regional speakers spoke of
+	speaker     source   // the regional speaker (governor or mayor) when only one kind spoke; srcNone else
+	speakers    int      // kinds of regional speaker seen
 	lastPlace   string   // the last region or city a sentence named
 	pendingRegs []region // the targets a sentence named before any event
 	pending     source   // a national source named before any figure
@@ -373,6 +375,10 @@ func (r *reader) clause(s sentence, ms []mention, figs []figure) clause {
 	c.regional = c.src.regional()
 	r.sawRegional = r.sawRegional || c.regional
 	r.sawNational = r.sawNational || c.src.rank() > 0
+	if c.regional && c.src != r.speaker {
+		r.speakers++
+		r.speaker = c.src
+	}
 	if s.para && !carried || c.src != srcNone && !c.regional {
 		r.local = localCtx{}
 	}

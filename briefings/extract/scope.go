@@ -9,7 +9,8 @@ import "strings"
 // the target. Figures about one region with neither are that region's, for
 // either side attacked: a Russian governor's or Moscow's mayor's figures,
 // when no national source speaks in the text, are their region's (the region
-// the speaker named when the figure's own sentence names none).
+// the speaker named when the figure's own sentence names none), and the
+// official is their source when only one kind of official speaks.
 // Russia's Defence Ministry names where its air defences downed each group
 // of drones: a region's figure with no national figure beside it is the
 // ministry's national claim, the region its place.
@@ -23,16 +24,21 @@ func (r *reader) settleScope() {
 		if e.attacker == sideUA && r.rs.on(ruleMinistryRegions) {
 			e.liftShares()
 		}
+		narrowed := false
 		if e.attacker == sideRU && r.sawRegional && r.rs.on(ruleScope) {
-			e.narrow()
+			narrowed = e.narrow()
 		}
 		if e.attacker == sideUA && r.sawRegional && !r.sawNational && r.rs.on(ruleScope) {
 			// only a governor or mayor of Russia speaks: their figures are
 			// their region's, as a Ukrainian governor's are
-			if !e.narrow() && e.attackedRegion() == "" && len(r.speakerRegs) == 1 {
+			narrowed = e.narrow()
+			if !narrowed && e.attackedRegion() == "" && len(r.speakerRegs) == 1 {
 				e.addRegion(r.speakerRegs[0])
-				e.narrow()
+				narrowed = e.narrow()
 			}
+		}
+		if narrowed && e.source == srcNone && !r.sawNational && r.speakers == 1 {
+			e.source = r.speaker // the one official who speaks in the text gives them
 		}
 	}
 }
