@@ -79,12 +79,14 @@ func startRun(t *testing.T, m *Main, logs *syncBuffer, args ...string) {
 
 // waitReady waits until the bot run in the background is ready (logs saw
 // its ready mark); a run that ends first, or one not ready within e2eWait,
-// fails the test.
-func waitReady(t *testing.T, logs *syncBuffer, done <-chan error) {
+// fails the test. done has room for the run's one result: a result read
+// here goes back, so the cleanup that waits for the run ends too.
+func waitReady(t *testing.T, logs *syncBuffer, done chan error) {
 	t.Helper()
 	select {
 	case <-logs.ready:
 	case err := <-done:
+		done <- err
 		t.Fatalf("run ended before it was ready: %v", err)
 	case <-time.After(e2eWait):
 		t.Fatalf("run not ready after %s", e2eWait)
