@@ -159,3 +159,30 @@ func TestPhotoReplyToCommand(t *testing.T) {
 		t.Errorf("reply: %d bytes, caption %q", len(msgs[0].Photo), msgs[0].Text)
 	}
 }
+
+// A document is a message to Telegram: it counts in the chat's messages and
+// under the flood limits, so a second one to a private chat within the
+// second is refused, and the adapter says so (the outbox sends it again).
+func TestDocumentsCountAsMessages(t *testing.T) {
+	f := telegramtest.NewFake(t)
+	f.SetLimits(telegramtest.TelegramLimits())
+	b, _ := newBot(t, f, nil)
+	chat := briefings.Chat{Platform: "telegram", ChatID: "42"}
+	doc := func() *bot.Reply {
+		r := bot.Text("Sources")
+		r.Document = &bot.Document{Name: "sitrep-sources.opml", Type: "text/x-opml", Data: []byte("<opml version=\"2.0\"/>")}
+		return r
+	}
+	if _, err := b.Send(t.Context(), chat, doc()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Send(t.Context(), chat, doc()); err == nil {
+		t.Error("a second document within the second was taken")
+	}
+	if n := f.Sent("42"); n != 1 {
+		t.Errorf("Sent counts %d documents, want 1", n)
+	}
+	if n := f.TooMany(); n != 1 {
+		t.Errorf("the fake refused %d documents, want 1", n)
+	}
+}

@@ -114,6 +114,7 @@ func (f *Fake) sendDocument(w http.ResponseWriter, p url.Values, up *upload) {
 	m.Document, m.DocumentName = up.data, up.name
 	f.mu.Lock()
 	f.addLocked(m)
+	f.sent[m.ChatID]++
 	f.notifyLocked()
 	f.mu.Unlock()
 	uploaded(w, m, "document", map[string]any{"file_id": "doc" + strconv.Itoa(m.MessageID), "file_unique_id": "d" + strconv.Itoa(m.MessageID),

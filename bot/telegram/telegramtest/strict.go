@@ -8,7 +8,7 @@ import (
 )
 
 // Limits make the fake a strict Telegram: messages (sendMessage, sendPhoto,
-// editMessageText) over a rate are refused with 429 and a retry_after, as
+// sendDocument, editMessageText) over a rate are refused with 429 and a retry_after, as
 // Telegram's flood control does. Zero fields do not limit.
 type Limits struct {
 	PerSecond      int // all messages of the bot in any one-second window (Telegram: 30)
@@ -44,7 +44,7 @@ func (f *Fake) TooManyForBot() int {
 // overLimitLocked reports whether a message to chat now would go over the
 // limits, and counts it when not.
 func (f *Fake) overLimitLocked(method string, p url.Values, now time.Time) bool {
-	if f.flood == nil || (method != "sendMessage" && method != "sendPhoto" && method != "editMessageText") {
+	if f.flood == nil || (method != "sendMessage" && method != "sendPhoto" && method != "sendDocument" && method != "editMessageText") {
 		return false
 	}
 	ok, botWide := f.flood.Take(p.Get("chat_id"), now)
