@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -66,6 +67,47 @@ func TestScoringRules(t *testing.T) {
 		}
 		if all.ok != c.wantOK || all.n != c.wantN || p.extra != c.wantExtra {
 			t.Errorf("%s: %d/%d fields, %d extra; want %d/%d, %d", c.name, all.ok, all.n, p.extra, c.wantOK, c.wantN, c.wantExtra)
+		}
+	}
+}
+
+// TestExtraFailures: an extra labelled set fails on the invariants and on a
+// floor the caller gives, never on the corpus floors.
+func TestExtraFailures(t *testing.T) {
+	low := func() board { // en at 50%, no uk fields
+		b := board{}
+		p := b.at(false, "en")
+		p.records = 2
+		p.kinds[0] = score{ok: 5, n: 10}
+		return b
+	}
+	if fails, lines := extraFailures(low(), 0); len(fails) != 0 || len(lines) != 1 {
+		t.Errorf("no floor, no violation: failures %q, lines %q; want none and one line (en)", fails, lines)
+	}
+	if fails, _ := extraFailures(low(), 0.4); len(fails) != 0 {
+		t.Errorf("50%% over a 40%% floor: failures %q", fails)
+	}
+	if fails, _ := extraFailures(low(), 0.9); len(fails) != 1 || !strings.Contains(fails[0], "en accuracy") {
+		t.Errorf("50%% under a 90%% floor: failures %q; want one for en", fails)
+	}
+	b := low()
+	b.at(true, "uk").violations = 1
+	if fails, _ := extraFailures(b, 0); len(fails) != 1 || !strings.Contains(fails[0], "reported as national") {
+		t.Errorf("a regional figure as national: failures %q", fails)
+	}
+	b = low()
+	b.at(false, "en").nfig = 2
+	if fails, _ := extraFailures(b, 0); len(fails) != 1 || !strings.Contains(fails[0], "without figures") {
+		t.Errorf("reports from a text without figures: failures %q", fails)
+	}
+	for in, want := range map[string]float64{"": 0, "85": 0.85, "92.5%": 0.925, " 100 ": 1} {
+		if got, err := parseFloor(in); err != nil || got != want {
+			t.Errorf("parseFloor(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"abc", "0", "-5", "101", "0.9x"} {
+		if _, err := parseFloor(in); err == nil {
+			t.Errorf("parseFloor(%q) accepted", in)
 		}
 	}
 }
