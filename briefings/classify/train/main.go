@@ -11,7 +11,9 @@
 // (train the shipped weights on it too). Each -test names a folder of
 // labels.jsonl with its feeds/ kept out of training altogether (a set split
 // off by feed): the trainer reports on it, per language and per feed, the
-// weights shipped in the package and the weights it trains, side by side.
+// weights shipped in the package and the weights it trains, side by side;
+// the latter are the weights -out writes (with -final, trained on the
+// untouched fold too), 8-bit as written.
 //
 // It prints, per language (on-topic items in the right section, off-topic
 // items reaching a digest, on-topic items dropped):
@@ -66,7 +68,7 @@ func parseFlags() *config {
 	c := &config{}
 	flag.StringVar(&c.dev, "dev", "../shared/corpus", "folder of sections_*.jsonl and feeds/ (\"\" for none)")
 	flag.Var(&c.extra, "extra", "folder of labels.jsonl and feeds/ (repeatable)")
-	flag.Var(&c.test, "test", "folder of labels.jsonl and feeds/ never trained on: report the shipped and the trained weights on it (repeatable; the trained weights are those without the untouched fold, also with -final, which writes weights trained with it)")
+	flag.Var(&c.test, "test", "folder of labels.jsonl and feeds/ never trained on: report on it the weights shipped in the package and the weights trained here, the very weights -out writes (with -final, trained with the untouched fold too) (repeatable)")
 	flag.BoolVar(&c.untouched, "untouched", false, "report on the untouched fold (do this once, at the end)")
 	flag.BoolVar(&c.final, "final", false, "train the written weights on the untouched fold too")
 	flag.StringVar(&c.out, "out", "", "write the weights here")
@@ -163,18 +165,42 @@ func main() {
 			fmt.Printf("  by feed:\n%s", scoreByFeed(cl, held))
 		}
 	}
+	check(c.ship(os.Stdout, all, held, test, train))
+}
+
+// ship trains the weights to ship once, on all the items and with -final on
+// the untouched fold too, reports them on the test items and writes them to
+// -out: the test figures are always those of the weights written, 8-bit as
+// written. Without -test and -out it trains nothing.
+func (c *config) ship(w io.Writer, all, held, test []*labelled.Item, train func([]*labelled.Item) *classify.Weights) error {
+	if len(test) == 0 && c.out == "" {
+		return nil
+	}
+	items := all
+	fold := "the untouched fold left out"
+	if c.final {
+		items = append(append([]*labelled.Item{}, all...), held...)
+		fold = "the untouched fold included by -final"
+	}
+	data := train(items).Encode()
+	q, err := classify.ReadWeights(data)
+	if err != nil {
+		return fmt.Errorf("train: %w", err)
+	}
 	if len(test) > 0 {
-		reportTest(shipped(train(all)), test)
+		name := "the weights trained here"
+		if c.out != "" {
+			name = "the weights written to " + c.out
+		}
+		reportTest(w, classify.NewWithWeights(q), fmt.Sprintf("%s (trained on %d items, %s)", name, len(items), fold), test)
 	}
 	if c.out != "" {
-		items := all
-		if c.final {
-			items = append(items, held...)
+		if err := os.WriteFile(c.out, data, 0o644); err != nil {
+			return fmt.Errorf("train: %w", err)
 		}
-		data := train(items).Encode()
-		check(os.WriteFile(c.out, data, 0o644))
-		fmt.Printf("\nwrote %s: %d bytes, trained on %d items, threshold %.3f\n", c.out, len(data), len(items), threshold)
+		fmt.Fprintf(w, "\nwrote %s: %d bytes, trained on %d items (%s), threshold %.3f\n", c.out, len(data), len(items), fold, q.Threshold)
 	}
+	return nil
 }
 
 // loadItems reads the test items, the dev items and the extra items, these
@@ -241,17 +267,18 @@ func titleKey(it *labelled.Item) string {
 	return strings.ToLower(strings.Join(strings.Fields(it.Article.Title), " "))
 }
 
-// reportTest prints the figures of the shipped weights and of the trained
-// ones (cl) on the test items, per language and per feed.
-func reportTest(cl *classify.Classifier, test []*labelled.Item) {
+// reportTest prints the figures of the weights shipped in the package and
+// of the trained ones (cl, described by name) on the test items, per
+// language and per feed.
+func reportTest(w io.Writer, cl *classify.Classifier, name string, test []*labelled.Item) {
 	ship, err := classify.New()
 	check(err)
 	for _, x := range []struct {
 		name string
 		c    *classify.Classifier
-	}{{"the shipped weights", ship}, {"the weights trained here", cl}} {
-		fmt.Printf("\ntest items (never trained on), %s (threshold %.3f):\n%s", x.name, x.c.Threshold(), labelled.Score(x.c, test))
-		fmt.Printf("  by feed:\n%s", scoreByFeed(x.c, test))
+	}{{"the weights shipped in the package", ship}, {name, cl}} {
+		fmt.Fprintf(w, "\ntest items (never trained on), %s (threshold %.3f):\n%s", x.name, x.c.Threshold(), labelled.Score(x.c, test))
+		fmt.Fprintf(w, "  by feed:\n%s", scoreByFeed(x.c, test))
 	}
 }
 
