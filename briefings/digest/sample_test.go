@@ -25,35 +25,13 @@ import (
 // the story's articles. (That the digest's reply fits Telegram's messages is
 // tested in bot.)
 func TestSampleCorpusDigest(t *testing.T) {
-	st := storetest.Open(t)
 	ctx := context.Background()
-	an := extract.NewAnalyzer()
 	cl, err := classify.New()
 	if err != nil {
 		t.Fatal(err)
 	}
-	sum := summarize.New()
-	sources := map[string]int64{}
-	bodies := map[string]string{} // source name + title -> title and body
-	var dropped []string          // war samples the classifier judged off-topic
-	for _, n := range sample.Names() {
-		data, err := fs.ReadFile(sample.FS(), n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		a, err := ingest.ParseFile(n, data)
-		if err != nil {
-			t.Fatalf("%s: %v", n, err)
-		}
-		if sources[a.SourceName] == 0 {
-			s := &briefings.Source{Name: a.SourceName, URL: "https://sample.sitrep.invalid/feeds/" + n, Kind: briefings.SourceFeed, Enabled: true, ShowText: true}
-			if err := st.UpsertSource(ctx, s); err != nil {
-				t.Fatal(err)
-			}
-			sources[a.SourceName] = s.ID
-		}
-		a.SourceID = sources[a.SourceName]
-		an.Analyze(a)
+	var dropped []string // war samples the classifier judged off-topic
+	st, bodies := loadSample(t, func(n string, a *briefings.Article) {
 		c := cl.Classify(a)
 		a.Relevance, a.OffTopic, a.Section = c.Relevance, c.OffTopic, c.Section
 		switch {
@@ -62,19 +40,13 @@ func TestSampleCorpusDigest(t *testing.T) {
 		case !strings.Contains(n, "offtopic") && a.OffTopic:
 			dropped = append(dropped, n)
 		}
-		a.Summary = sum.Summarize(a.Title, a.Body, 3)
-		a.ContentHash = n
-		if _, err := st.AddArticle(ctx, a); err != nil {
-			t.Fatal(err)
-		}
-		bodies[a.Title] = a.Title + "\n" + a.Body
-	}
+	})
 	// The model is not perfect on invented texts either: one war sample in
 	// ten may be dropped (its story keeps its other outlets), no more.
 	if len(dropped) > len(sample.Names())/10 {
 		t.Errorf("war samples judged off-topic: %v", dropped)
 	}
-	d, err := digest.Build(ctx, st, sum, digest.Options{Now: sample.BaseDate, Since: sample.BaseDate.AddDate(0, 0, -4), MaxPerSection: 20})
+	d, err := digest.Build(ctx, st, summarize.New(), digest.Options{Now: sample.BaseDate, Since: sample.BaseDate.AddDate(0, 0, -4), MaxPerSection: 20})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,7 +119,10 @@ func englishPrinter(t testing.TB) *locale.Printer {
 // loadSample stores the sample corpus as `sitrep run --demo` does (parsed,
 // analysed, summarized) and returns the store and each article's title and
 // body by title.
-func loadSample(t *testing.T) (*store.DB, map[string]string) {
+// loadSample stores the bundled sample corpus, each article analysed and
+// summarized; each, when set, sees an article (and the file it came from)
+// before it is stored. It returns the store and each title's text.
+func loadSample(t *testing.T, each func(name string, a *briefings.Article)) (*store.DB, map[string]string) {
 	t.Helper()
 	st := storetest.Open(t)
 	ctx := context.Background()
@@ -173,6 +148,9 @@ func loadSample(t *testing.T) (*store.DB, map[string]string) {
 		}
 		a.SourceID = sources[a.SourceName]
 		an.Analyze(a)
+		if each != nil {
+			each(n, a)
+		}
 		a.Summary = sum.Summarize(a.Title, a.Body, 3)
 		a.ContentHash = n
 		if _, err := st.AddArticle(ctx, a); err != nil {
@@ -189,7 +167,7 @@ func loadSample(t *testing.T) (*store.DB, map[string]string) {
 // show 148 from that report, say when it was updated and link it, instead
 // of a conflict between outlets ("146 (A, B, C) / 148 (D)").
 func TestSampleAirForceRevision(t *testing.T) {
-	st, _ := loadSample(t)
+	st, _ := loadSample(t, nil)
 	ctx := context.Background()
 	since := sample.BaseDate.AddDate(0, 0, -4)
 	reports, err := st.ListAttackReports(ctx, since, sample.BaseDate)
