@@ -446,14 +446,9 @@ func (f *Fake) sendMessage(w http.ResponseWriter, p url.Values) {
 		return
 	}
 	chat := p.Get("chat_id")
-	f.mu.Lock()
-	m := &SentMessage{ChatID: chat, MessageID: f.nextMsg, Text: text, ParseMode: p.Get("parse_mode"),
+	m := &SentMessage{ChatID: chat, Text: text, ParseMode: p.Get("parse_mode"),
 		DisablePreview: p.Get("disable_web_page_preview") == "true", ReplyMarkup: p.Get("reply_markup")}
-	f.nextMsg++
-	f.msgs = append(f.msgs, m)
-	f.sent[chat]++
-	f.notifyLocked()
-	f.mu.Unlock()
+	f.record(m)
 	id, _ := strconv.ParseInt(chat, 10, 64)
 	ok(w, map[string]any{"message_id": m.MessageID, "date": time.Now().Unix(), "text": text,
 		"chat": map[string]any{"id": id, "type": "private"}})

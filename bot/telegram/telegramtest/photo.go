@@ -91,11 +91,7 @@ func (f *Fake) sendPhoto(w http.ResponseWriter, p url.Values, up *upload) {
 		return
 	}
 	m.Photo, m.PhotoName = up.data, up.name
-	f.mu.Lock()
-	f.addLocked(m)
-	f.sent[m.ChatID]++
-	f.notifyLocked()
-	f.mu.Unlock()
+	f.record(m)
 	uploaded(w, m, "photo", []map[string]any{{"file_id": "photo" + strconv.Itoa(m.MessageID), "file_unique_id": "u" + strconv.Itoa(m.MessageID),
 		"width": 900, "height": 1016, "file_size": len(up.data)}})
 }
@@ -112,11 +108,7 @@ func (f *Fake) sendDocument(w http.ResponseWriter, p url.Values, up *upload) {
 		return
 	}
 	m.Document, m.DocumentName = up.data, up.name
-	f.mu.Lock()
-	f.addLocked(m)
-	f.sent[m.ChatID]++
-	f.notifyLocked()
-	f.mu.Unlock()
+	f.record(m)
 	uploaded(w, m, "document", map[string]any{"file_id": "doc" + strconv.Itoa(m.MessageID), "file_unique_id": "d" + strconv.Itoa(m.MessageID),
 		"file_name": up.name, "file_size": len(up.data)})
 }
@@ -138,11 +130,16 @@ func captioned(w http.ResponseWriter, p url.Values) *SentMessage {
 	return &SentMessage{ChatID: chat, Text: caption, ParseMode: p.Get("parse_mode"), ReplyMarkup: p.Get("reply_markup")}
 }
 
-// addLocked records m as the next message sent; f.mu is held.
-func (f *Fake) addLocked(m *SentMessage) {
+// record keeps m as the next message sent: its id, the chat's count, and a
+// wake-up for those waiting on messages.
+func (f *Fake) record(m *SentMessage) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	m.MessageID = f.nextMsg
 	f.nextMsg++
 	f.msgs = append(f.msgs, m)
+	f.sent[m.ChatID]++
+	f.notifyLocked()
 }
 
 // uploaded answers an upload with the Message Telegram returns, the file
