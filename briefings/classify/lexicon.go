@@ -139,7 +139,7 @@ var concepts = map[string][]string{
 	},
 	// talks about the war's end
 	"talks": {
-		"negotiat*", "talks", "peace*", "ceasefire*", "cease fire", "truce*", "armistice*", "security guarantee",
+		"negotiat*", "=talks", "peace*", "ceasefire*", "cease fire", "truce*", "armistice*", "security guarantee",
 		"security guarantees", "summit*", "mediat*", "memorandum*",
 		"переговор*", "перемов*", "мирн*", "мир", "перемир*", "припинення вогню", "прекращение огня",
 		"гарантії безпеки", "гарантии безопасности", "саміт*", "саммит*", "посередн*", "посредни*", "=ткг",
@@ -273,7 +273,7 @@ var concepts = map[string][]string{
 	},
 	// arts and show business
 	"culture": {
-		"film*", "movie*", "actor*", "actress*", "singer*", "concert*", "album*", "festival*", "music*",
+		"=film", "=films", "filmmak*", "movie*", "actor*", "actress*", "singer*", "concert*", "album*", "festival*", "music*",
 		"theatre*", "theater*", "exhibition*", "eurovision", "oscar*", "tv show",
 		"фільм*", "фильм*", "кіно*", "кино*", "актор*", "актер*", "актёр*", "актрис*", "співак*", "співач*",
 		"певиц*", "певец", "певц*", "концерт*", "альбом*", "фестивал*", "музик*", "музык*", "серіал*", "сериал*",
