@@ -258,6 +258,9 @@ func windowStart(m map[string]any, pub time.Time) string {
 // "missile" for a type named only by its class noun.
 func labelWeapon(s string) []string {
 	head, paren, _ := strings.Cut(strings.ToLower(s), "(")
+	if strings.Contains(head, "bomb") {
+		return []string{"guided_bomb"} // "guided bomb", "aerial bomb": not the guided missile class
+	}
 	if name, ok := labelModel(head); ok {
 		return strings.Split(name, "/")
 	}
@@ -492,13 +495,14 @@ func sourceNames(label string) []string {
 			s = string(srcGenStaff)
 		case strings.Contains(part, "mod") || strings.Contains(part, "ministry") || strings.Contains(part, "міноборони"):
 			s = string(srcRUMoD)
-		case strings.Contains(part, "governor") || strings.Contains(part, "ова"):
+		case strings.Contains(part, "governor") || strings.Contains(part, "ова") || strings.Contains(part, "regional head") ||
+			strings.Contains(part, "regional military administration"):
 			s = string(srcGovernor)
-		case strings.Contains(part, "mayor"):
-			s = string(srcMayor)
-		case strings.Contains(part, "military") || strings.Contains(part, "commander"):
+		case strings.Contains(part, "mayor") || strings.Contains(part, "city military administration"):
+			s = string(srcMayor) // a city's military administration speaks for the city, as its mayor does
+		case strings.Contains(part, "military") || strings.Contains(part, "commander") || strings.Contains(part, "armed forces"):
 			s = string(srcMilitary)
-		case strings.Contains(part, "officials"):
+		case strings.Contains(part, "officials") || strings.Contains(part, "president"):
 			s = string(srcOfficial)
 		}
 		if s != "" && !contains(out, s) {

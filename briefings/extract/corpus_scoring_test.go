@@ -111,3 +111,24 @@ func TestExtraFailures(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelSourceAndWeaponNames: labelled sources and weapons map to the
+// reader's kinds; a city's military administration is the city's (as a mayor),
+// a regional one the governor's, a guided bomb is not the guided missile class.
+func TestLabelSourceAndWeaponNames(t *testing.T) {
+	for label, want := range map[string]string{
+		"Kyiv City Military Administration (Serhii Popko)": string(srcMayor),
+		"Cherkasy regional military administration":        string(srcGovernor),
+		"Odesa regional head Oleh Kiper":                   string(srcGovernor),
+		"Armed Forces of Ukraine":                          string(srcMilitary),
+		"President Volodymyr Zelenskyy":                    string(srcOfficial),
+		"Ukrainian Air Force commander Mykola Oleshchuk":   string(srcAirForce),
+	} {
+		if got := strings.Join(sourceNames(label), "|"); got != want {
+			t.Errorf("sourceNames(%q) = %q, want %q", label, got, want)
+		}
+	}
+	if got := strings.Join(labelWeapon("guided bomb"), "|"); got != "guided_bomb" {
+		t.Errorf("labelWeapon(guided bomb) = %q", got)
+	}
+}

@@ -25,7 +25,10 @@ func (r *reader) settleScope() {
 			e.liftShares()
 		}
 		narrowed := false
-		if e.attacker == sideRU && r.sawRegional && r.rs.on(ruleScope) {
+		if e.attacker == sideRU && (r.sawRegional || !r.sawNational) && r.rs.on(ruleScope) {
+			// a governor's or mayor's figures, or a strike on one place that
+			// no national source reports ("attacked Sumy with four guided
+			// bombs"): that place's
 			narrowed = e.narrow()
 		}
 		if e.attacker == sideUA && r.sawRegional && !r.sawNational && r.rs.on(ruleScope) {

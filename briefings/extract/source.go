@@ -22,6 +22,9 @@ func sourceOf(toks []token) source {
 			next = toks[i+1].low
 		}
 		s := sourceAt(toks, i, lw, prev, next)
+		if s != srcNone && futureAgent(toks, i) {
+			continue // "the exact number will be made public by the Air Force": it has not spoken
+		}
 		if s == srcRUMoD && ownerOfForces(toks, i) {
 			continue // "air defence forces of the Russian Defence Ministry" shot them down; someone else speaks
 		}
@@ -80,6 +83,28 @@ func ownerOfForces(toks []token, i int) bool {
 	return false
 }
 
+// futureAgent: the source at i is named as the one that will publish the
+// figures later ("the exact number and type will be made public by the Air
+// Force", "will be disclosed in its reports by the Air Force"): a city
+// administration's way of saying its own count is provisional. The source
+// that speaks is someone else.
+func futureAgent(toks []token, i int) bool {
+	for k := i + 1; k < len(toks) && k <= i+3; k++ {
+		if toks[k].low == "will" {
+			return true // "the air force will publish the exact number"
+		}
+	}
+	for k := i - 1; k >= 0 && k >= i-9; k-- {
+		switch lw := toks[k].low; {
+		case lw == "will" || lw == "shall":
+			return true
+		case toks[k].kind == kPunct && lw != "(" && lw != "-":
+			return false
+		}
+	}
+	return false
+}
+
 // russiaSaid: "Russia said", "Moscow claimed": the ministry's claim, shortened.
 func russiaSaid(lw, next string) bool {
 	return (lw == "russia" || lw == "moscow") && (next == "said" || next == "says" || next == "claimed" || next == "claims" || next == "reported")
@@ -109,6 +134,8 @@ func sourceAt(toks []token, i int, lw, prev, next string) source {
 			return srcMayor
 		}
 		return srcGovernor
+	case cityAdministration(toks, i, lw, next):
+		return srcMayor // "the Kyiv City Military Administration", "head of the city administration": the city's
 	case lw == "governor" || lw == "gov" || lw == "губернатор" || lw == "ова" || lw == "рва" || lw == "rma" || lw == "ova" || (lw == "military" || lw == "regional") && next == "administration":
 		return srcGovernor
 	case lw == "mayor" || (lw == "міський" && next == "голова") || lw == "мер":
@@ -118,12 +145,34 @@ func sourceAt(toks []token, i int, lw, prev, next string) source {
 	case airCommand(toks, i, lw, prev):
 		return srcGovernor // a regional air command ("Повітряне командування «Південь»") counts its region
 	case ukr && (lw == "military" || lw == "army" || lw == "armed" && next == "forces"), lw == "commander-in-chief",
+		lw == "armed" && next == "forces" && ofUkraine(toks, i+2),
 		lw == "commander" && next == "in" && i+2 < len(toks) && toks[i+2].low == "chief":
 		return srcMilitary
 	case lw == "officials" && ukr, lw == "president" && ukr, lw == "zelensky" || lw == "zelenskyy" || lw == "зеленський":
 		return srcOfficial // Ukraine's president gives the country's figures as an official
 	}
 	return srcNone
+}
+
+// cityAdministration: the English name of a city's military (or civil)
+// administration, which speaks for the city as its mayor does ("the Kyiv
+// City Military Administration", "the city administration", "city military
+// administrator"), as its Ukrainian name does ("міської військової
+// адміністрації").
+func cityAdministration(toks []token, i int, lw, next string) bool {
+	if lw != "city" && lw != "city's" {
+		return false
+	}
+	if next == "military" && i+2 < len(toks) {
+		next = toks[i+2].low
+	}
+	return next == "administration" || next == "administrator"
+}
+
+// ofUkraine: "of Ukraine" or "of the Ukrainian ..." at k ("the Armed Forces
+// of Ukraine reported").
+func ofUkraine(toks []token, k int) bool {
+	return k+1 < len(toks) && toks[k].low == "of" && toks[k+1].low == "ukraine"
 }
 
 // headOfRegion: "очільник області", "голова ОВА", "керівник обласної
@@ -407,7 +456,8 @@ var locativeWord = map[string]bool{
 func regionFiller(lw string) bool {
 	switch lw {
 	case "the", "region", "regions", "oblast", "oblasts", "republic", "of", "and", ",", "та", "і", "області", "областю", "city", "ukraine's", "territory", "russian", "ukrainian",
-		"to", "до", "міста", "місто", "акваторією", "акваторії", "waters", "небі", "sea", "моря", "морем", "capital", "country's", "around", "area":
+		"to", "до", "міста", "місто", "акваторією", "акваторії", "waters", "небі", "sea", "моря", "морем", "capital", "country's", "around", "area",
+		"occupied", "temporarily", "annexed": // "over (temporarily) occupied Crimea"
 		return true
 	}
 	return strings.HasSuffix(lw, "ern")

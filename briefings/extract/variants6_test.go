@@ -1,0 +1,85 @@
+package extract
+
+// Paraphrase families of the sixth round (issue 14, fresh English reports
+// of Ukrainian outlets): a strike on one place that no national source
+// reports, a city administration as the speaker, a source named only as the
+// one that will publish the count later, and place names behind
+// "(temporarily) occupied". Every text was written for these tests.
+func variantCases6() []attackCase {
+	var out []attackCase
+	for _, fam := range [][]attackCase{onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily} {
+		out = append(out, fam...)
+	}
+	return out
+}
+
+// A strike on one city or district, with no national source and no sentence
+// naming the country as the target, is that place's: never a national night.
+var onePlaceStrikeFamily = []attackCase{
+	{name: "guided bombs on a district of one city", pub: "2026-06-11",
+		text: "Russian troops struck warehouses in the Zarichnyi district of Sumy with three guided bombs; two sites were hit.",
+		want: map[string]any{"national#": 0, "#": 1, "0.scope": "regional", "0.regions": "[Sumy]"}},
+	{name: "aerial bombs on a city in the morning, people hurt", pub: "2026-06-11",
+		text: "On the morning of June 11 the occupiers hit Zaporizhzhia with nine aerial bombs. Eleven people were injured.",
+		want: map[string]any{"national#": 0, "0.scope": "regional", "0.regions": "[Zaporizhzhia]"}},
+	{name: "missiles destroyed over the capital, no source", pub: "2026-06-11",
+		text: "Overnight air defence units destroyed about ten cruise missiles and a drone in the skies over the capital.",
+		want: map[string]any{"national#": 0, "0.scope": "regional", "0.regions": "[Kyiv]", "0.intercepted.drones": 1}},
+	// what must not change
+	{name: "one region named, the country is the target", pub: "2026-06-11",
+		text: "Russia attacked Ukraine overnight with 14 drones; 11 were shot down over the Poltava region.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 14}},
+	{name: "one region named, the air force speaks", pub: "2026-06-11",
+		text: "Air defence destroyed nine of ten drones overnight, the air force said. They were downed over the Chernihiv region.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 9, "0.source": "Ukraine's Air Force"}},
+}
+
+// A city's military administration (its English names) speaks for the city
+// as its mayor does.
+var cityAdministrationFamily = []attackCase{
+	{name: "about a dozen over the capital, the city military administration", pub: "2026-06-11",
+		text: "Defenders shot down roughly a dozen drones heading for Kyiv overnight, according to the Kyiv City Military Administration.",
+		want: map[string]any{"national#": 0, "0.scope": "regional", "0.source": "mayor"}},
+	{name: "head of the city administration named after the figure", pub: "2026-06-11",
+		text: "Some eight drones were downed over Kyiv and its outskirts, said Oleksii Marchenko, head of the Kyiv city administration.",
+		want: map[string]any{"national#": 0, "0.scope": "regional", "0.source": "mayor"}},
+	{name: "the city military administrator", pub: "2026-06-11",
+		text: "Over a dozen drones were destroyed over Lviv, city military administrator Ivan Hrytsenko wrote on Telegram.",
+		want: map[string]any{"national#": 0, "0.scope": "regional", "0.source": "mayor"}},
+	// what must not change
+	{name: "regional military administration is the governor's", pub: "2026-06-11",
+		text: "Six drones were shot down over the Mykolaiv region, the regional military administration said.",
+		want: map[string]any{"national#": 0, "0.source": "regional governor"}},
+	{name: "the Armed Forces of Ukraine report the night", pub: "2026-06-11",
+		text: "Overnight 40 of 44 drones were shot down over Ukraine and four more were lost, the Armed Forces of Ukraine reported.",
+		want: map[string]any{"national#": 1, "0.source": "Ukraine's military", "0.launched.drones": 44}},
+}
+
+// A source named as the one that will publish the count later has not
+// spoken: the city official who gives the provisional count has.
+var laterPublisherFamily = []attackCase{
+	{name: "count to be published by the air force, in brackets", pub: "2026-06-11",
+		text: "Oleksii Marchenko, head of the city administration, said drones attacked the capital in waves. \"Our air defence destroyed more than 20 drones (the air force will publish the exact number).\"",
+		want: map[string]any{"national#": 0, "0.scope": "regional", "0.regions": "[Kyiv]"}},
+	{name: "type and number to be disclosed later by the air force", pub: "2026-06-11",
+		text: "Over the capital air defence destroyed about ten missiles. Their exact types and number will be disclosed later by the Air Force, the head of the Kyiv City Military Administration said.",
+		want: map[string]any{"national#": 0, "0.scope": "regional", "0.source": "mayor"}},
+	// what must not change
+	{name: "the air force reports now and will update later", pub: "2026-06-11",
+		text: "Russia launched 50 drones at Ukraine overnight and 45 were downed, the air force said, adding it will update the figures.",
+		want: map[string]any{"national#": 1, "0.source": "Ukraine's Air Force"}},
+}
+
+// "(temporarily) occupied" or "annexed" may stand before a place in a list
+// of per-region counts: the place keeps its own share.
+var occupiedPlaceFamily = []attackCase{
+	{name: "a share over occupied Crimea, no total", pub: "2026-06-11",
+		text: "The ministry says four drones were brought down over the Kursk region, another four over occupied Crimea, and the rest over the Bryansk and Oryol regions.",
+		want: map[string]any{"national#": 0}},
+	{name: "a share over temporarily occupied Crimea", pub: "2026-06-11",
+		text: "The ministry claims three drones were downed over the Belgorod region and another two over the temporarily occupied Crimea.",
+		want: map[string]any{"national#": 0}},
+	{name: "a share over annexed Crimea after the total", pub: "2026-06-11",
+		text: "Russia's Defence Ministry said it destroyed 16 Ukrainian drones overnight: nine over the Rostov region and seven over annexed Crimea.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 16}},
+}
