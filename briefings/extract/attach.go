@@ -417,14 +417,17 @@ func (r *reader) clause(s sentence, ms []mention, figs []figure) clause {
 
 // allRussian: every region named is Russia's own; Crimea, which Ukraine's
 // Air Force names as a launch area ("from Cape Chauda (Crimea)"), does not
-// tell the side.
+// tell the side by itself, but in a list with Russia's own regions ("four
+// over the Rostov region, two over Crimea") it is one of the list.
 func allRussian(regs []region) bool {
+	own := false
 	for _, rg := range regs {
-		if !rg.ru || rg.name == "Crimea" {
+		if !rg.ru {
 			return false
 		}
+		own = own || rg.name != "Crimea"
 	}
-	return true
+	return own
 }
 
 // pronounSpeaker: the sentence's speaker is a pronoun ("he wrote", "said

@@ -161,13 +161,25 @@ func nationalTarget(toks []token) bool {
 	for i := range toks {
 		lw := toks[i].low
 		switch {
-		case lw == "ukraine" || lw == "nationwide":
+		case lw == "ukraine" && !bordering(toks, i), lw == "nationwide":
 			return true
 		case lw == "country" && i > 0 && (toks[i-1].low == "the" || toks[i-1].low == "entire" || toks[i-1].low == "whole"):
 			return true
 		case strings.HasPrefix(lw, "україн") && !strings.HasPrefix(lw, "українськ") && !strings.HasPrefix(lw, "українц"):
 			return true
 		case (lw == "країни" || lw == "країну" || lw == "країні") && !onePart(toks, i):
+			return true
+		}
+	}
+	return false
+}
+
+// bordering: "Ukraine" at i describes a place as its neighbour ("the Bryansk
+// region that borders Ukraine", "the Kursk region bordering Ukraine", "on
+// the border with Ukraine"), not as the target.
+func bordering(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if strings.HasPrefix(toks[k].low, "border") {
 			return true
 		}
 	}

@@ -111,7 +111,7 @@ func russiaSaid(lw, next string) bool {
 }
 
 func sourceAt(toks []token, i int, lw, prev, next string) source {
-	ukr := prev == "ukrainian" || prev == "ukraine's"
+	ukr := prev == "ukrainian" || prev == "ukraine's" || prev == "kyiv's"
 	switch {
 	case lw == "air" && (next == "force" || next == "forces" || next == "force's"),
 		strings.HasPrefix(lw, "повітрян") && strings.HasPrefix(next, "сил"), lw == "пс" || lw == "kpszsu":
@@ -377,7 +377,24 @@ func regionAt(toks []token, i int) (region, bool) {
 	if i+1 < len(toks) && (toks[i+1].low == "time" || toks[i+1].low == "часом" || toks[i+1].low == "часу") {
 		return region{}, false // "10 p.m. Moscow time", "за київським часом": a clock's zone
 	}
+	if i+1 < len(toks) && capitalForState(toks[i].low, toks[i+1].low) {
+		return region{}, false // "Kyiv's air force said": the state, not the city
+	}
 	return regionOf(toks[i].low)
+}
+
+// capitalForState: a capital's possessive before the state's forces or
+// government ("Kyiv's military", "Kyiv's air force", "Moscow's troops")
+// names the state, not the city.
+func capitalForState(lw, next string) bool {
+	if lw != "kyiv's" && lw != "moscow's" {
+		return false
+	}
+	switch next {
+	case "military", "air", "army", "armed", "forces", "troops", "government", "officials":
+		return true
+	}
+	return false
 }
 
 // regionsAfter reads the regions named from k on ("the Kharkiv, Sumy and

@@ -7,7 +7,7 @@ package extract
 // "(temporarily) occupied". Every text was written for these tests.
 func variantCases6() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily} {
+	for _, fam := range [][]attackCase{onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily, breakdownAloneFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -82,4 +82,34 @@ var occupiedPlaceFamily = []attackCase{
 	{name: "a share over annexed Crimea after the total", pub: "2026-06-11",
 		text: "Russia's Defence Ministry said it destroyed 16 Ukrainian drones overnight: nine over the Rostov region and seven over annexed Crimea.",
 		want: map[string]any{"national#": 1, "0.intercepted.drones": 16}},
+}
+
+// A paragraph that only breaks the ministry's count down by region (its
+// total in another paragraph) gives each region's share and no national
+// figure, also when Crimea is one of the list or a region is described as
+// bordering Ukraine; a capital's possessive before the state's forces names
+// the state, not the city.
+var breakdownAloneFamily = []attackCase{
+	{name: "breakdown alone, Crimea in the list", pub: "2026-06-11",
+		text: "It said 19 drones were downed over the Penza region, three over the Kursk region, two over Crimea and one over the Tambov region.",
+		want: map[string]any{"national#": 0, "0.attacker": "UA"}},
+	{name: "breakdown alone, a region bordering Ukraine", pub: "2026-06-11",
+		text: "Three drones were destroyed over the Belgorod region, which borders Ukraine, and one more over the Oryol region.",
+		want: map[string]any{"national#": 0, "0.attacker": "UA"}},
+	{name: "a governor's drone in a region bordering Ukraine", pub: "2026-06-11",
+		text: "Air defence shot down a drone in the Bryansk region bordering Ukraine, the regional governor said.",
+		want: map[string]any{"national#": 0, "0.attacker": "UA", "0.scope": "regional"}},
+	{name: "Kyiv's military speaks for the state", pub: "2026-06-11",
+		text: "Air defence shot down 21 of 27 drones launched by Russia overnight, Kyiv's military said.",
+		want: map[string]any{"national#": 1, "0.regions": nil, "0.source": "Ukraine's military"}},
+	{name: "Kyiv's air force speaks for the state", pub: "2026-06-11",
+		text: "Kyiv's air force said 44 of 50 Russian drones were shot down overnight.",
+		want: map[string]any{"national#": 1, "0.regions": nil}},
+	// what must not change
+	{name: "a district of the capital stays the city's", pub: "2026-06-11",
+		text: "Drones attacked Kyiv's Darnytskyi district overnight; air defence destroyed nine of them, the city administration said.",
+		want: map[string]any{"national#": 0, "0.regions": "[Kyiv]"}},
+	{name: "Ukraine named as the target keeps the night national", pub: "2026-06-11",
+		text: "Russia launched 30 drones at Ukraine overnight; 25 were shot down, including eight over the Sumy region.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 30}},
 }
