@@ -23,6 +23,7 @@ import (
 
 	"github.com/sitrep/sitrep/briefings"
 	"github.com/sitrep/sitrep/briefings/cluster"
+	"github.com/sitrep/sitrep/briefings/text"
 )
 
 // Defaults of Options.
@@ -531,6 +532,7 @@ func (in *Ingester) prepare(ctx context.Context, a *briefings.Article) (Outcome,
 	if a.URL != "" {
 		a.URL = CanonicalURL(a.URL)
 	}
+	a.Lang = text.Language(a.Lang, langSample(a))
 	out := Outcome{Target: target, Title: a.Title, URL: a.URL}
 	now := in.o.Now().UTC()
 	if a.FetchedAt.IsZero() {
@@ -554,13 +556,13 @@ func (in *Ingester) prepare(ctx context.Context, a *briefings.Article) (Outcome,
 		a.SourceID = s.ID
 		a.SourceName, a.SourceTopic = s.Name, s.Topic
 	}
-	text := a.Body
-	if text == "" {
-		text = a.Teaser
+	prose := a.Body
+	if prose == "" {
+		prose = a.Teaser
 	}
 	a.ContentHash = contentHash(a.Title, a.Teaser, a.Body)
-	if in.o.Summarizer != nil && len(a.Summary) == 0 && text != "" {
-		a.Summary = in.o.Summarizer.Summarize(a.Title, text, in.o.SummaryN)
+	if in.o.Summarizer != nil && len(a.Summary) == 0 && prose != "" {
+		a.Summary = in.o.Summarizer.Summarize(a.Title, prose, in.o.SummaryN)
 	}
 	if in.o.Analyzer != nil {
 		in.o.Analyzer.Analyze(a)
@@ -574,7 +576,7 @@ func (in *Ingester) prepare(ctx context.Context, a *briefings.Article) (Outcome,
 			events = append(events, r.EventKey())
 		}
 	}
-	g := cluster.Prepare(a.Title, text, events...)
+	g := cluster.Prepare(a.Title, prose, events...)
 	a.Fingerprint = g.String()
 	return out, g, true
 }
@@ -592,6 +594,19 @@ func (in *Ingester) classify(a *briefings.Article) {
 	in.log.Debug("ingest: classified", slog.String("title", truncateText(a.Title, 120)), slog.Int64("source_id", a.SourceID),
 		slog.Float64("relevance", math.Round(a.Relevance*1000)/1000), slog.Bool("off_topic", a.OffTopic), slog.String("section", a.Section),
 		slog.Bool("war_source", a.SourceTopic == briefings.SourceTopicWar))
+}
+
+// langSample is what an article's language is judged on: its title and
+// the start of its text (text.Language reads no more than its first KB).
+func langSample(a *briefings.Article) string {
+	t := a.Body
+	if t == "" {
+		t = a.Teaser
+	}
+	if len(t) > 1024 {
+		t = t[:1024]
+	}
+	return a.Title + "\n" + t
 }
 
 // normalizeText cleans a's title, teaser and body as they are stored and
