@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -22,6 +23,8 @@ func TestLexicon(t *testing.T) {
 		{"Росія Росії російськими Россия российских", "russia"},
 		{"мобілізація мобілізованих мобилизации", "mobil"},
 		{"енергетики енергетичну энергетики подстанции підстанцію", "energy"},
+		// a household's power cut is not the grid under attack
+		{"відключення відключень отключения знеструмлення blackouts outage", "outage"},
 		{"окупанти окупованих оккупированных", "occup"},
 		// English words by stem or prefix
 		{"drones missile missiles airstrikes", "air"},
@@ -41,6 +44,22 @@ func TestLexicon(t *testing.T) {
 			if got := conceptName(f, tk.concepts[i]); got != c.concept {
 				t.Errorf("%q (word %d of %q): concept %q, want %q", w, i, c.words, got, c.concept)
 			}
+		}
+	}
+	// two-word entries: a settlement in every case, whatever ground concept
+	// its words would have
+	for _, c := range []struct{ text, concept string }{
+		{"по 42 населених пунктах області", "locality"},
+		{"освободили населенный пункт", "locality"},
+		{"shelled 30 settlements", "locality"},
+		{"обстріляли 5 громад", "locality"},
+	} {
+		found := false
+		f.features(&tk, c.text, "", func(prefix, x, y string) {
+			found = found || prefix == "c:" && x == c.concept
+		})
+		if !found {
+			t.Errorf("%q: no concept %s", c.text, c.concept)
 		}
 	}
 	// abbreviations, as whole words
@@ -68,6 +87,10 @@ func TestLexicon(t *testing.T) {
 		// "filmed" and "filming" are someone recording an event on video,
 		// not show business
 		"filmed", "filming",
+		// the citizens and the public, not a community (громада)
+		"громадяни", "громадськість", "громадський",
+		// a peace settlement is no place
+		"settlement",
 	} {
 		tk.tokens(w)
 		if c := tk.concepts[0]; c != noConcept {
@@ -117,5 +140,28 @@ func TestNewLexiconRejects(t *testing.T) {
 	}
 	if l, _ := newLexicon(concepts); len(l.names) > maxConcepts {
 		t.Fatalf("%d concepts, more than maxConcepts", len(l.names))
+	}
+}
+
+// Power-cut schedules and advice name no concept of the war: alone they are
+// a city's service news; a report of a strike that cut the power names the
+// strike as well.
+func TestOutageIsNotWar(t *testing.T) {
+	f := newFeaturizer()
+	var tk tokenizer
+	kinds := func(title string) []string {
+		var got []string
+		f.features(&tk, title, "", func(prefix, x, y string) {
+			if prefix == "k:" || (prefix == "p:" && strings.Contains(x+y, "outage")) {
+				got = append(got, prefix+x)
+			}
+		})
+		return got
+	}
+	if got := kinds("У Києві оновили графіки відключень світла на завтра"); !slices.Equal(got, []string{"k:place-only"}) {
+		t.Errorf("outage schedule: %v, want [k:place-only]", got)
+	}
+	if got := kinds("Після ракетного удару частина Києва без світла: тривають відключення"); len(got) != 0 {
+		t.Errorf("outage after a strike: %v, want no k: feature and no outage pair", got)
 	}
 }

@@ -37,7 +37,7 @@ type featurizer struct {
 // otherConcepts are the concepts that are not of the war itself: of general
 // news, of states and their money.
 var otherConcepts = []string{"sport", "weather", "covid", "culture", "vote", "otherconf", "economy", "crime",
-	"transport", "gov", "money", "west"}
+	"transport", "gov", "money", "west", "outage"}
 
 func newFeaturizer() *featurizer {
 	lex, err := newLexicon(concepts)

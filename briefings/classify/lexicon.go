@@ -102,13 +102,26 @@ var concepts = map[string][]string{
 	// power grids and energy plants, the targets of many strikes
 	"energy": {
 		"power grid", "grid", "substation*", "power plant", "power station", "thermal power", "energy infrastructure",
-		"blackout*", "outage*", "=electricity", "energy", "refiner*", "nuclear plant", "nuclear power", "npp",
+		"=electricity", "energy", "refiner*", "nuclear plant", "nuclear power", "npp",
 		"енергет*", "энергет*", "енерго*", "энерго*", "живлен*", "електроенерг*", "электроэнерг*", "електропост*", "электроснаб*", "підстанц*",
-		"подстанц*", "=тец", "=тэц", "=тес", "=тэс", "=аес", "=аэс", "відключен*", "отключен*", "знеструм*", "обесточ*",
+		"подстанц*", "=тец", "=тэц", "=тес", "=тэс", "=аес", "=аэс",
 		"блекаут*", "блэкаут*", "=нпз", "нафтопереро*", "нефтеперераб*",
 		// the grid operator and the nuclear operator, named in every report
 		// of outages and repairs after strikes
 		"ukrenergo*", "energoatom*", "укренерго*", "укрэнерго*", "енергоатом*", "энергоатом*",
+	},
+	// power and water cut off for households: schedules of outages, what to
+	// do without light. After a strike the article names the strike too;
+	// alone it is service news of a city.
+	"outage": {
+		"blackout*", "outage*", "power cut", "power cuts", "відключен*", "отключен*", "знеструм*", "обесточ*",
+		"графік відключень", "график отключений",
+	},
+	// towns and villages as places hit or held: a region's daily count of
+	// settlements under fire, or the settlements an army takes
+	"locality": {
+		"=settlements", "населений пункт", "населенный пункт", "=громада", "=громади", "=громаду", "=громад",
+		"=громадах", "=громадою",
 	},
 	// fighting on the ground and at sea, territory
 	"ground": {
@@ -122,7 +135,7 @@ var concepts = map[string][]string{
 		"військовослужб*", "военнослужащ*", "танк*", "фронт*", "окоп*", "оточен*",
 		"територі*", "территор*", "флот*", "генштаб*", "бої", "боїв", "боях", "бои", "боев*", "бойов*",
 		"сутичк*", "столкновен*", "угрупован*", "группировк*", "десант*", "диверс*", "дрг", "=село", "=селом", "селищ*",
-		"поселок*", "посёлок*", "прифронтов*", "передов*", "населений пункт", "населенный пункт", "напрям*", "направлени*",
+		"поселок*", "посёлок*", "прифронтов*", "передов*", "напрям*", "направлени*",
 	},
 	// the losses of armed forces
 	"losses": {
