@@ -120,8 +120,7 @@ var concepts = map[string][]string{
 	// towns and villages as places hit or held: a region's daily count of
 	// settlements under fire, or the settlements an army takes
 	"locality": {
-		"=settlements", "населений пункт", "населенный пункт", "=громада", "=громади", "=громаду", "=громад",
-		"=громадах", "=громадою",
+		"=settlements", "населений пункт", "населенный пункт",
 	},
 	// fighting on the ground and at sea, territory
 	"ground": {
