@@ -25,19 +25,22 @@ func (r *reader) settleScope() {
 			e.liftShares()
 		}
 		narrowed := false
+		// only regional speakers (governors, mayors, regional commands): their
+		// figures are regional, also over several regions of their zone
+		onlyRegional := r.sawRegional && !r.sawNational
 		if e.attacker == sideRU && (r.sawRegional || !r.sawNational) && r.rs.on(ruleScope) {
 			// a governor's or mayor's figures, or a strike on one place that
 			// no national source reports ("attacked Sumy with four guided
 			// bombs"): that place's
-			narrowed = e.narrow()
+			narrowed = e.narrow(onlyRegional)
 		}
-		if e.attacker == sideUA && r.sawRegional && !r.sawNational && r.rs.on(ruleScope) {
+		if e.attacker == sideUA && onlyRegional && r.rs.on(ruleScope) {
 			// only a governor or mayor of Russia speaks: their figures are
 			// their region's, as a Ukrainian governor's are
-			narrowed = e.narrow()
+			narrowed = e.narrow(true)
 			if !narrowed && e.attackedRegion() == "" && len(r.speakerRegs) == 1 {
 				e.addRegion(r.speakerRegs[0])
-				narrowed = e.narrow()
+				narrowed = e.narrow(true)
 			}
 		}
 		if narrowed && e.source == srcNone && !r.sawNational && r.speakers == 1 {
@@ -55,24 +58,34 @@ func (e *event) national() bool {
 }
 
 // narrow makes an event with no evidence of national scope, about exactly
-// one region of the side attacked, that region's; it reports whether it did.
-func (e *event) narrow() bool {
+// one region of the side attacked, that region's; with several, when only
+// regional speakers spoke (a regional command names its zone's regions), it
+// is regional with no single region, and the regions' own shares stay apart.
+// It reports whether it did.
+func (e *event) narrow(several bool) bool {
 	if e.national() {
 		return false
 	}
-	reg := ""
+	reg, n := "", 0
 	for _, name := range e.regions {
 		rg, ok := regionByName(name)
-		if !ok || rg.ru != (e.attacker == sideUA) {
+		if !ok || rg.ru != (e.attacker == sideUA) || name == reg {
 			continue
 		}
-		if reg != "" && reg != name {
+		if reg != "" && !several {
 			return false // more than one region: no single region's figures
 		}
-		reg = name
+		if reg == "" {
+			reg = name
+		}
+		n++
 	}
 	if reg == "" {
 		return false
+	}
+	if n > 1 {
+		e.scope = scopeRegional // the figures of several regions of one zone
+		return true
 	}
 	e.scope, e.region = scopeRegional, reg
 	for _, c := range e.children {

@@ -113,8 +113,12 @@ func russiaSaid(lw, next string) bool {
 func sourceAt(toks []token, i int, lw, prev, next string) source {
 	ukr := prev == "ukrainian" || prev == "ukraine's" || prev == "kyiv's"
 	switch {
-	case lw == "air" && (next == "force" || next == "forces" || next == "force's"),
-		strings.HasPrefix(lw, "повітрян") && strings.HasPrefix(next, "сил"), lw == "пс" || lw == "kpszsu":
+	case lw == "air" && (next == "force" || next == "forces" || next == "force's"):
+		if i+3 < len(toks) && toks[i+2].low == "command" && directionWord(toks[i+3].low) {
+			return srcGovernor // "Air Force Command South": one of its regional commands
+		}
+		return srcAirForce
+	case strings.HasPrefix(lw, "повітрян") && strings.HasPrefix(next, "сил"), lw == "пс" || lw == "kpszsu":
 		return srcAirForce
 	case (lw == "defense" || lw == "defence") && (next == "ministry" || next == "minister" || next == "ministry's"):
 		if ukr {
@@ -142,10 +146,10 @@ func sourceAt(toks []token, i int, lw, prev, next string) source {
 		return srcMayor
 	case headOfRegion(lw, next):
 		return srcGovernor // "очільник області", "голова ОВА"
-	case airCommand(toks, i, lw, prev):
-		return srcGovernor // a regional air command ("Повітряне командування «Південь»") counts its region
+	case airCommand(toks, i, lw, prev), regionalCommand(toks, i, lw, prev, next):
+		return srcGovernor // a regional command ("Повітряне командування «Південь»", "Operational Command South") counts its region
 	case ukr && (lw == "military" || lw == "army" || lw == "armed" && next == "forces"), lw == "commander-in-chief",
-		lw == "armed" && next == "forces" && ofUkraine(toks, i+2),
+		lw == "armed" && next == "forces" && ofUkraine(toks, i+2) && i+4 < len(toks) && speechVerb(toks[i+4].low),
 		lw == "commander" && next == "in" && i+2 < len(toks) && toks[i+2].low == "chief":
 		return srcMilitary
 	case lw == "officials" && ukr, lw == "president" && ukr, lw == "zelensky" || lw == "zelenskyy" || lw == "зеленський":
@@ -203,6 +207,31 @@ func airCommand(toks []token, i int, lw, prev string) bool {
 		case "південь", "схід", "захід", "центр", "south", "east", "west", "center", "centre":
 			return true
 		}
+	}
+	return false
+}
+
+// regionalCommand: the English names of the military's regional commands
+// and defence forces ("Operational Command South", "OC South", "the military
+// South command", "Ukraine's southern defense forces", "the Southern Defense
+// Forces"), which speak for their part of the country, as "Сили оборони
+// півдня" does.
+func regionalCommand(toks []token, i int, lw, prev, next string) bool {
+	switch {
+	case lw == "command" && (directionWord(prev) || directionWord(next)):
+		return true // "Operational Command South", "the southern command", "OC South" below
+	case lw == "oc" && directionWord(next):
+		return true
+	case directionWord(lw) && (next == "defense" || next == "defence") && i+2 < len(toks) && toks[i+2].low == "forces":
+		return true
+	}
+	return false
+}
+
+func directionWord(w string) bool {
+	switch w {
+	case "south", "east", "west", "north", "center", "centre", "southern", "eastern", "western", "northern", "central":
+		return true
 	}
 	return false
 }

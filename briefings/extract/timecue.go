@@ -204,19 +204,38 @@ func wholeWord(w string) bool {
 // severalSpan: a span of several days, weeks or months ("over the past few
 // days", "in the last three weeks", "за останні три доби"): a count, a few
 // or several before the plural, after "past", "last" or "останні".
+//
+// The count may open the span ("in the first three days of the year") or
+// follow "the" after a word of duration ("over the three winter months"),
+// and a season may stand before the plural.
 func severalSpan(toks []token, i int) bool {
-	if i < 2 {
+	j := i - 1
+	if j >= 0 && seasonWord(toks[j].low) {
+		j-- // "three winter months"
+	}
+	if j < 1 {
 		return false
 	}
-	q := toks[i-1]
+	q := toks[j]
 	if !(q.kind == kNum || q.low == "few" || q.low == "several" || q.low == "кілька") {
 		return false
 	}
-	switch toks[i-2].low {
-	case "past", "last", "previous", "останні", "останніх", "минулі":
+	switch toks[j-1].low {
+	case "past", "last", "previous", "first", "останні", "останніх", "минулі", "перші":
 		return true
+	case "the":
+		if j >= 2 {
+			switch toks[j-2].low {
+			case "over", "during", "throughout", "in", "for":
+				return true // "over the three winter months"
+			}
+		}
 	}
 	return false
+}
+
+func seasonWord(w string) bool {
+	return w == "winter" || w == "summer" || w == "autumn" || w == "spring"
 }
 
 func agoWord(w string) bool {

@@ -7,7 +7,7 @@ package extract
 // "(temporarily) occupied". Every text was written for these tests.
 func variantCases6() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily, breakdownAloneFamily} {
+	for _, fam := range [][]attackCase{onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily, breakdownAloneFamily, regionalCommandFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -112,4 +112,35 @@ var breakdownAloneFamily = []attackCase{
 	{name: "Ukraine named as the target keeps the night national", pub: "2026-06-11",
 		text: "Russia launched 30 drones at Ukraine overnight; 25 were shot down, including eight over the Sumy region.",
 		want: map[string]any{"national#": 1, "0.launched.drones": 30}},
+}
+
+// The military's regional commands (English names) speak for their zone:
+// their figures over one or several regions of it are regional, never a
+// national night; a span of several days or months is cumulative.
+var regionalCommandFamily = []attackCase{
+	{name: "Operational Command South, two regions", pub: "2026-06-11",
+		text: "Defenders shot down five Russian attack drones overnight, Operational Command South said. The drones targeted the Kherson and Mykolaiv regions.",
+		want: map[string]any{"national#": 0, "0.scope": "regional"}},
+	{name: "the southern defence forces report one region", pub: "2026-06-11",
+		text: "Air defence destroyed all six drones launched at the Odesa region, Ukraine's southern defence forces reported.",
+		want: map[string]any{"national#": 0, "0.scope": "regional", "0.source": "regional governor"}},
+	{name: "Air Force Command South is a regional command", pub: "2026-06-11",
+		text: "Units of Air Force Command South destroyed four drones over the Mykolaiv and Kherson regions, the command said.",
+		want: map[string]any{"national#": 0}},
+	{name: "a regional head and the southern command, two regions", pub: "2026-06-11",
+		text: "Air defence downed three drones over the Nikopol district of Dnipropetrovsk region and over Zaporizhzhia region. The outlet cites the head of the regional military administration and Air Command East.",
+		want: map[string]any{"national#": 0, "0.scope": "regional"}},
+	{name: "the Armed Forces of Ukraine as the actor, a regional command speaks", pub: "2026-06-11",
+		text: "The Armed Forces of Ukraine shot down three drones over the Kherson and Mykolaiv regions, OC South said.",
+		want: map[string]any{"national#": 0}},
+	{name: "the first days of the year", pub: "2026-06-11",
+		text: "In the first four days of the year Russia used about 350 attack drones and some 25 missiles against Ukraine, the president said.",
+		want: map[string]any{"national#": 0, "0.cumulative": true}},
+	{name: "three winter months", pub: "2026-06-11",
+		text: "Over the three winter months Russia launched about 600 missiles and 17,000 drones against Ukraine.",
+		want: map[string]any{"national#": 0, "0.cumulative": true}},
+	// what must not change
+	{name: "the air force's night with regions and a governor", pub: "2026-06-11",
+		text: "Russia launched 48 drones at Ukraine overnight; 40 were shot down over the Kherson and Mykolaiv regions, the air force said. The Kherson governor reported damage.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 48}},
 }
