@@ -284,7 +284,7 @@ func Backoff(interval time.Duration, n int) time.Duration {
 // feedItems ingests every item of f for source s.
 func (in *Ingester) feedItems(ctx context.Context, s *briefings.Source, f *gofeed.Feed) []Outcome {
 	var base *url.URL
-	if u, err := url.Parse(s.URL); err == nil {
+	if u, err := url.Parse(feedBase(s, f)); err == nil && u.IsAbs() {
 		base = u
 	}
 	outs := make([]Outcome, 0, len(f.Items))

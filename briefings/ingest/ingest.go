@@ -229,7 +229,9 @@ func failed(outs []Outcome) int {
 }
 
 // Ingest ingests one target: a file, a folder (recursive; .txt .md .html
-// .htm in sorted order), "-" for stdin, a feed URL or an article page URL.
+// .htm in sorted order, then feed files .xml .rss .atom .rdf), "-" for
+// stdin, a feed URL or an article page URL. A file (or stdin) holding a feed
+// document gives one article per item.
 // Every article gets an Outcome; the error is non-nil when anything failed,
 // after the rest was ingested.
 func (in *Ingester) Ingest(ctx context.Context, target string) ([]Outcome, error) {
@@ -254,9 +256,9 @@ func (in *Ingester) ingestPath(ctx context.Context, target string) []Outcome {
 		return []Outcome{errOutcome(target, pathErr(err))}
 	}
 	if !fi.IsDir() {
-		return []Outcome{in.ingestFile(ctx, target)}
+		return in.ingestFile(ctx, target)
 	}
-	var files []string
+	var files, feeds []string
 	var outs []Outcome
 	err = filepath.WalkDir(target, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -269,8 +271,12 @@ func (in *Ingester) ingestPath(ctx context.Context, target string) []Outcome {
 			}
 			return nil
 		}
-		if fileExts[strings.ToLower(filepath.Ext(p))] && !strings.HasPrefix(d.Name(), ".") {
+		switch ext := strings.ToLower(filepath.Ext(p)); {
+		case strings.HasPrefix(d.Name(), "."):
+		case fileExts[ext]:
 			files = append(files, p)
+		case feedFileExts[ext]:
+			feeds = append(feeds, p)
 		}
 		return nil
 	})
@@ -278,8 +284,9 @@ func (in *Ingester) ingestPath(ctx context.Context, target string) []Outcome {
 		outs = append(outs, errOutcome(target, err))
 	}
 	sort.Strings(files)
-	if len(files) == 0 && len(outs) == 0 {
-		return []Outcome{errOutcome(target, errors.New("no .txt, .md or .html files in the folder"))}
+	sort.Strings(feeds)
+	if len(files) == 0 && len(feeds) == 0 && len(outs) == 0 {
+		return []Outcome{errOutcome(target, errors.New("no .txt, .md, .html or feed (.xml, .rss, .atom, .rdf) files in the folder"))}
 	}
 	// Parse up to maxBatch files (and at most 16 MB of text), then store
 	// them together.
@@ -312,17 +319,29 @@ func (in *Ingester) ingestPath(ctx context.Context, target string) []Outcome {
 		outs = append(outs, res...)
 		start = k
 	}
+	for _, f := range feeds {
+		outs = append(outs, in.ingestFile(ctx, f)...)
+	}
 	return outs
 }
 
-func (in *Ingester) ingestFile(ctx context.Context, path string) Outcome {
-	a, o := in.readFile(path)
+// ingestFile ingests one named file: a feed document's items, else the
+// file as one article.
+func (in *Ingester) ingestFile(ctx context.Context, path string) []Outcome {
+	data, o := in.readData(path)
+	if data == nil {
+		return []Outcome{o}
+	}
+	if sniffFeed(data) {
+		return in.ingestFeedFile(ctx, path, data)
+	}
+	a, o := in.parseData(path, data)
 	if a == nil {
-		return o
+		return []Outcome{o}
 	}
 	o = in.Add(ctx, a)
 	o.Target = path
-	return o
+	return []Outcome{o}
 }
 
 // pathErr drops the path from an *fs.PathError (the outcome names it).
@@ -337,6 +356,16 @@ func pathErr(err error) error {
 // readFile reads and parses a local file (at most MaxBytes); on failure the
 // article is nil and the outcome says why.
 func (in *Ingester) readFile(path string) (*briefings.Article, Outcome) {
+	data, o := in.readData(path)
+	if data == nil {
+		return nil, o
+	}
+	return in.parseData(path, data)
+}
+
+// readData reads a local file (at most MaxBytes); on failure data is nil
+// and the outcome says why.
+func (in *Ingester) readData(path string) ([]byte, Outcome) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, errOutcome(path, pathErr(err))
@@ -348,6 +377,18 @@ func (in *Ingester) readFile(path string) (*briefings.Article, Outcome) {
 	data, err := readCapped(f, in.o.MaxBytes)
 	if err != nil {
 		return nil, errOutcome(path, err)
+	}
+	if data == nil {
+		data = []byte{}
+	}
+	return data, Outcome{}
+}
+
+// parseData parses a local file's data into its article; a file named as
+// XML that is no feed is refused (its markup is no article).
+func (in *Ingester) parseData(path string, data []byte) (*briefings.Article, Outcome) {
+	if xmlFile(path) {
+		return nil, errOutcome(path, errNotFeed)
 	}
 	a, err := ParseFile(path, data)
 	if err != nil {
@@ -364,6 +405,9 @@ func (in *Ingester) ingestReader(ctx context.Context, target, name string, r io.
 	data, err := readCapped(r, in.o.MaxBytes)
 	if err != nil {
 		return []Outcome{errOutcome(target, err)}
+	}
+	if target == "-" && sniffFeed(data) {
+		return in.ingestFeedFile(ctx, target, data)
 	}
 	if target == "-" && sniffHTML(data) {
 		name = "stdin.html"

@@ -198,7 +198,7 @@ func TestPageCharset(t *testing.T) {
 
 func TestIngestEmptyFolder(t *testing.T) {
 	outs, err := newIngester(t, &memStore{}, Options{}).Ingest(t.Context(), t.TempDir())
-	if err == nil || len(outs) != 1 || !strings.Contains(outs[0].Reason, "no .txt, .md or .html files") {
+	if err == nil || len(outs) != 1 || !strings.Contains(outs[0].Reason, "no .txt, .md, .html or feed") {
 		t.Fatalf("%v %s", err, lines(outs))
 	}
 }
