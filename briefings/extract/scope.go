@@ -28,25 +28,41 @@ func (r *reader) settleScope() {
 		// only regional speakers (governors, mayors, regional commands): their
 		// figures are regional, also over several regions of their zone
 		onlyRegional := r.sawRegional && !r.sawNational
-		if e.attacker == sideRU && (r.sawRegional || !r.sawNational) && r.rs.on(ruleScope) {
+		// no one named speaks: a figure about one place is that place's, but
+		// not a total whose own share of that place is stated apart ("30
+		// drones, 12 of them over the Kharkiv region")
+		unnamed := !r.sawRegional && !r.sawNational && !e.hasShares()
+		if e.attacker == sideRU && (r.sawRegional || unnamed) && r.rs.on(ruleScope) {
 			// a governor's or mayor's figures, or a strike on one place that
 			// no national source reports ("attacked Sumy with four guided
 			// bombs"): that place's
 			narrowed = e.narrow(onlyRegional)
 		}
-		if e.attacker == sideUA && onlyRegional && r.rs.on(ruleScope) {
+		if e.attacker == sideUA && (onlyRegional || unnamed) && r.rs.on(ruleScope) {
 			// only a governor or mayor of Russia speaks: their figures are
-			// their region's, as a Ukrainian governor's are
-			narrowed = e.narrow(true)
+			// their region's, as a Ukrainian governor's are; so are figures
+			// about one region that no one named reports (the ministry's
+			// claim naming one region is national, above)
+			narrowed = e.narrow(onlyRegional)
 			if !narrowed && e.attackedRegion() == "" && len(r.speakerRegs) == 1 {
 				e.addRegion(r.speakerRegs[0])
-				narrowed = e.narrow(true)
+				narrowed = e.narrow(onlyRegional)
 			}
 		}
 		if narrowed && e.source == srcNone && !r.sawNational && r.speakers == 1 {
 			e.source = r.speaker // the one official who speaks in the text gives them
 		}
 	}
+}
+
+// hasShares: some region's share of the event states figures of its own.
+func (e *event) hasShares() bool {
+	for _, c := range e.children {
+		if len(c.entries) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // national reports whether the event has evidence of national scope.

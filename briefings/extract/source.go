@@ -47,7 +47,7 @@ func ownerOfForces(toks []token, i int) bool {
 		// "the Defence Ministry's air defence forces": the possessive names the owner
 		for q := j + 1; q < len(toks) && q <= j+4; q++ {
 			switch toks[q].low {
-			case "forces", "systems", "units", "troops", "means", "defences", "defenses":
+			case "forces", "systems", "units", "troops", "means", "defences", "defenses", "force", "system", "unit":
 				return true
 			}
 		}
@@ -62,7 +62,7 @@ func ownerOfForces(toks []token, i int) bool {
 	paren := false // a short name in brackets ("Air Defence Forces (AD) of the ministry")
 	for q := k - 1; q >= 0 && q >= k-6; q-- {
 		switch toks[q].low {
-		case "forces", "systems", "units", "troops", "means", "defences", "defenses":
+		case "forces", "systems", "units", "troops", "means", "defences", "defenses", "force", "system", "unit":
 			return true
 		case ")":
 			paren = true
@@ -447,7 +447,8 @@ func regionsAfter(toks []token, k int) (string, bool) {
 			k++
 			continue
 		}
-		city = city || t.low == "city" || t.low == "міста" || t.low == "місто"
+		// "the city", "the region", "our region": the place named before
+		city = city || t.low == "city" || t.low == "міста" || t.low == "місто" || t.low == "region" || t.low == "oblast"
 		if !regionFiller(t.low) || (t.low == "," && len(found) > 0 && k+1 < len(toks) && !nextIsRegion(toks, k)) {
 			break
 		}
@@ -501,7 +502,7 @@ var locativeWord = map[string]bool{
 // Poltava regions").
 func regionFiller(lw string) bool {
 	switch lw {
-	case "the", "region", "regions", "oblast", "oblasts", "republic", "of", "and", ",", "та", "і", "області", "областю", "city", "ukraine's", "territory", "russian", "ukrainian",
+	case "the", "region", "regions", "oblast", "oblasts", "republic", "of", "and", ",", "та", "і", "області", "областю", "city", "ukraine's", "territory", "russian", "ukrainian", "our",
 		"to", "до", "міста", "місто", "акваторією", "акваторії", "waters", "небі", "sea", "моря", "морем", "capital", "country's", "around", "area",
 		"occupied", "temporarily", "annexed": // "over (temporarily) occupied Crimea"
 		return true

@@ -7,7 +7,7 @@ package extract
 // "(temporarily) occupied". Every text was written for these tests.
 func variantCases6() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily, breakdownAloneFamily, regionalCommandFamily} {
+	for _, fam := range [][]attackCase{onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily, breakdownAloneFamily, regionalCommandFamily, unnamedPlaceFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -143,4 +143,31 @@ var regionalCommandFamily = []attackCase{
 	{name: "the air force's night with regions and a governor", pub: "2026-06-11",
 		text: "Russia launched 48 drones at Ukraine overnight; 40 were shot down over the Kherson and Mykolaiv regions, the air force said. The Kherson governor reported damage.",
 		want: map[string]any{"national#": 1, "0.launched.drones": 48}},
+}
+
+// "Over the region", "over our region": the region named before. A figure
+// about one Russian region that no one named reports is that region's (the
+// ministry's claim naming one region stays national). A total with its own
+// share of one region stated apart stays national. The ministry owning the
+// air defence ("the Defence Ministry's air defence system") does not speak.
+var unnamedPlaceFamily = []attackCase{
+	{name: "the region named in the sentence before", pub: "2026-06-11",
+		text: "The head of the Poltava Regional Military Administration posted on Telegram. \"Air defence destroyed 4 enemy drones over the region,\" the post says.",
+		want: map[string]any{"national#": 0, "0.regions": "[Poltava]"}},
+	{name: "our region, the governor named before", pub: "2026-06-11",
+		text: "The Chernihiv governor wrote on Telegram overnight. Air defence destroyed six drones over our region.",
+		want: map[string]any{"national#": 0}},
+	{name: "drones on the approach to a Russian city, no one named", pub: "2026-06-11",
+		text: "Three fixed-wing drones were shot down on the approach to Lipetsk overnight.",
+		want: map[string]any{"national#": 0, "0.attacker": "UA", "0.scope": "regional"}},
+	{name: "a ministry's system, the mayor speaks", pub: "2026-06-11",
+		text: "The Russian Defence Ministry's air defence system downed three drones flying toward Moscow, the mayor of Moscow reported.",
+		want: map[string]any{"national#": 0, "0.source": "mayor"}},
+	// what must not change
+	{name: "a total and its share of one region, no one named", pub: "2026-06-11",
+		text: "Air defence destroyed 26 drones overnight, nine of them over the Sumy region.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 26}},
+	{name: "Russia's total and one region's share, no one named", pub: "2026-06-11",
+		text: "Russian air defences downed 24 Ukrainian drones overnight, 10 of them over the Kursk region.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 24}},
 }
