@@ -335,11 +335,13 @@ func sentenceRegions(toks []token) []region {
 		case "from", "із", "з", "напрямків", "напрямку", "пуску", "зі":
 			launch = true
 			continue
-		case ";", ".", ")", "(":
+		case ";", ".":
 			if !(t.low == "." && i > 0 && launchAbbrev(toks[i-1].low)) {
 				launch = false // "– рф., ТОТ Донецьк": the list of launch areas goes on
 			}
 			continue
+		case ")", "(":
+			continue // "from Cape Chauda (Crimea), Yeysk and Kursk (Russia)": the list goes on
 		}
 		if t.cue != outNone {
 			launch = false

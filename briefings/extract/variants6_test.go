@@ -7,7 +7,7 @@ package extract
 // "(temporarily) occupied". Every text was written for these tests.
 func variantCases6() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily, breakdownAloneFamily, regionalCommandFamily, unnamedPlaceFamily} {
+	for _, fam := range [][]attackCase{onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily, breakdownAloneFamily, regionalCommandFamily, unnamedPlaceFamily, launchListFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -170,4 +170,16 @@ var unnamedPlaceFamily = []attackCase{
 	{name: "Russia's total and one region's share, no one named", pub: "2026-06-11",
 		text: "Russian air defences downed 24 Ukrainian drones overnight, 10 of them over the Kursk region.",
 		want: map[string]any{"national#": 1, "0.intercepted.drones": 24}},
+}
+
+// A launch-area list goes on through brackets ("from Chauda (Crimea), Yeysk
+// and Kursk (Russia)"): its places are where the drones came from, not
+// where they were, and do not make the attacker Ukraine.
+var launchListFamily = []attackCase{
+	{name: "launch areas with bracketed countries, no side word", pub: "2026-06-11",
+		text: "Overnight 20 attack drones were launched from the areas of Chauda (Crimea), Yeysk and Kursk (Russia); 16 were shot down.",
+		want: map[string]any{"#": 1, "0.attacker": "RU", "0.regions": nil}},
+	{name: "a misspelt side word and bracketed launch areas", pub: "2026-06-11",
+		text: "\"Overnight, Russian invadres launched two guided missiles and 19 attack drones from Chauda (Crimea) and Kursk (Russia),\" the report reads. Fifteen drones were shot down over the Poltava and Sumy regions.",
+		want: map[string]any{"national#": 1, "0.attacker": "RU", "0.launched.drones": 19}},
 }
