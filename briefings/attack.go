@@ -1,6 +1,7 @@
 package briefings
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -138,6 +139,39 @@ func (r *AttackReport) EventKey() string {
 		k += "/day"
 	}
 	return k
+}
+
+// StoryKey is what the report says about which story its article belongs
+// to; "" when it says nothing. Articles whose reports share a key are one
+// story, and articles whose keys all differ are not (see cluster). Only a
+// report that identifies an event does:
+//   - the national tally of a night or a day (a launched, intercepted or
+//     jammed figure): its EventKey, shared by every outlet that reports it;
+//   - a regional report: its EventKey and the regions it names, so that a
+//     governor's post and the outlets quoting it meet, while two regions'
+//     damage on the same night stay two stories.
+//
+// A national report with only hits or casualties, or a cumulative one, says
+// nothing: on a night of a large attack, articles about its many
+// consequences would otherwise all become one story.
+func (r *AttackReport) StoryKey() string {
+	if r.Cumulative || r.Scope == ScopeCumulative {
+		return ""
+	}
+	if r.Scope == ScopeRegional {
+		if len(r.Regions) == 0 {
+			return ""
+		}
+		regs := slices.Clone(r.Regions)
+		slices.Sort(regs)
+		return r.EventKey() + "/" + strings.Join(slices.Compact(regs), "+")
+	}
+	for _, c := range []Counts{r.Launched, r.Intercepted, r.Jammed, r.InterceptedOrJammed} {
+		if c.Drones != nil || c.Missiles != nil || c.Total != nil || len(c.ByType) > 0 {
+			return r.EventKey()
+		}
+	}
+	return ""
 }
 
 // LowerBound reports whether the figure at path ("launched.missiles") is a

@@ -15,6 +15,11 @@
 // 146 drones vs 88), or both name weekdays and share none (Thursday's talks
 // vs Friday's meeting). Reports a day apart need a higher score, and only
 // articles published within the index's window of each other are compared.
+// Two articles of one source need SameSourceThreshold: an outlet writes an
+// event up once, so its other articles of the day are other stories however
+// much of its house style they share. The events of the fingerprint are the
+// attack events the article's reports identify (AttackReport.StoryKey): the
+// same event is the same story, in any language.
 // A story also closes: an article joins a story only while the story's first
 // indexed article is within the index's span (DefaultSpan) of it, so a
 // recurring subject starts a new story every few days instead of growing one
@@ -35,6 +40,15 @@ import (
 // Threshold is the least similarity for two articles to share a story.
 const Threshold = 0.30
 
+// SameSourceThreshold is the least similarity for two articles of one
+// source to share a story. A story is one event however many outlets carry
+// it; one outlet writes an event up once, and its other articles of the
+// day are other stories, however much of its house vocabulary and the
+// day's names (the president, the capital) they share. Its update of an
+// article (a new version under a new link) is far above this, and two of
+// its reports of one attack event share the event's key.
+const SameSourceThreshold = 0.60
+
 // maxPosting bounds the candidate lists: a term shared by more entries than
 // this says too little to find candidates with (it still counts in scoring).
 const maxPosting = 300
@@ -48,6 +62,7 @@ const DefaultSpan = 72 * time.Hour
 
 type entry struct {
 	id, story int64
+	source    int64 // the article's source (0: unknown)
 	at        time.Time
 	sig       sig
 	slot      int32 // index of the entry's counter in a match's scratch
@@ -220,6 +235,9 @@ func (x *Index) match(a *briefings.Article, sp *sig, keys []string) (storyID int
 			continue
 		}
 		score := similarity(&s, &e.sig, gap)
+		if a.SourceID != 0 && e.source == a.SourceID && score < SameSourceThreshold {
+			continue
+		}
 		if score > bestScore || score == bestScore && best != nil && e.id < best.id {
 			best, bestScore = e, score
 		}
@@ -405,7 +423,7 @@ func (x *Index) add(a *briefings.Article, s sig) {
 	// them, so that the index does not keep every indexed text alive.
 	s.terms, s.numbers = detach(s.terms), detach(s.numbers)
 	keys := s.keys()
-	e := &entry{id: a.ID, story: a.StoryID, at: a.PublishedAt, sig: s}
+	e := &entry{id: a.ID, story: a.StoryID, source: a.SourceID, at: a.PublishedAt, sig: s}
 	if n := len(x.free); n > 0 {
 		e.slot = x.free[n-1]
 		x.free = x.free[:n-1]

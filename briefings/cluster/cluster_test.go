@@ -309,3 +309,46 @@ func TestStorySpan(t *testing.T) {
 		}
 	}
 }
+
+// TestOneSourceOneStoryPerEvent: an outlet's articles of one day that share
+// its house phrasing and the day's names (the president, an interview) are
+// different stories; another outlet's report of one of them joins that one,
+// and the outlet's own update of an article (a new version under a new
+// link) joins its story.
+func TestOneSourceOneStoryPerEvent(t *testing.T) {
+	at := time.Date(2026, 5, 14, 9, 0, 0, 0, time.UTC)
+	art := func(src int64, min int, title, body string) *briefings.Article {
+		return &briefings.Article{SourceID: src, Title: title, Body: body, PublishedAt: at.Add(time.Duration(min) * time.Minute)}
+	}
+	lead := "President Volodymyr Zelenskyy said in an interview that "
+	arts := []*briefings.Article{
+		art(1, 0, "Zelenskyy: Washington holds the stronger hand in negotiations with Moscow",
+			lead+"Washington holds the stronger hand in negotiations with Moscow and should use it. Source: the interview. Quote: the talks need pressure."),
+		art(1, 40, "Zelenskyy: Ukraine will hit more Russian oil refineries",
+			lead+"Ukraine will hit more Russian oil refineries in answer to the bombing of its cities. Source: the interview. Details: drones built at home will carry it out."),
+		art(1, 80, "Zelenskyy: forces regained territory in the south-east",
+			lead+"Ukrainian forces regained about a hundred square kilometres in the south-east this month. Source: the interview. Details: the counteroffensive goes on."),
+		art(2, 120, "Zelensky urges Washington to use its stronger hand in negotiations with Moscow",
+			"Ukrainian President Volodymyr Zelensky urged Washington to use its stronger hand in negotiations with Moscow, in an interview with a European broadcaster on Thursday."),
+		art(1, 150, "Zelenskyy: Washington holds the stronger hand in negotiations with Moscow (updated)",
+			lead+"Washington holds the stronger hand in negotiations with Moscow and should use it. Source: the interview. Quote: the talks need pressure. The interview was recorded in Kyiv."),
+	}
+	got := group(New(48*time.Hour), arts)
+	if got[0] == got[1] || got[0] == got[2] || got[1] == got[2] {
+		t.Errorf("stories %v: one outlet's three different statements share a story", got)
+	}
+	if got[3] != got[0] {
+		t.Errorf("stories %v: another outlet's report of the first statement is not in its story", got)
+	}
+	if got[4] != got[0] {
+		t.Errorf("stories %v: the outlet's update of its article is not in its story", got)
+	}
+	// The test's premise: from two outlets, each pair of statements would
+	// be one story; the rule is the source's.
+	for _, p := range [][2]int{{0, 1}, {0, 2}, {1, 2}} {
+		a, b := arts[p[0]], arts[p[1]]
+		if s := Similarity(a.Fingerprint, b.Fingerprint, time.Hour); s < Threshold || s >= SameSourceThreshold {
+			t.Errorf("premise: statements %d and %d score %.2f, want in [%.2f, %.2f)", p[0], p[1], s, Threshold, SameSourceThreshold)
+		}
+	}
+}

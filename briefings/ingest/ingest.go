@@ -16,6 +16,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -612,12 +613,15 @@ func (in *Ingester) prepare(ctx context.Context, a *briefings.Article) (Outcome,
 		in.o.Analyzer.Analyze(a)
 	}
 	in.classify(a)
-	// Reports of different nights never share a story, however alike their
-	// wording: the fingerprint carries the dated attack events.
+	// Reports of different nights (or regions) never share a story, however
+	// alike their wording: the fingerprint carries the events the reports
+	// identify (AttackReport.StoryKey).
 	var events []string
 	for i := range a.Attacks {
-		if r := &a.Attacks[i]; !r.Cumulative && r.Date != "" {
-			events = append(events, r.EventKey())
+		if r := &a.Attacks[i]; r.Date != "" {
+			if k := r.StoryKey(); k != "" && !slices.Contains(events, k) {
+				events = append(events, k)
+			}
 		}
 	}
 	g := cluster.Prepare(a.Title, prose, events...)
