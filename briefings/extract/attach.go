@@ -392,6 +392,10 @@ func (r *reader) clause(s sentence, ms []mention, figs []figure) clause {
 	}
 	if c.regional {
 		c.regs = sentenceRegions(toks)
+		if home, ok := regionByName(officialHome(toks)); ok && len(c.regs) == 0 {
+			c.regs = []region{home} // "Kiper wrote": the region he speaks for
+			r.lastPlace = home.name // the place "the region" refers to next
+		}
 		c.localReg = r.localRegion(c.regs, signal)
 		r.local = localCtx{region: c.localReg, src: c.src}
 		if c.localReg != "" && !contains(r.speakerRegs, c.localReg) {

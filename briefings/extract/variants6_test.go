@@ -7,7 +7,7 @@ package extract
 // "(temporarily) occupied". Every text was written for these tests.
 func variantCases6() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily, breakdownAloneFamily, regionalCommandFamily, unnamedPlaceFamily, launchListFamily} {
+	for _, fam := range [][]attackCase{onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily, breakdownAloneFamily, regionalCommandFamily, unnamedPlaceFamily, launchListFamily, officialNameFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -182,4 +182,23 @@ var launchListFamily = []attackCase{
 	{name: "a misspelt side word and bracketed launch areas", pub: "2026-06-11",
 		text: "\"Overnight, Russian invadres launched two guided missiles and 19 attack drones from Chauda (Crimea) and Kursk (Russia),\" the report reads. Fifteen drones were shot down over the Poltava and Sumy regions.",
 		want: map[string]any{"national#": 1, "0.attacker": "RU", "0.launched.drones": 19}},
+}
+
+// Officials quoted by surname alone speak for their body or region: the Air
+// Force's commander or spokesman for the Air Force, a governor or mayor for
+// the region they head ("over the region" is then theirs).
+var officialNameFamily = []attackCase{
+	{name: "the Air Force commander by surname", pub: "2026-06-11",
+		text: "Russia launched nine Shaheds overnight. \"All of them were shot down over the Poltava and Sumy regions,\" Oleshchuk wrote.",
+		want: map[string]any{"national#": 1, "0.source": "Ukraine's Air Force"}},
+	{name: "a regional head by surname, the region unnamed", pub: "2026-06-11",
+		text: "Lysak said the Russians hit a farm in one of the communities. In all, air defence destroyed nine drones over the region overnight.",
+		want: map[string]any{"national#": 0, "0.regions": "[Dnipropetrovsk]"}},
+	{name: "a Russian governor by surname", pub: "2026-06-11",
+		text: "Bogomaz wrote that air defence destroyed three drones overnight; no one was hurt.",
+		want: map[string]any{"national#": 0, "0.attacker": "UA", "0.regions": "[Bryansk]"}},
+	// what must not change
+	{name: "a governor by surname beside the air force's night", pub: "2026-06-11",
+		text: "Russia launched 33 drones at Ukraine overnight and 29 were shot down, the air force said. Debris damaged two houses, Kiper said.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 33, "0.source": "Ukraine's Air Force"}},
 }
