@@ -29,6 +29,7 @@
 package cluster
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -48,6 +49,10 @@ const Threshold = 0.30
 // article (a new version under a new link) is far above this, and two of
 // its reports of one attack event share the event's key.
 const SameSourceThreshold = 0.60
+
+// minNames is the least number of names the share of names in common is
+// measured on.
+const minNames = 3
 
 // maxPosting bounds the candidate lists: a term shared by more entries than
 // this says too little to find candidates with (it still counts in scoring).
@@ -76,6 +81,7 @@ type Index struct {
 	span     time.Duration
 	entries  map[int64]*entry
 	first    map[int64]time.Time // story id -> its earliest indexed article
+	own      map[ownKey]int32    // a story's indexed articles per source
 	postings map[string][]*entry
 	newest   time.Time
 	adds     int
@@ -92,7 +98,7 @@ func New(window time.Duration) *Index {
 		window = 48 * time.Hour
 	}
 	return &Index{window: window, span: max(DefaultSpan, window), entries: map[int64]*entry{},
-		first: map[int64]time.Time{}, postings: map[string][]*entry{}}
+		first: map[int64]time.Time{}, own: map[ownKey]int32{}, postings: map[string][]*entry{}}
 }
 
 // SetSpan sets how far apart a story's first article and a new member may
@@ -188,11 +194,57 @@ func (x *Index) match(a *briefings.Article, sp *sig, keys []string) (storyID int
 	}
 	x.mu.RLock()
 	defer x.mu.RUnlock()
-	// Candidates share at least two of the query's rarest keys (names,
-	// places and figures are rare; a report of the same event shares them).
-	// A shared dated attack event counts as two keys on its own.
 	sc := scratchPool.Get().(*scratch)
 	defer sc.release()
+	x.candidates(sc, a, keys)
+	// Score the candidates; an entry of a's own source counts only above
+	// SameSourceThreshold, and a story that holds an article of a's source
+	// is open to a only when one of them scored so (an outlet writes an
+	// event up once: its other articles are other stories).
+	for _, e := range sc.touched {
+		if n := sc.count[e.slot]; n < 2 || e.id == a.ID && a.ID != 0 {
+			continue
+		}
+		gap := a.PublishedAt.Sub(e.at)
+		if gap < 0 {
+			gap = -gap
+		}
+		if gap > x.window || !x.open(e.story, a.PublishedAt) {
+			continue
+		}
+		score := similarity(&s, &e.sig, gap)
+		if a.SourceID != 0 && e.source == a.SourceID {
+			if score < SameSourceThreshold {
+				continue
+			}
+			sc.ownOK = append(sc.ownOK, e.story)
+		}
+		if score >= Threshold {
+			sc.scored = append(sc.scored, scored{e, score})
+		}
+	}
+	var best *scored
+	for i := range sc.scored {
+		c := &sc.scored[i]
+		if a.SourceID != 0 && x.own[ownKey{c.e.story, a.SourceID}] > 0 && !slices.Contains(sc.ownOK, c.e.story) {
+			continue
+		}
+		if best == nil || c.score > best.score || c.score == best.score && c.e.id < best.e.id {
+			best = c
+		}
+	}
+	if best == nil {
+		return 0, false
+	}
+	return best.e.story, true
+}
+
+// candidates counts, in sc, the entries published within the window of a
+// that share the query's rarest keys: at least two of them are needed to
+// be compared (names, places and figures are rare; a report of the same
+// event shares them), and a shared dated attack event counts as two keys
+// on its own. Called with x.mu held.
+func (x *Index) candidates(sc *scratch, a *briefings.Article, keys []string) {
 	lists := sc.lists[:0]
 	for _, t := range keys {
 		if p := x.postings[t]; len(p) > 0 && len(p) <= maxPosting {
@@ -222,31 +274,16 @@ func (x *Index) match(a *briefings.Article, sp *sig, keys []string) (storyID int
 			}
 		}
 	}
-	best, bestScore := (*entry)(nil), 0.0
-	for _, e := range sc.touched {
-		if n := sc.count[e.slot]; n < 2 || e.id == a.ID && a.ID != 0 {
-			continue
-		}
-		gap := a.PublishedAt.Sub(e.at)
-		if gap < 0 {
-			gap = -gap
-		}
-		if gap > x.window || !x.open(e.story, a.PublishedAt) {
-			continue
-		}
-		score := similarity(&s, &e.sig, gap)
-		if a.SourceID != 0 && e.source == a.SourceID && score < SameSourceThreshold {
-			continue
-		}
-		if score > bestScore || score == bestScore && best != nil && e.id < best.id {
-			best, bestScore = e, score
-		}
-	}
-	if best == nil || bestScore < Threshold {
-		return 0, false
-	}
-	return best.story, true
 }
+
+// scored is a candidate entry and its similarity to the query.
+type scored struct {
+	e     *entry
+	score float64
+}
+
+// ownKey counts a story's indexed articles of one source.
+type ownKey struct{ story, source int64 }
 
 // scratch is a match's candidate counts: count[e.slot] is how many of the
 // query's keys entry e shares (weighted), touched the entries counted, in
@@ -255,6 +292,8 @@ type scratch struct {
 	count   []int32
 	touched []*entry
 	lists   []posting // the query's candidate lists
+	scored  []scored  // the candidates similar enough
+	ownOK   []int64   // stories where an article of the query's source is similar enough
 }
 
 // posting is the entries indexed under one of a query's keys, and the
@@ -274,6 +313,9 @@ func (sc *scratch) release() {
 	sc.touched = sc.touched[:0]
 	clear(sc.lists[:cap(sc.lists)])
 	sc.lists = sc.lists[:0]
+	clear(sc.scored)
+	sc.scored = sc.scored[:0]
+	sc.ownOK = sc.ownOK[:0]
 	scratchPool.Put(sc)
 }
 
@@ -327,7 +369,7 @@ func similarity(a, b *sig, gap time.Duration) float64 {
 		switch c := strings.Compare(a.terms[x], b.terms[y]); {
 		case c == 0:
 			inter += min(a.w[x], b.w[y])
-			if a.ent[x] && b.ent[y] {
+			if a.ent[x] && b.ent[y] && !common[a.terms[x]] {
 				en++
 			}
 			i++
@@ -343,10 +385,13 @@ func similarity(a, b *sig, gap time.Duration) float64 {
 		return 0
 	}
 	score := 2 * inter / (ta + tb)
-	// Shared names, measured on the smaller set of names.
+	// Shared names, measured on the smaller set of names but never on
+	// fewer than minNames: one name in common (a city, a ministry) is no
+	// sign of one story, however few names a short item has. The names
+	// every article of the war carries (Ukraine, Kyiv) are no names here.
 	ea, eb := a.nent, b.nent
 	if ea > 0 && eb > 0 {
-		score = 0.6*score + 0.4*float64(en)/float64(min(ea, eb))
+		score = 0.6*score + 0.4*float64(en)/float64(max(min(ea, eb), minNames))
 	}
 	if sharedFigure {
 		score += 0.15
@@ -414,7 +459,9 @@ func (x *Index) addLocked(a *briefings.Article, s sig) {
 // add indexes a under the keys of s. Called with x.mu held for writing.
 func (x *Index) add(a *briefings.Article, s sig) {
 	if old, ok := x.entries[a.ID]; ok {
+		x.countOwn(old, -1)
 		old.story = a.StoryID
+		x.countOwn(old, 1)
 		x.noteFirst(a.StoryID, old.at)
 		return
 	}
@@ -432,12 +479,25 @@ func (x *Index) add(a *briefings.Article, s sig) {
 		x.slots++
 	}
 	x.entries[a.ID] = e
+	x.countOwn(e, 1)
 	x.noteFirst(a.StoryID, a.PublishedAt)
 	for _, t := range keys {
 		x.postings[t] = append(x.postings[t], e)
 	}
 	if a.PublishedAt.After(x.newest) {
 		x.newest = a.PublishedAt
+	}
+}
+
+// countOwn adds d to the count of e's story's articles of e's source.
+// Called with x.mu held for writing.
+func (x *Index) countOwn(e *entry, d int32) {
+	if e.source == 0 {
+		return
+	}
+	k := ownKey{e.story, e.source}
+	if x.own[k] += d; x.own[k] <= 0 {
+		delete(x.own, k)
 	}
 }
 
@@ -496,6 +556,7 @@ func (x *Index) prune() {
 	removed := false
 	for id, e := range x.entries {
 		if e.at.Before(cut) {
+			x.countOwn(e, -1)
 			delete(x.entries, id)
 			x.free = append(x.free, e.slot)
 			removed = true

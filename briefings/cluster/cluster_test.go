@@ -352,3 +352,52 @@ func TestOneSourceOneStoryPerEvent(t *testing.T) {
 		}
 	}
 }
+
+// TestOneSourceNotThroughAnother: an outlet's article does not reach a
+// story through another outlet's article when the story already holds the
+// outlet's own, different, write-up.
+func TestOneSourceNotThroughAnother(t *testing.T) {
+	at := time.Date(2026, 5, 14, 9, 0, 0, 0, time.UTC)
+	lead := "President Volodymyr Zelenskyy said in an interview that "
+	arts := []*briefings.Article{
+		{SourceID: 1, PublishedAt: at, Title: "Zelenskyy: Washington holds the stronger hand in negotiations with Moscow",
+			Body: lead + "Washington holds the stronger hand in negotiations with Moscow and should use it. Source: the interview. Quote: the talks need pressure."},
+		{SourceID: 2, PublishedAt: at.Add(30 * time.Minute), Title: "Zelensky urges Washington to use its stronger hand in negotiations with Moscow",
+			Body: "Ukrainian President Volodymyr Zelensky urged Washington to use its stronger hand in negotiations with Moscow, in an interview on Thursday."},
+		{SourceID: 2, PublishedAt: at.Add(60 * time.Minute), Title: "Zelenskyy: Ukraine will hit more Russian oil refineries",
+			Body: lead + "Ukraine will hit more Russian oil refineries in answer to the bombing of its cities. Source: the interview. Quote: the talks need pressure from the front too."},
+	}
+	got := group(New(48*time.Hour), arts)
+	if got[1] != got[0] {
+		t.Fatalf("stories %v: the second outlet's report of the statement is apart", got)
+	}
+	if got[2] == got[0] {
+		t.Errorf("stories %v: the second outlet's other article joined the story of its first", got)
+	}
+	if s := Similarity(arts[2].Fingerprint, arts[0].Fingerprint, time.Hour); s < Threshold {
+		t.Errorf("premise: the third article scores %.2f with the first, want >= %.2f", s, Threshold)
+	}
+}
+
+// TestOneNameIsNoStory: two items that have one name in common (a city, a
+// ministry) and little else are two stories, however few names the shorter
+// one has; two reports of one event still meet.
+func TestOneNameIsNoStory(t *testing.T) {
+	short := Fingerprint("Russian forces shell Kherson, power lines damaged", "")
+	other := Fingerprint("Pensioner from Kherson stopped at the Georgian border after a smuggling tip-off",
+		"A pensioner from Kherson who tried to bring her grandson home through Georgia was stopped by border guards after an informant's tip-off, relatives said.")
+	if s := Similarity(short, other, time.Hour); s >= Threshold {
+		t.Errorf("one shared city: similarity %.2f >= %.2f", s, Threshold)
+	}
+	ministry := Fingerprint("Ministry of Justice: record number of weddings registered last week", "")
+	airspace := Fingerprint("Ministry of Defence of Moldova reports a drone over the border village",
+		"The Ministry of Defence of Moldova said a drone crossed into its airspace near a border village for a few minutes on Saturday.")
+	if s := Similarity(ministry, airspace, time.Hour); s >= Threshold {
+		t.Errorf("one shared institution word: similarity %.2f >= %.2f", s, Threshold)
+	}
+	a := Fingerprint("Russian forces shell Kherson, power lines damaged", "Russian shelling damaged power lines in Kherson on Saturday, the regional governor said.")
+	b := Fingerprint("Kherson shelled: power lines damaged, governor says", "Power lines were damaged in Kherson as Russian forces shelled the city on Saturday, the governor reported.")
+	if s := Similarity(a, b, time.Hour); s < Threshold {
+		t.Errorf("two reports of one shelling: similarity %.2f < %.2f", s, Threshold)
+	}
+}

@@ -93,7 +93,7 @@ func (s *sig) prepare() {
 	s.sorted = out
 	s.nent = 0
 	for _, i := range out {
-		if s.ent[i] {
+		if s.ent[i] && !common[s.terms[i]] {
 			s.nent++
 		}
 	}

@@ -529,6 +529,16 @@ func (in *Ingester) AddAll(ctx context.Context, arts []*briefings.Article) []Out
 		if a.StoryID == 0 {
 			if id, found := in.idx.MatchSignature(a, g); found {
 				a.StoryID, matched = id, true
+				if sameSourcePending(arts, pending, a) {
+					// The story holds an article of a's source in this batch,
+					// not yet indexed: match again with it indexed, as one by
+					// one would (an outlet's own write-up decides).
+					flush()
+					a.StoryID, matched = 0, false
+					if id, found := in.idx.MatchSignature(a, g); found {
+						a.StoryID, matched = id, true
+					}
+				}
 			}
 		}
 		// Does it belong with an article of this batch not yet stored?
@@ -684,6 +694,17 @@ func sigOf(a *briefings.Article, g *cluster.Signature) *cluster.Signature {
 		return nil
 	}
 	return g
+}
+
+// sameSourcePending: an article of the batch waiting to be stored has a's
+// source and the story a matched.
+func sameSourcePending(arts []*briefings.Article, pending []int, a *briefings.Article) bool {
+	for _, j := range pending {
+		if b := arts[j]; a.SourceID != 0 && b.SourceID == a.SourceID && b.StoryID == a.StoryID {
+			return true
+		}
+	}
+	return false
 }
 
 // store writes the articles arts[idx...] (one transaction) and fills their
