@@ -113,6 +113,7 @@ type reader struct {
 	lastPlace   string   // the last region or city a sentence named
 	pendingRegs []region // the targets a sentence named before any event
 	pending     source   // a national source named before any figure
+	ministry    source   // the ministry (or a third country's authority) the text named last by its state
 	// people hurt, told before any attack was reported ("at least five
 	// people were killed", then the figures of the attack): held for the
 	// attack the next sentence with figures reports
@@ -208,6 +209,9 @@ func (r *reader) read(s sentence) {
 	}
 	figs := countFigures(&s, ms, cues, cueAt, &r.count, r.rs)
 	c := r.clause(s, ms, figs)
+	if c.src == srcThird {
+		return // what crossed a third country's airspace: no figure of the attack, no aside
+	}
 	if s.colon && len(cues) > 0 && r.rs.on(ruleListHeader) {
 		defer func(o outcome) { r.count.listCue = o }(cues[len(cues)-1].out)
 	}
@@ -365,7 +369,15 @@ func (r *reader) stamp(e *event, ti timeInfo, figures bool) {
 // clause reads the source, time, side and regions of a sentence.
 func (r *reader) clause(s sentence, ms []mention, figs []figure) clause {
 	toks := s.toks
-	c := clause{src: sourceOf(toks)}
+	src, named := sourceOf(toks, r.ministry, r.rs)
+	if named != srcNone {
+		r.ministry = named
+	}
+	c := clause{src: src}
+	if src == srcThird {
+		r.local = localCtx{} // a neighbour's authorities: their figures are not the attack's (read skips them)
+		return c
+	}
 	carried := false
 	if s.para && c.src == srcNone && r.local.src.regional() && pronounSpeaker(toks) {
 		// "he wrote", "she added" opening the quote's own paragraph: the

@@ -129,6 +129,9 @@ const (
 	srcGovernor source = "regional governor"
 	srcMayor    source = "mayor"
 	srcOfficial source = "Ukrainian officials"
+	// srcThird is a third country's authorities (a neighbour's ministry,
+	// army or command): never a source of the attack's figures.
+	srcThird source = "a third country's authorities"
 )
 
 // regional reports whether the source speaks for one region.

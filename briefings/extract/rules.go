@@ -47,6 +47,7 @@ const (
 	ruleRestate         // the same figures again (rounded, quoted, another time word): the same event
 	ruleScope           // national needs a national source or the country as target; one region without them is that region's
 	ruleMinistryRegions // Russia's ministry: a region's figure with no national one beside it is the national claim
+	ruleThirdCountry    // a third country's ministry, army or command (and a bare "the ministry" after it): no figures of the attack
 	// reports (stage 4)
 	ruleAll // "all were shot down": the launched figures
 	nRules
@@ -57,6 +58,7 @@ var ruleNames = [nRules]string{
 	"either-or", "singular-verb", "instrumental", "own-verb", "list-header", "participle", "type-subset", "rate", "evening-start",
 	"report-times", "ongoing", "denial", "launch-origin", "unnumbered", "breakdown",
 	"conflict", "region-share", "front-place", "specific-source", "adopt-time", "template-source", "alert-scene", "casualty-context", "aside-regions", "pending-source", "restate", "scope", "ministry-regions",
+	"third-country",
 	"all",
 }
 

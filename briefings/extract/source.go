@@ -5,14 +5,23 @@ import "strings"
 // Who speaks and who attacked (stage 3): the source a sentence names, the
 // side its figures are about, and the regions it names.
 
-// sourceOf finds the source a sentence names; regional is true for a
-// governor or mayor.
+// sourceOf finds the source a sentence names. named is the authority the
+// text named by its state before: a bare "the ministry" is that one when it
+// was a third country's (see foreign.go). It returns the source and the
+// authority this sentence names by its state (namedAuthority).
 //
 // "Russia said" stands for the ministry only when the sentence names no
 // one else: in "Russia claimed it downed 24 drones, the mayor said" the
-// mayor speaks.
-func sourceOf(toks []token) source {
-	short := srcNone
+// mayor speaks. A third country's authority speaks only when no one else
+// of the war's sides does.
+func sourceOf(toks []token, named source, rs *ruleSet) (source, source) {
+	short, third, names := srcNone, srcNone, srcNone
+	if rs.on(ruleThirdCountry) {
+		names = namedAuthority(toks)
+	}
+	if names != srcNone {
+		named = names // "the ministry said" beside "Moldova's army": Moldova's
+	}
 	for i := range toks {
 		lw, prev, next := toks[i].low, "", ""
 		if i > 0 {
@@ -21,7 +30,13 @@ func sourceOf(toks []token) source {
 		if i+1 < len(toks) {
 			next = toks[i+1].low
 		}
-		s := sourceAt(toks, i, lw, prev, next)
+		s := srcThird
+		if names == srcNone || !thirdAuthority(toks, i, lw, next) {
+			s = sourceAt(toks, i, lw, prev, next)
+		}
+		if s == srcRUMoD && named == srcThird && bareMinistry(toks, i, lw) {
+			s = srcThird // "the ministry said": the third country's named before
+		}
 		if s != srcNone && futureAgent(toks, i) {
 			continue // "the exact number will be made public by the Air Force": it has not spoken
 		}
@@ -32,11 +47,18 @@ func sourceOf(toks []token) source {
 			short = s
 			continue
 		}
+		if s == srcThird {
+			third = s
+			continue
+		}
 		if s != srcNone {
-			return s
+			return s, names
 		}
 	}
-	return short
+	if third != srcNone {
+		return third, names
+	}
+	return short, names
 }
 
 // ownerOfForces: the ministry at i is named as the owner of the forces

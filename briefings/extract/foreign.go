@@ -1,0 +1,152 @@
+package extract
+
+import "strings"
+
+// A third country's authorities (stage 3). A ministry, minister, army,
+// armed forces, air force or command named with a state that is neither
+// Ukraine nor Russia (a neighbour's defence ministry, the operational
+// command of a neighbour's armed forces, an alliance) speaks for that state:
+// what it counts crossed its own airspace or fell on its own soil, and is
+// no figure of the Russia-Ukraine attack, whoever launched the objects.
+// Such a sentence gives no figures to any event. A bare "the ministry" or
+// "the Defence Minister" later in the text is the ministry the text named
+// last: a third country's when the text named one, Russia's as before when
+// it named Russia's or none.
+
+// thirdCountries are the states (and the alliance) next to the war whose
+// authorities report objects over their own territory, by name and
+// adjective; a possessive is read without its "'s".
+var thirdCountries = map[string]bool{
+	"moldova": true, "moldovan": true, "poland": true, "polish": true, "romania": true, "romanian": true,
+	"belarus": true, "belarusian": true, "latvia": true, "latvian": true, "lithuania": true, "lithuanian": true,
+	"estonia": true, "estonian": true, "finland": true, "finnish": true, "hungary": true, "hungarian": true,
+	"slovakia": true, "slovak": true, "slovakian": true, "germany": true, "german": true, "nato": true,
+	"bulgaria": true, "bulgarian": true, "czech": true, "britain": true, "british": true, "uk": true,
+	"turkey": true, "turkish": true, "sweden": true, "swedish": true, "norway": true, "norwegian": true,
+	"denmark": true, "danish": true, "france": true, "french": true,
+}
+
+func thirdCountry(w string) bool {
+	return thirdCountries[strings.TrimSuffix(w, "'s")]
+}
+
+// authorityModifier may stand between a state's name and the authority's
+// head word ("Poland's Operational Command", "the Moldovan National Army",
+// "the Romanian Ministry of National Defence").
+func authorityModifier(w string) bool {
+	switch w {
+	case "the", "national", "defence", "defense", "armed", "air", "operational", "joint", "foreign", "of",
+		"ministry", "minister", "force", "forces", "command", "general", "staff", "army":
+		return true
+	}
+	return false
+}
+
+// authorityHead: the word at i names a state's military authority (a
+// ministry or minister, an army, armed forces, an air force, a general
+// staff, a command).
+func authorityHead(lw, next string) bool {
+	switch lw {
+	case "ministry", "minister", "army", "military", "command":
+		return true
+	case "armed":
+		return next == "forces"
+	case "air":
+		return next == "force" || next == "forces" || next == "force's"
+	case "general":
+		return next == "staff"
+	case "defence", "defense":
+		return next == "ministry" || next == "minister" || next == "ministry's"
+	}
+	return false
+}
+
+// thirdAuthority: the authority at i is named with a third country, before
+// it ("the Polish Armed Forces", "Moldova's Ministry of Defence") or in an
+// "of" phrase after it ("the Operational Command of the Polish Armed
+// Forces", "the Ministry of National Defence of Romania").
+func thirdAuthority(toks []token, i int, lw, next string) bool {
+	if !authorityHead(lw, next) {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if thirdCountry(toks[k].low) {
+			return true
+		}
+		if !authorityModifier(toks[k].low) {
+			break
+		}
+	}
+	of := false
+	for k := i + 1; k < len(toks) && k <= i+6; k++ {
+		lw := toks[k].low
+		if of && thirdCountry(lw) {
+			return true
+		}
+		if !authorityModifier(lw) {
+			return false
+		}
+		of = of || lw == "of"
+	}
+	return false
+}
+
+// bareMinistry: the ministry (or minister) at i is named without a state:
+// "the ministry", "the Defence Ministry", "Defence Minister X", not
+// "Russia's Defence Ministry", "the Ministry of Defence of Russia".
+func bareMinistry(toks []token, i int, lw string) bool {
+	if lw != "ministry" && lw != "defence" && lw != "defense" && lw != "minister" {
+		return false // "Russia said", the ministry's Ukrainian names: Russia's by name
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if russianWord(toks[k].low) {
+			return false
+		}
+		if !authorityModifier(toks[k].low) {
+			break
+		}
+	}
+	for k := i + 1; k < len(toks) && k <= i+5; k++ {
+		if russianWord(toks[k].low) {
+			return false
+		}
+		if !authorityModifier(toks[k].low) {
+			break
+		}
+	}
+	return true
+}
+
+func russianWord(w string) bool {
+	switch strings.TrimSuffix(w, "'s") {
+	case "russia", "russian", "moscow", "kremlin":
+		return true
+	}
+	return false
+}
+
+// namedAuthority is the authority a sentence names by its state, the last
+// one it names: a third country's (srcThird), or Russia's ministry by name
+// ("Russia's Defence Ministry", "the Ministry of Defence of Russia",
+// "Russia said"); srcNone when it names neither.
+func namedAuthority(toks []token) source {
+	out := srcNone
+	for i := range toks {
+		lw, prev, next := toks[i].low, "", ""
+		if i > 0 {
+			prev = toks[i-1].low
+		}
+		if i+1 < len(toks) {
+			next = toks[i+1].low
+		}
+		switch {
+		case thirdAuthority(toks, i, lw, next):
+			out = srcThird
+		case russiaSaid(lw, next):
+			out = srcRUMoD
+		case authorityHead(lw, next) && sourceAt(toks, i, lw, prev, next) == srcRUMoD && !bareMinistry(toks, i, lw):
+			out = srcRUMoD
+		}
+	}
+	return out
+}
