@@ -173,7 +173,11 @@ var instrPreposition = map[string]bool{"з": true, "із": true, "зі": true, "
 // and 25 cruise missiles"): one predicate governs them.
 func groupFigures(fs []figure, toks []token, st *countState) {
 	for i := range fs {
-		if i > 0 && !fs[i-1].has(fWhole) && joined(toks, fs[i-1].end, fs[i].start) {
+		// a part of the phrase before ("52 drones, 45 of which were shot
+		// down", "60 drones, 52 of them") is no item of a list with it; parts
+		// of two phrases ("211 of the drones and 38 of the missiles") are
+		partOfPrev := i > 0 && fs[i].has(fRefer) && !fs[i-1].has(fRefer)
+		if i > 0 && !fs[i-1].has(fWhole) && !partOfPrev && joined(toks, fs[i-1].end, fs[i].start) {
 			fs[i].group = fs[i-1].group
 			if colonBetween(toks, fs[i-1].end, fs[i].start) || fs[i-1].has(fAfterColon) {
 				fs[i].flags |= fAfterColon

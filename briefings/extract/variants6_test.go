@@ -7,7 +7,7 @@ package extract
 // "(temporarily) occupied". Every text was written for these tests.
 func variantCases6() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily, breakdownAloneFamily, regionalCommandFamily, unnamedPlaceFamily, launchListFamily, officialNameFamily} {
+	for _, fam := range [][]attackCase{onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily, breakdownAloneFamily, regionalCommandFamily, unnamedPlaceFamily, launchListFamily, officialNameFamily, partOfWhichFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -201,4 +201,19 @@ var officialNameFamily = []attackCase{
 	{name: "a governor by surname beside the air force's night", pub: "2026-06-11",
 		text: "Russia launched 33 drones at Ukraine overnight and 29 were shot down, the air force said. Debris damaged two houses, Kiper said.",
 		want: map[string]any{"national#": 1, "0.launched.drones": 33, "0.source": "Ukraine's Air Force"}},
+}
+
+// "X, N of which were shot down", "X, N of them ...": N is a part of X, never
+// an item of a list with it (their sum is no figure).
+var partOfWhichFamily = []attackCase{
+	{name: "the attack included X, N of which were shot down", pub: "2026-06-11",
+		text: "Russia's overnight attack included 64 drones, 51 of which were shot down, the air force said.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 51}},
+	{name: "the attack consisted of X, N of them downed", pub: "2026-06-11",
+		text: "The night attack consisted of 38 drones, 30 of them were downed, the air force said.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 30}},
+	// what must not change
+	{name: "parts of two phrases joined by and", pub: "2026-06-11",
+		text: "The military said Russia had launched 300 drones and 20 missiles but that 250 of the drones and 15 of the missiles were intercepted.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 250, "0.intercepted.missiles": 15}},
 }
