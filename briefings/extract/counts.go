@@ -257,7 +257,7 @@ func forwardCue(toks []token, cueAt []outcome, end int, rs *ruleSet) fwCue {
 				return fwCue{out: cueAt[k2], at: k2}
 			}
 		}
-		if !passiveSkip[lw] && !(toks[k].kind == kWord && (strings.HasSuffix(lw, "ly") || strings.HasSuffix(lw, "но"))) {
+		if !passiveSkip[lw] && !(toks[k].kind == kWord && (strings.HasSuffix(lw, "ly") || strings.HasSuffix(lw, "но"))) && !modalSkip(toks, k) {
 			break
 		}
 		k++
@@ -281,6 +281,26 @@ func forwardCue(toks []token, cueAt []outcome, end int, rs *ruleSet) fwCue {
 		}
 	}
 	return fwCue{out: out, direct: k == end, at: k}
+}
+
+// modalSkip: words between a figure and its verb that say the defenders
+// succeeded, as "вдалося" does in Ukrainian: "was able to", "managed to",
+// and the relative clause's subject ("58 of which it was able to shoot
+// down").
+func modalSkip(toks []token, k int) bool {
+	prev := ""
+	if k > 0 {
+		prev = toks[k-1].low
+	}
+	switch toks[k].low {
+	case "able", "managed":
+		return true
+	case "to":
+		return prev == "able" || prev == "managed"
+	case "it", "they", "we":
+		return prev == "which"
+	}
+	return false
 }
 
 // ownVerb: the phrase ending at end is the subject of a passive verb that

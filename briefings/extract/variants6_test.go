@@ -212,6 +212,12 @@ var partOfWhichFamily = []attackCase{
 	{name: "the attack consisted of X, N of them downed", pub: "2026-06-11",
 		text: "The night attack consisted of 38 drones, 30 of them were downed, the air force said.",
 		want: map[string]any{"national#": 1, "0.intercepted.drones": 30}},
+	{name: "N of which it was able to shoot down", pub: "2026-06-11",
+		text: "The air force said Russia launched 71 drones overnight, 63 of which it was able to shoot down.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 71, "0.intercepted.drones": 63}},
+	{name: "N of which air defence managed to destroy", pub: "2026-06-11",
+		text: "Russia sent 29 drones overnight, 24 of which air defence managed to destroy, the air force said.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 24}},
 	// what must not change
 	{name: "parts of two phrases joined by and", pub: "2026-06-11",
 		text: "The military said Russia had launched 300 drones and 20 missiles but that 250 of the drones and 15 of the missiles were intercepted.",
