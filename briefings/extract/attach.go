@@ -114,6 +114,7 @@ type reader struct {
 	pendingRegs []region // the targets a sentence named before any event
 	pending     source   // a national source named before any figure
 	ministry    source   // the ministry (or a third country's authority) the text named last by its state
+	thirdSpoke  bool     // the last source named was a third country's authority
 	// people hurt, told before any attack was reported ("at least five
 	// people were killed", then the figures of the attack): held for the
 	// attack the next sentence with figures reports
@@ -373,6 +374,10 @@ func (r *reader) clause(s sentence, ms []mention, figs []figure) clause {
 	if named != srcNone {
 		r.ministry = named
 	}
+	if src == srcNone && r.thirdGoesOn(toks, ms) {
+		src = srcThird
+	}
+	r.thirdSpoke = src == srcThird || src == srcNone && r.thirdSpoke
 	c := clause{src: src}
 	if src == srcThird {
 		r.local = localCtx{} // a neighbour's authorities: their figures are not the attack's (read skips them)

@@ -36,18 +36,18 @@ func thirdCountry(w string) bool {
 func authorityModifier(w string) bool {
 	switch w {
 	case "the", "national", "defence", "defense", "armed", "air", "operational", "joint", "foreign", "of",
-		"ministry", "minister", "force", "forces", "command", "general", "staff", "army":
+		"ministry", "minister", "force", "forces", "command", "general", "staff", "army", "prime":
 		return true
 	}
 	return false
 }
 
-// authorityHead: the word at i names a state's military authority (a
-// ministry or minister, an army, armed forces, an air force, a general
-// staff, a command).
+// authorityHead: the word at i names a state's authority: a ministry or
+// minister (a prime minister too), an army, armed forces, an air force, a
+// general staff, a command, the president, the government, officials.
 func authorityHead(lw, next string) bool {
 	switch lw {
-	case "ministry", "minister", "army", "military", "command":
+	case "ministry", "minister", "army", "military", "command", "president", "premier", "pm", "government", "authorities", "officials":
 		return true
 	case "armed":
 		return next == "forces"
@@ -144,9 +144,47 @@ func namedAuthority(toks []token) source {
 			out = srcThird
 		case russiaSaid(lw, next):
 			out = srcRUMoD
-		case authorityHead(lw, next) && sourceAt(toks, i, lw, prev, next) == srcRUMoD && !bareMinistry(toks, i, lw):
-			out = srcRUMoD
+		case authorityHead(lw, next) && sourceAt(toks, i, lw, prev, next) == srcRUMoD:
+			if !bareMinistry(toks, i, lw) {
+				out = srcRUMoD
+			} else if firstStateThird(toks) {
+				out = srcThird // "Romania found fragments of a drone, the defence ministry said"
+			}
 		}
 	}
 	return out
+}
+
+// firstStateThird: the first state a sentence names is a third country
+// and it names no region of Russia or Ukraine ("NATO member Romania was
+// searching for fragments after Russia's attack on Ukraine, the ministry
+// said"): the sentence is about that country, whose ministry a bare "the
+// ministry" then is. "Near the border with Belarus, N drones were downed
+// over the Bryansk region, the ministry said" stays Russia's claim.
+func firstStateThird(toks []token) bool {
+	third, decided := false, false
+	for i := range toks {
+		lw := toks[i].low
+		if _, ok := regionOf(lw); ok {
+			return false
+		}
+		switch {
+		case decided:
+		case thirdCountry(lw):
+			third, decided = true, true
+		case russianWord(lw), strings.HasPrefix(lw, "ukrain"):
+			decided = true
+		}
+	}
+	return third
+}
+
+// thirdGoesOn: a sentence with figures but no source, no side and no place
+// of the war, after a third country's authority was the last to speak
+// ("Polish jets downed four of them"), is still that country's count.
+func (r *reader) thirdGoesOn(toks []token, ms []mention) bool {
+	if !r.thirdSpoke || !r.rs.on(ruleThirdCountry) || nationalTarget(toks) || len(sentenceRegions(toks)) > 0 {
+		return false
+	}
+	return attackerSignalOf(toks, srcNone, ms, r.rs) == sideNone
 }

@@ -6,7 +6,7 @@ package extract
 // Russia's. Every text was written for these tests.
 func variantCases7() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{thirdCountryFamily, bareMinistryFamily} {
+	for _, fam := range [][]attackCase{thirdCountryFamily, bareMinistryFamily, thirdSpeakerFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -78,4 +78,37 @@ var bareMinistryFamily = []attackCase{
 	{name: "a neighbour's ministry, then Russia's named, then the bare ministry", pub: "2026-09-14",
 		text: "Belarus's defence ministry said its jets had been on duty through the night. Russia's Defence Ministry said Ukraine attacked with drones after midnight. The ministry said 26 Ukrainian drones were shot down.",
 		want: map[string]any{"national#": 1, "0.attacker": "UA", "0.intercepted.drones": 26, "0.source": "Russia's Defence Ministry"}},
+}
+
+// A third country's head of government, president or armed forces speak
+// for it too; figures with no source, side or place of the war after them
+// are still theirs; a bare "the ministry" in a sentence about a third
+// country (the first state it names, no region of the war) is that
+// country's.
+var thirdSpeakerFamily = []attackCase{
+	{name: "neighbour's prime minister counts drones over the country", pub: "2026-09-14",
+		text: "The Polish prime minister told parliament that 23 drones had crossed into Polish airspace overnight and that allied jets destroyed six of them.",
+		want: map[string]any{"#": 0}},
+	{name: "neighbour's president counts missiles and drones", pub: "2026-09-14",
+		text: "Moldova's president said two missiles and three drones were detected over the country during the night.",
+		want: map[string]any{"#": 0}},
+	{name: "prime minister first, the downed share in the next sentence", pub: "2026-09-14",
+		text: "Polish Prime Minister Adam Kowal reported that 17 drones were detected in the country's airspace overnight. Air defence units downed three of them, the last shortly before seven.",
+		want: map[string]any{"#": 0}},
+	{name: "armed forces first, the downed count in the next paragraph", pub: "2026-09-14",
+		text: "Poland's armed forces said drones had entered the country's airspace again and again during the night.\n\nFive drones were shot down by allied fighter jets, and the search for their debris goes on.",
+		want: map[string]any{"#": 0}},
+	{name: "the country is the subject, the bare ministry speaks twice", pub: "2026-09-14",
+		text: "NATO member Romania was searching for debris after drones were spotted in its airspace during a Russian attack on Ukraine's Danube ports, the defence ministry said on Sunday. The ministry said one drone was detected by radar for ten minutes.",
+		want: map[string]any{"#": 0}},
+	{name: "drones over the neighbour's territory, the bare ministry", pub: "2026-09-14",
+		text: "Two drones were detected over Romanian territory overnight, the defence ministry said.",
+		want: map[string]any{"#": 0}},
+	// what must not change
+	{name: "a sentence with a side after the neighbour's command is the attack's", pub: "2026-09-14",
+		text: "Poland's Operational Command said Polish and allied jets were scrambled overnight.\n\nRussia launched 80 drones at Ukraine overnight, and 65 of them were shot down.",
+		want: map[string]any{"#": 1, "national#": 1, "0.attacker": "RU", "0.launched.drones": 80, "0.intercepted.drones": 65}},
+	{name: "a neighbour named first, a Russian region after it: Russia's claim", pub: "2026-09-14",
+		text: "Near the border with Belarus, 14 drones were destroyed over the Bryansk region overnight, the Defence Ministry said.",
+		want: map[string]any{"#": 1, "0.attacker": "UA", "0.intercepted.drones": 14, "0.source": "Russia's Defence Ministry"}},
 }
