@@ -61,12 +61,33 @@ func countFigures(s *sentence, ms []mention, cues []cue, cueAt []outcome, st *co
 		f := &fs[i]
 		if countOne(f, prev, fw, i, s, cues, cueAt, st, rs) {
 			out = append(out, *f)
+		} else if f.out == outNone && f.known && f.class.weapon() && i+1 < len(fs) && wholeOfPart(toks, f, &fs[i+1]) && rs.on(ruleNOfM) {
+			// "a total of 31 drones, 23 of which were shot down": with no verb
+			// of its own, the whole is the number launched, as "Of the 31
+			// drones, 23 ..." is
+			f.out = outLaunched
+			out = append(out, *f)
 		}
 		if f.class != classNone || f.vague != "" || f.has(fAll) {
 			prev = f
 		}
 	}
 	return out
+}
+
+// wholeOfPart: the next figure is a part of f, after a comma that closes
+// f's phrase ("31 drones, 23 of which", "52 drones overnight, 45 of them"):
+// no verb and no other number between them.
+func wholeOfPart(toks []token, f, next *figure) bool {
+	if !next.has(fRefer) || next.has(fWhole) || next.start <= f.end || next.start-f.end > 5 || toks[next.start-1].low != "," {
+		return false
+	}
+	for k := f.end; k < next.start; k++ {
+		if toks[k].cue != outNone || toks[k].kind == kNum {
+			return false
+		}
+	}
+	return true
 }
 
 // countOne decides what f counts; false when it counts nothing the reader reports.
