@@ -8,15 +8,17 @@ type region struct {
 }
 
 // regionAliases: lower-case spellings and Ukrainian stems ('*' = prefix).
+// A region's cities most often named alone in attack reports (Kupiansk,
+// Chuhuiv; Kryvyi Rih, Nikopol, Pavlohrad; Izmail; Haivoron) stand for it.
 var regionAliases = []struct {
 	name    string
 	ru      bool
 	aliases []string
 }{
 	{"Kyiv", false, []string{"kyiv", "kiev", "kyiv's", "kiev's", "київ*", "києв*", "киев*", "kyivska", "capital", "столиц*"}},
-	{"Kharkiv", false, []string{"kharkiv", "kharkov", "kharkiv's", "харків*", "харков*"}},
-	{"Dnipropetrovsk", false, []string{"dnipropetrovsk", "dnepropetrovsk", "dnipro", "dnipro's", "dnepr", "дніпропетров*", "дніпр*", "днепр*"}},
-	{"Odesa", false, []string{"odesa", "odessa", "odesa's", "одес*", "одещин*"}},
+	{"Kharkiv", false, []string{"kupiansk", "kupyansk", "chuhuiv", "kharkiv", "kharkov", "kharkiv's", "харків*", "харков*"}},
+	{"Dnipropetrovsk", false, []string{"kryvyi", "nikopol", "pavlohrad", "dnipropetrovsk", "dnepropetrovsk", "dnipro", "dnipro's", "dnepr", "дніпропетров*", "дніпр*", "днепр*"}},
+	{"Odesa", false, []string{"izmail", "odesa", "odessa", "odesa's", "одес*", "одещин*"}},
 	{"Mykolaiv", false, []string{"mykolaiv", "nikolaev", "mykolayiv", "миколаїв*", "миколаєв*", "миколаївщин*"}},
 	{"Kherson", false, []string{"kherson", "херсон*"}},
 	{"Zaporizhzhia", false, []string{"zaporizhzhia", "zaporizhia", "zaporozhye", "zaporizhzhya", "запоріж*", "запорож*"}},
@@ -26,7 +28,7 @@ var regionAliases = []struct {
 	{"Chernihiv", false, []string{"chernihiv", "chernigov", "чернігів*", "чернігов*", "черніг*"}},
 	{"Poltava", false, []string{"poltava", "полтав*"}},
 	{"Cherkasy", false, []string{"cherkasy", "cherkassy", "черкас*", "черкащин*"}},
-	{"Kirovohrad", false, []string{"kirovohrad", "kropyvnytskyi", "kirovograd", "кіровоград*", "кропивницьк*"}},
+	{"Kirovohrad", false, []string{"haivoron", "kirovohrad", "kropyvnytskyi", "kirovograd", "кіровоград*", "кропивницьк*"}},
 	{"Vinnytsia", false, []string{"vinnytsia", "vinnitsa", "вінниц*", "вінничин*"}},
 	{"Zhytomyr", false, []string{"zhytomyr", "zhitomir", "житомир*"}},
 	{"Khmelnytskyi", false, []string{"khmelnytskyi", "khmelnytsky", "khmelnitsky", "khmelnytskyi's", "хмельниц*", "хмельниччин*"}},

@@ -7,7 +7,7 @@ package extract
 // "(temporarily) occupied". Every text was written for these tests.
 func variantCases6() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily, breakdownAloneFamily, regionalCommandFamily, unnamedPlaceFamily, launchListFamily, officialNameFamily, partOfWhichFamily} {
+	for _, fam := range [][]attackCase{onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily, breakdownAloneFamily, regionalCommandFamily, unnamedPlaceFamily, launchListFamily, officialNameFamily, partOfWhichFamily, cityAloneFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -228,4 +228,18 @@ var partOfWhichFamily = []attackCase{
 	{name: "parts of two phrases joined by and", pub: "2026-06-11",
 		text: "The military said Russia had launched 300 drones and 20 missiles but that 250 of the drones and 15 of the missiles were intercepted.",
 		want: map[string]any{"national#": 1, "0.intercepted.drones": 250, "0.intercepted.missiles": 15}},
+}
+
+// A city named alone stands for its region: a hit on it, with no national
+// source, is that region's.
+var cityAloneFamily = []attackCase{
+	{name: "a hit in Kryvyi Rih, no source", pub: "2026-06-11",
+		text: "Overnight a Russian drone hit a warehouse in Kryvyi Rih; one person was hurt.",
+		want: map[string]any{"national#": 0, "0.regions": "[Dnipropetrovsk]"}},
+	{name: "drones over Izmail, no source", pub: "2026-06-11",
+		text: "Five drones were downed over Izmail overnight, and port infrastructure was damaged.",
+		want: map[string]any{"national#": 0, "0.regions": "[Odesa]"}},
+	{name: "strikes on Kupiansk and Chuhuiv", pub: "2026-06-11",
+		text: "Russian drones struck Kupiansk twice and Chuhuiv once during the day.",
+		want: map[string]any{"national#": 0}},
 }
