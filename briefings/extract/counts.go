@@ -100,6 +100,12 @@ func countOne(f *figure, prev *figure, fw []fwCue, i int, s *sentence, cues []cu
 	if f.has(fRecon) {
 		return false
 	}
+	if f.has(fImplicit) && f.out == outLaunched && f.start > 0 && s.toks[f.start-1].low == "the" {
+		// "the drone had been detected": a drone named before, no count of a
+		// launch; the rule counts one only where it is downed or hits
+		// ("destroyed the missile")
+		return false
+	}
 	if f.has(fWhole) && f.known && f.out == outNone && f.class.weapon() {
 		return true // "Of the N drones, ...": attach decides what N is
 	}

@@ -7,7 +7,7 @@ package extract
 // "(temporarily) occupied". Every text was written for these tests.
 func variantCases6() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily, breakdownAloneFamily, regionalCommandFamily, unnamedPlaceFamily, launchListFamily, officialNameFamily, partOfWhichFamily, cityAloneFamily} {
+	for _, fam := range [][]attackCase{onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily, breakdownAloneFamily, regionalCommandFamily, unnamedPlaceFamily, launchListFamily, officialNameFamily, partOfWhichFamily, cityAloneFamily, definiteLaunchFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -242,4 +242,17 @@ var cityAloneFamily = []attackCase{
 	{name: "strikes on Kupiansk and Chuhuiv", pub: "2026-06-11",
 		text: "Russian drones struck Kupiansk twice and Chuhuiv once during the day.",
 		want: map[string]any{"national#": 0}},
+}
+
+// "The drone" named again ("the drone had been detected", "the drone was
+// launched from ...") counts no launch of its own; "destroyed the missile"
+// still counts one downed.
+var definiteLaunchFamily = []attackCase{
+	{name: "the drone had been detected", pub: "2026-06-11",
+		text: "The ministry said the drone had been detected in radar data from the border area.",
+		want: map[string]any{"#": 0}},
+	// what must not change
+	{name: "the missile destroyed", pub: "2026-06-11",
+		text: "Russia launched 14 drones and a guided missile overnight; air defence destroyed the missile and 11 of the drones, the air force said.",
+		want: map[string]any{"national#": 1, "0.intercepted.missiles": 1}},
 }
