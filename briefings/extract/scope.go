@@ -55,11 +55,14 @@ func (r *reader) settleScope() {
 	}
 }
 
-// hasShares: some region's share of the event states figures of its own.
+// hasShares: some region's share of the event states a part of a figure
+// the event states ("30 drones, 12 of them over the Kharkiv region").
 func (e *event) hasShares() bool {
 	for _, c := range e.children {
-		if len(c.entries) > 0 {
-			return true
+		for k := range c.entries {
+			if e.hasField(&c.entries[k].figure) {
+				return true
+			}
 		}
 	}
 	return false

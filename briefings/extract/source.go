@@ -469,6 +469,9 @@ func regionAt(toks []token, i int) (region, bool) {
 	if i+1 < len(toks) && capitalForState(toks[i].low, toks[i+1].low) {
 		return region{}, false // "Kyiv's air force said": the state, not the city
 	}
+	if i+1 < len(toks) && (toks[i+1].low == "river" || toks[i+1].low == "river's") {
+		return region{}, false // "the Dnipro River": a river, not the city or its region
+	}
 	return regionOf(toks[i].low)
 }
 

@@ -7,7 +7,7 @@ package extract
 // "(temporarily) occupied". Every text was written for these tests.
 func variantCases6() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily, breakdownAloneFamily, regionalCommandFamily, unnamedPlaceFamily, launchListFamily, officialNameFamily, partOfWhichFamily, cityAloneFamily, definiteLaunchFamily} {
+	for _, fam := range [][]attackCase{onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily, breakdownAloneFamily, regionalCommandFamily, unnamedPlaceFamily, launchListFamily, officialNameFamily, partOfWhichFamily, cityAloneFamily, definiteLaunchFamily, riverFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -255,4 +255,11 @@ var definiteLaunchFamily = []attackCase{
 	{name: "the missile destroyed", pub: "2026-06-11",
 		text: "Russia launched 14 drones and a guided missile overnight; air defence destroyed the missile and 11 of the drones, the air force said.",
 		want: map[string]any{"national#": 1, "0.intercepted.missiles": 1}},
+}
+
+// "The Dnipro River" is a river, not Dnipro or its region.
+var riverFamily = []attackCase{
+	{name: "a bridge over the Dnipro River in the capital", pub: "2026-06-11",
+		text: "Overnight a Russian drone struck a Kyiv bridge across the Dnipro River, and two more drones were shot down over the city.",
+		want: map[string]any{"national#": 0, "0.regions": "[Kyiv]"}},
 }
