@@ -587,6 +587,10 @@ func targetsRegions(toks []token) bool {
 		switch lw := toks[ix].low; lw {
 		case "удару", "атаковано", "targeting", "targeted", "hitting", "struck", "attacked":
 			return true
+		case "direction":
+			if ix >= 2 && toks[ix-1].low == "the" && toks[ix-2].low == "in" {
+				return true // "flying in the direction of the Odesa region": where they went
+			}
 		default:
 			if strings.HasPrefix(lw, "атакува") || strings.HasPrefix(lw, "вдарил") {
 				return true // "ворог атакував Полтавщину"

@@ -7,7 +7,7 @@ package extract
 // "(temporarily) occupied". Every text was written for these tests.
 func variantCases6() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily, breakdownAloneFamily, regionalCommandFamily, unnamedPlaceFamily, launchListFamily, officialNameFamily, partOfWhichFamily, cityAloneFamily, definiteLaunchFamily, riverFamily} {
+	for _, fam := range [][]attackCase{onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily, breakdownAloneFamily, regionalCommandFamily, unnamedPlaceFamily, launchListFamily, officialNameFamily, partOfWhichFamily, cityAloneFamily, definiteLaunchFamily, riverFamily, directionFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -262,4 +262,12 @@ var riverFamily = []attackCase{
 	{name: "a bridge over the Dnipro River in the capital", pub: "2026-06-11",
 		text: "Overnight a Russian drone struck a Kyiv bridge across the Dnipro River, and two more drones were shot down over the city.",
 		want: map[string]any{"national#": 0, "0.regions": "[Kyiv]"}},
+}
+
+// "In the direction of" a region names where the drones went: the night's
+// region, also in a sentence without a figure.
+var directionFamily = []attackCase{
+	{name: "drones flying in the direction of a region, no figure in the sentence", pub: "2026-06-11",
+		text: "Overall, russian troops attacked Ukraine with 27 Shaheds, the air force said. Most of them were flying in the direction of the northern districts of the Sumy Region.",
+		want: map[string]any{"national#": 1, "0.regions": "[Sumy]"}},
 }
