@@ -48,6 +48,7 @@ type event struct {
 	asOf        string
 	start, end  string // the window
 	provisional bool
+	guessed     bool         // the attacker is the default guess: no sentence told it
 	weapons     []string     // types and classes named
 	unnumbered  []unnumbered // types named without a count
 }
@@ -138,6 +139,7 @@ type clause struct {
 	att      side
 	regs     []region
 	localReg string
+	guessed  bool // nothing in the text told the side: Russia attacked, by default
 }
 
 func (r *reader) newEvent(att side, ti timeInfo) *event {
@@ -232,6 +234,10 @@ func (r *reader) read(s sentence) {
 		held, r.heldCas = r.heldCas, nil
 	}
 	ev := r.eventFor(s, c, figs)
+	if len(figs) > 0 {
+		// the side was only guessed while no sentence with figures told it
+		ev.guessed = c.guessed && (ev.guessed || len(ev.entries) == 0)
+	}
 	r.stamp(ev, c.time, len(figs) > 0)
 	target := r.targetFor(ev, s, c, figs)
 	target.noteWeapons(toks)
@@ -427,7 +433,7 @@ func (r *reader) clause(s sentence, ms []mention, figs []figure) clause {
 		c.att = r.attacker
 	}
 	if c.att == sideNone {
-		c.att = sideRU
+		c.att, c.guessed = sideRU, true
 		if regs := sentenceRegions(toks); len(regs) > 0 && allRussian(regs) && !nationalTarget(toks) {
 			c.att = sideUA // nothing else says who attacked: drones over Russia's regions are Ukraine's
 		}

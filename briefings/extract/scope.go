@@ -21,6 +21,9 @@ func (r *reader) settleScope() {
 		if e.parent != nil || e.scope != scopeNational {
 			continue
 		}
+		if e.guessed && e.attacker == sideRU && r.rs.on(ruleScope) {
+			r.speakerSide(e)
+		}
 		if e.attacker == sideUA && r.rs.on(ruleMinistryRegions) {
 			e.liftShares()
 		}
@@ -53,6 +56,25 @@ func (r *reader) settleScope() {
 			e.source = r.speaker // the one official who speaks in the text gives them
 		}
 	}
+}
+
+// speakerSide: figures whose side no sentence told, in a text where only
+// one regional official of Russia speaks, named after his quote ("\"Air
+// defence in the south of the oblast destroyed five drones ...,\" said
+// Gusev"), are Ukraine's attack on his region.
+func (r *reader) speakerSide(e *event) {
+	if !r.sawRegional || r.sawNational || len(r.speakerRegs) != 1 || len(e.regions) > 0 {
+		return
+	}
+	rg, ok := regionByName(r.speakerRegs[0])
+	if !ok || !rg.ru {
+		return
+	}
+	e.attacker = sideUA
+	for _, c := range e.children {
+		c.attacker = sideUA
+	}
+	e.addRegion(rg.name)
 }
 
 // hasShares: some region's share of the event states a part of a figure

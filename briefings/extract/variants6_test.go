@@ -7,7 +7,7 @@ package extract
 // "(temporarily) occupied". Every text was written for these tests.
 func variantCases6() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily, breakdownAloneFamily, regionalCommandFamily, unnamedPlaceFamily, launchListFamily, officialNameFamily, partOfWhichFamily, cityAloneFamily, definiteLaunchFamily, riverFamily, directionFamily} {
+	for _, fam := range [][]attackCase{onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily, breakdownAloneFamily, regionalCommandFamily, unnamedPlaceFamily, launchListFamily, officialNameFamily, partOfWhichFamily, cityAloneFamily, definiteLaunchFamily, riverFamily, directionFamily, quoteThenGovernorFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -270,4 +270,16 @@ var directionFamily = []attackCase{
 	{name: "drones flying in the direction of a region, no figure in the sentence", pub: "2026-06-11",
 		text: "Overall, russian troops attacked Ukraine with 27 Shaheds, the air force said. Most of them were flying in the direction of the northern districts of the Sumy Region.",
 		want: map[string]any{"national#": 1, "0.regions": "[Sumy]"}},
+}
+
+// A quote of several sentences with no side word, attributed after it to a
+// Russian governor, counts Ukraine's attack on his region.
+var quoteThenGovernorFamily = []attackCase{
+	{name: "four-sentence quote, the Russian governor named after it", pub: "2026-06-11",
+		text: "\"Air defence units in the north of the region detected and destroyed over seven UAVs. There are no casualties so far. Debris damaged a substation. Two villages are without power,\" said Bogomaz.",
+		want: map[string]any{"national#": 0, "0.attacker": "UA", "0.regions": "[Bryansk]"}},
+	// what must not change
+	{name: "a quote naming a Ukrainian region, its head named after it", pub: "2026-06-11",
+		text: "\"Air defence destroyed six drones over the Dnipropetrovsk region overnight. No one was hurt,\" said Lysak.",
+		want: map[string]any{"national#": 0, "0.attacker": "RU"}},
 }
