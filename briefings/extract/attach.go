@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"time"
 
 	"github.com/sitrep/sitrep/briefings"
@@ -49,6 +50,7 @@ type event struct {
 	start, end  string // the window
 	provisional bool
 	guessed     bool         // the attacker is the default guess: no sentence told it
+	quoted      bool         // figures from a quote whose speaker is named after it
 	weapons     []string     // types and classes named
 	unnumbered  []unnumbered // types named without a count
 }
@@ -114,6 +116,7 @@ type reader struct {
 	lastPlace   string   // the last region or city a sentence named
 	pendingRegs []region // the targets a sentence named before any event
 	pending     source   // a national source named before any figure
+	quoteOpen   bool     // a quote opened in an earlier sentence of the paragraph goes on
 	ministry    source   // the ministry (or a third country's authority) the text named last by its state
 	thirdSpoke  bool     // the last source named was a third country's authority
 	// people hurt, told before any attack was reported ("at least five
@@ -195,12 +198,31 @@ func (r *reader) cues(n int) []outcome {
 	return b
 }
 
+// quoteState reports whether the sentence is (part of) a quotation: it
+// opens with a quotation mark, or a quote opened before in its paragraph
+// has not closed. It keeps the state for the next sentence.
+func (r *reader) quoteState(s sentence) bool {
+	if s.para {
+		r.quoteOpen = false
+	}
+	t := s.text
+	opens := strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "“") || strings.HasPrefix(t, "«")
+	in := r.quoteOpen || opens
+	closes := strings.ContainsAny(t, "”»")
+	if n := strings.Count(t, "\""); opens && n%2 == 0 || !opens && n > 0 {
+		closes = true
+	}
+	r.quoteOpen = in && !closes
+	return in
+}
+
 // read runs stages 1 to 3 on one sentence.
 func (r *reader) read(s sentence) {
 	toks := s.toks
 	if len(toks) == 0 {
 		return
 	}
+	quoted := r.quoteState(s)
 	cueAt := r.cues(len(toks) + 1)
 	cues := findCues(toks, cueAt, r.rs)
 	ms := findMentions(toks, cueAt, r.rs)
@@ -237,6 +259,7 @@ func (r *reader) read(s sentence) {
 	if len(figs) > 0 {
 		// the side was only guessed while no sentence with figures told it
 		ev.guessed = c.guessed && (ev.guessed || len(ev.entries) == 0)
+		ev.quoted = ev.quoted || quoted && c.src == srcNone
 	}
 	r.stamp(ev, c.time, len(figs) > 0)
 	target := r.targetFor(ev, s, c, figs)

@@ -40,6 +40,12 @@ func (r *reader) settleScope() {
 			// no national source reports ("attacked Sumy with four guided
 			// bombs"): that place's
 			narrowed = e.narrow(onlyRegional)
+			if !narrowed && e.quoted && onlyRegional && e.attackedRegion() == "" && len(r.speakerRegs) == 1 {
+				// "\"Our air defence destroyed 18 drones ...,\" Kiper wrote": the
+				// quote is the regional head's, about his region
+				e.addRegion(r.speakerRegs[0])
+				narrowed = e.narrow(true)
+			}
 		}
 		if e.attacker == sideUA && (onlyRegional || unnamed) && r.rs.on(ruleScope) {
 			// only a governor or mayor of Russia speaks: their figures are

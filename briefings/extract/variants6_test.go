@@ -273,11 +273,18 @@ var directionFamily = []attackCase{
 }
 
 // A quote of several sentences with no side word, attributed after it to a
-// Russian governor, counts Ukraine's attack on his region.
+// Russian governor, counts Ukraine's attack on his region; attributed to a
+// Ukrainian regional head, Russia's attack on his.
 var quoteThenGovernorFamily = []attackCase{
 	{name: "four-sentence quote, the Russian governor named after it", pub: "2026-06-11",
 		text: "\"Air defence units in the north of the region detected and destroyed over seven UAVs. There are no casualties so far. Debris damaged a substation. Two villages are without power,\" said Bogomaz.",
 		want: map[string]any{"national#": 0, "0.attacker": "UA", "0.regions": "[Bryansk]"}},
+	{name: "a quote with no region, a Ukrainian regional head named after it", pub: "2026-06-11",
+		text: "\"Our air defence destroyed 14 enemy drones overnight. Luckily nobody was hurt,\" Kiper wrote.",
+		want: map[string]any{"national#": 0, "0.attacker": "RU", "0.regions": "[Odesa]"}},
+	{name: "a quote over three sentences with curly marks, head named after it", pub: "2026-06-11",
+		text: "“Air defence shot down nine drones. Debris damaged two houses. Nobody was hurt,” Lysak said.",
+		want: map[string]any{"national#": 0, "0.regions": "[Dnipropetrovsk]"}},
 	// what must not change
 	{name: "a quote naming a Ukrainian region, its head named after it", pub: "2026-06-11",
 		text: "\"Air defence destroyed six drones over the Dnipropetrovsk region overnight. No one was hurt,\" said Lysak.",
