@@ -439,7 +439,7 @@ func (r *reader) clause(s sentence, ms []mention, figs []figure) clause {
 	if c.regional {
 		c.regs = sentenceRegions(toks)
 		if home, ok := regionByName(officialHome(toks)); ok && len(c.regs) == 0 {
-			c.regs = []region{home} // "Kiper wrote": the region he speaks for
+			c.regs = []region{home} // "<surname> wrote": the region the official speaks for
 			r.lastPlace = home.name // the place "the region" refers to next
 		}
 		c.localReg = r.localRegion(c.regs, signal)
@@ -467,8 +467,8 @@ func (r *reader) clause(s sentence, ms []mention, figs []figure) clause {
 
 // allRussian: every region named is Russia's own; Crimea, which Ukraine's
 // Air Force names as a launch area ("from Cape Chauda (Crimea)"), does not
-// tell the side by itself, but in a list with Russia's own regions ("four
-// over the Rostov region, two over Crimea") it is one of the list.
+// tell the side by itself, but in a list with Russia's own regions ("three
+// over one Russian region, one over Crimea") it is one of the list.
 func allRussian(regs []region) bool {
 	own := false
 	for _, rg := range regs {

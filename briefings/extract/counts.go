@@ -62,9 +62,9 @@ func countFigures(s *sentence, ms []mention, cues []cue, cueAt []outcome, st *co
 		if countOne(f, prev, fw, i, s, cues, cueAt, st, rs) {
 			out = append(out, *f)
 		} else if f.out == outNone && f.known && f.class.weapon() && i+1 < len(fs) && wholeOfPart(toks, f, &fs[i+1]) && rs.on(ruleNOfM) {
-			// "a total of 31 drones, 23 of which were shot down": with no verb
-			// of its own, the whole is the number launched, as "Of the 31
-			// drones, 23 ..." is
+			// "a total of 40 drones, 35 of which were downed": with no verb of
+			// its own, the whole is the number launched, as "Of the 40 drones,
+			// 35 ..." is
 			f.out = outLaunched
 			out = append(out, *f)
 		}
@@ -76,7 +76,7 @@ func countFigures(s *sentence, ms []mention, cues []cue, cueAt []outcome, st *co
 }
 
 // wholeOfPart: the next figure is a part of f, after a comma that closes
-// f's phrase ("31 drones, 23 of which", "52 drones overnight, 45 of them"):
+// f's phrase ("40 drones, 35 of which", "52 drones overnight, 45 of them"):
 // no verb and no other number between them.
 func wholeOfPart(toks []token, f, next *figure) bool {
 	if !next.has(fRefer) || next.has(fWhole) || next.start <= f.end || next.start-f.end > 5 || toks[next.start-1].low != "," {
@@ -101,7 +101,7 @@ func countOne(f *figure, prev *figure, fw []fwCue, i int, s *sentence, cues []cu
 		return false
 	}
 	if f.has(fImplicit) && f.out == outLaunched && f.start > 0 && s.toks[f.start-1].low == "the" {
-		// "the drone had been detected": a drone named before, no count of a
+		// "the drone was spotted on radar": a drone named before, no count of a
 		// launch; the rule counts one only where it is downed or hits
 		// ("destroyed the missile")
 		return false
@@ -202,7 +202,7 @@ func groupFigures(fs []figure, toks []token, st *countState) {
 	for i := range fs {
 		// a part of the phrase before ("52 drones, 45 of which were shot
 		// down", "60 drones, 52 of them") is no item of a list with it; parts
-		// of two phrases ("211 of the drones and 38 of the missiles") are
+		// of two phrases ("150 of the drones and 20 of the missiles") are
 		partOfPrev := i > 0 && fs[i].has(fRefer) && !fs[i-1].has(fRefer)
 		if i > 0 && !fs[i-1].has(fWhole) && !partOfPrev && joined(toks, fs[i-1].end, fs[i].start) {
 			fs[i].group = fs[i-1].group
@@ -312,7 +312,7 @@ func forwardCue(toks []token, cueAt []outcome, end int, rs *ruleSet) fwCue {
 
 // modalSkip: words between a figure and its verb that say the defenders
 // succeeded, as "вдалося" does in Ukrainian: "was able to", "managed to",
-// and the relative clause's subject ("58 of which it was able to shoot
+// and the relative clause's subject ("40 of which it managed to bring
 // down").
 func modalSkip(toks []token, k int) bool {
 	prev := ""

@@ -37,12 +37,12 @@ func (r *reader) settleScope() {
 		unnamed := !r.sawRegional && !r.sawNational && !e.hasShares()
 		if e.attacker == sideRU && (r.sawRegional || unnamed) && r.rs.on(ruleScope) {
 			// a governor's or mayor's figures, or a strike on one place that
-			// no national source reports ("attacked Sumy with four guided
-			// bombs"): that place's
+			// no national source reports (a city struck with three guided
+			// bombs): that place's
 			narrowed = e.narrow(onlyRegional)
 			if !narrowed && e.quoted && onlyRegional && e.attackedRegion() == "" && len(r.speakerRegs) == 1 {
-				// "\"Our air defence destroyed 18 drones ...,\" Kiper wrote": the
-				// quote is the regional head's, about his region
+				// a quote of figures, then "the regional head wrote": the quote
+				// is his, about his region
 				e.addRegion(r.speakerRegs[0])
 				narrowed = e.narrow(true)
 			}
@@ -65,9 +65,9 @@ func (r *reader) settleScope() {
 }
 
 // speakerSide: figures whose side no sentence told, in a text where only
-// one regional official of Russia speaks, named after his quote ("\"Air
-// defence in the south of the oblast destroyed five drones ...,\" said
-// Gusev"), are Ukraine's attack on his region.
+// one regional official of Russia speaks, named after his quote (figures
+// of "the oblast" in quotation marks, then "said <governor>"), are
+// Ukraine's attack on his region.
 func (r *reader) speakerSide(e *event) {
 	if !r.sawRegional || r.sawNational || len(r.speakerRegs) != 1 || len(e.regions) > 0 {
 		return
@@ -234,9 +234,9 @@ func nationalTarget(toks []token) bool {
 	return false
 }
 
-// bordering: "Ukraine" at i describes a place as its neighbour ("the Bryansk
-// region that borders Ukraine", "the Kursk region bordering Ukraine", "on
-// the border with Ukraine"), not as the target.
+// bordering: "Ukraine" at i describes a place as its neighbour (a region
+// "that borders Ukraine", a region "bordering Ukraine", "on the border with
+// Ukraine"), not as the target.
 func bordering(toks []token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		if strings.HasPrefix(toks[k].low, "border") {

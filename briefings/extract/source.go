@@ -38,7 +38,7 @@ func sourceOf(toks []token, named source, rs *ruleSet) (source, source) {
 			s = srcThird // "the ministry said": the third country's named before
 		}
 		if s != srcNone && futureAgent(toks, i) {
-			continue // "the exact number will be made public by the Air Force": it has not spoken
+			continue // "the Air Force will publish the final count": it has not spoken
 		}
 		if s == srcRUMoD && ownerOfForces(toks, i) {
 			continue // "air defence forces of the Russian Defence Ministry" shot them down; someone else speaks
@@ -106,14 +106,14 @@ func ownerOfForces(toks []token, i int) bool {
 }
 
 // futureAgent: the source at i is named as the one that will publish the
-// figures later ("the exact number and type will be made public by the Air
-// Force", "will be disclosed in its reports by the Air Force"): a city
-// administration's way of saying its own count is provisional. The source
-// that speaks is someone else.
+// figures later ("the final count is to be published by the Air Force",
+// "the Air Force will give the exact types"): a city administration's way
+// of saying its own count is provisional. The source that speaks is someone
+// else.
 func futureAgent(toks []token, i int) bool {
 	for k := i + 1; k < len(toks) && k <= i+3; k++ {
 		if toks[k].low == "will" {
-			return true // "the air force will publish the exact number"
+			return true // "the air force will give the final count"
 		}
 	}
 	for k := i - 1; k >= 0 && k >= i-9; k-- {
@@ -190,8 +190,8 @@ type official struct {
 }
 
 // officials are the people news reports quote by surname alone as the
-// source of figures ("Kiper wrote", "according to Sobyanin", "Oleshchuk
-// adds"): the Air Force's commander and spokesman, the heads of Kyiv's city
+// source of figures ("<surname> wrote", "according to <surname>"): the Air
+// Force's commander and spokesman, the heads of Kyiv's city
 // administration, mayors and governors of the regions most often attacked.
 // Offices change hands: the list holds those named in the reports of
 // 2023-2026 the team has read, each in several outlets.
@@ -399,7 +399,7 @@ func sentenceRegions(toks []token) []region {
 			}
 			continue
 		case ")", "(":
-			continue // "from Cape Chauda (Crimea), Yeysk and Kursk (Russia)": the list goes on
+			continue // "from <area> (Crimea) and <area> (Russia)": the list goes on
 		}
 		if t.cue != outNone {
 			launch = false
@@ -467,7 +467,7 @@ func regionAt(toks []token, i int) (region, bool) {
 		return region{}, false // "10 p.m. Moscow time", "за київським часом": a clock's zone
 	}
 	if i+1 < len(toks) && capitalForState(toks[i].low, toks[i+1].low) {
-		return region{}, false // "Kyiv's air force said": the state, not the city
+		return region{}, false // "Kyiv's military reported": the state, not the city
 	}
 	if i+1 < len(toks) && (toks[i+1].low == "river" || toks[i+1].low == "river's") {
 		return region{}, false // "the Dnipro River": a river, not the city or its region
@@ -589,7 +589,7 @@ func targetsRegions(toks []token) bool {
 			return true
 		case "direction":
 			if ix >= 2 && toks[ix-1].low == "the" && toks[ix-2].low == "in" {
-				return true // "flying in the direction of the Odesa region": where they went
+				return true // "heading in the direction of a region": where they went
 			}
 		default:
 			if strings.HasPrefix(lw, "атакува") || strings.HasPrefix(lw, "вдарил") {

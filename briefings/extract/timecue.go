@@ -205,13 +205,13 @@ func wholeWord(w string) bool {
 // days", "in the last three weeks", "за останні три доби"): a count, a few
 // or several before the plural, after "past", "last" or "останні".
 //
-// The count may open the span ("in the first three days of the year") or
-// follow "the" after a word of duration ("over the three winter months"),
-// and a season may stand before the plural.
+// The count may open the span ("in the first five days of the month") or
+// follow "the" after a word of duration ("over the two summer months"), and
+// a season may stand before the plural.
 func severalSpan(toks []token, i int) bool {
 	j := i - 1
 	if j >= 0 && seasonWord(toks[j].low) {
-		j-- // "three winter months"
+		j-- // "two summer months"
 	}
 	if j < 1 {
 		return false
@@ -227,7 +227,7 @@ func severalSpan(toks []token, i int) bool {
 		if j >= 2 {
 			switch toks[j-2].low {
 			case "over", "during", "throughout", "in", "for":
-				return true // "over the three winter months"
+				return true // "over the two summer months"
 			}
 		}
 	}

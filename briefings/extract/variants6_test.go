@@ -38,7 +38,7 @@ var onePlaceStrikeFamily = []attackCase{
 // as its mayor does.
 var cityAdministrationFamily = []attackCase{
 	{name: "about a dozen over the capital, the city military administration", pub: "2026-06-11",
-		text: "Defenders shot down roughly a dozen drones heading for Kyiv overnight, according to the Kyiv City Military Administration.",
+		text: "Roughly a dozen drones heading for Kyiv were downed in the night, the Kyiv City Military Administration said.",
 		want: map[string]any{"national#": 0, "0.scope": "regional", "0.source": "mayor"}},
 	{name: "head of the city administration named after the figure", pub: "2026-06-11",
 		text: "Some eight drones were downed over Kyiv and its outskirts, said Oleksii Marchenko, head of the Kyiv city administration.",
@@ -51,7 +51,7 @@ var cityAdministrationFamily = []attackCase{
 		text: "Six drones were shot down over the Mykolaiv region, the regional military administration said.",
 		want: map[string]any{"national#": 0, "0.source": "regional governor"}},
 	{name: "the Armed Forces of Ukraine report the night", pub: "2026-06-11",
-		text: "Overnight 40 of 44 drones were shot down over Ukraine and four more were lost, the Armed Forces of Ukraine reported.",
+		text: "Overnight 40 of 44 drones were downed above Ukraine and four more were lost, the Armed Forces of Ukraine said.",
 		want: map[string]any{"national#": 1, "0.source": "Ukraine's military", "0.launched.drones": 44}},
 }
 
@@ -74,7 +74,7 @@ var laterPublisherFamily = []attackCase{
 // of per-region counts: the place keeps its own share.
 var occupiedPlaceFamily = []attackCase{
 	{name: "a share over occupied Crimea, no total", pub: "2026-06-11",
-		text: "The ministry says four drones were brought down over the Kursk region, another four over occupied Crimea, and the rest over the Bryansk and Oryol regions.",
+		text: "The ministry says four drones were downed over the Kursk region, another four over occupied Crimea, and the rest over the Bryansk and Oryol regions.",
 		want: map[string]any{"national#": 0}},
 	{name: "a share over temporarily occupied Crimea", pub: "2026-06-11",
 		text: "The ministry claims three drones were downed over the Belgorod region and another two over the temporarily occupied Crimea.",
@@ -91,7 +91,7 @@ var occupiedPlaceFamily = []attackCase{
 // the state, not the city.
 var breakdownAloneFamily = []attackCase{
 	{name: "breakdown alone, Crimea in the list", pub: "2026-06-11",
-		text: "It said 19 drones were downed over the Penza region, three over the Kursk region, two over Crimea and one over the Tambov region.",
+		text: "It said 19 drones were downed over the Penza region, three over the Kursk region, one over Crimea and two above the Tambov region.",
 		want: map[string]any{"national#": 0, "0.attacker": "UA"}},
 	{name: "breakdown alone, a region bordering Ukraine", pub: "2026-06-11",
 		text: "Three drones were destroyed over the Belgorod region, which borders Ukraine, and one more over the Oryol region.",
@@ -125,14 +125,14 @@ var regionalCommandFamily = []attackCase{
 		text: "Air defence destroyed all six drones launched at the Odesa region, Ukraine's southern defence forces reported.",
 		want: map[string]any{"national#": 0, "0.scope": "regional", "0.source": "regional governor"}},
 	{name: "Air Force Command South is a regional command", pub: "2026-06-11",
-		text: "Units of Air Force Command South destroyed four drones over the Mykolaiv and Kherson regions, the command said.",
-		want: map[string]any{"national#": 0}},
+		text: "Four drones were downed above the Mykolaiv and Kherson regions by Air Force Command South, its press service said.",
+		want: map[string]any{"national#": 0, "#": 1}},
 	{name: "a regional head and the southern command, two regions", pub: "2026-06-11",
-		text: "Air defence downed three drones over the Nikopol district of Dnipropetrovsk region and over Zaporizhzhia region. The outlet cites the head of the regional military administration and Air Command East.",
+		text: "Air defence shot down three drones above Zaporizhzhia region and above a district of Kharkiv region. The outlet cites the head of the regional military administration and Air Command East.",
 		want: map[string]any{"national#": 0, "0.scope": "regional"}},
 	{name: "the Armed Forces of Ukraine as the actor, a regional command speaks", pub: "2026-06-11",
-		text: "The Armed Forces of Ukraine shot down three drones over the Kherson and Mykolaiv regions, OC South said.",
-		want: map[string]any{"national#": 0}},
+		text: "Units of the Armed Forces of Ukraine downed three drones above the Kherson and Mykolaiv regions, OC South said.",
+		want: map[string]any{"national#": 0, "#": 1}},
 	{name: "the first days of the year", pub: "2026-06-11",
 		text: "In the first four days of the year Russia used about 350 attack drones and some 25 missiles against Ukraine, the president said.",
 		want: map[string]any{"national#": 0, "0.cumulative": true}},
@@ -152,7 +152,7 @@ var regionalCommandFamily = []attackCase{
 // air defence ("the Defence Ministry's air defence system") does not speak.
 var unnamedPlaceFamily = []attackCase{
 	{name: "the region named in the sentence before", pub: "2026-06-11",
-		text: "The head of the Poltava Regional Military Administration posted on Telegram. \"Air defence destroyed 4 enemy drones over the region,\" the post says.",
+		text: "The head of the Poltava Regional Military Administration posted on Telegram. \"Our defenders downed 4 drones above the region tonight,\" he wrote.",
 		want: map[string]any{"national#": 0, "0.regions": "[Poltava]"}},
 	{name: "our region, the governor named before", pub: "2026-06-11",
 		text: "The Chernihiv governor wrote on Telegram overnight. Air defence destroyed six drones over our region.",
@@ -177,10 +177,10 @@ var unnamedPlaceFamily = []attackCase{
 // where they were, and do not make the attacker Ukraine.
 var launchListFamily = []attackCase{
 	{name: "launch areas with bracketed countries, no side word", pub: "2026-06-11",
-		text: "Overnight 20 attack drones were launched from the areas of Chauda (Crimea), Yeysk and Kursk (Russia); 16 were shot down.",
+		text: "Overnight 20 attack drones came from launch sites near Chauda (Crimea) and Millerovo (Russia); 16 were shot down.",
 		want: map[string]any{"#": 1, "0.attacker": "RU", "0.regions": nil}},
 	{name: "a misspelt side word and bracketed launch areas", pub: "2026-06-11",
-		text: "\"Overnight, Russian invadres launched two guided missiles and 19 attack drones from Chauda (Crimea) and Kursk (Russia),\" the report reads. Fifteen drones were shot down over the Poltava and Sumy regions.",
+		text: "\"In the night the Russian invadres sent 19 attack drones and two guided missiles from Millerovo (Russia) and Chauda (Crimea),\" the summary says. Fifteen drones were downed above the Poltava and Sumy regions.",
 		want: map[string]any{"national#": 1, "0.attacker": "RU", "0.launched.drones": 19}},
 }
 
@@ -239,9 +239,9 @@ var cityAloneFamily = []attackCase{
 	{name: "drones over Izmail, no source", pub: "2026-06-11",
 		text: "Five drones were downed over Izmail overnight, and port infrastructure was damaged.",
 		want: map[string]any{"national#": 0, "0.regions": "[Odesa]"}},
-	{name: "strikes on Kupiansk and Chuhuiv", pub: "2026-06-11",
-		text: "Russian drones struck Kupiansk twice and Chuhuiv once during the day.",
-		want: map[string]any{"national#": 0}},
+	{name: "a hit on Kupiansk, drones over Chuhuiv", pub: "2026-06-11",
+		text: "Russian drones hit Kupiansk overnight, and three more were shot down over Chuhuiv.",
+		want: map[string]any{"national#": 0, "0.regions": "[Kharkiv]"}},
 }
 
 // "The drone" named again ("the drone had been detected", "the drone was
@@ -268,7 +268,7 @@ var riverFamily = []attackCase{
 // region, also in a sentence without a figure.
 var directionFamily = []attackCase{
 	{name: "drones flying in the direction of a region, no figure in the sentence", pub: "2026-06-11",
-		text: "Overall, russian troops attacked Ukraine with 27 Shaheds, the air force said. Most of them were flying in the direction of the northern districts of the Sumy Region.",
+		text: "Overall, russian troops attacked Ukraine with 27 Shaheds, the air force said. Most were heading in the direction of the north of the Sumy Region.",
 		want: map[string]any{"national#": 1, "0.regions": "[Sumy]"}},
 }
 
