@@ -219,9 +219,15 @@ func officialHome(toks []token) string {
 // cityAdministration: the English name of a city's military (or civil)
 // administration, which speaks for the city as its mayor does ("the Kyiv
 // City Military Administration", "the city administration", "city military
-// administrator"), as its Ukrainian name does ("міської військової
-// адміністрації").
+// administrator", and Kyiv's abbreviations KCMA, KMVA, "Kyiv MWA"), as its
+// Ukrainian name does ("міської військової адміністрації").
 func cityAdministration(toks []token, i int, lw, next string) bool {
+	switch lw {
+	case "kcma", "kmva", "kmwa", "kmia":
+		return true // Kyiv's city military administration, abbreviated
+	case "mwa", "cma":
+		return i > 0 && toks[i-1].low == "kyiv" // "the Kyiv MWA"
+	}
 	if lw != "city" && lw != "city's" {
 		return false
 	}

@@ -46,6 +46,12 @@ var cityAdministrationFamily = []attackCase{
 	{name: "the city military administrator", pub: "2026-06-11",
 		text: "Over a dozen drones were destroyed over Lviv, city military administrator Ivan Hrytsenko wrote on Telegram.",
 		want: map[string]any{"national#": 0, "0.scope": "regional", "0.source": "mayor"}},
+	{name: "Kyiv's city administration abbreviated", pub: "2026-06-11",
+		text: "Overnight air defence destroyed about ten cruise missiles over the capital, the KCMA said on Telegram.",
+		want: map[string]any{"national#": 0, "0.source": "mayor"}},
+	{name: "the Kyiv MWA", pub: "2026-06-11",
+		text: "According to the Kyiv MWA, eight drones were shot down over the city overnight.",
+		want: map[string]any{"national#": 0, "0.source": "mayor"}},
 	// what must not change
 	{name: "regional military administration is the governor's", pub: "2026-06-11",
 		text: "Six drones were shot down over the Mykolaiv region, the regional military administration said.",
