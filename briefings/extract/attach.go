@@ -97,28 +97,29 @@ func (e *event) root() *event {
 
 // reader holds what one text's sentences leave to the next.
 type reader struct {
-	pub         time.Time
-	rs          *ruleSet
-	events      []*event
-	cur         map[side]*event // the current event of each side
-	prev        map[side]*event // the event with figures before the current one
-	attacker    side            // the side the last sentence spoke of
-	count       countState
-	lastEv      *event // the event holding the last figure (referent of "all of them")
-	local       localCtx
-	cueBuf      []outcome
-	scene       string   // the place an air-raid alert was named for: its figures follow
-	sawRegional bool     // a governor, mayor or regional command spoke in the text
-	sawNational bool     // a national source (the Air Force, a ministry, the military, officials) spoke
-	speakerRegs []string // the regions the regional speakers spoke of
-	speaker     source   // the regional speaker (governor or mayor) when only one kind spoke; srcNone else
-	speakers    int      // kinds of regional speaker seen
-	lastPlace   string   // the last region or city a sentence named
-	pendingRegs []region // the targets a sentence named before any event
-	pending     source   // a national source named before any figure
-	quoteOpen   bool     // a quote opened in an earlier sentence of the paragraph goes on
-	ministry    source   // the ministry (or a third country's authority) the text named last by its state
-	thirdSpoke  bool     // the last source named was a third country's authority
+	pub          time.Time
+	rs           *ruleSet
+	events       []*event
+	cur          map[side]*event // the current event of each side
+	prev         map[side]*event // the event with figures before the current one
+	attacker     side            // the side the last sentence spoke of
+	count        countState
+	lastEv       *event // the event holding the last figure (referent of "all of them")
+	local        localCtx
+	cueBuf       []outcome
+	scene        string   // the place an air-raid alert was named for: its figures follow
+	sawRegional  bool     // a governor, mayor or regional command spoke in the text
+	sawNational  bool     // a national source (the Air Force, a ministry, the military, officials) spoke
+	speakerRegs  []string // the regions the regional speakers spoke of
+	speaker      source   // the regional speaker (governor or mayor) when only one kind spoke; srcNone else
+	speakers     int      // kinds of regional speaker seen
+	lastPlace    string   // the last region or city a sentence named
+	pendingRegs  []region // the targets a sentence named before any event
+	pendingTypes []string // the weapon types a launch named before any event
+	pending      source   // a national source named before any figure
+	quoteOpen    bool     // a quote opened in an earlier sentence of the paragraph goes on
+	ministry     source   // the ministry (or a third country's authority) the text named last by its state
+	thirdSpoke   bool     // the last source named was a third country's authority
 	// people hurt, told before any attack was reported ("at least five
 	// people were killed", then the figures of the attack): held for the
 	// attack the next sentence with figures reports
@@ -156,6 +157,10 @@ func (r *reader) newEvent(att side, ti timeInfo) *event {
 		}
 	}
 	r.pendingRegs = nil
+	for _, w := range r.pendingTypes {
+		e.addWeapon(w)
+	}
+	r.pendingTypes = nil
 	r.events = append(r.events, e)
 	if c := r.cur[att]; c != nil && c.strong {
 		r.prev[att] = c
@@ -300,6 +305,13 @@ func (r *reader) aside(s sentence, c clause) {
 	if e == nil {
 		if targetsRegions(s.toks) && r.rs.on(ruleScope) {
 			r.pendingRegs = append(r.pendingRegs, sentenceRegions(s.toks)...) // "завдали удару по Сумщині", before any figure
+		}
+		if hasLaunchCue(s.toks) && len(r.pendingTypes) < maxSentences {
+			// "the enemy used Shahed drones", before any figure: the types of
+			// the attack the next figures report
+			var scratch event
+			scratch.noteWeapons(s.toks)
+			r.pendingTypes = append(r.pendingTypes, scratch.weapons...)
 		}
 		return
 	}

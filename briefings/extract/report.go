@@ -184,7 +184,9 @@ func (e *event) placeNames(a *briefings.AttackReport) {
 		}
 		add(string(x.mclass))
 	}
-	if e.scope != scopeRegional {
+	if e.scope != scopeRegional || e.parent == nil {
+		// a region's share names only its own types; an event that is one
+		// region's as a whole names all the types its text named
 		for _, w := range e.weapons {
 			add(w)
 		}

@@ -7,7 +7,7 @@ package extract
 // "(temporarily) occupied". Every text was written for these tests.
 func variantCases6() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily, breakdownAloneFamily, regionalCommandFamily, unnamedPlaceFamily, launchListFamily, officialNameFamily, partOfWhichFamily, cityAloneFamily, definiteLaunchFamily, riverFamily, directionFamily, quoteThenGovernorFamily} {
+	for _, fam := range [][]attackCase{onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily, breakdownAloneFamily, regionalCommandFamily, unnamedPlaceFamily, launchListFamily, officialNameFamily, partOfWhichFamily, cityAloneFamily, definiteLaunchFamily, riverFamily, directionFamily, quoteThenGovernorFamily, typesBeforeFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -295,4 +295,15 @@ var quoteThenGovernorFamily = []attackCase{
 	{name: "a quote naming a Ukrainian region, its head named after it", pub: "2026-06-11",
 		text: "\"Air defence destroyed six drones over the Dnipropetrovsk region overnight. No one was hurt,\" said Lysak.",
 		want: map[string]any{"national#": 0, "0.attacker": "RU"}},
+}
+
+// Types named before the figures ("the enemy used Shahed drones") are the
+// attack's; an attack that is one region's as a whole names them too.
+var typesBeforeFamily = []attackCase{
+	{name: "types named in the sentence before the count", pub: "2026-06-11",
+		text: "By early accounts the enemy used Shahed drones. Air defence destroyed 14 drones overnight, the air force said.",
+		want: map[string]any{"national#": 1, "0.weapons": "[Shahed drone]"}},
+	{name: "a region's attack, its types named without a count", pub: "2026-06-11",
+		text: "Overnight the enemy attacked Sumy with Shahed drones. Air defence shot down nine drones, the head of the city administration said.",
+		want: map[string]any{"national#": 0, "0.weapons": "[Shahed drone]"}},
 }
