@@ -100,6 +100,12 @@ func countOne(f *figure, prev *figure, fw []fwCue, i int, s *sentence, cues []cu
 	if f.has(fRecon) {
 		return false
 	}
+	if f.out == outLaunched && f.known && fw[i].at < 0 && f.start > 0 && s.toks[f.start-1].low == "the" && prev != nil && prev.class == f.class {
+		// "launched four missiles ..., without saying what happened to the
+		// two missiles": "the N" after a figure of its class, with no verb of
+		// its own, refers to a part of it and counts no launch
+		return false
+	}
 	if f.has(fImplicit) && f.out == outLaunched && f.start > 0 && s.toks[f.start-1].low == "the" {
 		// "the drone was spotted on radar": a drone named before, no count of a
 		// launch; the rule counts one only where it is downed or hits

@@ -7,7 +7,7 @@ package extract
 // "(temporarily) occupied". Every text was written for these tests.
 func variantCases6() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily, breakdownAloneFamily, regionalCommandFamily, unnamedPlaceFamily, launchListFamily, officialNameFamily, partOfWhichFamily, cityAloneFamily, definiteLaunchFamily, riverFamily, directionFamily, quoteThenGovernorFamily, typesBeforeFamily} {
+	for _, fam := range [][]attackCase{onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily, breakdownAloneFamily, regionalCommandFamily, unnamedPlaceFamily, launchListFamily, officialNameFamily, partOfWhichFamily, cityAloneFamily, definiteLaunchFamily, riverFamily, directionFamily, quoteThenGovernorFamily, typesBeforeFamily, theNPartFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -306,4 +306,12 @@ var typesBeforeFamily = []attackCase{
 	{name: "a region's attack, its types named without a count", pub: "2026-06-11",
 		text: "Overnight the enemy attacked Sumy with Shahed drones. Air defence shot down nine drones, the head of the city administration said.",
 		want: map[string]any{"national#": 0, "0.weapons": "[Shahed drone]"}},
+}
+
+// "What happened to the N missiles": "the N" after a figure of its class,
+// with no verb of its own, is a part of it, not another launch figure.
+var theNPartFamily = []attackCase{
+	{name: "launched X, without saying what happened to the N", pub: "2026-06-11",
+		text: "Russia fired six ballistic missiles overnight, the air force said, without saying what became of the three missiles that were not intercepted.",
+		want: map[string]any{"national#": 1, "0.launched.missiles": 6}},
 }
