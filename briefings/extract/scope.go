@@ -10,7 +10,13 @@ import "strings"
 // either side attacked: a Russian governor's or Moscow's mayor's figures,
 // when no national source speaks in the text, are their region's (the region
 // the speaker named when the figure's own sentence names none), and the
-// official is their source when only one kind of official speaks.
+// official is their source when only one kind of official speaks. This
+// holds also when no one at all is named (a strike on one city), unless the
+// figure is a total whose own share of the region is stated apart; and when
+// only regional speakers speak, figures over several regions of their zone
+// are regional too. A quote attributed after it to the one regional speaker
+// is his, about his region; figures whose side no sentence told are then
+// the attack on his side.
 // Russia's Defence Ministry names where its air defences downed each group
 // of drones: a region's figure with no national figure beside it is the
 // ministry's national claim, the region its place.
