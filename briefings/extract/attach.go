@@ -117,6 +117,7 @@ type reader struct {
 	pendingRegs  []region // the targets a sentence named before any event
 	pendingTypes []string // the weapon types a launch named before any event
 	pending      source   // a national source named before any figure
+	pendingSide  side     // the side the sentence naming it spoke of (sideNone: not told)
 	quoteOpen    bool     // a quote opened in an earlier sentence of the paragraph goes on
 	ministry     source   // the ministry (or a third country's authority) the text named last by its state
 	thirdSpoke   bool     // the last source named was a third country's authority
@@ -301,6 +302,10 @@ func (r *reader) aside(s sentence, c clause) {
 	e := r.cur[c.att]
 	if (e == nil || !e.strong) && c.src != srcNone && !c.regional && r.rs.on(rulePendingSource) {
 		r.pending = c.src // "the Air Force reported it": the source of the figures that follow
+		r.pendingSide = c.att
+		if c.guessed {
+			r.pendingSide = sideNone
+		}
 	}
 	if e == nil {
 		if targetsRegions(s.toks) && r.rs.on(ruleScope) {
@@ -687,7 +692,7 @@ func (r *reader) targetFor(cur *event, s sentence, c clause, figs []figure) *eve
 	if c.src.better(target.source, r.rs) && !(c.regional && len(figs) == 0 && target.scope == scopeNational && r.rs.on(ruleScope)) {
 		target.source = c.src
 	}
-	if target.source == srcNone && !c.regional && r.pending != srcNone && target.scope == scopeNational {
+	if target.source == srcNone && !c.regional && r.pending != srcNone && target.scope == scopeNational && r.pendingFits(target, s.toks) {
 		target.source = r.pending
 	}
 	if target.scope != scopeRegional && (len(figs) > 0 || targetsRegions(s.toks)) {

@@ -106,6 +106,12 @@ func countOne(f *figure, prev *figure, fw []fwCue, i int, s *sentence, cues []cu
 		// its own, refers to a part of it and counts no launch
 		return false
 	}
+	if f.out == outLaunched && rs.on(ruleIncident) && incidentWeapon(s.toks, f, cueAt) {
+		return false // "a drone attacked a bus": one incident, no launch count
+	}
+	if f.class != classPerson && rs.on(ruleIrrealis) && irrealis(s.toks, f, cues, fw[i]) {
+		return false // "to shoot down N missiles, you need ...": no count of an attack
+	}
 	if f.has(fImplicit) && f.out == outLaunched && f.start > 0 && s.toks[f.start-1].low == "the" {
 		// "the drone was spotted on radar": a drone named before, no count of a
 		// launch; the rule counts one only where it is downed or hits

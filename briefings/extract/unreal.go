@@ -1,0 +1,135 @@
+package extract
+
+import "strings"
+
+// Figures that count no weapons of a real attack (stage 2): a single
+// weapon that is the actor of one incident, and a figure in a clause that
+// states a purpose, a need, an ability or a condition.
+
+// incidentWeapon: a single weapon named with "a", "an" or "one" is the
+// subject of an active launch verb that takes an object of its own ("a
+// drone attacked a bus", "one drone dropped a can of paint on the
+// grounds"): the story tells of one incident, not of a number of weapons
+// launched in an attack. A hit verb ("a drone struck a bus") still counts
+// the hit; a passive ("one missile was launched") or the weapon as the
+// verb's object ("launched a missile") is not this pattern.
+func incidentWeapon(toks []token, f *figure, cueAt []outcome) bool {
+	if !f.has(fArticle) || f.n != 1 || !f.class.weapon() || f.has(fRefer) || f.ofM > 0 {
+		return false
+	}
+	k := f.end
+	for n := 0; k < len(toks) && n < 2 && (toks[k].low == "had" || toks[k].low == "has" || strings.HasSuffix(toks[k].low, "ly")); n++ {
+		k++
+	}
+	if k >= len(toks) || cueAt[k] != outLaunched {
+		return false
+	}
+	e := k
+	for e < len(toks) && cueAt[e] == outLaunched {
+		e++
+	}
+	return e < len(toks) && objectStart(&toks[e])
+}
+
+// objectStart: the token opens a verb's direct object ("a bus", "the
+// embassy", "Kyiv", "two grenades"), not a preposition, adverb or
+// conjunction that goes on with the clause.
+func objectStart(t *token) bool {
+	if t.kind == kNum {
+		return true
+	}
+	if t.kind != kWord {
+		return false
+	}
+	switch t.low {
+	case "by", "from", "at", "on", "in", "into", "onto", "over", "towards", "toward", "to", "against", "during", "overnight",
+		"with", "and", "or", "but", "while", "after", "before", "near", "across", "through", "as", "for", "again", "earlier", "later", "today", "yesterday":
+		return false
+	}
+	return !strings.HasSuffix(t.low, "ly")
+}
+
+// irrealis: the figure counts no weapons of a real attack, as the clause
+// that holds it or its predicate states a purpose or a need ("to shoot down
+// 70 missiles, you need 140", "two interceptors are needed to down one
+// missile"), what could, would or will happen ("could intercept 30 missiles",
+// "may attack"), or a condition ("if 500 drones are launched").
+func irrealis(toks []token, f *figure, cues []cue, c fwCue) bool {
+	if conditionBefore(toks, f.start) {
+		return true
+	}
+	p := -1
+	if c.at >= 0 && c.out == f.out {
+		p = c.at
+	} else if o, at := backCueAt(cues, f.start, f.class, f.out); o != outNone {
+		p = at
+	}
+	return p > 0 && (modalBefore(toks, p) || purposeInfinitive(toks, p))
+}
+
+// conditionBefore: "if" or "unless" opens the clause of the figure at start.
+func conditionBefore(toks []token, start int) bool {
+	for k := start - 1; k >= 0 && k >= start-10; k-- {
+		switch toks[k].low {
+		case "if", "unless":
+			return true
+		case ",", ";", ":", ".", "—", "–":
+			return false
+		}
+	}
+	return false
+}
+
+// modalBefore: a modal verb stands before the predicate at p ("could
+// intercept", "would be launched", "can shoot down", "will launch", "could
+// not shoot down"). "could only" tells what did happen.
+func modalBefore(toks []token, p int) bool {
+	k := p - 1
+	for n := 0; k >= 0 && n < 3 && modalFiller(toks[k].low); n++ {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch toks[k].low {
+	case "would", "can", "might", "may", "will", "shall", "should", "cannot", "won't", "wouldn't", "can't":
+		return true
+	case "could":
+		return toks[k+1].low != "only"
+	}
+	return false
+}
+
+// modalFiller may stand between a modal and its verb ("will be regularly
+// launching", "could have shot down").
+func modalFiller(w string) bool {
+	switch w {
+	case "be", "have", "been", "not", "only", "also", "still", "then", "even":
+		return true
+	}
+	return strings.HasSuffix(w, "ly") && w != "only"
+}
+
+// purposeInfinitive: the predicate at p is an infinitive of purpose: its
+// "to" opens the clause ("To shoot down N missiles, ...", "in order to
+// intercept N"), or a word of need stands before it in the clause ("you
+// need two interceptors to shoot down one missile", "it takes three").
+// "managed to" or "used jets to" do not open a clause: they stay counts.
+func purposeInfinitive(toks []token, p int) bool {
+	k := p - 1
+	if toks[k].low != "to" {
+		return false
+	}
+	if k == 0 || toks[k-1].kind == kPunct || toks[k-1].low == "order" {
+		return true
+	}
+	for q := k - 1; q >= 0 && q >= k-12; q-- {
+		switch lw := toks[q].low; lw {
+		case ";", ":", ".", "—", "–":
+			return false
+		case "need", "needs", "needed", "require", "requires", "required", "takes", "take", "enough", "sufficient", "necessary":
+			return true
+		}
+	}
+	return false
+}
