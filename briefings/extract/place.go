@@ -173,7 +173,9 @@ func (e *event) noteWeapons(toks []token) {
 		case classDrone:
 			e.addWeapon("drone")
 		case classMissile:
-			e.addWeapon("missile")
+			if k+1 >= len(toks) || !defenderUnit(toks[k+1].low) {
+				e.addWeapon("missile")
+			}
 		}
 	}
 }
@@ -183,11 +185,24 @@ func (e *event) noteWeapons(toks []token) {
 func missileNounAfter(toks []token, k int) bool {
 	for q := k + 1; q < len(toks) && q < k+6; q++ {
 		if toks[q].head == classMissile {
-			return true
+			// "anti-aircraft missile units/forces" are the defenders, no type
+			// of the attack
+			return q+1 >= len(toks) || !defenderUnit(toks[q+1].low)
 		}
 		if toks[q].kind == kNum || toks[q].low == "." || toks[q].low == ";" {
 			return false
 		}
+	}
+	return false
+}
+
+// defenderUnit: a word after a missile noun that makes the phrase a unit of
+// the air defence ("anti-aircraft missile units", "missile forces",
+// "missile troops", "a missile brigade").
+func defenderUnit(w string) bool {
+	switch w {
+	case "unit", "units", "forces", "troops", "brigade", "brigades", "regiment", "crews":
+		return true
 	}
 	return false
 }

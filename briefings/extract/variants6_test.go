@@ -7,7 +7,7 @@ package extract
 // "(temporarily) occupied". Every text was written for these tests.
 func variantCases6() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily, breakdownAloneFamily, regionalCommandFamily, unnamedPlaceFamily, launchListFamily, officialNameFamily, partOfWhichFamily, cityAloneFamily, definiteLaunchFamily, riverFamily, directionFamily, quoteThenGovernorFamily, typesBeforeFamily, theNPartFamily} {
+	for _, fam := range [][]attackCase{onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily, breakdownAloneFamily, regionalCommandFamily, unnamedPlaceFamily, launchListFamily, officialNameFamily, partOfWhichFamily, cityAloneFamily, definiteLaunchFamily, riverFamily, directionFamily, quoteThenGovernorFamily, typesBeforeFamily, theNPartFamily, defenderUnitFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -314,4 +314,11 @@ var theNPartFamily = []attackCase{
 	{name: "launched X, without saying what happened to the N", pub: "2026-06-11",
 		text: "Russia fired six ballistic missiles overnight, the air force said, without saying what became of the three missiles that were not intercepted.",
 		want: map[string]any{"national#": 1, "0.launched.missiles": 6}},
+}
+
+// "Anti-aircraft missile units" repel the attack: no type of it.
+var defenderUnitFamily = []attackCase{
+	{name: "anti-aircraft missile units repelled the attack", pub: "2026-06-11",
+		text: "Russia launched 22 Shahed drones overnight; anti-aircraft missile units and mobile fire groups shot down 19 of them, the air force said.",
+		want: map[string]any{"national#": 1, "0.weapons": "[Shahed drone]"}},
 }
