@@ -7,7 +7,7 @@ package extract
 // "(temporarily) occupied". Every text was written for these tests.
 func variantCases6() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily, breakdownAloneFamily, regionalCommandFamily, unnamedPlaceFamily, launchListFamily, officialNameFamily, partOfWhichFamily, cityAloneFamily, definiteLaunchFamily, riverFamily, directionFamily, quoteThenGovernorFamily, typesBeforeFamily, theNPartFamily, defenderUnitFamily} {
+	for _, fam := range [][]attackCase{onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily, breakdownAloneFamily, regionalCommandFamily, unnamedPlaceFamily, launchListFamily, officialNameFamily, partOfWhichFamily, cityAloneFamily, definiteLaunchFamily, riverFamily, directionFamily, quoteThenGovernorFamily, typesBeforeFamily, theNPartFamily, defenderUnitFamily, takenDownFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -321,4 +321,14 @@ var defenderUnitFamily = []attackCase{
 	{name: "anti-aircraft missile units repelled the attack", pub: "2026-06-11",
 		text: "Russia launched 22 Shahed drones overnight; anti-aircraft missile units and mobile fire groups shot down 19 of them, the air force said.",
 		want: map[string]any{"national#": 1, "0.weapons": "[Shahed drone]"}},
+}
+
+// "Taken down", "brought down": downed.
+var takenDownFamily = []attackCase{
+	{name: "drones taken down over a region", pub: "2026-06-11",
+		text: "Two drones were taken down over the Kursk region overnight, the regional governor said.",
+		want: map[string]any{"national#": 0, "0.intercepted.drones": 2}},
+	{name: "a drone brought down, the governor says", pub: "2026-06-11",
+		text: "A drone was brought down over the Lipetsk region early on Sunday, the regional governor said.",
+		want: map[string]any{"national#": 0, "0.intercepted.drones": 1}},
 }
