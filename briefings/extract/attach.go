@@ -384,11 +384,11 @@ func casualtiesOnly(figs []figure) bool {
 }
 
 // attackWords: the sentence names an air attack (an attack, a strike, a
-// weapon).
+// weapon; not "47 vehicles" of a road crash, see groundVehicles).
 func attackWords(toks []token) bool {
 	for i := range toks {
 		lw := toks[i].low
-		if toks[i].head.weapon() || toks[i].model {
+		if toks[i].head.weapon() && !groundVehicles(toks, i) || toks[i].model {
 			return true
 		}
 		switch lw {

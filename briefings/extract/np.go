@@ -207,6 +207,12 @@ func airBefore(toks []token, k int) bool {
 	return k > 0 && (toks[k-1].low == "attack" || toks[k-1].low == "air" || toks[k-1].low == "aerial")
 }
 
+// groundVehicles: "vehicles" with no air word before it ("47 vehicles",
+// "military vehicles") names no weapon of an air attack, as headAt reads it.
+func groundVehicles(toks []token, k int) bool {
+	return toks[k].low == "vehicles" && !airBefore(toks, k)
+}
+
 // borrowHead takes the class of the head noun of the phrase after "and N".
 func (s *npScan) borrowHead(from int) {
 	for q := from; q < len(s.toks) && q < from+6; q++ {

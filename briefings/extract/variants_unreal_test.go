@@ -4,7 +4,7 @@ package extract
 // sources do not state. Every text was written for these tests.
 func variantCasesUnreal() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{incidentFamily, irrealisFamily, pendingSourceFamily} {
+	for _, fam := range [][]attackCase{incidentFamily, irrealisFamily, pendingSourceFamily, noAttackCasualtyFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -126,4 +126,25 @@ var pendingSourceFamily = []attackCase{
 	{name: "a pronoun speaks for the source named before", pub: "2026-05-05",
 		text: "The Air Force reported the figures.\n\nRussia launched 80 drones overnight, it said.",
 		want: map[string]any{"national#": 1, "0.launched.drones": 80, "0.source": "Ukraine's Air Force"}},
+}
+
+// People killed or hurt in a sentence that names no air attack (a road
+// crash with its number of vehicles) are no attack's casualties.
+var noAttackCasualtyFamily = []attackCase{
+	{name: "a motorway pile-up of vehicles, an official after it", pub: "2026-05-05",
+		text: "Five people died in a motorway pile-up involving 38 vehicles, an official says",
+		want: map[string]any{"#": 0}},
+	{name: "a crash of two vehicles in the city", pub: "2026-05-05",
+		text: "Three people were injured when 2 vehicles collided in the city centre on Friday.",
+		want: map[string]any{"#": 0}},
+	{name: "a coach hit commercial vehicles, police after it", pub: "2026-05-05",
+		text: "Three people died and 12 were hurt when a coach hit three commercial vehicles on the highway, police said.",
+		want: map[string]any{"#": 0}},
+	// what must not change
+	{name: "casualties of a drone strike", pub: "2026-05-05",
+		text: "Two people were killed in a Russian drone strike on the city overnight, the governor said.",
+		want: map[string]any{"#": 1, "0.casualties.killed": 2}},
+	{name: "casualties where unmanned aerial vehicles hit", pub: "2026-05-05",
+		text: "Four people were injured when unmanned aerial vehicles hit houses in the town, the mayor said.",
+		want: map[string]any{"#": 1, "0.casualties.injured": 4}},
 }
