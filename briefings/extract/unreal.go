@@ -64,7 +64,7 @@ func irrealis(toks []token, f *figure, cues []cue, c fwCue) bool {
 	} else if o, at := backCueAt(cues, f.start, f.class, f.out); o != outNone {
 		p = at
 	}
-	return p > 0 && (modalBefore(toks, p) || purposeInfinitive(toks, p))
+	return p >= 0 && (modalBefore(toks, p) || purposeInfinitive(toks, p))
 }
 
 // conditionBefore: "if" or "unless" opens the clause of the figure at start.
@@ -117,7 +117,10 @@ func modalFiller(w string) bool {
 // "managed to" or "used jets to" do not open a clause: they stay counts.
 func purposeInfinitive(toks []token, p int) bool {
 	k := p - 1
-	if toks[k].low != "to" {
+	if ukPurpose(toks, p) {
+		return true
+	}
+	if k < 0 || toks[k].low != "to" {
 		return false
 	}
 	if k == 0 || toks[k-1].kind == kPunct || toks[k-1].low == "order" {
@@ -128,6 +131,54 @@ func purposeInfinitive(toks []token, p int) bool {
 		case ";", ":", ".", "—", "–":
 			return false
 		case "need", "needs", "needed", "require", "requires", "required", "takes", "take", "enough", "sufficient", "necessary":
+			return true
+		}
+	}
+	return false
+}
+
+// ukPurpose: the Ukrainian forms of purpose and need: "щоб збити N
+// ракет", "аби знищити", "для знищення однієї ракети", or an infinitive or
+// verbal noun in a clause with a word of need ("знищення однієї ракети
+// вимагає кількох перехоплювачів", "потрібно збити").
+func ukPurpose(toks []token, p int) bool {
+	lw := toks[p].low
+	verbal := strings.HasSuffix(lw, "ння") || strings.HasSuffix(lw, "ття")
+	infinitive := strings.HasSuffix(lw, "ти") && isCyrillicWord(lw)
+	prev := ""
+	if p > 0 {
+		prev = toks[p-1].low
+	}
+	switch prev {
+	case "щоб", "аби":
+		return true
+	case "для":
+		return verbal
+	}
+	if !verbal && !infinitive {
+		return false
+	}
+	for q := p - 12; q < len(toks) && q <= p+12; q++ {
+		if q < 0 {
+			continue
+		}
+		switch toks[q].low {
+		case "потрібно", "треба", "необхідно", "потрібні", "потрібна", "потрібен", "вимагає", "потребує":
+			return !boundaryBetween(toks, p, q)
+		}
+	}
+	return false
+}
+
+// boundaryBetween: a sentence-internal boundary (";", ":", a dash) stands
+// between tokens a and b.
+func boundaryBetween(toks []token, a, b int) bool {
+	if a > b {
+		a, b = b, a
+	}
+	for k := a + 1; k < b; k++ {
+		switch toks[k].low {
+		case ";", ":", "—", "–", ".":
 			return true
 		}
 	}
