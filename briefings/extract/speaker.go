@@ -31,7 +31,7 @@ func ownSpeaker(toks []token) bool {
 	for i := range toks {
 		lw := toks[i].low
 		if lw == "according" && i+2 < len(toks) && toks[i+1].low == "to" {
-			if !pronoun(toks[i+2].low) {
+			if w := toks[i+2].low; !pronoun(w) && !(w == "the" && i+3 < len(toks) && roleNoun(toks[i+3].low)) {
 				return true
 			}
 			continue
@@ -43,10 +43,10 @@ func ownSpeaker(toks []token) bool {
 		for k >= 0 && (toks[k].low == "had" || toks[k].low == "has" || toks[k].low == "have" || strings.HasSuffix(toks[k].low, "ly")) {
 			k--
 		}
-		if k >= 0 && toks[k].kind == kWord && !pronoun(toks[k].low) {
+		if k >= 0 && toks[k].kind == kWord && !pronoun(toks[k].low) && !roleNoun(toks[k].low) {
 			return true // "the embassy said"
 		}
-		if i+2 < len(toks) && toks[i+1].low == "the" && toks[i+2].kind == kWord {
+		if i+2 < len(toks) && toks[i+1].low == "the" && toks[i+2].kind == kWord && !roleNoun(toks[i+2].low) {
 			return true // "said the embassy"
 		}
 	}
@@ -56,6 +56,16 @@ func ownSpeaker(toks []token) bool {
 func pronoun(w string) bool {
 	switch w {
 	case "it", "he", "she", "they", "we", "i", "you", "who", "which", "that", "him", "her", "them", "us", "this":
+		return true
+	}
+	return false
+}
+
+// roleNoun: a speaker named by the role, who speaks for the body named
+// before ("the spokesman said", "its press service said").
+func roleNoun(w string) bool {
+	switch w {
+	case "spokesman", "spokeswoman", "spokesperson", "representative", "commander", "service", "chief", "head":
 		return true
 	}
 	return false
