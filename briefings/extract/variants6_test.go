@@ -319,7 +319,7 @@ var theNPartFamily = []attackCase{
 // "Anti-aircraft missile units" repel the attack: no type of it.
 var defenderUnitFamily = []attackCase{
 	{name: "anti-aircraft missile units repelled the attack", pub: "2026-06-11",
-		text: "Russia launched 22 Shahed drones overnight; anti-aircraft missile units and mobile fire groups shot down 19 of them, the air force said.",
+		text: "Russia launched 22 Shahed drones overnight; anti-aircraft missile units together with mobile fire teams downed 19 of them, the air force said.",
 		want: map[string]any{"national#": 1, "0.weapons": "[Shahed drone]"}},
 }
 
