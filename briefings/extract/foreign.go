@@ -132,13 +132,7 @@ func russianWord(w string) bool {
 func namedAuthority(toks []token) source {
 	out := srcNone
 	for i := range toks {
-		lw, prev, next := toks[i].low, "", ""
-		if i > 0 {
-			prev = toks[i-1].low
-		}
-		if i+1 < len(toks) {
-			next = toks[i+1].low
-		}
+		lw, prev, next := around(toks, i)
 		switch {
 		case thirdAuthority(toks, i, lw, next):
 			out = srcThird

@@ -23,13 +23,7 @@ func sourceOf(toks []token, named source, rs *ruleSet) (source, source) {
 		named = names // "the ministry said" beside "Moldova's army": Moldova's
 	}
 	for i := range toks {
-		lw, prev, next := toks[i].low, "", ""
-		if i > 0 {
-			prev = toks[i-1].low
-		}
-		if i+1 < len(toks) {
-			next = toks[i+1].low
-		}
+		lw, prev, next := around(toks, i)
 		s := srcThird
 		if names == srcNone || !thirdAuthority(toks, i, lw, next) {
 			s = sourceAt(toks, i, lw, prev, next)

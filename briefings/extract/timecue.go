@@ -103,13 +103,7 @@ func timeCue(toks []token, pub time.Time, rs *ruleSet) timeInfo {
 
 // periodWord reads the period a word at toks[i] points to.
 func periodWord(toks []token, i int, rs *ruleSet) periodFlags {
-	lw, prev, next := toks[i].low, "", ""
-	if i > 0 {
-		prev = toks[i-1].low
-	}
-	if i+1 < len(toks) {
-		next = toks[i+1].low
-	}
+	lw, prev, next := around(toks, i)
 	rate := rs.on(ruleRate) && habitual(toks, i)
 	switch lw {
 	case "overnight", "nighttime", "вночі", "уночі", "ніч", "ночі", "night", "нічна", "нічну", "нічної", "нічний", "нічного":

@@ -735,3 +735,15 @@ func decodeAtSlow(s string, i int) (rune, int) {
 	}
 	return utf8.DecodeRuneInString(s[i:])
 }
+
+// around is the word at toks[i] and its neighbours' ("" at either end).
+func around(toks []token, i int) (lw, prev, next string) {
+	lw = toks[i].low
+	if i > 0 {
+		prev = toks[i-1].low
+	}
+	if i+1 < len(toks) {
+		next = toks[i+1].low
+	}
+	return lw, prev, next
+}

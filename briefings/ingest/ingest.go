@@ -329,8 +329,8 @@ func (in *Ingester) ingestPath(ctx context.Context, target string) []Outcome {
 // ingestFile ingests one named file: a feed document's items, else the
 // file as one article.
 func (in *Ingester) ingestFile(ctx context.Context, path string) []Outcome {
-	data, o := in.readData(path)
-	if data == nil {
+	data, o, ok := in.readData(path)
+	if !ok {
 		return []Outcome{o}
 	}
 	if sniffFeed(data) {
@@ -357,32 +357,29 @@ func pathErr(err error) error {
 // readFile reads and parses a local file (at most MaxBytes); on failure the
 // article is nil and the outcome says why.
 func (in *Ingester) readFile(path string) (*briefings.Article, Outcome) {
-	data, o := in.readData(path)
-	if data == nil {
+	data, o, ok := in.readData(path)
+	if !ok {
 		return nil, o
 	}
 	return in.parseData(path, data)
 }
 
-// readData reads a local file (at most MaxBytes); on failure data is nil
+// readData reads a local file (at most MaxBytes); on failure ok is false
 // and the outcome says why.
-func (in *Ingester) readData(path string) ([]byte, Outcome) {
+func (in *Ingester) readData(path string) ([]byte, Outcome, bool) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, errOutcome(path, pathErr(err))
+		return nil, errOutcome(path, pathErr(err)), false
 	}
 	defer f.Close()
 	if fi, err := f.Stat(); err == nil && fi.Size() > in.o.MaxBytes {
-		return nil, errOutcome(path, fmt.Errorf("%w: %d bytes (limit %d)", ErrTooLarge, fi.Size(), in.o.MaxBytes))
+		return nil, errOutcome(path, fmt.Errorf("%w: %d bytes (limit %d)", ErrTooLarge, fi.Size(), in.o.MaxBytes)), false
 	}
 	data, err := readCapped(f, in.o.MaxBytes)
 	if err != nil {
-		return nil, errOutcome(path, err)
+		return nil, errOutcome(path, err), false
 	}
-	if data == nil {
-		data = []byte{}
-	}
-	return data, Outcome{}
+	return data, Outcome{}, true
 }
 
 // parseData parses a local file's data into its article; a file named as
