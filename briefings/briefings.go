@@ -120,6 +120,10 @@ type Article struct {
 	Relevance float64
 	OffTopic  bool
 	Section   string
+	// Tags are the publisher's own section names for the item (a feed
+	// item's categories), as ingestion read them. The classifier reads
+	// them; they are not stored.
+	Tags []string
 }
 
 // DisplayText is the text briefings may quote: the body when the source

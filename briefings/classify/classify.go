@@ -69,8 +69,7 @@ func (c *Classifier) Classify(a *briefings.Article) briefings.Classification {
 	defer c.pool.Put(sc)
 	clear(sc.seen)
 	logits := c.w.Bias
-	title, text := articleText(a)
-	c.f.features(&sc.tk, title, text, func(prefix, x, y string) {
+	c.f.article(&sc.tk, a, func(prefix, x, y string) {
 		h := hashParts(prefix, x, y)
 		if sc.seen[h] {
 			return
@@ -150,8 +149,7 @@ func (c *Classifier) Explain(a *briefings.Article, n int) Explanation {
 	var feats []feat
 	seen := map[uint32]bool{}
 	var tk tokenizer
-	title, text := articleText(a)
-	c.f.features(&tk, title, text, func(prefix, x, y string) {
+	c.f.article(&tk, a, func(prefix, x, y string) {
 		h := hashParts(prefix, x, y)
 		if seen[h] {
 			return

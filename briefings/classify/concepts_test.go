@@ -34,6 +34,7 @@ func TestLexicon(t *testing.T) {
 		{"negotiations negotiators ceasefire talks", "talks"},
 		// words of general news that is not the war
 		{"футбол футболу матчі турнір", "sport"},
+		{"спорт спортсменка sports", "sport"},
 		{"коронавірус коронавирусом пандемії", "covid"},
 		{"синоптики погода погоду", "weather"},
 		{"film films filmmaker filmmakers movie", "culture"},

@@ -25,6 +25,7 @@ const maxText = 450
 //	p:CONCEPT+CONCEPT two concepts of the war named in one article
 //	k:none        no concept at all
 //	k:place-only  Ukraine or Russia named, but no concept of the war
+//	s:STEM, sc:CONCEPT  the publisher's section words (see meta.go)
 type featurizer struct {
 	lex  *lexicon
 	stop map[string]bool

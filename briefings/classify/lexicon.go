@@ -264,11 +264,11 @@ var concepts = map[string][]string{
 	},
 	// sport
 	"sport": {
-		"football*", "soccer", "match", "matches", "tournament*", "championship*", "league*", "olympi*",
+		"sport*", "football*", "soccer", "match", "matches", "tournament*", "championship*", "league*", "olympi*",
 		"world cup", "tennis", "coach*", "player*", "fifa", "uefa", "nba", "nhl", "medal*", "goalkeeper*",
 		"футбол*", "матч*", "турнір*", "турнир*", "чемпіон*", "чемпион*", "олімпі*", "олимпи*", "теніс*",
 		"теннис*", "збірна україни", "сборн*", "тренер*", "гравц*", "гравець", "игрок*", "уефа", "фіфа", "фифа",
-		"хокей*", "хоккей*", "боксер*", "боксёр*", "спортсмен*",
+		"хокей*", "хоккей*", "боксер*", "боксёр*", "спорт*",
 	},
 	// weather
 	"weather": {

@@ -76,7 +76,9 @@ func (o *TrainOptions) defaults() {
 
 // isWord reports the prefixes of word features; the others are concept
 // features: few, dense and shared by the three languages.
-func isWord(prefix string) bool { return prefix == "u:" || prefix == "t:" || prefix == "b:" }
+func isWord(prefix string) bool {
+	return prefix == "u:" || prefix == "t:" || prefix == "b:" || prefix == "s:"
+}
 
 // trainSet is the examples as feature indexes.
 type trainSet struct {
@@ -160,8 +162,7 @@ func featurize(examples []Example, o TrainOptions) *trainSet {
 	word := map[uint32]bool{}
 	for i, ex := range examples {
 		seen := map[uint32]bool{}
-		title, text := articleText(ex.Article)
-		f.features(&tk, title, text, func(prefix, x, y string) {
+		f.article(&tk, ex.Article, func(prefix, x, y string) {
 			h := hashParts(prefix, x, y)
 			if isWord(prefix) {
 				word[h] = true

@@ -380,6 +380,7 @@ func feedItemArticle(s *briefings.Source, base *url.URL, it *gofeed.Item, now ti
 		a.GUID = a.URL
 	}
 	a.Teaser = truncateText(strings.ReplaceAll(htmlToText(it.Description), "\n\n", " "), maxTeaser)
+	a.Tags = itemTags(it.Categories)
 	if c := htmlToText(it.Content); c != "" {
 		a.Body = c
 	}
@@ -479,4 +480,23 @@ func count(outs []Outcome, status string) int {
 		}
 	}
 	return n
+}
+
+// maxTags bounds the categories kept of one feed item.
+const maxTags = 6
+
+// itemTags returns a feed item's categories as plain text, at most maxTags,
+// without blanks or repeats.
+func itemTags(cats []string) []string {
+	var out []string
+	for _, c := range cats {
+		c = strings.TrimSpace(htmlToText(c))
+		if c == "" || slices.Contains(out, c) {
+			continue
+		}
+		if out = append(out, c); len(out) == maxTags {
+			break
+		}
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -39,5 +40,25 @@ func TestFeedArticles(t *testing.T) {
 	}
 	if _, err := FeedArticles([]byte("<html>no feed</html>"), "", now); err == nil {
 		t.Error("a page parsed as a feed")
+	}
+}
+
+// A feed item's categories reach the article as its tags (for the
+// classifier): as text, without blanks or repeats.
+func TestFeedArticlesTags(t *testing.T) {
+	feed := `<?xml version="1.0"?><rss version="2.0"><channel><title>P</title>
+<item><title>Cup final tonight</title><link>https://p.example/sport/1</link>
+<category>Sport</category><category> </category><category>Sport</category><category><![CDATA[<b>Football</b>]]></category></item>
+<item><title>No categories</title><link>https://p.example/2</link></item>
+</channel></rss>`
+	arts, err := FeedArticles([]byte(feed), "", time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil || len(arts) != 2 {
+		t.Fatalf("FeedArticles: %d articles, %v", len(arts), err)
+	}
+	if got := arts[0].Tags; !slices.Equal(got, []string{"Sport", "Football"}) {
+		t.Errorf("tags %q, want Sport and Football", got)
+	}
+	if got := arts[1].Tags; len(got) != 0 {
+		t.Errorf("item without categories: tags %q", got)
 	}
 }
