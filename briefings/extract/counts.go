@@ -100,12 +100,6 @@ func countOne(f *figure, prev *figure, fw []fwCue, i int, s *sentence, cues []cu
 	if f.has(fRecon) {
 		return false
 	}
-	if f.out == outLaunched && f.known && fw[i].at < 0 && f.start > 0 && s.toks[f.start-1].low == "the" && prev != nil && prev.class == f.class {
-		// "launched four missiles ..., without saying what happened to the
-		// two missiles": "the N" after a figure of its class, with no verb of
-		// its own, refers to a part of it and counts no launch
-		return false
-	}
 	if f.out == outLaunched && rs.on(ruleIncident) && incidentWeapon(s.toks, f, cueAt) {
 		return false // "a drone attacked a bus": one incident, no launch count
 	}
@@ -296,7 +290,7 @@ func forwardCue(toks []token, cueAt []outcome, end int, rs *ruleSet) fwCue {
 				return fwCue{out: cueAt[k2], at: k2}
 			}
 		}
-		if !passiveSkip[lw] && !(toks[k].kind == kWord && (strings.HasSuffix(lw, "ly") || strings.HasSuffix(lw, "но"))) && !modalSkip(toks, k) {
+		if !passiveSkip[lw] && !(toks[k].kind == kWord && (strings.HasSuffix(lw, "ly") || strings.HasSuffix(lw, "но"))) {
 			break
 		}
 		k++
@@ -320,26 +314,6 @@ func forwardCue(toks []token, cueAt []outcome, end int, rs *ruleSet) fwCue {
 		}
 	}
 	return fwCue{out: out, direct: k == end, at: k}
-}
-
-// modalSkip: words between a figure and its verb that say the defenders
-// succeeded, as "вдалося" does in Ukrainian: "was able to", "managed to",
-// and the relative clause's subject ("40 of which it managed to bring
-// down").
-func modalSkip(toks []token, k int) bool {
-	prev := ""
-	if k > 0 {
-		prev = toks[k-1].low
-	}
-	switch toks[k].low {
-	case "able", "managed":
-		return true
-	case "to":
-		return prev == "able" || prev == "managed"
-	case "it", "they", "we":
-		return prev == "which"
-	}
-	return false
 }
 
 // ownVerb: the phrase ending at end is the subject of a passive verb that

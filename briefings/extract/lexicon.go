@@ -241,8 +241,6 @@ var cuePats = []cuePat{
 	{[]string{"shooting", "down"}, outIntercepted},
 	{[]string{"shoots", "down"}, outIntercepted},
 	{[]string{"knocked", "out"}, outIntercepted},
-	{[]string{"taken", "down"}, outIntercepted}, // "a drone was taken down over the region"
-	{[]string{"brought", "down"}, outIntercepted},
 	{[]string{"strikes", "from"}, outHit},
 	{[]string{"headed", "for"}, outLaunched},
 	{[]string{"were", "recorded"}, outLaunched},

@@ -21,7 +21,7 @@ var regionalSpeakerFamily = []attackCase{
 		text: "\"Air defence destroyed two Ukrainian drones flying at Voronezh. There is no damage,\" the city's mayor said.",
 		want: map[string]any{"national#": 0, "0.scope": "regional", "0.regions": "[Voronezh]", "0.intercepted.drones": 2}},
 	{name: "governor's post, the figure's sentence names only a district", pub: "2026-05-05",
-		text: "The governor of the Oryol region said a drone had been destroyed above the region.\n\nA fixed-wing drone was brought down over the territory of a rural district by air defence units.",
+		text: "The governor of the Oryol region said a drone had been destroyed above the region.\n\nA fixed-wing drone was shot down over the territory of a rural district by air defence units.",
 		want: map[string]any{"national#": 0, "#": 1, "0.scope": "regional", "0.regions": "[Oryol]", "0.intercepted.drones": 1, "0.source": "regional governor"}},
 	{name: "forces with a short name in brackets belong to the ministry", pub: "2026-05-05",
 		text: "Governor of the Kaluga region: a Ukrainian drone was destroyed over the region.\n\nThe Air Defence Forces (ADF) of the Russian Defence Ministry spotted and destroyed a fixed-wing drone.",
