@@ -27,8 +27,22 @@ var thirdCountries = map[string]bool{
 }
 
 func thirdCountry(w string) bool {
-	return thirdCountries[strings.TrimSuffix(w, "'s")]
+	if thirdCountries[strings.TrimSuffix(w, "'s")] {
+		return true
+	}
+	for _, p := range ukThirdStems {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
 }
+
+// ukThirdStems are the Ukrainian stems of the same states, names in any
+// case and adjectives ("Молдови", "Польщі", "румунська", "польські").
+var ukThirdStems = []string{"молдов", "молдав", "румун", "польщ", "польськ", "білорус", "латві", "латвійськ", "литв",
+	"литовськ", "естоні", "естонськ", "угорщ", "угорськ", "словаччин", "словацьк", "фінлянд", "фінськ", "болгар",
+	"нато", "німеччин", "німецьк"}
 
 // authorityModifier may stand between a state's name and the authority's
 // head word ("Poland's Operational Command", "the Moldovan National Army",
@@ -37,6 +51,19 @@ func authorityModifier(w string) bool {
 	switch w {
 	case "the", "national", "defence", "defense", "armed", "air", "operational", "joint", "foreign", "of",
 		"ministry", "minister", "force", "forces", "command", "general", "staff", "army", "prime":
+		return true
+	}
+	return ukAuthorityWord(w)
+}
+
+// ukAuthorityWord: the Ukrainian words of an authority's name, which comes
+// first with the state after it in the genitive ("Міністерство оборони
+// Молдови", "Оперативне командування Збройних сил Польщі").
+func ukAuthorityWord(w string) bool {
+	switch w {
+	case "оборони", "національної", "закордонних", "справ", "збройних", "збройні", "сил", "сили", "повітряних",
+		"повітряні", "оперативне", "оперативного", "командування", "генеральний", "генерального", "штаб", "штабу",
+		"національна", "армія", "армії", "міністерство", "міністерства", "міністерстві", "міноборони", "мзс":
 		return true
 	}
 	return false
@@ -57,6 +84,14 @@ func authorityHead(lw, next string) bool {
 		return next == "staff"
 	case "defence", "defense":
 		return next == "ministry" || next == "minister" || next == "ministry's"
+	case "міністерство", "міністерства", "міністерстві", "міністерством", "міноборони", "мзс", "армія", "армії",
+		"командування", "уряд", "уряду", "президент", "президентка", "військові":
+		return true
+	case "збройні", "збройних":
+		return strings.HasPrefix(next, "сил")
+	}
+	if strings.HasPrefix(lw, "міністр") {
+		return true
 	}
 	return false
 }
@@ -77,7 +112,7 @@ func thirdAuthority(toks []token, i int, lw, next string) bool {
 			break
 		}
 	}
-	of := false
+	of := ukAuthorityWord(lw) || strings.HasPrefix(lw, "міністр") // the Ukrainian genitive needs no "of"
 	for k := i + 1; k < len(toks) && k <= i+6; k++ {
 		lw := toks[k].low
 		if of && thirdCountry(lw) {
@@ -117,12 +152,21 @@ func bareMinistry(toks []token, i int, lw string) bool {
 	return true
 }
 
+// ukBareMinistry: a Ukrainian "the ministry" or "the agency" named without
+// a state ("у міністерстві заявили", "відомство повідомило").
+func ukBareMinistry(lw, next string) bool {
+	if !strings.HasPrefix(lw, "міністерств") && !strings.HasPrefix(lw, "відомств") && lw != "міноборони" {
+		return false
+	}
+	return !russianWord(next) && !thirdCountry(next) && !strings.HasPrefix(next, "україн") && next != "оборони"
+}
+
 func russianWord(w string) bool {
 	switch strings.TrimSuffix(w, "'s") {
-	case "russia", "russian", "moscow", "kremlin":
+	case "russia", "russian", "moscow", "kremlin", "росії", "рф", "росія":
 		return true
 	}
-	return false
+	return strings.HasPrefix(w, "російськ")
 }
 
 // namedAuthority is the authority a sentence names by its state, the last

@@ -28,8 +28,8 @@ func sourceOf(toks []token, named source, rs *ruleSet) (source, source) {
 		if names == srcNone || !thirdAuthority(toks, i, lw, next) {
 			s = sourceAt(toks, i, lw, prev, next)
 		}
-		if s == srcRUMoD && named == srcThird && bareMinistry(toks, i, lw) {
-			s = srcThird // "the ministry said": the third country's named before
+		if s == srcRUMoD && named == srcThird && bareMinistry(toks, i, lw) || s == srcNone && named == srcThird && ukBareMinistry(lw, next) {
+			s = srcThird // "the ministry said", "у міністерстві заявили": the third country's named before
 		}
 		if s != srcNone && futureAgent(toks, i) {
 			continue // "the Air Force will publish the final count": it has not spoken
