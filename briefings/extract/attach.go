@@ -392,8 +392,12 @@ func attackWords(toks []token) bool {
 			return true
 		}
 		switch lw {
-		case "attack", "attacks", "strike", "strikes", "barrage", "raid", "атака", "атаки", "атаку", "атакою", "удар", "удару", "ударів", "обстріл", "обстрілу":
+		case "attack", "attacks", "strike", "strikes", "barrage", "raid", "атака", "атаки", "атаку", "атакою", "удар", "удару", "ударів", "обстріл", "обстрілу",
+			"shelled", "shelling", "shell", "shells":
 			return true
+		}
+		if strings.HasPrefix(lw, "обстріл") {
+			return true // "обстріляли громаду 27 разів", "внаслідок обстрілів"
 		}
 	}
 	return false

@@ -507,8 +507,8 @@ func keepMention(m *mention, toks []token, i int, cueAt []outcome, hasPrev bool,
 		if indefinite(toks[i].low) && !articleCounts(m, toks, j) {
 			return false // "a drone attack", "a missile and drone barrage"
 		}
-		if m.class != classNone && !phraseEnds(toks, j) {
-			return false // "one drone attack"
+		if m.class != classNone && m.class != classPerson && !phraseEnds(toks, j) {
+			return false // "one drone attack"; "one person and ..." is a person
 		}
 	}
 	if m.class != classNone || m.has(fRefer) {
@@ -552,7 +552,8 @@ func articleCounts(m *mention, toks []token, j int) bool {
 		return false
 	}
 	singular := m.has(fSingular) || (m.has(fModelHead) && !strings.HasSuffix(toks[j-1].low, "s"))
-	return singular && phraseEnds(toks, j)
+	// a person phrase names no compound ("a man and ...", not "a drone and missile barrage")
+	return singular && (m.class == classPerson || phraseEnds(toks, j))
 }
 
 // ellipsisAt: a number without a noun whose class is that of the phrase

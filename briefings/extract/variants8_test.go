@@ -5,7 +5,7 @@ package extract
 // or army named in Ukrainian. Every text was written for these tests.
 func variantCases8() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{ukThirdCountryFamily} {
+	for _, fam := range [][]attackCase{ukThirdCountryFamily, shellingFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -46,4 +46,32 @@ var ukThirdCountryFamily = []attackCase{
 	{name: "uk: Russia's ministry, named as Russia's, keeps its claim", pub: "2026-09-14",
 		text: "Міноборони Росії заявило, що вночі над Брянською та Курською областями збили 30 українських безпілотників.",
 		want: map[string]any{"national#": 1, "0.attacker": "UA", "0.intercepted.drones": 30}},
+}
+
+// People killed or hurt by shelling that a regional head counts ("shelled
+// the region N times, killing two"): the shelling is the attack the
+// casualties belong to; the count of shellings is no figure of weapons.
+var shellingFamily = []attackCase{
+	{name: "shelled a region N times, killing and injuring", pub: "2026-06-11",
+		text: "Russian troops shelled the Kherson region 64 times over the past day, killing one person and injuring four, the regional governor said.",
+		want: map[string]any{"national#": 0, "#": 1, "0.scope": "regional", "0.regions": "[Kherson]", "0.casualties.killed": 1, "0.casualties.injured": 4, "0.launched.drones": nil}},
+	{name: "shelling count, casualties in the next sentence", pub: "2026-06-11",
+		text: "Over the past day the enemy shelled 11 settlements of the Zaporizhzhia region 212 times. Three people were wounded in the shelling, the head of the regional administration said.",
+		want: map[string]any{"national#": 0, "0.regions": "[Zaporizhzhia]", "0.casualties.injured": 3}},
+	{name: "shelling as a noun, the dead and hurt", pub: "2026-06-11",
+		text: "Two civilians were killed and five injured in Russian shelling of the Donetsk region on Tuesday, the regional chief said.",
+		want: map[string]any{"national#": 0, "0.regions": "[Donetsk]", "0.casualties.killed": 2, "0.casualties.injured": 5}},
+	{name: "uk: обстріляли N разів, є загиблі", pub: "2026-06-11",
+		text: "Протягом доби росіяни 48 разів обстріляли Херсонщину, загинула одна людина, ще двоє поранені, повідомив голова ОВА.",
+		want: map[string]any{"national#": 0, "0.regions": "[Kherson]", "0.casualties.killed": 1, "0.casualties.injured": 2}},
+	{name: "killing one person and injuring others", pub: "2026-06-11",
+		text: "Russian forces shelled a village in the Sumy region, killing one person and injuring three, the regional administration said.",
+		want: map[string]any{"national#": 0, "0.regions": "[Sumy]", "0.casualties.killed": 1, "0.casualties.injured": 3}},
+	{name: "a strike killed one woman and wounded two men", pub: "2026-06-11",
+		text: "A drone strike on a village in the Kharkiv region killed one woman and wounded two men, the governor said.",
+		want: map[string]any{"national#": 0, "0.regions": "[Kharkiv]", "0.casualties.killed": 1, "0.casualties.injured": 2}},
+	// what must not change
+	{name: "people hurt with no attack named stay unreported", pub: "2026-06-11",
+		text: "Four people were injured in a road accident near Poltava on Tuesday, police said.",
+		want: map[string]any{"#": 0}},
 }
