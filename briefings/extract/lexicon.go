@@ -252,7 +252,7 @@ var cuePats = []cuePat{
 
 var cueWords = func() *wordTable[outcome] {
 	t := newWordTable[outcome]()
-	t.add(outIntercepted, "downed", "downing", "destroyed", "destroying", "destroy", "destroys", "intercepted", "intercepting", "intercept", "intercepts", "neutralized", "neutralised", "neutralizing", "neutralising", "eliminated", "repelled",
+	t.add(outIntercepted, "downed", "downing", "downs", "destroyed", "destroying", "destroy", "destroys", "intercepted", "intercepting", "intercept", "intercepts", "neutralized", "neutralised", "neutralizing", "neutralising", "eliminated", "repelled",
 		"збито", "збиті", "збитий", "збита", "збитих", "збили", "збила", "збило", "збив", "збиття", "збити", "знищено", "знищили", "знищила", "знищило", "знищив", "знищення", "знищені", "знешкод*", "сбиты", "уничтожены")
 	t.add(outJammed, "jammed", "lost", "disappeared", "suppressed", "redirected", "подавлено", "подавлені", "подавлених", "подавили", "подавлення", "втрачено", "втрачені", "втрачений")
 	t.add(outLaunched, "launched", "launch", "launches", "launching", "fired", "firing", "fires", "sends", "запускає", "запускають", "застосовує", "застосовують", "атакує", "attacked", "deployed", "used", "using", "unleashed", "sent", "detected", "included", "targeted",

@@ -5,7 +5,7 @@ package extract
 // or army named in Ukrainian. Every text was written for these tests.
 func variantCases8() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{ukThirdCountryFamily, shellingFamily} {
+	for _, fam := range [][]attackCase{ukThirdCountryFamily, shellingFamily, downsFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -74,4 +74,21 @@ var shellingFamily = []attackCase{
 	{name: "people hurt with no attack named stay unreported", pub: "2026-06-11",
 		text: "Four people were injured in a road accident near Poltava on Tuesday, police said.",
 		want: map[string]any{"#": 0}},
+}
+
+// "Downs", the headline's present tense of "shoots down": the figure after
+// it was shot down, its "of M" was launched.
+var downsFamily = []attackCase{
+	{name: "headline: a country downs N drones", pub: "2026-06-11",
+		text: "Ukraine downs 23 Russian drones overnight",
+		want: map[string]any{"national#": 1, "0.attacker": "RU", "0.intercepted.drones": 23, "0.launched.drones": nil}},
+	{name: "headline: downs N of M drones launched", pub: "2026-06-11",
+		text: "Ukraine downs 19 of 26 Shahed drones launched by Russia overnight",
+		want: map[string]any{"national#": 1, "0.launched.drones": 26, "0.intercepted.drones": 19}},
+	{name: "headline: the other side downs N drones over regions", pub: "2026-06-11",
+		text: "Russia downs 31 Ukrainian drones over four regions",
+		want: map[string]any{"0.attacker": "UA", "0.intercepted.drones": 31}},
+	{name: "headline then body with the same figures", pub: "2026-06-11",
+		text: "Ukraine downs 44 of 50 drones\n\nRussia launched 50 drones overnight and air defence shot down 44 of them, the air force said.",
+		want: map[string]any{"#": 1, "national#": 1, "0.launched.drones": 50, "0.intercepted.drones": 44}},
 }
