@@ -60,7 +60,7 @@ func countFigures(s *sentence, ms []mention, cues []cue, cueAt []outcome, st *co
 	for i := range fs {
 		f := &fs[i]
 		if countOne(f, prev, fw, i, s, cues, cueAt, st, rs) {
-			out = append(out, *f)
+			out = append(out, spreadEach(f)...)
 		} else if f.out == outNone && f.known && f.class.weapon() && i+1 < len(fs) && wholeOfPart(toks, f, &fs[i+1]) && rs.on(ruleNOfM) {
 			// "a total of 40 drones, 35 of which were downed": with no verb of
 			// its own, the whole is the number launched, as "Of the 40 drones,
@@ -71,6 +71,21 @@ func countFigures(s *sentence, ms []mention, cues []cue, cueAt []outcome, st *co
 		if f.class != classNone || f.vague != "" || f.has(fAll) {
 			prev = f
 		}
+	}
+	return out
+}
+
+// spreadEach gives a figure stated for each of several regions to each of
+// them, as that region's share ("one each over the Kursk and Oryol
+// regions": one over Kursk, one over Oryol).
+func spreadEach(f *figure) []figure {
+	if len(f.each) < 2 {
+		return []figure{*f}
+	}
+	out := make([]figure, len(f.each))
+	for k, reg := range f.each {
+		out[k] = *f
+		out[k].region, out[k].each = reg, nil
 	}
 	return out
 }

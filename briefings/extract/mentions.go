@@ -44,8 +44,9 @@ type mention struct {
 	mclass missileClass
 	models []string
 	ofM    int    // "N of M": the whole, M; 0 when not stated
-	region string // "over the Bryansk region"
-	start  int    // token span
+	region string   // "over the Bryansk region"
+	each   []string // "two each over the Rostov and Saratov regions": each region's own figure
+	start  int      // token span
 	end    int
 }
 
@@ -322,6 +323,9 @@ func mentionAt(toks []token, i int, cueAt []outcome, rs *ruleSet, hasPrev bool) 
 	if reg, ok := locativeRegion(toks, m.end); ok && m.class != classPerson && m.class != classLocation {
 		m.region = reg
 	}
+	if regs := eachRegions(toks, m.end); len(regs) > 1 && m.class != classPerson && m.class != classLocation && rs.on(ruleEach) {
+		m.region, m.each = "", regs
+	}
 	return m, true
 }
 
@@ -560,7 +564,7 @@ func articleCounts(m *mention, toks []token, j int) bool {
 // before ("27 over the Voronezh region", "with 21 shot down", "14 were wounded").
 func ellipsisAt(toks []token, i, j int, cueAt []outcome, hasPrev bool) bool {
 	k := j
-	for k < len(toks) && (toks[k].low == "more" || toks[k].low == "others" || toks[k].low == "ще") {
+	for k < len(toks) && (toks[k].low == "more" || toks[k].low == "others" || toks[k].low == "ще" || toks[k].low == "each") {
 		k++
 	}
 	if k < len(toks) {

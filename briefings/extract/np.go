@@ -45,6 +45,8 @@ func (s *npScan) step(k int) (int, bool) {
 	t := &s.toks[k]
 	s.markMixed(k)
 	switch {
+	case t.low == "each":
+		return k, true // "six each over the X and Y regions": the phrase ends, a distributive follows
 	case t.kind == kPunct && t.s == "(" && s.head < 0:
 		if c, ok := asideBeforeHead(s.toks, k); ok {
 			s.skipped += c - k

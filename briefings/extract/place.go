@@ -249,3 +249,30 @@ func (r *reader) lastCity(att side) string {
 	}
 	return ""
 }
+
+// eachRegions reads a figure given to each of several regions: "two each
+// over the Rostov and Saratov regions", "one drone each in Bryansk region,
+// ..., and in Lipetsk region", "one over each of the Belgorod, Kaluga and
+// Rostov regions", "по два над Брянською та Курською областями". It returns
+// the regions named in the clause after the distributive word, in order.
+func eachRegions(toks []token, end int) []string {
+	k := end
+	if k < len(toks) && locativeWord[toks[k].low] && k+2 < len(toks) && toks[k+1].low == "each" && toks[k+2].low == "of" {
+		k += 3 // "one over each of the ..."
+	} else if k < len(toks) && toks[k].low == "each" {
+		k++
+	} else {
+		return nil
+	}
+	var out []string
+	for n := 0; k < len(toks) && n < 16; n, k = n+1, k+1 {
+		t := &toks[k]
+		if t.kind == kNum || t.low == ";" || t.low == "." || t.low == ":" {
+			break
+		}
+		if r, ok := regionAt(toks, k); ok && t.kind == kWord && !contains(out, r.name) {
+			out = append(out, r.name)
+		}
+	}
+	return out
+}

@@ -35,6 +35,7 @@ const (
 	ruleBreakdown    // "60 drones – 40 Shaheds and 20 decoys": a breakdown is counted once
 	ruleIncident     // "a drone attacked a bus": a single weapon acting in one incident is no launch count
 	ruleIrrealis     // "to shoot down N missiles, you need", "could intercept N", "if N drones": no count
+	ruleEach         // "two each over the X and Y regions": each region's own figure
 	// events (stage 3)
 	ruleConflict        // another figure for a stated field, with its own time: another attack
 	ruleRegionShare     // "20 over the Belgorod region": that region's share
@@ -58,7 +59,7 @@ const (
 var ruleNames = [nRules]string{
 	"all-N", "correction", "range", "N-of-M", "ellipsis", "uk-singular", "definite-one", "locations-after", "definite-all",
 	"either-or", "singular-verb", "instrumental", "own-verb", "list-header", "participle", "type-subset", "rate", "evening-start",
-	"report-times", "ongoing", "denial", "launch-origin", "unnumbered", "breakdown", "incident", "irrealis",
+	"report-times", "ongoing", "denial", "launch-origin", "unnumbered", "breakdown", "incident", "irrealis", "each",
 	"conflict", "region-share", "front-place", "specific-source", "adopt-time", "template-source", "alert-scene", "casualty-context", "aside-regions", "pending-source", "restate", "scope", "ministry-regions",
 	"third-country",
 	"all",

@@ -567,7 +567,8 @@ func regionFiller(lw string) bool {
 	switch lw {
 	case "the", "region", "regions", "oblast", "oblasts", "republic", "of", "and", ",", "та", "і", "області", "областю", "city", "ukraine's", "territory", "russian", "ukrainian", "our",
 		"to", "до", "міста", "місто", "акваторією", "акваторії", "waters", "небі", "sea", "моря", "морем", "capital", "country's", "around", "area",
-		"occupied", "temporarily", "annexed": // "over (temporarily) occupied Crimea"
+		"occupied", "temporarily", "annexed", // "over (temporarily) occupied Crimea"
+		"central", "border", "adjacent", "neighbouring", "neighboring": // "in central Oryol region", "the border region of Kursk"
 		return true
 	}
 	return strings.HasSuffix(lw, "ern")

@@ -5,7 +5,7 @@ package extract
 // or army named in Ukrainian. Every text was written for these tests.
 func variantCases8() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{ukThirdCountryFamily, shellingFamily, downsFamily} {
+	for _, fam := range [][]attackCase{ukThirdCountryFamily, shellingFamily, downsFamily, eachRegionFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -91,4 +91,32 @@ var downsFamily = []attackCase{
 	{name: "headline then body with the same figures", pub: "2026-06-11",
 		text: "Ukraine downs 44 of 50 drones\n\nRussia launched 50 drones overnight and air defence shot down 44 of them, the air force said.",
 		want: map[string]any{"#": 1, "national#": 1, "0.launched.drones": 50, "0.intercepted.drones": 44}},
+}
+
+// A figure given to each of several regions is each region's share ("six
+// each over the A and B regions", "one over each of the A, B and C
+// regions"); "one more over the B region" is B's share; an adjective of
+// position may stand before a region's name ("central", "border",
+// "adjacent"). Shares over several regions with no total stated give no
+// national figure.
+var eachRegionFamily = []attackCase{
+	{name: "N each over two regions, beside the total", pub: "2026-06-11",
+		text: "Air defences downed 31 Ukrainian drones overnight: 17 over the Bryansk region, five each over the Kursk and Oryol regions, and two each over the regions of Tula and Kaluga, the Russian Defence Ministry said.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 31, "#": 6, "5.regions": "[Kaluga]", "5.intercepted.drones": 2, "2.regions": "[Kursk]", "2.intercepted.drones": 5}},
+	{name: "one over each of three regions", pub: "2026-06-11",
+		text: "The Russian Defence Ministry said its air defences destroyed nine drones overnight, six over the Belgorod region and one over each of the Kursk, Lipetsk and Voronezh regions.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 9, "#": 5, "4.regions": "[Voronezh]", "4.intercepted.drones": 1}},
+	{name: "regional figures only, one each with an aside between the regions", pub: "2026-06-11",
+		text: "The Russian Defence Ministry said 11 drones were downed in the Kursk region. Units also destroyed one drone each in the Smolensk region, near the Belarusian border, and in the Tver region.",
+		want: map[string]any{"national#": 0, "#": 3, "1.regions": "[Smolensk]", "2.regions": "[Tver]", "2.intercepted.drones": 1}},
+	{name: "N over one region and one more over another", pub: "2026-06-11",
+		text: "Russian air defences shot down three drones over the border region of Bryansk and one more over the adjacent Kaluga region, the Defence Ministry said.",
+		want: map[string]any{"national#": 0, "#": 2, "0.intercepted.drones": 3, "1.regions": "[Kaluga]", "1.intercepted.drones": 1}},
+	{name: "an adjective of position before the region", pub: "2026-06-11",
+		text: "Air defences downed a drone over central Poltava region early on Sunday, the regional governor said.",
+		want: map[string]any{"national#": 0, "0.regions": "[Poltava]"}},
+	// what must not change
+	{name: "each night is a rate, not a distributive", pub: "2026-06-11",
+		text: "In May Russia launched about 150 drones each night, the air force said.",
+		want: map[string]any{"national#": 0}},
 }
