@@ -43,7 +43,7 @@ type mention struct {
 	class  class
 	mclass missileClass
 	models []string
-	ofM    int    // "N of M": the whole, M; 0 when not stated
+	ofM    int      // "N of M": the whole, M; 0 when not stated
 	region string   // "over the Bryansk region"
 	each   []string // "two each over the Rostov and Saratov regions": each region's own figure
 	start  int      // token span
