@@ -177,6 +177,9 @@ func appendImplicit(out []mention, toks []token, cueAt []outcome, rs *ruleSet) [
 		if m.class == classNone || !ends {
 			continue // "балістичною ракетою та ракетою": a Ukrainian noun joined to the next is still one
 		}
+		if reg, ok := locativeRegion(toks, m.end); ok {
+			m.region = reg // "ракету збили над Київщиною": the region's share, as a counted phrase's
+		}
 		out = insertMention(out, m)
 	}
 	return out

@@ -391,7 +391,7 @@ func sentenceRegions(toks []token) []region {
 		t := &toks[i]
 		switch t.low {
 		case "from", "із", "з", "напрямків", "напрямку", "пуску", "зі":
-			launch = true
+			launch = !oneOf(toks, i) // "одним із районів": one of, not from
 			continue
 		case ";", ".":
 			if !(t.low == "." && i > 0 && launchAbbrev(toks[i-1].low)) {
@@ -512,7 +512,7 @@ func regionsAfter(toks []token, k int) (string, bool) {
 		}
 		// "the city", "the region", "our region": the place named before
 		city = city || t.low == "city" || t.low == "міста" || t.low == "місто" || t.low == "region" || t.low == "oblast"
-		if !regionFiller(t.low) || (t.low == "," && len(found) > 0 && k+1 < len(toks) && !nextIsRegion(toks, k)) {
+		if !regionFiller(t.low) && !districtWord(toks, k) || (t.low == "," && len(found) > 0 && k+1 < len(toks) && !nextIsRegion(toks, k)) {
 			break
 		}
 	}
@@ -572,6 +572,36 @@ func regionFiller(lw string) bool {
 		return true
 	}
 	return strings.HasSuffix(lw, "ern")
+}
+
+// oneOf: "із"/"з" at i follows "one" ("одним із районів", "в одному з
+// районів"): one of several, not where weapons came from.
+func oneOf(toks []token, i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch toks[i-1].low {
+	case "одним", "одному", "одного", "одній", "одна", "один", "одну", "однієї":
+		return toks[i].low != "from"
+	}
+	return false
+}
+
+// districtWord: a district or community of a region named before the
+// region in the genitive ("над одним із районів Київської області", "над
+// Дністровським районом Чернівецької області", "у Межівській громаді
+// Дніпропетровської області"): the region's.
+func districtWord(toks []token, k int) bool {
+	lw := toks[k].low
+	switch lw {
+	case "одним", "одному", "одного", "із", "з":
+		return true
+	}
+	if strings.HasPrefix(lw, "район") || strings.HasPrefix(lw, "громад") {
+		return true
+	}
+	return k+1 < len(toks) && (strings.HasPrefix(toks[k+1].low, "район") || strings.HasPrefix(toks[k+1].low, "громад")) &&
+		(strings.Contains(lw, "ськ") || strings.Contains(lw, "цьк") || strings.Contains(lw, "зьк"))
 }
 
 func nextIsRegion(toks []token, k int) bool {

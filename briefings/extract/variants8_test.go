@@ -5,7 +5,7 @@ package extract
 // or army named in Ukrainian. Every text was written for these tests.
 func variantCases8() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{ukThirdCountryFamily, shellingFamily, downsFamily, eachRegionFamily} {
+	for _, fam := range [][]attackCase{ukThirdCountryFamily, shellingFamily, downsFamily, eachRegionFamily, ukDistrictFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -119,4 +119,31 @@ var eachRegionFamily = []attackCase{
 	{name: "each night is a rate, not a distributive", pub: "2026-06-11",
 		text: "In May Russia launched about 150 drones each night, the air force said.",
 		want: map[string]any{"national#": 0}},
+}
+
+// Ukrainian regional reports name the district or community before the
+// region in the genitive ("над одним із районів N-ської області", "над
+// N-ським районом N-ської області"): the figure is that region's. A single
+// weapon named without a number has its region as a counted phrase has.
+// Region names in their adjective form ("Запорізької", "Чернівецької").
+var ukDistrictFamily = []attackCase{
+	{name: "uk: one of the districts of a region, the police speak", pub: "2026-06-11",
+		text: "Ворожу ракету збили над одним із районів Полтавської області, повідомив начальник поліції області.",
+		want: map[string]any{"national#": 0, "#": 1, "0.regions": "[Poltava]", "0.intercepted.missiles": 1}},
+	{name: "uk: a named district of a region", pub: "2026-06-11",
+		text: "Уночі сили ППО збили ракету над Бориспільським районом Київської області.",
+		want: map[string]any{"national#": 0, "0.regions": "[Kyiv]", "0.intercepted.missiles": 1}},
+	{name: "uk: a community of a region", pub: "2026-06-11",
+		text: "Два безпілотники знищили у Вознесенській громаді Миколаївської області.",
+		want: map[string]any{"national#": 0, "0.regions": "[Mykolaiv]", "0.intercepted.drones": 2}},
+	{name: "uk: a region's adjective form", pub: "2026-06-11",
+		text: "Літак Повітряних сил збив ворожу ракету над Хотинським районом Чернівецької області.",
+		want: map[string]any{"national#": 0, "0.regions": "[Chernivtsi]", "0.intercepted.missiles": 1}},
+	{name: "uk: the Zaporizhzhia region's adjective form", pub: "2026-06-11",
+		text: "Три дрони збили над Запорізькою областю, повідомив голова ОВА.",
+		want: map[string]any{"national#": 0, "0.regions": "[Zaporizhzhia]", "0.intercepted.drones": 3}},
+	// what must not change
+	{name: "uk: the launch area after із stays a launch area", pub: "2026-06-11",
+		text: "У ніч на 11 червня противник атакував 40 ударними БпЛА із напрямку Курська, збито 31, повідомили Повітряні сили.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 40, "0.regions": nil}},
 }
