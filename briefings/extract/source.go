@@ -378,8 +378,29 @@ func pairSide(toks []token, i int, rs *ruleSet) side {
 		return sideRU
 	case a == "противник" || a == "окупанти" || a == "росіяни" || a == "рф":
 		return sideRU
+	case (a == "russian" || a == "ukrainian") && namedAttack(toks, i+1):
+		if a == "russian" {
+			return sideRU // "overnight Russian missile attacks", "a Russian drone strike on Kharkiv"
+		}
+		return sideUA // "a Ukrainian drone attack on the region"
 	}
 	return sideNone
+}
+
+// namedAttack: the words at k name an attack, with or without its weapon
+// before it ("attacks", "missile strikes", "drone and missile attack",
+// "shelling").
+func namedAttack(toks []token, k int) bool {
+	for n := 0; k < len(toks) && n < 4; n, k = n+1, k+1 {
+		switch lw := toks[k].low; lw {
+		case "attack", "attacks", "strike", "strikes", "shelling", "barrage", "bombardment":
+			return true
+		case "missile", "missiles", "drone", "drones", "rocket", "air", "aerial", "and", "artillery":
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // sentenceRegions lists the regions named in a sentence outside launch-area

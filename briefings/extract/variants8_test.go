@@ -5,7 +5,7 @@ package extract
 // or army named in Ukrainian. Every text was written for these tests.
 func variantCases8() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{ukThirdCountryFamily, shellingFamily, downsFamily, eachRegionFamily, ukDistrictFamily} {
+	for _, fam := range [][]attackCase{ukThirdCountryFamily, shellingFamily, downsFamily, eachRegionFamily, ukDistrictFamily, attackSideFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -146,4 +146,23 @@ var ukDistrictFamily = []attackCase{
 	{name: "uk: the launch area after із stays a launch area", pub: "2026-06-11",
 		text: "У ніч на 11 червня противник атакував 40 ударними БпЛА із напрямку Курська, збито 31, повідомили Повітряні сили.",
 		want: map[string]any{"national#": 1, "0.launched.drones": 40, "0.regions": nil}},
+}
+
+// "Russian missile attacks", "a Ukrainian drone strike": the attack's
+// adjective names its side, so people killed in it after the other side's
+// figures belong to an event of their own.
+var attackSideFamily = []attackCase{
+	{name: "casualties of the other side's attack after the ministry's count", pub: "2026-06-11",
+		text: "Russia's Defence Ministry said its air defences shot down 44 Ukrainian drones overnight. In Ukraine, at least nine people were killed in Dnipro during overnight Russian missile strikes.",
+		want: map[string]any{"#": 2, "0.attacker": "UA", "0.intercepted.drones": 44, "0.casualties.killed": nil, "1.attacker": "RU", "1.casualties.killed": 9}},
+	{name: "a Russian drone attack on a city after the ministry's count", pub: "2026-06-11",
+		text: "The Russian Defence Ministry said 27 Ukrainian drones were destroyed overnight. Two people were injured in a Russian drone attack on Sumy, the regional administration said.",
+		want: map[string]any{"0.attacker": "UA", "0.intercepted.drones": 27, "0.casualties.injured": nil, "1.attacker": "RU", "1.casualties.injured": 2}},
+	{name: "a Ukrainian drone attack after the Air Force's night", pub: "2026-06-11",
+		text: "Russia launched 70 drones overnight and 58 were shot down, Ukraine's air force said. One person was killed in a Ukrainian drone attack on the Belgorod region, the governor said.",
+		want: map[string]any{"0.attacker": "RU", "0.launched.drones": 70, "0.casualties.killed": nil, "1.attacker": "UA", "1.casualties.killed": 1}},
+	// what must not change
+	{name: "Russian air defences still point to Ukraine's drones", pub: "2026-06-11",
+		text: "Russian air defences destroyed 15 drones over the Kursk region overnight, the ministry said.",
+		want: map[string]any{"0.attacker": "UA", "0.intercepted.drones": 15}},
 }
