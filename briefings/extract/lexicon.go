@@ -113,6 +113,7 @@ var models = func() *wordTable[model] {
 	t.add(model{"HARM", classMissile, mAntiRadar}, "harm", "agm-88")
 	t.add(model{"Hammer", classBomb, ""}, "hammer", "aasm")
 	t.add(model{"ATACMS", classMissile, mBallistic}, "atacms*", "atakms*")
+	t.add(model{"Tochka-U", classMissile, mBallistic}, "tochka-u", "tochka", "точка-у", "точка-u")
 	t.add(model{"Neptune", classMissile, mCruise}, "neptune*", "нептун*")
 	t.add(model{"Storm Shadow", classMissile, mCruise}, "storm-shadow", "scalp")
 	t.add(model{"KAB", classBomb, ""}, "kab", "kabs", "каб", "кабів", "кабами")
@@ -122,7 +123,7 @@ var models = func() *wordTable[model] {
 // modelIndex finds a type by its canonical name.
 var modelIndex = func() map[string]model {
 	m := map[string]model{"Storm Shadow": {"Storm Shadow", classMissile, mCruise}}
-	for _, w := range []string{"shahed", "реактивні", "gerbera", "italmas", "decoy", "бандероль", "iskander-m", "iskander-k", "iskander", "kn-23", "s-400", "s-300", "kh-101", "kh-55", "kh-22", "kh-32", "kh-59", "kalibr", "kinzhal", "zircon", "oniks", "kh-31", "vilkha", "atacms", "neptune", "kab", "himars", "vampire", "harm", "hammer"} {
+	for _, w := range []string{"shahed", "реактивні", "gerbera", "italmas", "decoy", "бандероль", "iskander-m", "iskander-k", "iskander", "kn-23", "s-400", "s-300", "kh-101", "kh-55", "kh-22", "kh-32", "kh-59", "kalibr", "kinzhal", "zircon", "oniks", "kh-31", "vilkha", "atacms", "tochka-u", "neptune", "kab", "himars", "vampire", "harm", "hammer"} {
 		if md, ok := models.get(w); ok {
 			m[md.name] = md
 		}

@@ -5,7 +5,7 @@ package extract
 // or army named in Ukrainian. Every text was written for these tests.
 func variantCases8() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{ukThirdCountryFamily, shellingFamily, downsFamily, eachRegionFamily, ukDistrictFamily, attackSideFamily} {
+	for _, fam := range [][]attackCase{ukThirdCountryFamily, shellingFamily, downsFamily, eachRegionFamily, ukDistrictFamily, attackSideFamily, tochkaFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -165,4 +165,12 @@ var attackSideFamily = []attackCase{
 	{name: "Russian air defences still point to Ukraine's drones", pub: "2026-06-11",
 		text: "Russian air defences destroyed 15 drones over the Kursk region overnight, the ministry said.",
 		want: map[string]any{"0.attacker": "UA", "0.intercepted.drones": 15}},
+}
+
+// "Tochka-U", the tactical ballistic missile Russia's ministry names in its
+// claims: a missile type.
+var tochkaFamily = []attackCase{
+	{name: "Tochka-U missiles downed with drones", pub: "2026-06-11",
+		text: "Russia's Defence Ministry said its air defences destroyed two Tochka-U missiles and 14 drones over the Belgorod region overnight.",
+		want: map[string]any{"0.attacker": "UA", "0.intercepted.missiles": 2, "0.intercepted.drones": 14, "0.intercepted.by_type.Tochka-U": 2}},
 }
