@@ -331,7 +331,7 @@ func (r *reader) aside(s sentence, c clause) {
 	if c.time.ongoing {
 		e.root().provisional = true
 	}
-	if e.scope != scopeRegional && (targetsRegions(s.toks) || weaponPredicate(s.toks) && r.rs.on(ruleAsideRegions)) {
+	if e.scope != scopeRegional && (targetsRegions(s.toks) || (weaponPredicate(s.toks) || defenceActive(s.toks)) && r.rs.on(ruleAsideRegions)) {
 		for _, rg := range sentenceRegions(s.toks) {
 			if rg.ru == (c.att == sideUA) {
 				e.addRegion(rg.name)
@@ -347,6 +347,25 @@ func (r *reader) aside(s sentence, c clause) {
 			e.root().noteWeapons(s.toks)
 		}
 	}
+}
+
+// defenceActive: the sentence says air defence was at work in places ("air
+// defences were activated in the X and Y regions", "air defence units were
+// operating in the city and the region", "ППО працювала на Київщині"):
+// where the attack went.
+func defenceActive(toks []token) bool {
+	defence, active := false, false
+	for i := range toks {
+		lw := toks[i].low
+		switch {
+		case lw == "defence" || lw == "defense" || lw == "defences" || lw == "defenses" || lw == "ппо" || strings.HasPrefix(lw, "протиповітрян"):
+			defence = true
+		case lw == "activated" || lw == "active" || lw == "operating" || lw == "operated" || lw == "worked" || lw == "working" ||
+			strings.HasPrefix(lw, "працювал") || lw == "працює" || lw == "працюють":
+			active = true
+		}
+	}
+	return defence && active
 }
 
 // weaponPredicate: the sentence says what happened to weapons ("the drones

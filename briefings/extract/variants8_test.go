@@ -5,7 +5,7 @@ package extract
 // or army named in Ukrainian. Every text was written for these tests.
 func variantCases8() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{ukThirdCountryFamily, shellingFamily, downsFamily, eachRegionFamily, ukDistrictFamily, attackSideFamily, tochkaFamily} {
+	for _, fam := range [][]attackCase{ukThirdCountryFamily, shellingFamily, downsFamily, eachRegionFamily, ukDistrictFamily, attackSideFamily, tochkaFamily, defenceActiveFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -173,4 +173,18 @@ var tochkaFamily = []attackCase{
 	{name: "Tochka-U missiles downed with drones", pub: "2026-06-11",
 		text: "Russia's Defence Ministry said its air defences destroyed two Tochka-U missiles and 14 drones over the Belgorod region overnight.",
 		want: map[string]any{"0.attacker": "UA", "0.intercepted.missiles": 2, "0.intercepted.drones": 14, "0.intercepted.by_type.Tochka-U": 2}},
+}
+
+// Air defence at work in named regions, said apart from the figures: the
+// regions the attack went to.
+var defenceActiveFamily = []attackCase{
+	{name: "air defences activated in regions after the night's figures", pub: "2026-06-11",
+		text: "Russia launched 30 Shahed drones overnight and 26 were shot down, the air force said. Air defences were activated in the Vinnytsia, Poltava and Sumy regions.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 30, "0.regions": "[Vinnytsia Poltava Sumy]"}},
+	{name: "air defence units operating in the capital and its region", pub: "2026-06-11",
+		text: "Russia launched 12 drones overnight, all of which were shot down, the air force said. Air defence units were operating in the capital and the surrounding Kyiv region.",
+		want: map[string]any{"national#": 1, "0.regions": "[Kyiv]"}},
+	{name: "uk: ППО працювала в областях після цифр", pub: "2026-06-11",
+		text: "У ніч на 11 червня противник атакував 45 ударними БпЛА, збито 39, повідомили Повітряні сили. ППО працювала на Житомирщині та Рівненщині.",
+		want: map[string]any{"national#": 1, "0.regions": "[Zhytomyr Rivne]"}},
 }
