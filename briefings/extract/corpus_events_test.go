@@ -61,6 +61,7 @@ func readEvent(rec *labelledRecord, m map[string]any, att string, pub time.Time)
 		}
 	}
 	figures := stated(ev.checks)
+	ev.noFigure = !figures && ev.scope == evNational
 	readCasualties(&ev, m["casualties"])
 	// what describes the figures is scored where the label states a figure
 	// (a label of no figure wants no report to describe)
@@ -75,7 +76,11 @@ func readEvent(rec *labelledRecord, m map[string]any, att string, pub time.Time)
 			readRegions(rec, &ev, m)
 		}
 		if s := str(m["source"]); s != "" {
-			ev.checks = append(ev.checks, sourceCheck(s))
+			if c, ok := sourceCheck(s); ok {
+				ev.checks = append(ev.checks, c)
+			} else {
+				rec.unscored = append(rec.unscored, "source "+s+": no kind of source of ours")
+			}
 		}
 	}
 	// a label that gives only per-region figures states no event of its own
@@ -483,43 +488,94 @@ func readCumulative(rec *labelledRecord, m map[string]any, att string) {
 // ---- sources
 
 // sourceNames reads a labelled source ("Ukrainian General Staff (updated);
-// Air Force (earlier)") as the sources ours may name.
+// Air Force (earlier)") as the sources ours may name. A part that names no
+// kind of source the reader has (a police chief, "Russian officials", the
+// state alone: "Ukraine", "Moscow") adds nothing; when no part maps, the
+// list is empty and the label's source is left unscored (see sourceCheck).
 func sourceNames(label string) []string {
 	var out []string
 	for _, part := range strings.FieldsFunc(strings.ToLower(label), func(r rune) bool { return r == '/' || r == ';' }) {
-		s := ""
-		switch {
-		case strings.Contains(part, "air force") || strings.Contains(part, "повітрян"):
-			s = string(srcAirForce)
-		case strings.Contains(part, "general staff") || strings.Contains(part, "генштаб"):
-			s = string(srcGenStaff)
-		case strings.Contains(part, "mod") || strings.Contains(part, "ministry") || strings.Contains(part, "міноборони"):
-			s = string(srcRUMoD)
-		case strings.Contains(part, "governor") || strings.Contains(part, "ова") || strings.Contains(part, "regional head") ||
-			strings.Contains(part, "regional military administration"):
-			s = string(srcGovernor)
-		case strings.Contains(part, "mayor") || strings.Contains(part, "city military administration"):
-			s = string(srcMayor) // a city's military administration speaks for the city, as its mayor does
-		case strings.Contains(part, "military") || strings.Contains(part, "commander") || strings.Contains(part, "armed forces"):
-			s = string(srcMilitary)
-		case strings.Contains(part, "officials") || strings.Contains(part, "president"):
-			s = string(srcOfficial)
-		}
-		if s != "" && !contains(out, s) {
-			out = append(out, s)
+		s, ok := sourcePart(strings.TrimSpace(part))
+		if ok && !contains(out, string(s)) {
+			out = append(out, string(s))
 		}
 	}
 	return out
 }
 
-func sourceCheck(label string) check {
+// labelPeople are officials the labels name by surname alone, in Ukrainian,
+// with the office each held when the labelled reports were written.
+var labelPeople = map[string]source{
+	"терехов": srcMayor, "синєгубов": srcGovernor, "синегубов": srcGovernor, "ігнат": srcAirForce,
+	"бровді": srcMilitary, "мадяр": srcMilitary,
+}
+
+// sourcePart maps one part of a labelled source; ok is false when the part
+// names no kind of source the reader has.
+func sourcePart(part string) (source, bool) {
+	head, _, _ := strings.Cut(part, "(")
+	head = strings.TrimSpace(head)
+	russian := strings.Contains(part, "russian") || strings.Contains(part, "росій")
+	switch {
+	case strings.Contains(part, "air force") || strings.Contains(part, "повітрян"):
+		return srcAirForce, true
+	case strings.Contains(part, "general staff") || strings.Contains(part, "генштаб"):
+		return srcGenStaff, true
+	case strings.Contains(part, "mod") || strings.Contains(part, "ministry") || strings.Contains(part, "міноборони"):
+		return srcRUMoD, true
+	case strings.Contains(part, "police") || strings.Contains(part, "council") || strings.Contains(part, "поліці"):
+		return srcNone, false // no kind of ours speaks for the police or a regional council
+	case strings.Contains(part, "governor") || hasWord(part, "ова") || strings.Contains(part, "regional head") ||
+		strings.Contains(part, "regional military administration"):
+		return srcGovernor, true
+	case strings.Contains(part, "mayor") || strings.Contains(part, "city military administration"):
+		return srcMayor, true // a city's military administration speaks for the city, as its mayor does
+	case strings.Contains(part, "military administration"):
+		return srcNone, false // the city's or the region's: the label does not say which
+	case strings.Contains(part, "military") || strings.Contains(part, "commander") || strings.Contains(part, "armed forces"):
+		return srcMilitary, true
+	case russian && (strings.Contains(part, "official") || strings.Contains(part, "authorities")):
+		return srcNone, false // Russia's officials other than its ministry: no kind of ours
+	case strings.Contains(part, "officials") || strings.Contains(part, "president") || strings.Contains(part, "representatives") ||
+		strings.Contains(part, "ukrainian authorities") || strings.Contains(part, "зеленськ") || strings.Contains(part, "zelensk"):
+		return srcOfficial, true
+	case hasWord(part, "pm") || strings.Contains(part, "prime minister") || strings.Contains(part, "pentagon") ||
+		head == "poland" || head == "us" || head == "usa":
+		return srcThird, true // a third country's government speaks
+	case strings.Contains(part, "reporter") || strings.Contains(part, "correspondent") || strings.HasPrefix(part, "("):
+		return srcNone, true // the outlet's own words: the text names no source
+	}
+	for _, w := range strings.FieldsFunc(part, func(r rune) bool { return !isLetter(r) && r != '-' }) {
+		if s, ok := labelPeople[w]; ok {
+			return s, true
+		}
+	}
+	return srcNone, false
+}
+
+// hasWord: w is a whole word of part ("ОВА", not a word ending in -ова).
+func hasWord(part, w string) bool {
+	for _, f := range strings.FieldsFunc(part, func(r rune) bool { return !isLetter(r) }) {
+		if f == w {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceCheck scores the source ours names; ok is false when the label's
+// source maps to no kind of ours (the field is then unscored).
+func sourceCheck(label string) (check, bool) {
 	want := sourceNames(label)
+	if len(want) == 0 {
+		return check{}, false
+	}
 	return check{kind: fSource, name: "source", want: strings.Join(want, " | "), eval: func(a *briefings.AttackReport) (bool, string) {
 		if a == nil {
 			return false, "no report"
 		}
 		return contains(want, a.Source), a.Source
-	}}
+	}}, true
 }
 
 // ---- the daily data format (attacks_more)

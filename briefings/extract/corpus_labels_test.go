@@ -70,6 +70,10 @@ type labelEvent struct {
 	scope    eventScope
 	regions  []string // a regional event's region(s), canonical names
 	date     string   // YYYY-MM-DD, "--MM-DD" when the year is unknown, "" when unknown
+	// noFigure: a national event the label gives no weapon figure (only
+	// casualties, places, a source): what describes it may be read from a
+	// regional report of ours, as no national figure is at stake
+	noFigure bool
 	checks   []check
 	// anyReport checks may be met by any report of the attacker (casualties
 	// are often given by a governor, apart from the national figures)

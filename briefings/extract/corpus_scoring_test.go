@@ -47,6 +47,9 @@ func TestScoringRules(t *testing.T) {
 		{"the other side's report is another event",
 			"Russia's defence ministry said 40 Ukrainian drones were destroyed overnight.", "2025-05-10",
 			`{"attacker": "RU", "intercepted": {"drones": 40}}`, 0, 1, 1},
+		{"a label of no weapon figure is described by a regional report",
+			"A drone attack on the town of Romny killed two people overnight, the governor of the Sumy region said.", "2025-05-10",
+			`{"attacker": "RU", "launched": null, "casualties": {"killed": 2}, "regions": ["Sumy"], "source": "Sumy governor"}`, 4, 4, 0},
 		{"an extra national report fails",
 			"Overnight on May 8, Russia launched 50 drones. Overnight on May 9, it launched 70 drones.", "2025-05-10",
 			`{"attacker": "RU", "night": "May 9", "launched": {"drones": 70}}`, 1, 1, 1},
@@ -123,10 +126,28 @@ func TestLabelSourceAndWeaponNames(t *testing.T) {
 		"Armed Forces of Ukraine":                          string(srcMilitary),
 		"President Volodymyr Zelenskyy":                    string(srcOfficial),
 		"Ukrainian Air Force commander Mykola Oleshchuk":   string(srcAirForce),
+		"Ukrainian representatives":                        string(srcOfficial),
+		"Lviv (Ukrainian authorities)":                     string(srcOfficial),
+		"Зеленський":                                       string(srcOfficial),
+		"Синєгубов; Терехов":                               string(srcGovernor) + "|" + string(srcMayor),
+		"Петренко (Вінницька ОВА)":                         string(srcGovernor),
+		"Finnish PM":                        string(srcThird),
+		"Radio reporter":                    string(srcNone),
+		"Ukraine":                           "",
+		"Russian officials":                 "",
+		"Lviv region police chief":          "",
+		"Lviv military administration":      "",
+		"Russian defence ministry; Ukraine": string(srcRUMoD),
 	} {
 		if got := strings.Join(sourceNames(label), "|"); got != want {
 			t.Errorf("sourceNames(%q) = %q, want %q", label, got, want)
 		}
+	}
+	if _, ok := sourceCheck("Ukraine"); ok {
+		t.Errorf("a source that maps to no kind of ours is scored")
+	}
+	if c, ok := sourceCheck("Radio reporter"); !ok || c.want != "" {
+		t.Errorf("the outlet's own words: want no source named, got %q, %v", c.want, ok)
 	}
 	if got := strings.Join(labelWeapon("guided bomb"), "|"); got != "guided_bomb" {
 		t.Errorf("labelWeapon(guided bomb) = %q", got)

@@ -18,7 +18,8 @@ import (
 // The corpus scoring. A labelled national figure is matched only by a
 // national report of the same attacker and date (a regional share only by a
 // regional report of its region, a cumulative total only by a cumulative
-// report); a national report with figures that no labelled event matches is
+// report; a labelled event with no weapon figure, only casualties, places or
+// a source, may be described by a regional report); a national report with figures that no labelled event matches is
 // an extra report (a false alert in production) and counts as a failed field.
 // Regions, weapon types, source, period, as-of time and window are scored
 // beside the counts. Records are split into five folds by a hash of their URL;
@@ -111,8 +112,8 @@ func candidate(ev *labelEvent, a *briefings.AttackReport, pub time.Time) bool {
 	cum := a.Cumulative || a.Scope == briefings.ScopeCumulative
 	switch ev.scope {
 	case evNational:
-		if cum || a.Scope == briefings.ScopeRegional {
-			return false
+		if cum || a.Scope == briefings.ScopeRegional && !ev.noFigure {
+			return false // a national figure is never met by a regional report
 		}
 	case evRegional:
 		if cum || a.Scope != briefings.ScopeRegional {
