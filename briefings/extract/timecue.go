@@ -141,7 +141,7 @@ func periodWord(toks []token, i int, rs *ruleSet) periodFlags {
 		if severalSpan(toks, i) && rs.on(ruleRate) {
 			return pwCumulative // "over the past few days", "за останні три доби": several attacks
 		}
-	case "month", "year", "week", "місяць", "місяця", "тиждень", "рік", "року", "winter", "summer", "autumn", "spring", "зиму", "зими", "літо", "осінь", "весну":
+	case "month", "year", "week", "місяць", "місяця", "тиждень", "тижня", "рік", "року", "winter", "summer", "autumn", "spring", "зиму", "зими", "літо", "осінь", "весну":
 		if spanAt(toks, i) && !(lw == "year" && (next == "war" || next == "old")) && !agoWord(next) && !comparison(toks, i) {
 			return pwCumulative // "in a week", "during the winter", "за тиждень"
 		}
@@ -167,7 +167,10 @@ func dayWord(lw, prev string, toks []token, i int) periodFlags {
 }
 
 // spanAt: the period word at i names a span: "this week", "last month",
-// "за тиждень", "in a week", "during the winter".
+// "за тиждень", "in a week", "during the winter", and in Ukrainian with
+// "this" or "current" before the word ("за цей тиждень", "за поточний
+// тиждень", "цього тижня") or "протягом" ("протягом тижня"): the span a
+// weekly summary of a president or a ministry counts.
 func spanAt(toks []token, i int) bool {
 	if i == 0 {
 		return false
@@ -180,7 +183,7 @@ func spanAt(toks []token, i int) bool {
 		before = toks[i-2].low
 	}
 	switch toks[i-1].low {
-	case "this", "last", "past", "за", "цього", "минулого":
+	case "this", "last", "past", "за", "цього", "минулого", "цей", "поточний", "поточного", "протягом":
 		return true
 	case "a", "one":
 		return before == "in" || before == "within"
@@ -190,9 +193,13 @@ func spanAt(toks []token, i int) bool {
 	return false
 }
 
-// wholeWord: "entire", "whole", "full" before a period word.
+// wholeWord: "entire", "whole", "full", "весь", "увесь", "цілий" before a period word.
 func wholeWord(w string) bool {
-	return w == "entire" || w == "whole" || w == "full"
+	switch w {
+	case "entire", "whole", "full", "весь", "увесь", "цілий":
+		return true
+	}
+	return false
 }
 
 // severalSpan: a span of several days, weeks or months ("over the past few
