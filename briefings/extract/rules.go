@@ -51,6 +51,7 @@ const (
 	ruleScope           // national needs a national source or the country as target; one region without them is that region's
 	ruleMinistryRegions // Russia's ministry: a region's figure with no national one beside it is the national claim
 	ruleThirdCountry    // a third country's ministry, army or command (and a bare "the ministry" after it): no figures of the attack
+	ruleHitsLocal       // only hits, no national source or cue: a strike on a place, not a national attack
 	// reports (stage 4)
 	ruleAll // "all were shot down": the launched figures
 	nRules
@@ -61,7 +62,7 @@ var ruleNames = [nRules]string{
 	"either-or", "singular-verb", "instrumental", "own-verb", "list-header", "participle", "type-subset", "rate", "evening-start",
 	"report-times", "ongoing", "denial", "launch-origin", "unnumbered", "breakdown", "incident", "irrealis", "each",
 	"conflict", "region-share", "front-place", "specific-source", "adopt-time", "template-source", "alert-scene", "casualty-context", "aside-regions", "pending-source", "restate", "scope", "ministry-regions",
-	"third-country",
+	"third-country", "hits-local",
 	"all",
 }
 

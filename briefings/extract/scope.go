@@ -67,7 +67,31 @@ func (r *reader) settleScope() {
 		if narrowed && e.source == srcNone && !r.sawNational && r.speakers == 1 {
 			e.source = r.speaker // the one official who speaks in the text gives them
 		}
+		if !narrowed && r.rs.on(ruleHitsLocal) && e.onlyHits() && !e.national() {
+			// a weapon or two that hit one target (a ship, a beach, a
+			// building), with no national source or cue: a local strike
+			e.scope = scopeRegional
+		}
 	}
+}
+
+// onlyHits: the event's weapon figures, its shares' included, are all hits
+// (or debris locations): no figure of what was launched, shot down, jammed
+// or lost. A national report always counts one of those.
+func (e *event) onlyHits() bool {
+	hits := false
+	for _, ev := range append([]*event{e}, e.children...) {
+		for k := range ev.entries {
+			switch o := ev.entries[k].out; {
+			case o == outHit || o == outDebris:
+				hits = true
+			case o.people() || o == outNone || o == outIgnored:
+			default:
+				return false
+			}
+		}
+	}
+	return hits
 }
 
 // speakerSide: figures whose side no sentence told, in a text where only

@@ -5,7 +5,7 @@ package extract
 // written for these tests.
 func variantCases9() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{ukWeekFamily} {
+	for _, fam := range [][]attackCase{ukWeekFamily, hitsLocalFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -38,4 +38,34 @@ var ukWeekFamily = []attackCase{
 	{name: "uk week: this before another noun counts no span", pub: "2026-03-15",
 		text: "Цей удар став одним із наймасованіших: уночі росіяни запустили по Україні 310 дронів.",
 		want: map[string]any{"national#": 1, "0.launched.drones": 310}},
+}
+
+// A weapon or two that hit one target (a ship, a beach, a depot), told with
+// no national source and no word for the whole country attacked, is a
+// strike on a place, not a national attack: national reports always count
+// what was launched or shot down. "Ukraine" named as the side that struck
+// is no word for the country attacked.
+var hitsLocalFamily = []attackCase{
+	{name: "hits local: a resort hit by a drone, people killed", pub: "2026-04-20",
+		text: "A seaside camp in southern Russia was hit by a drone on Sunday, killing three people and injuring 20, Russian officials said.",
+		want: map[string]any{"national#": 0}},
+	{name: "hits local: a ship Ukraine struck with missiles", pub: "2026-04-20",
+		text: "The frigate sank after Ukraine struck it with three missiles, according to Western officials.",
+		want: map[string]any{"national#": 0, "0.hits.missiles": 3}},
+	{name: "hits local: two missiles hit a plant", pub: "2026-04-20",
+		text: "Two missiles hit an industrial plant on the outskirts of the city on Tuesday, wounding four workers.",
+		want: map[string]any{"national#": 0, "0.hits.missiles": 2}},
+	{name: "hits local: a drone struck a depot", pub: "2026-04-20",
+		text: "A drone struck a fuel depot near the port overnight and started a fire, local officials said.",
+		want: map[string]any{"national#": 0}},
+	// what must not change
+	{name: "hits local: the Air Force's launches and hits stay national", pub: "2026-04-20",
+		text: "Russia attacked Ukraine overnight with 64 drones; 52 were shot down and 9 hit their targets, the Air Force said.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 64, "0.hits.drones": 9}},
+	{name: "hits local: Russia's ministry claims Ukraine's drones downed", pub: "2026-04-20",
+		text: "Russia's defence ministry said 37 Ukrainian drones were destroyed overnight over four regions.",
+		want: map[string]any{"national#": 1, "0.attacker": "UA", "0.intercepted.drones": 37}},
+	{name: "hits local: uk Air Force hits beside its totals", pub: "2026-04-20",
+		text: "У ніч на 20 квітня противник атакував 88 ударними БпЛА. Збито/подавлено 71. Зафіксовано влучання 14 ударних БпЛА на 6 локаціях.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 88, "0.hits.drones": 14}},
 }
