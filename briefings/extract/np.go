@@ -244,7 +244,8 @@ func (s *npScan) headAt(k int, cl class, singular bool) (int, bool) {
 	}
 	s.head = k
 	s.rockets = lw == "rocket" || lw == "rockets"
-	if (cl == classDrone || cl == classMissile) && bothClasses(s.toks, k, cl) {
+	both, second := (cl == classDrone || cl == classMissile) && bothClasses(s.toks, k, cl), k+2
+	if both {
 		s.m.class = classMixed // "100 drones and missiles": a total of both
 	}
 	switch {
@@ -266,6 +267,15 @@ func (s *npScan) headAt(k int, cl class, singular bool) (int, bool) {
 		for k+1 < len(s.toks) && (s.toks[k+1].low == "повітряного" || s.toks[k+1].low == "нападу") {
 			k++
 		}
+	}
+	if both && second > k && !s.toks[second].one && s.m.vague == "" && !s.m.has(fBoth) && !s.m.has(fArticle) {
+		// the phrase ends at the second noun, so the verb after it is the
+		// total's ("120 missiles and drones were fired", "ракет і дронів
+		// було збито"); a singular second noun is an item of its own
+		// ("12 дронів та ракету"); "both", "a" and "several hundred" keep
+		// their own readings
+		k = second
+		s.head = k
 	}
 	if singular {
 		s.m.flags |= fSingular

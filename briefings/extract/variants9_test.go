@@ -5,7 +5,7 @@ package extract
 // written for these tests.
 func variantCases9() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{ukWeekFamily, hitsLocalFamily} {
+	for _, fam := range [][]attackCase{ukWeekFamily, hitsLocalFamily, mixedSubjectFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -68,4 +68,29 @@ var hitsLocalFamily = []attackCase{
 	{name: "hits local: uk Air Force hits beside its totals", pub: "2026-04-20",
 		text: "У ніч на 20 квітня противник атакував 88 ударними БпЛА. Збито/подавлено 71. Зафіксовано влучання 14 ударних БпЛА на 6 локаціях.",
 		want: map[string]any{"national#": 1, "0.launched.drones": 88, "0.hits.drones": 14}},
+}
+
+// A total of both classes ("N missiles and drones", "N ракет і дронів") as
+// the subject: the phrase ends at the second noun, so the verb after it
+// says what the total counts.
+var mixedSubjectFamily = []attackCase{
+	{name: "mixed subject: missiles and drones were fired", pub: "2026-02-11",
+		text: "The president said 214 missiles and drones were fired at Ukraine overnight.",
+		want: map[string]any{"national#": 1, "0.launched.total": 214}},
+	{name: "mixed subject: drones and missiles were shot down", pub: "2026-02-11",
+		text: "Officials said 93 drones and missiles were shot down over the country overnight.",
+		want: map[string]any{"national#": 1, "0.intercepted.total": 93}},
+	{name: "mixed subject: uk ракет і дронів було збито", pub: "2026-02-11",
+		text: "За ніч над країною було знищено 58 ракет і дронів, повідомили Повітряні сили. Загалом 71 ракета і дрон були випущені по Україні.",
+		want: map[string]any{"national#": 1, "0.intercepted.total": 58}},
+	{name: "mixed subject: uk total launched, the verb after", pub: "2026-02-11",
+		text: "Уночі 140 дронів і ракет було випущено по Україні, повідомили Повітряні сили.",
+		want: map[string]any{"national#": 1, "0.launched.total": 140}},
+	// what must not change
+	{name: "mixed subject: the verb before the total", pub: "2026-02-11",
+		text: "Russia fired 214 missiles and drones at Ukraine overnight, the air force said.",
+		want: map[string]any{"national#": 1, "0.launched.total": 214}},
+	{name: "mixed subject: two numbered phrases keep their classes", pub: "2026-02-11",
+		text: "Air defence shot down 47 drones and 5 missiles overnight, the air force said.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 47, "0.intercepted.missiles": 5}},
 }
