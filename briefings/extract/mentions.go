@@ -30,6 +30,7 @@ const (
 	fAfterColon                   // joined to the figure before by a colon or dash (a breakdown)
 	fNotWeapon                    // "rocket systems", "119 vehicles": a weapon word that counts no munition
 	fRecon                        // "one reconnaissance drone": in the sentence's list, but no attack's figure
+	fAllBut                       // "all but N": all the launched ones save N (n is the rest, not a count)
 )
 
 // mention is one counted phrase: "112 strike and decoy drones", "both
@@ -44,6 +45,7 @@ type mention struct {
 	mclass missileClass
 	models []string
 	ofM    int      // "N of M": the whole, M; 0 when not stated
+	but    int      // "all but N": N, the ones the outcome did not befall
 	region string   // "over the Bryansk region"
 	each   []string // "two each over the Rostov and Saratov regions": each region's own figure
 	start  int      // token span
@@ -272,7 +274,8 @@ func allBeforeFigure(toks []token, i int) bool {
 }
 
 // allBut: "all but 19 of the drones were downed": the figure is what was
-// not, and what was is not stated.
+// not; what was is the launched figure less it (applyAll), and nothing when
+// no launched figure is stated.
 func allBut(toks []token, i int) bool {
 	return i >= 2 && (toks[i-1].low == "but" || toks[i-1].low == "except") && toks[i-2].all
 }
@@ -292,11 +295,14 @@ func allAt(toks []token, i int) bool {
 // mentionAt reads the mention whose number is toks[i].
 func mentionAt(toks []token, i int, cueAt []outcome, rs *ruleSet, hasPrev bool) (mention, bool) {
 	t := &toks[i]
-	if isDateNumber(toks, i) || allBut(toks, i) {
+	if isDateNumber(toks, i) || allBut(toks, i) && (!rs.on(ruleAllBut) || t.vague || t.all) {
 		return mention{}, false
 	}
 	m := mention{start: i}
 	switch {
+	case allBut(toks, i):
+		m.flags |= fAll | fAllBut // "all but 16 were shot down": the launched ones save 16
+		m.but = t.n
 	case t.vague:
 		m.vague = t.low
 	case t.all:
@@ -518,7 +524,7 @@ func keepMention(m *mention, toks []token, i int, cueAt []outcome, hasPrev bool,
 			return false // "one drone attack"; "one person and ..." is a person
 		}
 	}
-	if m.class != classNone || m.has(fRefer) {
+	if m.class != classNone || m.has(fRefer) || m.has(fAllBut) {
 		return true
 	}
 	for k := i + 1; k < j; k++ {

@@ -54,6 +54,10 @@ func (e *event) applyAll(a *briefings.AttackReport) {
 		if dst == nil {
 			continue
 		}
+		if x.has(fAllBut) {
+			applyAllBut(a, dst, x)
+			continue
+		}
 		if !x.known && len(x.models) > 0 {
 			e.applyType(a, dst, x.models) // "the Kh-59 missiles did not reach their targets"
 			continue
@@ -83,6 +87,24 @@ func (e *event) applyAll(a *briefings.AttackReport) {
 			}
 		}
 	}
+}
+
+// applyAllBut: "all but N were shot down" gives the outcome the launched
+// figure of the class less N, when the launched figure is stated, is exact
+// and is more than N; of one class only (the launched figure of the other
+// class is not the one the phrase excepts from).
+func applyAllBut(a *briefings.AttackReport, dst *briefings.Counts, x entry) {
+	from, to, key := a.Launched.Drones, &dst.Drones, "drones"
+	switch {
+	case x.class == classMissile || x.class != classDrone && a.Launched.Drones == nil:
+		from, to, key = a.Launched.Missiles, &dst.Missiles, "missiles"
+	case x.class != classDrone && a.Launched.Missiles != nil:
+		return // both classes launched: which one the phrase excepts from is not said
+	}
+	if from == nil || *to != nil || *from <= x.but || a.Qualifiers["launched."+key] != "" {
+		return // no exact launched figure to take N from
+	}
+	*to = briefings.IntPtr(*from - x.but)
 }
 
 // applyType gives dst the launched figures of the types named: the type's

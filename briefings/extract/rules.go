@@ -53,7 +53,8 @@ const (
 	ruleThirdCountry    // a third country's ministry, army or command (and a bare "the ministry" after it): no figures of the attack
 	ruleHitsLocal       // only hits, no national source or cue: a strike on a place, not a national attack
 	// reports (stage 4)
-	ruleAll // "all were shot down": the launched figures
+	ruleAll    // "all were shot down": the launched figures
+	ruleAllBut // "all but N were shot down": the launched figures less N
 	nRules
 )
 
@@ -63,7 +64,7 @@ var ruleNames = [nRules]string{
 	"report-times", "ongoing", "denial", "launch-origin", "unnumbered", "breakdown", "incident", "irrealis", "each",
 	"conflict", "region-share", "front-place", "specific-source", "adopt-time", "template-source", "alert-scene", "casualty-context", "aside-regions", "pending-source", "restate", "scope", "ministry-regions",
 	"third-country", "hits-local",
-	"all",
+	"all", "all-but",
 }
 
 func (r rule) String() string { return ruleNames[r] }

@@ -5,7 +5,7 @@ package extract
 // written for these tests.
 func variantCases9() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{ukWeekFamily, hitsLocalFamily, mixedSubjectFamily} {
+	for _, fam := range [][]attackCase{ukWeekFamily, hitsLocalFamily, mixedSubjectFamily, allButFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -93,4 +93,33 @@ var mixedSubjectFamily = []attackCase{
 	{name: "mixed subject: two numbered phrases keep their classes", pub: "2026-02-11",
 		text: "Air defence shot down 47 drones and 5 missiles overnight, the air force said.",
 		want: map[string]any{"national#": 1, "0.intercepted.drones": 47, "0.intercepted.missiles": 5}},
+}
+
+// "All but N" after a launched figure: the outcome befell the launched
+// weapons save N. Only an exact launched figure of one class gives it; "all
+// but N" with no launched figure, or after a lower bound, or after both
+// classes, states nothing more.
+var allButFamily = []attackCase{
+	{name: "all but: missiles fired, all but N shot down", pub: "2026-01-19",
+		text: "Officials said 62 missiles had been fired overnight, and all but nine were shot down.",
+		want: map[string]any{"national#": 1, "0.launched.missiles": 62, "0.intercepted.missiles": 53}},
+	{name: "all but: of which, drones", pub: "2026-01-19",
+		text: "Russia sent 35 drones against Ukraine overnight, all but four of which were destroyed, the air force said.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 35, "0.intercepted.drones": 31}},
+	{name: "all but: a second sentence", pub: "2026-01-19",
+		text: "The air force said Russia launched 28 drones overnight. All but 2 were downed over the south.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 28, "0.intercepted.drones": 26}},
+	// what must not change
+	{name: "all but: after a lower bound, no figure", pub: "2026-01-19",
+		text: "Russia launched more than 50 drones overnight; all but six were destroyed, the air force said.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 50, "0.intercepted.drones": nil}},
+	{name: "all but: two classes launched, no figure", pub: "2026-01-19",
+		text: "Russia launched 44 drones and 5 missiles overnight; all but three were destroyed, the air force said.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": nil, "0.intercepted.missiles": nil}},
+	{name: "all but: no launched figure, no report", pub: "2026-01-19",
+		text: "All but seven drones were shot down, officials said.",
+		want: map[string]any{"national#": 0}},
+	{name: "all: every one shot down", pub: "2026-01-19",
+		text: "Russia launched 19 drones overnight and all were shot down, the air force said.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 19}},
 }
