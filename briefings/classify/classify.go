@@ -9,9 +9,11 @@
 // five sections, over normalised words and word pairs of the title, the
 // teaser and the start of the body, and over concepts (words of the three
 // languages that mean one thing to a war editor: a drone, talks, sanctions;
-// see concepts). One rule stands above the model: an article that carries
+// see concepts). Two rules stand above the model: an article that carries
 // a national report of a Russian or Ukrainian attack with launched figures
-// (the attack reader's output) is relevant and filed under Air attacks.
+// (the attack reader's output) is relevant and filed under Air attacks; an
+// article the model files under Air attacks that names guns, mortars or
+// rocket artillery and no weapon of the air is filed under Front line.
 package classify
 
 import (
@@ -81,10 +83,13 @@ func (c *Classifier) Classify(a *briefings.Article) briefings.Classification {
 			}
 		}
 	})
-	return c.decide(a, logits)
+	d, _ := c.decide(&sc.tk, a, logits)
+	return d
 }
 
-func (c *Classifier) decide(a *briefings.Article, logits [nOut]float64) briefings.Classification {
+// decide turns the model's logits into a's classification, with the rule
+// that overrode the model, if any.
+func (c *Classifier) decide(tk *tokenizer, a *briefings.Article, logits [nOut]float64) (d briefings.Classification, rule string) {
 	rel := sigmoid(logits[outRelevance])
 	best := 1
 	for k := 2; k < nOut; k++ {
@@ -92,12 +97,24 @@ func (c *Classifier) decide(a *briefings.Article, logits [nOut]float64) briefing
 			best = k
 		}
 	}
-	d := briefings.Classification{Relevance: rel, OffTopic: rel < c.w.Threshold, Section: sectionNames[best-1]}
-	if hasNationalFigures(a) {
+	d = briefings.Classification{Relevance: rel, OffTopic: rel < c.w.Threshold, Section: sectionNames[best-1]}
+	switch {
+	case hasNationalFigures(a):
+		if d.Section != briefings.SectionAirAttacks || d.OffTopic {
+			rule = ruleNational
+		}
 		d.OffTopic, d.Section = false, briefings.SectionAirAttacks
+	case d.Section == briefings.SectionAirAttacks && c.f.groundFireOnly(tk, a):
+		d.Section, rule = briefings.SectionFrontLine, ruleGround
 	}
-	return d
+	return d, rule
 }
+
+// The rules above the model, as Explain names them.
+const (
+	ruleNational = "a national attack report with launched figures is a relevant air attack"
+	ruleGround   = "fire by guns, mortars or rocket artillery alone, with no weapon of the air named, is the ground war"
+)
 
 // hasNationalFigures reports an attack report of Russia on Ukraine or
 // Ukraine on Russia that is national (or of unstated scope), not cumulative,
@@ -162,17 +179,10 @@ func (c *Classifier) Explain(a *briefings.Article, n int) Explanation {
 			}
 		}
 	})
-	e := Explanation{Classification: c.decide(a, logits), Threshold: c.w.Threshold, Sections: map[string]float64{}}
-	probs := softmax(logits[1:])
-	best := 0
-	for i, p := range probs {
+	d, rule := c.decide(&tk, a, logits)
+	e := Explanation{Classification: d, Rule: rule, Threshold: c.w.Threshold, Sections: map[string]float64{}}
+	for i, p := range softmax(logits[1:]) {
 		e.Sections[sectionNames[i]] = math.Round(p*1000) / 1000
-		if p > probs[best] {
-			best = i
-		}
-	}
-	if sectionNames[best] != e.Section {
-		e.Rule = "a national attack report with launched figures is a relevant air attack"
 	}
 	chosen := slices.Index(sectionNames[:], e.Section) + 1
 	for _, f := range feats {

@@ -31,6 +31,8 @@ type featurizer struct {
 	stop map[string]bool
 	// indexes of the place concepts, and which concepts are about the war
 	ukraine, russia int
+	air             int16           // the concept of drones, missiles and air defence
+	ground          map[string]bool // the stems of groundWords
 	war             []bool
 	plus            []string // "+" and the concept's name
 }
@@ -47,6 +49,7 @@ func newFeaturizer() *featurizer {
 	}
 	f := &featurizer{lex: lex, stop: stopSet()}
 	f.ukraine, f.russia = slices.Index(lex.names, "ukraine"), slices.Index(lex.names, "russia")
+	f.air, f.ground = int16(slices.Index(lex.names, "air")), groundStems()
 	f.war = make([]bool, len(lex.names))
 	for i, c := range lex.names {
 		f.plus = append(f.plus, "+"+c)
