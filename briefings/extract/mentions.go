@@ -587,8 +587,10 @@ func ellipsisAt(toks []token, i, j int, cueAt []outcome, hasPrev bool) bool {
 	}
 	p := toks[i-1].low
 	if !hasPrev {
-		// "the missiles, of which it shot down two": a weapon named before in the clause
-		return (cueAt[i-1] != outNone || p == "to" || p == "до") && headBefore(toks, i) != classNone
+		// "the missiles, of which it shot down two": a weapon named before in
+		// the clause; "a strike on X kills 10", "attacks kill 17": people, the
+		// headline's count of the dead or hurt
+		return (cueAt[i-1] != outNone || p == "to" || p == "до") && headBefore(toks, i) != classNone || cueAt[i-1].people()
 	}
 	return cueAt[i-1] != outNone || p == "with" || p == "і" || p == "and" || p == ","
 }

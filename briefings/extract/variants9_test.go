@@ -5,7 +5,7 @@ package extract
 // written for these tests.
 func variantCases9() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{ukWeekFamily, hitsLocalFamily, mixedSubjectFamily, allButFamily} {
+	for _, fam := range [][]attackCase{ukWeekFamily, hitsLocalFamily, mixedSubjectFamily, allButFamily, killsFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -122,4 +122,25 @@ var allButFamily = []attackCase{
 	{name: "all: every one shot down", pub: "2026-01-19",
 		text: "Russia launched 19 drones overnight and all were shot down, the air force said.",
 		want: map[string]any{"national#": 1, "0.intercepted.drones": 19}},
+}
+
+// A headline's present tense of "kill" ("a strike on X kills N", "attacks
+// kill N"), its number with no noun: the people killed.
+var killsFamily = []attackCase{
+	{name: "kills: a strike on a place kills N", pub: "2026-05-02",
+		text: "Russian strike on a market near Kupiansk kills 6",
+		want: map[string]any{"#": 1, "0.attacker": "RU", "0.casualties.killed": 6, "0.launched.drones": nil}},
+	{name: "kills: attacks kill N, a clause after", pub: "2026-05-02",
+		text: "Russian attacks kill 11, testing Ukraine's thin air defences",
+		want: map[string]any{"#": 1, "0.casualties.killed": 11, "0.launched.missiles": nil}},
+	{name: "kills: a drone strike kills N, a second clause", pub: "2026-05-02",
+		text: "Ukrainian drone strike on Belgorod kills 2, governor says",
+		want: map[string]any{"0.attacker": "UA", "0.casualties.killed": 2, "0.launched.drones": nil}},
+	// what must not change
+	{name: "kills: a weapon count stays a weapon count", pub: "2026-05-02",
+		text: "Russia launched 70 drones overnight, killing 3 people, the air force said.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 70, "0.casualties.killed": 3}},
+	{name: "kills: a number of years is no count", pub: "2026-05-02",
+		text: "The war that began in 2022 kills hope, the writer said.",
+		want: map[string]any{"#": 0}},
 }
