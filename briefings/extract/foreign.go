@@ -90,10 +90,7 @@ func authorityHead(lw, next string) bool {
 	case "збройні", "збройних":
 		return strings.HasPrefix(next, "сил")
 	}
-	if strings.HasPrefix(lw, "міністр") {
-		return true
-	}
-	return false
+	return strings.HasPrefix(lw, "міністр")
 }
 
 // thirdAuthority: the authority at i is named with a third country, before
