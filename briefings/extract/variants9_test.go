@@ -5,7 +5,7 @@ package extract
 // written for these tests.
 func variantCases9() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{ukWeekFamily, hitsLocalFamily, mixedSubjectFamily, allButFamily, killsFamily} {
+	for _, fam := range [][]attackCase{ukWeekFamily, hitsLocalFamily, mixedSubjectFamily, allButFamily, killsFamily, ukSuppressFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -143,4 +143,20 @@ var killsFamily = []attackCase{
 	{name: "kills: a number of years is no count", pub: "2026-05-02",
 		text: "The war that began in 2022 kills hope, the writer said.",
 		want: map[string]any{"#": 0}},
+}
+
+// The verb of jamming in every past form, as the verb of shooting down has
+// them ("ППО збила/подавила", "підрозділ збив/подавив"): the pair is shot
+// down or jammed, and a list after it counts by type.
+var ukSuppressFamily = []attackCase{
+	{name: "uk suppress: feminine pair before a list", pub: "2026-04-11",
+		text: "У ніч на 11 квітня ворог атакував Україну. У Повітряних силах повідомили, що ППО збила/подавила 236 повітряних цілей:\n- 221 безпілотник;\n- 4 балістичні ракети Іскандер-М;\n- 11 крилатих ракет Х-101.",
+		want: map[string]any{"national#": 1, "0.intercepted_or_jammed.total": 236, "0.intercepted_or_jammed.drones": 221, "0.intercepted_or_jammed.missiles": 15}},
+	{name: "uk suppress: masculine pair", pub: "2026-04-11",
+		text: "У ніч на 11 квітня зенітний підрозділ збив/подавив 37 ворожих дронів, повідомили Повітряні сили.",
+		want: map[string]any{"national#": 1, "0.intercepted_or_jammed.drones": 37}},
+	// what must not change
+	{name: "uk suppress: the Air Force's passive pair", pub: "2026-04-11",
+		text: "У ніч на 11 квітня противник атакував 93 ударними БпЛА. Збито/подавлено 78 ворожих БпЛА.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 93, "0.intercepted_or_jammed.drones": 78}},
 }
