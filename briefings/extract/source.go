@@ -639,6 +639,8 @@ func targetsRegions(toks []token) bool {
 		switch lw := toks[ix].low; lw {
 		case "удару", "атаковано", "targeting", "targeted", "hitting", "struck", "attacked":
 			return true
+		case "удар", "удари", "ударом", "ударами", "били", "бив", "била":
+			return true // "під ударом були X області", "Били по X, Y областях": where the attack went
 		case "direction":
 			if ix >= 2 && toks[ix-1].low == "the" && toks[ix-2].low == "in" {
 				return true // "heading in the direction of a region": where they went

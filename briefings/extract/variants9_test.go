@@ -5,7 +5,7 @@ package extract
 // written for these tests.
 func variantCases9() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{ukWeekFamily, hitsLocalFamily, mixedSubjectFamily, allButFamily, killsFamily, ukSuppressFamily} {
+	for _, fam := range [][]attackCase{ukWeekFamily, hitsLocalFamily, mixedSubjectFamily, allButFamily, killsFamily, ukSuppressFamily, ukStrikeRegionsFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -159,4 +159,19 @@ var ukSuppressFamily = []attackCase{
 	{name: "uk suppress: the Air Force's passive pair", pub: "2026-04-11",
 		text: "У ніч на 11 квітня противник атакував 93 ударними БпЛА. Збито/подавлено 78 ворожих БпЛА.",
 		want: map[string]any{"national#": 1, "0.launched.drones": 93, "0.intercepted_or_jammed.drones": 78}},
+}
+
+// A sentence without figures that says where the blows fell ("Били по X, Y
+// та Z областях", "Під ударом опинилися X і Y області"), as a president's
+// nightly summary adds after the figures: the event's regions.
+var ukStrikeRegionsFamily = []attackCase{
+	{name: "uk strike regions: били по ... областях", pub: "2026-02-20",
+		text: "Уночі росіяни запустили по Україні 180 ударних дронів, повідомив президент. Били по Житомирській, Вінницькій та Полтавській областях.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 180, "0.regions": "[Zhytomyr Vinnytsia Poltava]"}},
+	{name: "uk strike regions: під ударом опинилися", pub: "2026-02-20",
+		text: "Цієї ночі ворог випустив по Україні 47 ракет і 320 дронів, повідомив Зеленський. Під ударом опинилися Львівська та Волинська області.",
+		want: map[string]any{"national#": 1, "0.launched.missiles": 47, "0.regions": "[Lviv Volyn]"}},
+	{name: "uk strike regions: one region after the Air Force's figures, still national", pub: "2026-02-20",
+		text: "У ніч на 20 лютого ворог атакував Україну 64 ударними БпЛА, повідомили Повітряні сили. Били по Сумщині.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 64, "0.regions": "[Sumy]"}},
 }
