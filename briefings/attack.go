@@ -151,7 +151,8 @@ func (r *AttackReport) EventKey() string {
 //     governor's post and the outlets quoting it meet, while two regions'
 //     damage on the same night stay two stories.
 //
-// A national report with only hits or casualties, or a cumulative one, says
+// A national report with only hits or casualties, or only glide bombs, or a
+// cumulative one, says
 // nothing: on a night of a large attack, articles about its many
 // consequences would otherwise all become one story.
 func (r *AttackReport) StoryKey() string {
@@ -167,11 +168,28 @@ func (r *AttackReport) StoryKey() string {
 		return r.EventKey() + "/" + strings.Join(slices.Compact(regs), "+")
 	}
 	for _, c := range []Counts{r.Launched, r.Intercepted, r.Jammed, r.InterceptedOrJammed} {
-		if c.Drones != nil || c.Missiles != nil || c.Total != nil || len(c.ByType) > 0 {
+		if c.Drones != nil || c.Missiles != nil || c.Total != nil || hasTallyType(c.ByType) {
 			return r.EventKey()
 		}
 	}
 	return ""
+}
+
+// TypeGuidedBomb is the weapon type of guided (glide) bombs in Counts.ByType.
+const TypeGuidedBomb = "guided_bomb"
+
+// hasTallyType reports a figure by type of the night's tallies, that is of
+// anything but glide bombs: those are counted in the General Staff's daily
+// summary of the front, not in the tallies of drones and missiles, so a
+// report whose only figure is of bombs is the front's day, not an attack's
+// event.
+func hasTallyType(byType map[string]int) bool {
+	for t := range byType {
+		if t != TypeGuidedBomb {
+			return true
+		}
+	}
+	return false
 }
 
 // LowerBound reports whether the figure at path ("launched.missiles") is a

@@ -19,6 +19,11 @@ func TestStoryKey(t *testing.T) {
 	cumulative.Cumulative, cumulative.Scope = true, ScopeCumulative
 	day := tally
 	day.Period = PeriodDay
+	bombs := night
+	bombs.Period = Period24h
+	bombs.Launched = Counts{ByType: map[string]int{TypeGuidedBomb: 90}}
+	bombsAndShaheds := bombs
+	bombsAndShaheds.Launched = Counts{ByType: map[string]int{TypeGuidedBomb: 90, "Shahed": 40}}
 	cases := []struct {
 		name string
 		r    AttackReport
@@ -31,6 +36,8 @@ func TestStoryKey(t *testing.T) {
 		{"regions in any order", region("Sumy", "Kharkiv", "Sumy"), "RU>UA@2026-05-14/Kharkiv+Sumy"},
 		{"a regional report without a region says nothing", region(), ""},
 		{"a cumulative total says nothing", cumulative, ""},
+		{"the front's day of glide bombs alone says nothing", bombs, ""},
+		{"a tally with drones by type is its event", bombsAndShaheds, "RU>UA@2026-05-14"},
 	}
 	for _, c := range cases {
 		if got := c.r.StoryKey(); got != c.want {

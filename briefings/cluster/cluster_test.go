@@ -401,3 +401,22 @@ func TestOneNameIsNoStory(t *testing.T) {
 		t.Errorf("two reports of one shelling: similarity %.2f < %.2f", s, Threshold)
 	}
 }
+
+// The names most of the war's diplomacy and aid carries (Europe, the EU, the
+// West) make no story by themselves: a training plan and a sanctions
+// package agreed in one city on one day are two stories, while two outlets'
+// reports of the package stay one.
+func TestWesternNamesMakeNoStory(t *testing.T) {
+	training := Prepare("European defence ministers agree on a training plan for Ukraine's army",
+		"Defence ministers of several European countries agreed in Brussels on Thursday on a plan to train Ukrainian crews on Western equipment after a ceasefire, officials said. The plan also covers repairs of Western tanks.")
+	sanctions := Prepare("EU adopts new sanctions on tankers of Russia's shadow fleet",
+		"European Union governments agreed in Brussels on Thursday on new sanctions against dozens of tankers carrying Russian oil above the Western price cap, diplomats said. The European Union also listed two banks.")
+	sanctions2 := Prepare("Shadow fleet tankers and two banks hit by latest EU sanctions",
+		"The European Union on Thursday approved sanctions on dozens of shadow fleet tankers that carry Russian oil, and on two banks, EU diplomats in Brussels said.")
+	if s := Similarity(training.String(), sanctions.String(), time.Hour); s >= Threshold {
+		t.Errorf("training plan and sanctions package: similarity %.2f, want below %.2f", s, Threshold)
+	}
+	if s := Similarity(sanctions.String(), sanctions2.String(), time.Hour); s < Threshold {
+		t.Errorf("two reports of one sanctions package: similarity %.2f, want at least %.2f", s, Threshold)
+	}
+}

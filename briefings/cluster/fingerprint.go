@@ -591,6 +591,8 @@ func undouble(w string) string {
 var common = map[string]bool{
 	"ukraine": true, "ukrainian": true, "russia": true, "russian": true, "war": true, "kyiv": true, "moscow": true,
 	"president": true, "official": true, "country": true, "military": true, "force": true, "minister": true,
+	// the West and the Union that most of the war's diplomacy and aid names
+	"european": true, "europe": true, "eu": true, "union": true, "western": true, "west": true,
 	"україна": true, "україни": true, "росія": true, "росії": true,
 }
 

@@ -138,7 +138,7 @@ func (t *tally) group(g []entry, rs *ruleSet) {
 		case classMixed:
 			t.set(&t.c.Total, "total", x.n, x.qual)
 		case classBomb:
-			t.byType("guided_bomb", x.n, qNone)
+			t.byType(briefings.TypeGuidedBomb, x.n, qNone)
 		}
 	}
 	if ok[0] && t.c.Drones == nil {

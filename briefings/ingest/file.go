@@ -32,7 +32,7 @@ var fileExts = map[string]bool{".txt": true, ".md": true, ".markdown": true, ".h
 // followed on the same line by the text.
 var leadingDate = regexp.MustCompile(`^\s*date:?\s+(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)\b\s*`)
 
-var headerLine = regexp.MustCompile(`^(?i)(title|url|link|source|date|published|lang|language)\s*:\s*(.*)$`)
+var headerLine = regexp.MustCompile(`^(?i)(title|url|link|source|date|published|lang|language|sample)\s*:\s*(.*)$`)
 
 // ParseFile parses a local article. name gives the format (.html/.htm go
 // through readability, anything else is plain text or markdown). Header
@@ -97,6 +97,9 @@ func parseHeaders(a *briefings.Article, text string) string {
 			}
 		case "lang", "language":
 			a.Lang = strings.ToLower(v)
+		case "sample":
+			// marks a text the team wrote (briefings/sample): a header,
+			// never part of the article
 		}
 		text = rest
 	}

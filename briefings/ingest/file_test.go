@@ -172,3 +172,19 @@ func TestCleanLine(t *testing.T) {
 		}
 	}
 }
+
+// The sample corpus marks its texts with a "sample: true" header line; it is
+// a header like the others, not the first words of the body (where it would
+// join every sample article's story signature and summary).
+func TestParseFileSampleHeader(t *testing.T) {
+	a, err := ParseFile("x.txt", []byte("title: Ministers meet\nsource: Sample Wire\nsample: true\n\nMinisters met on Friday to discuss a plan.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Body, "sample") || !strings.HasPrefix(a.Body, "Ministers met") {
+		t.Errorf("body %q: the sample header leaked into it", a.Body)
+	}
+	if a.Title != "Ministers meet" || a.SourceName != "Sample Wire" {
+		t.Errorf("title %q, source %q", a.Title, a.SourceName)
+	}
+}
