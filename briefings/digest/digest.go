@@ -520,10 +520,12 @@ func item(p *locale.Printer, r ranked, sum briefings.Summarizer, n int, loc *tim
 	it.Headline = headline(s, originals, best)
 	it.Lang, it.InLang = inLanguages(originals, best, sum, n)
 	reports := storyReports(s)
-	if ev := mainEvent(reports); ev != nil && len(events[ev.key]) > 0 {
+	if ev := mainEvent(reports); ev != nil && len(events[ev.key]) > 0 && talliesEvent(reports, ev.key) {
 		// The event's other reports in the window (a revision, the
 		// military's own post) may sit in other stories: the figures are
-		// the event's, the same as in alerts and /attacks.
+		// the event's, the same as in alerts and /attacks. Only a story
+		// that reports the event's tally takes them: the front's daily
+		// summary of the same date is another story.
 		reports = union(reports, events[ev.key])
 	}
 	it.Figures = FigureLine(p, reports, loc)
@@ -532,6 +534,17 @@ func item(p *locale.Printer, r ranked, sum briefings.Summarizer, n int, loc *tim
 		it.Record = RecordOf(reports)
 	}
 	return it
+}
+
+// talliesEvent reports whether one of reports is a tally of the event key
+// (its story key is the event's).
+func talliesEvent(reports []*briefings.AttackReport, key string) bool {
+	for _, r := range reports {
+		if r.StoryKey() == key {
+			return true
+		}
+	}
+	return false
 }
 
 // inLanguages is the language of originals[best] and, per other language

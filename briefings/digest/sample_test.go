@@ -210,3 +210,37 @@ func TestSampleAirForceRevision(t *testing.T) {
 		t.Error("no digest item with the night's figures")
 	}
 }
+
+// The General Staff's daily summary of the front (clashes, air strikes,
+// glide bombs) is a story of its own, filed under Front line, and its item
+// carries no figures of the Air Force's overnight tally of the same date:
+// those belong to the night's story.
+func TestSampleFrontSummaryKeepsItsOwnFigures(t *testing.T) {
+	st, _ := loadSample(t, nil)
+	ctx := context.Background()
+	d, err := digest.Build(ctx, st, summarize.New(), digest.Options{Now: sample.BaseDate, Since: sample.BaseDate.AddDate(0, 0, -4), MaxPerSection: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, sec := range d.Sections {
+		for _, it := range sec.Items {
+			own := strings.Contains(it.Headline, "General Staff")
+			for _, s := range it.Sources {
+				if strings.Contains(s.URL, "general-staff") && !own {
+					t.Errorf("the front's summary is part of %q", it.Headline)
+				}
+			}
+			if !own {
+				continue
+			}
+			found = true
+			if strings.Contains(it.Figures, "Air Force") {
+				t.Errorf("%q (%s) carries the night's figures: %q", it.Headline, sec.Name, it.Figures)
+			}
+		}
+	}
+	if !found {
+		t.Error("no digest item of the General Staff's summary")
+	}
+}
