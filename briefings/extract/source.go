@@ -334,6 +334,9 @@ func attackerSignalOf(toks []token, src source, ms []mention, rs *ruleSet) side 
 		ru += 2
 	}
 	for i := range ms {
+		if !ms[i].class.weapon() {
+			continue // "several Ukrainian cities": the side of the places hit, not of the weapons
+		}
 		if ms[i].has(fUkrainian) {
 			ua += 2
 		}

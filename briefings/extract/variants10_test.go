@@ -1,0 +1,29 @@
+package extract
+
+// Paraphrase families of the tenth round (issue 14, measured on English feed
+// items of world outlets: a headline and a teaser). Every text was written
+// for these tests.
+func variantCases10() []attackCase {
+	var out []attackCase
+	for _, fam := range [][]attackCase{targetSideFamily} {
+		out = append(out, fam...)
+	}
+	return out
+}
+
+// "Ukrainian" or "Russian" before a counted place ("several Ukrainian
+// towns", "dozens of Russian villages") names the side whose places were
+// hit, not the side whose weapons flew: only a weapon's adjective says who
+// attacked.
+var targetSideFamily = []attackCase{
+	{name: "target side: missiles at several Ukrainian locations", pub: "2026-05-02",
+		text: "Russia launched 14 cruise missiles at several Ukrainian locations overnight, officials said.",
+		want: map[string]any{"national#": 1, "0.attacker": "RU", "0.launched.missiles": 14}},
+	{name: "target side: drones at four Ukrainian sites", pub: "2026-05-02",
+		text: "Russia launched 37 attack drones against four Ukrainian sites on Friday night.",
+		want: map[string]any{"0.attacker": "RU", "0.launched.drones": 37}},
+	// what must not change
+	{name: "target side: Ukrainian drones still name Ukraine's attack", pub: "2026-05-02",
+		text: "Air defences destroyed 23 Ukrainian drones over several Russian regions overnight, the ministry said.",
+		want: map[string]any{"0.attacker": "UA", "0.intercepted.drones": 23}},
+}
