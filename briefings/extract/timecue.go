@@ -206,6 +206,8 @@ func wholeWord(w string) bool {
 // days", "in the last three weeks", "за останні три доби"): a count, a few
 // or several before the plural, after "past", "last" or "останні".
 //
+// A count after "in", "within" or "over" is a span too ("N drones in two
+// days", "within three weeks"), as a headline sums the nights of a spell.
 // The count may open the span ("in the first five days of the month") or
 // follow "the" after a word of duration ("over the two summer months"), and
 // a season may stand before the plural.
@@ -224,6 +226,8 @@ func severalSpan(toks []token, i int) bool {
 	switch toks[j-1].low {
 	case "past", "last", "previous", "first", "останні", "останніх", "минулі", "перші":
 		return true
+	case "in", "within", "over":
+		return q.kind == kNum && q.n >= 2 // "in two days", "within three weeks": a span of several attacks
 	case "the":
 		if j >= 2 {
 			switch toks[j-2].low {

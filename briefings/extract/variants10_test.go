@@ -5,7 +5,7 @@ package extract
 // for these tests.
 func variantCases10() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{targetSideFamily} {
+	for _, fam := range [][]attackCase{targetSideFamily, spanCountFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -26,4 +26,26 @@ var targetSideFamily = []attackCase{
 	{name: "target side: Ukrainian drones still name Ukraine's attack", pub: "2026-05-02",
 		text: "Air defences destroyed 23 Ukrainian drones over several Russian regions overnight, the ministry said.",
 		want: map[string]any{"0.attacker": "UA", "0.intercepted.drones": 23}},
+}
+
+// A count of days, weeks or months after "in", "within" or "over" ("in
+// three days", "within two weeks") is the span a headline sums several
+// nights over: its figures are a cumulative total, not one attack.
+var spanCountFamily = []attackCase{
+	{name: "span count: downs drones in three days", pub: "2026-05-04",
+		text: "Kyiv downs almost 70 Russian drones in three days, the president says",
+		want: map[string]any{"national#": 0, "0.cumulative": true}},
+	{name: "span count: within two weeks", pub: "2026-05-04",
+		text: "Air defence forces destroyed 412 attack drones within two weeks, the air force said.",
+		want: map[string]any{"national#": 0, "0.cumulative": true}},
+	{name: "span count: over four days after the subject", pub: "2026-05-04",
+		text: "Russia fired 38 missiles and 260 drones at Ukraine over four days, officials said.",
+		want: map[string]any{"national#": 0}},
+	// what must not change
+	{name: "span count: in one night stays one attack", pub: "2026-05-04",
+		text: "Russia launched 61 drones at Ukraine in one night, the air force said.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 61}},
+	{name: "span count: in two waves is no span", pub: "2026-05-04",
+		text: "Russia launched 44 drones at Ukraine overnight in two waves, the air force said.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 44}},
 }
