@@ -504,7 +504,18 @@ func (r *reader) clause(s sentence, ms []mention, figs []figure) clause {
 		}
 	}
 	r.attacker = c.att
+	if r.rs.on(ruleWarScale) && c.time.period == periodNone && !c.time.dated && warScale(figs) && !r.timedAttack(c.att) {
+		c.time.period, c.time.has = periodCumulative, true // "has fired more than 4,000 missiles": the war's total
+		c.time.key = string(periodCumulative) + "|"
+	}
 	return c
+}
+
+// timedAttack: the side's current event is one night's or day's attack, so
+// that a sentence with no time word goes on telling it.
+func (r *reader) timedAttack(att side) bool {
+	e := r.cur[att]
+	return e != nil && e.period != periodNone && e.period != periodCumulative
 }
 
 // allRussian: every region named is Russia's own; Crimea, which Ukraine's

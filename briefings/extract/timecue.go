@@ -529,3 +529,31 @@ func meridiem(toks []token, k int) string {
 	}
 	return ""
 }
+
+// One attack's largest counts in the Air Force's daily data (2022-2026):
+// 127 missiles (26 August 2024) and 810 drones (7 September 2025). A figure
+// well above them, in a sentence with no time word, counts the war (or a
+// long spell) to date: "Russia has fired more than 4,000 missiles", "more
+// than 200 missiles of one type have hit Ukraine".
+const (
+	maxAttackMissiles = 200
+	maxAttackDrones   = 1000
+)
+
+// warScale: a launched, shot-down or hit figure of missiles or drones larger
+// than any one attack's.
+func warScale(figs []figure) bool {
+	for i := range figs {
+		f := &figs[i]
+		if !f.known || f.out.people() || f.out == outNone {
+			continue
+		}
+		switch {
+		case f.class == classMissile && f.n > maxAttackMissiles:
+			return true
+		case f.class == classDrone && f.n > maxAttackDrones:
+			return true
+		}
+	}
+	return false
+}

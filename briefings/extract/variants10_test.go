@@ -5,7 +5,7 @@ package extract
 // for these tests.
 func variantCases10() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{targetSideFamily, spanCountFamily} {
+	for _, fam := range [][]attackCase{targetSideFamily, spanCountFamily, warScaleFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -48,4 +48,26 @@ var spanCountFamily = []attackCase{
 	{name: "span count: in two waves is no span", pub: "2026-05-04",
 		text: "Russia launched 44 drones at Ukraine overnight in two waves, the air force said.",
 		want: map[string]any{"national#": 1, "0.launched.drones": 44}},
+}
+
+// A count larger than any single attack's (the Air Force's daily data tops
+// out near 130 missiles and 810 drones in one attack), stated with no time
+// word, is the war's total to date: no national attack report.
+var warScaleFamily = []attackCase{
+	{name: "war scale: thousands of missiles, the president says", pub: "2026-05-06",
+		text: "Russia has fired over 3,800 missiles at Ukraine, the president said.",
+		want: map[string]any{"national#": 0, "0.cumulative": true}},
+	{name: "war scale: hundreds of one missile type, none downed", pub: "2026-05-06",
+		text: "The Russian army has launched more than 260 Kalibr missiles at the country. Few of them were stopped.",
+		want: map[string]any{"national#": 0}},
+	{name: "war scale: drones destroyed to date", pub: "2026-05-06",
+		text: "Ukraine says its forces have destroyed more than 1,400 Shahed drones, an air force spokesman told reporters.",
+		want: map[string]any{"national#": 0}},
+	// what must not change
+	{name: "war scale: a record night below the bound stays one attack", pub: "2026-05-06",
+		text: "Russia launched 118 missiles and 41 drones at Ukraine, officials said.",
+		want: map[string]any{"national#": 1, "0.launched.missiles": 118}},
+	{name: "war scale: a time word keeps a large figure one attack", pub: "2026-05-06",
+		text: "Russia launched 1,150 drones at Ukraine overnight, the air force said.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 1150}},
 }
