@@ -368,6 +368,8 @@ func pairSide(toks []token, i int, rs *ruleSet) side {
 	switch {
 	case a == "by" && (b == "ukraine" || b == "kyiv"):
 		return sideUA
+	case a == "by" && (b == "russia" || b == "moscow" || b == "russian") && i > 0 && launchParticiple(toks[i-1].low):
+		return sideRU // "38 drones launched by Russia": the launcher, not the defender
 	case a == "russian" && (b == "territory" || strings.HasPrefix(b, "air")):
 		if i > 0 && toks[i-1].low == "from" && rs.on(ruleLaunchOrigin) {
 			return sideRU // launched from Russian territory
@@ -388,6 +390,16 @@ func pairSide(toks []token, i int, rs *ruleSet) side {
 		return sideUA // "a Ukrainian drone attack on the region"
 	}
 	return sideNone
+}
+
+// launchParticiple: a participle of launching before "by" ("launched by",
+// "fired by"): the one after "by" attacked.
+func launchParticiple(w string) bool {
+	switch w {
+	case "launched", "fired", "sent", "deployed", "used":
+		return true
+	}
+	return false
 }
 
 // namedAttack: the words at k name an attack, with or without its weapon

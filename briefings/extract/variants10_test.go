@@ -5,7 +5,7 @@ package extract
 // for these tests.
 func variantCases10() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{targetSideFamily, spanCountFamily, warScaleFamily} {
+	for _, fam := range [][]attackCase{targetSideFamily, spanCountFamily, warScaleFamily, launchedByFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -70,4 +70,20 @@ var warScaleFamily = []attackCase{
 	{name: "war scale: a time word keeps a large figure one attack", pub: "2026-05-06",
 		text: "Russia launched 1,150 drones at Ukraine overnight, the air force said.",
 		want: map[string]any{"national#": 1, "0.launched.drones": 1150}},
+}
+
+// "Launched by Russia", "fired by Moscow": the side after "by" a participle
+// of launching is the attacker, even where a headline before spoke of the
+// other side's drone.
+var launchedByFamily = []attackCase{
+	{name: "launched by: after a headline on a Ukrainian drone", pub: "2026-05-09",
+		text: "Moscow says a Ukrainian drone was stopped near the capital\nThat came after Kyiv reported destroying 31 of 44 drones launched by Russia overnight.",
+		want: map[string]any{"national#": 1, "0.attacker": "RU", "0.launched.drones": 44}},
+	{name: "launched by: fired by Moscow after Ukraine's strike", pub: "2026-05-09",
+		text: "Ukrainian drones hit a depot in the Oryol region on Sunday\nKyiv said it shot down 17 of the 20 missiles fired by Moscow the night before.",
+		want: map[string]any{"0.attacker": "RU", "0.intercepted.missiles": 17}},
+	// what must not change
+	{name: "launched by: launched by Ukraine stays Ukraine's", pub: "2026-05-09",
+		text: "Russia's ministry said it destroyed 26 drones launched by Ukraine overnight.",
+		want: map[string]any{"0.attacker": "UA", "0.intercepted.drones": 26}},
 }
