@@ -690,7 +690,7 @@ func conflicts(e *event, figs []figure) bool {
 		}
 		for k := range e.entries {
 			x := &e.entries[k]
-			if !x.weak && x.known && !x.subset && x.class == f.class && x.out == f.out && x.mclass == f.mclass && !agrees(&x.figure, f) {
+			if !x.weak && x.known && !x.subset && x.class == f.class && x.out == f.out && x.mclass == f.mclass && !agrees(&x.figure, f) && !e.splitTotal(f) {
 				return true
 			}
 		}

@@ -66,7 +66,7 @@ func restates(e *event, figs []figure) bool {
 		if !plainFigure(f) || f.region != "" || f.has(fAfterColon|fEllipsis) {
 			continue // a share, a part, a figure without its noun: no restatement of the whole
 		}
-		found := false
+		found := e.splitTotal(f)
 		for k := range e.entries {
 			x := &e.entries[k].figure
 			if !e.entries[k].weak && plainFigure(x) && sameField(x, f) && agrees(x, f) {
@@ -95,4 +95,28 @@ func (e *event) dropRounded(f *figure) {
 		kept = append(kept, x)
 	}
 	e.entries = kept
+}
+
+// splitTotal: a figure of one class shot down that equals what the event
+// counts shot down plus jammed ("14 destroyed by air defences and six
+// jammed", then "20 drones destroyed"): the sum Russia's ministry's reports
+// are retold with, not another count.
+func (e *event) splitTotal(f *figure) bool {
+	if f.out != outIntercepted && f.out != outCombined || f.qual != qNone || (f.class != classDrone && f.class != classMissile) {
+		return false
+	}
+	down, jammed := 0, 0
+	for k := range e.entries {
+		x := &e.entries[k].figure
+		if e.entries[k].weak || !plainFigure(x) || x.class != f.class || x.qual != qNone {
+			continue
+		}
+		switch x.out {
+		case outIntercepted:
+			down += x.n
+		case outJammed:
+			jammed += x.n
+		}
+	}
+	return down > 0 && jammed > 0 && down+jammed == f.n
 }

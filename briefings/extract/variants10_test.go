@@ -5,7 +5,7 @@ package extract
 // for these tests.
 func variantCases10() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{targetSideFamily, spanCountFamily, warScaleFamily, launchedByFamily} {
+	for _, fam := range [][]attackCase{targetSideFamily, spanCountFamily, warScaleFamily, launchedByFamily, splitTotalFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -86,4 +86,21 @@ var launchedByFamily = []attackCase{
 	{name: "launched by: launched by Ukraine stays Ukraine's", pub: "2026-05-09",
 		text: "Russia's ministry said it destroyed 26 drones launched by Ukraine overnight.",
 		want: map[string]any{"0.attacker": "UA", "0.intercepted.drones": 26}},
+}
+
+// Russia's ministry splits its claim into drones shot down and drones
+// jammed; outlets retell the sum as "N destroyed". A later figure of drones
+// shot down equal to the two parts together is that sum, not a second
+// attack.
+var splitTotalFamily = []attackCase{
+	{name: "split total: parts first, the sum after with its night", pub: "2026-05-11",
+		text: "The ministry said 11 Ukrainian drones were destroyed by air defences and another seven were suppressed by electronic warfare.\nRussian air defences shot down 18 Ukrainian drones over the Bryansk and Kursk regions overnight, the ministry said.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 11, "0.jammed.drones": 7}},
+	{name: "split total: headline sum, then the parts, then the sum again", pub: "2026-05-11",
+		text: "Russia says it destroyed 25 drones\nThe defence ministry said 19 drones were shot down and six more jammed.\nAir defences downed 25 Ukrainian drones overnight, the ministry said.",
+		want: map[string]any{"national#": 1, "0.jammed.drones": 6}},
+	// what must not change
+	{name: "split total: a different figure with its own night stays another attack", pub: "2026-05-11",
+		text: "The ministry said on Monday that 11 Ukrainian drones were destroyed by air defences and another seven were jammed.\nOn Tuesday night air defences shot down 30 Ukrainian drones, the ministry said.",
+		want: map[string]any{"national#": 2}},
 }
