@@ -635,6 +635,9 @@ func (r *reader) eventFor(s sentence, c clause, figs []figure) *event {
 	if cur != nil && cur.strong && !s.headline && r.rs.on(ruleRestate) && sameKind(cur, ti) && restates(cur, figs) {
 		return cur // the same figures again, under another time word
 	}
+	if cur != nil && cur.strong && r.rs.on(ruleIncluded) && includesParts(s.toks) {
+		return cur // "the figures included an earlier wave of N": parts of the attack told, whatever their time
+	}
 	switch {
 	case cur == nil:
 		return r.newEvent(c.att, ti)
@@ -743,4 +746,29 @@ func (r *reader) targetFor(cur *event, s sentence, c clause, figs []figure) *eve
 		}
 	}
 	return target
+}
+
+// includesParts: the sentence opens with a word for the attack or its
+// figures told before and "included" ("The figures included ...", "The
+// barrage included ...", "This included ..."): what it counts are parts of
+// that attack.
+func includesParts(toks []token) bool {
+	for k := 0; k < len(toks) && k < 3; k++ {
+		switch toks[k].low {
+		case "the", "this", "these", "that", "its":
+			continue
+		case "figures", "figure", "total", "tally", "count", "numbers", "attack", "onslaught", "barrage", "salvo", "wave", "strike":
+			if k+1 < len(toks) {
+				switch toks[k+1].low {
+				case "included", "includes", "include":
+					return true
+				}
+			}
+			return false
+		case "included", "includes", "include":
+			return k > 0 // "This included ..."
+		}
+		return false
+	}
+	return false
 }

@@ -53,6 +53,7 @@ const (
 	ruleThirdCountry    // a third country's ministry, army or command (and a bare "the ministry" after it): no figures of the attack
 	ruleHitsLocal       // only hits, no national source or cue: a strike on a place, not a national attack
 	ruleWarScale        // a count larger than any one attack, with no time word: a total to date
+	ruleIncluded        // "the figures included N ...": parts of the attack told before
 	// reports (stage 4)
 	ruleAll    // "all were shot down": the launched figures
 	ruleAllBut // "all but N were shot down": the launched figures less N
@@ -64,7 +65,7 @@ var ruleNames = [nRules]string{
 	"either-or", "singular-verb", "instrumental", "own-verb", "list-header", "participle", "type-subset", "rate", "evening-start",
 	"report-times", "ongoing", "denial", "launch-origin", "unnumbered", "breakdown", "incident", "irrealis", "each",
 	"conflict", "region-share", "front-place", "specific-source", "adopt-time", "template-source", "alert-scene", "casualty-context", "aside-regions", "pending-source", "restate", "scope", "ministry-regions",
-	"third-country", "hits-local", "war-scale",
+	"third-country", "hits-local", "war-scale", "included",
 	"all", "all-but",
 }
 

@@ -5,7 +5,7 @@ package extract
 // for these tests.
 func variantCases10() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{targetSideFamily, spanCountFamily, warScaleFamily, launchedByFamily, splitTotalFamily} {
+	for _, fam := range [][]attackCase{targetSideFamily, spanCountFamily, warScaleFamily, launchedByFamily, splitTotalFamily, includedFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -102,5 +102,22 @@ var splitTotalFamily = []attackCase{
 	// what must not change
 	{name: "split total: a different figure with its own night stays another attack", pub: "2026-05-11",
 		text: "The ministry said on Monday that 11 Ukrainian drones were destroyed by air defences and another seven were jammed.\nOn Tuesday night air defences shot down 30 Ukrainian drones, the ministry said.",
+		want: map[string]any{"national#": 2}},
+}
+
+// A sentence that opens with the attack or its figures and "included"
+// ("The tally included ...", "The barrage included ...") lists parts of the
+// attack just told, even with a time word of its own (an earlier wave the
+// night before): no second attack.
+var includedFamily = []attackCase{
+	{name: "included: the figures included an earlier wave", pub: "2026-05-15",
+		text: "Ukraine's air force said it had shot down 48 out of 55 cruise missiles on Friday. The figures included an earlier wave of 12 ballistic missiles fired on Thursday night.",
+		want: map[string]any{"national#": 1, "0.launched.by_type.ballistic": 12}},
+	{name: "included: the barrage included drones", pub: "2026-05-15",
+		text: "Russia launched 40 missiles at Ukraine on Tuesday, the air force said. The barrage included 16 attack drones sent overnight.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 16}},
+	// what must not change
+	{name: "included: another night told apart stays another attack", pub: "2026-05-15",
+		text: "Ukraine's air force said it had shot down 48 out of 55 cruise missiles on Friday. On Thursday night Russia fired 12 ballistic missiles at Kharkiv and Dnipro, the air force said.",
 		want: map[string]any{"national#": 2}},
 }
