@@ -55,6 +55,12 @@ func readEvent(rec *labelledRecord, m map[string]any, att string, pub time.Time)
 	for _, cat := range sortedKeys(m) {
 		readCategory(rec, &ev, cat, m[cat])
 	}
+	if ev.scope == evCumulative && cumulativeFigures(m) {
+		// "launched": null beside "since_2022": {...}: the label keeps the
+		// span's figures under their own key, so a cumulative report that
+		// states them is not wrong
+		ev.checks = dropNull(ev.checks)
+	}
 	for _, key := range []string{"hit_locations", "debris_locations"} {
 		if v, ok := m[key]; ok {
 			locationCheck(rec, &ev, key, v)
@@ -88,6 +94,28 @@ func readEvent(rec *labelledRecord, m map[string]any, att string, pub time.Time)
 		rec.events = append(rec.events, ev)
 	}
 	readRegional(rec, m, att, ev.date)
+}
+
+// cumulativeFigures: the label gives figures under a key of a span
+// (since_2022, monthly, multi_day_total, weekly, seasonal).
+func cumulativeFigures(m map[string]any) bool {
+	for _, k := range []string{"since_2022", "monthly", "multi_day_total", "weekly", "seasonal"} {
+		if _, ok := m[k]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// dropNull removes the checks that want no figure.
+func dropNull(cs []check) []check {
+	out := cs[:0]
+	for _, c := range cs {
+		if c.want != "null" {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // stated: some check wants a figure (not only "none stated").

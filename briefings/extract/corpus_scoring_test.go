@@ -53,6 +53,9 @@ func TestScoringRules(t *testing.T) {
 		{"an extra national report fails",
 			"Overnight on May 8, Russia launched 50 drones. Overnight on May 9, it launched 70 drones.", "2025-05-10",
 			`{"attacker": "RU", "night": "May 9", "launched": {"drones": 70}}`, 1, 1, 1},
+		{"a cumulative label's nulls beside its span's figures want no empty report",
+			"Russia has fired more than 3,100 missiles at Ukraine, the president said.", "2025-05-10",
+			`{"attacker": "RU", "scope": "cumulative (war to date)", "launched": null, "since_2022": {"launched": {"missiles": 3101}}}`, 0, 0, 0},
 	}
 	for _, c := range cases {
 		date := c.date
