@@ -123,6 +123,42 @@ func thirdAuthority(toks []token, i int, lw, next string) bool {
 	return false
 }
 
+// neighbourSpeakers are the neighbours whose airspace the war's drones and
+// missiles cross, by name and by the capital outlets name for the
+// government, as "Moscow" stands for Russia's. Far states ("Britain said")
+// speak of the war, not of their own airspace, and are left out.
+var neighbourSpeakers = map[string]bool{
+	"belarus": true, "minsk": true, "poland": true, "warsaw": true, "moldova": true, "chisinau": true,
+	"romania": true, "bucharest": true, "lithuania": true, "vilnius": true, "latvia": true, "riga": true,
+	"estonia": true, "tallinn": true, "finland": true, "helsinki": true, "hungary": true, "budapest": true,
+	"slovakia": true, "bratislava": true,
+}
+
+// thirdSaid: a neighbour, or its capital, is the subject of a verb of
+// saying ("Belarus said", "Minsk says", "Warsaw reported", "Belarus
+// claimed on Friday that"): the state itself speaks for its own airspace,
+// as "Russia said" stands for Russia's ministry. After a preposition the
+// name is a place, not a speaker ("the drone over Belarus said to be").
+func thirdSaid(toks []token, i int) bool {
+	if !neighbourSpeakers[toks[i].low] {
+		return false
+	}
+	if i > 0 {
+		switch toks[i-1].low {
+		case "in", "into", "over", "to", "from", "of", "with", "across", "near", "towards", "toward", "at", "on":
+			return false
+		}
+	}
+	if i+1 >= len(toks) {
+		return false
+	}
+	switch toks[i+1].low {
+	case "said", "says", "claimed", "claims", "reported", "reports", "confirmed", "confirms", "stated":
+		return true
+	}
+	return false
+}
+
 // bareMinistry: the ministry (or minister) at i is named without a state:
 // "the ministry", "the Defence Ministry", "Defence Minister X", not
 // "Russia's Defence Ministry", "the Ministry of Defence of Russia".
@@ -175,7 +211,7 @@ func namedAuthority(toks []token) source {
 	for i := range toks {
 		lw, prev, next := around(toks, i)
 		switch {
-		case thirdAuthority(toks, i, lw, next):
+		case thirdAuthority(toks, i, lw, next), thirdSaid(toks, i):
 			out = srcThird
 		case russiaSaid(lw, next):
 			out = srcRUMoD

@@ -25,7 +25,7 @@ func sourceOf(toks []token, named source, rs *ruleSet) (source, source) {
 	for i := range toks {
 		lw, prev, next := around(toks, i)
 		s := srcThird
-		if names == srcNone || !thirdAuthority(toks, i, lw, next) {
+		if names == srcNone || !thirdAuthority(toks, i, lw, next) && !thirdSaid(toks, i) {
 			s = sourceAt(toks, i, lw, prev, next)
 		}
 		if s == srcRUMoD && named == srcThird && bareMinistry(toks, i, lw) || s == srcNone && named == srcThird && ukBareMinistry(lw, next) {

@@ -1,0 +1,37 @@
+package extract
+
+// Paraphrase families of the eleventh round (issue 14, no false national
+// reports in English feed items). Every text was written for these tests.
+func variantCases11() []attackCase {
+	var out []attackCase
+	for _, fam := range [][]attackCase{neighbourSaidFamily} {
+		out = append(out, fam...)
+	}
+	return out
+}
+
+// A neighbour named by itself or by its capital as the one that speaks
+// counts what its own air defence met over its own territory, whoever
+// launched it: no national report of the war, above all not Ukraine
+// attacking Russia.
+var neighbourSaidFamily = []attackCase{
+	{name: "neighbour said: the state downed a stray Ukrainian missile", pub: "2026-06-11",
+		text: "Belarus said its air defence destroyed a Ukrainian S-300 missile that strayed over its southern border on Tuesday.",
+		want: map[string]any{"national#": 0}},
+	{name: "neighbour said: the capital says it downed one missile", pub: "2026-06-11",
+		text: "Minsk says it shot down one Ukrainian S-300 missile while Russian strikes hit Ukraine.",
+		want: map[string]any{"national#": 0}},
+	{name: "neighbour said: a day word between the state and its verb", pub: "2026-06-11",
+		text: "Belarus claimed on Wednesday that its forces shot down seven drones that had crossed into its airspace overnight.",
+		want: map[string]any{"national#": 0}},
+	{name: "neighbour said: another capital reports a drone", pub: "2026-06-11",
+		text: "Warsaw reported that two drones had entered its airspace and one was downed by Polish jets.",
+		want: map[string]any{"national#": 0}},
+	// what must not change
+	{name: "neighbour said: a drone over the neighbour in the Air Force's count", pub: "2026-06-11",
+		text: "Russia launched 52 drones at Ukraine overnight and 40 were shot down, while two flew into Belarus, the Ukrainian Air Force said.",
+		want: map[string]any{"national#": 1, "0.attacker": "RU", "0.launched.drones": 52, "0.intercepted.drones": 40}},
+	{name: "neighbour said: the neighbour's words, then the Air Force's night", pub: "2026-06-11",
+		text: "Moldova said one drone had crossed its northern border for a few minutes.\n\nUkraine's Air Force said Russia launched 61 drones overnight and 48 were destroyed.",
+		want: map[string]any{"national#": 1, "0.attacker": "RU", "0.launched.drones": 61, "0.intercepted.drones": 48}},
+}
