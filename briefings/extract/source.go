@@ -502,7 +502,7 @@ func regionAt(toks []token, i int) (region, bool) {
 	if i+1 < len(toks) && (toks[i+1].low == "time" || toks[i+1].low == "часом" || toks[i+1].low == "часу") {
 		return region{}, false // "10 p.m. Moscow time", "за київським часом": a clock's zone
 	}
-	if i+1 < len(toks) && capitalForState(toks[i].low, toks[i+1].low) {
+	if capitalForState(toks, i) {
 		return region{}, false // "Kyiv's military reported": the state, not the city
 	}
 	if i+1 < len(toks) && (toks[i+1].low == "river" || toks[i+1].low == "river's") {
@@ -513,14 +513,23 @@ func regionAt(toks []token, i int) (region, bool) {
 
 // capitalForState: a capital's possessive before the state's forces or
 // government ("Kyiv's military", "Kyiv's air force", "Moscow's troops")
-// names the state, not the city.
-func capitalForState(lw, next string) bool {
+// names the state, not the city. "Kyiv's air defences" are the capital's
+// own ring of air defence, whose count is the city's like "Odesa's air
+// defences" (the count of a night's raid on the capital; the city's
+// administration warning that its air defences were being probed).
+func capitalForState(toks []token, i int) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	lw, next := toks[i].low, toks[i+1].low
 	if lw != "kyiv's" && lw != "moscow's" {
 		return false
 	}
 	switch next {
-	case "military", "air", "army", "armed", "forces", "troops", "government", "officials":
+	case "military", "army", "armed", "forces", "troops", "government", "officials":
 		return true
+	case "air":
+		return i+2 < len(toks) && strings.HasPrefix(toks[i+2].low, "force") // "air force", "air forces", "air force's"
 	}
 	return false
 }

@@ -4,7 +4,7 @@ package extract
 // reports in English feed items). Every text was written for these tests.
 func variantCases11() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{neighbourSaidFamily} {
+	for _, fam := range [][]attackCase{neighbourSaidFamily, capitalDefenceFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -34,4 +34,25 @@ var neighbourSaidFamily = []attackCase{
 	{name: "neighbour said: the neighbour's words, then the Air Force's night", pub: "2026-06-11",
 		text: "Moldova said one drone had crossed its northern border for a few minutes.\n\nUkraine's Air Force said Russia launched 61 drones overnight and 48 were destroyed.",
 		want: map[string]any{"national#": 1, "0.attacker": "RU", "0.launched.drones": 61, "0.intercepted.drones": 48}},
+}
+
+// The capital's possessive before its air defences ("Kyiv's air
+// defences", "Kyiv's air defence units") names the city's own ring of air
+// defence, like any other city's: its count is the capital's, a regional
+// report, while the capital's air force, army or troops still name the
+// state.
+var capitalDefenceFamily = []attackCase{
+	{name: "capital defence: the capital's air defences down a night's drones", pub: "2026-06-13",
+		text: "Kyiv's air defences destroyed 33 Russian drones in the night, and falling wreckage injured a woman, city officials said.",
+		want: map[string]any{"national#": 0, "0.scope": "regional", "0.regions.0": "Kyiv", "0.intercepted.drones": 33}},
+	{name: "capital defence: the capital's air defence units and missiles", pub: "2026-06-13",
+		text: "Kyiv's air defence units intercepted eight Russian missiles before dawn, officials said.",
+		want: map[string]any{"national#": 0, "0.scope": "regional", "0.intercepted.missiles": 8}},
+	// what must not change
+	{name: "capital defence: the capital's air force is the state's", pub: "2026-06-13",
+		text: "Kyiv's air force said Russia launched 58 drones overnight and 47 were shot down.",
+		want: map[string]any{"national#": 1, "0.attacker": "RU", "0.launched.drones": 58, "0.intercepted.drones": 47}},
+	{name: "capital defence: the Air Force's national count naming the capital", pub: "2026-06-13",
+		text: "Kyiv's air defences shot down 29 of the 34 drones Russia launched across Ukraine overnight, the air force said.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 34, "0.intercepted.drones": 29}},
 }
