@@ -132,13 +132,18 @@ var neighbourSpeakers = map[string]bool{
 	"romania": true, "bucharest": true, "lithuania": true, "vilnius": true, "latvia": true, "riga": true,
 	"estonia": true, "tallinn": true, "finland": true, "helsinki": true, "hungary": true, "budapest": true,
 	"slovakia": true, "bratislava": true,
+	"польща": true, "варшава": true, "молдова": true, "кишинів": true, "румунія": true, "бухарест": true,
+	"білорусь": true, "мінськ": true, "литва": true, "латвія": true, "естонія": true, "фінляндія": true,
+	"угорщина": true, "словаччина": true,
 }
 
 // thirdSaid: a neighbour, or its capital, is the subject of a verb of
 // saying ("Belarus said", "Minsk says", "Warsaw reported", "Belarus
-// claimed on Friday that"): the state itself speaks for its own airspace,
-// as "Russia said" stands for Russia's ministry. After a preposition the
-// name is a place, not a speaker ("the drone over Belarus said to be").
+// claimed on Friday that") or of downing ("Poland shot down", "Польща
+// збила"; a neighbour downs objects only in its own skies): the state
+// itself speaks for its own airspace, as "Russia said" stands for Russia's
+// ministry. After a preposition the name is a place, not a speaker ("the
+// drone over Belarus said to be").
 func thirdSaid(toks []token, i int) bool {
 	if !neighbourSpeakers[toks[i].low] {
 		return false
@@ -153,7 +158,9 @@ func thirdSaid(toks []token, i int) bool {
 		return false
 	}
 	switch toks[i+1].low {
-	case "said", "says", "claimed", "claims", "reported", "reports", "confirmed", "confirms", "stated":
+	case "said", "says", "claimed", "claims", "reported", "reports", "confirmed", "confirms", "stated",
+		"shot", "shoots", "downed", "downs", "intercepted", "intercepts",
+		"заявила", "повідомила", "підтвердила", "збила", "збиває", "знищила", "знешкодила", "перехопила":
 		return true
 	}
 	return false
