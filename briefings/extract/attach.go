@@ -445,7 +445,7 @@ func (r *reader) clause(s sentence, ms []mention, figs []figure) clause {
 	if named != srcNone {
 		r.ministry = named
 	}
-	if src == srcNone && r.thirdGoesOn(toks, ms) {
+	if src == srcNone && (r.thirdGoesOn(toks, ms) || r.rs.on(ruleThirdCountry) && thirdDebris(toks)) {
 		src = srcThird
 	}
 	r.thirdSpoke = src == srcThird || src == srcNone && r.thirdSpoke

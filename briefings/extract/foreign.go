@@ -266,3 +266,36 @@ func (r *reader) thirdGoesOn(toks []token, ms []mention) bool {
 	}
 	return attackerSignalOf(toks, srcNone, ms, r.rs) == sideNone
 }
+
+// thirdDebris: a sentence with no source of its own says that the debris
+// of an object (its debris, parts, fragments, wreckage) landed or fell in
+// a third country ("fragments of a downed missile came down in a Moldovan
+// village"): the object counted is that country's incident, not a figure
+// of the attack on Ukraine. A sentence that also names the attack on
+// Ukraine or a place of the war keeps its figures.
+func thirdDebris(toks []token) bool {
+	return debrisInThird(toks) && !nationalTarget(toks) && len(sentenceRegions(toks)) == 0
+}
+
+// debrisInThird: a debris word, then a verb of landing with a third
+// country within six words after it.
+func debrisInThird(toks []token) bool {
+	debris, landed := false, -1
+	for i := range toks {
+		lw := toks[i].low
+		switch lw {
+		case "debris", "parts", "part", "fragments", "fragment", "wreckage", "remnants", "pieces":
+			debris = true
+		case "landed", "lands", "land", "fell", "falls", "crashed", "crashes":
+			landed = i
+		case "came", "comes":
+			if i+1 < len(toks) && toks[i+1].low == "down" {
+				landed = i
+			}
+		}
+		if debris && landed >= 0 && i > landed && i <= landed+6 && thirdCountry(lw) {
+			return true
+		}
+	}
+	return false
+}
