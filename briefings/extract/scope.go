@@ -251,7 +251,7 @@ func nationalTarget(toks []token) bool {
 	for i := range toks {
 		lw := toks[i].low
 		switch {
-		case lw == "ukraine" && !bordering(toks, i), lw == "nationwide":
+		case lw == "ukraine" && !bordering(toks, i) && !alertSpread(toks, i), lw == "nationwide":
 			return true
 		case lw == "country" && i > 0 && (toks[i-1].low == "the" || toks[i-1].low == "entire" || toks[i-1].low == "whole"):
 			return true
@@ -259,6 +259,23 @@ func nationalTarget(toks []token) bool {
 			return true
 		case (lw == "країни" || lw == "країну" || lw == "країні") && !onePart(toks, i):
 			return true
+		}
+	}
+	return false
+}
+
+// alertSpread: "Ukraine" at i tells how far the air-raid alert went
+// ("as sirens sounded across Ukraine", "sirens were sounding in all
+// regions of Ukraine"), not where the counted objects struck: the siren
+// word stands at most seven words before it, with no comma or new clause
+// between.
+func alertSpread(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-7; k-- {
+		switch toks[k].low {
+		case "sirens", "siren", "alerts", "alert", "alarms":
+			return true
+		case ",", ";", "as", "while", "after", "when", "and", "launched", "fired":
+			return false
 		}
 	}
 	return false

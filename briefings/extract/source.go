@@ -34,6 +34,9 @@ func sourceOf(toks []token, named source, rs *ruleSet) (source, source) {
 		if s != srcNone && futureAgent(toks, i) {
 			continue // "the Air Force will publish the final count": it has not spoken
 		}
+		if s != srcNone && timeClauseAgent(toks, i) {
+			continue // "hours after the president addressed the summit": he dates the strike, not its figures
+		}
 		if s == srcRUMoD && ownerOfForces(toks, i) {
 			continue // "air defence forces of the Russian Defence Ministry" shot them down; someone else speaks
 		}
@@ -117,6 +120,35 @@ func futureAgent(toks []token, i int) bool {
 		case toks[k].kind == kPunct && lw != "(" && lw != "-":
 			return false
 		}
+	}
+	return false
+}
+
+// timeClauseAgent: the source at i is named inside a clause that dates
+// the strike by another event ("hours after the president addressed the
+// summit", "an hour after the envoy met the president"): no comma between,
+// a measure of time before "after" or "before", and no verb of saying
+// right after the name. Such a person does not give the sentence's figures.
+func timeClauseAgent(toks []token, i int) bool {
+	for k := i - 1; k >= 1 && k >= i-10; k-- {
+		lw := toks[k].low
+		if toks[k].kind == kPunct {
+			return false
+		}
+		if lw != "after" && lw != "before" {
+			continue
+		}
+		switch toks[k-1].low {
+		case "hours", "hour", "minutes", "minute", "days", "shortly", "soon", "moments":
+		default:
+			return false
+		}
+		for j := i + 1; j < len(toks) && j <= i+3; j++ {
+			if speechVerb(toks[j].low) {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }

@@ -4,7 +4,7 @@ package extract
 // reports on attacks11). Every text was written for these tests.
 func variantCases12() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{neighbourDownedFamily, thirdDebrisFamily} {
+	for _, fam := range [][]attackCase{neighbourDownedFamily, thirdDebrisFamily, alertSpreadFamily, timeClauseFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -49,4 +49,39 @@ var thirdDebrisFamily = []attackCase{
 	{name: "third debris: debris in a region of the war stays the region's", pub: "2026-07-03",
 		text: "Debris of downed drones fell in Poltava region, hurting three people, after Russia sent 25 drones.",
 		want: map[string]any{"national#": 0, "0.scope": "regional", "0.regions.0": "Poltava"}},
+}
+
+// Sirens sounding across the whole country tell how far the alert went,
+// not where the counted objects struck: a count of hits on one city stays
+// the city's.
+var alertSpreadFamily = []attackCase{
+	{name: "alert spread: hits on one city while sirens sound nationwide", pub: "2026-07-04",
+		text: "At least three missiles struck Lviv this morning while air raid sirens went off across Ukraine.",
+		want: map[string]any{"national#": 0, "0.scope": "regional", "0.regions.0": "Lviv", "0.hits.missiles": 3}},
+	{name: "alert spread: sirens in every region, hits on one city", pub: "2026-07-04",
+		text: "Two missiles hit Odesa on Monday as sirens were wailing in all regions of Ukraine.",
+		want: map[string]any{"national#": 0, "0.scope": "regional", "0.regions.0": "Odesa"}},
+	// what must not change
+	{name: "alert spread: the attack itself across the country", pub: "2026-07-04",
+		text: "Sirens sounded as Russia launched 75 missiles at Ukraine overnight, hitting Lviv and Odesa.",
+		want: map[string]any{"national#": 1, "0.launched.missiles": 75}},
+	{name: "alert spread: strikes across the country with a city named", pub: "2026-07-04",
+		text: "At least 12 missiles struck targets across Ukraine on Friday, including in Lviv.",
+		want: map[string]any{"national#": 1, "0.hits.missiles": 12}},
+}
+
+// A person named inside a clause that dates the strike by another event
+// ("hours after the president spoke") does not give the figures: the count
+// of hits on one city stays the city's.
+var timeClauseFamily = []attackCase{
+	{name: "time clause: the president dates the strike on one city", pub: "2026-07-05",
+		text: "At least four missiles hit Dnipro on Thursday, only hours after President Volodymyr Zelensky spoke to the summit.",
+		want: map[string]any{"national#": 0, "0.scope": "regional", "0.regions.0": "Dnipropetrovsk", "0.hits.missiles": 4}},
+	{name: "time clause: the president named after a visitor's talks", pub: "2026-07-05",
+		text: "Russia struck Odesa with three missiles less than an hour after the envoy held talks with President Zelensky.",
+		want: map[string]any{"national#": 0, "0.scope": "regional", "0.regions.0": "Odesa"}},
+	// what must not change
+	{name: "time clause: the president who speaks gives the figures", pub: "2026-07-05",
+		text: "Hours after the strike, President Zelensky said Russia launched 48 missiles at Ukraine overnight.",
+		want: map[string]any{"national#": 1, "0.launched.missiles": 48}},
 }
