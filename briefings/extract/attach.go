@@ -235,6 +235,9 @@ func (r *reader) read(s sentence) {
 	if r.rs.on(ruleDenial) && denial(toks) {
 		ms = nil // "the ministry denied that N missiles had been downed"
 	}
+	if ownAviation(toks) {
+		ms = nil // "авіація Сил оборони завдала N ударів": Ukraine's own sorties, no figure of the attack
+	}
 	if !s.bullet {
 		r.count.listCue = outNone
 	}

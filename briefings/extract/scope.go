@@ -306,3 +306,27 @@ func onePart(toks []token, i int) bool {
 	}
 	return false
 }
+
+// ownAviation: the sentence counts the strikes of Ukraine's own aviation
+// ("авіація Сил оборони завдала N ударів", "ударна авіація України
+// здійснила N ударів"), the General Staff's daily template: Ukraine's
+// sorties at the front, no figure of an air attack on Ukraine. Russia's
+// aviation ("ворожа авіація") is not matched.
+func ownAviation(toks []token) bool {
+	for i := 0; i+2 < len(toks); i++ {
+		if !strings.HasPrefix(toks[i].low, "авіаці") {
+			continue
+		}
+		next := toks[i+1].low
+		if !(next == "сил" && toks[i+2].low == "оборони") && !strings.HasPrefix(next, "україн") && next != "зсу" {
+			continue
+		}
+		for k := i + 2; k < len(toks) && k <= i+8; k++ {
+			switch toks[k].low {
+			case "завдала", "завдали", "здійснила", "здійснили", "нанесла", "нанесли":
+				return true
+			}
+		}
+	}
+	return false
+}

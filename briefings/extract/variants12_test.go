@@ -4,7 +4,7 @@ package extract
 // reports on attacks11). Every text was written for these tests.
 func variantCases12() []attackCase {
 	var out []attackCase
-	for _, fam := range [][]attackCase{neighbourDownedFamily, thirdDebrisFamily, alertSpreadFamily, timeClauseFamily} {
+	for _, fam := range [][]attackCase{neighbourDownedFamily, thirdDebrisFamily, alertSpreadFamily, timeClauseFamily, ownAviationFamily} {
 		out = append(out, fam...)
 	}
 	return out
@@ -84,4 +84,19 @@ var timeClauseFamily = []attackCase{
 	{name: "time clause: the president who speaks gives the figures", pub: "2026-07-05",
 		text: "Hours after the strike, President Zelensky said Russia launched 48 missiles at Ukraine overnight.",
 		want: map[string]any{"national#": 1, "0.launched.missiles": 48}},
+}
+
+// The strikes of Ukraine's own aviation (the General Staff's daily count of
+// its sorties) are no figure of the air attack on Ukraine told beside them.
+var ownAviationFamily = []attackCase{
+	{name: "own aviation: the strike aviation's sorties after the night's tally", pub: "2026-07-06",
+		text: "Речник Повітряних сил сказав, що сили ППО знищили всі 31 ракету та 12 із 14 дронів. Він додав, що вчора ударна авіація України завдала близько 9 ударів по позиціях ворога.",
+		want: map[string]any{"national#": 1, "0.launched.missiles": 31, "0.intercepted.missiles": 31, "0.launched.drones": 14}},
+	{name: "own aviation: the defence forces' aviation in the staff's wording", pub: "2026-07-06",
+		text: "Повітряні сили повідомили, що вночі збили 23 ракети та 17 із 19 дронів. Також авіація Сил оборони завдала 7 ударів по районах зосередження окупантів.",
+		want: map[string]any{"national#": 1, "0.launched.missiles": nil, "0.intercepted.missiles": 23}},
+	// what must not change
+	{name: "own aviation: the enemy's aviation still strikes a region", pub: "2026-07-06",
+		text: "Вночі ворог випустив 20 ракет. Ворожа авіація завдала 9 ударів по Харківщині.",
+		want: map[string]any{"0.launched.missiles": 20, "0.regions.0": "Kharkiv"}},
 }
