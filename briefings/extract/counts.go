@@ -118,6 +118,9 @@ func countOne(f *figure, prev *figure, fw []fwCue, i int, s *sentence, cues []cu
 	if f.out == outLaunched && rs.on(ruleIncident) && incidentWeapon(s.toks, f, cueAt) {
 		return false // "a drone attacked a bus": one incident, no launch count
 	}
+	if f.out == outLaunched && rs.on(ruleIncident) && ukIncidentWeapon(s.toks, f, cueAt) {
+		return false // the Ukrainian "attacked a car with a drone": one incident
+	}
 	if f.class != classPerson && rs.on(ruleIrrealis) && irrealis(s.toks, f, cues, fw[i]) {
 		return false // "to shoot down N missiles, you need ...": no count of an attack
 	}

@@ -31,6 +31,40 @@ func incidentWeapon(toks []token, f *figure, cueAt []outcome) bool {
 	return e < len(toks) && objectStart(&toks[e])
 }
 
+// ukIncidentWeapon: the Ukrainian form of incidentWeapon. A singular
+// weapon in the instrumental with no number ("дроном", "безпілотником")
+// right after a launch verb, followed within three words by a concrete
+// target in the accusative (a car, a bus, a house, a tractor, a shop, a
+// person): the troops attacked one target with one weapon, a local
+// incident and no count of weapons launched. The Air Force's template
+// ("атакував балістичною ракетою") names no such target and still counts.
+func ukIncidentWeapon(toks []token, f *figure, cueAt []outcome) bool {
+	if !f.has(fImplicit) || f.n != 1 || !f.class.weapon() || f.start == 0 || cueAt[f.start-1] != outLaunched {
+		return false
+	}
+	if !ukSingularHeads[toks[f.end-1].low] {
+		return false
+	}
+	for k := f.end; k < len(toks) && k < f.end+3; k++ {
+		if toks[k].kind != kWord {
+			return false
+		}
+		if ukConcreteTargets[toks[k].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// ukConcreteTargets: accusative nouns of a single concrete target of a
+// local strike.
+var ukConcreteTargets = map[string]bool{
+	"автомобіль": true, "авто": true, "автівку": true, "машину": true, "легковик": true, "автобус": true,
+	"мікроавтобус": true, "маршрутку": true, "вантажівку": true, "трактор": true, "будинок": true,
+	"магазин": true, "людину": true, "чоловіка": true, "жінку": true, "цивільного": true, "пішохода": true,
+	"велосипедиста": true, "мешканця": true, "жителя": true, "мешканку": true, "жительку": true,
+}
+
 // objectStart: the token opens a verb's direct object ("a bus", "the
 // embassy", "Kyiv", "two grenades"), not a preposition, adverb or
 // conjunction that goes on with the clause.

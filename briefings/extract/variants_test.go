@@ -16,7 +16,7 @@ import (
 func variantCases() []attackCase {
 	var out []attackCase
 	for _, fam := range [][]attackCase{nOfMFamily, allFamily, wordsFamily, ukCaseFamily, voiceFamily, partsFamily,
-		boundsFamily, correctionFamily, breakdownFamily, sideFamily, templateFamily, noFigureFamily, variantCases2(), variantCases3(), variantCases4(), variantCases5(), variantCases6(), variantCases7(), variantCases8(), variantCases9(), variantCases10(), variantCases11(), variantCases12(), variantCasesUnreal()} {
+		boundsFamily, correctionFamily, breakdownFamily, sideFamily, templateFamily, noFigureFamily, variantCases2(), variantCases3(), variantCases4(), variantCases5(), variantCases6(), variantCases7(), variantCases8(), variantCases9(), variantCases10(), variantCases11(), variantCases12(), variantCases13(), variantCasesUnreal()} {
 		out = append(out, fam...)
 	}
 	return out
