@@ -1,14 +1,12 @@
 package extract
 
+import "slices"
+
 // Paraphrase families of the tenth round (issue 14, measured on English feed
 // items of world outlets: a headline and a teaser). Every text was written
 // for these tests.
 func variantCases10() []attackCase {
-	var out []attackCase
-	for _, fam := range [][]attackCase{targetSideFamily, spanCountFamily, warScaleFamily, launchedByFamily, splitTotalFamily, includedFamily} {
-		out = append(out, fam...)
-	}
-	return out
+	return slices.Concat(targetSideFamily, spanCountFamily, warScaleFamily, launchedByFamily, splitTotalFamily, includedFamily)
 }
 
 // "Ukrainian" or "Russian" before a counted place ("several Ukrainian

@@ -1,13 +1,11 @@
 package extract
 
+import "slices"
+
 // Paraphrase families of the eleventh round (issue 14, no false national
 // reports in English feed items). Every text was written for these tests.
 func variantCases11() []attackCase {
-	var out []attackCase
-	for _, fam := range [][]attackCase{neighbourSaidFamily, capitalDefenceFamily} {
-		out = append(out, fam...)
-	}
-	return out
+	return slices.Concat(neighbourSaidFamily, capitalDefenceFamily)
 }
 
 // A neighbour named by itself or by its capital as the one that speaks

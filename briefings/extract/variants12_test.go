@@ -1,13 +1,11 @@
 package extract
 
+import "slices"
+
 // Paraphrase families of the twelfth round (issue 14, no false national
 // reports on attacks11). Every text was written for these tests.
 func variantCases12() []attackCase {
-	var out []attackCase
-	for _, fam := range [][]attackCase{neighbourDownedFamily, thirdDebrisFamily, alertSpreadFamily, timeClauseFamily, ownAviationFamily} {
-		out = append(out, fam...)
-	}
-	return out
+	return slices.Concat(neighbourDownedFamily, thirdDebrisFamily, alertSpreadFamily, timeClauseFamily, ownAviationFamily)
 }
 
 // A neighbour named as the subject of a verb of downing downs objects in

@@ -1,13 +1,11 @@
 package extract
 
+import "slices"
+
 // Paraphrase families of the second round of patterns. Every text was
 // written for these tests.
 func variantCases2() []attackCase {
-	var out []attackCase
-	for _, fam := range [][]attackCase{restateFamily, stockFamily, scopeFamily, airForceFamily, ukGrammarFamily} {
-		out = append(out, fam...)
-	}
-	return out
+	return slices.Concat(restateFamily, stockFamily, scopeFamily, airForceFamily, ukGrammarFamily)
 }
 
 // the same figures stated twice: rounded then exact, summary then quote,

@@ -1,14 +1,12 @@
 package extract
 
+import "slices"
+
 // Paraphrase families of the third round of patterns (measured on a new
 // labelled set of news reports and Air Force posts). Every text was written
 // for these tests.
 func variantCases3() []attackCase {
-	var out []attackCase
-	for _, fam := range [][]attackCase{dayTemplateFamily, notReachedObjectFamily, ownVerbFamily, lostFamily, nightSpanFamily, speakerFamily, headedFamily, areaFamily, leadCasualtyFamily, twoWordRegionFamily, backgroundSpanFamily, presidentFamily, typeAsideFamily, earlierFamily, placeClauseFamily, targetingFamily} {
-		out = append(out, fam...)
-	}
-	return out
+	return slices.Concat(dayTemplateFamily, notReachedObjectFamily, ownVerbFamily, lostFamily, nightSpanFamily, speakerFamily, headedFamily, areaFamily, leadCasualtyFamily, twoWordRegionFamily, backgroundSpanFamily, presidentFamily, typeAsideFamily, earlierFamily, placeClauseFamily, targetingFamily)
 }
 
 // the Air Force's day report opens with its window in brackets and does not

@@ -1,13 +1,11 @@
 package extract
 
+import "slices"
+
 // Paraphrase families of the fourth round of patterns (failures that recur in
 // two or more labelled texts). Every text was written for these tests.
 func variantCases4() []attackCase {
-	var out []attackCase
-	for _, fam := range [][]attackCase{partOfPlacesFamily, governorQuoteFamily, spelledSingularFamily, detectedAndDownedFamily} {
-		out = append(out, fam...)
-	}
-	return out
+	return slices.Concat(partOfPlacesFamily, governorQuoteFamily, spelledSingularFamily, detectedAndDownedFamily)
 }
 
 // "one of the districts", "one of the biggest raids": "N of the" before a

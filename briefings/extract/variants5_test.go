@@ -1,13 +1,11 @@
 package extract
 
+import "slices"
+
 // Paraphrase families of the fifth round (issue 14: regional and cumulative
 // figures must never be national). Every text was written for these tests.
 func variantCases5() []attackCase {
-	var out []attackCase
-	for _, fam := range [][]attackCase{regionalSpeakerFamily, cumulativeSpanFamily, ministryDashListFamily} {
-		out = append(out, fam...)
-	}
-	return out
+	return slices.Concat(regionalSpeakerFamily, cumulativeSpanFamily, ministryDashListFamily)
 }
 
 // A regional official (governor, mayor, head of a region or city, a

@@ -1,16 +1,14 @@
 package extract
 
+import "slices"
+
 // Paraphrase families of the sixth round (issue 14, fresh English reports
 // of Ukrainian outlets): a strike on one place that no national source
 // reports, a city administration as the speaker, a source named only as the
 // one that will publish the count later, and place names behind
 // "(temporarily) occupied". Every text was written for these tests.
 func variantCases6() []attackCase {
-	var out []attackCase
-	for _, fam := range [][]attackCase{onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily, breakdownAloneFamily, regionalCommandFamily, unnamedPlaceFamily, launchListFamily, officialNameFamily, partOfWhichFamily, cityAloneFamily, definiteLaunchFamily, riverFamily, directionFamily, quoteThenGovernorFamily, typesBeforeFamily, defenderUnitFamily} {
-		out = append(out, fam...)
-	}
-	return out
+	return slices.Concat(onePlaceStrikeFamily, cityAdministrationFamily, laterPublisherFamily, occupiedPlaceFamily, breakdownAloneFamily, regionalCommandFamily, unnamedPlaceFamily, launchListFamily, officialNameFamily, partOfWhichFamily, cityAloneFamily, definiteLaunchFamily, riverFamily, directionFamily, quoteThenGovernorFamily, typesBeforeFamily, defenderUnitFamily)
 }
 
 // A strike on one city or district, with no national source and no sentence

@@ -1,15 +1,13 @@
 package extract
 
+import "slices"
+
 // Paraphrase families of the seventh round (issue 14: no false national
 // reports): a third country's ministry, army or command speaks for its own
 // airspace, and a bare "the ministry" after it is that ministry, not
 // Russia's. Every text was written for these tests.
 func variantCases7() []attackCase {
-	var out []attackCase
-	for _, fam := range [][]attackCase{thirdCountryFamily, bareMinistryFamily, thirdSpeakerFamily} {
-		out = append(out, fam...)
-	}
-	return out
+	return slices.Concat(thirdCountryFamily, bareMinistryFamily, thirdSpeakerFamily)
 }
 
 // A neighbour's authorities count what crossed their own airspace or fell

@@ -1,14 +1,12 @@
 package extract
 
+import "slices"
+
 // Paraphrase families of the eighth round (issue 14, measured on the
 // attacks8 set of Ukrainian and wire reports): a third country's ministry
 // or army named in Ukrainian. Every text was written for these tests.
 func variantCases8() []attackCase {
-	var out []attackCase
-	for _, fam := range [][]attackCase{ukThirdCountryFamily, shellingFamily, downsFamily, eachRegionFamily, ukDistrictFamily, attackSideFamily, tochkaFamily, defenceActiveFamily} {
-		out = append(out, fam...)
-	}
-	return out
+	return slices.Concat(ukThirdCountryFamily, shellingFamily, downsFamily, eachRegionFamily, ukDistrictFamily, attackSideFamily, tochkaFamily, defenceActiveFamily)
 }
 
 // A neighbour's ministry, army or command named the Ukrainian way (the

@@ -1,14 +1,12 @@
 package extract
 
+import "slices"
+
 // Paraphrase families of the ninth round (issue 14, measured on the attacks7a
 // and attacks9a sets: feed items and Ukrainian summaries). Every text was
 // written for these tests.
 func variantCases9() []attackCase {
-	var out []attackCase
-	for _, fam := range [][]attackCase{ukWeekFamily, hitsLocalFamily, mixedSubjectFamily, allButFamily, killsFamily, ukSuppressFamily, ukStrikeRegionsFamily} {
-		out = append(out, fam...)
-	}
-	return out
+	return slices.Concat(ukWeekFamily, hitsLocalFamily, mixedSubjectFamily, allButFamily, killsFamily, ukSuppressFamily, ukStrikeRegionsFamily)
 }
 
 // The president's weekly summary in Ukrainian counts a week: "this" or

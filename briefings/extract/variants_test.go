@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -14,12 +15,8 @@ import (
 // same. Every text was written for these tests. The families marked "issue"
 // hold the variants of sentences the reader once read wrongly.
 func variantCases() []attackCase {
-	var out []attackCase
-	for _, fam := range [][]attackCase{nOfMFamily, allFamily, wordsFamily, ukCaseFamily, voiceFamily, partsFamily,
-		boundsFamily, correctionFamily, breakdownFamily, sideFamily, templateFamily, noFigureFamily, variantCases2(), variantCases3(), variantCases4(), variantCases5(), variantCases6(), variantCases7(), variantCases8(), variantCases9(), variantCases10(), variantCases11(), variantCases12(), variantCases13(), variantCasesUnreal()} {
-		out = append(out, fam...)
-	}
-	return out
+	return slices.Concat(nOfMFamily, allFamily, wordsFamily, ukCaseFamily, voiceFamily, partsFamily,
+		boundsFamily, correctionFamily, breakdownFamily, sideFamily, templateFamily, noFigureFamily, variantCases2(), variantCases3(), variantCases4(), variantCases5(), variantCases6(), variantCases7(), variantCases8(), variantCases9(), variantCases10(), variantCases11(), variantCases12(), variantCases13(), variantCasesUnreal())
 }
 
 func TestExtractVariants(t *testing.T) {

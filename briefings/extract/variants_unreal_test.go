@@ -1,13 +1,11 @@
 package extract
 
+import "slices"
+
 // Paraphrase families for issue 14's false national reports: a figure the
 // sources do not state. Every text was written for these tests.
 func variantCasesUnreal() []attackCase {
-	var out []attackCase
-	for _, fam := range [][]attackCase{incidentFamily, irrealisFamily, pendingSourceFamily, noAttackCasualtyFamily} {
-		out = append(out, fam...)
-	}
-	return out
+	return slices.Concat(incidentFamily, irrealisFamily, pendingSourceFamily, noAttackCasualtyFamily)
 }
 
 // A single weapon named with "a", "an" or "one" that acts in one incident
