@@ -295,7 +295,7 @@ func allAt(toks []token, i int) bool {
 // mentionAt reads the mention whose number is toks[i].
 func mentionAt(toks []token, i int, cueAt []outcome, rs *ruleSet, hasPrev bool) (mention, bool) {
 	t := &toks[i]
-	if isDateNumber(toks, i) || allBut(toks, i) && (!rs.on(ruleAllBut) || t.vague || t.all) {
+	if isDateNumber(toks, i) || oneOfMost(toks, i) || allBut(toks, i) && (!rs.on(ruleAllBut) || t.vague || t.all) {
 		return mention{}, false
 	}
 	m := mention{start: i}
@@ -672,6 +672,29 @@ func phraseEnds(toks []token, k int) bool {
 		return false
 	}
 	return true
+}
+
+// oneOfMost: the word "one" before "of", a determiner or possessive and a
+// superlative ("one of the biggest attacks", "one of its heaviest
+// barrages", "one of the most intense nights") ranks the attack among
+// others; it counts nothing.
+func oneOfMost(toks []token, i int) bool {
+	if toks[i].low != "one" || i+2 >= len(toks) || toks[i+1].low != "of" {
+		return false
+	}
+	for k := i + 2; k < len(toks) && k <= i+4; k++ {
+		w := toks[k].low
+		if toks[k].kind != kWord {
+			if w == "'" || w == "’" {
+				continue // a possessive's apostrophe
+			}
+			return false
+		}
+		if w == "most" || w == "worst" || len(w) > 5 && strings.HasSuffix(w, "est") {
+			return true
+		}
+	}
+	return false
 }
 
 // isDateNumber: "October 21", "02 липня", "Dec. 27, 2025", years.
