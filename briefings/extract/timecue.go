@@ -138,11 +138,11 @@ func periodWord(toks []token, i int, rs *ruleSet) periodFlags {
 			return pwCumulative
 		}
 	case "days", "nights", "weeks", "months", "днів", "діб", "ночей", "тижнів", "місяців", "дні", "тижні", "місяці":
-		if severalSpan(toks, i) && rs.on(ruleRate) {
+		if severalSpan(toks, i) && rs.on(ruleRate) && !ordinalAttack(toks, i) {
 			return pwCumulative // "over the past few days", "за останні три доби": several attacks
 		}
 	case "month", "year", "week", "місяць", "місяця", "тиждень", "тижня", "рік", "року", "winter", "summer", "autumn", "spring", "зиму", "зими", "літо", "осінь", "весну":
-		if spanAt(toks, i) && !(lw == "year" && (next == "war" || next == "old")) && !agoWord(next) && !comparison(toks, i) {
+		if spanAt(toks, i) && !(lw == "year" && (next == "war" || next == "old")) && !agoWord(next) && !comparison(toks, i) && !ordinalAttack(toks, i) {
 			return pwCumulative // "in a week", "during the winter", "за тиждень"
 		}
 	case "повномасштабного", "full-scale":
@@ -267,6 +267,56 @@ func comparison(toks []token, i int) bool {
 		if lw == "." || lw == ";" {
 			return false
 		}
+	}
+	return false
+}
+
+// ordinalAttack: the span at i counts attacks by an ordinal ("the second
+// barrage in two days", "Russia's ninth missile attack this month", "the 14th
+// such assault in the last month"): the figures are the attack so numbered,
+// not the span's total. The ordinal stands at most three words before a noun
+// of attack, in the same clause as the span.
+func ordinalAttack(toks []token, i int) bool {
+	for k := i - 1; k >= 1 && k >= i-8; k-- {
+		if toks[k].kind == kPunct {
+			return false
+		}
+		if !attackNoun(toks[k].low) {
+			continue
+		}
+		for q := k - 1; q >= 0 && q >= k-3; q-- {
+			if ordinalWord(toks[q].low) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func attackNoun(w string) bool {
+	switch w {
+	case "attack", "attacks", "assault", "barrage", "bombardment", "strike", "raid", "wave", "salvo":
+		return true
+	}
+	return false
+}
+
+// ordinalWord: "second" to "twelfth", or digits with an ordinal ending ("14th", "21st").
+func ordinalWord(w string) bool {
+	switch w {
+	case "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth":
+		return true
+	}
+	n := 0
+	for n < len(w) && w[n] >= '0' && w[n] <= '9' {
+		n++
+	}
+	if n == 0 {
+		return false
+	}
+	switch w[n:] {
+	case "th", "st", "nd", "rd":
+		return true
 	}
 	return false
 }

@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (round 7, English feed items), written
 // for these tests: invented places, times and figures.
 func variantCases14() []attackCase {
-	return slices.Concat(oneOfMostFamily)
+	return slices.Concat(oneOfMostFamily, ordinalSpanFamily)
 }
 
 // "one of the biggest attacks": a ranking among attacks, never a count of one
@@ -33,4 +33,30 @@ var oneOfMostFamily = []attackCase{
 	{name: "one of the missiles shot down", pub: "2026-04-04",
 		text: "The air force said one of the missiles was shot down and 12 drones were destroyed overnight.",
 		want: map[string]any{"#": 1, "0.intercepted.missiles": 1, "0.intercepted.drones": 12}},
+}
+
+// An ordinal that numbers the attack within a span ("the third barrage in
+// four days", "the seventh missile attack this month", "the 12th such raid in
+// the past month") counts attacks: the figures are this attack's, not the
+// span's total.
+var ordinalSpanFamily = []attackCase{
+	{name: "ordinal: the third barrage in four days", pub: "2026-04-04",
+		text: "Air defence destroyed 22 cruise missiles and 41 drones overnight in the third barrage in four days, the General Staff said.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 41, "0.cumulative": false}},
+	{name: "ordinal: a headline glued to its teaser", pub: "2026-04-04",
+		text: "Capital Fends Off Third Big Barrage in Four Days Ukraine shot down 22 cruise missiles and 41 drones overnight, the General Staff said.",
+		want: map[string]any{"national#": 1, "0.intercepted.missiles": 22, "0.cumulative": false}},
+	{name: "ordinal: the seventh missile attack this month", pub: "2026-04-04",
+		text: "Troops shot down 17 of 19 missiles fired at the country overnight, in Russia's seventh missile attack this month.",
+		want: map[string]any{"national#": 1, "0.launched.missiles": 19, "0.intercepted.missiles": 17}},
+	{name: "ordinal with digits: the 12th such raid in the past month", pub: "2026-04-04",
+		text: "Air defence downed 25 of 27 drones overnight, the 12th such raid on the city in the past month, the air force said.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 27}},
+	// what must not change
+	{name: "ordinal: a span total without an ordinal stays cumulative", pub: "2026-04-04",
+		text: "Air defence destroyed 130 drones in four days, the president said.",
+		want: map[string]any{"national#": 0, "0.cumulative": true}},
+	{name: "ordinal: a week's total after a second sentence", pub: "2026-04-04",
+		text: "It was the second week of heavy raids. Russia launched 700 drones at Ukraine this week, the president said.",
+		want: map[string]any{"national#": 0}},
 }
