@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -41,5 +42,36 @@ func TestRouterLeavesOffTopicOut(t *testing.T) {
 	_, text = h.say(t, req("/digest 24h"))
 	if strings.Contains(text, "motor show") || !strings.Contains(text, "Geneva") {
 		t.Errorf("/digest: %q", text)
+	}
+}
+
+// A section's summary (/summary attacks, /summary diplomacy) reads the
+// articles the digest files under that section: a classified article goes
+// by its section, not by the topic words it happens to mention.
+func TestSummaryOfASectionFollowsTheDigestSections(t *testing.T) {
+	h := newHarness(t)
+	src := h.add(t, "Wire", "Depot repairs finished", "Crews finished repairs at the depot.", now0.Add(-9*time.Hour))
+	add := func(title, body, section string, at time.Time, topics ...briefings.Topic) {
+		t.Helper()
+		a := &briefings.Article{SourceID: src.SourceID, URL: "https://wire.example/" + fmt.Sprint(at.Unix()), Title: title, Body: body,
+			PublishedAt: at, FetchedAt: at, ContentHash: title, Topics: topics, Relevance: 0.9, Section: section}
+		if _, err := h.st.AddArticle(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A visit that mentions air-defence pledges carries the air attacks
+	// topic by its words, but the digest files it under Diplomacy.
+	add("Chancellor visits the capital", "The chancellor arrived in the capital on Sunday and pledged interceptor drones.",
+		briefings.SectionDiplomacy, now0.Add(-3*time.Hour), briefings.TopicAirAttacks, briefings.TopicDiplomacy)
+	// A strike story whose words gave no topic (a headline with no teaser).
+	add("Port city struck overnight", "Explosions shook the port city overnight.",
+		briefings.SectionAirAttacks, now0.Add(-2*time.Hour))
+	_, text := h.say(t, req("/summary attacks"))
+	if strings.Contains(text, "chancellor") || !strings.Contains(text, "port city") {
+		t.Errorf("/summary attacks: %q; want the strike only", text)
+	}
+	_, text = h.say(t, req("/summary diplomacy"))
+	if !strings.Contains(text, "chancellor") || strings.Contains(text, "port city") {
+		t.Errorf("/summary diplomacy: %q; want the visit only", text)
 	}
 }
