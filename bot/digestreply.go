@@ -12,7 +12,8 @@ import (
 // DigestReply renders a digest in the house style, in pr's language: the
 // title names the window in loc; each section's first item carries the
 // section name as its heading; each item is its headline in bold with its
-// time, its verbatim sentences (in their source's language), the figures
+// article's time (and when a later report updated the story), its verbatim
+// sentences (in their source's language), the figures
 // line of an attack (written from the reports in pr's language), and
 // "Sources:" with every source linked. Link previews are off. An empty
 // digest says plainly that nothing was reported in the window.
@@ -51,7 +52,7 @@ func DigestReply(pr *locale.Printer, d *briefings.Digest, loc *time.Location) *R
 func digestItemLines(pr *locale.Printer, it briefings.DigestItem, loc *time.Location) [][]Span {
 	head := []Span{{Text: it.Headline, Bold: true}}
 	if !it.Published.IsZero() {
-		head = append(head, Span{Text: " (" + pr.DayTime(it.Published.In(loc)) + ")"})
+		head = append(head, Span{Text: " (" + itemTimes(pr, it.Published.In(loc), it.Updated.In(loc)) + ")"})
 	}
 	lines := [][]Span{head}
 	if len(it.Sentences) > 0 {
@@ -78,6 +79,21 @@ func digestItemLines(pr *locale.Printer, it briefings.DigestItem, loc *time.Loca
 		lines = append(lines, src)
 	}
 	return lines
+}
+
+// itemTimes writes an item's time: its headline's ("14 Mar 06:40"), and
+// when a later report followed, when ("14 Mar 06:40, updated 09:30"; the
+// day too when it differs).
+func itemTimes(pr *locale.Printer, published, updated time.Time) string {
+	out := pr.DayTime(published)
+	if updated.IsZero() || updated.Sub(published) < time.Minute {
+		return out
+	}
+	at := pr.Clock(updated)
+	if y, m, d := updated.Date(); y != published.Year() || m != published.Month() || d != published.Day() {
+		at = pr.DayTime(updated)
+	}
+	return out + pr.T("digest.updated", locale.Args{"Time": at})
 }
 
 // SectionName is a digest section's name in pr's language (the section

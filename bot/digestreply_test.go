@@ -59,3 +59,37 @@ func TestDigestReply(t *testing.T) {
 		t.Error("nil digest")
 	}
 }
+
+// The time beside a headline is its own article's; a later report of the
+// story shows as its update, with the day when it differs.
+func TestDigestItemTimes(t *testing.T) {
+	en := testCatalogue(t).For(locale.English)
+	uk := testCatalogue(t).For(locale.Ukrainian)
+	at := func(day, h, m int) time.Time { return time.Date(2026, 3, day, h, m, 0, 0, time.UTC) }
+	cases := []struct {
+		pr                 *locale.Printer
+		published, updated time.Time
+		want               string
+	}{
+		{en, at(14, 6, 40), at(14, 9, 30), " (14 Mar 06:40, updated 09:30)"},
+		{en, at(13, 18, 7), at(14, 7, 45), " (13 Mar 18:07, updated 14 Mar 07:45)"},
+		{en, at(14, 6, 40), at(14, 6, 40), " (14 Mar 06:40)"},
+		{en, at(14, 6, 40), time.Time{}, " (14 Mar 06:40)"},
+		{uk, at(14, 6, 40), at(14, 9, 30), ", оновлено 09:30)"},
+	}
+	for _, c := range cases {
+		d := &briefings.Digest{Since: at(13, 12, 0), Until: at(14, 12, 0), Sections: []briefings.DigestSection{{Name: briefings.SectionAirAttacks,
+			Items: []briefings.DigestItem{{Headline: "H", Published: c.published, Updated: c.updated}}}}}
+		got := DigestReply(c.pr, d, time.UTC).Paragraphs[0].Lines[0][1].Text
+		if !strings.HasSuffix(got, c.want) {
+			t.Errorf("%v / %v: %q, want suffix %q", c.published, c.updated, got, c.want)
+		}
+	}
+	// An item told in the reader's language takes that article's time.
+	d := &briefings.Digest{Sections: []briefings.DigestSection{{Name: briefings.SectionAirAttacks, Items: []briefings.DigestItem{{
+		Headline: "H", Lang: "en", Published: at(14, 8, 0), Updated: at(14, 9, 30),
+		InLang: map[string]briefings.LangVersion{"uk": {Headline: "Г", Sentences: []string{"Речення."}, Published: at(14, 6, 15)}}}}}}}
+	if it := inLanguage(d, "uk").Sections[0].Items[0]; it.Headline != "Г" || !it.Published.Equal(at(14, 6, 15)) {
+		t.Errorf("own language: %q at %v", it.Headline, it.Published)
+	}
+}

@@ -75,6 +75,9 @@ func inLanguage(d *briefings.Digest, lang string) *briefings.Digest {
 		for j, it := range sec.Items {
 			if v, ok := it.InLang[lang]; ok && it.Lang != lang {
 				it.Headline, it.Sentences, it.Lang = v.Headline, v.Sentences, lang
+				if !v.Published.IsZero() && !v.Published.After(it.Updated) {
+					it.Published = v.Published
+				}
 			}
 			items[j] = it
 		}

@@ -35,8 +35,12 @@ type DigestItem struct {
 	Headline  string      `json:"headline"`
 	Sentences []string    `json:"sentences"`
 	Sources   []SourceRef `json:"sources"`
-	Published time.Time   `json:"published"`
-	Score     float64     `json:"score"`
+	// Published is when the headline's article was published; Updated
+	// when the story's latest article was (the ranking's recency), which
+	// is later when other reports followed the headline's.
+	Published time.Time `json:"published"`
+	Updated   time.Time `json:"updated,omitzero"`
+	Score     float64   `json:"score"`
 	// Figures is a one-line attack summary built only from extracted figures.
 	Figures string `json:"figures,omitempty"`
 	// Attacks are the reports Figures was written from, to write it again
@@ -87,4 +91,5 @@ type EventLine struct {
 type LangVersion struct {
 	Headline  string
 	Sentences []string
+	Published time.Time // the article's publication
 }

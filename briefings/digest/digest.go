@@ -502,10 +502,10 @@ func item(p *locale.Printer, r ranked, sum briefings.Summarizer, n int, loc *tim
 	s := r.story
 	originals := originalsOf(s)
 	it := briefings.DigestItem{
-		StoryID:   s.ID,
-		Sources:   distinctSources(s),
-		Published: r.latest.In(loc),
-		Score:     r.score,
+		StoryID: s.ID,
+		Sources: distinctSources(s),
+		Updated: r.latest.In(loc),
+		Score:   r.score,
 	}
 	best := -1
 	if sum != nil {
@@ -517,7 +517,14 @@ func item(p *locale.Printer, r ranked, sum briefings.Summarizer, n int, loc *tim
 	if len(it.Sentences) > n {
 		it.Sentences = it.Sentences[:n]
 	}
-	it.Headline = headline(s, originals, best)
+	var at time.Time
+	it.Headline, at = headline(s, originals, best)
+	it.Published = it.Updated
+	if !at.IsZero() && at.Before(r.latest) {
+		// The time beside a headline is its own article's: a later
+		// report of the story is its update, not the headline's time.
+		it.Published = at.In(loc)
+	}
 	it.Lang, it.InLang = inLanguages(originals, best, sum, n)
 	reports := storyReports(s)
 	if ev := mainEvent(reports); ev != nil && len(events[ev.key]) > 0 && talliesEvent(reports, ev.key) {
@@ -573,7 +580,7 @@ func inLanguages(originals []briefings.Article, best int, sum briefings.Summariz
 		if out == nil {
 			out = map[string]briefings.LangVersion{}
 		}
-		out[a.Lang] = briefings.LangVersion{Headline: strings.TrimSpace(a.Title), Sentences: clip(sents, n)}
+		out[a.Lang] = briefings.LangVersion{Headline: strings.TrimSpace(a.Title), Sentences: clip(sents, n), Published: a.PublishedAt}
 	}
 	return lang, out
 }
@@ -728,16 +735,19 @@ func clip(ss []string, n int) []string {
 	return out
 }
 
-func headline(s *briefings.Story, originals []briefings.Article, best int) string {
+// headline is the story's headline, from the article most sentences come
+// from (originals[best]) else the first with a title, and that article's
+// publication (zero for the story's own title).
+func headline(s *briefings.Story, originals []briefings.Article, best int) (string, time.Time) {
 	if best >= 0 && best < len(originals) && strings.TrimSpace(originals[best].Title) != "" {
-		return strings.TrimSpace(originals[best].Title)
+		return strings.TrimSpace(originals[best].Title), originals[best].PublishedAt
 	}
 	for _, a := range originals {
 		if t := strings.TrimSpace(a.Title); t != "" {
-			return t
+			return t, a.PublishedAt
 		}
 	}
-	return strings.TrimSpace(s.Title)
+	return strings.TrimSpace(s.Title), time.Time{}
 }
 
 // Window formats a period in loc: "26 Nov 2026, 06:00–14:00 EET" within

@@ -156,8 +156,12 @@ func TestBuild(t *testing.T) {
 	if it.Figures != want {
 		t.Errorf("figures\n got %s\nwant %s", it.Figures, want)
 	}
-	if it.Published.Location() != kyiv || !it.Published.Equal(base.Add(-2*time.Hour)) {
-		t.Errorf("published %v", it.Published)
+	// The headline's own article's time, and the story's latest report.
+	if it.Published.Location() != kyiv || !it.Published.Equal(base.Add(-3*time.Hour)) {
+		t.Errorf("published %v, want the headline article's", it.Published)
+	}
+	if it.Updated.Location() != kyiv || !it.Updated.Equal(base.Add(-2*time.Hour)) {
+		t.Errorf("updated %v, want the latest report's", it.Updated)
 	}
 	dip := d.Sections[2].Items
 	if len(dip) != 2 || dip[0].Headline != "Foreign ministers meet in Geneva" || dip[1].Headline != "Prisoner exchange completed" {
