@@ -52,7 +52,7 @@ func TestDigestReply(t *testing.T) {
 	}
 
 	empty := DigestReply(en, &briefings.Digest{Since: d.Since, Until: d.Until}, kyiv)
-	if got := empty.Paragraphs[0].Lines[0][0].Text; got != "Nothing was reported between 25 Nov 08:00 – 26 Nov 2026 08:00 EET." {
+	if got := empty.Paragraphs[0].Lines[0][0].Text; got != "Nothing was reported in the period 25 Nov 08:00 – 26 Nov 2026 08:00 EET." {
 		t.Errorf("empty: %q", got)
 	}
 	if DigestReply(en, nil, nil) == nil {
