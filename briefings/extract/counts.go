@@ -159,7 +159,7 @@ func forwardCues(fs []figure, toks []token, cueAt []outcome, rs *ruleSet) []fwCu
 		}
 		c := forwardCue(toks, cueAt, fs[i].end, rs)
 		c.group = fs[i].group
-		single := c.at >= 0 && (c.direct && singularVerbAt(toks, cueAt, c.at) || bareSubject(fs, i)) && rs.on(ruleSingularVerb)
+		single := c.at >= 0 && (c.direct && singularVerbAt(toks, cueAt, c.at) || bareSubject(fs, i) || whereasClause(fs, toks, i)) && rs.on(ruleSingularVerb)
 		for k := i; k >= 0 && fs[k].group == fs[i].group; k-- {
 			fw[k] = c
 			if single && k < i {
@@ -189,7 +189,24 @@ func singularVerbAt(toks []token, cueAt []outcome, k int) bool {
 	if strings.HasSuffix(w, "ли") || !isCyrillicWord(w) {
 		return false
 	}
-	return strings.HasSuffix(w, "ла") || strings.HasSuffix(w, "ло") || strings.HasSuffix(w, "в")
+	return strings.HasSuffix(w, "ла") || strings.HasSuffix(w, "ло") || strings.HasSuffix(w, "в") || w == "досяг"
+}
+
+// whereasClause: the last phrase of a group follows the Ukrainian "а"
+// (whereas) and has a verb of its own after it ("знищили 58 дронів, а 19
+// імітаторів не досягли цілей"): "а" opens a clause with a new subject, so
+// its verb is not the earlier phrases'. "а також" (as well as) still joins
+// a list.
+func whereasClause(fs []figure, toks []token, i int) bool {
+	if i == 0 || fs[i-1].group != fs[i].group {
+		return false
+	}
+	for k := fs[i-1].end; k < fs[i].start; k++ {
+		if toks[k].low == "а" {
+			return toks[k+1].low != "також"
+		}
+	}
+	return false
 }
 
 func isCyrillicWord(w string) bool {

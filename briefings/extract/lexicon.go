@@ -233,6 +233,8 @@ var cuePats = []cuePat{
 	{[]string{"failed", "to", "reach"}, outNotReached},
 	{[]string{"не", "досягл*"}, outNotReached},
 	{[]string{"не", "долетіл*"}, outNotReached},
+	{[]string{"не", "досяг"}, outNotReached},   // the masculine singular, after a count ending in one
+	{[]string{"не", "долетів"}, outNotReached}, // likewise
 	{[]string{"failed", "to", "stop"}, outIgnored},
 	{[]string{"локаційно", "втрач*"}, outJammed},
 	{[]string{"lost", "from", "radar*"}, outJammed},

@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (Ukrainian reports, round of rwuk),
 // written for these tests: invented figures, places and times.
 func variantCases14uk() []attackCase {
-	return slices.Concat(ukInfinitiveFamily)
+	return slices.Concat(ukInfinitiveFamily, ukWhereasFamily)
 }
 
 // The infinitive of the verb of destroying after "managed to" or "were
@@ -31,4 +31,30 @@ var ukInfinitiveFamily = []attackCase{
 	{name: "uk: the past form of the same verb", pub: "2026-05-06",
 		text: "Сили ППО знищили 64 ударні дрони.",
 		want: map[string]any{"national#": 1, "0.intercepted.drones": 64}},
+}
+
+// A figure after the Ukrainian "а" (whereas) with a verb of its own opens a
+// clause with a new subject: the verb after it is not the earlier figures'
+// ("знищили N дронів, а M імітаторів не досягли цілей"); with a count
+// ending in one the verb is singular ("21 імітатор не досяг", "не долетів").
+var ukWhereasFamily = []attackCase{
+	{name: "uk: destroyed N, whereas M decoys did not reach", pub: "2026-05-06",
+		text: "Сили ППО знищили 58 ударних дронів, а 19 безпілотників-імітаторів не досягли цілей.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 58, "0.not_reached.drones": 19}},
+	{name: "uk: shot down missiles and drones, whereas decoys were lost", pub: "2026-05-06",
+		text: "Уночі вдалося збити 12 ракет і 57 дронів, а 30 імітаторів було локаційно втрачено.",
+		want: map[string]any{"national#": 1, "0.intercepted.missiles": 12, "0.intercepted.drones": 57, "0.jammed.drones": 30}},
+	{name: "uk: numbers as words, singular verb after a count ending in one", pub: "2026-05-06",
+		text: "Протиповітряна оборона знешкодила сорок шахедів, а двадцять один безпілотник-імітатор не долетів до цілей.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 40, "0.not_reached.drones": 21}},
+	{name: "uk: passive first clause, whereas with the singular of reaching", pub: "2026-05-06",
+		text: "Збито 33 ворожі БпЛА, а 31 дрон-імітатор не досяг цілі.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 33, "0.not_reached.drones": 31}},
+	// what must not change
+	{name: "uk: as well as (а також) still joins a list", pub: "2026-05-06",
+		text: "Противник атакував 3 ракетами, а також 40 дронами.",
+		want: map[string]any{"national#": 1, "0.launched.missiles": 3, "0.launched.drones": 40}},
+	{name: "uk: a bare number after whereas", pub: "2026-05-06",
+		text: "Збито 40 дронів, а 12 було подавлено засобами РЕБ.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 40, "0.jammed.drones": 12}},
 }
