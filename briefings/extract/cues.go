@@ -21,6 +21,9 @@ func findCues(toks []token, cueAt []outcome, rs *ruleSet) []cue {
 			continue
 		}
 		k, n := cueAt1(toks, i)
+		if k == outNone && attackHeading(toks, i) {
+			k, n = outLaunched, 1
+		}
 		if k == outNone {
 			continue
 		}
@@ -154,3 +157,31 @@ func eitherOr(toks []token, from int, first outcome) (int, bool) {
 	}
 	return 0, false
 }
+
+// attackHeading: a Ukrainian attack noun (атака, удар, in the nominative)
+// before a colon that opens a count, with no figure or punctuation between
+// ("Нічна атака: N дронів і M ракет", "Був удар і сьогодні: понад N
+// дронів ..."): the counts the colon introduces are the weapons the attack
+// used, as after a verb of launching. A colon followed by anything but a
+// count, or an attack said to go on ("Атака триває: ..."), is no heading.
+func attackHeading(toks []token, i int) bool {
+	switch toks[i].low {
+	case "атака", "атаки", "удар", "удари":
+	default:
+		return false
+	}
+	for k := i + 1; k < len(toks) && k <= i+4; k++ {
+		switch {
+		case toks[k].low == ":":
+			return k+1 < len(toks) && (toks[k+1].kind == kNum || countLead[toks[k+1].low])
+		case toks[k].kind == kNum || toks[k].kind == kPunct || ongoingVerb[toks[k].low]:
+			return false // "Атака триває: N дронів ще в повітрі": what is still flying, no count of the attack
+		}
+	}
+	return false
+}
+
+var ongoingVerb = map[string]bool{"триває": true, "продовжується": true, "триватиме": true}
+
+// countLead are the words of bound or approximation that may open a count.
+var countLead = map[string]bool{"понад": true, "близько": true, "майже": true, "більше": true, "щонайменше": true, "приблизно": true, "до": true}

@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (Ukrainian reports, round of rwuk),
 // written for these tests: invented figures, places and times.
 func variantCases14uk() []attackCase {
-	return slices.Concat(ukInfinitiveFamily, ukWhereasFamily)
+	return slices.Concat(ukInfinitiveFamily, ukWhereasFamily, ukAttackHeadingFamily)
 }
 
 // The infinitive of the verb of destroying after "managed to" or "were
@@ -57,4 +57,29 @@ var ukWhereasFamily = []attackCase{
 	{name: "uk: a bare number after whereas", pub: "2026-05-06",
 		text: "Збито 40 дронів, а 12 було подавлено засобами РЕБ.",
 		want: map[string]any{"national#": 1, "0.intercepted.drones": 40, "0.jammed.drones": 12}},
+}
+
+// An attack noun before a colon that opens a count: the counts are the
+// weapons the attack used ("Нічна атака: N дронів і M ракет", the
+// president's "Був удар і сьогодні: понад N дронів і M ракет").
+var ukAttackHeadingFamily = []attackCase{
+	{name: "uk: night attack, colon, drones and missiles", pub: "2026-05-06",
+		text: "Нічна атака: 94 дрони та 8 ракет.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 94, "0.launched.missiles": 8}},
+	{name: "uk: there was a strike tonight too, colon, numbers as words", pub: "2026-05-06",
+		text: "Був удар і цієї ночі: понад двісті дронів і шість балістичних ракет.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 200, "0.launched.missiles": 6, "0.launched.by_type.ballistic": 6}},
+	{name: "uk: heading, then the shot-down figures in the same sentence", pub: "2026-05-06",
+		text: "Масована атака: понад 450 дронів і 30 ракет різних типів, збито 400 дронів і 25 ракет.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 450, "0.launched.missiles": 30, "0.intercepted.drones": 400, "0.intercepted.missiles": 25}},
+	{name: "uk: the attack was combined, colon, a list with classes", pub: "2026-05-06",
+		text: "Атака була комбінованою: 300 ударних безпілотників, 12 крилатих і 4 балістичні ракети.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 300, "0.launched.missiles": 16}},
+	// what must not change
+	{name: "uk: the attack goes on, colon, drones still flying", pub: "2026-05-06",
+		text: "Атака триває: 20 дронів ще в повітрі.",
+		want: map[string]any{"national#": 0}},
+	{name: "uk: the attack goes on, colon, no count", pub: "2026-05-06",
+		text: "Атака триває: у повітрі ще є дрони.",
+		want: map[string]any{"#": 0}},
 }
