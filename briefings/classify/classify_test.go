@@ -119,6 +119,16 @@ func TestClassifyInvented(t *testing.T) {
 			Teaser: "Пошкоджено кілька приватних будинків і лінію електропередачі, повідомив голова громади."}, false, briefings.SectionFrontLine},
 		{"shelling en", briefings.Article{Title: "Russian artillery shelled villages near the front in Kharkiv region",
 			Teaser: "Mortar and artillery fire damaged homes and a school, the regional governor said."}, false, briefings.SectionFrontLine},
+		// Opposition to the war at home and soldiers leaving their units are
+		// the war's domestic side, whatever else the item names.
+		{"antiwar ru", briefings.Article{Title: "Суд в Перми отправил в СИЗО антивоенного активиста из-за его постов",
+			Teaser: "Следствие считает, что публикации дискредитируют власти."}, false, briefings.SectionOther},
+		{"antiwar uk", briefings.Article{Title: "Антивоєнного активіста в Петербурзі засудили до шести років",
+			Teaser: "Його затримали після одиночного пікету біля станції метро."}, false, briefings.SectionOther},
+		{"deserters ru", briefings.Article{Title: "В Бурятии полиция разыскивает дезертиров, покинувших часть",
+			Teaser: "Их родственников вызывают на допросы."}, false, briefings.SectionOther},
+		{"deserters en", briefings.Article{Title: "Deserters who fled their units tell how they crossed the border",
+			Teaser: "Some spent months hiding at relatives' homes."}, false, briefings.SectionOther},
 		{"missile shelling uk", briefings.Article{Title: "Нічний ракетний обстріл Одеси: уламки ракети впали на склади",
 			Teaser: "Сили ППО збили дві крилаті ракети, ще одна влучила в портову інфраструктуру."}, false, briefings.SectionAirAttacks},
 	}

@@ -37,6 +37,9 @@ var concepts = map[string][]string{
 		"війн*", "воєн*", "войн*", "военн*", "військ*", "вторгнен*", "вторжен*", "агрес*", "агресс*", "збройн*",
 		"вооружен*", "армі*", "арми*", "противник*", "ворог*", "враг*", "рашист*", "оборон*", "=сво", "спецопер*",
 		"бойовик*", "боевик*", "воїн*", "воин*", "теробор*", "захисник*", "защитник*",
+		// opposition to the war at home: activists, protests and posts
+		// against it, and the cases brought over them
+		"antiwar", "антивоєн*", "антивоен*",
 	},
 	// the parties: Ukraine, its places, leaders and forces
 	"ukraine": {
@@ -253,6 +256,8 @@ var concepts = map[string][]string{
 		"мобіліз*", "мобилиз*", "=тцк", "військкомат*", "военкомат*", "призов*", "призыв*", "ветеран*",
 		"демобіліз*", "демобилиз*", "повістк*", "повестк*", "ухилянт*", "recruit*", "mercenar*", "вербов*",
 		"вербув*", "наемник*", "найманц*",
+		// soldiers who leave their units: deserters and the hunt for them
+		"deserter*", "desertion*", "дезертир*",
 	},
 	// other wars and conflicts (not this one)
 	"otherconf": {
