@@ -49,6 +49,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/briefings"
 	"github.com/sitrep/sitrep/briefings/keywords"
@@ -507,18 +509,9 @@ func item(p *locale.Printer, r ranked, sum briefings.Summarizer, n int, loc *tim
 		Updated: r.latest.In(loc),
 		Score:   r.score,
 	}
-	best := -1
-	if sum != nil {
-		it.Sentences, best = summarized(originals, sum, n)
-	}
-	if len(it.Sentences) == 0 {
-		it.Sentences, best = stored(originals, n)
-	}
-	if len(it.Sentences) > n {
-		it.Sentences = it.Sentences[:n]
-	}
 	var at time.Time
-	it.Headline, at = headline(s, originals, best)
+	var best int
+	it.Headline, at, it.Sentences, best = told(s, originals, sum, n)
 	it.Published = it.Updated
 	if !at.IsZero() && at.Before(r.latest) {
 		// The time beside a headline is its own article's: a later
@@ -541,6 +534,82 @@ func item(p *locale.Printer, r ranked, sum briefings.Summarizer, n int, loc *tim
 		it.Record = RecordOf(reports)
 	}
 	return it
+}
+
+// told is a story's headline, its article's publication, up to n sentences
+// none of which repeats the headline, and the index of the original most
+// of them come from (-1: none). An untitled article (a channel's post, a
+// local file) is titled by its first line or sentence, which the summary
+// then quotes again: that sentence makes way for the next one.
+func told(s *briefings.Story, originals []briefings.Article, sum briefings.Summarizer, n int) (string, time.Time, []string, int) {
+	var head string
+	var at time.Time
+	var sents, kept []string
+	best := -1
+	for _, k := range []int{n, n + 1} {
+		sents, best = nil, -1
+		if sum != nil {
+			sents, best = summarized(originals, sum, k)
+		}
+		if len(sents) == 0 {
+			sents, best = stored(originals, k)
+		}
+		head, at = headline(s, originals, best)
+		if kept = withoutHeadline(head, sents); len(kept) == len(sents) {
+			break // none dropped: no need for one more
+		}
+	}
+	return head, at, clip(kept, n), best
+}
+
+// withoutHeadline returns sents without the sentences that repeat head: the
+// same words (case, spacing and end punctuation aside), or, for a headline
+// cut short with "…", a sentence containing what it kept. A sentence that
+// starts with the headline and goes on keeps what follows it.
+func withoutHeadline(head string, sents []string) []string {
+	h := plain(head)
+	cut, short := strings.CutSuffix(h, "…")
+	cut = strings.TrimRight(cut, " ,;:-–—")
+	var out []string
+	for _, s := range sents {
+		p := plain(s)
+		switch {
+		case h == "" || p == "":
+		case p == h, short && len(cut) >= 20 && strings.Contains(p, cut):
+			continue
+		case !short && strings.HasPrefix(s, head):
+			if rest, ok := afterLine(s[len(head):]); ok {
+				s = rest // the headline line glued to the next one
+			}
+		}
+		if strings.TrimSpace(s) != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// afterLine returns what follows a headline line glued to the next line:
+// text after a dash or colon, or a new capitalised sentence after a space
+// (a teaser that merely starts with the headline's words goes on in lower
+// case and is kept whole).
+func afterLine(rest string) (string, bool) {
+	t := strings.TrimLeft(rest, " ")
+	if t == rest {
+		return "", false // the headline's last word goes on
+	}
+	if u := strings.TrimLeft(t, "-–—:;,"); u != t {
+		u = strings.TrimSpace(u)
+		return u, u != ""
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	return t, unicode.IsUpper(r)
+}
+
+// plain is s lower-cased with its spaces collapsed and its end
+// punctuation trimmed, for comparing a headline with a sentence.
+func plain(s string) string {
+	return strings.TrimRight(strings.ToLower(strings.Join(strings.Fields(s), " ")), " .!?")
 }
 
 // talliesEvent reports whether one of reports is a tally of the event key
@@ -574,7 +643,7 @@ func inLanguages(originals []briefings.Article, best int, sum briefings.Summariz
 		if len(sents) == 0 {
 			sents, _ = stored([]briefings.Article{a}, n)
 		}
-		if len(sents) == 0 {
+		if sents = withoutHeadline(strings.TrimSpace(a.Title), sents); len(sents) == 0 {
 			continue
 		}
 		if out == nil {

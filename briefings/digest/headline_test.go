@@ -1,0 +1,74 @@
+package digest
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sitrep/sitrep/briefings"
+)
+
+func TestWithoutHeadline(t *testing.T) {
+	cases := []struct {
+		head  string
+		sents []string
+		want  []string
+	}{
+		// An untitled post titled by its first line, which the summary quotes.
+		{"Air defence downs 110 targets", []string{"Air defence downs 110 targets", "The night's attack came from three directions."},
+			[]string{"The night's attack came from three directions."}},
+		{"Air defence downs 110 targets", []string{"AIR DEFENCE  downs 110 targets."}, nil},
+		// The first line glued to the next one.
+		{"Downed 156 targets", []string{"Downed 156 targets Radar troops tracked 220 objects:"}, []string{"Radar troops tracked 220 objects:"}},
+		{"Downed 156 targets", []string{"Downed 156 targets - 212 strike drones from the north"}, []string{"212 strike drones from the north"}},
+		// A title cut short from the first sentence, the dateline aside.
+		{"A large barrage on cities overnight killed at least five people and…",
+			[]string{"CITY (Wire) — A large barrage on cities overnight killed at least five people and wounded 44.", "Repairs began."},
+			[]string{"Repairs began."}},
+		// A teaser that starts with the headline's words and goes on stays.
+		{"Talks in Geneva", []string{"Talks in Geneva resumed on Monday."}, []string{"Talks in Geneva resumed on Monday."}},
+		{"Drones hit the port", []string{"Drones hit the port's grain terminal overnight."}, []string{"Drones hit the port's grain terminal overnight."}},
+		{"Ministers meet", []string{"Other words entirely."}, []string{"Other words entirely."}},
+	}
+	for _, c := range cases {
+		if got := withoutHeadline(c.head, c.sents); !slices.Equal(got, c.want) {
+			t.Errorf("%q %q:\n got %q\nwant %q", c.head, c.sents, got, c.want)
+		}
+	}
+}
+
+// leadSentences is a test summarizer: the first n lines or sentences of the
+// first document, in order.
+type leadSentences struct{ firstSentences }
+
+func (leadSentences) SummarizeStory(docs []briefings.Doc, n int) []briefings.Picked {
+	var out []briefings.Picked
+	for _, line := range strings.Split(docs[0].Body, "\n") {
+		for _, s := range strings.SplitAfter(line, ". ") {
+			if s = strings.TrimSpace(s); s != "" && len(out) < n {
+				out = append(out, briefings.Picked{Doc: 0, Sentence: s})
+			}
+		}
+	}
+	return out
+}
+
+// A digest item never repeats its headline as a sentence; the next
+// sentence takes its place.
+func TestItemDoesNotRepeatItsHeadline(t *testing.T) {
+	f := newFixture(t)
+	f.add(0, "Demo Air Command", "Air defence downs 110 targets",
+		"Air defence downs 110 targets\nThe enemy attacked with 120 drones overnight. Most came from the north. Debris fell in two districts.",
+		base.Add(-time.Hour), []briefings.Topic{"air_attacks"})
+	d, err := Build(context.Background(), f.st, leadSentences{}, Options{Now: base, Sentences: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	it := d.Sections[0].Items[0]
+	want := []string{"The enemy attacked with 120 drones overnight.", "Most came from the north."}
+	if it.Headline != "Air defence downs 110 targets" || !slices.Equal(it.Sentences, want) {
+		t.Errorf("%q: %q, want %q", it.Headline, it.Sentences, want)
+	}
+}
