@@ -791,10 +791,18 @@ func stored(articles []briefings.Article, n int) ([]string, int) {
 	return nil, -1
 }
 
+// clip returns up to n of ss, trimmed, without empty ones and without the
+// list marker a sentence quoted from a list starts with ("- ", "• ", "* ":
+// the Air Force's posts list weapons so), which out of its list reads as
+// a stray dash. Dashes of dialogue (– and —) stay.
 func clip(ss []string, n int) []string {
 	var out []string
 	for _, s := range ss {
-		if s = strings.TrimSpace(s); s != "" {
+		s = strings.TrimSpace(s)
+		for _, m := range []string{"- ", "• ", "* "} {
+			s = strings.TrimSpace(strings.TrimPrefix(s, m))
+		}
+		if s != "" {
 			out = append(out, s)
 		}
 		if len(out) == n {

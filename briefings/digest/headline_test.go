@@ -72,3 +72,12 @@ func TestItemDoesNotRepeatItsHeadline(t *testing.T) {
 		t.Errorf("%q: %q, want %q", it.Headline, it.Sentences, want)
 	}
 }
+
+// A sentence quoted from a list loses its list marker; dialogue dashes stay.
+func TestClipDropsListMarkers(t *testing.T) {
+	got := clip([]string{"- 212 strike drones from the north;", " • 8 guided missiles.", "– We held, he said.", "", "Fourth."}, 4)
+	want := []string{"212 strike drones from the north;", "8 guided missiles.", "– We held, he said.", "Fourth."}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
