@@ -259,7 +259,24 @@ func nationalTarget(toks []token) bool {
 			return true
 		case (lw == "країни" || lw == "країну" || lw == "країні") && !onePart(toks, i):
 			return true
+		case lw == "other" && andOtherPlaces(toks, i):
+			return true
 		}
+	}
+	return false
+}
+
+// andOtherPlaces: "other" at i closes a list of targets with more places
+// of the same kind ("at Kharkiv and other regions", "against the capital
+// and other targets", "into Kyiv and other cities"): the figures are not
+// one place's.
+func andOtherPlaces(toks []token, i int) bool {
+	if i == 0 || i+1 >= len(toks) || !isAnd(toks[i-1].low) {
+		return false
+	}
+	switch toks[i+1].low {
+	case "regions", "cities", "targets", "areas", "towns", "oblasts", "parts":
+		return true
 	}
 	return false
 }

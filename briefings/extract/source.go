@@ -589,6 +589,9 @@ func regionsAfter(toks []token, k int) (string, bool) {
 		}
 		// "the city", "the region", "our region": the place named before
 		city = city || t.low == "city" || t.low == "міста" || t.low == "місто" || t.low == "region" || t.low == "oblast"
+		if t.low == "other" && andOtherPlaces(toks, k) {
+			return "", false // "the capital and other targets": more places than those named
+		}
 		if !regionFiller(t.low) && !districtWord(toks, k) || (t.low == "," && len(found) > 0 && k+1 < len(toks) && !nextIsRegion(toks, k)) {
 			break
 		}

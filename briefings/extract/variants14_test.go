@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (round 7, English feed items), written
 // for these tests: invented places, times and figures.
 func variantCases14() []attackCase {
-	return slices.Concat(oneOfMostFamily, ordinalSpanFamily)
+	return slices.Concat(oneOfMostFamily, ordinalSpanFamily, otherPlacesFamily)
 }
 
 // "one of the biggest attacks": a ranking among attacks, never a count of one
@@ -59,4 +59,26 @@ var ordinalSpanFamily = []attackCase{
 	{name: "ordinal: a week's total after a second sentence", pub: "2026-04-04",
 		text: "It was the second week of heavy raids. Russia launched 700 drones at Ukraine this week, the president said.",
 		want: map[string]any{"national#": 0}},
+}
+
+// A place named with "and other regions / cities / targets" is one of the
+// attack's targets, not the place the figures are confined to: no regional
+// report of that place alone.
+var otherPlacesFamily = []attackCase{
+	{name: "other targets after the capital", pub: "2026-04-04",
+		text: "Air defence downed 47 of 50 drones sent against the capital and other targets overnight, officials said.",
+		want: map[string]any{"#": 1, "national#": 1, "0.launched.drones": 50, "0.intercepted.drones": 47}},
+	{name: "other regions after a city", pub: "2026-04-04",
+		text: "Russian forces fired six S-300 missiles and a few drones at Sumy and other regions overnight.",
+		want: map[string]any{"#": 1, "national#": 1, "0.launched.missiles": 6}},
+	{name: "other cities after a city", pub: "2026-04-04",
+		text: "Russia fired 14 cruise missiles into Dnipro and other cities before dawn.",
+		want: map[string]any{"#": 1, "national#": 1, "0.launched.missiles": 14}},
+	// what must not change
+	{name: "one city's figures stay the city's", pub: "2026-04-04",
+		text: "Russia fired six S-300 missiles at Sumy overnight, the governor said.",
+		want: map[string]any{"#": 1, "national#": 0, "0.launched.missiles": 6}},
+	{name: "other people are no places", pub: "2026-04-04",
+		text: "Russia fired six S-300 missiles at Sumy overnight, killing two and injuring other residents, the governor said.",
+		want: map[string]any{"national#": 0, "0.launched.missiles": 6}},
 }
