@@ -142,7 +142,27 @@ func tokenizeInto(toks []token, s string) []token {
 			t.wday = int8(d + 1)
 		}
 	}
+	for i := range toks {
+		if toks[i].low == "jet" && !jetDrone(toks, i) {
+			toks[i].model = false
+		}
+	}
 	return toks
+}
+
+// jetDrone: the English word "jet" names the jet-powered Shahed only before
+// a drone's noun or name ("jet drones", "jet Shaheds"); a fighter jet, a
+// passenger jet or the jet of a sentence about aircraft is no drone.
+func jetDrone(toks []token, i int) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	n := &toks[i+1]
+	if n.head == classDrone {
+		return true
+	}
+	md, ok := modelOf(n.low)
+	return ok && md.head == classDrone
 }
 
 // numberAt reads the token that starts with a digit at s[i]: a count

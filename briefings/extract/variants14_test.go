@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (round 7, English feed items), written
 // for these tests: invented places, times and figures.
 func variantCases14() []attackCase {
-	return slices.Concat(oneOfMostFamily, ordinalSpanFamily, otherPlacesFamily)
+	return slices.Concat(oneOfMostFamily, ordinalSpanFamily, otherPlacesFamily, jetFamily)
 }
 
 // "one of the biggest attacks": a ranking among attacks, never a count of one
@@ -81,4 +81,26 @@ var otherPlacesFamily = []attackCase{
 	{name: "other people are no places", pub: "2026-04-04",
 		text: "Russia fired six S-300 missiles at Sumy overnight, killing two and injuring other residents, the governor said.",
 		want: map[string]any{"national#": 0, "0.launched.missiles": 6}},
+}
+
+// "jet" is the jet-powered Shahed only before a drone's noun or name; a
+// fighter jet or a passenger jet intercepting or intercepted is an aircraft,
+// and an encounter of aircraft is no attack with drones.
+var jetFamily = []attackCase{
+	{name: "jet: a fighter jet intercepts a patrol plane", pub: "2026-04-04",
+		text: "A Russian fighter jet intercepted a Dutch patrol plane over the Baltic on Monday; the plane turned back after seeing the jet.",
+		want: map[string]any{"#": 0}},
+	{name: "jet: a passenger jet fitted as a command post", pub: "2026-04-04",
+		text: "Italian fighters intercepted a Russian command aircraft, a converted passenger jet, near the alliance's border.",
+		want: map[string]any{"#": 0}},
+	{name: "jet: fighter jets ordered to intercept a surveillance drone", pub: "2026-04-04",
+		text: "Commanders ordered fighter jet pilots to be aggressive when intercepting the surveillance drone that one jet hit.",
+		want: map[string]any{"#": 0}},
+	// what must not change
+	{name: "jet: jet drones in a night's tally", pub: "2026-04-04",
+		text: "Russia launched 52 Shahed drones and 7 jet drones overnight, the air force said.",
+		want: map[string]any{"#": 1, "0.launched.drones": 59, "0.launched.by_type.jet Shahed": 7}},
+	{name: "jet: jet-powered drones shot down", pub: "2026-04-04",
+		text: "Air defence shot down 9 jet-powered drones overnight, the air force said.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 9}},
 }
