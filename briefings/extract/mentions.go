@@ -295,7 +295,7 @@ func allAt(toks []token, i int) bool {
 // mentionAt reads the mention whose number is toks[i].
 func mentionAt(toks []token, i int, cueAt []outcome, rs *ruleSet, hasPrev bool) (mention, bool) {
 	t := &toks[i]
-	if isDateNumber(toks, i) || oneOfMost(toks, i) || allBut(toks, i) && (!rs.on(ruleAllBut) || t.vague || t.all) {
+	if isDateNumber(toks, i) || oneOfMost(toks, i) || i > 0 && toks[i-1].low == "mach" || allBut(toks, i) && (!rs.on(ruleAllBut) || t.vague || t.all) {
 		return mention{}, false
 	}
 	m := mention{start: i}
@@ -673,6 +673,8 @@ func phraseEnds(toks []token, k int) bool {
 	}
 	return true
 }
+
+// A number after "Mach" ("Mach 9", "up to Mach 10") is a speed, never a count.
 
 // oneOfMost: the word "one" before "of", a determiner or possessive and a
 // superlative ("one of the biggest attacks", "one of its heaviest

@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (round 7, English feed items), written
 // for these tests: invented places, times and figures.
 func variantCases14() []attackCase {
-	return slices.Concat(oneOfMostFamily, ordinalSpanFamily, otherPlacesFamily, jetFamily)
+	return slices.Concat(oneOfMostFamily, ordinalSpanFamily, otherPlacesFamily, jetFamily, machFamily)
 }
 
 // "one of the biggest attacks": a ranking among attacks, never a count of one
@@ -103,4 +103,18 @@ var jetFamily = []attackCase{
 	{name: "jet: jet-powered drones shot down", pub: "2026-04-04",
 		text: "Air defence shot down 9 jet-powered drones overnight, the air force said.",
 		want: map[string]any{"#": 1, "0.intercepted.drones": 9}},
+}
+
+// "Mach N" is a speed: a teaser on a weapon's speed states no count.
+var machFamily = []attackCase{
+	{name: "mach: a missile that flies at up to Mach 8", pub: "2026-04-04",
+		text: "Kyiv downs Russian hypersonic missile with Western system The air-launched missile reaches speeds of up to Mach 8 and is capable of carrying a nuclear warhead.",
+		want: map[string]any{"#": 0}}, // no count is stated
+	{name: "mach: war games with Mach 7 missiles", pub: "2026-04-04",
+		text: "Kremlin to launch hypersonic Kinzhal missile in naval drills with allies The new Mach 7 nuclear-capable Kinzhal missiles, which travel at thousands of miles an hour, will be fired from a frigate during exercises at sea.",
+		want: map[string]any{"#": 0}},
+	// what must not change
+	{name: "mach: a count beside a speed", pub: "2026-04-04",
+		text: "Russia fired 4 hypersonic missiles, which fly at Mach 9, at Kyiv overnight, the air force said.",
+		want: map[string]any{"#": 1, "0.launched.missiles": 4}},
 }
