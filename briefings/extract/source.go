@@ -402,6 +402,11 @@ func pairSide(toks []token, i int, rs *ruleSet) side {
 		return sideUA
 	case a == "by" && (b == "russia" || b == "moscow" || b == "russian") && i > 0 && launchParticiple(toks[i-1].low):
 		return sideRU // "38 drones launched by Russia": the launcher, not the defender
+	case (a == "russian" || a == "ukrainian") && namedAttack(toks, i+1):
+		if a == "russian" {
+			return sideRU // "overnight Russian missile attacks", "a Russian air attack on Kyiv", "a Russian airstrike"
+		}
+		return sideUA // "a Ukrainian drone attack on the region"
 	case a == "russian" && (b == "territory" || strings.HasPrefix(b, "air")):
 		if i > 0 && toks[i-1].low == "from" && rs.on(ruleLaunchOrigin) {
 			return sideRU // launched from Russian territory
@@ -415,11 +420,6 @@ func pairSide(toks []token, i int, rs *ruleSet) side {
 		return sideRU
 	case a == "противник" || a == "окупанти" || a == "росіяни" || a == "рф":
 		return sideRU
-	case (a == "russian" || a == "ukrainian") && namedAttack(toks, i+1):
-		if a == "russian" {
-			return sideRU // "overnight Russian missile attacks", "a Russian drone strike on Kharkiv"
-		}
-		return sideUA // "a Ukrainian drone attack on the region"
 	}
 	return sideNone
 }
@@ -436,11 +436,13 @@ func launchParticiple(w string) bool {
 
 // namedAttack: the words at k name an attack, with or without its weapon
 // before it ("attacks", "missile strikes", "drone and missile attack",
-// "shelling").
+// "shelling", "air raids", "an airstrike"). It is read before "Russian
+// air..." names Russia's airspace or air defence: "a Russian air attack" is
+// Russia's.
 func namedAttack(toks []token, k int) bool {
 	for n := 0; k < len(toks) && n < 4; n, k = n+1, k+1 {
 		switch lw := toks[k].low; lw {
-		case "attack", "attacks", "strike", "strikes", "shelling", "barrage", "bombardment":
+		case "attack", "attacks", "strike", "strikes", "shelling", "barrage", "bombardment", "raid", "raids", "airstrike", "airstrikes":
 			return true
 		case "missile", "missiles", "drone", "drones", "rocket", "air", "aerial", "and", "artillery":
 		default:

@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (round 7, English feed items), written
 // for these tests: invented places, times and figures.
 func variantCases14() []attackCase {
-	return slices.Concat(oneOfMostFamily, ordinalSpanFamily, otherPlacesFamily, jetFamily, machFamily)
+	return slices.Concat(oneOfMostFamily, ordinalSpanFamily, otherPlacesFamily, jetFamily, machFamily, airAttackSideFamily)
 }
 
 // "one of the biggest attacks": a ranking among attacks, never a count of one
@@ -117,4 +117,23 @@ var machFamily = []attackCase{
 	{name: "mach: a count beside a speed", pub: "2026-04-04",
 		text: "Russia fired 4 hypersonic missiles, which fly at Mach 9, at Kyiv overnight, the air force said.",
 		want: map[string]any{"#": 1, "0.launched.missiles": 4}},
+}
+
+// "a Russian air attack", "Russian air raids", "a Russian airstrike" name
+// Russia's attack, like "a Russian missile attack"; "Russian airspace" and
+// "Russian air defence" still name the side that defends.
+var airAttackSideFamily = []attackCase{
+	{name: "side: defenders repel a Russian air attack", pub: "2026-04-04",
+		text: "Ukrainian air defences repelled a heavy Russian air attack on Odesa, shooting down all 14 missiles aimed at the port.",
+		want: map[string]any{"#": 1, "0.attacker": "RU", "0.intercepted.missiles": 14}},
+	{name: "side: a Russian airstrike with its dead", pub: "2026-04-04",
+		text: "Russian air strike kills 12 civilians in Sumy A Russian air strike killed at least 12 people and wounded 30 others in the northern city of Sumy.",
+		want: map[string]any{"#": 1, "0.attacker": "RU", "0.casualties.killed": 12}},
+	{name: "side: Russian air raids on cities", pub: "2026-04-04",
+		text: "Russian air raids on the port: air defence shot down 11 of 13 drones, the governor said.",
+		want: map[string]any{"#": 1, "0.attacker": "RU", "0.intercepted.drones": 11}},
+	// what must not change
+	{name: "side: drones over Russian airspace are Ukraine's", pub: "2026-04-04",
+		text: "Russian air defences destroyed 23 drones in Russian airspace overnight, the ministry said.",
+		want: map[string]any{"#": 1, "0.attacker": "UA", "0.intercepted.drones": 23}},
 }
