@@ -439,10 +439,25 @@ func chooseOutcome(f *figure, prev *figure, fw []fwCue, i int, s *sentence, cues
 	case f.has(fRefer) && st.hasLast:
 		f.subset = true
 		return st.last.out
+	case breakdownGoesOn(f, prev, cues, st) && rs.on(ruleEllipsis):
+		// "26 – над Тульською областю." after a sentence that counted the
+		// drones downed: the region-by-region list goes on, verb left out
+		return st.last.out
 	case rs.on(ruleInstrumental) && ukInstrumental(s.toks, f):
 		return outLaunched // "А також 168 ударними БпЛА": used in the attack
 	}
 	return outNone
+}
+
+// breakdownGoesOn: the first figure of a sentence with no predicate gives a
+// region's share ("26 – над Тульською областю.", "По 4 БпЛА – над A і
+// B."), of the class the sentence before counted or with its noun left out:
+// the region-by-region list of the sentence before goes on.
+func breakdownGoesOn(f, prev *figure, cues []cue, st *countState) bool {
+	if prev != nil || len(cues) > 0 || !st.hasLast || f.region == "" && len(f.each) < 2 {
+		return false
+	}
+	return f.has(fEllipsis) || f.class == st.last.class
 }
 
 // participle: "58 out of 61 drones launched by Russia" after "shot down":

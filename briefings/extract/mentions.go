@@ -332,7 +332,11 @@ func mentionAt(toks []token, i int, cueAt []outcome, rs *ruleSet, hasPrev bool) 
 	if reg, ok := locativeRegion(toks, m.end); ok && m.class != classPerson && m.class != classLocation {
 		m.region = reg
 	}
-	if regs := eachRegions(toks, m.end); len(regs) > 1 && m.class != classPerson && m.class != classLocation && rs.on(ruleEach) {
+	regs := eachRegions(toks, m.end)
+	if regs == nil {
+		regs = eachRegionsUk(toks, i, m.end)
+	}
+	if len(regs) > 1 && m.class != classPerson && m.class != classLocation && rs.on(ruleEach) {
 		m.region, m.each = "", regs
 	}
 	return m, true

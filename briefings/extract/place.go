@@ -264,6 +264,20 @@ func eachRegions(toks []token, end int) []string {
 	} else {
 		return nil
 	}
+	return regionsFrom(toks, k)
+}
+
+// eachRegionsUk: the Ukrainian distributive "по N" ("по 4 – над A і B",
+// "по одному над A, B"): the regions named after the phrase, each with N.
+func eachRegionsUk(toks []token, start, end int) []string {
+	if start == 0 || toks[start-1].low != "по" {
+		return nil
+	}
+	return regionsFrom(toks, end)
+}
+
+// regionsFrom lists the regions named from toks[k] to the clause's end.
+func regionsFrom(toks []token, k int) []string {
 	var out []string
 	for n := 0; k < len(toks) && n < 16; n, k = n+1, k+1 {
 		t := &toks[k]

@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (Ukrainian reports, round of rwuk),
 // written for these tests: invented figures, places and times.
 func variantCases14uk() []attackCase {
-	return slices.Concat(ukInfinitiveFamily, ukWhereasFamily, ukAttackHeadingFamily)
+	return slices.Concat(ukInfinitiveFamily, ukWhereasFamily, ukAttackHeadingFamily, ukBreakdownGoesOnFamily)
 }
 
 // The infinitive of the verb of destroying after "managed to" or "were
@@ -82,4 +82,31 @@ var ukAttackHeadingFamily = []attackCase{
 	{name: "uk: the attack goes on, colon, no count", pub: "2026-05-06",
 		text: "Атака триває: у повітрі ще є дрони.",
 		want: map[string]any{"#": 0}},
+}
+
+// Russia's ministry's region-by-region list, carried on in sentences of
+// their own with the verb left out ("N – над X областю.", "По N БпЛА – над
+// A і B.", "І по одному – над A та B."): each is a region's share of the
+// figure the sentence before counted, as "N over the X region" is inside
+// one sentence. The Ukrainian distributive "по N" gives N to each region.
+var ukBreakdownGoesOnFamily = []attackCase{
+	{name: "uk: ministry total, then regions with a dash and no verb", pub: "2026-05-06",
+		text: "У Міноборони РФ заявили, що за ніч збили 45 українських дронів. 20 – над Бєлгородською областю, 15 – над Курською.",
+		want: map[string]any{"#": 3, "national#": 1, "0.intercepted.drones": 45, "1.regions": []string{"Belgorod"}, "1.intercepted.drones": 20, "2.regions": []string{"Kursk"}, "2.intercepted.drones": 15}},
+	{name: "uk: a number as a word, one more region", pub: "2026-05-06",
+		text: "Міноборони Росії повідомило, що вночі збило 30 українських безпілотників. Ще дванадцять – над Воронезькою областю.",
+		want: map[string]any{"#": 2, "national#": 1, "0.intercepted.drones": 30, "1.regions": []string{"Voronezh"}, "1.intercepted.drones": 12}},
+	{name: "uk: distributive по with the noun, two regions", pub: "2026-05-06",
+		text: "У Міноборони РФ заявили, що за ніч збили 45 українських дронів. По 3 БпЛА – над Брянською і Орловською областями.",
+		want: map[string]any{"#": 3, "national#": 1, "1.regions": []string{"Bryansk"}, "1.intercepted.drones": 3, "2.regions": []string{"Oryol"}, "2.intercepted.drones": 3}},
+	{name: "uk: and one each, dative number word", pub: "2026-05-06",
+		text: "У Міноборони РФ заявили, що за ніч збили 45 українських дронів. І по одному – над Тульською та Липецькою областями.",
+		want: map[string]any{"#": 3, "national#": 1, "1.regions": []string{"Tula"}, "1.intercepted.drones": 1, "2.regions": []string{"Lipetsk"}, "2.intercepted.drones": 1}},
+	{name: "en: the list in a sentence of its own", pub: "2026-05-06",
+		text: "Russia's Defence Ministry said 40 Ukrainian drones were destroyed overnight. Twelve over the Belgorod region, nine over the Kursk region.",
+		want: map[string]any{"#": 3, "national#": 1, "1.intercepted.drones": 12, "2.intercepted.drones": 9}},
+	// what must not change
+	{name: "uk: people in the next sentence are no region's share", pub: "2026-05-06",
+		text: "Вночі ППО збила 40 дронів. 3 людини поранені.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 40, "0.casualties.injured": 3}},
 }
