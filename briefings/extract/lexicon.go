@@ -292,6 +292,7 @@ var passiveSkip = map[string]bool{
 	"-": true, "classified": true, "as": true, "'": true, "\"": true, "“": true, "”": true, "«": true, "»": true,
 	"likely": true, "confirmed": true, "all": true, "be": true, "either": true,
 	"others": true, "ще": true, "отримали": true, "отримала": true,
+	"нібито": true, "начебто": true, "ніби": true, // the Ukrainian hedges of a claim, as "reportedly"
 	"отримав": true, "дістали": true, "дістала": true, "дістав": true, "зазнали": true, "зазнала": true, "зазнав": true,
 }
 

@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (Ukrainian reports, round of rwuk),
 // written for these tests: invented figures, places and times.
 func variantCases14uk() []attackCase {
-	return slices.Concat(ukInfinitiveFamily, ukWhereasFamily, ukAttackHeadingFamily, ukBreakdownGoesOnFamily)
+	return slices.Concat(ukInfinitiveFamily, ukWhereasFamily, ukAttackHeadingFamily, ukBreakdownGoesOnFamily, ukHedgeFamily)
 }
 
 // The infinitive of the verb of destroying after "managed to" or "were
@@ -109,4 +109,23 @@ var ukBreakdownGoesOnFamily = []attackCase{
 	{name: "uk: people in the next sentence are no region's share", pub: "2026-05-06",
 		text: "Вночі ППО збила 40 дронів. 3 людини поранені.",
 		want: map[string]any{"#": 1, "0.intercepted.drones": 40, "0.casualties.injured": 3}},
+}
+
+// The Ukrainian hedges of a claim (нібито, начебто, ніби: allegedly)
+// between a count and its verb, as "reportedly" is: the verb still says
+// what the count counts.
+var ukHedgeFamily = []attackCase{
+	{name: "uk: allegedly shot down over a region, passive", pub: "2026-05-06",
+		text: "За даними російського відомства, 30 дронів начебто було збито над Брянською областю.",
+		want: map[string]any{"#": 1, "0.attacker": "UA", "0.intercepted.drones": 30, "0.regions": []string{"Bryansk"}}},
+	{name: "uk: nibyto, destroyed, after the claim verb", pub: "2026-05-06",
+		text: "Росіяни заявили, що 40 українських дронів нібито було знищено над Курською областю.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 40}},
+	{name: "uk: the ministry's total, then the largest share with dashes", pub: "2026-05-06",
+		text: "У Міноборони РФ заявили, що за ніч збили 60 українських дронів. Найбільше — 25 — начебто було збито над Брянською областю.",
+		want: map[string]any{"#": 2, "national#": 1, "0.intercepted.drones": 60, "1.intercepted.drones": 25, "1.regions": []string{"Bryansk"}}},
+	// what must not change
+	{name: "uk: the hedge before the verb and after the subject", pub: "2026-05-06",
+		text: "У Міноборони Росії заявили, що вночі їхня ППО нібито знешкодила 82 українські безпілотники.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 82}},
 }
