@@ -179,7 +179,8 @@ func sourceAt(toks []token, i int, lw, prev, next string) source {
 		return srcRUMoD
 	case russiaSaid(lw, next):
 		return srcRUMoD // "Russia said it shot down": the ministry's claim, shortened
-	case lw == "general" && next == "staff", lw == "генштаб", lw == "генштабу":
+	case lw == "general" && next == "staff", lw == "генштаб", lw == "генштабу", lw == "генштабі",
+		strings.HasPrefix(lw, "генеральн") && strings.HasPrefix(next, "штаб"): // every case of the Ukrainian name, short and full
 		return srcGenStaff
 	case strings.HasPrefix(lw, "адміністрац") && (prev == "військової" || prev == "військова" || prev == "обласної" || prev == "обласна"):
 		if i >= 2 && (toks[i-2].low == "міської" || toks[i-2].low == "міська") {

@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (Ukrainian reports, round of rwuk),
 // written for these tests: invented figures, places and times.
 func variantCases14uk() []attackCase {
-	return slices.Concat(ukInfinitiveFamily, ukWhereasFamily, ukAttackHeadingFamily, ukBreakdownGoesOnFamily, ukHedgeFamily)
+	return slices.Concat(ukInfinitiveFamily, ukWhereasFamily, ukAttackHeadingFamily, ukBreakdownGoesOnFamily, ukHedgeFamily, ukGenStaffFamily)
 }
 
 // The infinitive of the verb of destroying after "managed to" or "were
@@ -128,4 +128,26 @@ var ukHedgeFamily = []attackCase{
 	{name: "uk: the hedge before the verb and after the subject", pub: "2026-05-06",
 		text: "У Міноборони Росії заявили, що вночі їхня ППО нібито знешкодила 82 українські безпілотники.",
 		want: map[string]any{"national#": 1, "0.intercepted.drones": 82}},
+}
+
+// The General Staff under every case of its Ukrainian name, short and full
+// (у Генштабі, Генеральний штаб, Генерального штабу, у Генеральному
+// штабі): the source of the figures.
+var ukGenStaffFamily = []attackCase{
+	{name: "uk: source in the locative, in a sentence after the figures", pub: "2026-05-06",
+		text: "Минулої ночі окупанти випустили по Україні 14 шахедів. 11 з них вдалося збити. Про це повідомили у Генштабі.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 14, "0.source": "Ukraine's General Staff"}},
+	{name: "uk: full name in the nominative, before the figures", pub: "2026-05-06",
+		text: "Як повідомив Генеральний штаб ЗСУ, вночі росіяни запустили 30 ударних дронів, 25 з них збито.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 25, "0.source": "Ukraine's General Staff"}},
+	{name: "uk: full name in the genitive", pub: "2026-05-06",
+		text: "За даними Генерального штабу, противник випустив по Україні 20 ракет.",
+		want: map[string]any{"national#": 1, "0.launched.missiles": 20, "0.source": "Ukraine's General Staff"}},
+	{name: "uk: full name in the locative", pub: "2026-05-06",
+		text: "У Генеральному штабі повідомили, що вночі ворог запустив 40 шахедів.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 40, "0.source": "Ukraine's General Staff"}},
+	// what must not change
+	{name: "uk: the short genitive", pub: "2026-05-06",
+		text: "За даними Генштабу, вночі ворог запустив 40 шахедів.",
+		want: map[string]any{"national#": 1, "0.source": "Ukraine's General Staff"}},
 }
