@@ -415,6 +415,10 @@ func pairSide(toks []token, i int, rs *ruleSet) side {
 		return sideUA
 	case a == "russia" && (b == "claimed" || b == "said"):
 		return sideUA
+	case (a == "russia" || a == "moscow") && downingVerb(toks, i+1):
+		return sideUA // "Russia shoots down 26 drones over Crimea": Russia defends
+	case (a == "ukraine" || a == "kyiv") && downingVerb(toks, i+1):
+		return sideRU // "Ukraine downs 30 drones": Ukraine defends
 	case (a == "ukraine" || a == "kyiv") && (b == "launched" || b == "fired" || b == "struck" || b == "attacked"):
 		return sideUA
 	case (a == "russia" || a == "russian" || a == "moscow") && (b == "launched" || b == "fired" || b == "forces" || b == "deployed" || b == "attacked" || b == "used" || b == "had" || b == "also"):
@@ -423,6 +427,19 @@ func pairSide(toks []token, i int, rs *ruleSet) side {
 		return sideRU
 	}
 	return sideNone
+}
+
+// downingVerb: a verb of shooting down at k ("shoots down", "shot down",
+// "downs", "downed", "intercepts", "destroyed"): a state named just before
+// it is the side that defends.
+func downingVerb(toks []token, k int) bool {
+	switch toks[k].low {
+	case "shoots", "shot", "shooting":
+		return k+1 < len(toks) && toks[k+1].low == "down"
+	case "downs", "downed", "intercepts", "intercepted", "destroys", "destroyed", "repels", "repelled":
+		return true
+	}
+	return false
 }
 
 // launchParticiple: a participle of launching before "by" ("launched by",

@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (round 7, English feed items), written
 // for these tests: invented places, times and figures.
 func variantCases14() []attackCase {
-	return slices.Concat(oneOfMostFamily, ordinalSpanFamily, otherPlacesFamily, jetFamily, machFamily, airAttackSideFamily)
+	return slices.Concat(oneOfMostFamily, ordinalSpanFamily, otherPlacesFamily, jetFamily, machFamily, airAttackSideFamily, downingStateFamily)
 }
 
 // "one of the biggest attacks": a ranking among attacks, never a count of one
@@ -136,4 +136,23 @@ var airAttackSideFamily = []attackCase{
 	{name: "side: drones over Russian airspace are Ukraine's", pub: "2026-04-04",
 		text: "Russian air defences destroyed 23 drones in Russian airspace overnight, the ministry said.",
 		want: map[string]any{"#": 1, "0.attacker": "UA", "0.intercepted.drones": 23}},
+}
+
+// The state named as the subject of a verb of shooting down defends: "Russia
+// shoots down N drones over Crimea" is Ukraine's attack even when the place
+// is Ukraine's own occupied land and no adjective names the drones' side.
+var downingStateFamily = []attackCase{
+	{name: "downing state: Russia downs drones over the peninsula", pub: "2026-04-04",
+		text: "Russia shoots down 19 drones over Crimea as the Kremlin blames Kyiv for a raid on the peninsula.",
+		want: map[string]any{"#": 1, "0.attacker": "UA", "0.intercepted.drones": 19}},
+	{name: "downing state: Russia downed drones, no place", pub: "2026-04-04",
+		text: "Russia downed 17 drones overnight in a new wave of raids.",
+		want: map[string]any{"#": 1, "0.attacker": "UA", "0.intercepted.drones": 17}},
+	// what must not change
+	{name: "downing state: Ukraine downs drones", pub: "2026-04-04",
+		text: "Ukraine shot down 30 of 35 drones overnight, the air force said.",
+		want: map[string]any{"#": 1, "0.attacker": "RU", "0.launched.drones": 35}},
+	{name: "downing state: Russia launched, Ukraine downed", pub: "2026-04-04",
+		text: "Russia launched 40 drones overnight and Ukraine downed 33 of them, the air force said.",
+		want: map[string]any{"#": 1, "0.attacker": "RU", "0.launched.drones": 40}},
 }
