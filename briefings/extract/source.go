@@ -201,13 +201,42 @@ func sourceAt(toks []token, i int, lw, prev, next string) source {
 		lw == "armed" && next == "forces" && ofUkraine(toks, i+2) && i+4 < len(toks) && speechVerb(toks[i+4].low),
 		lw == "commander" && next == "in" && i+2 < len(toks) && toks[i+2].low == "chief":
 		return srcMilitary
-	case lw == "officials" && ukr, lw == "president" && ukr, lw == "zelensky" || lw == "zelenskyy" || lw == "зеленський":
+	case countryAirDefence(toks, i, lw, prev, next):
+		return srcAirForce
+	case (lw == "officials" || lw == "authorities") && ukr, lw == "president" && ukr, lw == "zelensky" || lw == "zelenskyy" || lw == "зеленський":
 		return srcOfficial // Ukraine's president gives the country's figures as an official
 	}
 	if o, ok := officials[lw]; ok {
 		return o.src
 	}
 	return srcNone
+}
+
+// countryAirDefence: the country's air defence as a speaker ("Ukraine's air
+// defense said", "the country's air defense command said on Telegram",
+// "Ukrainian air defence force reported"): the Air Force, whose command runs
+// the country's air defence and posts its tallies. A verb of saying follows
+// within two words; a city's air defence ("Kyiv's") is not matched.
+func countryAirDefence(toks []token, i int, lw, prev, next string) bool {
+	if lw != "air" || next != "defense" && next != "defence" {
+		return false
+	}
+	switch prev {
+	case "ukraine's", "ukrainian", "country's", "nation's":
+	default:
+		return false
+	}
+	for k := i + 2; k < len(toks) && k <= i+4; k++ {
+		if speechVerb(toks[k].low) {
+			return true
+		}
+		switch toks[k].low {
+		case "command", "force", "forces":
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // official is a person who gives attack figures for a body or a place.

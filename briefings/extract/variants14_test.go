@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (round 7, English feed items), written
 // for these tests: invented places, times and figures.
 func variantCases14() []attackCase {
-	return slices.Concat(oneOfMostFamily, ordinalSpanFamily, otherPlacesFamily, jetFamily, machFamily, airAttackSideFamily, downingStateFamily)
+	return slices.Concat(oneOfMostFamily, ordinalSpanFamily, otherPlacesFamily, jetFamily, machFamily, airAttackSideFamily, downingStateFamily, countrySpeakerFamily)
 }
 
 // "one of the biggest attacks": a ranking among attacks, never a count of one
@@ -155,4 +155,26 @@ var downingStateFamily = []attackCase{
 	{name: "downing state: Russia launched, Ukraine downed", pub: "2026-04-04",
 		text: "Russia launched 40 drones overnight and Ukraine downed 33 of them, the air force said.",
 		want: map[string]any{"#": 1, "0.attacker": "RU", "0.launched.drones": 40}},
+}
+
+// The country's air defence speaking ("Ukraine's air defense said", "the
+// country's air defense command said") is the Air Force, which runs it;
+// "Ukrainian authorities said" are Ukraine's officials.
+var countrySpeakerFamily = []attackCase{
+	{name: "speaker: the country's air defense command said", pub: "2026-04-04",
+		text: "Ukraine downed 24 of 27 drones launched overnight, the country's air defense command said on Telegram.",
+		want: map[string]any{"#": 1, "0.source": "Ukraine's Air Force", "0.launched.drones": 27}},
+	{name: "speaker: Ukraine's air defense said", pub: "2026-04-04",
+		text: "Nine cruise missiles and 14 drones were intercepted overnight, Ukraine's air defense said.",
+		want: map[string]any{"#": 1, "0.source": "Ukraine's Air Force", "0.intercepted.drones": 14}},
+	{name: "speaker: Ukrainian authorities said", pub: "2026-04-04",
+		text: "Russia fired 31 drones at the country overnight, Ukrainian authorities said.",
+		want: map[string]any{"#": 1, "0.source": "Ukrainian officials", "0.launched.drones": 31}},
+	// what must not change
+	{name: "speaker: a city's air defence is the city's", pub: "2026-04-04",
+		text: "Kyiv's air defences downed 15 drones overnight, the city administration said.",
+		want: map[string]any{"#": 1, "national#": 0, "0.intercepted.drones": 15}},
+	{name: "speaker: air defence as the subject keeps no source", pub: "2026-04-04",
+		text: "Ukrainian air defense shot down 20 of 22 drones overnight.",
+		want: map[string]any{"#": 1, "0.source": nil, "0.launched.drones": 22}},
 }
