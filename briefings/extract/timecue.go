@@ -117,6 +117,16 @@ func periodWord(toks []token, i int, rs *ruleSet) periodFlags {
 		if !comparison(toks, i) {
 			return pwCumulative
 		}
+	case "early":
+		if smallHours(toks, i) {
+			return pwNight // "early Friday", "early on Monday", "in the early hours"
+		}
+	case "pre-dawn", "predawn":
+		return pwNight
+	case "dawn":
+		if prev == "before" {
+			return pwNight
+		}
 	case "daytime", "вдень", "afternoon":
 		return pwDay
 	case "дня", "day", "день":
@@ -151,6 +161,21 @@ func periodWord(toks []token, i int, rs *ruleSet) periodFlags {
 		}
 	}
 	return monthSpan(toks, i, prev)
+}
+
+// smallHours: "early" at i names the small hours of a night: "early
+// Friday", "early on Monday", "early Friday morning", "in the early hours",
+// "early morning" (the Air Force dates such an attack by that morning, the
+// end of the night).
+func smallHours(toks []token, i int) bool {
+	k := i + 1
+	if k < len(toks) && toks[k].low == "on" {
+		k++
+	}
+	if k >= len(toks) {
+		return false
+	}
+	return toks[k].wday > 0 || toks[k].low == "hours" || toks[k].low == "morning"
 }
 
 // dayWord: "протягом дня", "during the day" (a day), "past day" (24 hours).

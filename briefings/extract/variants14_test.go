@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (round 7, English feed items), written
 // for these tests: invented places, times and figures.
 func variantCases14() []attackCase {
-	return slices.Concat(oneOfMostFamily, ordinalSpanFamily, otherPlacesFamily, jetFamily, machFamily, airAttackSideFamily, downingStateFamily, countrySpeakerFamily)
+	return slices.Concat(oneOfMostFamily, ordinalSpanFamily, otherPlacesFamily, jetFamily, machFamily, airAttackSideFamily, downingStateFamily, countrySpeakerFamily, smallHoursFamily)
 }
 
 // "one of the biggest attacks": a ranking among attacks, never a count of one
@@ -177,4 +177,25 @@ var countrySpeakerFamily = []attackCase{
 	{name: "speaker: air defence as the subject keeps no source", pub: "2026-04-04",
 		text: "Ukrainian air defense shot down 20 of 22 drones overnight.",
 		want: map[string]any{"#": 1, "0.source": nil, "0.launched.drones": 22}},
+}
+
+// "early Friday", "early on Monday", "in the early hours", a pre-dawn attack:
+// the small hours of a night, which the Air Force dates by that morning.
+var smallHoursFamily = []attackCase{
+	{name: "small hours: early Thursday morning", pub: "2026-04-02",
+		text: "Russia fired 26 cruise missiles early Thursday morning, striking cities in the centre of the country, officials said.",
+		want: map[string]any{"#": 1, "0.period": "overnight", "0.date": "2026-04-02"}},
+	{name: "small hours: early on Tuesday", pub: "2026-03-31",
+		text: "Air defence shot down 21 of 25 drones Russia launched early on Tuesday, the air force said.",
+		want: map[string]any{"#": 1, "0.period": "overnight", "0.date": "2026-03-31"}},
+	{name: "small hours: a pre-dawn barrage", pub: "2026-04-04",
+		text: "Russia fired 16 missiles in a pre-dawn barrage on the capital, the military said.",
+		want: map[string]any{"#": 1, "0.period": "overnight"}},
+	// what must not change
+	{name: "small hours: early in a month is no night", pub: "2026-04-04",
+		text: "It was the first such strike since early March. Russia fired 16 missiles at the port on Saturday, the military said.",
+		want: map[string]any{"#": 1, "0.period": nil}},
+	{name: "small hours: an afternoon attack stays daytime", pub: "2026-04-04",
+		text: "Russia fired 16 missiles at the port on Saturday afternoon, the military said.",
+		want: map[string]any{"#": 1, "0.period": "day"}},
 }
