@@ -341,6 +341,9 @@ func forwardCue(toks []token, cueAt []outcome, end int, rs *ruleSet) fwCue {
 	for e < len(toks) && cueAt[e] == out {
 		e++
 	}
+	if out == outIntercepted && k == end && agentDestroys(toks, k, e) {
+		return fwCue{out: outHit, direct: true, at: k} // "a missile destroyed the restaurant"
+	}
 	if out == outLaunched && k == end && rs.on(ruleParticiple) {
 		// "35 drones launched by Russia overnight were shot down": the
 		// participle describes the weapons; the verb after it says what happened
@@ -349,6 +352,31 @@ func forwardCue(toks []token, cueAt []outcome, end int, rs *ruleSet) fwCue {
 		}
 	}
 	return fwCue{out: out, direct: k == end, at: k}
+}
+
+// agentDestroys: the weapon phrase right before an active "destroyed" or
+// "destroys" (at k, ending at e) is the verb's subject and an object with its
+// determiner follows ("a missile destroyed the restaurant", "the drone
+// destroyed a warehouse"): the weapon struck what it destroyed, it was not
+// shot down. An object that is itself a weapon is not matched.
+func agentDestroys(toks []token, k, e int) bool {
+	if lw := toks[k].low; lw != "destroyed" && lw != "destroys" || e >= len(toks) {
+		return false
+	}
+	switch toks[e].low {
+	case "the", "a", "an", "two", "three", "several", "its", "their":
+	default:
+		return false
+	}
+	for q := e + 1; q < len(toks) && q <= e+4; q++ {
+		if toks[q].kind == kPunct {
+			break
+		}
+		if toks[q].head == classDrone || toks[q].head == classMissile || toks[q].model {
+			return false
+		}
+	}
+	return true
 }
 
 // ownVerb: the phrase ending at end is the subject of a passive verb that

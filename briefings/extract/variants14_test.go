@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (round 7, English feed items), written
 // for these tests: invented places, times and figures.
 func variantCases14() []attackCase {
-	return slices.Concat(oneOfMostFamily, ordinalSpanFamily, otherPlacesFamily, jetFamily, machFamily, airAttackSideFamily, downingStateFamily, countrySpeakerFamily, smallHoursFamily)
+	return slices.Concat(oneOfMostFamily, ordinalSpanFamily, otherPlacesFamily, jetFamily, machFamily, airAttackSideFamily, downingStateFamily, countrySpeakerFamily, smallHoursFamily, agentDestroysFamily)
 }
 
 // "one of the biggest attacks": a ranking among attacks, never a count of one
@@ -198,4 +198,23 @@ var smallHoursFamily = []attackCase{
 	{name: "small hours: an afternoon attack stays daytime", pub: "2026-04-04",
 		text: "Russia fired 16 missiles at the port on Saturday afternoon, the military said.",
 		want: map[string]any{"#": 1, "0.period": "day"}},
+}
+
+// A weapon as the subject of an active "destroyed" with an object ("a missile
+// destroyed the cafe") struck that object: a hit, not a weapon shot down,
+// and no national tally.
+var agentDestroysFamily = []attackCase{
+	{name: "agent: a missile destroyed the cafe", pub: "2026-04-04",
+		text: "The poet was wounded when a missile destroyed the cafe in the centre of Sumy on Tuesday, killing nine people.",
+		want: map[string]any{"national#": 0, "0.intercepted.missiles": nil, "0.hits.missiles": 1}},
+	{name: "agent: a Russian drone destroyed a warehouse", pub: "2026-04-04",
+		text: "A Russian drone destroyed a grain warehouse in the port overnight, the governor said.",
+		want: map[string]any{"national#": 0, "0.intercepted.drones": nil, "0.hits.drones": 1}},
+	// what must not change
+	{name: "agent: air defence destroyed drones", pub: "2026-04-04",
+		text: "Air defence destroyed 12 drones overnight, the air force said.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 12}},
+	{name: "agent: air defence destroyed a missile and drones", pub: "2026-04-04",
+		text: "Air defence destroyed a missile and 12 drones overnight, the air force said.",
+		want: map[string]any{"national#": 1, "0.intercepted.missiles": 1, "0.intercepted.drones": 12}},
 }
