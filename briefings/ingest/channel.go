@@ -276,7 +276,7 @@ func (in *Ingester) channelPosts(ctx context.Context, s *briefings.Source, posts
 // postArticle maps a post to an article of source s.
 func (in *Ingester) postArticle(s *briefings.Source, p *ChannelPost, now time.Time) *briefings.Article {
 	a := &briefings.Article{
-		SourceID: s.ID, SourceName: s.Name, GUID: p.GUID(), URL: p.URL, Body: p.Text, Lang: s.Lang,
+		SourceID: s.ID, SourceName: s.Name, SourceTopic: s.Topic, GUID: p.GUID(), URL: p.URL, Body: p.Text, Lang: s.Lang,
 		PublishedAt: p.Time, FetchedAt: now,
 	}
 	if p.ForwardedFrom != "" {

@@ -3,8 +3,10 @@ package ingest
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/ingest/tmetest"
 )
 
 // wordClassifier is a stand-in classifier: an article is off-topic unless
@@ -45,6 +47,32 @@ func TestIngestClassifies(t *testing.T) {
 		if sanctions.OffTopic != wantOff || sanctions.Section != briefings.SectionSanctions || sanctions.Relevance != 0.1 {
 			t.Errorf("topic %q: other article off-topic %v (want %v), section %q, relevance %v",
 				topic, sanctions.OffTopic, wantOff, sanctions.Section, sanctions.Relevance)
+		}
+	}
+}
+
+// A war-only channel's posts are never off-topic either: a post carries its
+// channel's topic as a feed item carries its feed's.
+func TestChannelWarSourceNeverOffTopic(t *testing.T) {
+	e := newChannelEnv(t, 0)
+	for i, text := range []string{"Air raid alert lifted in the capital region.", "Shelter doors stay open until the all-clear."} {
+		e.srv.Post("testair", tmetest.Post{Text: text, Time: testNow.Add(time.Duration(i-5) * time.Minute)})
+	}
+	e.in.o.Classifier = &wordClassifier{}
+	e.src.Topic = briefings.SourceTopicWar
+	if err := e.db.UpsertSource(t.Context(), e.src); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.poll(); err != nil {
+		t.Fatal(err)
+	}
+	arts, err := e.db.ListArticles(t.Context(), briefings.ArticleFilter{SourceID: e.src.ID, Limit: 10})
+	if err != nil || len(arts) != 2 {
+		t.Fatalf("%d articles, %v", len(arts), err)
+	}
+	for _, a := range arts {
+		if a.OffTopic || a.Section != briefings.SectionSanctions || a.Relevance != 0.1 {
+			t.Errorf("post %q: off-topic %v, section %q, relevance %v; want relevant, the classifier's section and score", a.Title, a.OffTopic, a.Section, a.Relevance)
 		}
 	}
 }
