@@ -123,3 +123,43 @@ func TestBuildOrderWithinSection(t *testing.T) {
 		t.Errorf("order\n got %s\nwant %s", got, want)
 	}
 }
+
+// One source's single-outlet stories take at most half a section's places
+// while other sources' stories wait; they fill the places left after, and
+// the items keep the section's order.
+func TestBuildSectionSharesPlaces(t *testing.T) {
+	f := newFixture(t)
+	h := func(n int) time.Time { return base.Add(-time.Duration(n) * time.Hour) }
+	// A channel posting each update as a post of its own, newest of all.
+	for i, title := range []string{"Alert over the capital region", "Alert lifted in the north", "Shelters open in the east", "Alert over the south"} {
+		f.addClassified(0, "Live Monitor", title, h(i+1), briefings.SectionOther, false)
+	}
+	f.addClassified(0, "Sample Wire", "Care home residents missing after deportation", h(8), briefings.SectionOther, false)
+	f.addClassified(0, "Demo Kyiv Post", "Working group to identify the fallen", h(9), briefings.SectionOther, false)
+	f.addClassified(0, "Sample Wire", "Pontoon crossings planned for the capital", h(10), briefings.SectionOther, false)
+	two := f.addClassified(0, "Sample Wire", "Aid convoy reaches a frontline town", h(12), briefings.SectionOther, false)
+	f.addClassified(two, "Live Monitor", "Convoy arrives in the town", h(11), briefings.SectionOther, false)
+
+	d, err := Build(context.Background(), f.st, firstSentences{}, Options{Now: base, MaxPerSection: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(headlines(d)[briefings.SectionOther], " | ")
+	want := "Aid convoy reaches a frontline town | Alert over the capital region | Alert lifted in the north | " +
+		"Care home residents missing after deportation | Working group to identify the fallen"
+	if got != want {
+		t.Errorf("other\n got %s\nwant %s", got, want)
+	}
+	// With no other source waiting, one source fills the section.
+	g := newFixture(t)
+	for i, title := range []string{"First alert tonight", "Second alert tonight", "Third alert tonight", "Fourth alert tonight"} {
+		g.addClassified(0, "Live Monitor", title, h(i+1), briefings.SectionOther, false)
+	}
+	d, err = Build(context.Background(), g.st, firstSentences{}, Options{Now: base, MaxPerSection: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(headlines(d)[briefings.SectionOther], " | "); got != "First alert tonight | Second alert tonight | Third alert tonight" {
+		t.Errorf("one source: %s", got)
+	}
+}

@@ -235,7 +235,8 @@ type ranked struct {
 	score   float64
 	latest  time.Time
 	outlets int
-	record  bool // carries a report of record
+	record  bool   // carries a report of record
+	sole    string // the one source that carries it; "" when several do
 }
 
 // before orders the stories of one section (see the package comment).
@@ -355,10 +356,14 @@ func (c settings) rank(stories []*briefings.Story) []ranked {
 		}
 		latest := latestOf(s)
 		recency := math.Pow(0.5, float64(max(c.now.Sub(latest), 0))/float64(HalfLife))
-		outlets := max(1, len(distinctSources(s)))
+		srcs := distinctSources(s)
+		outlets := max(1, len(srcs))
 		score := (1 + math.Log2(float64(outlets))) * (0.25 + 0.75*recency) * weight
 		rs = append(rs, ranked{story: s, section: section, score: math.Round(score*10000) / 10000, latest: latest,
 			outlets: outlets, record: recordIndex(s.Articles) >= 0})
+		if len(srcs) == 1 {
+			rs[len(rs)-1].sole = srcs[0].Name
+		}
 	}
 	sort.SliceStable(rs, func(i, j int) bool { return rs[i].before(&rs[j]) })
 	return rs
@@ -388,31 +393,78 @@ func (c settings) topics(s *briefings.Story) (match bool, weight float64, topics
 }
 
 // sections fills each section with up to maxPer items of the ranked
-// stories, sections in their fixed order; a story that yields nothing to
-// show is left out.
+// stories (see section), sections in their fixed order.
 func (c settings) sections(ctx context.Context, rs []ranked, sum briefings.Summarizer) ([]briefings.DigestSection, error) {
-	bySection := map[string][]briefings.DigestItem{}
-	for _, r := range rs {
-		if len(bySection[r.section]) >= c.maxPer {
-			continue
+	bySection := map[string][]*ranked{}
+	for i := range rs {
+		bySection[rs[i].section] = append(bySection[rs[i].section], &rs[i])
+	}
+	var out []briefings.DigestSection
+	for _, name := range briefings.Sections {
+		items, err := c.section(ctx, bySection[name], sum)
+		if err != nil {
+			return nil, err
 		}
+		if len(items) > 0 {
+			out = append(out, briefings.DigestSection{Name: name, Items: items})
+		}
+	}
+	return out, nil
+}
+
+// section returns up to maxPer items of a section's ranked stories, in rank
+// order. The stories only one source carries take at most half the places
+// (at least one) while stories of other sources wait for one: a channel
+// posting each update of a night as a post of its own, or one busy feed,
+// does not fill a section that other outlets have news in. They take the
+// places left after. A story that yields nothing to show is left out.
+func (c settings) section(ctx context.Context, rs []*ranked, sum briefings.Summarizer) ([]briefings.DigestItem, error) {
+	quota := max(1, c.maxPer/2)
+	perSource := map[string]int{}
+	var chosen, waiting []int
+	items := map[int]briefings.DigestItem{}
+	build := func(i int) error {
 		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("digest: %w", err)
+			return fmt.Errorf("digest: %w", err)
 		}
-		it := item(c.printer, r, sum, c.sentences, c.loc, c.events)
+		r := rs[i]
+		it := item(c.printer, *r, sum, c.sentences, c.loc, c.events)
 		if r.section == briefings.SectionDiplomacy && c.eventLine != nil {
 			it.Event = eventLine(r.story, c.eventLine)
 		}
 		if len(it.Sentences) == 0 && it.Figures == "" && it.Headline == "" {
-			continue
+			return nil
 		}
-		bySection[r.section] = append(bySection[r.section], it)
+		items[i] = it
+		chosen = append(chosen, i)
+		if r.sole != "" {
+			perSource[r.sole]++
+		}
+		return nil
 	}
-	var out []briefings.DigestSection
-	for _, name := range briefings.Sections {
-		if items := bySection[name]; len(items) > 0 {
-			out = append(out, briefings.DigestSection{Name: name, Items: items})
+	for i, r := range rs {
+		switch {
+		case len(chosen) == c.maxPer:
+		case r.sole != "" && perSource[r.sole] >= quota:
+			waiting = append(waiting, i)
+		default:
+			if err := build(i); err != nil {
+				return nil, err
+			}
 		}
+	}
+	for _, i := range waiting {
+		if len(chosen) == c.maxPer {
+			break
+		}
+		if err := build(i); err != nil {
+			return nil, err
+		}
+	}
+	slices.Sort(chosen)
+	out := make([]briefings.DigestItem, len(chosen))
+	for k, i := range chosen {
+		out[k] = items[i]
 	}
 	return out, nil
 }
