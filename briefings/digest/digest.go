@@ -432,7 +432,7 @@ func (c settings) section(ctx context.Context, rs []*ranked, sum briefings.Summa
 		if r.section == briefings.SectionDiplomacy && c.eventLine != nil {
 			it.Event = eventLine(r.story, c.eventLine)
 		}
-		if len(it.Sentences) == 0 && it.Figures == "" && it.Headline == "" {
+		if !saysSomething(it) {
 			return nil
 		}
 		items[i] = it
@@ -467,6 +467,23 @@ func (c settings) section(ctx context.Context, rs []*ranked, sum briefings.Summa
 		out[k] = items[i]
 	}
 	return out, nil
+}
+
+// saysSomething reports an item worth a reader's line: one with sentences,
+// figures or an event line, or a headline of at least three words. A
+// channel's one-word post (a place name, "minus" for a target down) with
+// nothing after it says nothing out of its channel.
+func saysSomething(it briefings.DigestItem) bool {
+	if len(it.Sentences) > 0 || it.Figures != "" || it.Event != "" {
+		return true
+	}
+	words := 0
+	for _, w := range strings.Fields(it.Headline) {
+		if strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			words++
+		}
+	}
+	return words >= 3
 }
 
 func isSection(s string) bool {

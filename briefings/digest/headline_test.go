@@ -81,3 +81,24 @@ func TestClipDropsListMarkers(t *testing.T) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
+
+// An item with nothing but a word or two of headline says nothing.
+func TestSaysSomething(t *testing.T) {
+	cases := []struct {
+		it   briefings.DigestItem
+		want bool
+	}{
+		{briefings.DigestItem{Headline: "Capital:"}, false},
+		{briefings.DigestItem{Headline: "🅿️ Minus"}, false},
+		{briefings.DigestItem{Headline: "Capital region all clear"}, true},
+		{briefings.DigestItem{Headline: "Capital:", Sentences: []string{"Two drones over the northern district."}}, true},
+		{briefings.DigestItem{Headline: "Night", Figures: "Russia launched 40 drones."}, true},
+		{briefings.DigestItem{Headline: "Talks", Event: "Envoys met in Geneva on Tuesday"}, true},
+		{briefings.DigestItem{}, false},
+	}
+	for _, c := range cases {
+		if got := saysSomething(c.it); got != c.want {
+			t.Errorf("%+v: %v, want %v", c.it, got, c.want)
+		}
+	}
+}
