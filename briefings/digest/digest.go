@@ -34,8 +34,11 @@
 // story's latest article to Options.Now and the topic weight is the highest
 // of the story's topics (air attacks 1.0 ... other 0.5).
 //
-// Only the stories that will be shown (MaxPerSection per section, in that
-// order) are summarized, and each from at most MaxDocs of its original
+// A section shows MaxPerSection stories: the stories only one source
+// carries take at most half the places while other sources' stories wait,
+// and the places left after; an item with nothing to say (no sentence, no
+// figures, a headline of a word or two) is left out. Only the stories that
+// will be shown are summarized, and each from at most MaxDocs of its original
 // articles: the earliest report of each outlet first, then the earliest of
 // the rest. Every outlet of a story is still listed with a link.
 package digest
