@@ -418,6 +418,9 @@ func numberWordAt(toks []token, i int) int {
 	if last, ok := quantityWordAt(toks, i); ok {
 		return last
 	}
+	if last, ok := oneAndHalfAt(toks, i); ok {
+		return last
+	}
 	if _, ok := wordValue(t.low); ok {
 		return composeAt(toks, i)
 	}
@@ -528,6 +531,9 @@ func composeStep(toks []token, j, cur int) (int, int, bool) {
 	if lw == "dozen" {
 		return j + 1, cur * 12, true
 	}
+	if m := ukTensHundreds(lw); m > 0 && cur >= 2 && cur <= 9 {
+		return j + 1, cur * m, true // "три десятки", "дві сотні", "п'ятьма сотнями": tens and hundreds counted
+	}
 	if lw == "and" {
 		if j+1 < len(toks) {
 			if v2, ok := wordValue(toks[j+1].low); ok && v2 < 100 && cur >= 100 {
@@ -548,6 +554,37 @@ func composeStep(toks []token, j, cur int) (int, int, bool) {
 		return j + 1, cur + v2, true
 	}
 	return 0, 0, false
+}
+
+// oneAndHalfAt: "півтори сотні" (150), "півтора десятка" (15): one and a
+// half tens or hundreds, a number of two words.
+func oneAndHalfAt(toks []token, i int) (int, bool) {
+	t := &toks[i]
+	if t.low != "півтори" && t.low != "півтора" || i+1 >= len(toks) {
+		return i, false
+	}
+	m := ukTensHundreds(toks[i+1].low)
+	if toks[i+1].low == "десятка" {
+		m = 10
+	}
+	if m == 0 {
+		return i, false
+	}
+	t.kind, t.n, t.words, t.end = kNum, m*3/2, true, toks[i+1].end
+	t.s = t.s + " " + toks[i+1].s
+	return i + 1, true
+}
+
+// ukTensHundreds: the Ukrainian nouns of tens and hundreds a numeral counts
+// ("три десятки" 30, "дві сотні" 200, "п'ять сотень" 500); 0 for other words.
+func ukTensHundreds(w string) int {
+	switch w {
+	case "десятки", "десятків", "десятками":
+		return 10
+	case "сотні", "сотень", "сотнями":
+		return 100
+	}
+	return 0
 }
 
 var enNums = map[string]int{

@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (Ukrainian reports, round of rwuk),
 // written for these tests: invented figures, places and times.
 func variantCases14uk() []attackCase {
-	return slices.Concat(ukInfinitiveFamily, ukWhereasFamily, ukAttackHeadingFamily, ukBreakdownGoesOnFamily, ukHedgeFamily, ukGenStaffFamily)
+	return slices.Concat(ukInfinitiveFamily, ukWhereasFamily, ukAttackHeadingFamily, ukBreakdownGoesOnFamily, ukHedgeFamily, ukGenStaffFamily, ukTensHundredsFamily)
 }
 
 // The infinitive of the verb of destroying after "managed to" or "were
@@ -150,4 +150,32 @@ var ukGenStaffFamily = []attackCase{
 	{name: "uk: the short genitive", pub: "2026-05-06",
 		text: "За даними Генштабу, вночі ворог запустив 40 шахедів.",
 		want: map[string]any{"national#": 1, "0.source": "Ukraine's General Staff"}},
+}
+
+// Ukrainian numerals counting tens and hundreds ("три десятки" 30, "дві
+// сотні" 200, "п'ять сотень", "двома сотнями", "півтори сотні" 150,
+// "півтора десятка" 15): a figure, not a vague quantity.
+var ukTensHundredsFamily = []attackCase{
+	{name: "uk: two hundreds of drones", pub: "2026-05-06",
+		text: "Вночі Росія запустила по Україні дві сотні дронів.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 200}},
+	{name: "uk: more than three tens of missiles and two hundreds of drones", pub: "2026-05-06",
+		text: "Вночі ворог випустив понад три десятки ракет і дві сотні ударних дронів.",
+		want: map[string]any{"national#": 1, "0.launched.missiles": 30, "0.launched.drones": 200, "0.qualifiers.launched\\.missiles": "more_than"}},
+	{name: "uk: instrumental, the Air Force's word order", pub: "2026-05-06",
+		text: "Вночі противник атакував Україну двома сотнями ударних БпЛА та трьома десятками ракет.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 200, "0.launched.missiles": 30}},
+	{name: "uk: genitive plural of hundreds", pub: "2026-05-06",
+		text: "Вночі росіяни запустили близько п'яти сотень дронів.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 500}},
+	{name: "uk: one and a half hundreds destroyed, of them", pub: "2026-05-06",
+		text: "Вночі Росія запустила майже дві сотні дронів, понад півтори сотні з них знешкоджено.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 200, "0.intercepted.drones": 150}},
+	{name: "uk: one and a half tens", pub: "2026-05-06",
+		text: "Вночі ворог атакував Україну півтора десятка ударних дронів.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 15}},
+	// what must not change
+	{name: "uk: tens and hundreds without a numeral stay vague", pub: "2026-05-06",
+		text: "Вночі Росія запустила десятки ракет і сотні дронів.",
+		want: map[string]any{"national#": 0}},
 }
