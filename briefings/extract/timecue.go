@@ -553,7 +553,30 @@ func eveningStart(toks []token, i int) bool {
 			evening = true
 		}
 	}
-	return from && evening
+	return from && evening && !closesByMidnight(toks)
+}
+
+// closesByMidnight: the sentence's window closes on its opening day, at a
+// later evening hour or at midnight ("from 20:00 to 23:00", "з 18:00 до
+// 24:00", "until midnight"). Russia's ministry reports such an evening
+// window apart from the night after it, and the Air Force's night template
+// runs into the next morning: a window that closes by midnight belongs to
+// the day it opened, not to the night that follows.
+func closesByMidnight(toks []token) bool {
+	for k := 0; k+1 < len(toks); k++ {
+		switch toks[k].low {
+		case "to", "until", "till", "до", "-", "–":
+		default:
+			continue
+		}
+		if toks[k+1].low == "midnight" || toks[k+1].low == "опівночі" {
+			return true
+		}
+		if h, m, _, ok := clockAt(toks, k+1); ok && (h >= 17 && h <= 23 || h == 24 && m == 0) {
+			return true
+		}
+	}
+	return false
 }
 
 // clockAt reads a time of day at toks[k]: "18:00", "18.00", "7.00", "9

@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (round 7, English feed items), written
 // for these tests: invented places, times and figures.
 func variantCases14() []attackCase {
-	return slices.Concat(oneOfMostFamily, ordinalSpanFamily, otherPlacesFamily, jetFamily, machFamily, airAttackSideFamily, downingStateFamily, countrySpeakerFamily, smallHoursFamily, agentDestroysFamily)
+	return slices.Concat(oneOfMostFamily, ordinalSpanFamily, otherPlacesFamily, jetFamily, machFamily, airAttackSideFamily, downingStateFamily, countrySpeakerFamily, smallHoursFamily, agentDestroysFamily, eveningWindowFamily)
 }
 
 // "one of the biggest attacks": a ranking among attacks, never a count of one
@@ -217,4 +217,26 @@ var agentDestroysFamily = []attackCase{
 	{name: "agent: air defence destroyed a missile and drones", pub: "2026-04-04",
 		text: "Air defence destroyed a missile and 12 drones overnight, the air force said.",
 		want: map[string]any{"national#": 1, "0.intercepted.missiles": 1, "0.intercepted.drones": 12}},
+}
+
+// A window that opens in the evening and closes by midnight ("from 20:00 to
+// 24:00 on March 12", "з 18:00 до 24:00 12 березня") belongs to the day it
+// opened; only a window that runs into the next morning is that night's.
+var eveningWindowFamily = []attackCase{
+	{name: "evening window: to 24:00 with the day after the hours", pub: "2026-03-13",
+		text: "From 20:00 to 24:00 Moscow time on March 12, air defences destroyed 31 Ukrainian drones, Russia's defence ministry said.",
+		want: map[string]any{"#": 1, "0.date": "2026-03-12", "0.window_start": "2026-03-12T20:00"}},
+	{name: "evening window: to 23:00", pub: "2026-03-13",
+		text: "From 19:00 to 23:00 on March 12, air defences destroyed 17 Ukrainian drones over the Bryansk region, Russia's defence ministry said.",
+		want: map[string]any{"#": 1, "0.date": "2026-03-12"}},
+	{name: "evening window: the Air Force, to 24:00", pub: "2026-03-13",
+		text: "З 18:00 до 24:00 12 березня противник атакував 44 ударними БпЛА, повідомили Повітряні сили.",
+		want: map[string]any{"#": 1, "0.date": "2026-03-12"}},
+	// what must not change
+	{name: "evening window: a night from the evening before", pub: "2026-03-13",
+		text: "У ніч на 13 березня (з 18:00 12 березня) противник атакував 90 ударними БпЛА, повідомили Повітряні сили.",
+		want: map[string]any{"#": 1, "0.date": "2026-03-13"}},
+	{name: "evening window: from the evening to the morning", pub: "2026-03-13",
+		text: "From 18:00 on March 12 to 08:00 on March 13, Russia attacked with 90 drones, the air force said.",
+		want: map[string]any{"#": 1, "0.date": "2026-03-13"}},
 }
