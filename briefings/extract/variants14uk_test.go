@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (Ukrainian reports, round of rwuk),
 // written for these tests: invented figures, places and times.
 func variantCases14uk() []attackCase {
-	return slices.Concat(ukInfinitiveFamily, ukWhereasFamily, ukAttackHeadingFamily, ukBreakdownGoesOnFamily, ukHedgeFamily, ukGenStaffFamily, ukTensHundredsFamily)
+	return slices.Concat(ukInfinitiveFamily, ukWhereasFamily, ukAttackHeadingFamily, ukBreakdownGoesOnFamily, ukHedgeFamily, ukGenStaffFamily, ukTensHundredsFamily, ukInjuriesFamily)
 }
 
 // The infinitive of the verb of destroying after "managed to" or "were
@@ -178,4 +178,23 @@ var ukTensHundredsFamily = []attackCase{
 	{name: "uk: tens and hundreds without a numeral stay vague", pub: "2026-05-06",
 		text: "Вночі Росія запустила десятки ракет і сотні дронів.",
 		want: map[string]any{"national#": 0}},
+}
+
+// The genitive plural of the noun of injury (поранень: "призвела до
+// поранень N осіб", "N людей дістали поранень"), as its other forms: the
+// people injured.
+var ukInjuriesFamily = []attackCase{
+	{name: "uk: the attack led to injuries of N persons", pub: "2026-05-06",
+		text: "Вночі атака російських дронів на Харків призвела до поранень трьох осіб.",
+		want: map[string]any{"#": 1, "0.casualties.injured": 3}},
+	{name: "uk: collective numeral, received injuries", pub: "2026-05-06",
+		text: "Внаслідок удару дронів по Сумах п'ятеро людей дістали поранень.",
+		want: map[string]any{"#": 1, "0.casualties.injured": 5}},
+	{name: "uk: verb first, the number after", pub: "2026-05-06",
+		text: "Через атаку шахедів на Одесу дістали поранень шестеро людей, серед них дитина.",
+		want: map[string]any{"#": 1, "0.casualties.injured": 6}},
+	// what must not change
+	{name: "uk: the accusative form", pub: "2026-05-06",
+		text: "Внаслідок атаки дронів на Харків троє людей дістали поранення.",
+		want: map[string]any{"#": 1, "0.casualties.injured": 3}},
 }
