@@ -749,6 +749,12 @@ func targetsRegions(toks []token) bool {
 			return true
 		case "удар", "удари", "ударом", "ударами", "били", "бив", "била":
 			return true // "під ударом були X області", "Били по X, Y областях": where the attack went
+		case "ціллю", "цілями", "мішенню", "мішенями":
+			return true // "основними цілями атаки стали X та Y": the attack's targets
+		case "постраждали", "постраждала":
+			if nextIsRegion(toks, ix) {
+				return true // "внаслідок атаки постраждали X, Y та Z області": the regions hit
+			}
 		case "direction":
 			if ix >= 2 && toks[ix-1].low == "the" && toks[ix-2].low == "in" {
 				return true // "heading in the direction of a region": where they went

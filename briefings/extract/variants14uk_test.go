@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (Ukrainian reports, round of rwuk),
 // written for these tests: invented figures, places and times.
 func variantCases14uk() []attackCase {
-	return slices.Concat(ukInfinitiveFamily, ukWhereasFamily, ukAttackHeadingFamily, ukBreakdownGoesOnFamily, ukHedgeFamily, ukGenStaffFamily, ukTensHundredsFamily, ukInjuriesFamily)
+	return slices.Concat(ukInfinitiveFamily, ukWhereasFamily, ukAttackHeadingFamily, ukBreakdownGoesOnFamily, ukHedgeFamily, ukGenStaffFamily, ukTensHundredsFamily, ukInjuriesFamily, ukTargetRegionsFamily)
 }
 
 // The infinitive of the verb of destroying after "managed to" or "were
@@ -197,4 +197,27 @@ var ukInjuriesFamily = []attackCase{
 	{name: "uk: the accusative form", pub: "2026-05-06",
 		text: "Внаслідок атаки дронів на Харків троє людей дістали поранення.",
 		want: map[string]any{"#": 1, "0.casualties.injured": 3}},
+}
+
+// A sentence without figures that names the attack's targets ("основними
+// цілями атаки стали X та Y", "ціллю ворога стала X") or the regions that
+// suffered, the regions right after the verb ("внаслідок атаки
+// постраждали X та Y області"): the event's regions.
+var ukTargetRegionsFamily = []attackCase{
+	{name: "uk: the main targets of the attack were two regions", pub: "2026-05-06",
+		text: "Вночі росіяни запустили по Україні 90 ударних дронів, 70 з них збито. Основними цілями атаки стали Донеччина та Харківщина.",
+		want: map[string]any{"national#": 1, "0.regions": []string{"Donetsk", "Kharkiv"}}},
+	{name: "uk: the enemy's target was a region, singular", pub: "2026-05-06",
+		text: "Вночі ворог атакував Україну 45 шахедами. Ціллю ворога стала Полтавщина.",
+		want: map[string]any{"national#": 1, "0.regions": []string{"Poltava"}}},
+	{name: "uk: regions that suffered, adjective and noun", pub: "2026-05-06",
+		text: "Протиповітряна оборона збила 52 дрони з 64. Внаслідок атаки постраждали Сумська, Черкаська та Київська області.",
+		want: map[string]any{"national#": 1, "0.regions": []string{"Sumy", "Cherkasy", "Kyiv"}}},
+	{name: "uk: regions that suffered, the short names", pub: "2026-05-06",
+		text: "Уночі противник запустив 88 БпЛА, збито 60. Через атаку постраждали Одещина та Хмельниччина.",
+		want: map[string]any{"national#": 1, "0.regions": []string{"Odesa", "Khmelnytskyi"}}},
+	// what must not change
+	{name: "uk: the main direction of the strike, already read", pub: "2026-05-06",
+		text: "Вночі росіяни запустили по Україні 90 ударних дронів. Основний напрямок удару – Одещина.",
+		want: map[string]any{"national#": 1, "0.regions": []string{"Odesa"}}},
 }
