@@ -455,10 +455,24 @@ func weekdayDate(toks []token, i int, pub time.Time, night bool, rs *ruleSet) (d
 	if i+1 < len(toks) {
 		next = toks[i+1].low
 	}
-	if (next == "night" || next == "evening" || rs.on(ruleEveningStart) && eveningStart(toks, i)) && t.AddDate(0, 0, 1).Before(pub.AddDate(0, 0, 1)) {
+	if (next == "night" || next == "evening" || rs.on(ruleEveningStart) && eveningStart(toks, i)) && t.AddDate(0, 0, 1).Before(pub.AddDate(0, 0, 1)) ||
+		overnightOn(toks, i) && ymd(t.AddDate(0, 0, 1)) <= ymd(pub) {
 		t = t.AddDate(0, 0, 1)
 	}
 	return ymd(t), key, weak, true
+}
+
+// overnightOn: "overnight Saturday", "overnight on Tuesday" (not "overnight
+// into Tuesday"): the night that began that weekday, as "Saturday night" is,
+// so a report published the next day dates it that next morning; on the
+// weekday itself it is the night just ended (the shift stops at the
+// publication day).
+func overnightOn(toks []token, i int) bool {
+	k := i - 1
+	if k >= 0 && toks[k].low == "on" {
+		k--
+	}
+	return k >= 0 && toks[k].low == "overnight"
 }
 
 // saidDay: the weekday at i is the day a report was given ("said on

@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (round 7, English feed items), written
 // for these tests: invented places, times and figures.
 func variantCases14() []attackCase {
-	return slices.Concat(oneOfMostFamily, ordinalSpanFamily, otherPlacesFamily, jetFamily, machFamily, airAttackSideFamily, downingStateFamily, countrySpeakerFamily, smallHoursFamily, agentDestroysFamily, eveningWindowFamily)
+	return slices.Concat(oneOfMostFamily, ordinalSpanFamily, otherPlacesFamily, jetFamily, machFamily, airAttackSideFamily, downingStateFamily, countrySpeakerFamily, smallHoursFamily, agentDestroysFamily, eveningWindowFamily, overnightOnFamily)
 }
 
 // "one of the biggest attacks": a ranking among attacks, never a count of one
@@ -239,4 +239,24 @@ var eveningWindowFamily = []attackCase{
 	{name: "evening window: from the evening to the morning", pub: "2026-03-13",
 		text: "From 18:00 on March 12 to 08:00 on March 13, Russia attacked with 90 drones, the air force said.",
 		want: map[string]any{"#": 1, "0.date": "2026-03-13"}},
+}
+
+// "overnight Saturday", "overnight on Tuesday" in a report of the next day:
+// the night that began that weekday, dated by the next morning, as "Saturday
+// night" is; "overnight into Tuesday" and a report of the weekday itself
+// keep that day.
+var overnightOnFamily = []attackCase{
+	{name: "overnight weekday: reported the next day", pub: "2026-04-05",
+		text: "Russia's defence ministry says its air defences shot down 44 Ukrainian drones over the Black Sea overnight Saturday.",
+		want: map[string]any{"#": 1, "0.date": "2026-04-05"}},
+	{name: "overnight on weekday: reported the next day", pub: "2026-04-01",
+		text: "Russia launched a drone attack on Kyiv overnight on Tuesday, though all 17 drones were shot down, officials say.",
+		want: map[string]any{"#": 1, "0.date": "2026-04-01"}},
+	// what must not change
+	{name: "overnight on weekday: reported that day", pub: "2026-03-31",
+		text: "Russia launched a drone attack on Kyiv overnight on Tuesday, though all 17 drones were shot down, officials say.",
+		want: map[string]any{"#": 1, "0.date": "2026-03-31"}},
+	{name: "overnight into weekday", pub: "2026-04-01",
+		text: "Russia launched 17 drones at Kyiv overnight into Tuesday, officials say.",
+		want: map[string]any{"#": 1, "0.date": "2026-03-31"}},
 }
