@@ -238,6 +238,9 @@ func (r *reader) read(s sentence) {
 	if ownAviation(toks) {
 		ms = nil // "авіація Сил оборони завдала N ударів": Ukraine's own sorties, no figure of the attack
 	}
+	if pastYear(toks, r.pub) {
+		ms = nil // "a pilot fired two missiles at the plane in 2022": an event of an earlier year
+	}
 	if !s.bullet {
 		r.count.listCue = outNone
 	}

@@ -669,3 +669,65 @@ func warScale(figs []figure) bool {
 	}
 	return false
 }
+
+// pastYear: the sentence dates what it tells by an earlier year than the
+// report's ("in 2014", "in 2022" in a report of 2023) and names no time of
+// the present (overnight, today, a weekday): its figures are history (an
+// airliner downed in 2014, a missile fired at a plane in 2022), not an
+// attack to report. A year that only dates the war's start or an
+// annexation ("annexed in 2014", "since the invasion in 2022") or that a
+// superlative compares against is not matched.
+func pastYear(toks []token, pub time.Time) bool {
+	if pub.IsZero() {
+		return false
+	}
+	past := false
+	for i := range toks {
+		t := &toks[i]
+		if t.wday > 0 {
+			return false
+		}
+		switch t.low {
+		case "overnight", "today", "tonight", "night", "вночі", "уночі", "сьогодні":
+			return false
+		}
+		if t.kind != kNum || len(t.s) != 4 || t.n < 1990 || t.n >= pub.Year() || i == 0 || toks[i-1].low != "in" {
+			continue
+		}
+		if i >= 2 && toks[i-2].month > 0 || warStart(toks, i) || comparison(toks, i) || !weaponInClause(toks, i) {
+			continue
+		}
+		past = true
+	}
+	return past
+}
+
+// weaponInClause: a weapon's noun or name stands in the clause of toks[i],
+// with no comma, semicolon or stop between ("hit by a missile in 2014", not
+// "the missile ..., near the bridge, built in 2014").
+func weaponInClause(toks []token, i int) bool {
+	for _, dir := range [2]int{-1, 1} {
+		for k := i + dir; k >= 0 && k < len(toks); k += dir {
+			if lw := toks[k].low; lw == "," || lw == ";" || lw == "." {
+				break
+			}
+			if toks[k].head == classDrone || toks[k].head == classMissile || toks[k].model {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// warStart: a year after a word of the war's start, an annexation or an
+// occupation within four words before it.
+func warStart(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		switch toks[k].low {
+		case "annexed", "annexation", "seized", "occupied", "captured", "invaded", "invasion", "began", "begun",
+			"started", "start", "since", "war", "launched", "full-scale":
+			return true
+		}
+	}
+	return false
+}

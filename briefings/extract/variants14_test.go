@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (round 7, English feed items), written
 // for these tests: invented places, times and figures.
 func variantCases14() []attackCase {
-	return slices.Concat(oneOfMostFamily, ordinalSpanFamily, otherPlacesFamily, jetFamily, machFamily, airAttackSideFamily, downingStateFamily, countrySpeakerFamily, smallHoursFamily, agentDestroysFamily, eveningWindowFamily, overnightOnFamily)
+	return slices.Concat(oneOfMostFamily, ordinalSpanFamily, otherPlacesFamily, jetFamily, machFamily, airAttackSideFamily, downingStateFamily, countrySpeakerFamily, smallHoursFamily, agentDestroysFamily, eveningWindowFamily, overnightOnFamily, pastYearFamily)
 }
 
 // "one of the biggest attacks": a ranking among attacks, never a count of one
@@ -259,4 +259,27 @@ var overnightOnFamily = []attackCase{
 	{name: "overnight into weekday", pub: "2026-04-01",
 		text: "Russia launched 17 drones at Kyiv overnight into Tuesday, officials say.",
 		want: map[string]any{"#": 1, "0.date": "2026-03-31"}},
+}
+
+// A sentence that dates its weapons by an earlier year than the report's
+// ("in 2019" in a report of 2026), with no time of the present, tells
+// history: no attack report. A year that dates an annexation, the war's
+// start, or a place in another clause, is no such date.
+var pastYearFamily = []attackCase{
+	{name: "past year: an airliner downed years ago", pub: "2026-04-04",
+		text: "Court hears airliner case The jet was hit by a surface-to-air missile over the steppe in 2019, killing 120 people.",
+		want: map[string]any{"#": 0}},
+	{name: "past year: a pilot fired two missiles at a patrol plane", pub: "2026-04-04",
+		text: "Fighter pilot tried to down a patrol plane in 2024 The pilot fired two missiles at the plane, and both missed, a report says.",
+		want: map[string]any{"#": 0}},
+	// what must not change
+	{name: "past year: a bridge built years ago, a missile downed now", pub: "2026-04-04",
+		text: "Air defences shot down a missile near the bridge, built in 2018, the ministry said.",
+		want: map[string]any{"#": 1, "0.intercepted.missiles": 1}},
+	{name: "past year: the peninsula annexed years ago", pub: "2026-04-04",
+		text: "Russia said it downed 21 drones over the peninsula it annexed in 2014.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 21}},
+	{name: "past year: the largest attack since a year", pub: "2026-04-04",
+		text: "Russia fired 90 missiles at Ukraine overnight, its largest barrage in 2025 and since.",
+		want: map[string]any{"#": 1, "0.launched.missiles": 90}},
 }
