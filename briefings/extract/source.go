@@ -322,6 +322,9 @@ func airCommand(toks []token, i int, lw, prev string) bool {
 	if !(strings.HasPrefix(lw, "командуван") && strings.HasPrefix(prev, "повітрян") || lw == "command" && prev == "air") {
 		return false
 	}
+	if i >= 2 && toks[i-2].low == "відповідальності" {
+		return false // "у зоні відповідальності Повітряного командування «Схід»": where they were downed, not who speaks
+	}
 	for k := i + 1; k < len(toks) && k <= i+3; k++ {
 		switch toks[k].low {
 		case "південь", "схід", "захід", "центр", "south", "east", "west", "center", "centre":

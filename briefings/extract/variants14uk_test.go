@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (Ukrainian reports, round of rwuk),
 // written for these tests: invented figures, places and times.
 func variantCases14uk() []attackCase {
-	return slices.Concat(ukInfinitiveFamily, ukWhereasFamily, ukAttackHeadingFamily, ukBreakdownGoesOnFamily, ukHedgeFamily, ukGenStaffFamily, ukTensHundredsFamily, ukInjuriesFamily, ukTargetRegionsFamily)
+	return slices.Concat(ukInfinitiveFamily, ukWhereasFamily, ukAttackHeadingFamily, ukBreakdownGoesOnFamily, ukHedgeFamily, ukGenStaffFamily, ukTensHundredsFamily, ukInjuriesFamily, ukTargetRegionsFamily, ukCommandZoneFamily)
 }
 
 // The infinitive of the verb of destroying after "managed to" or "were
@@ -220,4 +220,23 @@ var ukTargetRegionsFamily = []attackCase{
 	{name: "uk: the main direction of the strike, already read", pub: "2026-05-06",
 		text: "Вночі росіяни запустили по Україні 90 ударних дронів. Основний напрямок удару – Одещина.",
 		want: map[string]any{"national#": 1, "0.regions": []string{"Odesa"}}},
+}
+
+// "У зоні відповідальності Повітряного командування «Схід»": the zone of a
+// regional air command where weapons were downed, not the command speaking
+// for its region: the figures stay the attack's.
+var ukCommandZoneFamily = []attackCase{
+	{name: "uk: all destroyed in the zone of an air command", pub: "2026-05-06",
+		text: "Вночі ворог запустив 8 ракет Калібр, усі знищено у зоні відповідальності Повітряного командування «Схід».",
+		want: map[string]any{"national#": 1, "0.launched.missiles": 8, "0.intercepted.missiles": 8}},
+	{name: "uk: downed in the zone of a command, the Air Force said", pub: "2026-05-06",
+		text: "Збито 14 крилатих ракет у зоні відповідальності Повітряного командування «Центр», повідомили в Повітряних силах.",
+		want: map[string]any{"national#": 1, "0.intercepted.missiles": 14, "0.source": "Ukraine's Air Force"}},
+	// what must not change
+	{name: "uk: the Air Force's spokesman names the zone", pub: "2026-05-06",
+		text: "Речник Повітряних сил сказав, що 6 шахедів знищено в зоні відповідальності Повітряного командування Південь.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 6}},
+	{name: "uk: the regional command itself speaks", pub: "2026-05-06",
+		text: "Повітряне командування «Схід» повідомило, що вночі над областю збито 5 шахедів.",
+		want: map[string]any{"national#": 0, "0.intercepted.drones": 5, "0.source": "regional governor"}},
 }
