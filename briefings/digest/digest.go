@@ -48,6 +48,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -678,6 +679,12 @@ func afterLine(rest string) (string, bool) {
 	return t, unicode.IsUpper(r)
 }
 
+// dateline is a wire dateline opening a sentence: a place in capitals
+// followed by a region after a comma, an agency in brackets, or both, then
+// a dash ("CITY, Country — (Agency) — ", "CITY (Agency) - "). A capitalised
+// word and a dash alone ("US – Russia talks") is no dateline.
+var dateline = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'-]{1,40}(?:, [\p{L} .'-]{1,40}?\s*(?:[—–-]\s*)?(?:\([\p{L}\d .&'-]{1,40}\)\s*)?|\s*\([\p{L}\d .&'-]{1,40}\)\s*)[—–-]\s+`)
+
 // plain is s lower-cased with its spaces collapsed and its end
 // punctuation trimmed, for comparing a headline with a sentence.
 func plain(s string) string {
@@ -866,13 +873,17 @@ func stored(articles []briefings.Article, n int) ([]string, int) {
 // clip returns up to n of ss, trimmed, without empty ones and without the
 // list marker a sentence quoted from a list starts with ("- ", "• ", "* ":
 // the Air Force's posts list weapons so), which out of its list reads as
-// a stray dash. Dashes of dialogue (– and —) stay.
+// a stray dash (dashes of dialogue, – and —, stay), and without a wire
+// dateline before the sentence (the item names its sources).
 func clip(ss []string, n int) []string {
 	var out []string
 	for _, s := range ss {
 		s = strings.TrimSpace(s)
 		for _, m := range []string{"- ", "• ", "* "} {
 			s = strings.TrimSpace(strings.TrimPrefix(s, m))
+		}
+		if m := dateline.FindStringIndex(s); m != nil && m[1] < len(s) {
+			s = s[m[1]:]
 		}
 		if s != "" {
 			out = append(out, s)

@@ -102,3 +102,22 @@ func TestSaysSomething(t *testing.T) {
 		}
 	}
 }
+
+// A wire dateline before a quoted sentence goes: the item names its sources.
+func TestClipDropsDatelines(t *testing.T) {
+	cases := map[string]string{
+		"CITY, Country — (Wire) — Drones struck the port overnight.": "Drones struck the port overnight.",
+		"CITY, Country (Wire) — Drones struck the port overnight.":   "Drones struck the port overnight.",
+		"CAPITAL (Agency) - Talks resumed on Monday.":                "Talks resumed on Monday.",
+		"CAPITAL (Sample Wire) – Talks resumed on Monday.":           "Talks resumed on Monday.",
+		"CITY, Country — Repairs began at dawn.":                     "Repairs began at dawn.",
+		"US – Russia talks ended without a deal.":                    "US – Russia talks ended without a deal.",
+		"NATO - the alliance of 32 states - met.":                    "NATO - the alliance of 32 states - met.",
+		"Kyiv, the capital - quiet overnight.":                       "Kyiv, the capital - quiet overnight.",
+	}
+	for in, want := range cases {
+		if got := clip([]string{in}, 1); len(got) != 1 || got[0] != want {
+			t.Errorf("%q: got %q, want %q", in, got, want)
+		}
+	}
+}
