@@ -243,21 +243,13 @@ func (r *Router) articlesWithTopic(ctx context.Context, topic briefings.Topic, n
 	return out, nil
 }
 
-// sectionTopics are the topics that name a whole digest section: /summary
-// of one reads the articles the digest files under that section.
-var sectionTopics = map[briefings.Topic]string{
-	briefings.TopicAirAttacks: briefings.SectionAirAttacks, briefings.TopicFrontLine: briefings.SectionFrontLine,
-	briefings.TopicDiplomacy: briefings.SectionDiplomacy, briefings.TopicSanctions: briefings.SectionSanctions,
-	briefings.TopicMilitaryAid: briefings.SectionSanctions,
-}
-
 // inTopic reports whether a belongs to a topic's summary. For a topic that
 // names a section, a classified article belongs by its section (the one the
 // digest shows it under), not by the words it mentions: a talks story that
 // names a drone is no air attack. Narrower topics (energy, prisoners,
 // humanitarian) and articles stored before classification go by topics.
 func inTopic(a *briefings.Article, t briefings.Topic) bool {
-	if sec, ok := sectionTopics[t]; ok && a.Section != "" {
+	if sec := t.Section(); sec != "" && a.Section != "" {
 		return a.Section == sec
 	}
 	return slices.Contains(a.Topics, t)

@@ -41,6 +41,26 @@ func ParseTopic(s string) (Topic, bool) {
 	return "", false
 }
 
+// Section returns the digest section a topic names as a whole (air attacks,
+// front line, diplomacy, sanctions and military aid: the classifier files
+// articles under these sections), or "" for a topic narrower than any
+// section (energy, humanitarian, prisoners), whose articles are found by
+// their topics. A digest or summary of a section-wide topic reads the
+// articles the classifier filed under its section.
+func (t Topic) Section() string {
+	switch t {
+	case TopicAirAttacks:
+		return SectionAirAttacks
+	case TopicFrontLine:
+		return SectionFrontLine
+	case TopicDiplomacy:
+		return SectionDiplomacy
+	case TopicSanctions, TopicMilitaryAid:
+		return SectionSanctions
+	}
+	return ""
+}
+
 // TopicStrings returns the topics' names.
 func TopicStrings(ts []Topic) []string {
 	if ts == nil {

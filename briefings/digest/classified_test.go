@@ -163,3 +163,48 @@ func TestBuildSectionSharesPlaces(t *testing.T) {
 		t.Errorf("one source: %s", got)
 	}
 }
+
+// A digest of some topics (a subscription's) takes a classified story by its
+// section for a section-wide topic, whatever words its articles mention, and
+// by its articles' topics for a narrower one.
+func TestBuildTopicsFollowSections(t *testing.T) {
+	f := newFixture(t)
+	h := func(n int) time.Time { return base.Add(-time.Duration(n) * time.Hour) }
+	add := func(title, section string, at time.Time, topics ...briefings.Topic) {
+		t.Helper()
+		a := &briefings.Article{SourceID: f.source("Sample Wire"), URL: "https://sample.sitrep.invalid/" + strings.ReplaceAll(strings.ToLower(title), " ", "-"),
+			Title: title, Body: title + ". A second sentence follows.", PublishedAt: at, FetchedAt: at, ContentHash: title,
+			Topics: topics, Lang: "en", Relevance: 0.8, Section: section}
+		if _, err := f.st.AddArticle(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add("Chancellor visits the capital with an air defence pledge", briefings.SectionDiplomacy, h(1), briefings.TopicAirAttacks, briefings.TopicMilitaryAid)
+	add("Strikes on refineries to intensify, president says", briefings.SectionAirAttacks, h(2), briefings.TopicEnergy)
+	add("Families lose contact with a deported care home resident", briefings.SectionOther, h(3), briefings.TopicHumanitarian)
+	cases := []struct {
+		topic briefings.Topic
+		want  string
+	}{
+		{briefings.TopicAirAttacks, "Air attacks: Strikes on refineries to intensify, president says"},
+		{briefings.TopicDiplomacy, "Diplomacy: Chancellor visits the capital with an air defence pledge"},
+		{briefings.TopicHumanitarian, "Other: Families lose contact with a deported care home resident"},
+		{briefings.TopicEnergy, "Air attacks: Strikes on refineries to intensify, president says"},
+		{briefings.TopicFrontLine, ""},
+	}
+	for _, c := range cases {
+		d, err := Build(context.Background(), f.st, firstSentences{}, Options{Now: base, Topics: []briefings.Topic{c.topic}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, s := range d.Sections {
+			for _, it := range s.Items {
+				got = append(got, s.Name+": "+it.Headline)
+			}
+		}
+		if strings.Join(got, " | ") != c.want {
+			t.Errorf("%s: %q, want %q", c.topic, got, c.want)
+		}
+	}
+}

@@ -69,8 +69,12 @@ type Options struct {
 	Since, Until time.Time
 	// Now is the clock for recency; it defaults to Until. One of them is required.
 	Now time.Time
-	// Topics keeps stories carrying any of these topics (a story with
-	// attack figures counts as air attacks); empty keeps all.
+	// Topics keeps stories on any of these topics; empty keeps all. A
+	// classified story is on a section-wide topic (air attacks, front
+	// line, diplomacy, sanctions, military aid: Topic.Section) when it is
+	// filed under that section, and on a narrower one when an article
+	// carries it; a story stored before classification when an article
+	// carries the topic (a story with attack figures counts as air attacks).
 	Topics []briefings.Topic
 	// MaxPerSection defaults to 5; Sentences (1-3) to 2.
 	MaxPerSection int
@@ -351,10 +355,13 @@ func (c settings) rank(stories []*briefings.Story) []ranked {
 			continue
 		}
 		match, weight, topics := c.topics(s)
+		section := StorySection(s.Articles)
+		if classified(s.Articles) && len(c.want) > 0 {
+			match = c.wantsClassified(s, section)
+		}
 		if !match {
 			continue
 		}
-		section := StorySection(s.Articles)
 		if section == briefings.SectionOther && isSection(s.Section) && !hasTopics(topics) && !classified(s.Articles) {
 			section = s.Section
 		}
@@ -394,6 +401,27 @@ func (c settings) topics(s *briefings.Story) (match bool, weight float64, topics
 		}
 	}
 	return match, weight, topics
+}
+
+// wantsClassified reports whether a classified story, filed under section,
+// is on a wanted topic: a section-wide topic (air attacks, diplomacy ...)
+// by the story's section, the words its articles mention aside; a narrower
+// one (energy, prisoners, humanitarian) by its articles' topics.
+func (c settings) wantsClassified(s *briefings.Story, section string) bool {
+	for t := range c.want {
+		if sec := t.Section(); sec != "" {
+			if sec == section {
+				return true
+			}
+			continue
+		}
+		for _, a := range s.Articles {
+			if slices.Contains(a.Topics, t) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sections fills each section with up to maxPer items of the ranked
