@@ -261,6 +261,30 @@ var officials = map[string]official{
 	"starovoit": {srcGovernor, "Kursk"}, "starovoyt": {srcGovernor, "Kursk"}, "gusev": {srcGovernor, "Voronezh"},
 }
 
+// The same officials in Ukrainian reports, by the surname's case forms
+// ("заявив Лисак", "за словами Кіпера", "написав Синєгубов").
+func init() {
+	for _, o := range []struct {
+		who   official
+		forms string
+	}{
+		{official{srcAirForce, ""}, "олещук олещука олещуку олещуком ігнат ігната ігнату ігнатом"},
+		{official{srcMayor, "Kyiv"}, "попко попка кличко"},
+		{official{srcMayor, "Kharkiv"}, "терехов терехова терехову тереховим"},
+		{official{srcMayor, "Moscow"}, "собянін собяніна собяніну собяніним"},
+		{official{srcGovernor, "Odesa"}, "кіпер кіпера кіперу кіпером"},
+		{official{srcGovernor, "Dnipropetrovsk"}, "лисак лисака лисаку лисаком"},
+		{official{srcGovernor, "Kharkiv"}, "синєгубов синєгубова синєгубову синєгубовим синегубов"},
+		{official{srcGovernor, "Belgorod"}, "гладков гладкова гладкову гладковим"},
+		{official{srcGovernor, "Bryansk"}, "богомаз богомаза богомазу богомазом"},
+		{official{srcGovernor, "Kursk"}, "старовойт старовойта старовойту старовойтом"},
+	} {
+		for _, f := range strings.Fields(o.forms) {
+			officials[f] = o.who
+		}
+	}
+}
+
 // officialHome is the region of the first regional official a sentence
 // names, or "".
 func officialHome(toks []token) string {

@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (Ukrainian reports, round of rwuk),
 // written for these tests: invented figures, places and times.
 func variantCases14uk() []attackCase {
-	return slices.Concat(ukInfinitiveFamily, ukWhereasFamily, ukAttackHeadingFamily, ukBreakdownGoesOnFamily, ukHedgeFamily, ukGenStaffFamily, ukTensHundredsFamily, ukInjuriesFamily, ukTargetRegionsFamily, ukCommandZoneFamily)
+	return slices.Concat(ukInfinitiveFamily, ukWhereasFamily, ukAttackHeadingFamily, ukBreakdownGoesOnFamily, ukHedgeFamily, ukGenStaffFamily, ukTensHundredsFamily, ukInjuriesFamily, ukTargetRegionsFamily, ukCommandZoneFamily, ukOfficialsFamily)
 }
 
 // The infinitive of the verb of destroying after "managed to" or "were
@@ -239,4 +239,29 @@ var ukCommandZoneFamily = []attackCase{
 	{name: "uk: the regional command itself speaks", pub: "2026-05-06",
 		text: "Повітряне командування «Схід» повідомило, що вночі над областю збито 5 шахедів.",
 		want: map[string]any{"national#": 0, "0.intercepted.drones": 5, "0.source": "regional governor"}},
+}
+
+// The officials the reader knows by surname, in Ukrainian spelling and case
+// forms ("написав Лисак", "за словами Кіпера"): a governor or mayor speaks
+// for the home region, so "над областю" is that region, not the country.
+var ukOfficialsFamily = []attackCase{
+	{name: "uk: over the region, the governor by surname after a dash", pub: "2026-05-06",
+		text: "Вночі над областю збили 6 шахедів, – написав Лисак.",
+		want: map[string]any{"national#": 0, "0.regions": []string{"Dnipropetrovsk"}, "0.intercepted.drones": 6}},
+	{name: "uk: the governor in the genitive, before the figures", pub: "2026-05-06",
+		text: "За словами Кіпера, вночі над областю знищено 11 ударних безпілотників.",
+		want: map[string]any{"national#": 0, "0.regions": []string{"Odesa"}, "0.intercepted.drones": 11}},
+	{name: "uk: the mayor by surname, no place in the sentence", pub: "2026-05-06",
+		text: "Вночі сили ППО знищили 6 дронів, повідомив Терехов.",
+		want: map[string]any{"national#": 0, "0.regions": []string{"Kharkiv"}, "0.source": "mayor"}},
+	{name: "uk: numbers as words, the governor of Kharkiv", pub: "2026-05-06",
+		text: "Цієї ночі над областю ППО знищила чотири ворожі безпілотники, повідомив Синєгубов.",
+		want: map[string]any{"national#": 0, "0.regions": []string{"Kharkiv"}, "0.intercepted.drones": 4}},
+	{name: "uk: the Air Force's spokesman by surname", pub: "2026-05-06",
+		text: "Вночі росіяни запустили 40 шахедів, 35 з них збито, повідомив Ігнат.",
+		want: map[string]any{"national#": 1, "0.source": "Ukraine's Air Force"}},
+	// what must not change
+	{name: "uk: the governor named with the office", pub: "2026-05-06",
+		text: "Вночі над Дніпропетровщиною збили 6 шахедів, повідомив голова ОВА Сергій Лисак.",
+		want: map[string]any{"national#": 0, "0.regions": []string{"Dnipropetrovsk"}}},
 }
