@@ -326,7 +326,7 @@ func mentionAt(toks []token, i int, cueAt []outcome, rs *ruleSet, hasPrev bool) 
 	j = readWholeAfter(&m, toks, j)
 	readAside(&m, toks, j)
 	m.end = j
-	if !keepMention(&m, toks, i, cueAt, hasPrev, rs) {
+	if !keepMention(&m, toks, i, cueAt, hasPrev, rs) || m.class == classDrone && americanDrone(toks, i, m.end) {
 		return mention{}, false
 	}
 	if reg, ok := locativeRegion(toks, m.end); ok && m.class != classPerson && m.class != classLocation {
@@ -679,6 +679,24 @@ func phraseEnds(toks []token, k int) bool {
 }
 
 // A number after "Mach" ("Mach 9", "up to Mach 10") is a speed, never a count.
+
+// americanDrone: the drone phrase from i to end is an American one ("an
+// American drone", "the U.S. military drone", "a US Reaper drone", "the
+// downed MQ-9"): a surveillance drone of a third state that Russian jets
+// intercepted or hit over the sea, not a drone of either side's attacks.
+func americanDrone(toks []token, i, end int) bool {
+	for k := i; k < end && k < len(toks); k++ {
+		switch toks[k].low {
+		case "american", "us", "reaper", "mq-9", "mq-9s":
+			return true
+		case "u":
+			if k+2 < len(toks) && toks[k+1].low == "." && toks[k+2].low == "s" {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // oneOfMost: the word "one" before "of", a determiner or possessive and a
 // superlative ("one of the biggest attacks", "one of its heaviest

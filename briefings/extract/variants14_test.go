@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (round 7, English feed items), written
 // for these tests: invented places, times and figures.
 func variantCases14() []attackCase {
-	return slices.Concat(oneOfMostFamily, ordinalSpanFamily, otherPlacesFamily, jetFamily, machFamily, airAttackSideFamily, downingStateFamily, countrySpeakerFamily, smallHoursFamily, agentDestroysFamily, eveningWindowFamily, overnightOnFamily, pastYearFamily)
+	return slices.Concat(oneOfMostFamily, ordinalSpanFamily, otherPlacesFamily, jetFamily, machFamily, airAttackSideFamily, downingStateFamily, countrySpeakerFamily, smallHoursFamily, agentDestroysFamily, eveningWindowFamily, overnightOnFamily, pastYearFamily, americanDroneFamily)
 }
 
 // "one of the biggest attacks": a ranking among attacks, never a count of one
@@ -282,4 +282,26 @@ var pastYearFamily = []attackCase{
 	{name: "past year: the largest attack since a year", pub: "2026-04-04",
 		text: "Russia fired 90 missiles at Ukraine overnight, its largest barrage in 2025 and since.",
 		want: map[string]any{"#": 1, "0.launched.missiles": 90}},
+}
+
+// An American surveillance drone (a U.S. drone, an American drone, a Reaper,
+// an MQ-9) that Russian jets intercepted or hit over the sea is no drone of
+// either side's attacks.
+var americanDroneFamily = []attackCase{
+	{name: "american drone: the downing of an American drone", pub: "2026-04-04",
+		text: "The general said he would not treat Russia's downing of an American drone over the sea as an act of war.",
+		want: map[string]any{"#": 0}},
+	{name: "american drone: a Reaper struck before it was downed", pub: "2026-04-04",
+		text: "Has the Kremlin won the hunt for the US drone? Russian outlets say the navy found the downed MQ-9 Video released by the US Air Force showed a Russian fighter striking a US Reaper drone over the sea before it was downed.",
+		want: map[string]any{"#": 0}},
+	{name: "american drone: a week after jets downed a US drone", pub: "2026-04-04",
+		text: "The Kremlin warned Washington not to test its patience by flying drones over the sea, a week after Russian jets downed a US drone there.",
+		want: map[string]any{"#": 0}},
+	// what must not change
+	{name: "american drone: US-made drones of Ukraine still count", pub: "2026-04-04",
+		text: "Ukraine launched 14 US-made drones at the airfield overnight, Russia's defence ministry said.",
+		want: map[string]any{"#": 1, "0.launched.drones": 14}},
+	{name: "american drone: Russia downed a drone over the sea", pub: "2026-04-04",
+		text: "Russia's defence ministry said it downed a Ukrainian drone over the sea overnight.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 1}},
 }
