@@ -656,7 +656,7 @@ func told(s *briefings.Story, originals []briefings.Article, sum briefings.Summa
 			sents, best = stored(originals, k)
 		}
 		head, at = headline(s, originals, best)
-		if kept = withoutHeadline(head, sents); len(kept) == len(sents) {
+		if kept = withoutHeadline(head, ownLine(head, originals...), sents); len(kept) == len(sents) {
 			break // none dropped: no need for one more
 		}
 	}
@@ -665,9 +665,11 @@ func told(s *briefings.Story, originals []briefings.Article, sum briefings.Summa
 
 // withoutHeadline returns sents without the sentences that repeat head: the
 // same words (case, spacing and end punctuation aside), or, for a headline
-// cut short with "…", a sentence containing what it kept. A sentence that
-// starts with the headline and goes on keeps what follows it.
-func withoutHeadline(head string, sents []string) []string {
+// cut short with "…", a sentence containing what it kept. When the headline
+// is a line of its own in the text (line: a post's first line), a sentence
+// that starts with it and goes on keeps what follows it; a teaser that
+// starts with a title's words keeps them.
+func withoutHeadline(head string, line bool, sents []string) []string {
 	h := plain(head)
 	cut, short := strings.CutSuffix(h, "…")
 	cut = strings.TrimRight(cut, " ,;:-–—")
@@ -678,7 +680,7 @@ func withoutHeadline(head string, sents []string) []string {
 		case h == "" || p == "":
 		case p == h, short && len(cut) >= 20 && strings.Contains(p, cut):
 			continue
-		case !short && strings.HasPrefix(s, head):
+		case line && !short && strings.HasPrefix(s, head):
 			if rest, ok := afterLine(s[len(head):]); ok {
 				s = rest // the headline line glued to the next one
 			}
@@ -688,6 +690,23 @@ func withoutHeadline(head string, sents []string) []string {
 		}
 	}
 	return out
+}
+
+// ownLine reports whether head is a line of its own in one of the
+// articles' texts: an untitled post titled by its first line.
+func ownLine(head string, arts ...briefings.Article) bool {
+	if head == "" {
+		return false
+	}
+	for _, a := range arts {
+		for _, t := range []string{a.Body, a.DisplayText()} {
+			t = strings.TrimSpace(t)
+			if strings.HasPrefix(t, head+"\n") || strings.Contains(t, "\n"+head+"\n") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // afterLine returns what follows a headline line glued to the next line:
@@ -750,7 +769,8 @@ func inLanguages(originals []briefings.Article, best int, sum briefings.Summariz
 		if len(sents) == 0 {
 			sents, _ = stored([]briefings.Article{a}, n)
 		}
-		if sents = withoutHeadline(strings.TrimSpace(a.Title), sents); len(sents) == 0 {
+		title := strings.TrimSpace(a.Title)
+		if sents = withoutHeadline(title, ownLine(title, a), sents); len(sents) == 0 {
 			continue
 		}
 		if out == nil {

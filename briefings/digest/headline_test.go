@@ -13,27 +13,32 @@ import (
 func TestWithoutHeadline(t *testing.T) {
 	cases := []struct {
 		head  string
+		line  bool // the headline is a line of its own in the text
 		sents []string
 		want  []string
 	}{
 		// An untitled post titled by its first line, which the summary quotes.
-		{"Air defence downs 110 targets", []string{"Air defence downs 110 targets", "The night's attack came from three directions."},
+		{"Air defence downs 110 targets", true, []string{"Air defence downs 110 targets", "The night's attack came from three directions."},
 			[]string{"The night's attack came from three directions."}},
-		{"Air defence downs 110 targets", []string{"AIR DEFENCE  downs 110 targets."}, nil},
+		{"Air defence downs 110 targets", false, []string{"AIR DEFENCE  downs 110 targets."}, nil},
 		// The first line glued to the next one.
-		{"Downed 156 targets", []string{"Downed 156 targets Radar troops tracked 220 objects:"}, []string{"Radar troops tracked 220 objects:"}},
-		{"Downed 156 targets", []string{"Downed 156 targets - 212 strike drones from the north"}, []string{"212 strike drones from the north"}},
+		{"Downed 156 targets", true, []string{"Downed 156 targets Radar troops tracked 220 objects:"}, []string{"Radar troops tracked 220 objects:"}},
+		{"Downed 156 targets", true, []string{"Downed 156 targets - 212 strike drones from the north"}, []string{"212 strike drones from the north"}},
+		// A title that is no line of the text: a teaser going on after its
+		// words, even capitalised or after a dash, stays whole.
+		{"Russia attacks the capital", false, []string{"Russia attacks the capital Region overnight, officials say."}, []string{"Russia attacks the capital Region overnight, officials say."}},
+		{"Russia attacks the capital", false, []string{"Russia attacks the capital - officials say drones hit two districts."}, []string{"Russia attacks the capital - officials say drones hit two districts."}},
 		// A title cut short from the first sentence, the dateline aside.
-		{"A large barrage on cities overnight killed at least five people and…",
+		{"A large barrage on cities overnight killed at least five people and…", false,
 			[]string{"CITY (Wire) — A large barrage on cities overnight killed at least five people and wounded 44.", "Repairs began."},
 			[]string{"Repairs began."}},
 		// A teaser that starts with the headline's words and goes on stays.
-		{"Talks in Geneva", []string{"Talks in Geneva resumed on Monday."}, []string{"Talks in Geneva resumed on Monday."}},
-		{"Drones hit the port", []string{"Drones hit the port's grain terminal overnight."}, []string{"Drones hit the port's grain terminal overnight."}},
-		{"Ministers meet", []string{"Other words entirely."}, []string{"Other words entirely."}},
+		{"Talks in Geneva", true, []string{"Talks in Geneva resumed on Monday."}, []string{"Talks in Geneva resumed on Monday."}},
+		{"Drones hit the port", true, []string{"Drones hit the port's grain terminal overnight."}, []string{"Drones hit the port's grain terminal overnight."}},
+		{"Ministers meet", false, []string{"Other words entirely."}, []string{"Other words entirely."}},
 	}
 	for _, c := range cases {
-		if got := withoutHeadline(c.head, c.sents); !slices.Equal(got, c.want) {
+		if got := withoutHeadline(c.head, c.line, c.sents); !slices.Equal(got, c.want) {
 			t.Errorf("%q %q:\n got %q\nwant %q", c.head, c.sents, got, c.want)
 		}
 	}
@@ -119,5 +124,13 @@ func TestClipDropsDatelines(t *testing.T) {
 		if got := clip([]string{in}, 1); len(got) != 1 || got[0] != want {
 			t.Errorf("%q: got %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestOwnLine(t *testing.T) {
+	post := briefings.Article{Body: "Air defence downs 110 targets\nThe enemy attacked overnight."}
+	feed := briefings.Article{Title: "Russia attacks the capital", Teaser: "Russia attacks the capital Region overnight."}
+	if !ownLine("Air defence downs 110 targets", post) || ownLine("Russia attacks the capital", feed) || ownLine("", post) {
+		t.Error("ownLine")
 	}
 }
