@@ -40,6 +40,7 @@ func TestLexicon(t *testing.T) {
 		{"коронавірус коронавирусом пандемії", "covid"},
 		{"синоптики погода погоду", "weather"},
 		{"film films filmmaker filmmakers movie", "culture"},
+		{"rain rains rainy rainfall rainstorms", "weather"},
 	}
 	for _, c := range cases {
 		toks := tk.tokens(c.words)
@@ -94,6 +95,9 @@ func TestLexicon(t *testing.T) {
 		// a community (громада) is mostly named by its head's title
 		// ("голова громади"), not as a place under fire
 		"громади", "громада",
+		// a surname, a rainbow, a forest, and missiles raining down are
+		// no weather
+		"rainsford", "rainer", "rainbow", "rainforest", "rained", "raining",
 	} {
 		tk.tokens(w)
 		if c := tk.concepts[0]; c != noConcept {

@@ -277,7 +277,11 @@ var concepts = map[string][]string{
 	},
 	// weather
 	"weather": {
-		"weather", "forecast*", "temperature*", "rain*", "snow*", "frost*", "heatwave*", "storm", "storms",
+		// rain as whole words: the prefix also took surnames (Rainer,
+		// Rainsford), rainbows and rainforests, and missiles that "rained"
+		// or were "raining" down on a city
+		"weather", "forecast*", "temperature*", "=rain", "=rains", "=rainy", "rainfall*", "rainstorm*", "snow*",
+		"frost*", "heatwave*", "storm", "storms",
 		"синоптик*", "=погода", "=погоди", "=погоду", "=погодою", "=погоде", "=погодой", "погодн*", "температур*", "дощ*", "дожд*", "сніг*", "снег*", "мороз*", "шторм*",
 		"гідрометцентр*", "гидрометцентр*", "циклон*", "опади", "опадів", "осадк*", "вітер", "ветер", "потепл*", "похолод*",
 		"шквальн*",
