@@ -468,7 +468,7 @@ func chooseOutcome(f *figure, prev *figure, fw []fwCue, i int, s *sentence, cues
 		f.subset = true
 		return st.last.out
 	case breakdownGoesOn(f, prev, cues, st) && rs.on(ruleEllipsis):
-		// "26 – над Тульською областю." after a sentence that counted the
+		// "N – над X областю." after a sentence that counted the
 		// drones downed: the region-by-region list goes on, verb left out
 		return st.last.out
 	case rs.on(ruleInstrumental) && ukInstrumental(s.toks, f):
@@ -478,7 +478,7 @@ func chooseOutcome(f *figure, prev *figure, fw []fwCue, i int, s *sentence, cues
 }
 
 // breakdownGoesOn: the first figure of a sentence with no predicate gives a
-// region's share ("26 – над Тульською областю.", "По 4 БпЛА – над A і
+// region's share ("N – над X областю.", "По N БпЛА – над A і
 // B."), of the class the sentence before counted or with its noun left out:
 // the region-by-region list of the sentence before goes on.
 func breakdownGoesOn(f, prev *figure, cues []cue, st *countState) bool {

@@ -160,7 +160,7 @@ func eitherOr(toks []token, from int, first outcome) (int, bool) {
 
 // attackHeading: a Ukrainian attack noun (атака, удар, in the nominative)
 // before a colon that opens a count, with no figure or punctuation between
-// ("Нічна атака: N дронів і M ракет", "Був удар і сьогодні: понад N
+// ("Нічна атака: N дронів і M ракет", "Знову був удар: понад N
 // дронів ..."): the counts the colon introduces are the weapons the attack
 // used, as after a verb of launching. A colon followed by anything but a
 // count, or an attack said to go on ("Атака триває: ..."), is no heading.

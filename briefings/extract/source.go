@@ -262,7 +262,7 @@ var officials = map[string]official{
 }
 
 // The same officials in Ukrainian reports, by the surname's case forms
-// ("заявив Лисак", "за словами Кіпера", "написав Синєгубов").
+// (the surname after a verb of saying, or in the genitive after "за словами").
 func init() {
 	for _, o := range []struct {
 		who   official
@@ -347,7 +347,7 @@ func airCommand(toks []token, i int, lw, prev string) bool {
 		return false
 	}
 	if i >= 2 && toks[i-2].low == "відповідальності" {
-		return false // "у зоні відповідальності Повітряного командування «Схід»": where they were downed, not who speaks
+		return false // a command's zone of responsibility ("у зоні відповідальності ... командування"): where they were downed, not who speaks
 	}
 	for k := i + 1; k < len(toks) && k <= i+3; k++ {
 		switch toks[k].low {
@@ -777,7 +777,7 @@ func targetsRegions(toks []token) bool {
 		case "удар", "удари", "ударом", "ударами", "били", "бив", "била":
 			return true // "під ударом були X області", "Били по X, Y областях": where the attack went
 		case "ціллю", "цілями", "мішенню", "мішенями":
-			return true // "основними цілями атаки стали X та Y": the attack's targets
+			return true // "X та Y стали цілями", "ціллю ворога була X": the attack's targets
 		case "постраждали", "постраждала":
 			if nextIsRegion(toks, ix) {
 				return true // "внаслідок атаки постраждали X, Y та Z області": the regions hit

@@ -61,17 +61,17 @@ var ukWhereasFamily = []attackCase{
 
 // An attack noun before a colon that opens a count: the counts are the
 // weapons the attack used ("Нічна атака: N дронів і M ракет", the
-// president's "Був удар і сьогодні: понад N дронів і M ракет").
+// president's "Знову був удар: понад N дронів і M ракет").
 var ukAttackHeadingFamily = []attackCase{
 	{name: "uk: night attack, colon, drones and missiles", pub: "2026-05-06",
 		text: "Нічна атака: 94 дрони та 8 ракет.",
 		want: map[string]any{"national#": 1, "0.launched.drones": 94, "0.launched.missiles": 8}},
 	{name: "uk: there was a strike tonight too, colon, numbers as words", pub: "2026-05-06",
-		text: "Був удар і цієї ночі: понад двісті дронів і шість балістичних ракет.",
+		text: "Цієї ночі знову був удар: понад двісті дронів і шість балістичних ракет.",
 		want: map[string]any{"national#": 1, "0.launched.drones": 200, "0.launched.missiles": 6, "0.launched.by_type.ballistic": 6}},
 	{name: "uk: heading, then the shot-down figures in the same sentence", pub: "2026-05-06",
-		text: "Масована атака: понад 450 дронів і 30 ракет різних типів, збито 400 дронів і 25 ракет.",
-		want: map[string]any{"national#": 1, "0.launched.drones": 450, "0.launched.missiles": 30, "0.intercepted.drones": 400, "0.intercepted.missiles": 25}},
+		text: "Масована атака: понад 380 дронів і 26 ракет різних типів, збито 340 дронів і 21 ракету.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 380, "0.launched.missiles": 26, "0.intercepted.drones": 340, "0.intercepted.missiles": 21}},
 	{name: "uk: the attack was combined, colon, a list with classes", pub: "2026-05-06",
 		text: "Атака була комбінованою: 300 ударних безпілотників, 12 крилатих і 4 балістичні ракети.",
 		want: map[string]any{"national#": 1, "0.launched.drones": 300, "0.launched.missiles": 16}},
@@ -86,7 +86,7 @@ var ukAttackHeadingFamily = []attackCase{
 
 // Russia's ministry's region-by-region list, carried on in sentences of
 // their own with the verb left out ("N – над X областю.", "По N БпЛА – над
-// A і B.", "І по одному – над A та B."): each is a region's share of the
+// A і B.", "Також по одному – над A та B."): each is a region's share of the
 // figure the sentence before counted, as "N over the X region" is inside
 // one sentence. The Ukrainian distributive "по N" gives N to each region.
 var ukBreakdownGoesOnFamily = []attackCase{
@@ -100,7 +100,7 @@ var ukBreakdownGoesOnFamily = []attackCase{
 		text: "У Міноборони РФ заявили, що за ніч збили 45 українських дронів. По 3 БпЛА – над Брянською і Орловською областями.",
 		want: map[string]any{"#": 3, "national#": 1, "1.regions": []string{"Bryansk"}, "1.intercepted.drones": 3, "2.regions": []string{"Oryol"}, "2.intercepted.drones": 3}},
 	{name: "uk: and one each, dative number word", pub: "2026-05-06",
-		text: "У Міноборони РФ заявили, що за ніч збили 45 українських дронів. І по одному – над Тульською та Липецькою областями.",
+		text: "У Міноборони РФ заявили, що за ніч збили 45 українських дронів. Також по одному – над Тульською і Липецькою областями.",
 		want: map[string]any{"#": 3, "national#": 1, "1.regions": []string{"Tula"}, "1.intercepted.drones": 1, "2.regions": []string{"Lipetsk"}, "2.intercepted.drones": 1}},
 	{name: "en: the list in a sentence of its own", pub: "2026-05-06",
 		text: "Russia's Defence Ministry said 40 Ukrainian drones were destroyed overnight. Twelve over the Belgorod region, nine over the Kursk region.",
@@ -116,14 +116,14 @@ var ukBreakdownGoesOnFamily = []attackCase{
 // what the count counts.
 var ukHedgeFamily = []attackCase{
 	{name: "uk: allegedly shot down over a region, passive", pub: "2026-05-06",
-		text: "За даними російського відомства, 30 дронів начебто було збито над Брянською областю.",
-		want: map[string]any{"#": 1, "0.attacker": "UA", "0.intercepted.drones": 30, "0.regions": []string{"Bryansk"}}},
+		text: "Як стверджують у російському міністерстві, 18 безпілотників начебто було знищено над Орловською областю.",
+		want: map[string]any{"#": 1, "0.attacker": "UA", "0.intercepted.drones": 18, "0.regions": []string{"Oryol"}}},
 	{name: "uk: nibyto, destroyed, after the claim verb", pub: "2026-05-06",
 		text: "Росіяни заявили, що 40 українських дронів нібито було знищено над Курською областю.",
 		want: map[string]any{"#": 1, "0.intercepted.drones": 40}},
 	{name: "uk: the ministry's total, then the largest share with dashes", pub: "2026-05-06",
-		text: "У Міноборони РФ заявили, що за ніч збили 60 українських дронів. Найбільше — 25 — начебто було збито над Брянською областю.",
-		want: map[string]any{"#": 2, "national#": 1, "0.intercepted.drones": 60, "1.intercepted.drones": 25, "1.regions": []string{"Bryansk"}}},
+		text: "У Міноборони РФ заявили, що за ніч збили 60 українських дронів. З-поміж них 25 дронів нібито було знищено над Курською областю.",
+		want: map[string]any{"#": 2, "national#": 1, "0.intercepted.drones": 60, "1.intercepted.drones": 25, "1.regions": []string{"Kursk"}}},
 	// what must not change
 	{name: "uk: the hedge before the verb and after the subject", pub: "2026-05-06",
 		text: "У Міноборони Росії заявили, що вночі їхня ППО нібито знешкодила 82 українські безпілотники.",
@@ -135,8 +135,8 @@ var ukHedgeFamily = []attackCase{
 // штабі): the source of the figures.
 var ukGenStaffFamily = []attackCase{
 	{name: "uk: source in the locative, in a sentence after the figures", pub: "2026-05-06",
-		text: "Минулої ночі окупанти випустили по Україні 14 шахедів. 11 з них вдалося збити. Про це повідомили у Генштабі.",
-		want: map[string]any{"national#": 1, "0.launched.drones": 14, "0.source": "Ukraine's General Staff"}},
+		text: "Минулої ночі окупанти випустили по Україні 26 шахедів. 19 з них вдалося збити. Такі дані оприлюднили у Генштабі.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 26, "0.source": "Ukraine's General Staff"}},
 	{name: "uk: full name in the nominative, before the figures", pub: "2026-05-06",
 		text: "Як повідомив Генеральний штаб ЗСУ, вночі росіяни запустили 30 ударних дронів, 25 з них збито.",
 		want: map[string]any{"national#": 1, "0.intercepted.drones": 25, "0.source": "Ukraine's General Staff"}},
@@ -160,8 +160,8 @@ var ukTensHundredsFamily = []attackCase{
 		text: "Вночі Росія запустила по Україні дві сотні дронів.",
 		want: map[string]any{"national#": 1, "0.launched.drones": 200}},
 	{name: "uk: more than three tens of missiles and two hundreds of drones", pub: "2026-05-06",
-		text: "Вночі ворог випустив понад три десятки ракет і дві сотні ударних дронів.",
-		want: map[string]any{"national#": 1, "0.launched.missiles": 30, "0.launched.drones": 200, "0.qualifiers.launched\\.missiles": "more_than"}},
+		text: "Вночі ворог випустив понад чотири десятки ракет і дві сотні ударних дронів.",
+		want: map[string]any{"national#": 1, "0.launched.missiles": 40, "0.launched.drones": 200, "0.qualifiers.launched\\.missiles": "more_than"}},
 	{name: "uk: instrumental, the Air Force's word order", pub: "2026-05-06",
 		text: "Вночі противник атакував Україну двома сотнями ударних БпЛА та трьома десятками ракет.",
 		want: map[string]any{"national#": 1, "0.launched.drones": 200, "0.launched.missiles": 30}},
@@ -185,8 +185,8 @@ var ukTensHundredsFamily = []attackCase{
 // people injured.
 var ukInjuriesFamily = []attackCase{
 	{name: "uk: the attack led to injuries of N persons", pub: "2026-05-06",
-		text: "Вночі атака російських дронів на Харків призвела до поранень трьох осіб.",
-		want: map[string]any{"#": 1, "0.casualties.injured": 3}},
+		text: "Вночі удар шахедів по Полтаві призвів до поранень чотирьох осіб.",
+		want: map[string]any{"#": 1, "0.casualties.injured": 4}},
 	{name: "uk: collective numeral, received injuries", pub: "2026-05-06",
 		text: "Внаслідок удару дронів по Сумах п'ятеро людей дістали поранень.",
 		want: map[string]any{"#": 1, "0.casualties.injured": 5}},
@@ -205,8 +205,8 @@ var ukInjuriesFamily = []attackCase{
 // постраждали X та Y області"): the event's regions.
 var ukTargetRegionsFamily = []attackCase{
 	{name: "uk: the main targets of the attack were two regions", pub: "2026-05-06",
-		text: "Вночі росіяни запустили по Україні 90 ударних дронів, 70 з них збито. Основними цілями атаки стали Донеччина та Харківщина.",
-		want: map[string]any{"national#": 1, "0.regions": []string{"Donetsk", "Kharkiv"}}},
+		text: "Вночі росіяни запустили по Україні 90 ударних дронів, 70 з них збито. Головними цілями ворога стали Сумщина та Полтавщина.",
+		want: map[string]any{"national#": 1, "0.regions": []string{"Sumy", "Poltava"}}},
 	{name: "uk: the enemy's target was a region, singular", pub: "2026-05-06",
 		text: "Вночі ворог атакував Україну 45 шахедами. Ціллю ворога стала Полтавщина.",
 		want: map[string]any{"national#": 1, "0.regions": []string{"Poltava"}}},
@@ -227,7 +227,7 @@ var ukTargetRegionsFamily = []attackCase{
 // for its region: the figures stay the attack's.
 var ukCommandZoneFamily = []attackCase{
 	{name: "uk: all destroyed in the zone of an air command", pub: "2026-05-06",
-		text: "Вночі ворог запустив 8 ракет Калібр, усі знищено у зоні відповідальності Повітряного командування «Схід».",
+		text: "Вночі ворог запустив 8 ракет Калібр, усі вісім збили в зоні відповідальності Повітряного командування «Південь».",
 		want: map[string]any{"national#": 1, "0.launched.missiles": 8, "0.intercepted.missiles": 8}},
 	{name: "uk: downed in the zone of a command, the Air Force said", pub: "2026-05-06",
 		text: "Збито 14 крилатих ракет у зоні відповідальності Повітряного командування «Центр», повідомили в Повітряних силах.",
