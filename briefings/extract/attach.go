@@ -239,7 +239,7 @@ func (r *reader) read(s sentence) {
 		ms = nil // "авіація Сил оборони завдала N ударів": Ukraine's own sorties, no figure of the attack
 	}
 	if pastYear(toks, r.pub) {
-		ms = nil // "a pilot fired two missiles at the plane in 2022": an event of an earlier year
+		ms = nil // "N missiles were fired at a ship in <an earlier year>": an event of the past
 	}
 	if !s.bullet {
 		r.count.listCue = outNone

@@ -342,7 +342,7 @@ func forwardCue(toks []token, cueAt []outcome, end int, rs *ruleSet) fwCue {
 		e++
 	}
 	if out == outIntercepted && k == end && agentDestroys(toks, k, e) {
-		return fwCue{out: outHit, direct: true, at: k} // "a missile destroyed the restaurant"
+		return fwCue{out: outHit, direct: true, at: k} // "a missile destroyed the depot"
 	}
 	if out == outLaunched && k == end && rs.on(ruleParticiple) {
 		// "35 drones launched by Russia overnight were shot down": the
@@ -356,7 +356,7 @@ func forwardCue(toks []token, cueAt []outcome, end int, rs *ruleSet) fwCue {
 
 // agentDestroys: the weapon phrase right before an active "destroyed" or
 // "destroys" (at k, ending at e) is the verb's subject and an object with its
-// determiner follows ("a missile destroyed the restaurant", "the drone
+// determiner follows ("a missile destroyed the depot", "the drone
 // destroyed a warehouse"): the weapon struck what it destroyed, it was not
 // shot down. An object that is itself a weapon is not matched.
 func agentDestroys(toks []token, k, e int) bool {

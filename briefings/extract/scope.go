@@ -267,9 +267,8 @@ func nationalTarget(toks []token) bool {
 }
 
 // andOtherPlaces: "other" at i closes a list of targets with more places
-// of the same kind ("at Kharkiv and other regions", "against the capital
-// and other targets", "into Kyiv and other cities"): the figures are not
-// one place's.
+// of the same kind ("X and other regions", "the port and other targets",
+// "a city and other towns"): the figures are not one place's.
 func andOtherPlaces(toks []token, i int) bool {
 	if i == 0 || i+1 >= len(toks) || !isAnd(toks[i-1].low) {
 		return false

@@ -213,8 +213,8 @@ func sourceAt(toks []token, i int, lw, prev, next string) source {
 }
 
 // countryAirDefence: the country's air defence as a speaker ("Ukraine's air
-// defense said", "the country's air defense command said on Telegram",
-// "Ukrainian air defence force reported"): the Air Force, whose command runs
+// defense said", "the nation's air defence command reported", "Ukrainian
+// air defence force says"): the Air Force, whose command runs
 // the country's air defence and posts its tallies. A verb of saying follows
 // within two words; a city's air defence ("Kyiv's") is not matched.
 func countryAirDefence(toks []token, i int, lw, prev, next string) bool {
@@ -461,9 +461,9 @@ func pairSide(toks []token, i int, rs *ruleSet) side {
 		return sideRU // "38 drones launched by Russia": the launcher, not the defender
 	case (a == "russian" || a == "ukrainian") && namedAttack(toks, i+1):
 		if a == "russian" {
-			return sideRU // "overnight Russian missile attacks", "a Russian air attack on Kyiv", "a Russian airstrike"
+			return sideRU // "overnight Russian missile attacks", "a Russian air attack on a city", "a Russian airstrike"
 		}
-		return sideUA // "a Ukrainian drone attack on the region"
+		return sideUA // "Ukrainian drone attacks on a region"
 	case a == "russian" && (b == "territory" || strings.HasPrefix(b, "air")):
 		if i > 0 && toks[i-1].low == "from" && rs.on(ruleLaunchOrigin) {
 			return sideRU // launched from Russian territory
@@ -472,7 +472,7 @@ func pairSide(toks []token, i int, rs *ruleSet) side {
 	case a == "russia" && (b == "claimed" || b == "said"):
 		return sideUA
 	case (a == "russia" || a == "moscow") && downingVerb(toks, i+1):
-		return sideUA // "Russia shoots down 26 drones over Crimea": Russia defends
+		return sideUA // "Russia downs N drones over a region": Russia defends
 	case (a == "ukraine" || a == "kyiv") && downingVerb(toks, i+1):
 		return sideRU // "Ukraine downs 30 drones": Ukraine defends
 	case (a == "ukraine" || a == "kyiv") && (b == "launched" || b == "fired" || b == "struck" || b == "attacked"):
@@ -666,7 +666,7 @@ func regionsAfter(toks []token, k int) (string, bool) {
 		// "the city", "the region", "our region": the place named before
 		city = city || t.low == "city" || t.low == "міста" || t.low == "місто" || t.low == "region" || t.low == "oblast"
 		if t.low == "other" && andOtherPlaces(toks, k) {
-			return "", false // "the capital and other targets": more places than those named
+			return "", false // "X and other targets": more places than those named
 		}
 		if !regionFiller(t.low) && !districtWord(toks, k) || (t.low == "," && len(found) > 0 && k+1 < len(toks) && !nextIsRegion(toks, k)) {
 			break

@@ -296,9 +296,9 @@ func comparison(toks []token, i int) bool {
 	return false
 }
 
-// ordinalAttack: the span at i counts attacks by an ordinal ("the second
-// barrage in two days", "Russia's ninth missile attack this month", "the 14th
-// such assault in the last month"): the figures are the attack so numbered,
+// ordinalAttack: the span at i counts attacks by an ordinal ("the third
+// barrage in N days", "the seventh drone strike this month", "the 11th such
+// raid in the past month"): the figures are the attack so numbered,
 // not the span's total. The ordinal stands at most three words before a noun
 // of attack, in the same clause as the span.
 func ordinalAttack(toks []token, i int) bool {
@@ -672,9 +672,9 @@ func warScale(figs []figure) bool {
 
 // pastYear: the sentence dates what it tells by an earlier year than the
 // report's ("in 2014", "in 2022" in a report of 2023) and names no time of
-// the present (overnight, today, a weekday): its figures are history (an
-// airliner downed in 2014, a missile fired at a plane in 2022), not an
-// attack to report. A year that only dates the war's start or an
+// the present (overnight, today, a weekday): its figures are history (a
+// plane downed or a missile fired years before the report), not an attack
+// to report. A year that only dates the war's start or an
 // annexation ("annexed in 2014", "since the invasion in 2022") or that a
 // superlative compares against is not matched.
 func pastYear(toks []token, pub time.Time) bool {
