@@ -295,7 +295,7 @@ func allAt(toks []token, i int) bool {
 // mentionAt reads the mention whose number is toks[i].
 func mentionAt(toks []token, i int, cueAt []outcome, rs *ruleSet, hasPrev bool) (mention, bool) {
 	t := &toks[i]
-	if isDateNumber(toks, i) || oneOfMost(toks, i) || i > 0 && toks[i-1].low == "mach" || allBut(toks, i) && (!rs.on(ruleAllBut) || t.vague || t.all) {
+	if isDateNumber(toks, i) || oneOfMost(toks, i) || machSpeed(toks, i) || allBut(toks, i) && (!rs.on(ruleAllBut) || t.vague || t.all) {
 		return mention{}, false
 	}
 	m := mention{start: i}
@@ -678,7 +678,9 @@ func phraseEnds(toks []token, k int) bool {
 	return true
 }
 
-// A number after "Mach" ("Mach 9", "up to Mach 10") is a speed, never a count.
+// machSpeed: a number after "Mach" ("Mach N", "up to Mach N") is a speed,
+// never a count.
+func machSpeed(toks []token, i int) bool { return i > 0 && toks[i-1].low == "mach" }
 
 // americanDrone: the drone phrase from i to end is an American one ("an
 // American drone", "the U.S. military drone", "a US Reaper drone", "the
@@ -699,7 +701,7 @@ func americanDrone(toks []token, i, end int) bool {
 }
 
 // oneOfMost: the word "one" before "of", a determiner or possessive and a
-// superlative ("one of the biggest attacks", "one of its heaviest
+// superlative ("one of the largest raids", "one of its heaviest
 // barrages", "one of the most intense nights") ranks the attack among
 // others; it counts nothing.
 func oneOfMost(toks []token, i int) bool {
