@@ -29,8 +29,8 @@ func TestWithoutHeadline(t *testing.T) {
 		{"Russia attacks the capital", false, []string{"Russia attacks the capital Region overnight, officials say."}, []string{"Russia attacks the capital Region overnight, officials say."}},
 		{"Russia attacks the capital", false, []string{"Russia attacks the capital - officials say drones hit two districts."}, []string{"Russia attacks the capital - officials say drones hit two districts."}},
 		// A title cut short from the first sentence, the dateline aside.
-		{"A large barrage on cities overnight killed at least five people and…", false,
-			[]string{"CITY (Wire) — A large barrage on cities overnight killed at least five people and wounded 44.", "Repairs began."},
+		{"A large barrage on cities overnight left three people dead and…", false,
+			[]string{"CITY (Wire) — A large barrage on cities overnight left three people dead and 31 hurt.", "Repairs began."},
 			[]string{"Repairs began."}},
 		// A teaser that starts with the headline's words and goes on stays.
 		{"Talks in Geneva", true, []string{"Talks in Geneva resumed on Monday."}, []string{"Talks in Geneva resumed on Monday."}},

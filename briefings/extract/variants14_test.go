@@ -12,13 +12,13 @@ func variantCases14() []attackCase {
 // weapon (it made a second report of one drone beside the night's tally).
 var oneOfMostFamily = []attackCase{
 	{name: "one of the biggest attacks before the tally", pub: "2026-04-04",
-		text: "The capital fought off a drone raid overnight in one of the biggest attacks on the city this year. Air defence destroyed 33 of 36 drones fired by Russia, the air force said.",
+		text: "The capital fought off a drone raid in the night, one of the biggest attacks it has faced this year. Air defence destroyed 33 of 36 drones fired by Russia, the air force said.",
 		want: map[string]any{"#": 1, "national#": 1, "0.launched.drones": 36, "0.intercepted.drones": 33}},
 	{name: "repelled a raid in one of the biggest attacks, then the tally", pub: "2026-04-04",
-		text: "The capital repelled a drone raid overnight in one of the biggest attacks on the city this year. Air defence destroyed 33 of 36 drones fired by Russia, the air force said.",
+		text: "The capital repelled a drone raid in the night, one of the biggest attacks it has faced this year. Air defence destroyed 33 of 36 drones fired by Russia, the air force said.",
 		want: map[string]any{"#": 1, "national#": 1, "0.launched.drones": 36, "0.intercepted.drones": 33}},
 	{name: "shot down dozens in one of the heaviest attacks, then the tally", pub: "2026-04-04",
-		text: "Ukraine said it shot down dozens of drones overnight in one of the largest attacks on the capital this spring. Air defence destroyed 40 of 44 drones fired by Russia, the air force said.",
+		text: "Ukrainian forces downed dozens of drones in the night, in one of the largest raids on the capital this spring. Air defence destroyed 40 of 44 drones fired by Russia, the air force said.",
 		want: map[string]any{"#": 1, "0.launched.drones": 44, "0.intercepted.drones": 40}},
 	{name: "one of the most intense nights", pub: "2026-04-04",
 		text: "Air defence fought off a drone raid on the port in one of the most intense nights of the war; 19 drones were shot down, the military said.",
@@ -66,7 +66,7 @@ var ordinalSpanFamily = []attackCase{
 // report of that place alone.
 var otherPlacesFamily = []attackCase{
 	{name: "other targets after the capital", pub: "2026-04-04",
-		text: "Air defence downed 47 of 50 drones sent against the capital and other targets overnight, officials said.",
+		text: "Air defence downed 47 of 50 drones sent at the capital and other targets overnight, officials said.",
 		want: map[string]any{"#": 1, "national#": 1, "0.launched.drones": 50, "0.intercepted.drones": 47}},
 	{name: "other regions after a city", pub: "2026-04-04",
 		text: "Russian forces fired six S-300 missiles and a few drones at Sumy and other regions overnight.",
@@ -127,10 +127,10 @@ var airAttackSideFamily = []attackCase{
 		text: "Ukrainian air defences repelled a heavy Russian air attack on Odesa, shooting down all 14 missiles aimed at the port.",
 		want: map[string]any{"#": 1, "0.attacker": "RU", "0.intercepted.missiles": 14}},
 	{name: "side: a Russian airstrike with its dead", pub: "2026-04-04",
-		text: "Russian air strike kills 12 civilians in Sumy A Russian air strike killed at least 12 people and wounded 30 others in the northern city of Sumy.",
-		want: map[string]any{"#": 1, "0.attacker": "RU", "0.casualties.killed": 12}},
+		text: "Russian air strike kills nine in Sumy A Russian air strike on a northern city took nine lives and 23 people were hurt.",
+		want: map[string]any{"#": 1, "0.attacker": "RU", "0.casualties.killed": 9}},
 	{name: "side: Russian air raids on cities", pub: "2026-04-04",
-		text: "Russian air raids on the port: air defence shot down 11 of 13 drones, the governor said.",
+		text: "Russian air raids on the port: air defence downed 11 of 13 drones, the governor said.",
 		want: map[string]any{"#": 1, "0.attacker": "RU", "0.intercepted.drones": 11}},
 	// what must not change
 	{name: "side: drones over Russian airspace are Ukraine's", pub: "2026-04-04",
@@ -162,7 +162,7 @@ var downingStateFamily = []attackCase{
 // "Ukrainian authorities said" are Ukraine's officials.
 var countrySpeakerFamily = []attackCase{
 	{name: "speaker: the country's air defense command said", pub: "2026-04-04",
-		text: "Ukraine downed 24 of 27 drones launched overnight, the country's air defense command said on Telegram.",
+		text: "Ukraine downed 24 of 27 drones launched overnight, the country's air defense command reported.",
 		want: map[string]any{"#": 1, "0.source": "Ukraine's Air Force", "0.launched.drones": 27}},
 	{name: "speaker: Ukraine's air defense said", pub: "2026-04-04",
 		text: "Nine cruise missiles and 14 drones were intercepted overnight, Ukraine's air defense said.",
@@ -172,8 +172,8 @@ var countrySpeakerFamily = []attackCase{
 		want: map[string]any{"#": 1, "0.source": "Ukrainian officials", "0.launched.drones": 31}},
 	// what must not change
 	{name: "speaker: a city's air defence is the city's", pub: "2026-04-04",
-		text: "Kyiv's air defences downed 15 drones overnight, the city administration said.",
-		want: map[string]any{"#": 1, "national#": 0, "0.intercepted.drones": 15}},
+		text: "Kyiv's air defences downed 13 drones overnight, the city administration said.",
+		want: map[string]any{"#": 1, "national#": 0, "0.intercepted.drones": 13}},
 	{name: "speaker: air defence as the subject keeps no source", pub: "2026-04-04",
 		text: "Ukrainian air defense shot down 20 of 22 drones overnight.",
 		want: map[string]any{"#": 1, "0.source": nil, "0.launched.drones": 22}},
@@ -247,7 +247,7 @@ var eveningWindowFamily = []attackCase{
 // keep that day.
 var overnightOnFamily = []attackCase{
 	{name: "overnight weekday: reported the next day", pub: "2026-04-05",
-		text: "Russia's defence ministry says its air defences shot down 44 Ukrainian drones over the Black Sea overnight Saturday.",
+		text: "Russia's defence ministry says its air defences shot down 44 Ukrainian drones above the sea overnight Saturday.",
 		want: map[string]any{"#": 1, "0.date": "2026-04-05"}},
 	{name: "overnight on weekday: reported the next day", pub: "2026-04-01",
 		text: "Russia launched a drone attack on Kyiv overnight on Tuesday, though all 17 drones were shot down, officials say.",
@@ -270,7 +270,7 @@ var pastYearFamily = []attackCase{
 		text: "Court hears airliner case The jet was hit by a surface-to-air missile over the steppe in 2019, killing 120 people.",
 		want: map[string]any{"#": 0}},
 	{name: "past year: a pilot fired two missiles at a patrol plane", pub: "2026-04-04",
-		text: "Fighter pilot tried to down a patrol plane in 2024 The pilot fired two missiles at the plane, and both missed, a report says.",
+		text: "Fighter pilot tried to down a patrol plane in 2024 Two missiles were fired at the plane by its pilot and both missed, a report says.",
 		want: map[string]any{"#": 0}},
 	// what must not change
 	{name: "past year: a bridge built years ago, a missile downed now", pub: "2026-04-04",

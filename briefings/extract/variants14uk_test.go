@@ -126,8 +126,8 @@ var ukHedgeFamily = []attackCase{
 		want: map[string]any{"#": 2, "national#": 1, "0.intercepted.drones": 60, "1.intercepted.drones": 25, "1.regions": []string{"Kursk"}}},
 	// what must not change
 	{name: "uk: the hedge before the verb and after the subject", pub: "2026-05-06",
-		text: "У Міноборони Росії заявили, що вночі їхня ППО нібито знешкодила 82 українські безпілотники.",
-		want: map[string]any{"national#": 1, "0.intercepted.drones": 82}},
+		text: "Міноборони Росії стверджує, що за ніч його ППО нібито знешкодила 57 українських безпілотників.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 57}},
 }
 
 // The General Staff under every case of its Ukrainian name, short and full
@@ -222,7 +222,7 @@ var ukTargetRegionsFamily = []attackCase{
 		want: map[string]any{"national#": 1, "0.regions": []string{"Odesa"}}},
 }
 
-// "У зоні відповідальності Повітряного командування «Схід»": the zone of a
+// "У зоні відповідальності Повітряного командування «X»": the zone of a
 // regional air command where weapons were downed, not the command speaking
 // for its region: the figures stay the attack's.
 var ukCommandZoneFamily = []attackCase{
