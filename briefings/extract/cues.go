@@ -34,6 +34,9 @@ func findCues(toks []token, cueAt []outcome, rs *ruleSet) []cue {
 		if n == 1 && toks[i].low == "lost" && activeObject(toks, i+1) {
 			continue // "Russia lost eight tanks": losses, not drones lost to jamming
 		}
+		if k == outIntercepted && byJamming(toks, c.end) {
+			c.out = outJammed // "five downed by electronic warfare jamming"
+		}
 		switch {
 		case k == outIntercepted || k == outJammed:
 			if e, ok := eitherOr(toks, c.end, k); ok && rs.on(ruleEitherOr) {
@@ -49,6 +52,28 @@ func findCues(toks []token, cueAt []outcome, rs *ruleSet) []cue {
 		}
 	}
 	return out
+}
+
+// byJamming: a verb of downing names its means after "by", within a few
+// words and in the same clause: electronic warfare or jamming ("downed by
+// electronic warfare jamming", "brought down near a warehouse by electronic
+// jamming", "by EW"). The objects were jammed, not shot down, as Russia's
+// ministry splits its claims into air defence and electronic warfare.
+func byJamming(toks []token, end int) bool {
+	for k := end; k+1 < len(toks) && k < end+6; k++ {
+		if toks[k].kind == kPunct || toks[k].kind == kNum || toks[k].cue != outNone {
+			return false // another clause, figure or verb: its own means
+		}
+		if toks[k].low != "by" {
+			continue
+		}
+		switch toks[k+1].low {
+		case "electronic", "jamming", "ew", "electronic-warfare", "radio-electronic":
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 // cueAt1 matches a predicate at toks[i]: its outcome and length in tokens.

@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (round 7, English feed items), written
 // for these tests: invented places, times and figures.
 func variantCases14() []attackCase {
-	return slices.Concat(oneOfMostFamily, ordinalSpanFamily, otherPlacesFamily, jetFamily, machFamily, airAttackSideFamily, downingStateFamily, countrySpeakerFamily, smallHoursFamily, agentDestroysFamily, eveningWindowFamily, overnightOnFamily, pastYearFamily, americanDroneFamily)
+	return slices.Concat(oneOfMostFamily, ordinalSpanFamily, otherPlacesFamily, jetFamily, machFamily, airAttackSideFamily, downingStateFamily, countrySpeakerFamily, smallHoursFamily, agentDestroysFamily, eveningWindowFamily, overnightOnFamily, pastYearFamily, americanDroneFamily, byJammingFamily)
 }
 
 // "one of the biggest attacks": a ranking among attacks, never a count of one
@@ -304,4 +304,19 @@ var americanDroneFamily = []attackCase{
 	{name: "american drone: Russia downed a drone over the sea", pub: "2026-04-04",
 		text: "Russia's defence ministry said it downed a Ukrainian drone over the sea overnight.",
 		want: map[string]any{"#": 1, "0.intercepted.drones": 1}},
+}
+
+// A verb of downing whose means is electronic warfare or jamming ("downed by
+// electronic warfare") counts drones jammed, not shot down.
+var byJammingFamily = []attackCase{
+	{name: "by jamming: shot down and downed by electronic warfare", pub: "2026-04-04",
+		text: "Russia said it repelled the raid on the port, with three drones shot down and six downed by electronic warfare.",
+		want: map[string]any{"#": 1, "0.attacker": "UA", "0.jammed.drones": 6}},
+	{name: "by jamming: downed by electronic jamming", pub: "2026-04-04",
+		text: "Nine Ukrainian drones were downed by electronic jamming over the Bryansk region overnight, Russia's defence ministry said.",
+		want: map[string]any{"#": 1, "0.jammed.drones": 9, "0.intercepted.drones": nil}},
+	// what must not change
+	{name: "by jamming: downed by air defences", pub: "2026-04-04",
+		text: "Nine Ukrainian drones were downed by air defences over the Bryansk region overnight, Russia's defence ministry said.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 9}},
 }
