@@ -198,7 +198,7 @@ func attackHeading(toks []token, i int) bool {
 	for k := i + 1; k < len(toks) && k <= i+4; k++ {
 		switch {
 		case toks[k].low == ":":
-			return k+1 < len(toks) && (toks[k+1].kind == kNum || countLead[toks[k+1].low])
+			return k+1 < len(toks) && (toks[k+1].kind == kNum || qualifierWord(toks[k+1].low) != qNone)
 		case toks[k].kind == kNum || toks[k].kind == kPunct || ongoingVerb[toks[k].low]:
 			return false // "Атака триває: N дронів ще в повітрі": what is still flying, no count of the attack
 		}
@@ -207,6 +207,3 @@ func attackHeading(toks []token, i int) bool {
 }
 
 var ongoingVerb = map[string]bool{"триває": true, "продовжується": true, "триватиме": true}
-
-// countLead are the words of bound or approximation that may open a count.
-var countLead = map[string]bool{"понад": true, "близько": true, "майже": true, "більше": true, "щонайменше": true, "приблизно": true, "до": true}

@@ -324,21 +324,30 @@ func qualifierBefore(toks []token, i int) (qualifier, int) {
 	case (w2 == "fewer" || w2 == "less") && w1 == "than", (w2 == "менше" || w2 == "менш") && (w1 == "ніж" || w1 == "як"):
 		return qLessThan, 2
 	}
-	switch w1 {
-	case "over", "понад", "більше":
-		return qMoreThan, 1
-	case "under", "менше":
-		return qLessThan, 1
-	case "about", "around", "approximately", "roughly", "some", "близько", "приблизно", "approx":
-		return qAbout, 1
-	case "nearly", "almost", "майже":
-		return qNearly, 1
-	case "щонайменше", "принаймні", "мінімум":
-		return qAtLeast, 1
-	case "до":
-		return qUpTo, 1
+	if q := qualifierWord(w1); q != qNone {
+		return q, 1
 	}
 	return qNone, 0
+}
+
+// qualifierWord is the bound or approximation one word puts on the count
+// after it ("over", "понад", "близько", "до"), qNone for other words.
+func qualifierWord(w string) qualifier {
+	switch w {
+	case "over", "понад", "більше":
+		return qMoreThan
+	case "under", "менше":
+		return qLessThan
+	case "about", "around", "approximately", "roughly", "some", "близько", "приблизно", "approx":
+		return qAbout
+	case "nearly", "almost", "майже":
+		return qNearly
+	case "щонайменше", "принаймні", "мінімум":
+		return qAtLeast
+	case "до":
+		return qUpTo
+	}
+	return qNone
 }
 
 var monthsEN = map[string]int{

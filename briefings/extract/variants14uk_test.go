@@ -75,6 +75,9 @@ var ukAttackHeadingFamily = []attackCase{
 	{name: "uk: the attack was combined, colon, a list with classes", pub: "2026-05-06",
 		text: "Атака була комбінованою: 300 ударних безпілотників, 12 крилатих і 4 балістичні ракети.",
 		want: map[string]any{"national#": 1, "0.launched.drones": 300, "0.launched.missiles": 16}},
+	{name: "uk: heading, colon, a bound the lexicon knows (принаймні)", pub: "2026-05-06",
+		text: "Нічна атака: принаймні 70 дронів і 5 ракет.",
+		want: map[string]any{"#": 1, "0.launched.drones": 70, "0.launched.missiles": 5}},
 	// what must not change
 	{name: "uk: the attack goes on, colon, drones still flying", pub: "2026-05-06",
 		text: "Атака триває: 20 дронів ще в повітрі.",
