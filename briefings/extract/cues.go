@@ -35,7 +35,7 @@ func findCues(toks []token, cueAt []outcome, rs *ruleSet) []cue {
 			continue // "Russia lost eight tanks": losses, not drones lost to jamming
 		}
 		if k == outIntercepted && byJamming(toks, c.end) {
-			c.out = outJammed // "five downed by electronic warfare jamming"
+			c.out = outJammed // "N downed by electronic warfare"
 		}
 		switch {
 		case k == outIntercepted || k == outJammed:
@@ -56,8 +56,8 @@ func findCues(toks []token, cueAt []outcome, rs *ruleSet) []cue {
 
 // byJamming: a verb of downing names its means after "by", within a few
 // words and in the same clause: electronic warfare or jamming ("downed by
-// electronic warfare jamming", "brought down near a warehouse by electronic
-// jamming", "by EW"). The objects were jammed, not shot down, as Russia's
+// electronic warfare", "brought down near a depot by electronic jamming",
+// "by EW"). The objects were jammed, not shot down, as Russia's
 // ministry splits its claims into air defence and electronic warfare.
 func byJamming(toks []token, end int) bool {
 	for k := end; k+1 < len(toks) && k < end+6; k++ {

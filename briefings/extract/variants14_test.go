@@ -297,6 +297,9 @@ var americanDroneFamily = []attackCase{
 	{name: "american drone: a week after jets downed a US drone", pub: "2026-04-04",
 		text: "The Kremlin warned Washington not to test its patience by flying drones over the sea, a week after Russian jets downed a US drone there.",
 		want: map[string]any{"#": 0}},
+	{name: "american drone: another state's rebels down a US drone", pub: "2026-04-04",
+		text: "Rebels in Yemen say they downed an American MQ-9 drone over a northern province.",
+		want: map[string]any{"#": 0}},
 	// what must not change
 	{name: "american drone: US-made drones of Ukraine still count", pub: "2026-04-04",
 		text: "Ukraine launched 14 US-made drones at the airfield overnight, Russia's defence ministry said.",
