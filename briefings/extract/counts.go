@@ -193,7 +193,7 @@ func singularVerbAt(toks []token, cueAt []outcome, k int) bool {
 }
 
 // whereasClause: the last phrase of a group follows the Ukrainian "а"
-// (whereas) and has a verb of its own after it ("знищили 58 дронів, а 19
+// (whereas) and has a verb of its own after it ("знищили N дронів, а M
 // імітаторів не досягли цілей"): "а" opens a clause with a new subject, so
 // its verb is not the earlier phrases'. "а також" (as well as) still joins
 // a list.

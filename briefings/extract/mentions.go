@@ -684,8 +684,8 @@ func machSpeed(toks []token, i int) bool { return i > 0 && toks[i-1].low == "mac
 
 // americanDrone: the drone phrase from i to end is an American one ("an
 // American drone", "the U.S. military drone", "a US Reaper drone", "the
-// downed MQ-9"): a surveillance drone of a third state that Russian jets
-// intercepted or hit over the sea, not a drone of either side's attacks.
+// downed MQ-9"): a third state's drone, downed or hit by whoever met it,
+// not a drone of Russia's or Ukraine's attacks on each other.
 func americanDrone(toks []token, i, end int) bool {
 	for k := i; k < end && k < len(toks); k++ {
 		switch toks[k].low {
