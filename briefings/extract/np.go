@@ -43,6 +43,9 @@ func scanNP(toks []token, j int, m *mention, cueAt []outcome) int {
 // phrase ended before toks[k].
 func (s *npScan) step(k int) (int, bool) {
 	t := &s.toks[k]
+	if s.typeThenOther(k) {
+		return k, true
+	}
 	s.markMixed(k)
 	switch {
 	case t.low == "each":
@@ -268,12 +271,11 @@ func (s *npScan) headAt(k int, cl class, singular bool) (int, bool) {
 			k++
 		}
 	}
-	if both && second > k && !s.toks[second].one && s.m.vague == "" && !s.m.has(fBoth) && !s.m.has(fArticle) {
+	if both && second > k && s.m.vague == "" && !s.m.has(fBoth) && !s.m.has(fArticle) {
 		// the phrase ends at the second noun, so the verb after it is the
 		// total's ("120 missiles and drones were fired", "ракет і дронів
-		// було збито"); a singular second noun is an item of its own
-		// ("12 дронів та ракету"); "both", "a" and "several hundred" keep
-		// their own readings
+		// було збито"); "both", "a" and "several hundred" keep their own
+		// readings
 		k = second
 		s.head = k
 	}
@@ -316,12 +318,35 @@ func (s *npScan) finish() {
 	}
 }
 
-// bothClasses: the head noun at k is joined to a noun of the other weapon
-// class with no number of its own ("drones and missiles", "ракет і дронів").
+// bothClasses: the head noun at k is joined to a plural noun of the other
+// weapon class with no number of its own ("drones and missiles", "ракет і
+// дронів"). A singular second noun is one weapon, not a share of the count
+// ("N дронами та ракетою", "N дронів і ракету": N drones and one missile).
 func bothClasses(toks []token, k int, cl class) bool {
-	if k+2 >= len(toks) || !isAnd(toks[k+1].low) {
+	if k+2 >= len(toks) || !isAnd(toks[k+1].low) || toks[k+2].one {
 		return false
 	}
 	other := toks[k+2].head
 	return other != cl && (other == classDrone || other == classMissile)
+}
+
+// typeThenOther: the phrase so far is a weapon type with no head noun, and
+// at k a conjunction joins it to a singular head noun of the other weapon
+// class, its adjectives between ("N шахедом та балістичною ракетою"): the
+// type is the counted head, the noun after the conjunction one weapon.
+func (s *npScan) typeThenOther(k int) bool {
+	if s.head >= 0 || len(s.m.models) == 0 || !isAnd(s.toks[k].low) {
+		return false
+	}
+	own := modelByName(s.m.models[len(s.m.models)-1]).head
+	for q := k + 1; q < len(s.toks) && q <= k+3; q++ {
+		t := &s.toks[q]
+		if t.head != classNone {
+			return t.one && t.head != own && (t.head == classDrone || t.head == classMissile)
+		}
+		if t.kind != kWord || missileClassAdj(t.low) == "" && !npMods[t.low] {
+			return false
+		}
+	}
+	return false
 }

@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (Ukrainian reports, round of rwuk),
 // written for these tests: invented figures, places and times.
 func variantCases14uk() []attackCase {
-	return slices.Concat(ukInfinitiveFamily, ukWhereasFamily, ukAttackHeadingFamily, ukBreakdownGoesOnFamily, ukHedgeFamily, ukGenStaffFamily, ukTensHundredsFamily, ukInjuriesFamily, ukTargetRegionsFamily, ukCommandZoneFamily, ukOfficialsFamily)
+	return slices.Concat(ukInfinitiveFamily, ukWhereasFamily, ukAttackHeadingFamily, ukBreakdownGoesOnFamily, ukHedgeFamily, ukGenStaffFamily, ukTensHundredsFamily, ukInjuriesFamily, ukTargetRegionsFamily, ukCommandZoneFamily, ukOfficialsFamily, ukOneMoreWeaponFamily)
 }
 
 // The infinitive of the verb of destroying after "managed to" or "were
@@ -267,4 +267,43 @@ var ukOfficialsFamily = []attackCase{
 	{name: "uk: the governor named with the office", pub: "2026-05-06",
 		text: "Вночі над Дніпропетровщиною збили 6 шахедів, повідомив голова ОВА Сергій Лисак.",
 		want: map[string]any{"national#": 0, "0.regions": []string{"Dnipropetrovsk"}}},
+}
+
+// A count with a weapon noun, then "та", "і" or "й" and a singular noun of
+// the other class with no number of its own: the count is the first
+// class's, the singular noun one weapon (N drones and one missile), in the
+// instrumental after "атакувати" or the accusative after "запустити",
+// with a count ending in one (singular noun after it) or not.
+var ukOneMoreWeaponFamily = []attackCase{
+	{name: "uk: instrumental, count ending in one, type, and a ballistic missile", pub: "2026-05-06",
+		text: "Цієї ночі ворог атакував область 61 шахедом та балістичною ракетою.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 61, "0.launched.missiles": 1, "0.launched.by_type.ballistic": 1}},
+	{name: "uk: instrumental, count ending in one, drone, and a bare missile", pub: "2026-05-06",
+		text: "Росіяни атакували південь 71 дроном і ракетою.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 71, "0.launched.missiles": 1, "0.launched.total": nil}},
+	{name: "uk: instrumental plural, and a bare missile", pub: "2026-05-06",
+		text: "Окупанти вночі атакували 86 безпілотниками й ракетою.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 86, "0.launched.missiles": 1, "0.launched.total": nil}},
+	{name: "uk: accusative, strike UAVs and a missile", pub: "2026-05-06",
+		text: "За ніч противник запустив 112 ударних БпЛА та ракету.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 112, "0.launched.missiles": 1}},
+	{name: "uk: accusative, count ending in one, type, and a cruise missile", pub: "2026-05-06",
+		text: "Противник запустив 31 шахед і крилату ракету.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 31, "0.launched.missiles": 1, "0.launched.by_type.cruise": 1}},
+	{name: "uk: accusative, drones and a missile with its model, then shot down", pub: "2026-05-06",
+		text: "Ворог запустив 46 дронів та ракету Іскандер-М, сили ППО збили 39 дронів.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 46, "0.launched.missiles": 1, "0.intercepted.drones": 39}},
+	{name: "uk: shot down, genitive plural and an accusative missile", pub: "2026-05-06",
+		text: "Сили оборони збили 27 шахедів та ракету.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 27, "0.intercepted.missiles": 1}},
+	// what must not change
+	{name: "uk: two numbered classes", pub: "2026-05-06",
+		text: "Ворог атакував 61 шахедом та 2 балістичними ракетами.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 61, "0.launched.missiles": 2}},
+	{name: "uk: a plural second noun with no number shares the count", pub: "2026-05-06",
+		text: "Противник атакував 70 дронами та ракетами.",
+		want: map[string]any{"national#": 1, "0.launched.total": 70, "0.launched.missiles": nil, "0.launched.drones": nil}},
+	{name: "en: drones and a ballistic missile", pub: "2026-05-06",
+		text: "Russia launched 53 drones and a ballistic missile overnight.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 53, "0.launched.missiles": 1}},
 }
