@@ -515,9 +515,10 @@ func launchParticiple(w string) bool {
 // Russia's.
 func namedAttack(toks []token, k int) bool {
 	for n := 0; k < len(toks) && n < 4; n, k = n+1, k+1 {
-		switch lw := toks[k].low; lw {
-		case "attack", "attacks", "strike", "strikes", "shelling", "barrage", "bombardment", "raid", "raids", "airstrike", "airstrikes":
+		if attackNoun(toks[k].low) {
 			return true
+		}
+		switch toks[k].low {
 		case "missile", "missiles", "drone", "drones", "rocket", "air", "aerial", "and", "artillery":
 		default:
 			return false

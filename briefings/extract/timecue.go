@@ -318,9 +318,12 @@ func ordinalAttack(toks []token, i int) bool {
 	return false
 }
 
+// attackNoun: a noun that names an attack ("attack", "strike", "raid",
+// "barrage", "shelling", "an airstrike", "a wave", "a salvo").
 func attackNoun(w string) bool {
 	switch w {
-	case "attack", "attacks", "assault", "barrage", "bombardment", "strike", "raid", "wave", "salvo":
+	case "attack", "attacks", "strike", "strikes", "raid", "raids", "airstrike", "airstrikes", "shelling",
+		"barrage", "barrages", "bombardment", "assault", "assaults", "wave", "salvo":
 		return true
 	}
 	return false

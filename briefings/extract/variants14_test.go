@@ -52,6 +52,9 @@ var ordinalSpanFamily = []attackCase{
 	{name: "ordinal with digits: the 12th such raid in the past month", pub: "2026-04-04",
 		text: "Air defence downed 25 of 27 drones overnight, the 12th such raid on the city in the past month, the air force said.",
 		want: map[string]any{"national#": 1, "0.launched.drones": 27}},
+	{name: "ordinal span: the fifth airstrike this month", pub: "2026-04-04",
+		text: "In the fifth airstrike on the port this month, air defence shot down 14 of 17 drones overnight, the air force said.",
+		want: map[string]any{"#": 1, "national#": 1, "0.launched.drones": 17, "0.intercepted.drones": 14}},
 	// what must not change
 	{name: "ordinal: a span total without an ordinal stays cumulative", pub: "2026-04-04",
 		text: "Air defence destroyed 130 drones in four days, the president said.",
