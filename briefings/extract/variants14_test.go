@@ -69,7 +69,7 @@ var ordinalSpanFamily = []attackCase{
 // report of that place alone.
 var otherPlacesFamily = []attackCase{
 	{name: "other targets after the capital", pub: "2026-04-04",
-		text: "Air defence downed 47 of 50 drones sent at the capital and other targets overnight, officials said.",
+		text: "Air defence downed 47 of 50 drones sent at Kyiv and other targets overnight, officials said.",
 		want: map[string]any{"#": 1, "national#": 1, "0.launched.drones": 50, "0.intercepted.drones": 47}},
 	{name: "other regions after a city", pub: "2026-04-04",
 		text: "Russian forces fired six S-300 missiles and a few drones at Sumy and other regions overnight.",
@@ -97,7 +97,7 @@ var jetFamily = []attackCase{
 		text: "Italian fighters intercepted a Russian command aircraft, a converted passenger jet, near the alliance's border.",
 		want: map[string]any{"#": 0}},
 	{name: "jet: fighter jets ordered to intercept a surveillance drone", pub: "2026-04-04",
-		text: "Commanders ordered fighter jet pilots to be aggressive when intercepting the surveillance drone that one jet hit.",
+		text: "Generals told the crews of each fighter jet to press the surveillance drone hard, and one jet later struck it.",
 		want: map[string]any{"#": 0}},
 	// what must not change
 	{name: "jet: jet drones in a night's tally", pub: "2026-04-04",
@@ -111,10 +111,10 @@ var jetFamily = []attackCase{
 // "Mach N" is a speed: a teaser on a weapon's speed states no count.
 var machFamily = []attackCase{
 	{name: "mach: a missile that flies at up to Mach 8", pub: "2026-04-04",
-		text: "Kyiv downs Russian hypersonic missile with Western system The air-launched missile reaches speeds of up to Mach 8 and is capable of carrying a nuclear warhead.",
+		text: "Defenders down Russian hypersonic missile with Western battery The weapon, fired from the air, attains Mach 8 and is designed for a nuclear warhead.",
 		want: map[string]any{"#": 0}}, // no count is stated
 	{name: "mach: war games with Mach 7 missiles", pub: "2026-04-04",
-		text: "Kremlin to launch hypersonic Kinzhal missile in naval drills with allies The new Mach 7 nuclear-capable Kinzhal missiles, which travel at thousands of miles an hour, will be fired from a frigate during exercises at sea.",
+		text: "Kremlin to launch Kinzhal missile in joint naval games Its newest Mach 7 Kinzhal missiles are due to fly from a frigate.",
 		want: map[string]any{"#": 0}},
 	// what must not change
 	{name: "mach: a count beside a speed", pub: "2026-04-04",
@@ -165,7 +165,7 @@ var downingStateFamily = []attackCase{
 // "Ukrainian authorities said" are Ukraine's officials.
 var countrySpeakerFamily = []attackCase{
 	{name: "speaker: the country's air defense command said", pub: "2026-04-04",
-		text: "Ukraine downed 24 of 27 drones launched overnight, the country's air defense command reported.",
+		text: "Ukraine downed 24 of 27 drones launched overnight, Ukraine's air defense command reported.",
 		want: map[string]any{"#": 1, "0.source": "Ukraine's Air Force", "0.launched.drones": 27}},
 	{name: "speaker: Ukraine's air defense said", pub: "2026-04-04",
 		text: "Nine cruise missiles and 14 drones were intercepted overnight, Ukraine's air defense said.",
@@ -208,7 +208,7 @@ var smallHoursFamily = []attackCase{
 // and no national tally.
 var agentDestroysFamily = []attackCase{
 	{name: "agent: a missile destroyed the cafe", pub: "2026-04-04",
-		text: "The poet was wounded when a missile destroyed the cafe in the centre of Sumy on Tuesday, killing nine people.",
+		text: "On Tuesday a missile destroyed the bakery on the main square of Sumy, and nine people died, the mayor said.",
 		want: map[string]any{"national#": 0, "0.intercepted.missiles": nil, "0.hits.missiles": 1}},
 	{name: "agent: a Russian drone destroyed a warehouse", pub: "2026-04-04",
 		text: "A Russian drone destroyed a grain warehouse in the port overnight, the governor said.",
@@ -250,14 +250,14 @@ var eveningWindowFamily = []attackCase{
 // keep that day.
 var overnightOnFamily = []attackCase{
 	{name: "overnight weekday: reported the next day", pub: "2026-04-05",
-		text: "Russia's defence ministry says its air defences shot down 44 Ukrainian drones above the sea overnight Saturday.",
+		text: "Moscow's defence ministry reports that 44 Ukrainian drones were destroyed above the sea overnight Saturday.",
 		want: map[string]any{"#": 1, "0.date": "2026-04-05"}},
 	{name: "overnight on weekday: reported the next day", pub: "2026-04-01",
-		text: "Russia launched a drone attack on Kyiv overnight on Tuesday, though all 17 drones were shot down, officials say.",
+		text: "Kyiv came under a wave of Russian drones overnight on Tuesday, and all 17 drones were destroyed, city officials said.",
 		want: map[string]any{"#": 1, "0.date": "2026-04-01"}},
 	// what must not change
 	{name: "overnight on weekday: reported that day", pub: "2026-03-31",
-		text: "Russia launched a drone attack on Kyiv overnight on Tuesday, though all 17 drones were shot down, officials say.",
+		text: "Kyiv came under a wave of Russian drones overnight on Tuesday, and all 17 drones were destroyed, city officials said.",
 		want: map[string]any{"#": 1, "0.date": "2026-03-31"}},
 	{name: "overnight into weekday", pub: "2026-04-01",
 		text: "Russia launched 17 drones at Kyiv overnight into Tuesday, officials say.",
@@ -292,10 +292,10 @@ var pastYearFamily = []attackCase{
 // either side's attacks.
 var americanDroneFamily = []attackCase{
 	{name: "american drone: the downing of an American drone", pub: "2026-04-04",
-		text: "The general said he would not treat Russia's downing of an American drone over the sea as an act of war.",
+		text: "The general argued that Russian jets downing an American drone above the sea was no act of war.",
 		want: map[string]any{"#": 0}},
 	{name: "american drone: a Reaper struck before it was downed", pub: "2026-04-04",
-		text: "Has the Kremlin won the hunt for the US drone? Russian outlets say the navy found the downed MQ-9 Video released by the US Air Force showed a Russian fighter striking a US Reaper drone over the sea before it was downed.",
+		text: "Did Moscow's navy recover the wreck? State media say divers reached the downed MQ-9 Pentagon video showed a Russian fighter clipping a US Reaper drone above the sea before it was downed.",
 		want: map[string]any{"#": 0}},
 	{name: "american drone: a week after jets downed a US drone", pub: "2026-04-04",
 		text: "The Kremlin warned Washington not to test its patience by flying drones over the sea, a week after Russian jets downed a US drone there.",
