@@ -68,6 +68,7 @@ func (s *npScan) step(k int) (int, bool) {
 	case s.head >= 0:
 		return s.afterHead(k)
 	case s.cueAt[k] != outNone:
+		s.hitsOf(k)
 		return k, true // "12 локаційно втрачено": the predicate, not a noun
 	}
 	return s.beforeHead(k)
@@ -338,15 +339,49 @@ func (s *npScan) typeThenOther(k int) bool {
 	if s.head >= 0 || len(s.m.models) == 0 || !isAnd(s.toks[k].low) {
 		return false
 	}
-	own := modelByName(s.m.models[len(s.m.models)-1]).head
-	for q := k + 1; q < len(s.toks) && q <= k+3; q++ {
-		t := &s.toks[q]
+	q := headAfter(s.toks, k+1)
+	return q >= 0 && s.toks[q].one && otherWeapon(s.toks[q].head, modelByName(s.m.models[len(s.m.models)-1]).head)
+}
+
+// headAfter: the index of the head noun at from or after a few class
+// adjectives and modifiers ("балістичною ракетою", "ударних БпЛА"); -1
+// when another word comes first.
+func headAfter(toks []token, from int) int {
+	for q := from; q < len(toks) && q <= from+2; q++ {
+		t := &toks[q]
 		if t.head != classNone {
-			return t.one && t.head != own && (t.head == classDrone || t.head == classMissile)
+			return q
 		}
 		if t.kind != kWord || missileClassAdj(t.low) == "" && !npMods[t.low] {
-			return false
+			return -1
 		}
 	}
-	return false
+	return -1
+}
+
+// otherWeapon: cl is a weapon class (drones or missiles) other than own.
+func otherWeapon(cl, own class) bool {
+	return cl != own && (cl == classDrone || cl == classMissile)
+}
+
+// hitsOf: a count of the Ukrainian hit noun itself, with the weapon that
+// hit after it in the genitive ("N влучань ударних БпЛА", "п'ять влучань
+// ракет"): the count is of hits by that weapon class, so it keeps the class
+// when no attack around it gives one. The phrase still ends before the hit
+// noun, whose cue gives the outcome. Hits of both classes named together
+// ("N влучань ракет і дронів") give no class.
+func (s *npScan) hitsOf(k int) {
+	if s.head >= 0 || len(s.m.models) > 0 || s.adjs > 0 || s.toks[k].low != "влучань" && s.toks[k].low != "влучання" {
+		return
+	}
+	q := headAfter(s.toks, k+1)
+	if q < 0 || !otherWeapon(s.toks[q].head, classNone) {
+		return
+	}
+	if q+1 < len(s.toks) && isAnd(s.toks[q+1].low) {
+		if r := headAfter(s.toks, q+2); r >= 0 && otherWeapon(s.toks[r].head, s.toks[q].head) {
+			return
+		}
+	}
+	s.m.class = s.toks[q].head
 }

@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (Ukrainian reports, round of rwuk),
 // written for these tests: invented figures, places and times.
 func variantCases14uk() []attackCase {
-	return slices.Concat(ukInfinitiveFamily, ukWhereasFamily, ukAttackHeadingFamily, ukBreakdownGoesOnFamily, ukHedgeFamily, ukGenStaffFamily, ukTensHundredsFamily, ukInjuriesFamily, ukTargetRegionsFamily, ukCommandZoneFamily, ukOfficialsFamily, ukOneMoreWeaponFamily)
+	return slices.Concat(ukInfinitiveFamily, ukWhereasFamily, ukAttackHeadingFamily, ukBreakdownGoesOnFamily, ukHedgeFamily, ukGenStaffFamily, ukTensHundredsFamily, ukInjuriesFamily, ukTargetRegionsFamily, ukCommandZoneFamily, ukOfficialsFamily, ukOneMoreWeaponFamily, ukHitCountFamily)
 }
 
 // The infinitive of the verb of destroying after "managed to" or "were
@@ -306,4 +306,29 @@ var ukOneMoreWeaponFamily = []attackCase{
 	{name: "en: drones and a ballistic missile", pub: "2026-05-06",
 		text: "Russia launched 53 drones and a ballistic missile overnight.",
 		want: map[string]any{"national#": 1, "0.launched.drones": 53, "0.launched.missiles": 1}},
+}
+
+// A count of the hit noun itself, the weapon that hit after it in the
+// genitive ("зафіксовано N влучань ударних БпЛА"): N hits by that class,
+// also in a regional post that gives no attack figure of its own.
+var ukHitCountFamily = []attackCase{
+	{name: "uk: the mayor counts drone hits in the city", pub: "2026-05-06",
+		text: "Зафіксовано сім влучань ударних дронів у місті, повідомив Терехов.",
+		want: map[string]any{"#": 1, "0.hits.drones": 7, "0.scope": "regional"}},
+	{name: "uk: the regional administration, type in the genitive plural", pub: "2026-05-06",
+		text: "За даними ОВА, на Сумщині вночі зафіксовано 12 влучань шахедів.",
+		want: map[string]any{"#": 1, "0.hits.drones": 12, "0.scope": "regional"}},
+	{name: "uk: hits of ballistic missiles, numbers as words", pub: "2026-05-06",
+		text: "У Дніпрі зафіксовано три влучання балістичних ракет, повідомив Лисак.",
+		want: map[string]any{"#": 1, "0.hits.missiles": 3, "0.hits.drones": nil}},
+	{name: "uk: hits and locations, the source after", pub: "2026-05-06",
+		text: "Зафіксовано 9 влучань ворожих БпЛА на 5 локаціях, повідомили в обласній військовій адміністрації.",
+		want: map[string]any{"#": 1, "0.hits.drones": 9, "0.hits.locations": 5}},
+	// what must not change
+	{name: "uk: a bare count of hits takes the attack's class", pub: "2026-05-06",
+		text: "Вночі ворог атакував 75 дронами. Зафіксовано 13 влучань.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 75, "0.hits.drones": 13}},
+	{name: "uk: a bare count of hits alone is no report", pub: "2026-05-06",
+		text: "Є 12 влучань.",
+		want: map[string]any{"#": 0}},
 }
