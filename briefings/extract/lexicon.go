@@ -244,6 +244,10 @@ var cuePats = []cuePat{
 	{[]string{"shooting", "down"}, outIntercepted},
 	{[]string{"shoots", "down"}, outIntercepted},
 	{[]string{"knocked", "out"}, outIntercepted},
+	// "shot out of the sky", "taken out of the sky", "blasted out of the sky": downed
+	{[]string{"shot", "out", "of", "the", "sky"}, outIntercepted},
+	{[]string{"taken", "out", "of", "the", "sky"}, outIntercepted},
+	{[]string{"blasted", "out", "of", "the", "sky"}, outIntercepted},
 	{[]string{"strikes", "from"}, outHit},
 	{[]string{"headed", "for"}, outLaunched},
 	{[]string{"were", "recorded"}, outLaunched},

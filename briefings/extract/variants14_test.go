@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (round 7, English feed items), written
 // for these tests: invented places, times and figures.
 func variantCases14() []attackCase {
-	return slices.Concat(oneOfMostFamily, ordinalSpanFamily, otherPlacesFamily, jetFamily, machFamily, airAttackSideFamily, downingStateFamily, countrySpeakerFamily, smallHoursFamily, agentDestroysFamily, eveningWindowFamily, overnightOnFamily, pastYearFamily, americanDroneFamily, byJammingFamily)
+	return slices.Concat(oneOfMostFamily, ordinalSpanFamily, otherPlacesFamily, jetFamily, machFamily, airAttackSideFamily, downingStateFamily, countrySpeakerFamily, smallHoursFamily, agentDestroysFamily, eveningWindowFamily, overnightOnFamily, pastYearFamily, americanDroneFamily, byJammingFamily, outOfSkyFamily)
 }
 
 // "one of the biggest attacks": a ranking among attacks, never a count of one
@@ -325,4 +325,19 @@ var byJammingFamily = []attackCase{
 	{name: "by jamming: downed by air defences", pub: "2026-04-04",
 		text: "Nine Ukrainian drones were downed by air defences over the Bryansk region overnight, Russia's defence ministry said.",
 		want: map[string]any{"#": 1, "0.intercepted.drones": 9}},
+}
+
+// "shot out of the sky", "taken out of the sky", "blasted out of the sky":
+// downed, like "shot down".
+var outOfSkyFamily = []attackCase{
+	{name: "out of the sky: drones shot out of the sky beside jammed ones", pub: "2026-04-04",
+		text: "Russia said it fought off the raid on the port: three drones were shot out of the sky and four downed by electronic warfare.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 3, "0.jammed.drones": 4}},
+	{name: "out of the sky: a governor's count", pub: "2026-04-04",
+		text: "Six drones were blasted out of the sky above the city overnight, the governor said.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 6}},
+	// what must not change
+	{name: "out of the sky: a plane falling out of the sky", pub: "2026-04-04",
+		text: "Footage showed the plane falling out of the sky after a blast, officials said.",
+		want: map[string]any{"#": 0}},
 }
