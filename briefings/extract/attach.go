@@ -98,6 +98,7 @@ func (e *event) root() *event {
 // reader holds what one text's sentences leave to the next.
 type reader struct {
 	pub          time.Time
+	today        time.Time // the day the text's speaker spoke (speechDay)
 	rs           *ruleSet
 	events       []*event
 	cur          map[side]*event // the current event of each side
@@ -476,7 +477,7 @@ func (r *reader) clause(s sentence, ms []mention, figs []figure) clause {
 	if s.para && !carried || c.src != srcNone && !c.regional {
 		r.local = localCtx{}
 	}
-	c.time = timeCue(toks, r.pub, r.rs)
+	c.time = timeCue(toks, r.pub, r.today, r.rs)
 	if regs := sentenceRegions(toks); len(regs) > 0 {
 		r.lastPlace = regs[len(regs)-1].name
 	}

@@ -10,7 +10,7 @@ import (
 // sentence (reader.sentence), then stage 4 per event. rs switches rules off
 // (nil: all on).
 func extractAttacks(sents []sentence, pub time.Time, rs *ruleSet) []briefings.AttackReport {
-	r := &reader{pub: pub, rs: rs, cur: map[side]*event{}, prev: map[side]*event{}}
+	r := &reader{pub: pub, today: speechDay(sents, pub), rs: rs, cur: map[side]*event{}, prev: map[side]*event{}}
 	for _, s := range sents {
 		r.sentence(s)
 	}

@@ -46,7 +46,7 @@ func resolveWeekday(pub time.Time, wd int) time.Time {
 	return p.AddDate(0, 0, -back)
 }
 
-var saidWords = map[string]bool{"said": true, "says": true, "told": true, "reported": true, "announced": true, "stated": true, "added": true, "заявив": true, "повідомили": true, "повідомив": true}
+var saidWords = map[string]bool{"said": true, "says": true, "told": true, "reported": true, "announced": true, "stated": true, "added": true, "заявив": true, "повідомили": true, "повідомив": true, "написав": true, "написала": true}
 
 // periodFlags are the period words of a sentence.
 type periodFlags uint8
@@ -59,7 +59,7 @@ const (
 )
 
 // timeCue reads the time expression of a sentence.
-func timeCue(toks []token, pub time.Time, rs *ruleSet) timeInfo {
+func timeCue(toks []token, pub, today time.Time, rs *ruleSet) timeInfo {
 	var pw periodFlags
 	for i := 0; i < len(toks); i++ {
 		if i > 0 && toks[i-1].low == "," && (toks[i].low == "where" || toks[i].low == "де") {
@@ -73,7 +73,7 @@ func timeCue(toks []token, pub time.Time, rs *ruleSet) timeInfo {
 		pw |= periodWord(toks, i, rs)
 	}
 	var ti timeInfo
-	date, dateKey, weak := dateOf(toks, pub, pw&pwNight != 0, rs)
+	date, dateKey, weak := dateOf(toks, pub, today, pw&pwNight != 0, rs)
 	switch {
 	case pw&pwCumulative != 0:
 		ti.period = periodCumulative
@@ -394,7 +394,7 @@ func dayOfMonthAt(toks []token, i int) int {
 // 21"), else a weekday ("on Monday night"). A night whose window opens the
 // evening before ("з 18:00 1 липня") ends the next day. A date after "as of"
 // or "станом на" is the time of the count, not the attack's.
-func dateOf(toks []token, pub time.Time, night bool, rs *ruleSet) (date, key string, weak bool) {
+func dateOf(toks []token, pub, today time.Time, night bool, rs *ruleSet) (date, key string, weak bool) {
 	for i := range toks {
 		m := int(toks[i].month)
 		d := 0
@@ -427,7 +427,37 @@ func dateOf(toks []token, pub time.Time, night bool, rs *ruleSet) (date, key str
 			return d, k, w
 		}
 	}
+	for i := range toks {
+		if toks[i].low == "сьогодні" && !toDate(toks, i) && !today.IsZero() {
+			// today: the day the text's speaker spoke, a time of its own
+			// apart from a week's or a month's total in the sentence before
+			return ymd(today), ymd(today), true
+		}
+	}
 	return "", "", false
+}
+
+// toDate: "до сьогодні", "на сьогодні", "станом на сьогодні": a count up
+// to today, not today's.
+func toDate(toks []token, i int) bool {
+	return i > 0 && (toks[i-1].low == "до" || toks[i-1].low == "на")
+}
+
+// speechDay: the day the text's speaker spoke, which its "today" names:
+// the weekday of a saying the text gives ("написав у неділю", "said on
+// Sunday") when it is not a night's, else the publication day.
+func speechDay(sents []sentence, pub time.Time) time.Time {
+	if pub.IsZero() {
+		return pub
+	}
+	for _, s := range sents {
+		for i := range s.toks {
+			if s.toks[i].wday > 0 && saidDay(s.toks, i) && !tiedToNight(s.toks, i) && !hasNight(s.toks) {
+				return resolveWeekday(pub, int(s.toks[i].wday)-1)
+			}
+		}
+	}
+	return pub
 }
 
 func nextDay(date string) string {

@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (Ukrainian reports, round of rwuk),
 // written for these tests: invented figures, places and times.
 func variantCases14uk() []attackCase {
-	return slices.Concat(ukInfinitiveFamily, ukWhereasFamily, ukAttackHeadingFamily, ukBreakdownGoesOnFamily, ukHedgeFamily, ukGenStaffFamily, ukTensHundredsFamily, ukInjuriesFamily, ukTargetRegionsFamily, ukCommandZoneFamily, ukOfficialsFamily, ukOneMoreWeaponFamily, ukHitCountFamily)
+	return slices.Concat(ukInfinitiveFamily, ukWhereasFamily, ukAttackHeadingFamily, ukBreakdownGoesOnFamily, ukHedgeFamily, ukGenStaffFamily, ukTensHundredsFamily, ukInjuriesFamily, ukTargetRegionsFamily, ukCommandZoneFamily, ukOfficialsFamily, ukOneMoreWeaponFamily, ukHitCountFamily, ukTodayFamily)
 }
 
 // The infinitive of the verb of destroying after "managed to" or "were
@@ -331,4 +331,29 @@ var ukHitCountFamily = []attackCase{
 	{name: "uk: a bare count of hits alone is no report", pub: "2026-05-06",
 		text: "Є 12 влучань.",
 		want: map[string]any{"#": 0}},
+}
+
+// "Сьогодні" (today) after a week's total: today's figures are an attack of
+// their own, dated by the day the speaker spoke (the publication day, or
+// the weekday of the saying the text gives), not part of the week's total.
+var ukTodayFamily = []attackCase{
+	{name: "uk: a week's total, then there was a strike today too, colon", pub: "2026-05-10",
+		text: "За цей тиждень росія випустила по Україні понад 900 ударних дронів і 40 ракет. Був удар і сьогодні: 150 дронів і дві балістичні ракети.",
+		want: map[string]any{"national#": 1, "1.launched.drones": 150, "1.launched.missiles": 2, "1.date": "2026-05-10", "0.launched.drones": 900, "0.launched.by_type": nil}},
+	{name: "uk: over the week, then today with a verb and a shot-down figure", pub: "2026-05-10",
+		text: "Упродовж тижня ворог застосував близько 1100 дронів та 35 ракет різних типів. Сьогодні росіяни знову атакували 120 шахедами, збито 97.",
+		want: map[string]any{"national#": 1, "1.launched.drones": 120, "1.intercepted.drones": 97, "0.intercepted.drones": nil}},
+	{name: "uk: this week, then only today, the verb first", pub: "2026-05-10",
+		text: "Цього тижня окупанти запустили майже 700 дронів. Лише сьогодні вони випустили 85 ударних БпЛА.",
+		want: map[string]any{"national#": 1, "1.launched.drones": 85, "0.launched.drones": 700}},
+	// what must not change
+	{name: "uk: today is the day of the saying a day before publication", pub: "2026-05-11",
+		text: "\"За цей тиждень росія випустила понад 800 дронів і 60 ракет\", - написав він у неділю. \"І сьогодні був удар: понад 130 дронів і чотири ракети\", - додав президент.",
+		want: map[string]any{"national#": 1, "1.date": "2026-05-10", "1.launched.drones": 130}},
+	{name: "uk: as of today is a count up to now", pub: "2026-05-10",
+		text: "Станом на сьогодні росія випустила по Україні понад 5000 дронів з початку року.",
+		want: map[string]any{"national#": 0}},
+	{name: "uk: today at night is the night just ended", pub: "2026-05-10",
+		text: "Сьогодні вночі ворог атакував 60 дронами, збито 50.",
+		want: map[string]any{"national#": 1, "0.date": "2026-05-10", "0.period": "overnight", "0.launched.drones": 60}},
 }
