@@ -131,6 +131,15 @@ func TestClassifyInvented(t *testing.T) {
 			Teaser: "Some spent months hiding at relatives' homes."}, false, briefings.SectionOther},
 		{"missile shelling uk", briefings.Article{Title: "Нічний ракетний обстріл Одеси: уламки ракети впали на склади",
 			Teaser: "Сили ППО збили дві крилаті ракети, ще одна влучила в портову інфраструктуру."}, false, briefings.SectionAirAttacks},
+		// Troops storming a position and a frosty welcome for refugees:
+		// words of the weather that say no weather.
+		{"storming en", briefings.Article{Title: "Storming a trench is dangerous work. Here is how it is done",
+			Teaser: "Assaults can be quiet or very loud. A Ukrainian unit explains how it carried out one this month."}, false, briefings.SectionFrontLine},
+		{"frosty en", briefings.Article{Title: "Refugees from Ukraine, meet a frosty welcome",
+			Teaser: "Millions fled; the visas granted here number in the dozens. We should be ashamed."}, false, briefings.SectionOther},
+		// Oligarchs in English news are Russia's rich under sanctions.
+		{"oligarchs en", briefings.Article{Title: "London freezes the mansions of two more oligarchs",
+			Teaser: "Their yachts may be seized next, ministers said."}, false, briefings.SectionSanctions},
 	}
 	for _, tc := range cases {
 		d := c.Classify(&tc.a)

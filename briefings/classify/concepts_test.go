@@ -31,6 +31,7 @@ func TestLexicon(t *testing.T) {
 		// English words by stem or prefix
 		{"drones missile missiles airstrikes", "air"},
 		{"sanctions sanctioned", "sanct"},
+		{"oligarch oligarchs kleptocracy kleptocrats", "sanct"},
 		{"shelling shelled artillery mortars", "shelling"},
 		{"обстріл обстріляли обстрілів артилерія обстрелы артиллерии", "shelling"},
 		{"negotiations negotiators ceasefire talks", "talks"},
@@ -41,6 +42,7 @@ func TestLexicon(t *testing.T) {
 		{"синоптики погода погоду", "weather"},
 		{"film films filmmaker filmmakers movie", "culture"},
 		{"rain rains rainy rainfall rainstorms", "weather"},
+		{"storm storms frost frosts", "weather"},
 	}
 	for _, c := range cases {
 		toks := tk.tokens(c.words)
@@ -98,6 +100,9 @@ func TestLexicon(t *testing.T) {
 		// a surname, a rainbow, a forest, and missiles raining down are
 		// no weather
 		"rainsford", "rainer", "rainbow", "rainforest", "rained", "raining",
+		// troops storming a position, and a frosty reception or a frostier
+		// welcome, are no weather
+		"storming", "stormed", "frosty", "frostier",
 	} {
 		tk.tokens(w)
 		if c := tk.concepts[0]; c != noConcept {
@@ -117,15 +122,27 @@ func conceptName(f *featurizer, c int16) string {
 // of the words.
 func TestLexiconPairs(t *testing.T) {
 	f := newFeaturizer()
-	var got []string
 	var tk tokenizer
-	f.features(&tk, "Обмін полоненими відбувся на кордоні", "", func(prefix, x, y string) {
-		if prefix == "c:" {
-			got = append(got, x)
-		}
-	})
-	if !strings.Contains(strings.Join(got, " "), "captive") {
+	concepts := func(title string) string {
+		var got []string
+		f.features(&tk, title, "", func(prefix, x, y string) {
+			if prefix == "c:" {
+				got = append(got, x)
+			}
+		})
+		return strings.Join(got, " ")
+	}
+	if got := concepts("Обмін полоненими відбувся на кордоні"); !strings.Contains(got, "captive") {
 		t.Errorf("concepts %v lack captive", got)
+	}
+	// rockets that rain down on a town are no weather; rain alone is
+	for _, title := range []string{"Rockets rain down on a frontline town", "A hail of drones rains down on the port"} {
+		if got := concepts(title); strings.Contains(got, "weather") {
+			t.Errorf("%q: concepts %v, want no weather", title, got)
+		}
+	}
+	if got := concepts("Heavy rain expected at the weekend"); !strings.Contains(got, "weather") {
+		t.Errorf("rain alone: concepts %v lack weather", got)
 	}
 }
 

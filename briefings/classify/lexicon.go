@@ -28,6 +28,8 @@ var concepts = map[string][]string{
 	"-": {
 		"ракетк*", "танкер*", "наступн*", "кримінал*", "криминал*", "фронтмен*", "tanker*", "patriotic*",
 		"patriotism*",
+		// shells, rockets or drones that "rain down" on a city are no weather
+		"rain down",
 	},
 	// the war itself, in general terms
 	"war": {
@@ -204,6 +206,9 @@ var concepts = map[string][]string{
 		"санкці*", "санкци*", "ембарго*", "эмбарго*", "заморожен*", "теневой флот", "тіньовий флот",
 		"потолок цен", "стеля цін", "репарац*", "конфіск*", "конфиск*",
 		"confiscat*",
+		// in English news the oligarchs are Russia's rich under sanctions:
+		// their assets, yachts and homes seized or hidden
+		"oligarch*", "kleptocra*",
 	},
 	// aid to Ukraine: money and packages
 	"aid": {
@@ -279,9 +284,11 @@ var concepts = map[string][]string{
 	"weather": {
 		// rain as whole words: the prefix also took surnames (Rainer,
 		// Rainsford), rainbows and rainforests, and missiles that "rained"
-		// or were "raining" down on a city
+		// or were "raining" down on a city. Storm and frost likewise: troops
+		// storming a trench or a city and a frosty welcome or relationship
+		// are no weather.
 		"weather", "forecast*", "temperature*", "=rain", "=rains", "=rainy", "rainfall*", "rainstorm*", "snow*",
-		"frost*", "heatwave*", "storm", "storms",
+		"=frost", "=frosts", "heatwave*", "=storm", "=storms",
 		"синоптик*", "=погода", "=погоди", "=погоду", "=погодою", "=погоде", "=погодой", "погодн*", "температур*", "дощ*", "дожд*", "сніг*", "снег*", "мороз*", "шторм*",
 		"гідрометцентр*", "гидрометцентр*", "циклон*", "опади", "опадів", "осадк*", "вітер", "ветер", "потепл*", "похолод*",
 		"шквальн*",
