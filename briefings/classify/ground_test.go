@@ -30,17 +30,20 @@ func TestGroundFireOnly(t *testing.T) {
 }
 
 // Explain names the rule that moved an article out of the model's section:
-// the model reads shelling, damage and a wounded man as a strike, the rule
-// reads the guns.
+// a model that reads shelling, damage and wounded people as a strike (here
+// weights that file everything under Air attacks), the rule reads the guns.
 func TestExplainGroundRule(t *testing.T) {
-	c, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := &Weights{Threshold: 0.5, Bias: [nOut]float64{5, 3, 0, 0, 0, 0}, Rows: map[uint32][nOut]float64{}}
+	c := NewWithWeights(w)
 	a := &briefings.Article{Title: "Російські війська з артилерії обстріляли прикордонні громади Сумщини",
 		Teaser: "Пошкоджено будинки, поранено двох людей, повідомила ОВА."}
 	e := c.Explain(a, 5)
 	if e.Section != briefings.SectionFrontLine || e.Rule != ruleGround {
 		t.Errorf("section %s, rule %q; want Front line by the ground-fire rule (model: %v)", e.Section, e.Rule, e.Sections)
+	}
+	// with a weapon of the air named, the model's section stands
+	a.Teaser = "Вночі також атакували дрони; пошкоджено будинки."
+	if e := c.Explain(a, 5); e.Section != briefings.SectionAirAttacks || e.Rule != "" {
+		t.Errorf("with drones: section %s, rule %q; want Air attacks by the model", e.Section, e.Rule)
 	}
 }
