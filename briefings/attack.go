@@ -99,7 +99,13 @@ type AttackReport struct {
 	// QualAtLeast also marks a class total summed from a list that names a
 	// type without a count: the true total is larger (see LowerBound).
 	Qualifiers map[string]string `json:"qualifiers"`
-	Regions    []string          `json:"regions"`
+	// Summed names the class figures the text does not state as one number:
+	// the extractor added them up from parts it states by class or type (9
+	// cruise and 4 ballistic missiles give launched.missiles 13). By path
+	// ("launched.missiles"), the keys of the same counts' ByType whose
+	// figures add up to it. A briefing shows the parts, never the sum.
+	Summed  map[string][]string `json:"summed,omitempty"`
+	Regions []string            `json:"regions"`
 	// Weapons are the weapon types and classes the report names, counted or
 	// not ("Shahed", "Iskander-M", "cruise", "drone").
 	Weapons    []string   `json:"weapons,omitempty"`

@@ -155,6 +155,45 @@ type value struct {
 	n       int
 	outlets []string
 	bound   string // "at_least", "more_than": every outlet gives it as a lower bound
+	// parts: no outlet states n as one number, only these parts of it
+	// (briefings.AttackReport.Summed); the line shows them instead of n.
+	parts []part
+}
+
+// part is one figure by class or type that a sum was made of.
+type part struct {
+	key, bound string
+	n          int
+}
+
+// partsOf is the stated parts of a figure the report only sums (nil when
+// it states the figure): the class or type figures of the same counts.
+// ok is false when it is a sum whose parts are not all there.
+func partsOf(r *briefings.AttackReport, path string) (ps []part, ok bool) {
+	keys, summed := r.Summed[path]
+	if !summed {
+		return nil, true
+	}
+	prefix, _, _ := strings.Cut(path, ".")
+	var byType map[string]int
+	switch prefix {
+	case "launched":
+		byType = r.Launched.ByType
+	case "intercepted":
+		byType = r.Intercepted.ByType
+	case "jammed":
+		byType = r.Jammed.ByType
+	case "intercepted_or_jammed":
+		byType = r.InterceptedOrJammed.ByType
+	}
+	for _, k := range keys {
+		n, has := byType[k]
+		if !has {
+			return nil, false
+		}
+		ps = append(ps, part{key: k, n: n, bound: lowerBound(r, prefix+".by_type."+k)})
+	}
+	return ps, len(ps) > 0
 }
 
 // values collects the distinct values of a figure across the event's
@@ -167,19 +206,29 @@ func values(ev *event, path string, get func(*briefings.AttackReport) *int) []va
 		if p == nil {
 			continue
 		}
+		ps, ok := partsOf(r, path)
+		if !ok {
+			continue // a sum whose parts cannot be shown: no figure to quote
+		}
 		b := lowerBound(r, path)
+		if ps != nil {
+			b = "" // the parts say how exact they are
+		}
 		found := false
 		for i := range out {
 			if out[i].n == *p {
 				out[i].outlets = append(out[i].outlets, outlet(r))
-				if b == "" {
+				if b == "" && ps == nil {
 					out[i].bound = "" // an outlet states it as complete
+				}
+				if ps == nil {
+					out[i].parts = nil // an outlet states it as one number
 				}
 				found = true
 			}
 		}
 		if !found {
-			out = append(out, value{n: *p, outlets: []string{outlet(r)}, bound: b})
+			out = append(out, value{n: *p, outlets: []string{outlet(r)}, bound: b, parts: ps})
 		}
 	}
 	return out
@@ -210,12 +259,18 @@ func say(p *locale.Printer, vs []value, noun string) string {
 		return p.T("figures."+v.bound, locale.Args{"What": w}) // "at least 12 missiles"
 	}
 	if len(vs) == 1 {
+		if vs[0].parts != nil {
+			return sayParts(p, vs[0].parts)
+		}
 		return bounded(vs[0], word(vs[0].n))
 	}
 	parts := make([]string, len(vs))
 	for i, v := range vs {
 		w := strconv.Itoa(v.n)
-		if i == 0 {
+		switch {
+		case v.parts != nil:
+			w = sayParts(p, v.parts)
+		case i == 0:
 			w = word(v.n)
 		}
 		parts[i] = bounded(v, w) + " (" + strings.Join(v.outlets, ", ") + ")"
@@ -223,9 +278,28 @@ func say(p *locale.Printer, vs []value, noun string) string {
 	return strings.Join(parts, " / ")
 }
 
-// single is the one value every outlet states, complete.
+// sayParts is the parts of a sum, each as stated: "9 cruise missiles, 4
+// ballistic missiles"; a type the catalogue has no noun for goes by its
+// name ("3 Kh-101").
+func sayParts(p *locale.Printer, ps []part) string {
+	out := make([]string, len(ps))
+	for i, x := range ps {
+		w, ok := p.NLookup("figures.class."+x.key, x.n)
+		if !ok {
+			w = p.T("figures.typed", locale.Args{"N": x.n, "Type": x.key})
+		}
+		if x.bound != "" {
+			w = p.T("figures."+x.bound, locale.Args{"What": w})
+		}
+		out[i] = w
+	}
+	return strings.Join(out, ", ")
+}
+
+// single is the one value every outlet states, complete, as one number (a
+// sum of parts gives no rate and accounts for no stated total).
 func single(vs []value) (int, bool) {
-	if len(vs) == 1 && vs[0].bound == "" {
+	if len(vs) == 1 && vs[0].bound == "" && vs[0].parts == nil {
 		return vs[0].n, true
 	}
 	return 0, false
@@ -439,7 +513,7 @@ func downParts(p *locale.Printer, cs []statedClass) []string {
 		}
 		// Name the class unless the line speaks of one launched class only.
 		noun := ""
-		if named > 1 || len(s.launched) == 0 || s.hideLaunched {
+		if named > 1 || len(s.launched) == 0 || s.hideLaunched || s.launched[0].parts != nil {
 			noun = s.c.noun
 		}
 		var parts []string

@@ -21,6 +21,12 @@ type tally struct {
 	plain   [2]bool // drones, missiles stated as a class figure (not summed from types)
 	classes [len(missileClasses) + 1]int
 	hasCls  [len(missileClasses) + 1]bool // per missile class (the last: types of no known class)
+	// typesOf are the types counted into each class's figure, fromTypes
+	// the classes whose figure is such a sum, and summed the parts of each
+	// class figure the text does not state (briefings.AttackReport.Summed).
+	typesOf   [len(missileClasses) + 1][]string
+	fromTypes map[string]bool
+	summed    map[string][]string
 }
 
 func classIndex(c missileClass) int {
@@ -57,8 +63,8 @@ func (t *tally) set(dst **int, key string, n int, q qualifier) {
 }
 
 // counts tallies the entries of one outcome of an event.
-func (e *event) counts(out outcome, prefix string, quals map[string]string, rs *ruleSet) briefings.Counts {
-	t := &tally{quals: quals, prefix: prefix}
+func (e *event) counts(out outcome, prefix string, quals map[string]string, summed map[string][]string, rs *ruleSet) briefings.Counts {
+	t := &tally{quals: quals, prefix: prefix, summed: summed}
 	for pass := 0; pass < 2; pass++ {
 		weak := pass == 1
 		for _, g := range e.groups(out, weak) {
@@ -163,6 +169,7 @@ func (t *tally) missile(x entry, part bool) bool {
 				k := classIndex(x.mclass)
 				t.classes[k] += x.n
 				t.hasCls[k] = true
+				t.typesOf[k] = append(t.typesOf[k], name)
 			}
 		}
 		return false
@@ -198,8 +205,12 @@ func orQual(a, b qualifier) qualifier {
 // classTotals: a missile class's figure from its types, when not stated.
 func (t *tally) classTotals() {
 	for i, c := range missileClasses {
-		if t.hasCls[i] {
+		if _, has := t.c.ByType[string(c)]; t.hasCls[i] && !has {
 			t.byType(string(c), t.classes[i], qNone)
+			if t.fromTypes == nil {
+				t.fromTypes = map[string]bool{}
+			}
+			t.fromTypes[string(c)] = true
 		}
 	}
 }
@@ -211,16 +222,26 @@ func (t *tally) missileTotal() {
 		return
 	}
 	sum, ok := 0, false
-	for _, c := range missileClasses {
+	var parts []string
+	for i, c := range missileClasses {
 		if n, has := t.c.ByType[string(c)]; has {
 			sum, ok = sum+n, true
+			if t.fromTypes[string(c)] && len(t.typesOf[i]) > 1 {
+				parts = append(parts, t.typesOf[i]...) // the class's own figure is a sum too
+			} else {
+				parts = append(parts, string(c))
+			}
 		}
 	}
 	if k := len(missileClasses); t.hasCls[k] {
 		sum, ok = sum+t.classes[k], true
+		parts = append(parts, t.typesOf[k]...)
 	}
 	if ok {
 		t.set(&t.c.Missiles, "missiles", sum, qNone)
+		if len(parts) > 1 {
+			t.summed[t.prefix+".missiles"] = parts // one part is the total itself
+		}
 	}
 }
 

@@ -24,13 +24,16 @@ func (e *event) report(rs *ruleSet) (briefings.AttackReport, bool) {
 		// report, with or without the time the count was made
 		a.Source = string(srcAirForce)
 	}
-	q := a.Qualifiers
-	a.Launched = e.counts(outLaunched, "launched", q, rs)
-	a.Intercepted = e.counts(outIntercepted, "intercepted", q, rs)
-	a.Jammed = e.counts(outJammed, "jammed", q, rs)
-	a.InterceptedOrJammed = e.counts(outCombined, "intercepted_or_jammed", q, rs)
-	a.NotReached = e.counts(outNotReached, "not_reached", q, rs)
-	hits := e.counts(outHit, "hits", q, rs)
+	q, sum := a.Qualifiers, map[string][]string{}
+	a.Launched = e.counts(outLaunched, "launched", q, sum, rs)
+	a.Intercepted = e.counts(outIntercepted, "intercepted", q, sum, rs)
+	a.Jammed = e.counts(outJammed, "jammed", q, sum, rs)
+	a.InterceptedOrJammed = e.counts(outCombined, "intercepted_or_jammed", q, sum, rs)
+	a.NotReached = e.counts(outNotReached, "not_reached", q, sum, rs)
+	hits := e.counts(outHit, "hits", q, sum, rs)
+	if len(sum) > 0 {
+		a.Summed = sum
+	}
 	a.Hits.Drones, a.Hits.Missiles, a.Hits.ByType = hits.Drones, hits.Missiles, hits.ByType
 	if rs.on(ruleAll) {
 		e.applyAll(&a)
@@ -77,6 +80,9 @@ func (e *event) applyAll(a *briefings.AttackReport) {
 		}
 		if (x.class == classMissile || anyClass) && dst.Missiles == nil && a.Launched.Missiles != nil {
 			dst.Missiles = briefings.IntPtr(*a.Launched.Missiles)
+			if parts := a.Summed["launched.missiles"]; parts != nil {
+				a.Summed[outcomePrefix(x.out)+".missiles"] = parts // with the types copied below
+			}
 			for k, v := range a.Launched.ByType {
 				if dst.ByType == nil {
 					dst.ByType = map[string]int{}
@@ -252,6 +258,22 @@ func countsFor(a *briefings.AttackReport, o outcome) *briefings.Counts {
 		return &a.NotReached
 	}
 	return nil
+}
+
+// outcomePrefix is the path prefix of an outcome's counts in the report's
+// qualifiers and sums ("intercepted").
+func outcomePrefix(o outcome) string {
+	switch o {
+	case outIntercepted:
+		return "intercepted"
+	case outJammed:
+		return "jammed"
+	case outCombined:
+		return "intercepted_or_jammed"
+	case outNotReached:
+		return "not_reached"
+	}
+	return "launched"
 }
 
 func countsSet(c briefings.Counts) bool {

@@ -68,6 +68,14 @@ func (p *Printer) N(key string, n int, args ...Args) string {
 	return s
 }
 
+// NLookup is N for a key that may be in no language: ok is false when it
+// is not.
+func (p *Printer) NLookup(key string, n int) (string, bool) {
+	s, err := p.loc.Localize(&i18n.LocalizeConfig{MessageID: key, PluralCount: n, TemplateData: map[string]any{"Count": n}})
+	_ = err
+	return s, s != ""
+}
+
 // Month returns the month's name as it stands after a day number ("17
 // September", Ukrainian in the genitive: "17 вересня").
 func (p *Printer) Month(m time.Month) string { return p.T("date.month." + strconv.Itoa(int(m))) }
