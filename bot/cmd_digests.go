@@ -294,7 +294,11 @@ func articleLine(pr *locale.Printer, a *briefings.Article, loc *time.Location) [
 		line = append(line, Span{Text: a.Title})
 	}
 	meta := " — " + a.SourceName
-	if !a.PublishedAt.IsZero() {
+	switch {
+	case a.PublishedAt.IsZero():
+	case a.DateOnly:
+		meta += ", " + pr.DayMonth(dayOf(a.PublishedAt)) // the source gives no time of day
+	default:
 		meta += ", " + pr.DayTime(a.PublishedAt.In(loc))
 	}
 	return append(line, Span{Text: meta, Italic: true})

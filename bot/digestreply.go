@@ -52,7 +52,7 @@ func DigestReply(pr *locale.Printer, d *briefings.Digest, loc *time.Location) *R
 func digestItemLines(pr *locale.Printer, it briefings.DigestItem, loc *time.Location) [][]Span {
 	head := []Span{{Text: it.Headline, Bold: true}}
 	if !it.Published.IsZero() {
-		head = append(head, Span{Text: " (" + itemTimes(pr, it.Published.In(loc), it.Updated.In(loc)) + ")"})
+		head = append(head, Span{Text: " (" + itemTimes(pr, it, loc) + ")"})
 	}
 	lines := [][]Span{head}
 	if len(it.Sentences) > 0 {
@@ -83,18 +83,35 @@ func digestItemLines(pr *locale.Printer, it briefings.DigestItem, loc *time.Loca
 
 // itemTimes writes an item's time: its headline's ("14 Mar 06:40"), and
 // when a later report followed, when ("14 Mar 06:40, updated 09:30"; the
-// day too when it differs).
-func itemTimes(pr *locale.Printer, published, updated time.Time) string {
+// day too when it differs). A time its source does not give is not
+// written: such an article shows its day alone ("14 Mar").
+func itemTimes(pr *locale.Printer, it briefings.DigestItem, loc *time.Location) string {
+	published, updated := it.Published.In(loc), it.Updated.In(loc)
 	out := pr.DayTime(published)
-	if updated.IsZero() || updated.Sub(published) < time.Minute {
+	if it.DateOnly {
+		published = dayOf(it.Published)
+		out = pr.DayMonth(published)
+	}
+	if it.Updated.IsZero() || it.Updated.Sub(it.Published) < time.Minute {
 		return out
 	}
+	y, m, d := updated.Date()
+	if it.UpdatedDateOnly {
+		if y, m, d = it.Updated.UTC().Date(); y == published.Year() && m == published.Month() && d == published.Day() {
+			return out // the same day again says nothing new
+		}
+		return out + pr.T("digest.updated", locale.Args{"Time": pr.DayMonth(dayOf(it.Updated))})
+	}
 	at := pr.Clock(updated)
-	if y, m, d := updated.Date(); y != published.Year() || m != published.Month() || d != published.Day() {
+	if y != published.Year() || m != published.Month() || d != published.Day() {
 		at = pr.DayTime(updated)
 	}
 	return out + pr.T("digest.updated", locale.Args{"Time": at})
 }
+
+// dayOf is the day of a date without a time of day (stored as its 00:00
+// UTC), whatever the reader's zone.
+func dayOf(t time.Time) time.Time { return t.UTC() }
 
 // SectionName is a digest section's name in pr's language (the section
 // constants of briefings are English).

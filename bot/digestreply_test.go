@@ -85,6 +85,28 @@ func TestDigestItemTimes(t *testing.T) {
 			t.Errorf("%v / %v: %q, want suffix %q", c.published, c.updated, got, c.want)
 		}
 	}
+	// A day without a time of day is shown alone, in any zone; a later
+	// report keeps its time, a later day without one its day.
+	kyiv, err := time.LoadLocation("Europe/Kyiv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := []struct {
+		it   briefings.DigestItem
+		want string
+	}{
+		{briefings.DigestItem{Published: at(14, 0, 0), DateOnly: true}, " (14 Mar)"},
+		{briefings.DigestItem{Published: at(14, 0, 0), DateOnly: true, Updated: at(14, 9, 30)}, " (14 Mar, updated 11:30)"},
+		{briefings.DigestItem{Published: at(13, 0, 0), DateOnly: true, Updated: at(14, 0, 0), UpdatedDateOnly: true}, " (13 Mar, updated 14 Mar)"},
+		{briefings.DigestItem{Published: at(13, 6, 0), Updated: at(14, 0, 0), UpdatedDateOnly: true}, " (13 Mar 08:00, updated 14 Mar)"},
+	}
+	for _, c := range day {
+		c.it.Headline = "H"
+		d := &briefings.Digest{Sections: []briefings.DigestSection{{Name: briefings.SectionAirAttacks, Items: []briefings.DigestItem{c.it}}}}
+		if got := DigestReply(en, d, kyiv).Paragraphs[0].Lines[0][1].Text; got != c.want {
+			t.Errorf("%+v: %q, want %q", c.it, got, c.want)
+		}
+	}
 	// An item told in the reader's language takes that article's time.
 	d := &briefings.Digest{Sections: []briefings.DigestSection{{Name: briefings.SectionAirAttacks, Items: []briefings.DigestItem{{
 		Headline: "H", Lang: "en", Published: at(14, 8, 0), Updated: at(14, 9, 30),

@@ -76,7 +76,7 @@ func inLanguage(d *briefings.Digest, lang string) *briefings.Digest {
 			if v, ok := it.InLang[lang]; ok && it.Lang != lang {
 				it.Headline, it.Sentences, it.Lang = v.Headline, v.Sentences, lang
 				if !v.Published.IsZero() && !v.Published.After(it.Updated) {
-					it.Published = v.Published
+					it.Published, it.DateOnly = v.Published, v.DateOnly
 				}
 			}
 			items[j] = it

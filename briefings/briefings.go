@@ -91,6 +91,10 @@ type Article struct {
 	Body        string
 	Lang        string
 	PublishedAt time.Time
+	// DateOnly: the source gives the day of publication but no time of
+	// day; PublishedAt is that day's 00:00 UTC, and briefings show the
+	// day alone.
+	DateOnly    bool
 	FetchedAt   time.Time
 	ContentHash string // hash of the normalized body (dedupe)
 	Fingerprint string // near-duplicate signature for story grouping (cluster package)

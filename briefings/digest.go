@@ -40,7 +40,11 @@ type DigestItem struct {
 	// is later when other reports followed the headline's.
 	Published time.Time `json:"published"`
 	Updated   time.Time `json:"updated,omitzero"`
-	Score     float64   `json:"score"`
+	// DateOnly and UpdatedDateOnly: the article's source gives its day but
+	// no time of day (Article.DateOnly): show the day alone.
+	DateOnly        bool    `json:"date_only,omitempty"`
+	UpdatedDateOnly bool    `json:"updated_date_only,omitempty"`
+	Score           float64 `json:"score"`
 	// Figures is a one-line attack summary built only from extracted figures.
 	Figures string `json:"figures,omitempty"`
 	// Attacks are the reports Figures was written from, to write it again
@@ -92,4 +96,5 @@ type LangVersion struct {
 	Headline  string
 	Sentences []string
 	Published time.Time // the article's publication
+	DateOnly  bool      // Published is a day without a time (Article.DateOnly)
 }

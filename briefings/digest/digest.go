@@ -619,6 +619,7 @@ func item(p *locale.Printer, r ranked, sum briefings.Summarizer, n int, loc *tim
 		// report of the story is its update, not the headline's time.
 		it.Published = at.In(loc)
 	}
+	it.DateOnly, it.UpdatedDateOnly = dateOnlyAt(s, it.Published), dateOnlyAt(s, it.Updated)
 	it.Lang, it.InLang = inLanguages(originals, best, sum, n)
 	reports := storyReports(s)
 	if ev := mainEvent(reports); ev != nil && len(events[ev.key]) > 0 && talliesEvent(reports, ev.key) {
@@ -635,6 +636,21 @@ func item(p *locale.Printer, r ranked, sum briefings.Summarizer, n int, loc *tim
 		it.Record = RecordOf(reports)
 	}
 	return it
+}
+
+// dateOnlyAt reports whether the story's articles published at t give a
+// day without a time of day (every one of them, and at least one).
+func dateOnlyAt(s *briefings.Story, t time.Time) bool {
+	found := false
+	for _, a := range s.Articles {
+		if a.PublishedAt.Equal(t) {
+			if !a.DateOnly {
+				return false
+			}
+			found = true
+		}
+	}
+	return found
 }
 
 // told is a story's headline, its article's publication, up to n sentences
@@ -776,7 +792,7 @@ func inLanguages(originals []briefings.Article, best int, sum briefings.Summariz
 		if out == nil {
 			out = map[string]briefings.LangVersion{}
 		}
-		out[a.Lang] = briefings.LangVersion{Headline: strings.TrimSpace(a.Title), Sentences: clip(sents, n), Published: a.PublishedAt}
+		out[a.Lang] = briefings.LangVersion{Headline: strings.TrimSpace(a.Title), Sentences: clip(sents, n), Published: a.PublishedAt, DateOnly: a.DateOnly}
 	}
 	return lang, out
 }

@@ -386,14 +386,14 @@ func feedItemArticle(s *briefings.Source, base *url.URL, it *gofeed.Item, now ti
 	}
 	switch {
 	case it.PublishedParsed != nil:
-		a.PublishedAt = it.PublishedParsed.UTC()
+		a.PublishedAt, a.DateOnly = it.PublishedParsed.UTC(), !hasClock(it.Published)
 	case it.UpdatedParsed != nil:
-		a.PublishedAt = it.UpdatedParsed.UTC()
+		a.PublishedAt, a.DateOnly = it.UpdatedParsed.UTC(), !hasClock(it.Updated)
 	default:
 		a.PublishedAt = now
 	}
 	if !plausibleDate(a.PublishedAt, now) {
-		a.PublishedAt = now
+		a.PublishedAt, a.DateOnly = now, false
 	}
 	if a.Title == "" && a.Body == "" && a.Teaser == "" && link == "" {
 		return nil

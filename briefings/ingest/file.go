@@ -73,7 +73,7 @@ func parseHeaders(a *briefings.Article, text string) string {
 		trimmed := strings.TrimLeft(text, " \t\r\n")
 		if m := leadingDate.FindStringSubmatchIndex(trimmed); m != nil && !strings.HasPrefix(strings.ToLower(strings.TrimSpace(trimmed)), "date:") {
 			if t, ok := parseDate(trimmed[m[2]:m[3]]); ok {
-				a.PublishedAt = t
+				a.PublishedAt, a.DateOnly = t, !hasClock(trimmed[m[2]:m[3]])
 				text = trimmed[m[1]:]
 				continue
 			}
@@ -93,7 +93,7 @@ func parseHeaders(a *briefings.Article, text string) string {
 			a.SourceName = cleanLine(v)
 		case "date", "published":
 			if t, ok := parseDate(v); ok {
-				a.PublishedAt = t
+				a.PublishedAt, a.DateOnly = t, !hasClock(v)
 			}
 		case "lang", "language":
 			a.Lang = strings.ToLower(v)
@@ -119,6 +119,13 @@ func parseDate(s string) (time.Time, bool) {
 	}
 	return time.Time{}, false
 }
+
+// clockTime finds a time of day in a written date ("09:30", "9:30:00").
+var clockTime = regexp.MustCompile(`\d{1,2}:\d{2}`)
+
+// hasClock reports whether a written date gives a time of day: a date
+// alone ("2025-09-04", "4 September 2025") is that day, at no known time.
+func hasClock(s string) bool { return clockTime.MatchString(s) }
 
 var mdHeading = regexp.MustCompile(`^#{1,6}\s+(.*?)\s*#*\s*$`)
 var mdLink = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)

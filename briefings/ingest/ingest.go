@@ -594,7 +594,7 @@ func (in *Ingester) prepare(ctx context.Context, a *briefings.Article) (Outcome,
 	// the readers of feeds and pages, which know it is the publisher's: a
 	// local file keeps the date its operator wrote.
 	if a.PublishedAt.Before(earliestPlausible) {
-		a.PublishedAt = a.FetchedAt
+		a.PublishedAt, a.DateOnly = a.FetchedAt, false
 	}
 	if a.SourceID == 0 {
 		name := a.SourceName

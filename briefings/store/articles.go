@@ -17,7 +17,7 @@ import (
 
 const articleCols = `a.id, a.source_id, s.name, s.show_text, s.topic, a.url, a.guid, a.title, a.teaser, a.body, a.lang,
 	a.published_at, a.fetched_at, a.content_hash, a.fingerprint, a.story_id, a.copy_of,
-	a.topics, a.entities, a.summary, a.origin, a.revised_at, a.relevance, a.off_topic, a.section`
+	a.topics, a.entities, a.summary, a.origin, a.revised_at, a.relevance, a.off_topic, a.section, a.date_only`
 
 const articleFrom = ` FROM articles a JOIN sources s ON s.id = a.source_id`
 
@@ -29,7 +29,7 @@ func scanArticle(sc interface{ Scan(...any) error }) (*briefings.Article, error)
 	var topics, entities, summary string
 	err := sc.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.ShowText, &a.SourceTopic, &a.URL, &a.GUID, &a.Title, &a.Teaser, &a.Body, &a.Lang,
 		tm(&a.PublishedAt), tm(&a.FetchedAt), &a.ContentHash, &a.Fingerprint, idCol{&a.StoryID}, idCol{&a.CopyOf},
-		&topics, &entities, &summary, &a.Origin, tm(&a.RevisedAt), &a.Relevance, &a.OffTopic, &a.Section)
+		&topics, &entities, &summary, &a.Origin, tm(&a.RevisedAt), &a.Relevance, &a.OffTopic, &a.Section, &a.DateOnly)
 	if err != nil {
 		return nil, err
 	}
@@ -120,8 +120,8 @@ const (
 		WHERE id = $1`
 	qInsertArticle = `INSERT INTO articles (source_id, url, guid, title, teaser, body, lang, published_at,
 		fetched_at, content_hash, fingerprint, story_id, copy_of, topics, entities, summary, origin, revised_at,
-		relevance, off_topic, section)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+		relevance, off_topic, section, date_only)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
 	ON CONFLICT DO NOTHING RETURNING id`
 	// qInsertFTS indexes a new article for full-text search (SQLite; see
 	// migration 0002): a one-row insert needs no statement transaction, so
@@ -369,7 +369,7 @@ func (db *DB) addArticleTx(ctx context.Context, tx runner, in articleInput) (res
 	id, ok, err := db.insertID(ctx, tx, qInsertArticle,
 		a.SourceID, a.URL, a.GUID, a.Title, a.Teaser, a.Body, a.Lang, a.PublishedAt,
 		a.FetchedAt, a.ContentHash, a.Fingerprint, storyID, nullID(copyOf), enc[0], enc[1], enc[2], a.Origin, a.RevisedAt,
-		a.Relevance, a.OffTopic, a.Section)
+		a.Relevance, a.OffTopic, a.Section, a.DateOnly)
 	if err != nil {
 		return res, 0, err
 	}
@@ -753,7 +753,7 @@ func (db *DB) ListStories(ctx context.Context, f briefings.StoryFilter) ([]*brie
 // the entities.
 const storyArticleCols = `a.id, a.source_id, s.name, s.show_text, s.topic, a.url, a.guid, a.title, a.teaser, a.body, a.lang,
 	a.published_at, a.fetched_at, a.content_hash, a.fingerprint, a.story_id, a.copy_of,
-	a.topics, a.summary, a.origin, a.revised_at, a.relevance, a.off_topic, a.section`
+	a.topics, a.summary, a.origin, a.revised_at, a.relevance, a.off_topic, a.section, a.date_only`
 
 // queryStoryArticles runs q, which selects storyArticleCols, and decodes
 // the rows.
@@ -769,7 +769,7 @@ func queryStoryArticles(ctx context.Context, r runner, q string, args ...any) ([
 		a := new(briefings.Article)
 		err := rows.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.ShowText, &a.SourceTopic, &a.URL, &a.GUID, &a.Title, &a.Teaser, &a.Body, &a.Lang,
 			tm(&a.PublishedAt), tm(&a.FetchedAt), &a.ContentHash, &a.Fingerprint, idCol{&a.StoryID}, idCol{&a.CopyOf},
-			&topics, &summary, &a.Origin, tm(&a.RevisedAt), &a.Relevance, &a.OffTopic, &a.Section)
+			&topics, &summary, &a.Origin, tm(&a.RevisedAt), &a.Relevance, &a.OffTopic, &a.Section, &a.DateOnly)
 		if err != nil {
 			return nil, err
 		}
