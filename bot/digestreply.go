@@ -43,6 +43,9 @@ func DigestReply(pr *locale.Printer, d *briefings.Digest, loc *time.Location) *R
 				p.Heading = SectionName(pr, sec.Name)
 			}
 			p.Lines = digestItemLines(pr, it, loc)
+			if i == len(sec.Items)-1 && sec.More > 0 {
+				p.Lines = append(p.Lines, moreLine(pr, sec))
+			}
 			r.Paragraphs = append(r.Paragraphs, p)
 		}
 	}
@@ -112,6 +115,15 @@ func itemTimes(pr *locale.Printer, it briefings.DigestItem, loc *time.Location) 
 // dayOf is the day of a date without a time of day (stored as its 00:00
 // UTC), whatever the reader's zone.
 func dayOf(t time.Time) time.Time { return t.UTC() }
+
+// moreLine says how many of a section's stories its places left out, and
+// the command that sums them up: "+2 more: /summary attacks".
+func moreLine(pr *locale.Printer, sec briefings.DigestSection) []Span {
+	if w := summaryWord(sec.Name); w != "" {
+		return []Span{{Text: pr.T("digest.more", locale.Args{"N": sec.More, "Command": "/summary " + w}), Italic: true}}
+	}
+	return []Span{{Text: pr.T("digest.more_plain", locale.Args{"N": sec.More}), Italic: true}}
+}
 
 // SectionName is a digest section's name in pr's language (the section
 // constants of briefings are English).

@@ -81,7 +81,7 @@ func inLanguage(d *briefings.Digest, lang string) *briefings.Digest {
 			}
 			items[j] = it
 		}
-		out.Sections[i] = briefings.DigestSection{Name: sec.Name, Items: items}
+		out.Sections[i] = briefings.DigestSection{Name: sec.Name, Items: items, More: sec.More}
 	}
 	return &out
 }

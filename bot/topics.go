@@ -17,6 +17,15 @@ var topicAliases = map[string]briefings.Topic{
 	"prisoners": briefings.TopicPrisoners, "pows": briefings.TopicPrisoners, "exchange": briefings.TopicPrisoners,
 }
 
+// summaryWord is the word /summary takes for a digest section's stories
+// ("attacks"), or "" for a section no topic names (Other).
+func summaryWord(section string) string {
+	return map[string]string{
+		briefings.SectionAirAttacks: "attacks", briefings.SectionFrontLine: "front",
+		briefings.SectionDiplomacy: "diplomacy", briefings.SectionSanctions: "sanctions",
+	}[section]
+}
+
 // plainWord is w lower-cased, without the punctuation typed around it.
 func plainWord(w string) string { return strings.ToLower(strings.Trim(w, ",;.")) }
 

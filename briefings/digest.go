@@ -27,6 +27,9 @@ type Digest struct {
 type DigestSection struct {
 	Name  string       `json:"name"`
 	Items []DigestItem `json:"items"`
+	// More counts the section's stories its cap of places left out (0:
+	// every story is shown).
+	More int `json:"more,omitempty"`
 }
 
 // DigestItem is one story: 1-3 verbatim sentences and every source.

@@ -433,12 +433,12 @@ func (c settings) sections(ctx context.Context, rs []ranked, sum briefings.Summa
 	}
 	var out []briefings.DigestSection
 	for _, name := range briefings.Sections {
-		items, err := c.section(ctx, bySection[name], sum)
+		items, more, err := c.section(ctx, bySection[name], sum)
 		if err != nil {
 			return nil, err
 		}
 		if len(items) > 0 {
-			out = append(out, briefings.DigestSection{Name: name, Items: items})
+			out = append(out, briefings.DigestSection{Name: name, Items: items, More: more})
 		}
 	}
 	return out, nil
@@ -450,8 +450,11 @@ func (c settings) sections(ctx context.Context, rs []ranked, sum briefings.Summa
 // posting each update of a night as a post of its own, or one busy feed,
 // does not fill a section that other outlets have news in. They take the
 // places left after. A story that yields nothing to show is left out.
-func (c settings) section(ctx context.Context, rs []*ranked, sum briefings.Summarizer) ([]briefings.DigestItem, error) {
+// more counts the stories the places left out (those never built are
+// counted as having something to show).
+func (c settings) section(ctx context.Context, rs []*ranked, sum briefings.Summarizer) (out []briefings.DigestItem, more int, err error) {
 	quota := max(1, c.maxPer/2)
+	empty := 0
 	perSource := map[string]int{}
 	var chosen, waiting []int
 	items := map[int]briefings.DigestItem{}
@@ -465,6 +468,7 @@ func (c settings) section(ctx context.Context, rs []*ranked, sum briefings.Summa
 			it.Event = eventLine(r.story, c.eventLine)
 		}
 		if !saysSomething(it) {
+			empty++
 			return nil
 		}
 		items[i] = it
@@ -481,7 +485,7 @@ func (c settings) section(ctx context.Context, rs []*ranked, sum briefings.Summa
 			waiting = append(waiting, i)
 		default:
 			if err := build(i); err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 		}
 	}
@@ -490,15 +494,15 @@ func (c settings) section(ctx context.Context, rs []*ranked, sum briefings.Summa
 			break
 		}
 		if err := build(i); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 	}
 	slices.Sort(chosen)
-	out := make([]briefings.DigestItem, len(chosen))
+	out = make([]briefings.DigestItem, len(chosen))
 	for k, i := range chosen {
 		out[k] = items[i]
 	}
-	return out, nil
+	return out, len(rs) - len(chosen) - empty, nil
 }
 
 // saysSomething reports an item worth a reader's line: one with sentences,
@@ -1036,6 +1040,7 @@ func Filter(d *briefings.Digest, f keywords.Filter) *briefings.Digest {
 	out := *d
 	out.Sections = nil
 	for _, sec := range d.Sections {
+		// More is dropped: the filter never judged the stories left out.
 		kept := briefings.DigestSection{Name: sec.Name}
 		for _, it := range sec.Items {
 			texts := append([]string{it.Headline, it.Figures, it.Event}, it.Sentences...)
