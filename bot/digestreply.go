@@ -38,7 +38,7 @@ func DigestReply(pr *locale.Printer, d *briefings.Digest, loc *time.Location) *R
 	}
 	for _, sec := range d.Sections {
 		for i, it := range sec.Items {
-			p := Paragraph{}
+			p := Paragraph{Continued: pr.T("digest.continued", locale.Args{"Section": SectionName(pr, sec.Name)})}
 			if i == 0 {
 				p.Heading = SectionName(pr, sec.Name)
 			}

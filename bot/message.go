@@ -83,6 +83,10 @@ type Span struct {
 type Paragraph struct {
 	Heading string
 	Lines   [][]Span
+	// Continued is the heading a message repeats when a long reply is
+	// split and the message starts within this paragraph (a digest
+	// section's name marked as continued); "" for none.
+	Continued string
 }
 
 // Button is an inline button; Data comes back as Request.Callback.

@@ -37,6 +37,9 @@ type payload struct {
 type payloadParagraph struct {
 	Heading string          `json:"heading,omitempty"`
 	Lines   [][]payloadSpan `json:"lines,omitempty"`
+	// Continued: a key added within version 1; a reader that does not know
+	// it sends the paragraph without the repeated heading.
+	Continued string `json:"continued,omitempty"`
 }
 
 type payloadSpan struct {
@@ -90,7 +93,7 @@ func DecodePayload(b []byte) (*bot.Reply, error) {
 func toPayload(r *bot.Reply) payload {
 	p := payload{V: PayloadVersion, Title: r.Title, Ephemeral: r.Ephemeral, NoPreview: r.NoPreview, Error: r.Error}
 	for _, para := range r.Paragraphs {
-		pp := payloadParagraph{Heading: para.Heading}
+		pp := payloadParagraph{Heading: para.Heading, Continued: para.Continued}
 		for _, line := range para.Lines {
 			pl := make([]payloadSpan, len(line))
 			for i, s := range line {
@@ -116,7 +119,7 @@ func toPayload(r *bot.Reply) payload {
 func (p *payload) reply() *bot.Reply {
 	r := &bot.Reply{Title: p.Title, Ephemeral: p.Ephemeral, NoPreview: p.NoPreview, Error: p.Error}
 	for _, pp := range p.Paragraphs {
-		para := bot.Paragraph{Heading: pp.Heading}
+		para := bot.Paragraph{Heading: pp.Heading, Continued: pp.Continued}
 		for _, pl := range pp.Lines {
 			line := make([]bot.Span, len(pl))
 			for i, s := range pl {

@@ -66,6 +66,7 @@ type packer struct {
 	rd      *renderer
 	limit   int
 	cur     []atom
+	head    int // leading atoms of cur that repeat a heading (0 or 1)
 	out     []string
 	scratch []atom // reused by fitsWith
 }
@@ -103,14 +104,35 @@ func (p *packer) maxFit(groups [][]atom) int {
 	return lo
 }
 
+// aloneFits reports whether g fits in a message of its own, with the
+// heading such a message would repeat.
 func (p *packer) aloneFits(g []atom) bool {
-	return Len(p.rd.render(g, false)) <= p.limit
+	return Len(p.rd.render(append(continued(g), g...), false)) <= p.limit
+}
+
+// continued is the heading a message that starts with g repeats: its
+// paragraph's Continued, unless g opens with a heading of its own.
+func continued(g []atom) []atom {
+	if len(g) == 0 || g[0].cont == "" || g[0].kind != kindBody {
+		return nil
+	}
+	return []atom{{kind: kindHeading, sep: sepPara, spans: []bot.Span{{Text: g[0].cont}}, seeded: true}}
+}
+
+// seed starts an empty message that will open with g with the heading it
+// repeats: a message that starts within a section names the section.
+func (p *packer) seed(g []atom) {
+	if len(p.cur) == 0 {
+		p.cur = continued(g)
+		p.head = len(p.cur)
+	}
 }
 
 // addAll packs groups (paragraphs, lines, sentences, ... as lv says) into
 // messages, splitting a group that fits in no message at the next level.
 func (p *packer) addAll(groups [][]atom, lv level) {
 	for i := 0; i < len(groups); {
+		p.seed(groups[i])
 		if k := p.maxFit(groups[i:]); k > 0 {
 			for _, g := range groups[i : i+k] {
 				p.cur = append(p.cur, g...)
@@ -120,8 +142,9 @@ func (p *packer) addAll(groups [][]atom, lv level) {
 		}
 		g := groups[i]
 		i++
-		if len(p.cur) > 0 && p.aloneFits(g) {
+		if len(p.cur) > p.head && p.aloneFits(g) {
 			p.flush()
+			p.seed(g)
 			p.cur = append(p.cur, g...)
 			continue
 		}
@@ -153,12 +176,12 @@ func unlink(spans []bot.Span) []bot.Span {
 
 // flush emits the current message.
 func (p *packer) flush() {
-	if len(p.cur) > 0 {
+	if len(p.cur) > p.head { // a repeated heading alone is no message
 		if s := p.rd.render(p.cur, false); strings.TrimSpace(s) != "" {
 			p.out = append(p.out, s)
 		}
 	}
-	p.cur = nil
+	p.cur, p.head = nil, 0
 }
 
 // subdivide splits a group into smaller groups at the next level, or returns
@@ -240,7 +263,7 @@ func cut(a atom, lv level) [][]atom {
 // first piece keeps the atom's separator; the others continue its line.
 func splitAt(a atom, cuts []int) []atom {
 	var out []atom
-	cur := atom{kind: a.kind, sep: a.sep}
+	cur := atom{kind: a.kind, sep: a.sep, cont: a.cont}
 	pos, ci := 0, 0
 	for _, s := range a.spans {
 		text := s.Text
@@ -254,7 +277,7 @@ func splitAt(a atom, cuts []int) []atom {
 			}
 			if len(cur.spans) > 0 {
 				out = append(out, cur)
-				cur = atom{kind: a.kind, sep: sepNone}
+				cur = atom{kind: a.kind, sep: sepNone, cont: a.cont}
 			}
 			ci++
 		}

@@ -116,6 +116,10 @@ type atom struct {
 	kind  lineKind
 	sep   sepKind // separator before the atom; ignored at the start of a message
 	spans []bot.Span
+	// cont is the heading a message that starts at this atom repeats (its
+	// paragraph's Continued); seeded marks such a repeated heading.
+	cont   string
+	seeded bool
 }
 
 // flatten turns r into whole-line atoms with sanitized text.
@@ -126,8 +130,9 @@ func flatten(r *bot.Reply) []atom {
 	}
 	for _, p := range r.Paragraphs {
 		sep := sepPara
+		cont := strings.TrimSpace(sanitize(p.Continued))
 		if h := sanitize(p.Heading); strings.TrimSpace(h) != "" {
-			out = append(out, atom{kind: kindHeading, sep: sep, spans: []bot.Span{{Text: h}}})
+			out = append(out, atom{kind: kindHeading, sep: sep, spans: []bot.Span{{Text: h}}, cont: cont})
 			sep = sepLine
 		}
 		for _, l := range p.Lines {
@@ -138,7 +143,7 @@ func flatten(r *bot.Reply) []atom {
 					spans = append(spans, s)
 				}
 			}
-			out = append(out, atom{kind: kindBody, sep: sep, spans: spans})
+			out = append(out, atom{kind: kindBody, sep: sep, spans: spans, cont: cont})
 			sep = sepLine
 		}
 	}
@@ -228,7 +233,7 @@ func (rd *renderer) render(atoms []atom, raw bool) string {
 			j++
 		}
 		if i > 0 {
-			if atoms[i].sep == sepPara {
+			if atoms[i].sep == sepPara && !atoms[i-1].seeded { // a repeated heading is followed by its line
 				b.WriteString(rd.paraSep)
 			} else {
 				b.WriteString(rd.lineSep)
