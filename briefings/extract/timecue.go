@@ -194,8 +194,9 @@ func dayWord(lw, prev string, toks []token, i int) periodFlags {
 // spanAt: the period word at i names a span: "this week", "last month",
 // "за тиждень", "in a week", "during the winter", and in Ukrainian with
 // "this" or "current" before the word ("за цей тиждень", "за поточний
-// тиждень", "цього тижня") or "протягом" ("протягом тижня"): the span a
-// weekly summary of a president or a ministry counts.
+// тиждень", "цього тижня"), "last" or "past" ("за минулий тиждень", "за
+// останній місяць", "протягом останнього року") or "протягом" ("протягом
+// тижня"): the span a weekly summary of a president or a ministry counts.
 func spanAt(toks []token, i int) bool {
 	if i == 0 {
 		return false
@@ -208,7 +209,8 @@ func spanAt(toks []token, i int) bool {
 		before = toks[i-2].low
 	}
 	switch toks[i-1].low {
-	case "this", "last", "past", "за", "цього", "минулого", "цей", "поточний", "поточного", "протягом":
+	case "this", "last", "past", "за", "цього", "минулого", "цей", "поточний", "поточного", "протягом",
+		"минулий", "минулу", "минуле", "останній", "останню", "останнє", "останнього":
 		return true
 	case "a", "one":
 		return before == "in" || before == "within"

@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (Ukrainian reports, round of rwuk),
 // written for these tests: invented figures, places and times.
 func variantCases14uk() []attackCase {
-	return slices.Concat(ukInfinitiveFamily, ukWhereasFamily, ukAttackHeadingFamily, ukBreakdownGoesOnFamily, ukHedgeFamily, ukGenStaffFamily, ukTensHundredsFamily, ukInjuriesFamily, ukTargetRegionsFamily, ukCommandZoneFamily, ukOfficialsFamily, ukOneMoreWeaponFamily, ukHitCountFamily, ukTodayFamily)
+	return slices.Concat(ukInfinitiveFamily, ukWhereasFamily, ukAttackHeadingFamily, ukBreakdownGoesOnFamily, ukHedgeFamily, ukGenStaffFamily, ukTensHundredsFamily, ukInjuriesFamily, ukTargetRegionsFamily, ukCommandZoneFamily, ukOfficialsFamily, ukOneMoreWeaponFamily, ukHitCountFamily, ukTodayFamily, ukLastSpanFamily)
 }
 
 // The infinitive of the verb of destroying after "managed to" or "were
@@ -356,4 +356,27 @@ var ukTodayFamily = []attackCase{
 	{name: "uk: today at night is the night just ended", pub: "2026-05-10",
 		text: "Сьогодні вночі ворог атакував 60 дронами, збито 50.",
 		want: map[string]any{"national#": 1, "0.date": "2026-05-10", "0.period": "overnight", "0.launched.drones": 60}},
+}
+
+// "Last" or "past" before a week, a month or a year (за минулий тиждень,
+// за останній місяць, протягом останнього року) names a span as "this"
+// does: its figures are a cumulative total, not one attack, even when they
+// are small enough for one.
+var ukLastSpanFamily = []attackCase{
+	{name: "uk: over the past week, drones and missiles", pub: "2026-05-10",
+		text: "За минулий тиждень росія випустила по Україні понад 800 дронів і 60 ракет.",
+		want: map[string]any{"national#": 0, "0.cumulative": true, "0.launched.drones": 800}},
+	{name: "uk: over the last week, a type", pub: "2026-05-10",
+		text: "За останній тиждень ворог запустив 700 шахедів, повідомив президент.",
+		want: map[string]any{"national#": 0, "0.cumulative": true}},
+	{name: "uk: during the last month, the span after the verb", pub: "2026-05-10",
+		text: "Росіяни запустили 950 ударних дронів протягом останнього місяця.",
+		want: map[string]any{"national#": 0, "0.cumulative": true}},
+	{name: "uk: a past week's total, then last night's attack", pub: "2026-05-10",
+		text: "За минулий тиждень росія випустила понад 800 дронів. Минулої ночі ворог атакував 120 дронами, збито 95.",
+		want: map[string]any{"national#": 1, "1.launched.drones": 120, "1.intercepted.drones": 95, "1.period": "overnight"}},
+	// what must not change
+	{name: "uk: last night alone", pub: "2026-05-10",
+		text: "Минулої ночі росія атакувала 64 дронами.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 64}},
 }
