@@ -331,7 +331,7 @@ var byJammingFamily = []attackCase{
 // downed, like "shot down".
 var outOfSkyFamily = []attackCase{
 	{name: "out of the sky: drones shot out of the sky beside jammed ones", pub: "2026-04-04",
-		text: "Russia said it fought off the raid on the port: three drones were shot out of the sky and four downed by electronic warfare.",
+		text: "Russia said it fought off the raid on the port: three drones were shot out of the sky; four were downed by electronic warfare.",
 		want: map[string]any{"#": 1, "0.intercepted.drones": 3, "0.jammed.drones": 4}},
 	{name: "out of the sky: a governor's count", pub: "2026-04-04",
 		text: "Six drones were blasted out of the sky above the city overnight, the governor said.",
