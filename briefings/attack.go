@@ -2,6 +2,7 @@ package briefings
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -103,7 +104,10 @@ type AttackReport struct {
 	// the extractor added them up from parts it states by class or type (9
 	// cruise and 4 ballistic missiles give launched.missiles 13). By path
 	// ("launched.missiles"), the keys of the same counts' ByType whose
-	// figures add up to it. A briefing shows the parts, never the sum.
+	// figures add up to it. A part may also stand by itself (SumPart:
+	// "Shahed=60", "=3" for a figure of the class with no type), and a path
+	// with no parts is a figure derived from a sum ("all but 2" of one) that
+	// has none to show. A briefing shows the parts, never the sum.
 	Summed  map[string][]string `json:"summed,omitempty"`
 	Regions []string            `json:"regions"`
 	// Weapons are the weapon types and classes the report names, counted or
@@ -213,6 +217,28 @@ func (r *AttackReport) AsOfTime(loc *time.Location) (time.Time, bool) {
 	}
 	t, err := time.ParseInLocation("2006-01-02 15:04", r.Date+" "+strings.TrimSpace(r.AsOf), loc)
 	return t, err == nil
+}
+
+// SumPart is a part of a summed figure as stated, kept in AttackReport.Summed
+// by itself rather than by a ByType key: "Shahed=60", "=3" (a figure of the
+// class with no type), "=40:more_than" (with its qualifier).
+func SumPart(typ string, n int, qual string) string {
+	s := typ + "=" + strconv.Itoa(n)
+	if qual != "" {
+		s += ":" + qual
+	}
+	return s
+}
+
+// ParseSumPart reads a SumPart; ok is false for a ByType key.
+func ParseSumPart(key string) (typ string, n int, qual string, ok bool) {
+	typ, rest, ok := strings.Cut(key, "=")
+	if !ok {
+		return "", 0, "", false
+	}
+	num, qual, _ := strings.Cut(rest, ":")
+	n, err := strconv.Atoi(num)
+	return typ, n, qual, err == nil
 }
 
 // LaunchedTotal is launched drones plus missiles, with ok=false when neither is stated.

@@ -160,10 +160,11 @@ type value struct {
 	parts []part
 }
 
-// part is one figure by class or type that a sum was made of.
+// part is one figure by class or type that a sum was made of; class is the
+// summed figure's ("drones"), key its type, "" for a figure of the class.
 type part struct {
-	key, bound string
-	n          int
+	class, key, bound string
+	n                 int
 }
 
 // partsOf is the stated parts of a figure the report only sums (nil when
@@ -174,7 +175,7 @@ func partsOf(r *briefings.AttackReport, path string) (ps []part, ok bool) {
 	if !summed {
 		return nil, true
 	}
-	prefix, _, _ := strings.Cut(path, ".")
+	prefix, class, _ := strings.Cut(path, ".")
 	var byType map[string]int
 	switch prefix {
 	case "launched":
@@ -187,11 +188,18 @@ func partsOf(r *briefings.AttackReport, path string) (ps []part, ok bool) {
 		byType = r.InterceptedOrJammed.ByType
 	}
 	for _, k := range keys {
+		if typ, n, q, ok := briefings.ParseSumPart(k); ok {
+			if q != briefings.QualAtLeast && q != briefings.QualMoreThan {
+				q = ""
+			}
+			ps = append(ps, part{class: class, key: typ, n: n, bound: q})
+			continue
+		}
 		n, has := byType[k]
 		if !has {
 			return nil, false
 		}
-		ps = append(ps, part{key: k, n: n, bound: lowerBound(r, prefix+".by_type."+k)})
+		ps = append(ps, part{class: class, key: k, n: n, bound: lowerBound(r, prefix+".by_type."+k)})
 	}
 	return ps, len(ps) > 0
 }
@@ -260,7 +268,7 @@ func say(p *locale.Printer, vs []value, noun string) string {
 	}
 	if len(vs) == 1 {
 		if vs[0].parts != nil {
-			return sayParts(p, vs[0].parts)
+			return sayParts(p, vs[0])
 		}
 		return bounded(vs[0], word(vs[0].n))
 	}
@@ -269,7 +277,7 @@ func say(p *locale.Printer, vs []value, noun string) string {
 		w := strconv.Itoa(v.n)
 		switch {
 		case v.parts != nil:
-			w = sayParts(p, v.parts)
+			w = sayParts(p, v)
 		case i == 0:
 			w = word(v.n)
 		}
@@ -279,13 +287,20 @@ func say(p *locale.Printer, vs []value, noun string) string {
 }
 
 // sayParts is the parts of a sum, each as stated: "9 cruise missiles, 4
-// ballistic missiles"; a type the catalogue has no noun for goes by its
-// name ("3 Kh-101").
-func sayParts(p *locale.Printer, ps []part) string {
-	out := make([]string, len(ps))
-	for i, x := range ps {
+// ballistic missiles"; a figure of no type by its class ("3 missiles"), a
+// type the catalogue has no noun for by its name ("3 Kh-101", "60 Shahed
+// drones").
+func sayParts(p *locale.Printer, v value) string {
+	out := make([]string, len(v.parts))
+	for i, x := range v.parts {
 		w, ok := p.NLookup("figures.class."+x.key, x.n)
-		if !ok {
+		switch {
+		case x.key == "":
+			w = p.N("figures."+x.class, x.n)
+		case ok:
+		case x.class == "drones":
+			w = p.N("figures.typed_drones", x.n, locale.Args{"Type": x.key})
+		default:
 			w = p.T("figures.typed", locale.Args{"N": x.n, "Type": x.key})
 		}
 		if x.bound != "" {

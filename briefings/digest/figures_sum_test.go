@@ -73,3 +73,55 @@ func unsourced(r *briefings.AttackReport) *briefings.AttackReport {
 	c.Source = ""
 	return &c
 }
+
+// Figures joined by "and" are shown as the parts the text states, never
+// added up; "all but N" of such a sum and a rate against it are not shown.
+func TestFigureLineShowsJoinedFiguresAsParts(t *testing.T) {
+	c, err := locale.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, uk := c.For(locale.English), c.For(locale.Ukrainian)
+	pub := time.Date(2025, 6, 1, 9, 0, 0, 0, time.UTC)
+	line := func(p *locale.Printer, text string) string {
+		res := extract.Extract(text, pub)
+		if len(res.Attacks) != 1 {
+			t.Fatalf("%q: %d reports", text, len(res.Attacks))
+		}
+		r := res.Attacks[0]
+		r.SourceName, r.PublishedAt = "Wire A", pub
+		return FigureLine(p, []*briefings.AttackReport{&r}, time.UTC) + "\n" +
+			strings.Join(AttackLines(p, []*briefings.AttackReport{&r}, time.UTC), "\n")
+	}
+	typed := "Overnight Russia sent 60 Shahed attack drones and 25 decoy drones against Ukraine, the Air Force said. Air defence shot down 70 drones."
+	cases := []struct {
+		name      string
+		got       string
+		want, not []string
+	}{
+		{"drone types", line(en, typed),
+			[]string{"Russia launched 60 Shahed drones, 25 decoy drones; 70 drones shot down."}, []string{"85", "%"}},
+		{"drone types uk", line(uk, typed),
+			[]string{"60 дронів Shahed, 25 дронів-імітаторів"}, []string{"85", "%"}},
+		{"plain and typed drones", line(en, "Overnight Russia sent 60 strike drones and 25 decoy drones against Ukraine, the Air Force said."),
+			[]string{"Russia launched 60 drones, 25 decoy drones."}, []string{"85"}},
+		{"plain and typed missiles", line(en, "Overnight Russia fired 4 Kalibr missiles and 3 missiles against Ukraine, the Air Force said."),
+			[]string{"Russia launched 4 Kalibr, 3 missiles."}, []string{"7"}},
+		{"all but N of a sum", line(en, "Overnight Russia sent 60 Shahed attack drones and 25 decoy drones against Ukraine, the Air Force said. All but 5 drones were shot down."),
+			[]string{"Russia launched 60 Shahed drones, 25 decoy drones."}, []string{"80", "85", "%"}},
+		{"all but N of a stated figure", line(en, "Overnight Russia sent 85 drones against Ukraine, the Air Force said. All but 5 drones were shot down."),
+			[]string{"Russia launched 85 drones; 80 shot down (94%)."}, nil},
+	}
+	for _, tc := range cases {
+		for _, w := range tc.want {
+			if !strings.Contains(tc.got, w) {
+				t.Errorf("%s: %q lacks %q", tc.name, tc.got, w)
+			}
+		}
+		for _, n := range tc.not {
+			if strings.Contains(tc.got, n) {
+				t.Errorf("%s: %q states %q", tc.name, tc.got, n)
+			}
+		}
+	}
+}

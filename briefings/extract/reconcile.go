@@ -8,7 +8,8 @@ import (
 
 // Stage 4: turn each event's figures into a briefings.AttackReport. The
 // first figure stated for a field wins (a headline's figures only fill what
-// the body leaves unstated); phrases joined by "and" add up, but a breakdown
+// the body leaves unstated); phrases joined by "and" add up (the sum marked
+// in AttackReport.Summed with the parts as stated), but a breakdown
 // after a colon or dash ("60 drones – 40 Shaheds and 20 decoys") is counted
 // once; class totals come from the types when no class figure is stated, and
 // are lower bounds when the list names a type without a count.
@@ -116,7 +117,8 @@ func (t *tally) group(g []entry, rs *ruleSet) {
 	var sum [2]int
 	var q [2]qualifier
 	var ok [2]bool
-	typed := 0 // missiles of the group counted by type or class
+	typed := 0            // missiles of the group counted by type or class
+	var parts [2][]string // the figures added, as stated (briefings.SumPart)
 	for i, x := range g {
 		if !x.known {
 			if x.vague != "" {
@@ -134,12 +136,15 @@ func (t *tally) group(g []entry, rs *ruleSet) {
 			}
 			if !part {
 				sum[0], ok[0], q[0] = sum[0]+x.n, true, orQual(q[0], x.qual)
+				parts[0] = append(parts[0], sumPart(x))
 			}
 		case classMissile:
 			if t.missile(x, part) {
 				sum[1], ok[1], q[1] = sum[1]+x.n, true, orQual(q[1], x.qual)
+				parts[1] = append(parts[1], sumPart(x))
 			} else if !part {
 				typed += x.n // "a ballistic missile and a missile of unknown type": both count
+				parts[1] = append(parts[1], sumPart(x))
 			}
 		case classMixed:
 			t.set(&t.c.Total, "total", x.n, x.qual)
@@ -150,11 +155,37 @@ func (t *tally) group(g []entry, rs *ruleSet) {
 	if ok[0] && t.c.Drones == nil {
 		t.plain[0] = true
 		t.set(&t.c.Drones, "drones", sum[0], q[0])
+		t.markSum("drones", parts[0])
 	}
 	if ok[1] && t.c.Missiles == nil {
 		t.plain[1] = true
 		t.set(&t.c.Missiles, "missiles", sum[1]+typed, q[1])
+		t.markSum("missiles", parts[1])
 	}
+}
+
+// markSum marks a class figure added up from more than one figure of the
+// group ("60 strike drones and 25 decoys"): the text states the parts,
+// not the sum.
+func (t *tally) markSum(key string, parts []string) {
+	if len(parts) > 1 {
+		t.summed[t.prefix+"."+key] = parts
+	}
+}
+
+// sumPart is a figure added into a class total, as stated: its type (none
+// for a plain figure of the class), number and qualifier.
+func sumPart(x entry) string {
+	typ := ""
+	switch {
+	case x.class == classDrone && len(x.models) == 1 && !x.has(fMixedType):
+		typ = x.models[0]
+	case x.class == classMissile && len(x.models) > 0:
+		typ = strings.Join(x.models, "/")
+	case x.class == classMissile:
+		typ = string(x.mclass)
+	}
+	return briefings.SumPart(typ, x.n, string(x.qual))
 }
 
 // missile records a missile figure by type or class; it reports whether the

@@ -77,6 +77,9 @@ func (e *event) applyAll(a *briefings.AttackReport) {
 		anyClass := x.class == classMixed || x.class == classNone
 		if (x.class == classDrone || anyClass) && dst.Drones == nil && a.Launched.Drones != nil {
 			dst.Drones = briefings.IntPtr(*a.Launched.Drones)
+			if parts := a.Summed["launched.drones"]; parts != nil {
+				a.Summed[outcomePrefix(x.out)+".drones"] = parts // stated by themselves (briefings.SumPart)
+			}
 		}
 		if (x.class == classMissile || anyClass) && dst.Missiles == nil && a.Launched.Missiles != nil {
 			dst.Missiles = briefings.IntPtr(*a.Launched.Missiles)
@@ -111,6 +114,9 @@ func applyAllBut(a *briefings.AttackReport, dst *briefings.Counts, x entry) {
 		return // no exact launched figure to take N from
 	}
 	*to = briefings.IntPtr(*from - x.but)
+	if _, summed := a.Summed["launched."+key]; summed {
+		a.Summed[outcomePrefix(x.out)+"."+key] = nil // all but N of a sum: no stated part
+	}
 }
 
 // applyType gives dst the launched figures of the types named: the type's
