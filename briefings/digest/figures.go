@@ -158,6 +158,9 @@ type value struct {
 	// parts: no outlet states n as one number, only these parts of it
 	// (briefings.AttackReport.Summed); the line shows them instead of n.
 	parts []part
+	// uncounted: the parts are a lower bound, a weapon named without a
+	// count beside them; the line says others were launched.
+	uncounted bool
 }
 
 // part is one figure by class or type that a sum was made of; class is the
@@ -218,9 +221,11 @@ func values(ev *event, path string, get func(*briefings.AttackReport) *int) []va
 		if !ok {
 			continue // a sum whose parts cannot be shown: no figure to quote
 		}
-		b := lowerBound(r, path)
+		b, uncounted := lowerBound(r, path), false
 		if ps != nil {
-			b = "" // the parts say how exact they are
+			// the parts say how exact they are; a bound none of them
+			// gives is a weapon named without a count
+			uncounted, b = b != "" && !anyBound(ps), ""
 		}
 		found := false
 		for i := range out {
@@ -236,10 +241,19 @@ func values(ev *event, path string, get func(*briefings.AttackReport) *int) []va
 			}
 		}
 		if !found {
-			out = append(out, value{n: *p, outlets: []string{outlet(r)}, bound: b, parts: ps})
+			out = append(out, value{n: *p, outlets: []string{outlet(r)}, bound: b, parts: ps, uncounted: uncounted})
 		}
 	}
 	return out
+}
+
+func anyBound(ps []part) bool {
+	for _, x := range ps {
+		if x.bound != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // lowerBound is the qualifier of a figure a report gives as a lower bound.
@@ -289,7 +303,8 @@ func say(p *locale.Printer, vs []value, noun string) string {
 // sayParts is the parts of a sum, each as stated: "9 cruise missiles, 4
 // ballistic missiles"; a figure of no type by its class ("3 missiles"), a
 // type the catalogue has no noun for by its name ("3 Kh-101", "60 Shahed
-// drones").
+// drones"); "and other missiles (number not given)" when a weapon was
+// named without a count.
 func sayParts(p *locale.Printer, v value) string {
 	out := make([]string, len(v.parts))
 	for i, x := range v.parts {
@@ -308,7 +323,11 @@ func sayParts(p *locale.Printer, v value) string {
 		}
 		out[i] = w
 	}
-	return strings.Join(out, ", ")
+	s := strings.Join(out, ", ")
+	if v.uncounted && len(v.parts) > 0 {
+		s = p.T("figures.uncounted."+v.parts[0].class, locale.Args{"What": s})
+	}
+	return s
 }
 
 // single is the one value every outlet states, complete, as one number (a

@@ -125,3 +125,36 @@ func TestFigureLineShowsJoinedFiguresAsParts(t *testing.T) {
 		}
 	}
 }
+
+// A sum of the counted parts beside a weapon named without a count is no
+// total: the line says others were launched.
+func TestFigureLineSaysUncountedWeaponsExist(t *testing.T) {
+	c, err := locale.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, uk := c.For(locale.English), c.For(locale.Ukrainian)
+	pub := time.Date(2025, 6, 1, 9, 0, 0, 0, time.UTC)
+	read := func(text string) []*briefings.AttackReport {
+		res := extract.Extract(text, pub)
+		if len(res.Attacks) != 1 {
+			t.Fatalf("%q: %d reports", text, len(res.Attacks))
+		}
+		r := res.Attacks[0]
+		r.SourceName, r.PublishedAt = "Wire A", pub
+		return []*briefings.AttackReport{&r}
+	}
+	some := read("Overnight Russia fired 6 cruise missiles, 2 ballistic missiles and Kinzhal missiles at Ukraine, the Air Force said.")
+	all := read("Overnight Russia fired 6 cruise missiles and 2 ballistic missiles at Ukraine, the Air Force said.")
+	cases := []struct{ name, got, want string }{
+		{"en", FigureLine(en, some, time.UTC), "Russia launched 2 ballistic missiles, 6 cruise missiles and other missiles (number not given)."},
+		{"uk", FigureLine(uk, some, time.UTC), "2 балістичні ракети, 6 крилатих ракет та інші ракети (кількість не вказано)."},
+		{"alert", strings.Join(AttackLines(en, some, time.UTC), "\n"), "6 cruise missiles and other missiles (number not given)."},
+		{"all counted", FigureLine(en, all, time.UTC), "Russia launched 2 ballistic missiles, 6 cruise missiles."},
+	}
+	for _, tc := range cases {
+		if !strings.Contains(tc.got, tc.want) {
+			t.Errorf("%s: %q lacks %q", tc.name, tc.got, tc.want)
+		}
+	}
+}
