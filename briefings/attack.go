@@ -126,6 +126,9 @@ type AttackReport struct {
 	// RevisedAt is when the article's text last changed (an edited post);
 	// zero when it never did.
 	RevisedAt time.Time `json:"-"`
+	// DateOnly: the article gives its day but no time of day
+	// (Article.DateOnly); PublishedAt is that day's 00:00 UTC.
+	DateOnly bool `json:"-"`
 	// NoAlert: the report never alerts by itself (back-filled or imported).
 	NoAlert bool `json:"-"`
 	// Primary: the report is the attacked side's military's own publication
@@ -264,12 +267,17 @@ const DefaultAlertMaxAge = 12 * time.Hour
 // EventTime is the time of an attack event: when it was last reported (the
 // newest report's publication, or the revision of its text), but never later
 // than the day after the attack's date, so that a text about a past night
-// published today does not make that night news again. Zero when no report
-// has a time.
+// published today does not make that night news again. A report whose
+// article gives its day without a time counts at that day's end (UTC), the
+// latest it can have been published. Zero when no report has a time.
 func EventTime(event []*AttackReport) time.Time {
 	var t time.Time
 	for _, r := range event {
 		at := r.PublishedAt
+		if r.DateOnly && !at.IsZero() {
+			// Published some time that day: it may be as late as its end.
+			at = at.Add(24 * time.Hour)
+		}
 		if r.RevisedAt.After(at) {
 			at = r.RevisedAt
 		}

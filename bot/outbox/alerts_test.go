@@ -38,11 +38,19 @@ func newAlertFixture(t *testing.T) *alertFixture {
 // report stores an article carrying one attack report.
 func (f *alertFixture) report(t testing.TB, published time.Time, r briefings.AttackReport) {
 	t.Helper()
+	f.article(t, published, false, r)
+}
+
+// article is report with the article's date given without a time of day
+// when dateOnly.
+func (f *alertFixture) article(t testing.TB, published time.Time, dateOnly bool, r briefings.AttackReport) {
+	t.Helper()
 	f.n++
 	a := &briefings.Article{
 		SourceID: f.source, URL: fmt.Sprintf("https://outlet.test/a/%d", f.n), GUID: fmt.Sprint(f.n),
 		Title: fmt.Sprintf("Overnight attack report %d", f.n), Body: fmt.Sprintf("Invented body text number %d.", f.n),
 		PublishedAt: published, ContentHash: fmt.Sprintf("h%d", f.n), Attacks: []briefings.AttackReport{r},
+		DateOnly: dateOnly,
 	}
 	if _, err := f.st.AddArticle(context.Background(), a); err != nil {
 		t.Fatal(err)

@@ -84,3 +84,34 @@ func TestEventTime(t *testing.T) {
 		t.Error("no reports: no time, not fresh")
 	}
 }
+
+// TestDateOnlyArticleAlertsOnItsDay: an article whose source gives the day
+// but no time is stored at that day's 00:00 UTC; in the afternoon it is
+// still that day's news, not a report 15 hours old. An earlier day's
+// date-only article stays old.
+func TestDateOnlyArticleAlertsOnItsDay(t *testing.T) {
+	now := time.Date(2026, 10, 2, 15, 0, 0, 0, time.UTC)
+	cases := []struct {
+		name      string
+		published time.Time
+		dateOnly  bool
+		want      int
+	}{
+		{"date-only, today", time.Date(2026, 10, 2, 0, 0, 0, 0, time.UTC), true, 1},
+		{"timed, 15h ago", time.Date(2026, 10, 2, 0, 0, 0, 0, time.UTC), false, 0},
+		{"date-only, two days ago", time.Date(2026, 9, 30, 0, 0, 0, 0, time.UTC), true, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ctx := context.Background()
+			f := newAlertFixture(t)
+			if err := f.st.SetAlertSettings(ctx, &briefings.AlertSettings{Chat: briefings.Chat{Platform: "telegram", ChatID: "1"}, Enabled: true}); err != nil {
+				t.Fatal(err)
+			}
+			f.article(t, c.published, c.dateOnly, national(c.published.Format("2006-01-02"), 70))
+			if n, err := EnqueueAlerts(ctx, f.st, now, 0, renderTest); err != nil || n != c.want {
+				t.Fatalf("enqueued %d (%v), want %d", n, err, c.want)
+			}
+		})
+	}
+}

@@ -12,9 +12,10 @@ import (
 )
 
 // reportCols ends with whether the report is its source's own as the
-// attacked side's military (see briefings.AttackReport.Primary).
+// attacked side's military (see briefings.AttackReport.Primary) and whether
+// its article gives a day without a time (AttackReport.DateOnly).
 const reportCols = `r.id, r.article_id, r.data, s.name, a.url, a.published_at, a.revised_at, r.no_alert, r.corrected,
-	(s.primary_for <> '' AND s.primary_for = r.target AND a.origin = '')`
+	(s.primary_for <> '' AND s.primary_for = r.target AND a.origin = ''), a.date_only`
 
 const reportFrom = ` FROM attack_reports r JOIN articles a ON a.id = r.article_id JOIN sources s ON s.id = a.source_id`
 
@@ -29,8 +30,8 @@ func queryReports(ctx context.Context, q runner, query string, args ...any) ([]*
 		var id, articleID int64
 		var data, source, url string
 		var published, revised time.Time
-		var noAlert, corrected, primary bool
-		if err := rows.Scan(&id, &articleID, &data, &source, &url, tm(&published), tm(&revised), &noAlert, &corrected, &primary); err != nil {
+		var noAlert, corrected, primary, dateOnly bool
+		if err := rows.Scan(&id, &articleID, &data, &source, &url, tm(&published), tm(&revised), &noAlert, &corrected, &primary, &dateOnly); err != nil {
 			return nil, err
 		}
 		var r briefings.AttackReport
@@ -38,7 +39,7 @@ func queryReports(ctx context.Context, q runner, query string, args ...any) ([]*
 			return nil, fmt.Errorf("attack report %d: %w", id, err)
 		}
 		r.ID, r.ArticleID, r.SourceName, r.ArticleURL, r.PublishedAt = id, articleID, source, url, published
-		r.RevisedAt, r.NoAlert, r.Primary, r.Corrected = revised, noAlert, primary, corrected
+		r.RevisedAt, r.NoAlert, r.Primary, r.Corrected, r.DateOnly = revised, noAlert, primary, corrected, dateOnly
 		out = append(out, &r)
 	}
 	return out, rows.Err()
