@@ -420,6 +420,55 @@ func clauseBetween(toks []token, a, b int) bool {
 	return false
 }
 
+// objectTaken: a verb of destroying before the phrase has an object of its
+// own right after it, a thing that is no weapon ("destroyed a town",
+// "destroying a warehouse", "destroy an enemy tank in a duel"): the weapon
+// phrase further on (a drone that filmed it, a drone attack that caused it)
+// is not what was destroyed. A number, a quantifier ("all", "most of"), a
+// preposition ("over 30") or a weapon or air-target noun after the verb
+// leaves the verb's object open.
+func objectTaken(toks []token, at, end int) bool {
+	if at < 0 || !strings.HasPrefix(toks[at].low, "destroy") {
+		return false
+	}
+	content := false
+	for k := at + 1; k < end && k <= at+5; k++ {
+		t := toks[k]
+		if t.kind == kNum || t.head == classDrone || t.head == classMissile || t.model || airTargetWord[t.low] {
+			return false
+		}
+		if t.kind == kPunct || objectStop[t.low] {
+			return content && t.low != "of"
+		}
+		if objectDet[t.low] {
+			if content {
+				return true
+			}
+			continue
+		}
+		if objectOpen[t.low] {
+			return false
+		}
+		content = true
+	}
+	return content
+}
+
+var (
+	// words that end a short object phrase
+	objectStop = map[string]bool{"in": true, "at": true, "on": true, "near": true, "and": true, "with": true,
+		"of": true, "over": true, "during": true, "after": true, "as": true, "by": true, "from": true, "to": true}
+	// determiners before an object's noun
+	objectDet = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true}
+	// words that leave the object open: quantifiers and pronouns whose
+	// referent may be the weapons counted next
+	objectOpen = map[string]bool{"all": true, "most": true, "some": true, "many": true, "each": true, "both": true,
+		"none": true, "half": true, "every": true, "any": true, "them": true, "it": true, "everything": true,
+		"another": true, "more": true, "up": true, "nearly": true, "almost": true, "about": true, "around": true}
+	// nouns for what air defence destroys besides drones and missiles
+	airTargetWord = map[string]bool{"target": true, "targets": true, "object": true, "objects": true, "aircraft": true}
+)
+
 // predicateAfter finds the verb after a participle phrase ("launched by
 // Russia overnight were shot down"): the next predicate other than launched,
 // before the clause ends.
@@ -451,7 +500,7 @@ func predicateAfter(toks []token, cueAt []outcome, from int) (int, bool) {
 // chooseOutcome picks the predicate that governs f.
 func chooseOutcome(f *figure, prev *figure, fw []fwCue, i int, s *sentence, cues []cue, st *countState, rs *ruleSet) outcome {
 	back, backAt := backCueAt(cues, f.start, f.class)
-	if back != outNone && rs.on(ruleOwnVerb) && clauseBetween(s.toks, backAt, f.start) {
+	if back != outNone && rs.on(ruleOwnVerb) && (clauseBetween(s.toks, backAt, f.start) || objectTaken(s.toks, backAt, f.start)) {
 		back, backAt = outNone, -1 // "struck a depot where 300 drones were kept"
 	}
 	if c := fw[i]; c.at >= 0 && allowed(c.out, f.class) && !participle(f, c, back, backAt, fw, i, rs) {

@@ -1,0 +1,44 @@
+package extract
+
+import "slices"
+
+// Paraphrase families for issue 14 (round 8, English feed items), written
+// for these tests: invented places, times and figures.
+func variantCases14en2() []attackCase {
+	return slices.Concat(ownObjectFamily)
+}
+
+// A verb of destroying that already has an object of its own, a thing that
+// is no weapon ("destroyed a village", "destroying a depot"), does not reach
+// a weapon named later in the sentence: a drone that filmed the scene or a
+// drone raid that caused the damage was not shot down.
+var ownObjectFamily = []attackCase{
+	{name: "own object: a drone camera after a destroyed village", pub: "2026-04-04",
+		text: "Aerial footage reveals how troops destroyed village in long siege A video from a drone over the settlement of Novyi Brid shows rows of burned houses.",
+		want: map[string]any{"#": 0}},
+	{name: "own object: a vehicle destroyed, the fight filmed by a drone", pub: "2026-04-04",
+		text: "Marines destroy Russian armoured vehicle in close fight The clip, filmed from a drone hovering above the field, shows the vehicle catching fire.",
+		want: map[string]any{"#": 0}},
+	{name: "own object: a drone raid destroying a depot, the country named", pub: "2026-04-04",
+		text: "Russia launches drones at western city, destroying grain depot and killing 2 Moscow mounted a drone assault on Ternopil, Ukraine, overnight that left two people dead.",
+		want: map[string]any{"0.intercepted.drones": nil, "0.casualties.killed": 2}},
+	{name: "own object: a drone raid destroying a depot, one city", pub: "2026-04-04",
+		text: "Russia strikes western city, destroying grain depot and injuring 3 Moscow mounted a drone assault on Ternopil in the night.",
+		want: map[string]any{"#": 0}},
+	// what must not change
+	{name: "own object: destroyed drones with a figure", pub: "2026-04-04",
+		text: "Air defence destroyed 23 drones over several regions overnight, the air force said.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 23}},
+	{name: "own object: destroyed most of the drones", pub: "2026-04-04",
+		text: "Air defence destroyed most of the drones: 26 of 31 Shahed drones, the air force said.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 26, "0.launched.drones": 31}},
+	{name: "own object: destroyed air targets, among them drones", pub: "2026-04-04",
+		text: "The air force said air defence destroyed 27 aerial targets overnight, among them 22 Shahed drones.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 22}},
+	{name: "own object: destroyed a missile and drones", pub: "2026-04-04",
+		text: "Air defence destroyed the cruise missile and 9 of the drones overnight, the air force said.",
+		want: map[string]any{"#": 1, "0.intercepted.missiles": 1, "0.intercepted.drones": 9}},
+	{name: "own object: destroyed Russian drones, no figure before the noun", pub: "2026-04-04",
+		text: "Ukraine said it destroyed Russian drones over the capital overnight, 17 in all.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 17}},
+}
