@@ -659,7 +659,8 @@ func nearSaid(toks []token, k int) bool {
 }
 
 // phraseEnds: a counted phrase ends at k (not "a drone attack", "a drone and
-// missile barrage").
+// missile barrage", "a drone assault", "a missile blitz": a weapon noun
+// before a noun of attack names the attack's kind, not one weapon).
 func phraseEnds(toks []token, k int) bool {
 	if k >= len(toks) {
 		return true
@@ -672,7 +673,7 @@ func phraseEnds(toks []token, k int) bool {
 		return true
 	}
 	switch t.low {
-	case "and", "or", "та", "і", "й", "attack", "attacks", "barrage", "strike", "strikes", "alert", "raid", "operator", "operators", "pilot", "pilots", "unit", "units", "war", "warfare", "атака", "атаку", "удар":
+	case "and", "or", "та", "і", "й", "attack", "attacks", "barrage", "strike", "strikes", "alert", "raid", "assault", "assaults", "blitz", "blitzes", "operator", "operators", "pilot", "pilots", "unit", "units", "war", "warfare", "атака", "атаку", "удар":
 		return false
 	}
 	return true

@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (round 8, English feed items), written
 // for these tests: invented places, times and figures.
 func variantCases14en2() []attackCase {
-	return slices.Concat(ownObjectFamily)
+	return slices.Concat(ownObjectFamily, attackKindFamily)
 }
 
 // A verb of destroying that already has an object of its own, a thing that
@@ -41,4 +41,29 @@ var ownObjectFamily = []attackCase{
 	{name: "own object: destroyed Russian drones, no figure before the noun", pub: "2026-04-04",
 		text: "Ukraine said it destroyed Russian drones over the capital overnight, 17 in all.",
 		want: map[string]any{"#": 1, "0.intercepted.drones": 17}},
+}
+
+// A weapon noun before "assault" or "blitz" names the kind of the attack ("a
+// drone assault", "a missile blitz"), as before "attack" or "barrage": the
+// article counts the attack, not one weapon.
+var attackKindFamily = []attackCase{
+	{name: "attack kind: a new drone assault", pub: "2026-04-04",
+		text: "Moscow launched a new drone assault on the country at dusk after vowing revenge for the raid on its border town.",
+		want: map[string]any{"#": 0}},
+	{name: "attack kind: a Russian drone assault on the capital", pub: "2026-04-04",
+		text: "A heating plant caught fire and two residents were wounded when Moscow sent a drone assault against the capital early on Monday.",
+		want: map[string]any{"0.launched.drones": nil, "0.casualties.injured": 2}},
+	{name: "attack kind: a missile blitz repelled, with its figure after", pub: "2026-04-04",
+		text: "Air defence repelled a heavy Russian missile blitz in the night that included eight Kalibr cruise missiles, the army said.",
+		want: map[string]any{"#": 1, "0.intercepted.missiles": nil, "0.launched.by_type.Kalibr": 8}},
+	{name: "attack kind: a missile blitz at the power plants", pub: "2026-04-04",
+		text: "Russia fired a missile blitz at the power plants of the country, cutting supply to a third of homes.",
+		want: map[string]any{"#": 0}},
+	// what must not change
+	{name: "attack kind: a drone shot down after the assault", pub: "2026-04-04",
+		text: "During the assault on the port, air defence shot down a drone over the harbour, the governor said.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 1}},
+	{name: "attack kind: a figure before assault stays", pub: "2026-04-04",
+		text: "Russia launched 36 drones in an overnight assault on the country, and 31 were shot down, the air force said.",
+		want: map[string]any{"#": 1, "0.launched.drones": 36, "0.intercepted.drones": 31}},
 }
