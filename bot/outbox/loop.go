@@ -63,6 +63,16 @@ type loop struct {
 	maxHold    time.Duration
 	migrations map[string]string // chat key -> new chat id
 	held       map[int64]bool    // rows queued or in flight here
+	// settled are the rows finished (sent, retried, dead) or handed back
+	// while the claim under way runs. That claim may have read them from
+	// the store before they settled (their claim leases ran out while they
+	// were sent or queued: a slow send, a loaded machine), so its answer
+	// holds stale copies: queued again, a sent row would go out twice from
+	// one live process, and a row handed back (pending in the store, anyone's)
+	// would be sent here and by the dispatcher that claims it next. A row
+	// the claim took after it was handed back stays claimed here unsent and
+	// comes back when that claim lease ends: late, never twice.
+	settled map[int64]bool
 }
 
 // claimed is what one Claim returned.
@@ -78,7 +88,7 @@ func (d *Dispatcher) newLoop() *loop {
 		jobs: make(chan *briefings.Delivery), results: make(chan result, d.o.Workers),
 		claimReq: make(chan int), claimRes: make(chan claimed, 1), peersCh: make(chan beatResult, 1),
 		timer: time.NewTimer(0), nextStale: d.o.Now().Add(time.Second), maxHold: d.o.Lease / 2,
-		migrations: map[string]string{}, held: map[int64]bool{},
+		migrations: map[string]string{}, held: map[int64]bool{}, settled: map[int64]bool{},
 	}
 	l.maxHeld, l.minClaim = d.claimBounds(1)
 	return l
@@ -278,17 +288,25 @@ func (l *loop) wait(ctx context.Context, next time.Time) {
 	}
 }
 
+// forget drops a row held here: it was finished or handed back.
+func (l *loop) forget(id int64) {
+	delete(l.held, id)
+	if l.claiming {
+		l.settled[id] = true
+	}
+}
+
 // giveBack releases rows held here to the store.
 func (l *loop) giveBack(rows []*briefings.Delivery, why string) {
 	for _, r := range rows {
-		delete(l.held, r.ID)
+		l.forget(r.ID)
 	}
 	l.d.release(rows, why)
 }
 
 // apply records a send's result in the scheduler.
 func (l *loop) apply(now time.Time, r result) {
-	delete(l.held, r.d.ID)
+	l.forget(r.d.ID)
 	if r.migrate != nil {
 		l.migrations[chatKey(r.d.Chat)] = r.migrate.ChatID
 	}
@@ -305,6 +323,7 @@ func (l *loop) apply(now time.Time, r result) {
 // addClaimed queues claimed rows and sets when to claim next.
 func (l *loop) addClaimed(ctx context.Context, c claimed) {
 	l.claiming = false
+	defer clear(l.settled)
 	now := l.d.o.Now()
 	if c.err != nil && ctx.Err() == nil {
 		l.d.log.Error("outbox: claim", slog.Any("error", c.err))
@@ -315,8 +334,10 @@ func (l *loop) addClaimed(ctx context.Context, c claimed) {
 		c.rows = nil
 	}
 	for _, r := range c.rows {
-		if l.held[r.ID] {
-			continue // still ours (its lease ran out while it waited or was sent)
+		if l.held[r.ID] || l.settled[r.ID] {
+			// Still ours (its lease ran out while it waited or was sent),
+			// or settled since this claim read it (see loop.settled).
+			continue
 		}
 		l.held[r.ID] = true
 		if to, ok := l.migrations[chatKey(r.Chat)]; ok {
