@@ -50,7 +50,7 @@ var attackKindFamily = []attackCase{
 	{name: "attack kind: a new drone assault", pub: "2026-04-04",
 		text: "Moscow launched a new drone assault on the country at dusk after vowing revenge for the raid on its border town.",
 		want: map[string]any{"#": 0}},
-	{name: "attack kind: a Russian drone assault on the capital", pub: "2026-04-04",
+	{name: "attack kind: a drone assault sent against the capital", pub: "2026-04-04",
 		text: "A heating plant caught fire and two residents were wounded when Moscow sent a drone assault against the capital early on Monday.",
 		want: map[string]any{"0.launched.drones": nil, "0.casualties.injured": 2}},
 	{name: "attack kind: a missile blitz repelled, with its figure after", pub: "2026-04-04",

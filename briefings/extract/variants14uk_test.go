@@ -207,7 +207,7 @@ var ukInjuriesFamily = []attackCase{
 // suffered, the regions right after the verb ("внаслідок атаки
 // постраждали X та Y області"): the event's regions.
 var ukTargetRegionsFamily = []attackCase{
-	{name: "uk: the main targets of the attack were two regions", pub: "2026-05-06",
+	{name: "uk: two regions named as the main targets", pub: "2026-05-06",
 		text: "Вночі росіяни запустили по Україні 90 ударних дронів, 70 з них збито. Головними цілями ворога стали Сумщина та Полтавщина.",
 		want: map[string]any{"national#": 1, "0.regions": []string{"Sumy", "Poltava"}}},
 	{name: "uk: the enemy's target was a region, singular", pub: "2026-05-06",
