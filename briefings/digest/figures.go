@@ -207,6 +207,22 @@ func partsOf(r *briefings.AttackReport, path string) (ps []part, ok bool) {
 	return ps, len(ps) > 0
 }
 
+// StatedParts is how a briefing says one figure of r that r does not state
+// as one number (path "launched.drones"): its stated parts, "60 Shahed
+// drones, 25 decoy drones", as the figures line shows them. summed is false
+// when r states the figure (or has none); parts is "" for a figure derived
+// from a sum with no stated part, which a briefing leaves out.
+func StatedParts(p *locale.Printer, r *briefings.AttackReport, path string) (parts string, summed bool) {
+	ps, ok := partsOf(r, path)
+	if ok && ps == nil {
+		return "", false
+	}
+	if !ok {
+		return "", true
+	}
+	return sayParts(p, value{parts: ps, uncounted: lowerBound(r, path) != "" && !anyBound(ps)}), true
+}
+
 // values collects the distinct values of a figure across the event's
 // reports; path ("launched.drones") names the figure's qualifier, so that a
 // lower bound is said as one.

@@ -49,12 +49,16 @@ type Ref struct {
 	URL      string
 	Launched *int
 	Down     *int
+	// Report is the report read from text the figures came from (nil for a
+	// record): a day line says its figures as it states them.
+	Report *briefings.AttackReport
 }
 
 // Point is one bar: a day, or a week (Monday to Sunday, clipped to the
 // series' last day).
 type Point struct {
 	Start, End string
+	Class      Class // the class the figures count
 	// Launched and Down (brought down: intercepted or jammed) sum the stated
 	// figures of the days in the point; Stated says whether any was stated.
 	Launched, Down             int
@@ -178,7 +182,7 @@ func reportDate(r *briefings.AttackReport) string {
 
 // dayPoint is one day's figures and whether they came from records.
 func dayPoint(idx dayIndex, date string, c Class) (Point, bool) {
-	p := Point{Start: date, End: date}
+	p := Point{Start: date, End: date, Class: c}
 	if recs := idx.records[date]; len(recs) > 0 {
 		for _, r := range recs {
 			l, d := figures(&r.Report, c)
@@ -197,7 +201,7 @@ func dayPoint(idx dayIndex, date string, c Class) (Point, bool) {
 		if src == "" {
 			src = r.Source
 		}
-		p.add(Ref{Date: date, ReportID: r.ID, Source: src, URL: r.ArticleURL, Launched: l, Down: d})
+		p.add(Ref{Date: date, ReportID: r.ID, Source: src, URL: r.ArticleURL, Launched: l, Down: d, Report: r})
 	}
 	return p, false
 }
@@ -216,7 +220,8 @@ func (p *Point) add(r Ref) {
 
 // pickReport chooses the day's report read from text: a report of record
 // first (the attacked side's own military, as digest.OfRecord says), then
-// one stating the class's launched figure, then the latest
+// one stating the class's launched figure as one number, then one giving it
+// only by its parts (briefings.AttackReport.Summed), then the latest
 // published (an outlet's later report supersedes its earlier one). nil when
 // none states a figure of the class.
 func pickReport(reps []*briefings.AttackReport, c Class) *briefings.AttackReport {
@@ -227,8 +232,10 @@ func pickReport(reps []*briefings.AttackReport, c Class) *briefings.AttackReport
 		if digest.OfRecord(r) {
 			af = 1
 		}
-		if l != nil {
+		if _, summed := r.Summed["launched."+string(c)]; l != nil && summed {
 			has = 1
+		} else if l != nil {
+			has = 2
 		}
 		return af, has, r.PublishedAt
 	}
@@ -278,7 +285,7 @@ func figures(r *briefings.AttackReport, c Class) (launched, down *int) {
 func weeks(days []Point) []Point {
 	var out []Point
 	for i := 0; i < len(days); i += 7 {
-		w := Point{Start: days[i].Start}
+		w := Point{Start: days[i].Start, Class: days[i].Class}
 		for _, d := range days[i:min(i+7, len(days))] {
 			w.End = d.End
 			for _, r := range d.Refs {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/briefings"
+	"github.com/sitrep/sitrep/briefings/digest"
 	"github.com/sitrep/sitrep/briefings/locale"
 )
 
@@ -94,26 +95,119 @@ func (t Trend) Sentence(p *locale.Printer) string {
 		}
 	}
 	if t.Biggest != nil {
-		b.WriteString(p.N("trend.biggest."+class, t.Biggest.Launched,
-			locale.Args{"Date": short(p, t.Biggest.Start), "N": thousands(p, t.Biggest.Launched)}))
+		b.WriteString(biggest(p, *t.Biggest))
 	}
 	b.WriteString(".")
 	return b.String()
 }
 
+// biggest is the clause of the week's biggest day: "; biggest day: 12 Mar,
+// 458 drones", or the day's stated parts when its one report read from
+// text gives the launched figure only by them; "" when it states none.
+func biggest(p *locale.Printer, pt Point) string {
+	args := locale.Args{"Date": short(p, pt.Start)}
+	if r := pt.text(); r != nil {
+		if parts, summed := digest.StatedParts(p, r, "launched."+string(pt.Class)); summed {
+			if parts == "" {
+				return ""
+			}
+			args["What"] = parts
+			return p.T("trend.biggest_parts", args)
+		}
+	}
+	args["N"] = thousands(p, pt.Launched)
+	return p.N("trend.biggest."+string(pt.Class), pt.Launched, args)
+}
+
+// text is the report read from text a day's figures come from; nil when
+// they come from records (figures of record, stated as such).
+func (pt Point) text() *briefings.AttackReport {
+	if len(pt.Refs) == 1 {
+		return pt.Refs[0].Report
+	}
+	return nil
+}
+
+// said is one figure of a day line (key "trend.day_launched": "458
+// launched"). The figures line's rule holds: a figure the day's report read
+// from text does not state as one number is said by its stated parts (the
+// key's "_parts" message: "launched 60 Shahed drones, 25 decoy drones"), and
+// left out ("") when it has none; byParts says which.
+func said(p *locale.Printer, pt Point, path, key string, n int) (s string, byParts bool) {
+	if r := pt.text(); r != nil {
+		if parts, summed := digest.StatedParts(p, r, path); summed {
+			if parts == "" {
+				return "", true
+			}
+			return p.T(key+"_parts", locale.Args{"What": parts}), true
+		}
+	}
+	return p.T(key, locale.Args{"N": thousands(p, n)}), false
+}
+
+// downSaid is a day's brought-down figure as said (see said); from a
+// report read from text that gives intercepted and jammed apart, each as it
+// states it, since their sum is not a figure it states.
+func downSaid(p *locale.Printer, pt Point) (out []string, byParts bool) {
+	r, c := pt.text(), string(pt.Class)
+	if !pt.DownStated {
+		return nil, false
+	}
+	if r == nil {
+		return []string{p.T("trend.day_down", locale.Args{"N": thousands(p, pt.Down)})}, false
+	}
+	pick := func(cn briefings.Counts) *int {
+		if pt.Class == Missiles {
+			return cn.Missiles
+		}
+		return cn.Drones
+	}
+	add := func(path, key string, n *int) {
+		s, parted := said(p, pt, path+"."+c, key, *n)
+		byParts = byParts || parted
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	i, j := pick(r.Intercepted), pick(r.Jammed)
+	switch {
+	case pick(r.InterceptedOrJammed) != nil:
+		add("intercepted_or_jammed", "trend.day_down", pick(r.InterceptedOrJammed))
+	case i != nil && j != nil:
+		add("intercepted", "trend.day_shot_down", i)
+		add("jammed", "trend.day_jammed", j)
+	case i != nil:
+		add("intercepted", "trend.day_down", i)
+	default:
+		add("jammed", "trend.day_down", j)
+	}
+	return out, byParts
+}
+
 // DayLine is one day's figures with where they came from, in p's
-// language: "12 Mar: 458 launched, 412 brought down (source)".
+// language: "12 Mar: 458 launched, 412 brought down (source)". A figure
+// the day's report read from text gives only by its parts is said by them,
+// and then the figures are parted by "; ".
 func DayLine(p *locale.Printer, pt Point) string {
 	if len(pt.Refs) == 0 {
 		return p.T("trend.day_none", locale.Args{"Date": short(p, pt.Start)})
 	}
 	var parts []string
+	sep := ", "
 	if pt.LaunchedStated {
-		parts = append(parts, p.T("trend.day_launched", locale.Args{"N": thousands(p, pt.Launched)}))
+		s, byParts := said(p, pt, "launched."+string(pt.Class), "trend.day_launched", pt.Launched)
+		if byParts {
+			sep = "; "
+		}
+		if s != "" {
+			parts = append(parts, s)
+		}
 	}
-	if pt.DownStated {
-		parts = append(parts, p.T("trend.day_down", locale.Args{"N": thousands(p, pt.Down)}))
+	down, byParts := downSaid(p, pt)
+	if byParts {
+		sep = "; "
 	}
+	parts = append(parts, down...)
 	var src []string
 	seen := map[string]bool{}
 	for _, r := range pt.Refs {
@@ -122,7 +216,7 @@ func DayLine(p *locale.Printer, pt Point) string {
 			src = append(src, r.Source)
 		}
 	}
-	return short(p, pt.Start) + ": " + strings.Join(parts, ", ") + " (" + strings.Join(src, "; ") + ")"
+	return short(p, pt.Start) + ": " + strings.Join(parts, sep) + " (" + strings.Join(src, "; ") + ")"
 }
 
 // thousands is Thousands with p's separator of thousands ("1,234", "1 234").
