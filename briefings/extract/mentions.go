@@ -672,8 +672,11 @@ func phraseEnds(toks []token, k int) bool {
 	if isAnd(t.low) && k+1 < len(toks) && toks[k+1].kind == kNum {
 		return true
 	}
+	if attackNoun(t.low) {
+		return false
+	}
 	switch t.low {
-	case "and", "or", "та", "і", "й", "attack", "attacks", "barrage", "strike", "strikes", "alert", "raid", "assault", "assaults", "blitz", "blitzes", "operator", "operators", "pilot", "pilots", "unit", "units", "war", "warfare", "атака", "атаку", "удар":
+	case "and", "or", "та", "і", "й", "alert", "operator", "operators", "pilot", "pilots", "unit", "units", "war", "warfare", "атака", "атаку", "удар":
 		return false
 	}
 	return true

@@ -325,7 +325,7 @@ func ordinalAttack(toks []token, i int) bool {
 func attackNoun(w string) bool {
 	switch w {
 	case "attack", "attacks", "strike", "strikes", "raid", "raids", "airstrike", "airstrikes", "shelling",
-		"barrage", "barrages", "bombardment", "assault", "assaults", "wave", "salvo":
+		"barrage", "barrages", "bombardment", "assault", "assaults", "blitz", "blitzes", "wave", "salvo":
 		return true
 	}
 	return false

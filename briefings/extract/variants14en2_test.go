@@ -59,6 +59,9 @@ var attackKindFamily = []attackCase{
 	{name: "attack kind: a missile blitz at the power plants", pub: "2026-04-04",
 		text: "Russia fired a missile blitz at the power plants of the country, cutting supply to a third of homes.",
 		want: map[string]any{"#": 0}},
+	{name: "attack kind: a missile salvo, no count", pub: "2026-04-04",
+		text: "Russia fired a missile salvo at the port city at dawn, cutting power to thousands.",
+		want: map[string]any{"#": 0}},
 	// what must not change
 	{name: "attack kind: a drone shot down after the assault", pub: "2026-04-04",
 		text: "During the assault on the port, air defence shot down a drone over the harbour, the governor said.",
