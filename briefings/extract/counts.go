@@ -469,6 +469,24 @@ var (
 	airTargetWord = map[string]bool{"target": true, "targets": true, "object": true, "objects": true, "aircraft": true}
 )
 
+// farStateSubject: the launch verb at k has a state far from the war as its
+// subject ("North Korea fires two missiles", "South Korea and the US
+// launched eight missiles"): the figure is that state's own launch, no
+// figure of the attacks of Russia and Ukraine on each other.
+func farStateSubject(toks []token, k int) bool {
+	j := k - 1
+	for j >= 0 && launchAdverb[toks[j].low] {
+		j--
+	}
+	return j >= 0 && farStates[strings.TrimSuffix(toks[j].low, "'s")]
+}
+
+var (
+	launchAdverb = map[string]bool{"has": true, "have": true, "had": true, "reportedly": true, "also": true, "again": true, "then": true, "just": true}
+	farStates    = map[string]bool{"korea": true, "pyongyang": true, "seoul": true, "us": true, "china": true, "beijing": true,
+		"japan": true, "taiwan": true, "iran": true, "tehran": true, "israel": true, "houthis": true, "yemen": true}
+)
+
 // predicateAfter finds the verb after a participle phrase ("launched by
 // Russia overnight were shot down"): the next predicate other than launched,
 // before the clause ends.
@@ -502,6 +520,9 @@ func chooseOutcome(f *figure, prev *figure, fw []fwCue, i int, s *sentence, cues
 	back, backAt := backCueAt(cues, f.start, f.class)
 	if back != outNone && rs.on(ruleOwnVerb) && (clauseBetween(s.toks, backAt, f.start) || objectTaken(s.toks, backAt, f.start)) {
 		back, backAt = outNone, -1 // "struck a depot where 300 drones were kept"
+	}
+	if back == outLaunched && farStateSubject(s.toks, backAt) && rs.on(ruleOwnVerb) {
+		return outIgnored // "North Korea fired two missiles": another war's launch
 	}
 	if c := fw[i]; c.at >= 0 && allowed(c.out, f.class) && !participle(f, c, back, backAt, fw, i, rs) {
 		return c.out

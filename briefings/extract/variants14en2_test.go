@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (round 8, English feed items), written
 // for these tests: invented places, times and figures.
 func variantCases14en2() []attackCase {
-	return slices.Concat(ownObjectFamily, attackKindFamily)
+	return slices.Concat(ownObjectFamily, attackKindFamily, farStateFamily)
 }
 
 // A verb of destroying that already has an object of its own, a thing that
@@ -69,4 +69,26 @@ var attackKindFamily = []attackCase{
 	{name: "attack kind: a figure before assault stays", pub: "2026-04-04",
 		text: "Russia launched 36 drones in an overnight assault on the country, and 31 were shot down, the air force said.",
 		want: map[string]any{"#": 1, "0.launched.drones": 36, "0.intercepted.drones": 31}},
+}
+
+// A state far from the war as the subject of a launch verb (North Korea,
+// South Korea and the US, Iran) launches in a war or test of its own, or
+// sends arms: no figure of Russia's and Ukraine's attacks on each other.
+var farStateFamily = []attackCase{
+	{name: "far state: Pyongyang's test launch", pub: "2026-04-04",
+		text: "North Korea launched three ballistic missiles into the sea on Friday, days after its leader met the Russian president.",
+		want: map[string]any{"#": 0}},
+	{name: "far state: allies answer with their own launch", pub: "2026-04-04",
+		text: "South Korea and the US launch six missiles in reply to the North's test, as Moscow courts Pyongyang.",
+		want: map[string]any{"#": 0}},
+	{name: "far state: Iran sent drones to Russia", pub: "2026-04-04",
+		text: "Iran has sent 900 attack drones to Moscow's army since the summer, a Western intelligence report says.",
+		want: map[string]any{"#": 0}},
+	// what must not change
+	{name: "far state: Ukraine fires US-made missiles", pub: "2026-04-04",
+		text: "Ukraine fired 9 US-made missiles at an air base in Crimea overnight, Russia's defence ministry said.",
+		want: map[string]any{"#": 1, "0.attacker": "UA", "0.launched.missiles": 9}},
+	{name: "far state: Russia fires Iranian drones", pub: "2026-04-04",
+		text: "Russia fired 45 Iranian drones at Ukraine overnight, the air force said.",
+		want: map[string]any{"#": 1, "0.launched.drones": 45}},
 }
