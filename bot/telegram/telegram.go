@@ -274,6 +274,11 @@ func (b *Bot) Run(ctx context.Context, h bot.Handler) error {
 		p := tgbotapi.Params{"url": b.cfg.WebhookURL, "secret_token": b.cfg.WebhookSecret}
 		_ = p.AddInterface("allowed_updates", allowedUpdates)
 		if _, err := b.call(ctx, "setWebhook", p); err != nil {
+			if ctx.Err() != nil {
+				// shut down while registering: not a failure
+				b.disp.wait()
+				return nil
+			}
 			return permanent(fmt.Errorf("telegram: setWebhook: %w", err))
 		}
 		b.log.Info("telegram webhook set")
