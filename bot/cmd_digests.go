@@ -249,10 +249,7 @@ func (r *Router) articlesWithTopic(ctx context.Context, topic briefings.Topic, n
 // names a drone is no air attack. Narrower topics (energy, prisoners,
 // humanitarian) and articles stored before classification go by topics.
 func inTopic(a *briefings.Article, t briefings.Topic) bool {
-	if sec := t.Section(); sec != "" && a.Section != "" {
-		return a.Section == sec
-	}
-	return slices.Contains(a.Topics, t)
+	return t.Includes(a.Section, func(t briefings.Topic) bool { return slices.Contains(a.Topics, t) })
 }
 
 func (r *Router) summarizeURL(ctx context.Context, req *Request, u string) (*Reply, error) {

@@ -61,6 +61,17 @@ func (t Topic) Section() string {
 	return ""
 }
 
+// Includes reports whether an item filed under section ("" when it was
+// stored before classification) is on topic t: by its section for a
+// section-wide topic, the words it mentions aside; by its topics (carries)
+// for a narrower topic or an unclassified item.
+func (t Topic) Includes(section string, carries func(Topic) bool) bool {
+	if sec := t.Section(); sec != "" && section != "" {
+		return sec == section
+	}
+	return carries(t)
+}
+
 // TopicStrings returns the topics' names.
 func TopicStrings(ts []Topic) []string {
 	if ts == nil {

@@ -408,17 +408,12 @@ func (c settings) topics(s *briefings.Story) (match bool, weight float64, topics
 // by the story's section, the words its articles mention aside; a narrower
 // one (energy, prisoners, humanitarian) by its articles' topics.
 func (c settings) wantsClassified(s *briefings.Story, section string) bool {
+	carries := func(t briefings.Topic) bool {
+		return slices.ContainsFunc(s.Articles, func(a briefings.Article) bool { return slices.Contains(a.Topics, t) })
+	}
 	for t := range c.want {
-		if sec := t.Section(); sec != "" {
-			if sec == section {
-				return true
-			}
-			continue
-		}
-		for _, a := range s.Articles {
-			if slices.Contains(a.Topics, t) {
-				return true
-			}
+		if t.Includes(section, carries) {
+			return true
 		}
 	}
 	return false

@@ -257,16 +257,19 @@ func pickReport(reps []*briefings.AttackReport, c Class) *briefings.AttackReport
 	return best
 }
 
+// of is the figure of class c in cn.
+func (c Class) of(cn briefings.Counts) *int {
+	if c == Missiles {
+		return cn.Missiles
+	}
+	return cn.Drones
+}
+
 // figures are a report's launched and brought-down figures of class c.
 // Brought down is "intercepted or jammed" when stated, else intercepted plus
 // jammed (either alone when only one is stated).
 func figures(r *briefings.AttackReport, c Class) (launched, down *int) {
-	pick := func(cn briefings.Counts) *int {
-		if c == Missiles {
-			return cn.Missiles
-		}
-		return cn.Drones
-	}
+	pick := c.of
 	launched = pick(r.Launched)
 	if d := pick(r.InterceptedOrJammed); d != nil {
 		return launched, d

@@ -156,12 +156,7 @@ func downSaid(p *locale.Printer, pt Point) (out []string, byParts bool) {
 	if r == nil {
 		return []string{p.T("trend.day_down", locale.Args{"N": thousands(p, pt.Down)})}, false
 	}
-	pick := func(cn briefings.Counts) *int {
-		if pt.Class == Missiles {
-			return cn.Missiles
-		}
-		return cn.Drones
-	}
+	pick := pt.Class.of
 	add := func(path, key string, n *int) {
 		s, parted := said(p, pt, path+"."+c, key, *n)
 		byParts = byParts || parted
