@@ -295,12 +295,13 @@ func allAt(toks []token, i int) bool {
 // mentionAt reads the mention whose number is toks[i].
 func mentionAt(toks []token, i int, cueAt []outcome, rs *ruleSet, hasPrev bool) (mention, bool) {
 	t := &toks[i]
-	if isDateNumber(toks, i) || oneOfMost(toks, i) || machSpeed(toks, i) || allBut(toks, i) && (!rs.on(ruleAllBut) || t.vague || t.all) {
+	but := allBut(toks, i)
+	if isDateNumber(toks, i) || oneOfMost(toks, i) || machSpeed(toks, i) || but && (!rs.on(ruleAllBut) || t.vague || t.all) {
 		return mention{}, false
 	}
 	m := mention{start: i}
 	switch {
-	case allBut(toks, i):
+	case but:
 		m.flags |= fAll | fAllBut // "all but 16 were shot down": the launched ones save 16
 		m.but = t.n
 	case t.vague:
@@ -329,14 +330,20 @@ func mentionAt(toks []token, i int, cueAt []outcome, rs *ruleSet, hasPrev bool) 
 	if !keepMention(&m, toks, i, cueAt, hasPrev, rs) || m.class == classDrone && americanDrone(toks, i, m.end) {
 		return mention{}, false
 	}
-	if reg, ok := locativeRegion(toks, m.end); ok && m.class != classPerson && m.class != classLocation {
+	if m.class == classPerson || m.class == classLocation {
+		return m, true // people and places have no region's share
+	}
+	if reg, ok := locativeRegion(toks, m.end); ok {
 		m.region = reg
+	}
+	if !rs.on(ruleEach) {
+		return m, true
 	}
 	regs := eachRegions(toks, m.end)
 	if regs == nil {
 		regs = eachRegionsUk(toks, i, m.end)
 	}
-	if len(regs) > 1 && m.class != classPerson && m.class != classLocation && rs.on(ruleEach) {
+	if len(regs) > 1 {
 		m.region, m.each = "", regs
 	}
 	return m, true

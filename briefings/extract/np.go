@@ -327,8 +327,7 @@ func bothClasses(toks []token, k int, cl class) bool {
 	if k+2 >= len(toks) || !isAnd(toks[k+1].low) || toks[k+2].one {
 		return false
 	}
-	other := toks[k+2].head
-	return other != cl && (other == classDrone || other == classMissile)
+	return otherWeapon(toks[k+2].head, cl)
 }
 
 // typeThenOther: the phrase so far is a weapon type with no head noun, and

@@ -251,19 +251,18 @@ type official struct {
 // administration, mayors and governors of the regions most often attacked.
 // Offices change hands: the list holds those named in the reports of
 // 2023-2026 the team has read, each in several outlets.
-var officials = map[string]official{
-	"oleshchuk": {srcAirForce, ""}, "ihnat": {srcAirForce, ""}, "ignat": {srcAirForce, ""},
-	"popko": {srcMayor, "Kyiv"}, "tkachenko": {srcMayor, "Kyiv"}, "klitschko": {srcMayor, "Kyiv"},
-	"terekhov": {srcMayor, "Kharkiv"}, "sobyanin": {srcMayor, "Moscow"},
-	"kiper": {srcGovernor, "Odesa"}, "lysak": {srcGovernor, "Dnipropetrovsk"},
-	"syniehubov": {srcGovernor, "Kharkiv"}, "synyehubov": {srcGovernor, "Kharkiv"}, "synegubov": {srcGovernor, "Kharkiv"},
-	"gladkov": {srcGovernor, "Belgorod"}, "bogomaz": {srcGovernor, "Bryansk"},
-	"starovoit": {srcGovernor, "Kursk"}, "starovoyt": {srcGovernor, "Kursk"}, "gusev": {srcGovernor, "Voronezh"},
-}
-
-// The same officials in Ukrainian reports, by the surname's case forms
-// (the surname after a verb of saying, or in the genitive after "за словами").
-func init() {
+var officials = func() map[string]official {
+	m := map[string]official{
+		"oleshchuk": {srcAirForce, ""}, "ihnat": {srcAirForce, ""}, "ignat": {srcAirForce, ""},
+		"popko": {srcMayor, "Kyiv"}, "tkachenko": {srcMayor, "Kyiv"}, "klitschko": {srcMayor, "Kyiv"},
+		"terekhov": {srcMayor, "Kharkiv"}, "sobyanin": {srcMayor, "Moscow"},
+		"kiper": {srcGovernor, "Odesa"}, "lysak": {srcGovernor, "Dnipropetrovsk"},
+		"syniehubov": {srcGovernor, "Kharkiv"}, "synyehubov": {srcGovernor, "Kharkiv"}, "synegubov": {srcGovernor, "Kharkiv"},
+		"gladkov": {srcGovernor, "Belgorod"}, "bogomaz": {srcGovernor, "Bryansk"},
+		"starovoit": {srcGovernor, "Kursk"}, "starovoyt": {srcGovernor, "Kursk"}, "gusev": {srcGovernor, "Voronezh"},
+	}
+	// The same officials in Ukrainian reports, by the surname's case forms
+	// (the surname after a verb of saying, or in the genitive after "за словами").
 	for _, o := range []struct {
 		who   official
 		forms string
@@ -280,10 +279,11 @@ func init() {
 		{official{srcGovernor, "Kursk"}, "старовойт старовойта старовойту старовойтом"},
 	} {
 		for _, f := range strings.Fields(o.forms) {
-			officials[f] = o.who
+			m[f] = o.who
 		}
 	}
-}
+	return m
+}()
 
 // officialHome is the region of the first regional official a sentence
 // names, or "".
