@@ -393,6 +393,17 @@ func readRange(m *mention, toks []token, i int, rs *ruleSet) int {
 	return i + 3
 }
 
+// allPronoun: the pronoun after "all" that refers to a figure told before
+// ("all of them", "усі з них", and the Ukrainian nominative and accusative
+// "всі вони були збиті", "всіх їх знищили").
+func allPronoun(w string) bool {
+	switch w {
+	case "them", "них", "вони", "їх":
+		return true
+	}
+	return false
+}
+
 // readRelations reads what follows the number before its noun: "all of
 // them", "N of M", "N out of (the) M", "N of them", "N з них".
 func readRelations(m *mention, toks []token, j int, rs *ruleSet) int {
@@ -400,7 +411,7 @@ func readRelations(m *mention, toks []token, j int, rs *ruleSet) int {
 		for j < len(toks) && (toks[j].low == "the" || toks[j].low == "of" || toks[j].low == "these" || toks[j].low == "those") {
 			j++
 		}
-		if j < len(toks) && (toks[j].low == "them" || toks[j].low == "них") {
+		if j < len(toks) && allPronoun(toks[j].low) {
 			m.flags |= fRefer
 			j++
 		}
