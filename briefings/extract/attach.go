@@ -44,6 +44,7 @@ type event struct {
 	strong      bool // has a figure from the body
 	sentences   []string
 	regions     []string
+	reached     []string // regions only an aftermath sentence names: reported, no evidence of scope
 	children    []*event
 	parent      *event
 	asOf        string
@@ -344,6 +345,14 @@ func (r *reader) aside(s sentence, c clause) {
 		for _, rg := range sentenceRegions(s.toks) {
 			if rg.ru == (c.att == sideUA) {
 				e.addRegion(rg.name)
+			}
+		}
+	} else if e.scope != scopeRegional && r.rs.on(ruleAftermathRegions) && aftermath(s.toks) {
+		// damage, casualties or debris in a region: a region the attack
+		// reached, named in the report but no evidence of its scope
+		for _, rg := range sentenceRegions(s.toks) {
+			if rg.ru == (c.att == sideUA) && !contains(e.reached, rg.name) {
+				e.reached = append(e.reached, rg.name)
 			}
 		}
 	}

@@ -198,6 +198,11 @@ func (e *event) placeNames(a *briefings.AttackReport) {
 		a.Regions = []string{e.region}
 	} else {
 		a.Regions = append(a.Regions, e.regions...)
+		for _, name := range e.reached {
+			if !contains(a.Regions, name) {
+				a.Regions = append(a.Regions, name)
+			}
+		}
 		for _, c := range e.children {
 			if c.region != "" && !contains(a.Regions, c.region) {
 				a.Regions = append(a.Regions, c.region)

@@ -37,23 +37,24 @@ const (
 	ruleIrrealis     // "to shoot down N missiles, you need", "could intercept N", "if N drones": no count
 	ruleEach         // "two each over the X and Y regions": each region's own figure
 	// events (stage 3)
-	ruleConflict        // another figure for a stated field, with its own time: another attack
-	ruleRegionShare     // "20 over the Belgorod region": that region's share
-	ruleFrontPlace      // "Над Київщиною збито 10 дронів": a place before the figures is all of theirs
-	ruleSpecificSource  // "the military said ... the air force said": the body that counts wins
-	ruleAdoptTime       // figures first, their night in a later sentence: one event
-	ruleTemplateSource  // the Air Force's template (its window in brackets, night or day): the Air Force
-	ruleAlertScene      // a city's alert ("the alert in Kyiv lasted N hours"), then its drones
-	ruleCasualtyContext // people hurt open no event unless the sentence names an attack
-	ruleAsideRegions    // "the drones were destroyed over the X, Y and Z regions": the event's regions
-	rulePendingSource   // "the Air Force reported it", before the figures: their source
-	ruleRestate         // the same figures again (rounded, quoted, another time word): the same event
-	ruleScope           // national needs a national source or the country as target; one region without them is that region's
-	ruleMinistryRegions // Russia's ministry: a region's figure with no national one beside it is the national claim
-	ruleThirdCountry    // a third country's ministry, army or command (and a bare "the ministry" after it): no figures of the attack
-	ruleHitsLocal       // only hits, no national source or cue: a strike on a place, not a national attack
-	ruleWarScale        // a count larger than any one attack, with no time word: a total to date
-	ruleIncluded        // "the figures included N ...": parts of the attack told before
+	ruleConflict         // another figure for a stated field, with its own time: another attack
+	ruleRegionShare      // "20 over the Belgorod region": that region's share
+	ruleFrontPlace       // "Над Київщиною збито 10 дронів": a place before the figures is all of theirs
+	ruleSpecificSource   // "the military said ... the air force said": the body that counts wins
+	ruleAdoptTime        // figures first, their night in a later sentence: one event
+	ruleTemplateSource   // the Air Force's template (its window in brackets, night or day): the Air Force
+	ruleAlertScene       // a city's alert ("the alert in Kyiv lasted N hours"), then its drones
+	ruleCasualtyContext  // people hurt open no event unless the sentence names an attack
+	ruleAsideRegions     // "the drones were destroyed over the X, Y and Z regions": the event's regions
+	rulePendingSource    // "the Air Force reported it", before the figures: their source
+	ruleRestate          // the same figures again (rounded, quoted, another time word): the same event
+	ruleScope            // national needs a national source or the country as target; one region without them is that region's
+	ruleMinistryRegions  // Russia's ministry: a region's figure with no national one beside it is the national claim
+	ruleThirdCountry     // a third country's ministry, army or command (and a bare "the ministry" after it): no figures of the attack
+	ruleHitsLocal        // only hits, no national source or cue: a strike on a place, not a national attack
+	ruleWarScale         // a count larger than any one attack, with no time word: a total to date
+	ruleIncluded         // "the figures included N ...": parts of the attack told before
+	ruleAftermathRegions // "є поранені на Полтавщині": a region the attack reached, no evidence of scope
 	// reports (stage 4)
 	ruleAll    // "all were shot down": the launched figures
 	ruleAllBut // "all but N were shot down": the launched figures less N
@@ -65,7 +66,7 @@ var ruleNames = [nRules]string{
 	"either-or", "singular-verb", "instrumental", "own-verb", "list-header", "participle", "type-subset", "rate", "evening-start",
 	"report-times", "ongoing", "denial", "launch-origin", "unnumbered", "breakdown", "incident", "irrealis", "each",
 	"conflict", "region-share", "front-place", "specific-source", "adopt-time", "template-source", "alert-scene", "casualty-context", "aside-regions", "pending-source", "restate", "scope", "ministry-regions",
-	"third-country", "hits-local", "war-scale", "included",
+	"third-country", "hits-local", "war-scale", "included", "aftermath-regions",
 	"all", "all-but",
 }
 

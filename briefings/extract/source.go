@@ -791,6 +791,23 @@ func targetsRegions(toks []token) bool {
 			if strings.HasPrefix(lw, "атакува") || strings.HasPrefix(lw, "вдарил") {
 				return true // "ворог атакував Полтавщину"
 			}
+
+		}
+	}
+	return false
+}
+
+// aftermath: a Ukrainian sentence of what the attack did on the ground:
+// damage, the wounded and the dead, hits, falling debris, fires, the
+// aftermath ("пошкоджено будинки", "є поранені", "влучання", "уламки",
+// "пожежа", "наслідки атаки"). The regions it names are where the attack
+// reached.
+func aftermath(toks []token) bool {
+	for i := range toks {
+		for _, p := range []string{"пошкодж", "зруйнов", "поранен", "загинул", "загинув", "загибл", "травмов", "постраждал", "влучан", "влучил", "поцілил", "уламк", "пожеж", "наслідк"} {
+			if strings.HasPrefix(toks[i].low, p) {
+				return true
+			}
 		}
 	}
 	return false

@@ -8,7 +8,7 @@ import (
 // Paraphrase families for issue 14 (Ukrainian reports, round of rwuk3),
 // written for these tests: invented figures, places and times.
 func variantCases15uk() []attackCase {
-	return slices.Concat(ukAllOfThemFamily)
+	return slices.Concat(ukAllOfThemFamily, ukAftermathRegionsFamily)
 }
 
 func TestExtractVariants15uk(t *testing.T) {
@@ -41,4 +41,45 @@ var ukAllOfThemFamily = []attackCase{
 	{name: "uk: all of them, partitive, as before", pub: "2026-05-06",
 		text: "Росіяни запустили 12 ракет, усі з них збито.",
 		want: map[string]any{"national#": 1, "0.launched.missiles": 12, "0.intercepted.missiles": 12}},
+}
+
+// A sentence telling what the attack did on the ground (damage, the
+// wounded and dead, hits, falling debris, fires, the aftermath) names the
+// regions the attack reached; the short names of regions in -ччина and
+// -щина and a few cities stand for their regions.
+var ukAftermathRegionsFamily = []attackCase{
+	{name: "uk: debris fell in two regions", pub: "2026-05-06",
+		text: "Вночі противник запустив 70 дронів, збито 52. Уламки впали на Житомирщині та Рівненщині.",
+		want: map[string]any{"national#": 1, "0.regions": []string{"Zhytomyr", "Rivne"}}},
+	{name: "uk: there are wounded in a region", pub: "2026-05-06",
+		text: "Сили ППО знищили 40 шахедів із 55. На Полтавщині є поранені.",
+		want: map[string]any{"national#": 1, "0.regions": []string{"Poltava"}}},
+	{name: "uk: houses damaged in two regions, adjectives", pub: "2026-05-06",
+		text: "Вночі ворог атакував 33 дронами, 20 збито. Пошкоджено будинки в Чернігівській і Сумській областях.",
+		want: map[string]any{"national#": 1, "0.regions": []string{"Chernihiv", "Sumy"}}},
+	{name: "uk: hits recorded, short names in -ччина and -щина", pub: "2026-05-06",
+		text: "Збито 18 дронів із 25. Зафіксовано влучання на Вінниччині та Івано-Франківщині.",
+		want: map[string]any{"national#": 1, "0.regions": []string{"Vinnytsia", "Ivano-Frankivsk"}}},
+	{name: "uk: a fire in a district named after its city", pub: "2026-05-06",
+		text: "Уночі ворог запустив 40 дронів, 31 з них збили. Через атаку виникла пожежа у Криворізькому районі.",
+		want: map[string]any{"national#": 1, "0.regions": []string{"Dnipropetrovsk"}}},
+	{name: "uk: damage in a city that stands for its region", pub: "2026-05-06",
+		text: "Вночі було запущено 12 ракет, збито 10. Унаслідок атаки у Кременчуці пошкоджено склад.",
+		want: map[string]any{"national#": 1, "0.regions": []string{"Poltava"}}},
+	// what must not change
+	{name: "uk: the launch area is no region of the attack", pub: "2026-05-06",
+		text: "Вночі ворог запустив 40 дронів з Курської області, збито 30.",
+		want: map[string]any{"national#": 1, "0.regions": nil}},
+	{name: "uk: an air alert names no region of the attack", pub: "2026-05-06",
+		text: "Вночі ворог запустив 40 дронів, збито 30. Повітряна тривога лунала у Вінницькій та Хмельницькій областях.",
+		want: map[string]any{"national#": 1, "0.regions": nil}},
+	{name: "uk: the parts of the country are no region", pub: "2026-05-06",
+		text: "Збито/подавлено 45 ворожих БпЛА на півночі, сході та в центрі країни. Є влучання на 6 локаціях.",
+		want: map[string]any{"national#": 1, "0.regions": nil}},
+	{name: "uk: a region the attack reached is no evidence of a region's count", pub: "2026-05-06",
+		text: "Вночі ворог запустив 64 дрони, 50 з них збито. На Сумщині пошкоджено лінію електропередач.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 64, "0.regions": []string{"Sumy"}}},
+	{name: "uk: a governor's count stays the region's", pub: "2026-05-06",
+		text: "Над Одещиною збили 6 шахедів, повідомив Кіпер. Уламки пошкодили будинок.",
+		want: map[string]any{"national#": 0, "0.intercepted.drones": 6}},
 }
