@@ -690,7 +690,7 @@ func phraseEnds(toks []token, k int) bool {
 	if isAnd(t.low) && k+1 < len(toks) && toks[k+1].kind == kNum {
 		return true
 	}
-	if attackNoun(t.low) {
+	if attackNoun(t.low) || facilityAt(toks, k) {
 		return false
 	}
 	switch t.low {

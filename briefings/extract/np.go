@@ -123,7 +123,40 @@ func (s *npScan) afterHead(k int) (int, bool) {
 	case "systems", "system", "launchers", "launcher", "complexes", "carriers", "batteries", "комплекси", "комплексів", "установок":
 		s.m.flags |= fNotWeapon // "four multiple launch rocket systems": launchers, not munitions
 	}
+	if facilityAt(s.toks, k) {
+		s.m.flags |= fNotWeapon // "three drone control posts", "a missile depot": a place, not a munition
+	}
 	return k, true
+}
+
+// facilityWords are nouns that, right after a weapon noun, make it a
+// modifier of a place, a plant or the people who work it ("drone depot",
+// "missile plant", "drone crews"): the weapon noun counts no weapon there.
+var facilityWords = map[string]bool{
+	"depot": true, "depots": true, "warehouse": true, "warehouses": true, "storage": true, "workshop": true,
+	"workshops": true, "factory": true, "factories": true, "plant": true, "plants": true, "hangar": true,
+	"hangars": true, "facility": true, "facilities": true, "base": true, "bases": true, "production": true,
+	"assembly": true, "repair": true, "maintenance": true, "manufacturer": true, "manufacturers": true,
+	"maker": true, "makers": true, "crew": true, "crews": true, "industry": true, "arsenal": true, "arsenals": true,
+}
+
+// facilityAt: toks[k] is a facility noun, or "control" or "launch" before
+// a noun of place ("control posts", "launch sites").
+func facilityAt(toks []token, k int) bool {
+	if k >= len(toks) {
+		return false
+	}
+	if facilityWords[toks[k].low] {
+		return true
+	}
+	if (toks[k].low == "control" || toks[k].low == "launch") && k+1 < len(toks) {
+		switch toks[k+1].low {
+		case "point", "points", "post", "posts", "centre", "centres", "center", "centers", "station", "stations",
+			"site", "sites", "pad", "pads", "position", "positions", "area", "areas":
+			return true
+		}
+	}
+	return false
 }
 
 // beforeHead reads a word before the head noun.
@@ -151,6 +184,10 @@ func (s *npScan) beforeHead(k int) (int, bool) {
 	}
 	if lw == "air" && k+1 < len(s.toks) && (s.toks[k+1].low == "attack" || s.toks[k+1].low == "targets") {
 		return k, false
+	}
+	if len(s.m.models) > 0 && facilityAt(s.toks, k) {
+		s.m.flags |= fNotWeapon // "a Shahed storage site": the type names the place's weapons
+		return k, true
 	}
 	if npStop[lw] {
 		return k, !(lw == "of" && k > 0 && (s.toks[k-1].low == "types" || s.toks[k-1].low == "type" || s.toks[k-1].low == "kinds"))

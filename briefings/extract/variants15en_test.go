@@ -1,0 +1,53 @@
+package extract
+
+import "slices"
+
+// Paraphrase families for issue 14 (round 9, English news-page paragraphs),
+// written for these tests: invented places, times and figures.
+func variantCases15en() []attackCase {
+	return slices.Concat(facilityFamily)
+}
+
+// A weapon noun right before a noun of place, plant or crew ("a drone
+// depot", "missile plant", "four drone control posts", "Shahed storage
+// site", "drone crews") names what the place holds or the crew flies: it
+// counts no weapon, whoever struck it.
+var facilityFamily = []attackCase{
+	{name: "facility: a drone depot struck", pub: "2026-04-04",
+		text: "Kyiv's forces hit a drone depot near Lgov overnight, the General Staff said.",
+		want: map[string]any{"#": 0}},
+	{name: "facility: a drone warehouse destroyed beside a gun", pub: "2026-04-04",
+		text: "Moscow's troops destroyed a drone warehouse and an artillery piece near Siversk, the ministry claimed.",
+		want: map[string]any{"#": 0}},
+	{name: "facility: a number of drone control posts", pub: "2026-04-04",
+		text: "Soldiers of the brigade knocked out four drone control posts near the river, the unit said.",
+		want: map[string]any{"#": 0}},
+	{name: "facility: UAV launch sites", pub: "2026-04-04",
+		text: "The ministry said its units destroyed 3 UAV launch sites and two ammunition dumps in the east.",
+		want: map[string]any{"#": 0}},
+	{name: "facility: a missile plant", pub: "2026-04-04",
+		text: "Long-range strikes hit a missile plant in the Urals, the security service said.",
+		want: map[string]any{"#": 0}},
+	{name: "facility: a type before the place", pub: "2026-04-04",
+		text: "Russian troops hit a Shahed storage site near Horlivka, officials said.",
+		want: map[string]any{"#": 0}},
+	{name: "facility: a depot beside a figure of drones", pub: "2026-04-04",
+		text: "The General Staff said its forces destroyed a Russian drone depot and 14 drones overnight.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 14}},
+	// what must not change
+	{name: "facility: drones destroyed near a depot", pub: "2026-04-04",
+		text: "The air force said 9 Shahed drones were destroyed near the depot overnight.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 9}},
+	{name: "facility: debris on a warehouse after the downing", pub: "2026-04-04",
+		text: "Air defence shot down 14 drones overnight; debris fell on a warehouse, the governor said.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 14}},
+	{name: "facility: a launch at a plant", pub: "2026-04-04",
+		text: "Russia launched 20 drones and 2 missiles at the plant overnight, the air force said.",
+		want: map[string]any{"#": 1, "0.launched.drones": 20, "0.launched.missiles": 2}},
+	{name: "facility: a missile as the agent of a hit", pub: "2026-04-04",
+		text: "A missile hit the warehouse in the port, the governor said.",
+		want: map[string]any{"#": 1, "0.hits.missiles": 1}},
+	{name: "facility: drones as the agent of a hit", pub: "2026-04-04",
+		text: "Two drones struck the fuel depot at dawn, the governor said.",
+		want: map[string]any{"#": 1, "0.hits.drones": 2}},
+}
