@@ -137,6 +137,9 @@ func countOne(f *figure, prev *figure, fw []fwCue, i int, s *sentence, cues []cu
 	if f.out == outNone || f.out == outIgnored || f.class == classPerson != f.out.people() {
 		return false
 	}
+	if f.class == classLocation && groundTally(s.toks, f.start) {
+		return false // "struck manpower and hardware in 142 locations": the front line's daily tally
+	}
 	if f.class == classLocation && f.out != outHit && f.out != outDebris {
 		// "on 33 locations" after a hit predicate further back
 		b, _ := backCueAt(cues, f.start, f.class, outHit, outDebris)
@@ -723,4 +726,27 @@ func (st *countState) remember(fs []figure) {
 	if best >= 0 {
 		st.last, st.hasLast = fs[best], true
 	}
+}
+
+// groundWarWords name the targets of fighting on the ground, as the Russian
+// Defence Ministry's daily summary lists them before "in N locations"
+// (manpower, hardware, deployment areas of units and mercenaries).
+var groundWarWords = map[string]bool{
+	"manpower": true, "personnel": true, "mercenaries": true, "formations": true, "hardware": true,
+	"equipment": true, "deployment": true, "concentrations": true, "clusters": true,
+}
+
+// groundTally: the clause before a count of locations at k names targets
+// of the ground war; the places counted are the front line's, not where an
+// air attack's weapons hit.
+func groundTally(toks []token, k int) bool {
+	for q := k - 1; q >= 0 && q >= k-30; q-- {
+		if toks[q].kind == kPunct && (toks[q].s == "." || toks[q].s == ";") {
+			return false
+		}
+		if groundWarWords[toks[q].low] {
+			return true
+		}
+	}
+	return false
 }

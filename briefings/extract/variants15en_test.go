@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (round 9, English news-page paragraphs),
 // written for these tests: invented places, times and figures.
 func variantCases15en() []attackCase {
-	return slices.Concat(facilityFamily)
+	return slices.Concat(facilityFamily, groundTallyFamily)
 }
 
 // A weapon noun right before a noun of place, plant or crew ("a drone
@@ -50,4 +50,27 @@ var facilityFamily = []attackCase{
 	{name: "facility: drones as the agent of a hit", pub: "2026-04-04",
 		text: "Two drones struck the fuel depot at dawn, the governor said.",
 		want: map[string]any{"#": 1, "0.hits.drones": 2}},
+}
+
+// The Russian Defence Ministry's daily summary ends its list of ground
+// targets (manpower, hardware, deployment areas of units and mercenaries)
+// with the number of places struck: the front line's tally, not the hit
+// locations of an air attack.
+var groundTallyFamily = []attackCase{
+	{name: "ground tally: deployment areas and mercenaries", pub: "2026-04-04",
+		text: "Russian bombers and gunners struck fuel dumps and temporary deployment areas of Ukrainian brigades and foreign mercenaries in 117 locations, the ministry said.",
+		want: map[string]any{"#": 0}},
+	{name: "ground tally: manpower and equipment over a day", pub: "2026-04-04",
+		text: "Over the past day Moscow's forces hit Ukrainian manpower and equipment in 93 locations, the Defence Ministry reported.",
+		want: map[string]any{"#": 0}},
+	{name: "ground tally: personnel and hardware, the ministry first", pub: "2026-04-04",
+		text: "The Defence Ministry in Moscow said its units struck enemy personnel and hardware in 64 locations.",
+		want: map[string]any{"#": 0}},
+	// what must not change
+	{name: "ground tally: the air force's hit locations", pub: "2026-04-04",
+		text: "Russia sent 52 drones overnight; 44 were downed and hits were recorded at 6 locations, the air force said.",
+		want: map[string]any{"#": 1, "0.launched.drones": 52, "0.intercepted.drones": 44, "0.hits.locations": 6}},
+	{name: "ground tally: energy sites hit in places", pub: "2026-04-04",
+		text: "Russian missiles struck power facilities in 4 locations overnight, the energy ministry said.",
+		want: map[string]any{"#": 1, "0.hits.locations": 4}},
 }
