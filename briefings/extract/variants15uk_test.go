@@ -8,7 +8,7 @@ import (
 // Paraphrase families for issue 14 (Ukrainian reports, round of rwuk3),
 // written for these tests: invented figures, places and times.
 func variantCases15uk() []attackCase {
-	return slices.Concat(ukAllOfThemFamily, ukAftermathRegionsFamily)
+	return slices.Concat(ukAllOfThemFamily, ukAftermathRegionsFamily, ukLandedFamily)
 }
 
 func TestExtractVariants15uk(t *testing.T) {
@@ -82,4 +82,29 @@ var ukAftermathRegionsFamily = []attackCase{
 	{name: "uk: a governor's count stays the region's", pub: "2026-05-06",
 		text: "Над Одещиною збили 6 шахедів, повідомив Кіпер. Уламки пошкодили будинок.",
 		want: map[string]any{"national#": 0, "0.intercepted.drones": 6}},
+}
+
+// "Приземлити" (to land), the reporters' word for shooting a drone or
+// missile down, in its past and passive forms: a count of weapons
+// intercepted. An aircraft landing (the reflexive приземлився) is none.
+var ukLandedFamily = []attackCase{
+	{name: "uk: the defenders landed all the drones", pub: "2026-05-06",
+		text: "Уночі захисники неба приземлили всі дев'ять шахедів.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 9, "0.launched.drones": 9}},
+	{name: "uk: air defence landed N drones, in quotation marks", pub: "2026-05-06",
+		text: "Повітряні сили повідомили, що ППО \"приземлила\" 23 ворожі дрони.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 23}},
+	{name: "uk: the impersonal passive", pub: "2026-05-06",
+		text: "Уночі ворог запустив 31 дрон, 26 з них було приземлено.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 31, "0.intercepted.drones": 26}},
+	{name: "uk: landed, of a whole, object first", pub: "2026-05-06",
+		text: "Вночі противник випустив 14 ракет, 11 з них приземлили сили ППО.",
+		want: map[string]any{"national#": 1, "0.launched.missiles": 14, "0.intercepted.missiles": 11}},
+	// what must not change
+	{name: "uk: an aircraft with passengers landed", pub: "2026-05-06",
+		text: "Літак із 140 пасажирами приземлився в аеропорту.",
+		want: map[string]any{"#": 0}},
+	{name: "uk: the usual verb of shooting down", pub: "2026-05-06",
+		text: "Уночі сили ППО збили 17 шахедів.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 17}},
 }
