@@ -347,9 +347,10 @@ func (r *reader) aside(s sentence, c clause) {
 				e.addRegion(rg.name)
 			}
 		}
-	} else if e.scope != scopeRegional && r.rs.on(ruleAftermathRegions) && aftermath(s.toks) {
-		// damage, casualties or debris in a region: a region the attack
-		// reached, named in the report but no evidence of its scope
+	} else if e.scope != scopeRegional && r.rs.on(ruleAftermathRegions) && aftermath(s.toks) || r.rs.on(ruleDefenceRegions) && defenceWork(s.toks) {
+		// damage, casualties or debris in a region, or the defence at work
+		// over it: a region the attack reached, named in the report but no
+		// evidence of its scope
 		for _, rg := range sentenceRegions(s.toks) {
 			if rg.ru == (c.att == sideUA) && !contains(e.reached, rg.name) {
 				e.reached = append(e.reached, rg.name)

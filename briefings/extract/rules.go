@@ -55,6 +55,7 @@ const (
 	ruleWarScale         // a count larger than any one attack, with no time word: a total to date
 	ruleIncluded         // "the figures included N ...": parts of the attack told before
 	ruleAftermathRegions // "є поранені на Полтавщині": a region the attack reached, no evidence of scope
+	ruleDefenceRegions   // "цілі збивали в небі над Київщиною": a region the attack reached, no evidence of scope
 	// reports (stage 4)
 	ruleAll    // "all were shot down": the launched figures
 	ruleAllBut // "all but N were shot down": the launched figures less N
@@ -66,7 +67,7 @@ var ruleNames = [nRules]string{
 	"either-or", "singular-verb", "instrumental", "own-verb", "list-header", "participle", "type-subset", "rate", "evening-start",
 	"report-times", "ongoing", "denial", "launch-origin", "unnumbered", "breakdown", "incident", "irrealis", "each",
 	"conflict", "region-share", "front-place", "specific-source", "adopt-time", "template-source", "alert-scene", "casualty-context", "aside-regions", "pending-source", "restate", "scope", "ministry-regions",
-	"third-country", "hits-local", "war-scale", "included", "aftermath-regions",
+	"third-country", "hits-local", "war-scale", "included", "aftermath-regions", "defence-regions",
 	"all", "all-but",
 }
 

@@ -797,14 +797,39 @@ func targetsRegions(toks []token) bool {
 	return false
 }
 
+// defenceWork: a Ukrainian sentence of the air defence at work, with no
+// count: downing in its imperfective and noun forms ("цілі збивали",
+// "знищували", "збиття фіксували", "напад відбивали", "відбиття атаки"),
+// the defence acting ("ППО діяла"), or weapons in the sky over a place
+// ("у небі над X"). The regions it names are where the attack went.
+func defenceWork(toks []token) bool {
+	for i := range toks {
+		lw := toks[i].low
+		switch {
+		case (toks[i].cue == outIntercepted || toks[i].cue == outJammed || toks[i].cue == outCombined) && isCyrillicWord(lw):
+			return true
+		case lw == "небі" && i+1 < len(toks) && toks[i+1].low == "над":
+			return true
+		case lw == "діяла" || lw == "діяли":
+			return true
+		}
+		for _, p := range []string{"збивал", "збивают", "знищувал", "перехоплювал", "відбивал", "відбиття"} {
+			if strings.HasPrefix(lw, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // aftermath: a Ukrainian sentence of what the attack did on the ground:
 // damage, the wounded and the dead, hits, falling debris, fires, the
-// aftermath ("пошкоджено будинки", "є поранені", "влучання", "уламки",
-// "пожежа", "наслідки атаки"). The regions it names are where the attack
+// aftermath, targets hit ("пошкоджено будинки", "є поранені", "влучання",
+// "уламки", "пожежа", "наслідки атаки", "уражено об'єкти"). The regions it names are where the attack
 // reached.
 func aftermath(toks []token) bool {
 	for i := range toks {
-		for _, p := range []string{"пошкодж", "зруйнов", "поранен", "загинул", "загинув", "загибл", "травмов", "постраждал", "влучан", "влучил", "поцілил", "уламк", "пожеж", "наслідк"} {
+		for _, p := range []string{"пошкодж", "зруйнов", "поранен", "загинул", "загинув", "загибл", "травмов", "постраждал", "влучан", "влучил", "поцілил", "уламк", "пожеж", "наслідк", "уражен"} {
 			if strings.HasPrefix(toks[i].low, p) {
 				return true
 			}

@@ -8,7 +8,7 @@ import (
 // Paraphrase families for issue 14 (Ukrainian reports, round of rwuk3),
 // written for these tests: invented figures, places and times.
 func variantCases15uk() []attackCase {
-	return slices.Concat(ukAllOfThemFamily, ukAftermathRegionsFamily, ukLandedFamily)
+	return slices.Concat(ukAllOfThemFamily, ukAftermathRegionsFamily, ukLandedFamily, ukDefenceRegionsFamily)
 }
 
 func TestExtractVariants15uk(t *testing.T) {
@@ -107,4 +107,39 @@ var ukLandedFamily = []attackCase{
 	{name: "uk: the usual verb of shooting down", pub: "2026-05-06",
 		text: "Уночі сили ППО збили 17 шахедів.",
 		want: map[string]any{"national#": 1, "0.intercepted.drones": 17}},
+}
+
+// A sentence of the air defence at work with no count of its own (downing
+// in the imperfective or as a noun, the attack repelled, the defence
+// acting, weapons in the sky over a place) names regions the attack
+// reached.
+var ukDefenceRegionsFamily = []attackCase{
+	{name: "uk: targets were being downed in the sky over two regions", pub: "2026-05-06",
+		text: "Вночі ворог запустив 48 дронів, збито 39. Ворожі цілі збивали в небі над Черкащиною та Полтавщиною.",
+		want: map[string]any{"national#": 1, "0.regions": []string{"Cherkasy", "Poltava"}}},
+	{name: "uk: drones heard in the sky over a region", pub: "2026-05-06",
+		text: "Уночі противник атакував 26 шахедами, 20 знищено. Ворожі дрони було чутно в небі над Тернопільщиною.",
+		want: map[string]any{"national#": 1, "0.regions": []string{"Ternopil"}}},
+	{name: "uk: downings recorded in regions, the noun", pub: "2026-05-06",
+		text: "Вночі ворог запустив 73 дрони, 58 збито. Збиття фіксували у Кіровоградській, Вінницькій та Одеській областях.",
+		want: map[string]any{"national#": 1, "0.regions": []string{"Kirovohrad", "Vinnytsia", "Odesa"}}},
+	{name: "uk: the air attack was repelled in regions", pub: "2026-05-06",
+		text: "Противник запустив 35 дронів, 30 з них збито. Повітряний напад відбивали в Хмельницькій і Житомирській областях.",
+		want: map[string]any{"national#": 1, "0.regions": []string{"Khmelnytskyi", "Zhytomyr"}}},
+	{name: "uk: all of them destroyed within regions", pub: "2026-05-06",
+		text: "Уночі ворог випустив 11 шахедів. Усі вони були знищені в межах Миколаївської та Херсонської областей.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 11, "0.regions": []string{"Mykolaiv", "Kherson"}}},
+	{name: "uk: objects hit in a region (aftermath)", pub: "2026-05-06",
+		text: "Вночі ворог запустив 48 дронів, збито 39. Уражено енергетичні об'єкти на Чернігівщині.",
+		want: map[string]any{"national#": 1, "0.regions": []string{"Chernihiv"}}},
+	// what must not change
+	{name: "uk: an air alert in regions is still no region of the attack", pub: "2026-05-06",
+		text: "Вночі ворог запустив 48 дронів, збито 39. Тривогу оголошували в Черкаській області.",
+		want: map[string]any{"national#": 1, "0.regions": nil}},
+	{name: "uk: the launch areas in the sky sentence stay out", pub: "2026-05-06",
+		text: "Вночі ворог запустив 48 дронів з Брянської області, збито 39.",
+		want: map[string]any{"national#": 1, "0.regions": nil}},
+	{name: "uk: a regional count in the sky over the region stays regional", pub: "2026-05-06",
+		text: "У небі над Житомирщиною сили ППО збили 4 шахеди, повідомили в ОВА.",
+		want: map[string]any{"national#": 0, "0.intercepted.drones": 4, "0.regions": []string{"Zhytomyr"}}},
 }
