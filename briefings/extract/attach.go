@@ -521,7 +521,7 @@ func (r *reader) clause(s sentence, ms []mention, figs []figure) clause {
 		}
 	}
 	r.attacker = c.att
-	if r.rs.on(ruleWarScale) && c.time.period == periodNone && !c.time.dated && warScale(figs) && !r.timedAttack(c.att) {
+	if r.rs.on(ruleWarScale) && c.time.period == periodNone && !c.time.dated && warScale(figs) && !r.warScaleNight(c.att) {
 		c.time.period, c.time.has = periodCumulative, true // "has fired more than 4,000 missiles": the war's total
 		c.time.key = string(periodCumulative) + "|"
 	}
@@ -533,6 +533,25 @@ func (r *reader) clause(s sentence, ms []mention, figs []figure) clause {
 func (r *reader) timedAttack(att side) bool {
 	e := r.cur[att]
 	return e != nil && e.period != periodNone && e.period != periodCumulative
+}
+
+// warScaleNight: the side's current event is a timed attack that itself
+// holds a figure at war scale (a record night of over 1,000 drones), so a
+// sentence with no time word and such a figure may go on telling it. After
+// a night of ordinary size, a war-scale figure with no time word ("has
+// fired more than 4,000 missiles", "the attacks have killed more than
+// 12,000 civilians") is the war's total, not that night's.
+func (r *reader) warScaleNight(att side) bool {
+	if !r.timedAttack(att) {
+		return false
+	}
+	e := r.cur[att]
+	for k := range e.entries {
+		if warScale([]figure{e.entries[k].figure}) {
+			return true
+		}
+	}
+	return false
 }
 
 // allRussian: every region named is Russia's own; Crimea, which Ukraine's

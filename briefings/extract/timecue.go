@@ -685,17 +685,25 @@ func meridiem(toks []token, k int) string {
 const (
 	maxAttackMissiles = 200
 	maxAttackDrones   = 1000
+	// no single strike of the war has killed or wounded more than a few
+	// hundred people; a toll above this, with no time word, is the war's
+	// ("the attacks have killed more than 12,000 civilians")
+	maxAttackPeople = 1000
 )
 
-// warScale: a launched, shot-down or hit figure of missiles or drones larger
-// than any one attack's.
+// warScale: a launched, shot-down or hit figure of missiles or drones, or a
+// toll of people killed or hurt, larger than any one attack's.
 func warScale(figs []figure) bool {
 	for i := range figs {
 		f := &figs[i]
-		if !f.known || f.out.people() || f.out == outNone {
+		if !f.known || f.out == outNone {
 			continue
 		}
 		switch {
+		case f.out.people():
+			if f.n > maxAttackPeople {
+				return true
+			}
 		case f.class == classMissile && f.n > maxAttackMissiles:
 			return true
 		case f.class == classDrone && f.n > maxAttackDrones:

@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (round 9, English news-page paragraphs),
 // written for these tests: invented places, times and figures.
 func variantCases15en() []attackCase {
-	return slices.Concat(facilityFamily, groundTallyFamily)
+	return slices.Concat(facilityFamily, groundTallyFamily, warTollFamily)
 }
 
 // A weapon noun right before a noun of place, plant or crew ("a drone
@@ -73,4 +73,26 @@ var groundTallyFamily = []attackCase{
 	{name: "ground tally: energy sites hit in places", pub: "2026-04-04",
 		text: "Russian missiles struck power facilities in 4 locations overnight, the energy ministry said.",
 		want: map[string]any{"#": 1, "0.hits.locations": 4}},
+}
+
+// A toll of the whole war (thousands killed) or a war-long weapon total,
+// told after one night's figures with no time word of its own, is the
+// war's, not that night's: no single strike has killed a thousand people.
+var warTollFamily = []attackCase{
+	{name: "war toll: civilians killed, after a night's drones", pub: "2026-04-04",
+		text: "Moscow sent 45 drones against the country overnight, the air force said. Its strikes have killed more than 11,000 civilians, according to UN monitors.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 45, "0.casualties.killed": nil}},
+	{name: "war toll: civilians dead in the war, alone", pub: "2026-04-04",
+		text: "More than 11,500 civilians have died in the war, a toll worsened by drone and missile strikes, UN officials said.",
+		want: map[string]any{"national#": 0}},
+	{name: "war toll: missiles fired in the war, after a night", pub: "2026-04-04",
+		text: "Russia launched 45 drones overnight, the air force said. Moscow has fired more than 3,000 missiles at the country in the war.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 45, "0.launched.missiles": nil}},
+	// what must not change
+	{name: "war toll: a night's dead", pub: "2026-04-04",
+		text: "Russia launched 45 drones overnight, the air force said. Two people were killed in Kharkiv.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 45, "0.casualties.killed": 2}},
+	{name: "war toll: a record night goes on", pub: "2026-04-04",
+		text: "Russia launched 1,100 drones overnight in its largest attack yet, the air force said. Air defences downed 1,050 drones.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 1100, "0.intercepted.drones": 1050}},
 }
