@@ -31,6 +31,7 @@ const (
 	fNotWeapon                    // "rocket systems", "119 vehicles": a weapon word that counts no munition
 	fRecon                        // "one reconnaissance drone": in the sentence's list, but no attack's figure
 	fAllBut                       // "all but N": all the launched ones save N (n is the rest, not a count)
+	fLone                         // one weapon named by an article ("a drone", "the missile"), no numeral
 )
 
 // mention is one counted phrase: "112 strike and decoy drones", "both
@@ -171,6 +172,9 @@ func appendImplicit(out []mention, toks []token, cueAt []outcome, rs *ruleSet) [
 			continue
 		}
 		m := mention{n: 1, known: true, flags: fImplicit | fSingular, start: start}
+		if enDefiniteHeads[toks[k].low] {
+			m.flags |= fLone
+		}
 		m.end = scanNP(toks, start, &m, cueAt)
 		ends := phraseEnds(toks, m.end) || ukSingularHeads[toks[k].low] && m.end < len(toks) && isAnd(toks[m.end].low)
 		if q, ok := objectNotReached(toks, cueAt, m.end); ok && ukSingularHeads[toks[k].low] {
@@ -316,6 +320,9 @@ func mentionAt(toks []token, i int, cueAt []outcome, rs *ruleSet, hasPrev bool) 
 	}
 	if t.art {
 		m.flags |= fArticle
+		if t.low == "a" || t.low == "an" {
+			m.flags |= fLone
+		}
 	}
 	if allAt(toks, i) && rs.on(ruleAllN) {
 		m.flags |= fAll

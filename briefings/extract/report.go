@@ -11,6 +11,9 @@ import (
 // report turns an event into an AttackReport; ok is false when it holds no
 // figure at all (a vague quantity alone is no figure).
 func (e *event) report(rs *ruleSet) (briefings.AttackReport, bool) {
+	if rs.on(ruleLone) {
+		e = e.withoutLone()
+	}
 	a := briefings.AttackReport{
 		Attacker: string(e.attacker), Target: string(e.attacker.other()), Date: e.date, Period: string(e.period),
 		Scope: string(e.scope), Source: string(e.source), Qualifiers: map[string]string{},
