@@ -17,15 +17,18 @@ import (
 // or a spaced ellipsis that marks words left out ("charges ... Republicans").
 // A blank line always ends a sentence. A single line break ends one when
 // the text is line-structured: a bullet item ("- 4 drones;"), a line before a
-// bullet, an all-capitals header line, a line before an emoji-led line, a
-// headline over a line longer than any wrapping width. Otherwise a line break
-// inside a paragraph is taken for a hard wrap.
+// bullet, an all-capitals header line, an emoji-led or keycap-numbered line
+// and the line before one, the items under a list header (a line ending in a
+// colon over item lines, see listHeader), a headline over a line longer than
+// any wrapping width. Otherwise a line break inside a paragraph is taken for
+// a hard wrap.
 //
 // The scan is linear in len(s).
 func Sentences(s string) []string {
 	var out []string
 	start := 0
 	lineStart := 0
+	list := false // inside the items under a list header
 	emit := func(a, b int) {
 		if t := strings.TrimSpace(s[a:b]); t != "" {
 			out = append(out, t)
@@ -47,9 +50,11 @@ func Sentences(s string) []string {
 				}
 				emit(start, i)
 				start, lineStart, i = j, j, j
+				list = false
 				continue
 			}
-			if lineBreakEnds(s[lineStart:i], s[j:]) {
+			list = list || listHeader(s[lineStart:i], s[j:])
+			if list && !lowerStart(s[j:]) || lineBreakEnds(s[lineStart:i], s[j:]) {
 				emit(start, i)
 				start = j
 			}
@@ -441,7 +446,12 @@ func lineBreakEnds(line, rest string) bool {
 		isBullet(rest) && (!isNumbered(rest) || endsClause(line) || isBullet(line)) {
 		return true
 	}
-	if r, _ := utf8.DecodeRuneInString(rest); isEmoji(r) {
+	if emojiLed(rest) {
+		return true
+	}
+	// An emoji-led line is an item or a title of its own, unless it
+	// visibly goes on (a comma, a dash or a bracket at its end).
+	if emojiLed(line) && !strings.ContainsRune(",-–—(", lastRune(line)) {
 		return true
 	}
 	// A line longer than any wrapping width means line breaks separate
@@ -510,6 +520,59 @@ func endsClause(line string) bool {
 		return true
 	}
 	return false
+}
+
+// emojiLed reports a line that opens with an emoji or a keycap number
+// ("1️⃣", a digit with the keycap mark, with or without the variation
+// selector).
+func emojiLed(line string) bool {
+	r, size := utf8.DecodeRuneInString(line)
+	if isEmoji(r) {
+		return true
+	}
+	if !('0' <= r && r <= '9' || r == '#' || r == '*') {
+		return false
+	}
+	rest := strings.TrimPrefix(line[size:], "\uFE0F")
+	return strings.HasPrefix(rest, "\u20E3")
+}
+
+// listHeader reports a line that ends with a colon over at least two lines
+// of the same block that do not open in lower case: the header of a list
+// whose items stand one a line, with or without a marker ("Збито:" over
+// "20 БпЛА" and "6 ракет"). After a colon, hard-wrapped prose goes on in
+// lower case on most lines, so two item-like lines in a row are asked for.
+func listHeader(line, rest string) bool {
+	if lastRune(strings.TrimSpace(line)) != ':' {
+		return false
+	}
+	for n := 0; n < 2; n++ {
+		next, after, _ := strings.Cut(rest, "\n")
+		if strings.TrimSpace(next) == "" || lowerStart(next) {
+			return false
+		}
+		rest = after
+	}
+	return true
+}
+
+// lowerStart reports a line whose first letter or digit is a lower-case
+// letter.
+func lowerStart(line string) bool {
+	for _, r := range line {
+		if r == '\n' {
+			return false
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.IsLower(r)
+		}
+	}
+	return false
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 func isEmoji(r rune) bool {
