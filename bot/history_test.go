@@ -42,7 +42,7 @@ func TestChartCommand(t *testing.T) {
 		t.Fatalf("not a PNG: %v", err)
 	}
 	// 9 Feb .. 10 Mar: drones 108..137, sum = 30*(108+137)/2 = 3675; down 10 fewer each: 3375 (92 %).
-	for _, want := range []string{"Drones, last 30 days", "9 Feb - 10 Mar 2026", "Drones: 3,675 launched, 92 % brought down.", "Source:"} {
+	for _, want := range []string{"Drones, last 30 days", "9 Feb - 10 Mar 2026", "Drones (sums added up by sitrep from the day figures): 3,675 launched, 92 % brought down.", "Source:"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("reply lacks %q:\n%s", want, text)
 		}
@@ -78,7 +78,7 @@ func TestTrendCommand(t *testing.T) {
 	importRecords(t, h, "2026-02-24", 15, 100) // 24 Feb .. 10 Mar
 	rep, text := h.say(t, req("/trend drones"))
 	// 4..10 Mar: 108..114 = 777; 25 Feb..3 Mar: 101..107 = 728 (+7 %); down 707 of 777 (91 %).
-	want := "7 days to 10 Mar: 777 drones launched (+7 % on the 7 days before), 91 % brought down; biggest day: 10 Mar, 114 drones."
+	want := "7 days to 10 Mar (sums added up by sitrep from the day figures): 777 drones launched (+7 % on the 7 days before), 91 % brought down; biggest day: 10 Mar, 114 drones."
 	if !strings.Contains(text, want) {
 		t.Errorf("trend lacks %q:\n%s", want, text)
 	}

@@ -122,7 +122,7 @@ func TestWeeklyChartReply(t *testing.T) {
 		t.Errorf("series %s: %d days, %d launched, want drones over 7 days, 770 launched, the picture sent", p.Series[0].Class,
 			len(p.Series[0].Points), launched)
 	}
-	if text := strings.Join(replyLines(rep), "\n"); !strings.Contains(text, "Drones: 770 launched") {
+	if text := strings.Join(replyLines(rep), "\n"); !strings.Contains(text, "Drones (sums added up by sitrep from the day figures): 770 launched") {
 		t.Errorf("caption:\n%s", text)
 	}
 	uk, err := bot.WeeklyChart(ctx, charts, cat.For(locale.Ukrainian), "2026-03-09")

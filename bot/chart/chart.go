@@ -307,17 +307,22 @@ func sourceLineIn(p *locale.Printer, series []history.Series) string {
 	return strings.Join(parts, "; ")
 }
 
-// totals sums a series: "Drones: 9,876 launched, 89 % brought down (of the
-// 1,234 whose outcome is stated)."
+// totals sums a series: "Drones (sums added up by sitrep from the day
+// figures): 9,876 launched, 89 % brought down (of the 1,234 whose outcome
+// is stated)." No source states these sums (a day's own summed figure may be
+// among them), so the line says they are sitrep's, and over how many of the
+// period's days when some gave no figure.
 func totals(p *locale.Printer, s history.Series) string {
 	var launched, down, paired int
-	stated := false
+	days := map[string]bool{} // the days that state a launched figure
 	for _, pt := range s.Points {
 		if pt.LaunchedStated {
 			launched += pt.Launched
-			stated = true
 		}
 		for _, r := range pt.Refs {
+			if r.Launched != nil {
+				days[r.Date] = true
+			}
 			if r.Launched != nil && r.Down != nil {
 				down += *r.Down
 				paired += *r.Launched
@@ -325,12 +330,17 @@ func totals(p *locale.Printer, s history.Series) string {
 		}
 	}
 	class := p.T("chart.class." + string(s.Class))
-	if !stated {
+	if len(days) == 0 {
 		return p.T("chart.totals_none", locale.Args{"Class": class})
 	}
 	sep := p.T("number.thousands")
 	th := func(n int) string { return strings.ReplaceAll(history.Thousands(n), ",", sep) }
-	line := p.T("chart.totals", locale.Args{"Class": class, "N": th(launched)})
+	args := locale.Args{"Class": class, "N": th(launched)}
+	key := "chart.totals"
+	if of := periodDays(s); len(days) < of {
+		key, args["Days"], args["Of"] = "chart.totals_some", len(days), of
+	}
+	line := p.T(key, args)
 	if paired > 0 {
 		line += p.T("chart.totals_down", locale.Args{"Pct": (200*down + paired) / (2 * paired)})
 		if paired != launched {
@@ -338,6 +348,17 @@ func totals(p *locale.Printer, s history.Series) string {
 		}
 	}
 	return line + "."
+}
+
+// periodDays counts the days of a series' period, both ends included (0
+// when its dates do not parse).
+func periodDays(s history.Series) int {
+	from, err1 := time.Parse(time.DateOnly, s.From)
+	to, err2 := time.Parse(time.DateOnly, s.To)
+	if err1 != nil || err2 != nil || to.Before(from) {
+		return 0
+	}
+	return int(to.Sub(from).Hours()/24) + 1
 }
 
 // clipCaption cuts s to MaxCaption runes at a line end where it can.

@@ -95,7 +95,7 @@ func TestCaption(t *testing.T) {
 	got := Caption([]history.Series{d})
 	for _, want := range []string{
 		"Drones launched and brought down per day, 4 Jan - 6 Jan 2025 (bars), with the 7-day average (line).",
-		"Drones: 594 launched, 90 % brought down.",
+		"Drones (sums added up by sitrep from the day figures): 594 launched, 90 % brought down.",
 		"Source: " + history.Attribution + ".",
 	} {
 		if !strings.Contains(got, want) {
@@ -116,7 +116,7 @@ func TestCaptionInUkrainian(t *testing.T) {
 	got := CaptionIn(cat.For(locale.Ukrainian), []history.Series{d})
 	for _, want := range []string{
 		"Дрони: запущено та знешкоджено за добу, 4 січня - 6 січня 2025 (стовпці), із ковзним середнім за 7 дн. (лінія).",
-		"Дрони: запущено 594, знешкоджено 90 %.",
+		"Дрони (суми порахував sitrep за денними цифрами): запущено 594, знешкоджено 90 %.",
 		"Джерело: " + history.Attribution + ".",
 	} {
 		if !strings.Contains(got, want) {
@@ -187,5 +187,19 @@ func TestRenderIsOpaque(t *testing.T) {
 				t.Fatalf("pixel (%d,%d) has alpha %d", x, y, a)
 			}
 		}
+	}
+}
+
+// The caption's totals are sitrep's own sums of the day figures (here one
+// day's figure is itself the reader's sum of two stated parts): the line says
+// whose sums they are and how many of the period's days gave a figure.
+func TestCaptionTotalsAreSitrepsSums(t *testing.T) {
+	r := &briefings.AttackReport{ID: 1, Attacker: "RU", Target: "UA", Date: "2025-01-05", SourceName: "Outlet A",
+		Launched: briefings.Counts{Drones: briefings.IntPtr(85)},
+		Summed:   map[string][]string{"launched.drones": {"Shahed=60", "decoy=25"}}}
+	s := history.Build(nil, []*briefings.AttackReport{r}, history.Options{Class: history.Drones, From: "2025-01-04", To: "2025-01-06"})
+	want := "Drones (sums added up by sitrep from the figures of 1 of the 3 days; the others give none): 85 launched."
+	if got := Caption([]history.Series{s}); !strings.Contains(got, want) {
+		t.Errorf("caption lacks %q:\n%s", want, got)
 	}
 }

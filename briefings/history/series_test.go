@@ -160,7 +160,7 @@ func TestWeeklyTrend(t *testing.T) {
 	records[11] = rec(12, "2025-03-12", 458, 420)
 	tr := Weekly(records, nil, Drones, "2025-03-14")
 	// this week: 6*118 + 458 = 1166; before: 700 (+66.57 %); down 6*100+420 = 1020 of 1166 (87.5 %).
-	want := "7 days to 14 Mar: 1,166 drones launched (+67 % on the 7 days before), 87 % brought down; biggest day: 12 Mar, 458 drones."
+	want := "7 days to 14 Mar (sums added up by sitrep from the day figures): 1,166 drones launched (+67 % on the 7 days before), 87 % brought down; biggest day: 12 Mar, 458 drones."
 	if got := tr.Sentence(en(t)); got != want {
 		t.Errorf("sentence:\n got %s\nwant %s", got, want)
 	}
@@ -178,7 +178,7 @@ func TestWeeklyTrendLeavesOutWhatIsNotStated(t *testing.T) {
 		text(2, "2025-03-11", "Outlet A", "", n(30), nil),
 	}
 	got := Weekly(nil, reports, Drones, "2025-03-14").Sentence(en(t))
-	want := "7 days to 14 Mar: 80 drones launched, 80 % brought down (on 1 of 2 days; the rest give no figure); biggest day: 10 Mar, 50 drones."
+	want := "7 days to 14 Mar (sums added up by sitrep from the figures of 2 of the 7 days; the others give none): 80 drones launched, 80 % brought down (on 1 of 2 days; the rest give no figure); biggest day: 10 Mar, 50 drones."
 	if got != want {
 		t.Errorf("sentence:\n got %s\nwant %s", got, want)
 	}
@@ -244,7 +244,7 @@ func TestTrendSentenceInUkrainian(t *testing.T) {
 	}
 	records[11] = rec(12, "2025-03-12", 1022, 920)
 	tr := Weekly(records, nil, Drones, "2025-03-14")
-	want := "7 днів до 14 березня: запущено 1 622 дрони (+132 % до попередніх 7 днів), знешкоджено 90 %; найбільше за день: 12 березня, 1 022 дрони."
+	want := "7 днів до 14 березня (суми порахував sitrep за денними цифрами): запущено 1 622 дрони (+132 % до попередніх 7 днів), знешкоджено 90 %; найбільше за день: 12 березня, 1 022 дрони."
 	if got := tr.Sentence(uk); got != want {
 		t.Errorf("sentence:\n got %s\nwant %s", got, want)
 	}

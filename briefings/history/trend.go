@@ -71,10 +71,11 @@ func span(days []Point) Span {
 	return s
 }
 
-// Sentence is the week in words in p's language: "7 days to 14 Mar: 1,234
-// drones launched (+18 % on the 7 days before), 89 % brought down; biggest
-// day: 12 Mar, 458 drones." Only computed figures of stated figures appear;
-// a comparison or share whose base is zero is left out.
+// Sentence is the week in words in p's language: "7 days to 14 Mar (sums
+// added up by sitrep from the day figures): 1,234 drones launched (+18 % on
+// the 7 days before), 89 % brought down; biggest day: 12 Mar, 458 drones."
+// Only computed figures of stated figures appear, labelled as sitrep's
+// sums; a comparison or share whose base is zero is left out.
 func (t Trend) Sentence(p *locale.Printer) string {
 	class := string(t.Class)
 	to := short(p, t.Week.To)
@@ -82,7 +83,14 @@ func (t Trend) Sentence(p *locale.Printer) string {
 		return p.T("trend.none."+class, locale.Args{"To": to})
 	}
 	var b strings.Builder
-	b.WriteString(p.T("trend.head", locale.Args{"To": to}))
+	// The week's figures are sitrep's own sums of the day figures (a day's
+	// summed figure among them), which no source states: the head says so,
+	// and how many of the 7 days gave a figure.
+	if t.Week.LaunchedDays < len(t.Week.Days) {
+		b.WriteString(p.T("trend.head_some", locale.Args{"To": to, "Days": t.Week.LaunchedDays, "Of": len(t.Week.Days)}))
+	} else {
+		b.WriteString(p.T("trend.head", locale.Args{"To": to}))
+	}
 	b.WriteString(p.N("trend.launched."+class, t.Week.Launched, locale.Args{"N": thousands(p, t.Week.Launched)}))
 	if t.Before.Launched > 0 {
 		ch := 100 * float64(t.Week.Launched-t.Before.Launched) / float64(t.Before.Launched)

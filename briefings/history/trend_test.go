@@ -40,7 +40,7 @@ func TestTrendSaysUnstatedTotalsByTheirParts(t *testing.T) {
 	records := []*briefings.AttackRecord{rec(9, "2025-03-14", 70, 60)}
 
 	tr := Weekly(records, reports, Drones, "2025-03-14")
-	want := "7 days to 14 Mar: 365 drones launched, 93 % brought down (on 4 of 5 days; the rest give no figure); biggest day: 10 Mar, 60 Shahed drones, 25 decoy drones."
+	want := "7 days to 14 Mar (sums added up by sitrep from the figures of 5 of the 7 days; the others give none): 365 drones launched, 93 % brought down (on 4 of 5 days; the rest give no figure); biggest day: 10 Mar, 60 Shahed drones, 25 decoy drones."
 	if got := tr.Sentence(en(t)); got != want {
 		t.Errorf("sentence:\n got %s\nwant %s", got, want)
 	}
@@ -76,9 +76,15 @@ func TestTrendSaysUnstatedTotalsByTheirParts(t *testing.T) {
 	if got, want := tr.Sentence(uk), "; найбільше за день: 10 березня, 60 дронів Shahed, 25 дронів-імітаторів."; !strings.HasSuffix(got, want) {
 		t.Errorf("uk sentence %s, want it to end %s", got, want)
 	}
+	// The week's figures are sitrep's sums, and say so in either language.
+	if got, want := tr.Sentence(uk), "7 днів до 14 березня (суми порахував sitrep за цифрами 5 з 7 днів; за інші цифр немає): запущено 365 дронів"; !strings.HasPrefix(got, want) {
+		t.Errorf("uk sentence %s, want it to start %s", got, want)
+	}
 }
 
 // Missiles summed from their classes read by class, as in the figures line.
+// The week's total (2 and 6 added up) is sitrep's own sum, no source's: the
+// sentence says so, and that one day of seven gave a figure.
 func TestTrendSaysSummedMissilesByClass(t *testing.T) {
 	r := text(1, "2025-03-12", "Outlet A", "Ukraine's Air Force", nil, nil)
 	r.Launched.Missiles = n(8)
@@ -88,7 +94,7 @@ func TestTrendSaysSummedMissilesByClass(t *testing.T) {
 	if got, want := DayLine(en(t), *tr.Biggest), "12 Mar: launched 2 ballistic missiles, 6 cruise missiles (Outlet A)"; got != want {
 		t.Errorf("day line:\n got %s\nwant %s", got, want)
 	}
-	if got, want := tr.Sentence(en(t)), "7 days to 14 Mar: 8 missiles launched; biggest day: 12 Mar, 2 ballistic missiles, 6 cruise missiles."; got != want {
+	if got, want := tr.Sentence(en(t)), "7 days to 14 Mar (sums added up by sitrep from the figures of 1 of the 7 days; the others give none): 8 missiles launched; biggest day: 12 Mar, 2 ballistic missiles, 6 cruise missiles."; got != want {
 		t.Errorf("sentence:\n got %s\nwant %s", got, want)
 	}
 }

@@ -64,7 +64,7 @@ func TestImportAttacksAndChart(t *testing.T) {
 		t.Fatalf("chart: %d %s", code, errs)
 	}
 	// 9 Mar: 120 drones (100 down), 10 Mar: 92 corrected (81 down), in the 30 days to 10 Mar: 181 of 212.
-	if !strings.Contains(out, "Drones: 212 launched, 85 % brought down.") || !strings.Contains(out, "Chart written to "+img) {
+	if !strings.Contains(out, "Drones (sums added up by sitrep from the figures of 2 of the 30 days; the others give none): 212 launched, 85 % brought down.") || !strings.Contains(out, "Chart written to "+img) {
 		t.Errorf("chart output:\n%s", out)
 	}
 	data, err := os.ReadFile(img)
@@ -99,7 +99,7 @@ func TestRunTelegramChart(t *testing.T) {
 	if _, err := png.Decode(bytes.NewReader(photo.Photo)); err != nil {
 		t.Fatalf("/chart sent no picture (%d bytes): %v", len(photo.Photo), err)
 	}
-	if !strings.Contains(photo.Text, "Drones: 210 launched, 86 % brought down.") || photo.PhotoName != "chart-30d.png" {
+	if !strings.Contains(photo.Text, "Drones (sums added up by sitrep from the figures of 2 of the 30 days; the others give none): 210 launched, 86 % brought down.") || photo.PhotoName != "chart-30d.png" {
 		t.Errorf("caption of %s: %s", photo.PhotoName, photo.Text)
 	}
 	if calls := api.Calls("sendPhoto"); len(calls) != 1 {
@@ -107,7 +107,7 @@ func TestRunTelegramChart(t *testing.T) {
 	}
 	api.PushMessage(chat, user, "/trend drones")
 	trend := api.WaitMessages(t, "5601", 2)[1]
-	if !strings.Contains(trend.Text, "7 days to 10 Mar: 210 drones launched") || !strings.Contains(trend.Text, "9 Mar: 120 launched, 100 brought down") {
+	if !strings.Contains(trend.Text, "7 days to 10 Mar (sums added up by sitrep from the figures of 2 of the 7 days; the others give none): 210 drones launched") || !strings.Contains(trend.Text, "9 Mar: 120 launched, 100 brought down") {
 		t.Errorf("/trend: %s", trend.Text)
 	}
 }
@@ -147,7 +147,7 @@ func TestRunTelegramWeeklyChart(t *testing.T) {
 	if _, err := png.Decode(bytes.NewReader(photo.Photo)); err != nil {
 		t.Fatalf("fourth message is no picture (%d bytes): %v", len(photo.Photo), err)
 	}
-	for _, want := range []string{"Drones and missiles, 9 Mar – 15 Mar 2026", "Drones: 210 launched", "9 Mar - 15 Mar 2026"} {
+	for _, want := range []string{"Drones and missiles, 9 Mar – 15 Mar 2026", "Drones (sums added up by sitrep from the figures of 2 of the 7 days; the others give none): 210 launched", "9 Mar - 15 Mar 2026"} {
 		if !strings.Contains(photo.Text, want) {
 			t.Errorf("chart caption lacks %q: %s", want, photo.Text)
 		}
