@@ -10,34 +10,35 @@ type region struct {
 // regionAliases: lower-case spellings and Ukrainian stems ('*' = prefix).
 // A region's cities most often named alone in attack reports (Kupiansk,
 // Chuhuiv; Kryvyi Rih, Nikopol, Pavlohrad; Izmail; Haivoron; Kremenchuk) stand
-// for it, in English and Ukrainian. Ukrainian short names of regions end in
+// for it, in English and Ukrainian (and in Ukrainian the case forms whose
+// stem changes: Тернополі, Борисполі). Ukrainian short names of regions end in
 // -щина/-ччина (Вінниччина, Івано-Франківщина).
 var regionAliases = []struct {
 	name    string
 	ru      bool
 	aliases []string
 }{
-	{"Kyiv", false, []string{"kyiv", "kiev", "kyiv's", "kiev's", "київ*", "києв*", "киев*", "kyivska", "capital", "столиц*"}},
-	{"Kharkiv", false, []string{"kupiansk", "kupyansk", "chuhuiv", "kharkiv", "kharkov", "kharkiv's", "харків*", "харков*"}},
+	{"Kyiv", false, []string{"kyiv", "kiev", "kyiv's", "kiev's", "київ*", "києв*", "киев*", "kyivska", "capital", "столиц*", "бровар*", "бориспіл*", "бориспол*"}},
+	{"Kharkiv", false, []string{"kupiansk", "kupyansk", "chuhuiv", "kharkiv", "kharkov", "kharkiv's", "харків*", "харков*", "ізюм*"}},
 	{"Dnipropetrovsk", false, []string{"kryvyi", "nikopol", "pavlohrad", "dnipropetrovsk", "dnepropetrovsk", "dnipro", "dnipro's", "dnepr", "дніпропетров*", "дніпр*", "днепр*", "криворіз*", "нікопол*", "павлоград*"}},
 	{"Odesa", false, []string{"izmail", "odesa", "odessa", "odesa's", "одес*", "одещин*", "ізмаїл*"}},
 	{"Mykolaiv", false, []string{"mykolaiv", "nikolaev", "mykolayiv", "миколаїв*", "миколаєв*", "миколаївщин*"}},
 	{"Kherson", false, []string{"kherson", "херсон*"}},
 	{"Zaporizhzhia", false, []string{"zaporizhzhia", "zaporizhia", "zaporozhye", "zaporizhzhya", "запоріж*", "запорізьк*", "запорож*"}},
-	{"Donetsk", false, []string{"donetsk", "донецьк*", "донеччин*", "донецк*"}},
+	{"Donetsk", false, []string{"donetsk", "донецьк*", "донеччин*", "донецк*", "краматорськ*"}},
 	{"Luhansk", false, []string{"luhansk", "lugansk", "луганськ*", "луганщин*"}},
-	{"Sumy", false, []string{"sumy", "суми", "сумах", "сумам", "сумщин*", "сумськ*"}},
+	{"Sumy", false, []string{"sumy", "суми", "сумах", "сумам", "сумщин*", "сумськ*", "шостк*", "конотоп*"}},
 	{"Chernihiv", false, []string{"chernihiv", "chernigov", "чернігів*", "чернігов*", "черніг*"}},
 	{"Poltava", false, []string{"poltava", "полтав*", "кременчу*"}},
-	{"Cherkasy", false, []string{"cherkasy", "cherkassy", "черкас*", "черкащин*"}},
+	{"Cherkasy", false, []string{"cherkasy", "cherkassy", "черкас*", "черкащин*", "умань", "умані"}},
 	{"Kirovohrad", false, []string{"haivoron", "kirovohrad", "kropyvnytskyi", "kirovograd", "кіровоград*", "кропивницьк*"}},
 	{"Vinnytsia", false, []string{"vinnytsia", "vinnitsa", "вінниц*", "вінничин*", "вінниччин*"}},
 	{"Zhytomyr", false, []string{"zhytomyr", "zhitomir", "житомир*"}},
-	{"Khmelnytskyi", false, []string{"khmelnytskyi", "khmelnytsky", "khmelnitsky", "khmelnytskyi's", "хмельниц*", "хмельниччин*"}},
+	{"Khmelnytskyi", false, []string{"khmelnytskyi", "khmelnytsky", "khmelnitsky", "khmelnytskyi's", "хмельниц*", "хмельниччин*", "старокостянтин*"}},
 	{"Rivne", false, []string{"rivne", "rovno", "рівн*", "рівненщин*"}},
-	{"Volyn", false, []string{"volyn", "lutsk", "волин*", "луцьк*"}},
+	{"Volyn", false, []string{"volyn", "lutsk", "волин*", "луцьк*", "ковел*"}},
 	{"Lviv", false, []string{"lviv", "lvov", "львів*", "львов*", "львівщин*"}},
-	{"Ternopil", false, []string{"ternopil", "тернопіл*", "тернопільщин*"}},
+	{"Ternopil", false, []string{"ternopil", "тернопіл*", "тернопол*", "тернопільщин*"}},
 	{"Ivano-Frankivsk", false, []string{"ivano-frankivsk", "івано-франківськ*", "івано-франківщин*", "прикарпатт*"}},
 	{"Zakarpattia", false, []string{"zakarpattia", "transcarpathia", "uzhhorod", "закарпат*", "ужгород*"}},
 	{"Chernivtsi", false, []string{"chernivtsi", "bukovina", "чернівц*", "чернівецьк*", "чернівеччин*", "буковин*"}},

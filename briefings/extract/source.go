@@ -825,11 +825,11 @@ func defenceWork(toks []token) bool {
 // aftermath: a Ukrainian sentence of what the attack did on the ground:
 // damage, the wounded and the dead, hits, falling debris, fires, the
 // aftermath, targets hit ("пошкоджено будинки", "є поранені", "влучання",
-// "уламки", "пожежа", "наслідки атаки", "уражено об'єкти"). The regions it names are where the attack
+// "уламки", "пожежа", "наслідки атаки", "уражено об'єкти", "лунали вибухи"). The regions it names are where the attack
 // reached.
 func aftermath(toks []token) bool {
 	for i := range toks {
-		for _, p := range []string{"пошкодж", "зруйнов", "поранен", "загинул", "загинув", "загибл", "травмов", "постраждал", "влучан", "влучил", "поцілил", "уламк", "пожеж", "наслідк", "уражен"} {
+		for _, p := range []string{"пошкодж", "зруйнов", "поранен", "загинул", "загинув", "загибл", "травмов", "постраждал", "влучан", "влучил", "поцілил", "уламк", "пожеж", "наслідк", "уражен", "вибух"} {
 			if strings.HasPrefix(toks[i].low, p) {
 				return true
 			}
