@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -739,6 +740,9 @@ func conflicts(e *event, figs []figure) bool {
 
 // targetFor routes a regional source's figures to its region's event.
 func (r *reader) targetFor(cur *event, s sentence, c clause, figs []figure) *event {
+	if !c.regional && len(figs) > 0 && c.src.rank() >= 2 && cur.scope == scopeRegional && cur.parent == nil && cur.region != "" && r.rs.on(ruleScope) {
+		cur = r.nationalOver(cur) // a governor's figures first, the Air Force's after them
+	}
 	target := cur
 	if c.regional && len(figs) > 0 {
 		reg := ""
@@ -782,6 +786,23 @@ func (r *reader) targetFor(cur *event, s sentence, c clause, figs []figure) *eve
 		}
 	}
 	return target
+}
+
+// nationalOver puts a region's event, told first (a governor's or a
+// mayor's figures), under a new national event for the figures a national
+// body (the Air Force, the General Staff, the military) gives after them:
+// the country's figures are not that region's.
+func (r *reader) nationalOver(reg *event) *event {
+	n := &event{attacker: reg.attacker, period: reg.period, date: reg.date, key: reg.key, named: reg.named, scope: scopeNational}
+	reg.parent = n
+	n.children = append(n.children, reg)
+	at := slices.Index(r.events, reg) // the country's event before its region's, as child() orders them
+	if at < 0 {
+		at = len(r.events)
+	}
+	r.events = slices.Insert(r.events, at, n)
+	r.cur[reg.attacker] = n
+	return n
 }
 
 // includesParts: the sentence opens with a word for the attack or its

@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (round 9, English news-page paragraphs),
 // written for these tests: invented places, times and figures.
 func variantCases15en() []attackCase {
-	return slices.Concat(facilityFamily, groundTallyFamily, warTollFamily)
+	return slices.Concat(facilityFamily, groundTallyFamily, warTollFamily, governorFirstFamily)
 }
 
 // A weapon noun right before a noun of place, plant or crew ("a drone
@@ -95,4 +95,29 @@ var warTollFamily = []attackCase{
 	{name: "war toll: a record night goes on", pub: "2026-04-04",
 		text: "Russia launched 1,100 drones overnight in its largest attack yet, the air force said. Air defences downed 1,050 drones.",
 		want: map[string]any{"national#": 1, "0.launched.drones": 1100, "0.intercepted.drones": 1050}},
+}
+
+// A paragraph that opens with a governor's or a mayor's figures and gives
+// the Air Force's (or the military's) national figures after them: the
+// national figures are the country's attack, not that region's share.
+var governorFirstFamily = []attackCase{
+	{name: "governor first: wounded in a region, then the country's figures", pub: "2026-04-04",
+		text: "Drones struck the Odesa region overnight and wounded four people, its governor said. Across the country, air defences downed 37 of 45 drones, the air force reported.",
+		want: map[string]any{"national#": 1, "0.scope": "national", "0.launched.drones": 45, "0.intercepted.drones": 37, "1.scope": "regional"}},
+	{name: "governor first: a region's launched figure, then the air force", pub: "2026-04-04",
+		text: "Russia attacked the Sumy region with 7 drones overnight, its governor said. The air force said it destroyed 40 of 52 drones nationwide.",
+		want: map[string]any{"national#": 1, "0.scope": "national", "0.launched.drones": 52, "1.launched.drones": 7}},
+	{name: "governor first: a mayor's hits, then the air force", pub: "2026-04-04",
+		text: "Kharkiv's mayor said 3 drones struck the city overnight. Ukraine's air force said 28 of 30 drones were shot down.",
+		want: map[string]any{"national#": 1, "0.scope": "national", "0.launched.drones": 30, "0.intercepted.drones": 28, "1.hits.drones": 3}},
+	// what must not change
+	{name: "governor first: the air force first", pub: "2026-04-04",
+		text: "The air force said 31 of 40 drones were downed. The Odesa governor said 9 were destroyed over his region.",
+		want: map[string]any{"national#": 1, "0.scope": "national", "0.launched.drones": 40, "0.intercepted.drones": 31}},
+	{name: "governor first: a governor alone", pub: "2026-04-04",
+		text: "Air defence shot down 9 drones over the Odesa region, governor Kiper said. Debris damaged two houses, he added.",
+		want: map[string]any{"national#": 0, "0.intercepted.drones": 9}},
+	{name: "governor first: two governors", pub: "2026-04-04",
+		text: "Kiper said 9 drones were downed over the Odesa region. The Mykolaiv governor said 5 drones were destroyed there.",
+		want: map[string]any{"national#": 0}},
 }
