@@ -41,6 +41,9 @@ func (e *event) report(rs *ruleSet) (briefings.AttackReport, bool) {
 	if rs.on(ruleAll) {
 		e.applyAll(&a)
 	}
+	if rs.on(ruleSplit) {
+		e.splitNeutralized(&a)
+	}
 	e.people(&a)
 	e.placeNames(&a)
 	e.times(&a)
@@ -258,6 +261,69 @@ func (e *event) evidence() string {
 		}
 	}
 	return strings.Join(sents, " ")
+}
+
+// splitNeutralized: a total the text counts as shot down, then splits into
+// those shot down and those lost to electronic warfare (the Air Force's
+// "neutralized N: A shot down, B locationally lost", retold as "destroyed N,
+// of which A by fire and B jammed"). When A and B add up to the total, the
+// total counts both outcomes: it is the intercepted-or-jammed figure and A
+// the intercepted one. Without a part that adds up, nothing changes.
+func (e *event) splitNeutralized(a *briefings.AttackReport) {
+	if countsSet(a.InterceptedOrJammed) {
+		return
+	}
+	for _, cl := range []class{classDrone, classMissile, classMixed} {
+		down, jam, both := classField(&a.Intercepted, cl), classField(&a.Jammed, cl), classField(&a.InterceptedOrJammed, cl)
+		if *down == nil || *jam == nil || **jam <= 0 || **jam >= **down {
+			continue
+		}
+		total, part := **down, **down-**jam
+		if !e.holdsPart(outIntercepted, cl, part, total) {
+			continue
+		}
+		*both, *down = briefings.IntPtr(total), briefings.IntPtr(part)
+		key := classKey(cl)
+		if q, ok := a.Qualifiers["intercepted."+key]; ok {
+			a.Qualifiers["intercepted_or_jammed."+key] = q
+			delete(a.Qualifiers, "intercepted."+key)
+		}
+		for k, n := range a.Intercepted.ByType {
+			if n == total {
+				if a.InterceptedOrJammed.ByType == nil {
+					a.InterceptedOrJammed.ByType = map[string]int{}
+				}
+				a.InterceptedOrJammed.ByType[k] = n
+				delete(a.Intercepted.ByType, k)
+			}
+		}
+	}
+}
+
+// classField is the field of a class in counts: drones, missiles, or the
+// total for figures of no one class.
+func classField(c *briefings.Counts, cl class) **int {
+	switch cl {
+	case classDrone:
+		return &c.Drones
+	case classMissile:
+		return &c.Missiles
+	}
+	return &c.Total
+}
+
+// holdsPart: the event states a figure n of the outcome for the class, apart
+// from the total (a part of the split).
+func (e *event) holdsPart(out outcome, cl class, n, total int) bool {
+	for _, x := range e.entries {
+		if x.weak || !x.known || x.out != out || x.n != n || n >= total {
+			continue
+		}
+		if x.class == cl || cl == classMixed && (x.class == classNone || x.class == classMixed) {
+			return true
+		}
+	}
+	return false
 }
 
 func countsFor(a *briefings.AttackReport, o outcome) *briefings.Counts {

@@ -60,6 +60,7 @@ const (
 	ruleAll    // "all were shot down": the launched figures
 	ruleAllBut // "all but N were shot down": the launched figures less N
 	ruleLone   // "a drone", "the missile" alone: one weapon of a story, no tally of Russia's attack
+	ruleSplit  // "знешкоджено N: A збито, B локаційно втрачено": N is shot down or jammed
 	nRules
 )
 
@@ -69,7 +70,7 @@ var ruleNames = [nRules]string{
 	"report-times", "ongoing", "denial", "launch-origin", "unnumbered", "breakdown", "incident", "irrealis", "each",
 	"conflict", "region-share", "front-place", "specific-source", "adopt-time", "template-source", "alert-scene", "casualty-context", "aside-regions", "pending-source", "restate", "scope", "ministry-regions",
 	"third-country", "hits-local", "war-scale", "included", "aftermath-regions", "defence-regions",
-	"all", "all-but", "lone",
+	"all", "all-but", "lone", "split",
 }
 
 func (r rule) String() string { return ruleNames[r] }
