@@ -146,8 +146,10 @@ func (sp split) apply(figs []figure) {
 }
 
 // noteWeapons records the types and classes a sentence names: types
-// ("Shahed", "Kh-101"), missile classes named with a missile noun
-// ("cruise", "ballistic") and the classes "drone" and "missile".
+// ("Shahed", "Kh-101"), missile classes named with a missile noun, a type,
+// or a missile noun left out ("cruise", "ballistic", "крилаті Х-101",
+// "ракети, зокрема балістичні"), the noun "балістика", and the classes
+// "drone" and "missile".
 func (e *event) noteWeapons(toks []token) {
 	for k := range toks {
 		if toks[k].kind != kWord {
@@ -165,8 +167,12 @@ func (e *event) noteWeapons(toks []token) {
 			}
 			continue
 		}
-		if c := missileClassAdj(toks[k].low); c != "" && missileNounAfter(toks, k) {
+		if c := missileClassAdj(toks[k].low); c != "" && (missileNounAfter(toks, k) || elidedMissileNoun(toks, k, c) || k+1 < len(toks) && isModelTok(toks, k+1)) {
 			e.addWeapon(string(c))
+			continue
+		}
+		if strings.HasPrefix(toks[k].low, "балістик") {
+			e.addWeapon(string(mBallistic)) // "балістика", "ударили балістикою": ballistic missiles
 			continue
 		}
 		switch toks[k].head {
@@ -191,6 +197,30 @@ func missileNounAfter(toks []token, k int) bool {
 		}
 		if toks[q].kind == kNum || toks[q].low == "." || toks[q].low == ";" {
 			return false
+		}
+	}
+	return false
+}
+
+// elidedMissileNoun: a Ukrainian class adjective with its missile noun left
+// out, after a missile noun earlier in the sentence ("N ракет, включно з
+// балістичними та крилатими", "ракети, у тому числі балістичні"): the
+// adjective ends the phrase or joins another class adjective. Not the
+// guided or anti-aircraft adjectives, whose noun may be a bomb or a unit.
+func elidedMissileNoun(toks []token, k int, c missileClass) bool {
+	if c == mGuided || c == mAntiAir || !isCyrillicWord(toks[k].low) {
+		return false
+	}
+	if q := k + 1; q < len(toks) && toks[q].kind == kWord {
+		switch toks[q].low {
+		case "та", "і", "й", "або", "чи":
+		default:
+			return false
+		}
+	}
+	for q := k - 1; q >= 0; q-- {
+		if toks[q].head == classMissile {
+			return true
 		}
 	}
 	return false

@@ -8,7 +8,7 @@ import (
 // Paraphrase families for issue 14 (Ukrainian reports, round of rwuk3),
 // written for these tests: invented figures, places and times.
 func variantCases15uk() []attackCase {
-	return slices.Concat(ukAllOfThemFamily, ukAftermathRegionsFamily, ukLandedFamily, ukDefenceRegionsFamily)
+	return slices.Concat(ukAllOfThemFamily, ukAftermathRegionsFamily, ukLandedFamily, ukDefenceRegionsFamily, ukClassNamesFamily)
 }
 
 func TestExtractVariants15uk(t *testing.T) {
@@ -151,4 +151,30 @@ var ukDefenceRegionsFamily = []attackCase{
 	{name: "uk: a regional count in the sky over the region stays regional", pub: "2026-05-06",
 		text: "У небі над Житомирщиною сили ППО збили 4 шахеди, повідомили в ОВА.",
 		want: map[string]any{"national#": 0, "0.intercepted.drones": 4, "0.regions": []string{"Zhytomyr"}}},
+}
+
+// The classes of missiles a report names without a class noun after the
+// adjective: the noun left out after a missile figure ("ракет, серед них
+// балістичні й крилаті"), a type right after the adjective ("крилаті
+// Калібр"), and the noun "балістика" for ballistic missiles.
+var ukClassNamesFamily = []attackCase{
+	{name: "uk: among them ballistic and cruise, noun left out", pub: "2026-05-06",
+		text: "Уночі ворог випустив 14 ракет різних типів, серед них балістичні й крилаті.",
+		want: map[string]any{"national#": 1, "0.launched.missiles": 14, "0.weapons": []string{"missile", "ballistic", "cruise"}}},
+	{name: "uk: including ballistic ones, instrumental", pub: "2026-05-06",
+		text: "Вночі росіяни атакували 80 дронами та 5 ракетами, у тому числі балістичними.",
+		want: map[string]any{"national#": 1, "0.launched.missiles": 5, "0.weapons": []string{"drone", "missile", "ballistic"}}},
+	{name: "uk: the class adjective before a type", pub: "2026-05-06",
+		text: "Уночі ворог запустив 30 дронів і 4 ракети — крилаті Калібр.",
+		want: map[string]any{"national#": 1, "0.launched.missiles": 4, "0.weapons": []string{"drone", "missile", "cruise", "Kalibr"}}},
+	{name: "uk: struck with ballistics, the noun", pub: "2026-05-06",
+		text: "Росіяни вночі вдарили балістикою та 70 дронами, повідомили Повітряні сили.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 70, "0.weapons": []string{"ballistic", "drone"}}},
+	// what must not change
+	{name: "uk: a threat of ballistics in an alert names no weapon of the attack", pub: "2026-05-06",
+		text: "Уночі ворог випустив 14 ракет, збито 10. Повітряні сили оголосили загрозу балістики на сході.",
+		want: map[string]any{"national#": 1, "0.weapons": []string{"missile"}}},
+	{name: "uk: a class adjective before its noun, as before", pub: "2026-05-06",
+		text: "Уночі ворог запустив 6 балістичних ракет.",
+		want: map[string]any{"national#": 1, "0.launched.missiles": 6, "0.weapons": []string{"ballistic", "missile"}}},
 }
