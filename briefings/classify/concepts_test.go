@@ -22,6 +22,9 @@ func TestLexicon(t *testing.T) {
 		{"Україна України Україною українського Украина украинские", "ukraine"},
 		{"Росія Росії російськими Россия российских", "russia"},
 		{"мобілізація мобілізованих мобилизации", "mobil"},
+		// an offensive and troops advancing, whatever the tense of the
+		// verb of time coming (see the words below)
+		{"наступ наступу наступление наступают наступали наступательные наступальні", "ground"},
 		{"дезертир дезертиры дезертирів дезертирства deserters desertion", "mobil"},
 		{"антивоенный антивоенных антивоєнний антивоєнні antiwar", "war"},
 		{"енергетики енергетичну энергетики подстанции підстанцію", "energy"},
@@ -76,8 +79,10 @@ func TestLexicon(t *testing.T) {
 	}
 	// Words that start like an entry but mean something else.
 	for _, w := range []string{
-		"збільшилися",                  // increased, not "shot down" (збили)
-		"наступного",                   // next, not an offensive (наступ)
+		"збільшилися", // increased, not "shot down" (збили)
+		"наступного",  // next, not an offensive (наступ)
+		// a time or peace that has come or will come, not an offensive
+		"наступило", "наступила", "наступит", "наступить",
 		"кримінальний", "криминальный", // criminal, not Crimea
 		"ракетка",   // a racket
 		"сбылась",   // came true, not "shot down" (сбили)

@@ -30,6 +30,11 @@ var concepts = map[string][]string{
 		"patriotism*",
 		// shells, rockets or drones that "rain down" on a city are no weather
 		"rain down",
+		// the Russian perfective of наступать: a time, peace or a change that
+		// comes (or a foot that steps on something), never troops advancing,
+		// which the imperfective and the noun of an offensive say; whole words,
+		// since наступительный (offensive) starts alike
+		"=наступил", "=наступила", "=наступило", "=наступили", "=наступит", "=наступят", "=наступить",
 	},
 	// the war itself, in general terms
 	"war": {
