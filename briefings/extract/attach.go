@@ -740,7 +740,7 @@ func conflicts(e *event, figs []figure) bool {
 
 // targetFor routes a regional source's figures to its region's event.
 func (r *reader) targetFor(cur *event, s sentence, c clause, figs []figure) *event {
-	if !c.regional && len(figs) > 0 && c.src.rank() >= 2 && cur.scope == scopeRegional && cur.parent == nil && cur.region != "" && r.rs.on(ruleScope) {
+	if !c.regional && len(figs) > 0 && (c.src.rank() >= 2 || nationalTarget(s.toks)) && cur.scope == scopeRegional && cur.parent == nil && cur.region != "" && r.rs.on(ruleScope) {
 		cur = r.nationalOver(cur) // a governor's figures first, the Air Force's after them
 	}
 	target := cur

@@ -110,6 +110,9 @@ var governorFirstFamily = []attackCase{
 	{name: "governor first: a mayor's hits, then the air force", pub: "2026-04-04",
 		text: "Kharkiv's mayor said 3 drones struck the city overnight. Ukraine's air force said 28 of 30 drones were shot down.",
 		want: map[string]any{"national#": 1, "0.scope": "national", "0.launched.drones": 30, "0.intercepted.drones": 28, "1.hits.drones": 3}},
+	{name: "governor first: the country named, no source", pub: "2026-04-04",
+		text: "Two people died when a drone hit a house in the Chernihiv region, its governor said. Across the country, air defence downed 19 of 23 drones launched overnight.",
+		want: map[string]any{"national#": 1, "0.scope": "national", "0.launched.drones": 23, "0.intercepted.drones": 19}},
 	// what must not change
 	{name: "governor first: the air force first", pub: "2026-04-04",
 		text: "The air force said 31 of 40 drones were downed. The Odesa governor said 9 were destroyed over his region.",
