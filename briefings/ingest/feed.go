@@ -23,10 +23,15 @@ import (
 
 // ingestURL fetches a URL given on the command line: a known feed source is
 // refreshed; otherwise the answer is sniffed: a feed becomes a source and is
-// read, a page becomes one article.
+// read, a page becomes one article (of the known page source at that URL,
+// else of its site's source).
 func (in *Ingester) ingestURL(ctx context.Context, raw string) []Outcome {
 	known, err := in.st.GetSourceByURL(ctx, raw)
+	var page *briefings.Source
 	if err != nil || known == nil || (known.Kind != briefings.SourceFeed && known.Kind != briefings.SourceChannel) {
+		if err == nil && known != nil && known.Kind == briefings.SourcePage {
+			page = known
+		}
 		known = nil
 	}
 	if cs, ok := ChannelSource(raw); ok && known == nil && strings.Contains(raw, "/s/") {
@@ -77,13 +82,16 @@ func (in *Ingester) ingestURL(ctx context.Context, raw string) []Outcome {
 	if err != nil {
 		return []Outcome{errOutcome(raw, unprefix(err, res.url.Redacted()))}
 	}
-	host := res.url.Hostname()
-	s, err := in.cachedSource(ctx, res.url.Scheme+"://"+host+"/", func() *briefings.Source {
-		return &briefings.Source{Name: strings.TrimPrefix(host, "www."), URL: res.url.Scheme + "://" + host + "/", Kind: briefings.SourcePage,
-			AllowPrivate: in.o.AllowPrivate}
-	})
-	if err != nil {
-		return []Outcome{errOutcome(raw, err)}
+	s := page
+	if s == nil {
+		host := res.url.Hostname()
+		s, err = in.cachedSource(ctx, res.url.Scheme+"://"+host+"/", func() *briefings.Source {
+			return &briefings.Source{Name: strings.TrimPrefix(host, "www."), URL: res.url.Scheme + "://" + host + "/", Kind: briefings.SourcePage,
+				AllowPrivate: in.o.AllowPrivate}
+		})
+		if err != nil {
+			return []Outcome{errOutcome(raw, err)}
+		}
 	}
 	a.SourceID, a.SourceName, a.SourceTopic = s.ID, s.Name, s.Topic
 	if a.URL == "" {

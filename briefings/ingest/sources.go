@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"net/url"
+	"strings"
 
 	"github.com/sitrep/sitrep/briefings"
 )
@@ -37,6 +38,37 @@ func (in *Ingester) SyncSources(ctx context.Context, configured []briefings.Sour
 		}
 	}
 	return nil
+}
+
+// ConfiguredFor returns the configured source a target of `sitrep ingest`
+// names: the same URL up to the case of scheme and host and a final slash,
+// or, for a channel, a reference to the same channel (not a link to one of
+// its posts). ok is false when none matches.
+func ConfiguredFor(configured []briefings.Source, target string) (s briefings.Source, ok bool) {
+	key := sourceKey(target)
+	for _, cs := range configured {
+		if key != "" && sourceKey(cs.URL) == key {
+			return cs, true
+		}
+	}
+	return briefings.Source{}, false
+}
+
+// sourceKey is the form two spellings of one source's URL share: the
+// channel's preview URL for a reference to a channel, else the URL with scheme
+// and host in lower case and no final slash; "" for no URL.
+func sourceKey(raw string) string {
+	if name, ok := ChannelName(raw); ok && !strings.HasPrefix(strings.TrimSpace(raw), "@") {
+		u, err := url.Parse(raw)
+		if err == nil && len(strings.Split(strings.Trim(strings.TrimPrefix(u.Path, "/s/"), "/"), "/")) == 1 {
+			return ChannelPreviewURL(strings.ToLower(name))
+		}
+	}
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	return strings.ToLower(u.Scheme+"://"+u.Host) + strings.TrimSuffix(u.RequestURI(), "/")
 }
 
 // AddPublicSource adds the source a chat user names: a public channel

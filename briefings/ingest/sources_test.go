@@ -119,3 +119,28 @@ func TestSyncSources(t *testing.T) {
 		t.Errorf("synced new source %+v", lan)
 	}
 }
+
+// ConfiguredFor matches the spellings of a configured source's URL that
+// `sitrep ingest` may be given, and nothing else.
+func TestConfiguredFor(t *testing.T) {
+	configured := []briefings.Source{
+		{Name: "Desk", URL: "https://news.example/feed.xml"},
+		{Name: "Air command", URL: "https://t.me/s/SomeCommand", Kind: briefings.SourceChannel},
+	}
+	for target, want := range map[string]string{
+		"https://news.example/feed.xml":        "Desk",
+		"HTTPS://News.Example/feed.xml/":       "Desk",
+		"https://t.me/s/SomeCommand":           "Air command",
+		"https://t.me/somecommand":             "Air command",
+		"t.me/SomeCommand/":                    "",
+		"https://t.me/SomeCommand/42":          "", // one post, not the channel
+		"https://news.example/feed.xml?page=2": "",
+		"https://news.example/Feed.xml":        "",
+		"./feed.xml":                           "",
+	} {
+		s, ok := ConfiguredFor(configured, target)
+		if ok != (want != "") || s.Name != want {
+			t.Errorf("ConfiguredFor(%q) = %q, %v; want %q", target, s.Name, ok, want)
+		}
+	}
+}

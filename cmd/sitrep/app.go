@@ -312,7 +312,16 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 		return err
 	}
 	failed := false
+	configured := m.configuredSources()
 	for _, target := range fs.Args() {
+		if cs, ok := ingest.ConfiguredFor(configured, target); ok {
+			// A configured source is read as itself (its name, its topic),
+			// stored as `sitrep run` stores it.
+			if err := m.ingester.SyncSources(ctx, []briefings.Source{cs}); err != nil {
+				return err
+			}
+			target = cs.URL
+		}
 		outs, err := m.ingester.Ingest(ctx, target)
 		for _, o := range outs {
 			fmt.Fprintln(m.Stdout, o.String())
