@@ -261,8 +261,9 @@ var cueWords = func() *wordTable[outcome] {
 	t := newWordTable[outcome]()
 	t.add(outIntercepted, "downed", "downing", "downs", "destroyed", "destroying", "destroy", "destroys", "intercepted", "intercepting", "intercept", "intercepts", "neutralized", "neutralised", "neutralizing", "neutralising", "eliminated", "repelled",
 		"збито", "збиті", "збитий", "збита", "збитих", "збили", "збила", "збило", "збив", "збиття", "збити", "знищено", "знищили", "знищила", "знищило", "знищив", "знищення", "знищені", "знищити", "знешкод*", "сбиты", "уничтожены",
-		// "приземлили" (landed): the reporters' word for shooting down; not the reflexive forms of an aircraft landing (приземлився)
-		"приземлили", "приземлила", "приземлило", "приземлив", "приземлено", "приземлені")
+		// "приземлили" (landed), "ліквідували" (eliminated): the reporters' words for shooting down; not the reflexive forms of an aircraft landing (приземлився)
+		"приземлили", "приземлила", "приземлило", "приземлив", "приземлено", "приземлені",
+		"ліквідували", "ліквідувала", "ліквідував", "ліквідовано", "ліквідовані")
 	t.add(outJammed, "jammed", "lost", "disappeared", "suppressed", "redirected", "подавлено", "подавлені", "подавлених", "подавили", "подавила", "подавило", "подавив", "подавлення", "втрачено", "втрачені", "втрачений")
 	t.add(outLaunched, "launched", "launch", "launches", "launching", "fired", "firing", "fires", "sends", "запускає", "запускають", "застосовує", "застосовують", "атакує", "attacked", "deployed", "used", "using", "unleashed", "sent", "detected", "included", "targeted",
 		"атакував", "атакувала", "атакували", "запущено", "запущені", "запущених", "випущено", "випущені", "випущених", "застосовано", "використано", "спрямовано", "запустивши", "випустивши", "використавши", "застосувавши", "атакувавши", "спрямувавши", "використав", "використала", "використали", "застосував", "застосувала", "застосували", "застосовували", "застосуванням", "запустив", "запустила", "запустили", "випустив", "випустила", "випустили", "зафіксовано", "виявлено", "спрямував", "dropped", "dropping", "скинув", "скинули", "скинуто", "скинувши")

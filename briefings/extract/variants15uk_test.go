@@ -93,9 +93,10 @@ var ukAftermathRegionsFamily = []attackCase{
 		want: map[string]any{"national#": 0, "0.intercepted.drones": 6}},
 }
 
-// "Приземлити" (to land), the reporters' word for shooting a drone or
-// missile down, in its past and passive forms: a count of weapons
-// intercepted. An aircraft landing (the reflexive приземлився) is none.
+// "Приземлити" (to land) and "ліквідувати" (to eliminate), the reporters'
+// words for shooting a drone or missile down, in their past and passive
+// forms: a count of weapons intercepted. An aircraft landing (the reflexive
+// приземлився), fires put out and troops eliminated are none.
 var ukLandedFamily = []attackCase{
 	{name: "uk: the defenders landed all the drones", pub: "2026-05-06",
 		text: "Уночі захисники неба приземлили всі дев'ять шахедів.",
@@ -109,7 +110,19 @@ var ukLandedFamily = []attackCase{
 	{name: "uk: landed, of a whole, object first", pub: "2026-05-06",
 		text: "Вночі противник випустив 14 ракет, 11 з них приземлили сили ППО.",
 		want: map[string]any{"national#": 1, "0.launched.missiles": 14, "0.intercepted.missiles": 11}},
+	{name: "uk: liquidated, of the whole flying at a city", pub: "2026-05-06",
+		text: "На місто летіли чотири ракети, три з них ліквідували сили ППО.",
+		want: map[string]any{"#": 1, "0.launched.missiles": 4, "0.intercepted.missiles": 3}},
+	{name: "uk: liquidated drones, the impersonal passive", pub: "2026-05-06",
+		text: "Уночі над країною ліквідовано 19 ворожих дронів, повідомили Повітряні сили.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 19}},
 	// what must not change
+	{name: "uk: fires put out are no weapons", pub: "2026-05-06",
+		text: "Рятувальники ліквідували 5 пожеж після атаки.",
+		want: map[string]any{"#": 0}},
+	{name: "uk: enemy troops eliminated are no weapons", pub: "2026-05-06",
+		text: "За добу ліквідовано 980 окупантів.",
+		want: map[string]any{"#": 0}},
 	{name: "uk: an aircraft with passengers landed", pub: "2026-05-06",
 		text: "Літак із 140 пасажирами приземлився в аеропорту.",
 		want: map[string]any{"#": 0}},
