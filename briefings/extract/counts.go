@@ -238,6 +238,43 @@ func ukInstrumental(toks []token, f *figure) bool {
 	return false
 }
 
+// enAttackWords name an attack or its verb; a weapon figure after "with"
+// in their clause is what the attack used ("pounds the capital with 90
+// drones", "a wave of raids, with 200 drones aimed at the west").
+var enAttackWords = map[string]bool{
+	"attack": true, "attacks": true, "attacked": true, "attacking": true, "strike": true, "strikes": true,
+	"struck": true, "hit": true, "hits": true, "batters": true, "battered": true, "batter": true,
+	"pounds": true, "pounded": true, "pound": true, "pummels": true, "pummelled": true, "pummeled": true,
+	"bombards": true, "bombarded": true, "hammers": true, "hammered": true, "targets": true,
+	"assault": true, "assaults": true, "barrage": true, "raid": true, "raids": true, "onslaught": true,
+}
+
+// enInstrumental: an English weapon figure right after "with" ("with more
+// than 700 drones"), in a clause that names an attack before it, up to ten
+// words back, not past the sentence's start or a semicolon.
+func enInstrumental(toks []token, f *figure) bool {
+	if !f.class.weapon() {
+		return false
+	}
+	k := f.start - 1
+	for k >= 0 && (toks[k].low == "more" || toks[k].low == "than" || toks[k].low == "over" || toks[k].low == "nearly" ||
+		toks[k].low == "about" || toks[k].low == "some" || toks[k].low == "around" || toks[k].low == "almost") {
+		k--
+	}
+	if k < 1 || toks[k].low != "with" || toks[k-1].low == "along" || toks[k-1].low == "together" {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-10; j-- {
+		switch {
+		case toks[j].low == ";" || toks[j].low == ".":
+			return false
+		case enAttackWords[toks[j].low]:
+			return true
+		}
+	}
+	return false
+}
+
 var instrPreposition = map[string]bool{"з": true, "із": true, "зі": true, "над": true, "під": true, "за": true, "перед": true, "між": true, "поміж": true}
 
 // groupFigures joins figures that only coordinators separate ("319 drones
@@ -546,6 +583,8 @@ func chooseOutcome(f *figure, prev *figure, fw []fwCue, i int, s *sentence, cues
 		return st.last.out
 	case rs.on(ruleInstrumental) && ukInstrumental(s.toks, f):
 		return outLaunched // "А також 168 ударними БпЛА": used in the attack
+	case rs.on(ruleInstrumental) && enInstrumental(s.toks, f):
+		return outLaunched // "Russia hammers Ukraine with 300 drones": the weapons the attack used
 	}
 	return outNone
 }

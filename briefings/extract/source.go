@@ -475,8 +475,10 @@ func pairSide(toks []token, i int, rs *ruleSet) side {
 		return sideUA // "Russia downs N drones over a region": Russia defends
 	case (a == "ukraine" || a == "kyiv") && downingVerb(toks, i+1):
 		return sideRU // "Ukraine downs 30 drones": Ukraine defends
-	case (a == "ukraine" || a == "kyiv") && (b == "launched" || b == "fired" || b == "struck" || b == "attacked"):
+	case (a == "ukraine" || a == "kyiv") && (b == "launched" || b == "fired" || b == "struck" || b == "attacked" || presentAttack[b]):
 		return sideUA
+	case (a == "russia" || a == "moscow") && presentAttack[b]:
+		return sideRU
 	case (a == "russia" || a == "russian" || a == "moscow") && (b == "launched" || b == "fired" || b == "forces" || b == "deployed" || b == "attacked" || b == "used" || b == "had" || b == "also"):
 		return sideRU
 	case a == "противник" || a == "окупанти" || a == "росіяни" || a == "рф":
@@ -875,3 +877,7 @@ func contains(s []string, x string) bool {
 	}
 	return false
 }
+
+// presentAttack: a headline's present-tense verb of attack right after the
+// state ("Ukraine strikes refineries with 90 drones", "Russia pounds Kyiv").
+var presentAttack = map[string]bool{"strikes": true, "attacks": true, "pounds": true, "hammers": true, "batters": true, "bombards": true, "pummels": true}

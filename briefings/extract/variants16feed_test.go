@@ -1,0 +1,63 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/sitrep/sitrep/briefings"
+)
+
+// Paraphrase family for issue 14 (round 10, 2024-2025 feed items), written
+// for these tests: invented places, times and figures.
+
+// A weapon figure after "with" in a clause that names an attack ("hammers
+// the south with 120 drones", "a wave of raids, with 90 drones aimed at the
+// west") is what the attack used: a launched figure.
+var withFamily = []feedCase{
+	{name: "with: verb of attack, headline",
+		title:   "Russia hammers Ukraine with 120 drones overnight",
+		tallies: 1, want: map[string]any{"0.attacker": "RU", "0.launched.drones": 120, "0.period": "overnight"}},
+	{name: "with: more than, officials",
+		title:   "Moscow batters Ukraine with more than 640 drones in the biggest raid yet, officials say",
+		tallies: 1, want: map[string]any{"0.launched.drones": 640}},
+	{name: "with: plain attacks",
+		title:   "Russia attacks Ukraine with 58 drones, air force says",
+		tallies: 1, want: map[string]any{"0.launched.drones": 58}},
+	{name: "with: noun of attack in the teaser",
+		title:   "Night of raids leaves homes damaged in three regions",
+		body:    "A fresh surge of aerial assaults, with 310 drones heading for the centre and west, wounded several people.",
+		tallies: 1, want: map[string]any{"0.launched.drones": 310}},
+	{name: "with: Ukraine's attack",
+		title:   "Ukraine strikes Russian refineries with 90 drones overnight",
+		tallies: 1, want: map[string]any{"0.attacker": "UA", "0.launched.drones": 90}},
+	// what must not change
+	{name: "with: a ship armed with missiles",
+		title: "Russian frigate armed with 8 cruise missiles leaves port, navy says"},
+	{name: "with: along with",
+		title:   "Russia launched 40 drones along with 3 missiles, the air force said",
+		tallies: 1, want: map[string]any{"0.launched.drones": 40, "0.launched.missiles": 3}},
+	{name: "with: a verb of its own after the figure",
+		title:   "Russia attacks Ukraine overnight with 70 drones, 61 shot down",
+		tallies: 1, want: map[string]any{"0.launched.drones": 70, "0.intercepted.drones": 61}},
+	{name: "with: no attack named",
+		title: "Factory in the Urals ends the year with 500 drones in stock"},
+}
+
+func TestWithInstrumentFamily(t *testing.T) {
+	an := NewAnalyzer()
+	for _, c := range withFamily {
+		t.Run(c.name, func(t *testing.T) {
+			a := &briefings.Article{Title: c.title, Body: c.body, PublishedAt: day("2026-04-04")}
+			an.Analyze(a)
+			n := 0
+			for i := range a.Attacks {
+				if tallyReport(&a.Attacks[i]) {
+					n++
+				}
+			}
+			if n != c.tallies {
+				t.Errorf("%d national tallies, want %d: %+v", n, c.tallies, a.Attacks)
+			}
+			checkPaths(t, c.name, a.Attacks, c.want)
+		})
+	}
+}
