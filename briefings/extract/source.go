@@ -555,8 +555,8 @@ func sentenceRegions(toks []token) []region {
 			continue
 		}
 		if r, ok := regionAt(toks, i); ok {
-			if i < 3 && len(t.s) > 2 && allUpper(t.s) {
-				continue // a dateline: "KYIV, Ukraine (AP) —"
+			if i < 3 && (len(t.s) > 2 && allUpper(t.s) || datedDateline(toks, i)) {
+				continue // a dateline: "KYIV, Ukraine (AP) —", "Kyiv, May 21 (IANS)"
 			}
 			if t.low == "capital" && !(i > 0 && (toks[i-1].low == "ukraine's" || toks[i-1].low == "the")) {
 				continue
@@ -565,6 +565,21 @@ func sentenceRegions(toks []token) []region {
 		}
 	}
 	return out
+}
+
+// datedDateline: the place at i opens the text as a wire dateline with its
+// date ("Kyiv, May 21 (IANS) ...", "Moscow, Sep. 28 (UNI) ..."): where the
+// report was filed, not a place attacked.
+func datedDateline(toks []token, i int) bool {
+	k := i + 1
+	if k+2 >= len(toks) || toks[k].low != "," || toks[k+1].month == 0 {
+		return false
+	}
+	k += 2
+	if k < len(toks) && toks[k].low == "." {
+		k++ // "Sep."
+	}
+	return k < len(toks) && toks[k].kind == kNum
 }
 
 // launchAbbrev: abbreviations that close an item of the Air Force's list of

@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (round 9, English news-page paragraphs),
 // written for these tests: invented places, times and figures.
 func variantCases15en() []attackCase {
-	return slices.Concat(facilityFamily, groundTallyFamily, warTollFamily, governorFirstFamily)
+	return slices.Concat(facilityFamily, groundTallyFamily, warTollFamily, governorFirstFamily, datelineFamily)
 }
 
 // A weapon noun right before a noun of place, plant or crew ("a drone
@@ -123,4 +123,26 @@ var governorFirstFamily = []attackCase{
 	{name: "governor first: two governors", pub: "2026-04-04",
 		text: "Kiper said 9 drones were downed over the Odesa region. The Mykolaiv governor said 5 drones were destroyed there.",
 		want: map[string]any{"national#": 0}},
+}
+
+// A wire dateline with its date ("Kyiv, May 21 (IANS) ...", "Moscow, Sep.
+// 28 (UNI) ...") names where the report was filed, like the capitalised
+// "KYIV (Reuters) -": not a region attacked, nor the governor's region.
+var datelineFamily = []attackCase{
+	{name: "dated dateline: the capital before a governor's wounded", pub: "2026-04-04",
+		text: "Kyiv, April 4 (IANS) Five people were wounded overnight in Russian attacks on Sumy, the governor said. The air force said 33 of 36 drones were shot down across the country.",
+		want: map[string]any{"national#": 1, "0.regions.0": "Sumy", "1.regions.0": "Sumy"}},
+	{name: "dated dateline: Moscow before the ministry's figure", pub: "2026-04-04",
+		text: "Moscow, Apr 4 (UNI) Russian air defence destroyed 52 Ukrainian drones overnight over several regions, the Defence Ministry said.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 52, "0.regions": nil}},
+	{name: "dated dateline: an abbreviated month", pub: "2026-04-04",
+		text: "Moscow, Apr. 4 (UNI) Air defence shot down 52 Ukrainian drones overnight, the ministry said.",
+		want: map[string]any{"national#": 1, "0.regions": nil}},
+	// what must not change
+	{name: "dated dateline: the capital as the subject", pub: "2026-04-04",
+		text: "Kyiv was hit by 12 drones overnight, the city administration said.",
+		want: map[string]any{"0.regions.0": "Kyiv"}},
+	{name: "dated dateline: the capital before a comma and a speaker", pub: "2026-04-04",
+		text: "Moscow, the ministry said, shot down 41 Ukrainian drones overnight.",
+		want: map[string]any{"0.regions.0": "Moscow"}},
 }
