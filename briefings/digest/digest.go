@@ -812,10 +812,33 @@ func originalsOf(s *briefings.Story) []briefings.Article {
 }
 
 // summarized picks up to n sentences across the originals with sum, and
-// the index of the original most of them come from (-1: none).
+// the index of the original most of them come from (-1: none). An item
+// quotes one language: when the pick mixes languages, it is made again from
+// the originals in the language of the one most sentences came from (and
+// those of no known language); the item's versions in other languages are
+// inLanguages'.
 func summarized(originals []briefings.Article, sum briefings.Summarizer, n int) (sentences []string, best int) {
-	best = -1
 	picked := summaryDocs(originals, MaxDocs)
+	sentences, best, mixed := summarizeDocs(originals, picked, sum, n)
+	if !mixed {
+		return sentences, best
+	}
+	lang := originals[best].Lang
+	var same []int
+	for i := range originals {
+		if l := originals[i].Lang; l == lang || l == "" {
+			same = append(same, i)
+		}
+	}
+	sentences, best, _ = summarizeDocs(originals, same[:min(len(same), MaxDocs)], sum, n)
+	return sentences, best
+}
+
+// summarizeDocs summarizes the originals at picked: the sentences, the
+// original most of them come from, and whether they come from originals of
+// two known languages.
+func summarizeDocs(originals []briefings.Article, picked []int, sum briefings.Summarizer, n int) (sentences []string, best int, mixed bool) {
+	best = -1
 	docs := make([]briefings.Doc, len(picked))
 	for i, j := range picked {
 		// Quote only what the source's terms allow: the teaser unless
@@ -824,6 +847,7 @@ func summarized(originals []briefings.Article, sum briefings.Summarizer, n int) 
 		docs[i] = briefings.Doc{Title: a.Title, Body: a.DisplayText()}
 	}
 	votes := make([]int, len(docs))
+	langs := map[string]bool{}
 	for _, p := range sum.SummarizeStory(docs, n) {
 		if strings.TrimSpace(p.Sentence) == "" {
 			continue
@@ -831,14 +855,20 @@ func summarized(originals []briefings.Article, sum briefings.Summarizer, n int) 
 		sentences = append(sentences, p.Sentence)
 		if p.Doc >= 0 && p.Doc < len(votes) {
 			votes[p.Doc]++
+			if l := originals[picked[p.Doc]].Lang; l != "" {
+				langs[l] = true
+			}
 		}
 	}
 	for i, v := range votes {
 		if v > 0 && (best < 0 || v > votes[best]) {
-			best = picked[i]
+			best = i
 		}
 	}
-	return sentences, best
+	if best >= 0 {
+		best = picked[best]
+	}
+	return sentences, best, len(langs) > 1
 }
 
 // storyReports are the attack reports of a story's articles, each with its
