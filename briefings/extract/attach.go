@@ -118,6 +118,7 @@ type reader struct {
 	speakers     int      // kinds of regional speaker seen
 	lastPlace    string   // the last region or city a sentence named
 	pendingRegs  []region // the targets a sentence named before any event
+	regionList   bool     // a header of regions the attack reached ("Області, де працювала ППО:"): its bullets name them
 	pendingTypes []string // the weapon types a launch named before any event
 	pending      source   // a national source named before any figure
 	pendingSide  side     // the side the sentence naming it spoke of (sideNone: not told)
@@ -246,6 +247,7 @@ func (r *reader) read(s sentence) {
 	}
 	if !s.bullet {
 		r.count.listCue = outNone
+		r.regionList = false
 	}
 	figs := countFigures(&s, ms, cues, cueAt, &r.count, r.rs)
 	c := r.clause(s, ms, figs)
@@ -348,7 +350,7 @@ func (r *reader) aside(s sentence, c clause) {
 				e.addRegion(rg.name)
 			}
 		}
-	} else if e.scope != scopeRegional && r.rs.on(ruleAftermathRegions) && aftermath(s.toks) || r.rs.on(ruleDefenceRegions) && defenceWork(s.toks) {
+	} else if e.scope != scopeRegional && (r.rs.on(ruleAftermathRegions) && aftermath(s.toks) || r.rs.on(ruleDefenceRegions) && (defenceWork(s.toks) || r.regionList && s.bullet)) {
 		// damage, casualties or debris in a region, or the defence at work
 		// over it: a region the attack reached, named in the report but no
 		// evidence of its scope
@@ -357,6 +359,9 @@ func (r *reader) aside(s sentence, c clause) {
 				e.reached = append(e.reached, rg.name)
 			}
 		}
+	}
+	if s.colon && !s.bullet && r.rs.on(ruleDefenceRegions) && isCyrillicText(s.toks) && (defenceActive(s.toks) || defenceWork(s.toks) || aftermath(s.toks) || targetsRegions(s.toks)) {
+		r.regionList = true // "Області, де працювала ППО:", then one region a bullet
 	}
 	if r.rs.on(ruleUnnumbered) {
 		// a list item, or a launch, naming a type without a count
@@ -367,6 +372,17 @@ func (r *reader) aside(s sentence, c clause) {
 			e.root().noteWeapons(s.toks)
 		}
 	}
+}
+
+// isCyrillicText: the sentence's first word is Cyrillic (a Ukrainian or
+// Russian sentence).
+func isCyrillicText(toks []token) bool {
+	for i := range toks {
+		if toks[i].kind == kWord {
+			return isCyrillicWord(toks[i].low)
+		}
+	}
+	return false
 }
 
 // defenceActive: the sentence says air defence was at work in places ("air

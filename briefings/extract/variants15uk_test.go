@@ -8,7 +8,7 @@ import (
 // Paraphrase families for issue 14 (Ukrainian reports, round of rwuk3),
 // written for these tests: invented figures, places and times.
 func variantCases15uk() []attackCase {
-	return slices.Concat(ukAllOfThemFamily, ukAftermathRegionsFamily, ukLandedFamily, ukDefenceRegionsFamily, ukClassNamesFamily)
+	return slices.Concat(ukAllOfThemFamily, ukAftermathRegionsFamily, ukLandedFamily, ukDefenceRegionsFamily, ukClassNamesFamily, ukRegionListFamily)
 }
 
 func TestExtractVariants15uk(t *testing.T) {
@@ -190,4 +190,23 @@ var ukClassNamesFamily = []attackCase{
 	{name: "uk: a class adjective before its noun, as before", pub: "2026-05-06",
 		text: "Уночі ворог запустив 6 балістичних ракет.",
 		want: map[string]any{"national#": 1, "0.launched.missiles": 6, "0.weapons": []string{"ballistic", "missile"}}},
+}
+
+// A header of the regions where the defence worked or the attack left its
+// mark, then one region to a bullet: each bullet names a region the attack
+// reached.
+var ukRegionListFamily = []attackCase{
+	{name: "uk: regions where the defence worked, one to a bullet", pub: "2026-05-06",
+		text: "Вночі ворог запустив 64 дрони, збито 51, повідомили Повітряні сили.\nППО працювала в таких областях:\n• Сумська\n• Полтавська\n• Черкаська",
+		want: map[string]any{"national#": 1, "0.regions": []string{"Sumy", "Poltava", "Cherkasy"}}},
+	{name: "uk: the aftermath by region, dashes", pub: "2026-05-06",
+		text: "Уночі противник атакував 40 дронами, 33 знищено.\nНаслідки атаки зафіксували:\n- на Херсонщині;\n- на Миколаївщині.",
+		want: map[string]any{"national#": 1, "0.regions": []string{"Kherson", "Mykolaiv"}}},
+	// what must not change
+	{name: "uk: a list of regions under an alert header", pub: "2026-05-06",
+		text: "Вночі ворог запустив 64 дрони, збито 51.\nТривогу оголошували в областях:\n• Сумська\n• Полтавська",
+		want: map[string]any{"national#": 1, "0.regions": nil}},
+	{name: "uk: a list of weapons under a launch header, as before", pub: "2026-05-06",
+		text: "Вночі противник атакував:\n- 50 ударними дронами;\n- 3 балістичними ракетами.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 50, "0.launched.missiles": 3}},
 }
