@@ -25,6 +25,9 @@ func TestLexicon(t *testing.T) {
 		// an offensive and troops advancing, whatever the tense of the
 		// verb of time coming (see the words below)
 		{"наступ наступу наступление наступают наступали наступательные наступальні", "ground"},
+		// the call-up and those called up, whatever the verbs of urging
+		// that start alike (see the words below)
+		{"призыв призыва призыве призывник призывников призывного призывной", "mobil"},
 		{"дезертир дезертиры дезертирів дезертирства deserters desertion", "mobil"},
 		{"антивоенный антивоенных антивоєнний антивоєнні antiwar", "war"},
 		{"енергетики енергетичну энергетики подстанции підстанцію", "energy"},
@@ -83,6 +86,8 @@ func TestLexicon(t *testing.T) {
 		"наступного",  // next, not an offensive (наступ)
 		// a time or peace that has come or will come, not an offensive
 		"наступило", "наступила", "наступит", "наступить",
+		// urging and appeals, not the call-up (призыв)
+		"призывает", "призывают", "призывал", "призывали", "призывы", "призывах", "призывами",
 		"кримінальний", "криминальный", // criminal, not Crimea
 		"ракетка",   // a racket
 		"сбылась",   // came true, not "shot down" (сбили)

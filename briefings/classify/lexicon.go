@@ -35,6 +35,10 @@ var concepts = map[string][]string{
 		// which the imperfective and the noun of an offensive say; whole words,
 		// since наступительный (offensive) starts alike
 		"=наступил", "=наступила", "=наступило", "=наступили", "=наступит", "=наступят", "=наступить",
+		// the Russian verb of urging or appealing and its plural noun (someone
+		// urges a change; calls to violence in a post) share the start of the
+		// call-up (призыв): the call-up itself stays in mobil
+		"призывае*", "призываю*", "призывал*", "призывать*", "=призывы", "призывах*", "призывам*",
 	},
 	// the war itself, in general terms
 	"war": {
