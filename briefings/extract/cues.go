@@ -41,6 +41,8 @@ func findCues(toks []token, cueAt []outcome, rs *ruleSet) []cue {
 		case k == outIntercepted || k == outJammed:
 			if e, ok := eitherOr(toks, c.end, k); ok && rs.on(ruleEitherOr) {
 				c.out, c.end = outCombined, e
+			} else if e, ok := bothAnd(toks, c.end, k); ok && rs.on(ruleBothAnd) {
+				c.out, c.end = outCombined, e
 			}
 		}
 		out = append(out, c)
@@ -179,6 +181,32 @@ func eitherOr(toks []token, from int, first outcome) (int, bool) {
 			}
 		}
 		return 0, false
+	}
+	return 0, false
+}
+
+// bothAnd: the Air Force's two verbs of its figure, shot down and jammed,
+// joined by a Ukrainian "and" instead of its slash ("збито та подавлено",
+// "збили й подавили", "вдалося збити та подавити"): one figure of those shot
+// down or jammed, not told apart. The second verb follows the conjunction at
+// once; a figure of its own between them ("40 збито, а 12 подавлено", "збито
+// 40 і подавлено 12") is a split, not this pair. It returns the end of the
+// second predicate.
+func bothAnd(toks []token, from int, first outcome) (int, bool) {
+	want := outJammed
+	if first == outJammed {
+		want = outIntercepted
+	}
+	if from+1 >= len(toks) {
+		return 0, false
+	}
+	switch toks[from].low {
+	case "та", "і", "й":
+	default:
+		return 0, false
+	}
+	if kk, nn := cueAt1(toks, from+1); kk == want {
+		return from + 1 + nn, true
 	}
 	return 0, false
 }

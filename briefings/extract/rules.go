@@ -61,6 +61,8 @@ const (
 	ruleAllBut // "all but N were shot down": the launched figures less N
 	ruleLone   // "a drone", "the missile" alone: one weapon of a story, no tally of Russia's attack
 	ruleSplit  // "знешкоджено N: A збито, B локаційно втрачено": N is shot down or jammed
+	// predicates (stage 2), continued
+	ruleBothAnd // "збито та подавлено", "збити та подавити": the template's pair joined by "and" is either
 	nRules
 )
 
@@ -70,7 +72,7 @@ var ruleNames = [nRules]string{
 	"report-times", "ongoing", "denial", "launch-origin", "unnumbered", "breakdown", "incident", "irrealis", "each",
 	"conflict", "region-share", "front-place", "specific-source", "adopt-time", "template-source", "alert-scene", "casualty-context", "aside-regions", "pending-source", "restate", "scope", "ministry-regions",
 	"third-country", "hits-local", "war-scale", "included", "aftermath-regions", "defence-regions",
-	"all", "all-but", "lone", "split",
+	"all", "all-but", "lone", "split", "both-and",
 }
 
 func (r rule) String() string { return ruleNames[r] }
