@@ -275,6 +275,15 @@ func enInstrumental(toks []token, f *figure) bool {
 	return false
 }
 
+// withList: f follows "with" in a clause of attack (enInstrumental), or
+// goes on the list that did ("with 300 drones and 12 missiles").
+func withList(toks []token, f, prev *figure) bool {
+	if enInstrumental(toks, f) {
+		return true
+	}
+	return prev != nil && prev.group == f.group && prev.out == outLaunched && enInstrumental(toks, prev)
+}
+
 var instrPreposition = map[string]bool{"з": true, "із": true, "зі": true, "над": true, "під": true, "за": true, "перед": true, "між": true, "поміж": true}
 
 // groupFigures joins figures that only coordinators separate ("319 drones
@@ -564,6 +573,13 @@ func chooseOutcome(f *figure, prev *figure, fw []fwCue, i int, s *sentence, cues
 	if back == outLaunched && farStateSubject(s.toks, backAt) && rs.on(ruleOwnVerb) {
 		return outIgnored // "North Korea fired two missiles": another war's launch
 	}
+	ownVerb := fw[i].at >= 0 && (i+1 == len(fw) || fw[i+1].group != fw[i].group) // the verb after the group is f's own
+	if (back == outNone || back == outLaunched) && rs.on(ruleInstrumental) && !ownVerb && withList(s.toks, f, prev) {
+		// "Russia hammers Ukraine with 300 drones and 12 missiles, 280
+		// drones shot down": the weapons the attack used, whatever a verb
+		// after the list says of another figure
+		return outLaunched
+	}
 	if c := fw[i]; c.at >= 0 && allowed(c.out, f.class) && !participle(f, c, back, backAt, fw, i, rs) {
 		return c.out
 	}
@@ -583,8 +599,6 @@ func chooseOutcome(f *figure, prev *figure, fw []fwCue, i int, s *sentence, cues
 		return st.last.out
 	case rs.on(ruleInstrumental) && ukInstrumental(s.toks, f):
 		return outLaunched // "А також 168 ударними БпЛА": used in the attack
-	case rs.on(ruleInstrumental) && enInstrumental(s.toks, f):
-		return outLaunched // "Russia hammers Ukraine with 300 drones": the weapons the attack used
 	}
 	return outNone
 }
