@@ -232,7 +232,7 @@ func suffixAt(s string, i, j int) (token, bool) {
 // wordAt reads a word at s[i]: letters, digits and marks, with joiners
 // ("Х-101", "Shahed-136/131", "п'ять") between them.
 func wordAt(s string, i int) token {
-	j := i
+	j, spaced := i, false
 	for j < len(s) {
 		if c := s[j]; ('a' <= c|0x20 && c|0x20 <= 'z') || ('0' <= c && c <= '9') {
 			if c <= '9' && gluedPreposition(s[i:j]) {
@@ -251,12 +251,43 @@ func wordAt(s string, i int) token {
 				j += w
 				continue
 			}
+			if e, ok := spacedModel(s, i, j, w); ok {
+				spaced, j = true, e
+				continue
+			}
 		}
 		break
 	}
 	t := token{s: s[i:j], off: i, end: j, kind: kWord}
-	t.low = normApos(lowerWord(t.s))
+	if spaced {
+		t.low = normApos(lowerWord(strings.Replace(t.s, "- ", "-", 1)))
+	} else {
+		t.low = normApos(lowerWord(t.s))
+	}
 	return t
+}
+
+// spacedModel: a type's name written with a space after its hyphen
+// ("Іскандер- М/С-400", as some of the Air Force's lists have it): the
+// hyphen at s[j:j+w], one space, then letters that with the word before
+// make a known type. It returns where those letters end.
+func spacedModel(s string, i, j, w int) (int, bool) {
+	if s[j] != '-' || j+w+1 >= len(s) || s[j+w] != ' ' {
+		return 0, false
+	}
+	e := j + w + 1
+	for e < len(s) {
+		r, rw := decodeAt(s, e)
+		if !isLetter(r) {
+			break
+		}
+		e += rw
+	}
+	if e == j+w+1 {
+		return 0, false
+	}
+	_, ok := models.get(normApos(lowerWord(s[i:j] + "-" + s[j+w+1:e])))
+	return e, ok
 }
 
 // gluedPreposition: a Ukrainian preposition that a missing space joined to

@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (the Air Force's own posts, round of
 // rwaf2), written for these tests: invented figures, places and times.
 func variantCases16af() []attackCase {
-	return slices.Concat(afBothAndFamily)
+	return slices.Concat(afBothAndFamily, afSpacedTypeFamily)
 }
 
 // The template's two verbs of its figure (shot down, jammed) joined by "and"
@@ -33,4 +33,19 @@ var afBothAndFamily = []attackCase{
 	{name: "af16: detected and destroyed stays launched and shot down", pub: "2026-04-02",
 		text: "Уночі виявлено та знищено 23 ворожі дрони.",
 		want: map[string]any{"national#": 1, "0.intercepted.drones": 23, "0.intercepted_or_jammed.drones": nil}},
+}
+
+// A type's name with a space after its hyphen, as some of the Air Force's
+// lists print it: the same type as the name written whole.
+var afSpacedTypeFamily = []attackCase{
+	{name: "af16: spaced Iskander-M joined to other types by slashes", pub: "2026-04-02",
+		text: "Уночі противник атакував 4 балістичними ракетами Іскандер- М/KN-23 та 90 ударними БпЛА. Збито/подавлено 3 балістичні ракети Іскандер- М/KN-23 та 70 БпЛА.",
+		want: map[string]any{"national#": 1, "0.launched.by_type.Iskander-M/KN-23": 4, "0.intercepted_or_jammed.by_type.Iskander-M/KN-23": 3, "0.launched.drones": 90}},
+	{name: "af16: spaced Iskander-K alone, in a list item", pub: "2026-04-02",
+		text: "У ніч на 2 квітня противник атакував:\n- 6 крилатими ракетами Іскандер- К;\n- 40 ударними БпЛА.",
+		want: map[string]any{"national#": 1, "0.launched.by_type.Iskander-K": 6, "0.launched.drones": 40}},
+	// what must not change
+	{name: "af16: a hyphen and a space before a word that makes no type", pub: "2026-04-02",
+		text: "Уночі ворог випустив 5 ракет Іскандер- так повідомили Повітряні сили.",
+		want: map[string]any{"national#": 1, "0.launched.missiles": 5, "0.launched.by_type.Iskander-M": nil}},
 }
