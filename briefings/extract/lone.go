@@ -8,7 +8,8 @@ package extract
 // drone with a message painted on it. Such figures make no national tally.
 // The claims of Russia's ministry about Ukraine's drones are left alone: it
 // does state single drones ("a drone was destroyed over the region"), and
-// the Air Force's template (its window) is never such a story. Whatever
+// the Air Force's template (its window) is never such a story, nor is any
+// figure the Air Force gives: its single missiles are the night's tally. Whatever
 // the attacker, a lone weapon in the body does not replace a numbered
 // figure of the same kind in the headline: it is one of them, or another
 // incident.
@@ -43,7 +44,7 @@ func (e *event) withoutLone() *event {
 	if !any {
 		return e
 	}
-	story := allLone && e.scope == scopeNational && e.attacker == sideRU && e.start == ""
+	story := allLone && e.scope == scopeNational && e.attacker == sideRU && e.start == "" && e.source != srcAirForce
 	var kept []entry
 	for i := range e.entries {
 		x := &e.entries[i]
