@@ -150,6 +150,26 @@ func targetWord(w string) bool {
 // as the Air Force writes them ("атакував балістичною ракетою", "збито ракету").
 var ukSingularHeads = map[string]bool{"ракетою": true, "ракету": true, "ракета": true, "дроном": true, "безпілотником": true}
 
+// ukMasculineHeads are drone nouns whose singular is the same in the
+// nominative and accusative, or that do not decline (БпЛА): one weapon only
+// after a masculine singular adjective, in a sentence of downing.
+var ukMasculineHeads = map[string]bool{"дрон": true, "безпілотник": true, "бпла": true}
+
+// onlyDowning: the sentence's verbs of weapons are all of downing or
+// jamming (no launch, hit or debris).
+func onlyDowning(cueAt []outcome) bool {
+	down := false
+	for _, o := range cueAt {
+		switch o {
+		case outIntercepted, outJammed, outCombined:
+			down = true
+		case outLaunched, outHit, outDebris:
+			return false
+		}
+	}
+	return down
+}
+
 // appendImplicit adds the mentions of singular nouns without a number, in
 // the order of the sentence: the Air Force's "атакував балістичною ракетою",
 // and "the missile" of a report that named it before.
@@ -168,8 +188,8 @@ func appendImplicit(out []mention, toks []token, cueAt []outcome, rs *ruleSet) [
 			continue
 		}
 		start, ok := implicitStart(toks, k, rs)
-		if !ok {
-			continue
+		if !ok || ukMasculineHeads[toks[k].low] && !onlyDowning(cueAt) {
+			continue // "ворожий дрон атакував автобус": one drone's incident, no count
 		}
 		m := mention{n: 1, known: true, flags: fImplicit | fSingular, start: start}
 		if enDefiniteHeads[toks[k].low] {
@@ -223,7 +243,7 @@ func singularPerson(toks []token, k int) (int, bool) {
 // without a number, and where it starts.
 func implicitStart(toks []token, k int, rs *ruleSet) (int, bool) {
 	lw := toks[k].low
-	if !ukSingularHeads[lw] && !enDefiniteHeads[lw] && lw != "ракети" {
+	if !ukSingularHeads[lw] && !enDefiniteHeads[lw] && !ukMasculineHeads[lw] && lw != "ракети" {
 		return 0, false
 	}
 	start := k
@@ -236,6 +256,11 @@ func implicitStart(toks []token, k int, rs *ruleSet) (int, bool) {
 	case lw == "ракети" && (start < k && strings.HasSuffix(toks[k-1].low, "ої") || start > 0 && genitiveHead(toks[start-1].low)) && rs.on(ruleUkSingular):
 		// "влучання балістичної ракети", "влучання ракети": after a noun that
 		// takes the genitive, or with a feminine adjective, "ракети" is one missile
+		return start, start == 0 || toks[start-1].kind != kNum
+	case ukMasculineHeads[lw] && start < k && strings.HasSuffix(toks[start].low, "ий") && rs.on(ruleUkSingular):
+		// "збили ворожий ударний дрон", "знищив ворожий БПЛА": a masculine
+		// singular adjective makes the noun (the same in the nominative and
+		// accusative, or indeclinable) one weapon
 		return start, start == 0 || toks[start-1].kind != kNum
 	case enDefiniteHeads[lw] && rs.on(ruleDefiniteOne):
 		return start, start > 0 && toks[start-1].low == "the"

@@ -8,7 +8,7 @@ import (
 // Paraphrase families for issue 14 (Ukrainian reports, round of rwuk3),
 // written for these tests: invented figures, places and times.
 func variantCases15uk() []attackCase {
-	return slices.Concat(ukAllOfThemFamily, ukAftermathRegionsFamily, ukLandedFamily, ukDefenceRegionsFamily, ukClassNamesFamily, ukRegionListFamily)
+	return slices.Concat(ukAllOfThemFamily, ukAftermathRegionsFamily, ukLandedFamily, ukDefenceRegionsFamily, ukClassNamesFamily, ukRegionListFamily, ukOneDroneFamily)
 }
 
 func TestExtractVariants15uk(t *testing.T) {
@@ -209,4 +209,29 @@ var ukRegionListFamily = []attackCase{
 	{name: "uk: a list of weapons under a launch header, as before", pub: "2026-05-06",
 		text: "Вночі противник атакував:\n- 50 ударними дронами;\n- 3 балістичними ракетами.",
 		want: map[string]any{"national#": 1, "0.launched.drones": 50, "0.launched.missiles": 3}},
+}
+
+// A drone noun that is the same in the nominative and accusative (дрон,
+// безпілотник) or does not decline (БпЛА), after a masculine singular
+// adjective, in a sentence of downing: one drone shot down.
+var ukOneDroneFamily = []attackCase{
+	{name: "uk: a governor's unit destroyed one enemy drone over the region", pub: "2026-05-06",
+		text: "Цієї ночі над областю підрозділ ППО знищив ворожий БпЛА, повідомив голова ОВА.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 1}},
+	{name: "uk: air defence downed one strike drone", pub: "2026-05-06",
+		text: "Вночі над Полтавщиною сили ППО збили ворожий ударний безпілотник.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 1, "0.regions": []string{"Poltava"}}},
+	{name: "uk: one drone destroyed, the impersonal passive after it", pub: "2026-05-06",
+		text: "Над Рівненщиною ворожий дрон знищено, повідомили в ОВА.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 1}},
+	// what must not change
+	{name: "uk: one drone's incident is no count", pub: "2026-05-06",
+		text: "Ворожий дрон атакував маршрутку на околиці Херсона.",
+		want: map[string]any{"#": 0}},
+	{name: "uk: a warning of one drone on its way is no count", pub: "2026-05-06",
+		text: "Повітряні сили попередили: ворожий ударний дрон рухається на Шостку.",
+		want: map[string]any{"#": 0}},
+	{name: "uk: a plural count stays the count", pub: "2026-05-06",
+		text: "Вночі над Полтавщиною сили ППО збили 6 ворожих безпілотників.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 6}},
 }
