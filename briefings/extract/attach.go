@@ -113,6 +113,7 @@ type reader struct {
 	scene        string   // the place an air-raid alert was named for: its figures follow
 	sawRegional  bool     // a governor, mayor or regional command spoke in the text
 	sawNational  bool     // a national source (the Air Force, a ministry, the military, officials) spoke
+	launchAreas  bool     // a sentence named where the weapons were launched from in the Air Force's way
 	speakerRegs  []string // the regions the regional speakers spoke of
 	speaker      source   // the regional speaker (governor or mayor) when only one kind spoke; srcNone else
 	speakers     int      // kinds of regional speaker seen
@@ -497,6 +498,7 @@ func (r *reader) clause(s sentence, ms []mention, figs []figure) clause {
 	c.regional = c.src.regional()
 	r.sawRegional = r.sawRegional || c.regional
 	r.sawNational = r.sawNational || c.src.rank() > 0
+	r.launchAreas = r.launchAreas || launchAreas(toks)
 	if c.regional && c.src != r.speaker {
 		r.speakers++
 		r.speaker = c.src

@@ -63,6 +63,8 @@ const (
 	ruleSplit  // "знешкоджено N: A збито, B локаційно втрачено": N is shot down or jammed
 	// predicates (stage 2), continued
 	ruleBothAnd // "збито та подавлено", "збити та подавити": the template's pair joined by "and" is either
+	// events (stage 3), continued
+	ruleLaunchAreas // the Air Force's launch areas ("район пуску – X", "X – рф"): its tally, national
 	nRules
 )
 
@@ -72,7 +74,7 @@ var ruleNames = [nRules]string{
 	"report-times", "ongoing", "denial", "launch-origin", "unnumbered", "breakdown", "incident", "irrealis", "each",
 	"conflict", "region-share", "front-place", "specific-source", "adopt-time", "template-source", "alert-scene", "casualty-context", "aside-regions", "pending-source", "restate", "scope", "ministry-regions",
 	"third-country", "hits-local", "war-scale", "included", "aftermath-regions", "defence-regions",
-	"all", "all-but", "lone", "split", "both-and",
+	"all", "all-but", "lone", "split", "both-and", "launch-areas",
 }
 
 func (r rule) String() string { return ruleNames[r] }

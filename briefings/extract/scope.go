@@ -41,6 +41,11 @@ func (r *reader) settleScope() {
 		// not a total whose own share of that place is stated apart ("30
 		// drones, 12 of them over the Kharkiv region")
 		unnamed := !r.sawRegional && !r.sawNational && !e.hasShares()
+		if e.attacker == sideRU && !r.sawRegional && r.launchAreas && r.rs.on(ruleLaunchAreas) {
+			// the Air Force's overnight tally, its launch areas named: the
+			// country's figures, also when a weapon's target region is named
+			unnamed = false
+		}
 		if e.attacker == sideRU && (r.sawRegional || unnamed) && r.rs.on(ruleScope) {
 			// a governor's or mayor's figures, or a strike on one place that
 			// no national source reports (a city struck with three guided
@@ -342,6 +347,26 @@ func ownAviation(toks []token) bool {
 			case "завдала", "завдали", "здійснила", "здійснили", "нанесла", "нанесли":
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// launchAreas: the sentence names where weapons were launched from as the
+// Air Force's reports do: an area of launch ("район пуску", "райони пусків")
+// or a place marked as Russia's after a dash ("Курськ – рф",
+// "Приморсько-Ахтарськ-рф"). Only the Air Force tracks launches; its post
+// that names them is its tally of the whole country.
+func launchAreas(toks []token) bool {
+	for i := range toks {
+		lw := toks[i].low
+		switch {
+		case strings.HasSuffix(lw, "-рф") && toks[i].kind == kWord:
+			return true
+		case lw == "рф" && i > 0 && (toks[i-1].low == "–" || toks[i-1].low == "-" || toks[i-1].low == "—"):
+			return true
+		case (lw == "район" || lw == "райони") && i+1 < len(toks) && strings.HasPrefix(toks[i+1].low, "пуск"):
+			return true
 		}
 	}
 	return false

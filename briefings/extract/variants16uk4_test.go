@@ -1,0 +1,36 @@
+package extract
+
+import "slices"
+
+// Paraphrase families for issue 14 (the Air Force's own posts and Ukrainian
+// news, round of rwuk4), written for these tests: invented figures, places
+// and times.
+func variantCases16uk4() []attackCase {
+	return slices.Concat(launchAreasFamily)
+}
+
+// The Air Force's overnight post names where the weapons were launched from
+// (an area of launch, or a place marked as Russia's after a dash): its figures
+// are the whole country's, also when the post names a region as the target of
+// some of the weapons.
+var launchAreasFamily = []attackCase{
+	{name: "uk4: launch area in brackets, a region after по", pub: "2026-05-06",
+		text: "Уночі ворог запустив 4 ракети С-300 по Сумщині та 35 ударних БпЛА (райони пусків – Міллерово-рф). Знищено 30 ворожих БпЛА.",
+		want: map[string]any{"#": 1, "0.scope": "national", "0.launched.drones": 35, "0.launched.missiles": 4, "0.intercepted.drones": 30, "0.regions": []string{"Sumy"}}},
+	{name: "uk4: a place marked with a dash and рф, the struck region first", pub: "2026-05-06",
+		text: "У ніч на 6 травня противник завдав удару по Дніпропетровщині 2 балістичними ракетами (з Курської обл. – рф) та атакував 40 ударними БпЛА. Збито 33 ворожі БпЛА.",
+		want: map[string]any{"#": 1, "0.scope": "national", "0.launched.drones": 40, "0.launched.missiles": 2, "0.intercepted.drones": 33}},
+	{name: "uk4: area of launch named in the sentence after the figures", pub: "2026-05-06",
+		text: "Уночі окупанти атакували Полтавщину 3 крилатими ракетами Х-101 та 12 дронами. Район пуску ракет – Енгельс.",
+		want: map[string]any{"#": 1, "0.scope": "national", "0.launched.missiles": 3, "0.launched.drones": 12}},
+	// what must not change
+	{name: "uk4: a region after по, no launch area: that region's", pub: "2026-05-06",
+		text: "Уночі ворог запустив 4 ракети С-300 по Сумщині та 35 ударних БпЛА. Знищено 30 ворожих БпЛА.",
+		want: map[string]any{"#": 1, "0.scope": "regional", "0.regions": []string{"Sumy"}}},
+	{name: "uk4: a governor's figures with a launch area stay his region's", pub: "2026-05-06",
+		text: "Уночі ворог атакував Сумщину 7 дронами з напрямку Курськ – рф, повідомив голова ОВА. Збито 5 дронів.",
+		want: map[string]any{"#": 1, "0.scope": "regional", "0.regions": []string{"Sumy"}}},
+	{name: "uk4: Russia named without a dash is no launch area", pub: "2026-05-06",
+		text: "Уночі ворог запустив 6 дронів по Чернігівщині з території рф. Збито 4 дрони.",
+		want: map[string]any{"#": 1, "0.scope": "regional", "0.regions": []string{"Chernihiv"}}},
+}
