@@ -255,6 +255,11 @@ var cuePats = []cuePat{
 	{[]string{"завда*", "удар*"}, outLaunched},
 	{[]string{"завда*", "*", "удар*"}, outLaunched},
 	{[]string{"завда*", "*", "*", "удар*"}, outLaunched},
+	// "здійснили удар", "здійснив комбінований удар", "здійснив кілька ударів": the
+	// Air Force's other phrase for an attack, with what follows
+	{[]string{"здійсни*", "удар*"}, outLaunched},
+	{[]string{"здійсни*", "*", "удар*"}, outLaunched},
+	{[]string{"здійсни*", "*", "*", "удар*"}, outLaunched},
 }
 
 var cueWords = func() *wordTable[outcome] {

@@ -321,12 +321,19 @@ func allAt(toks []token, i int) bool {
 	return k >= 0 && toks[k].all
 }
 
+// strikesNoun: the Ukrainian plural noun of strikes (not the adjective
+// ударні, strike drones), which counts blows, not weapons.
+var strikesNoun = map[string]bool{"удари": true, "ударів": true, "ударами": true, "ударам": true, "ударах": true}
+
 // mentionAt reads the mention whose number is toks[i].
 func mentionAt(toks []token, i int, cueAt []outcome, rs *ruleSet, hasPrev bool) (mention, bool) {
 	t := &toks[i]
 	but := allBut(toks, i)
 	if isDateNumber(toks, i) || oneOfMost(toks, i) || machSpeed(toks, i) || but && (!rs.on(ruleAllBut) || t.vague || t.all) {
 		return mention{}, false
+	}
+	if t.vague && i+1 < len(toks) && strikesNoun[toks[i+1].low] {
+		return mention{}, false // "кілька ударів", "десятків ударів": a number of strikes, no weapons
 	}
 	m := mention{start: i}
 	switch {

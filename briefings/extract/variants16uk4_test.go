@@ -6,7 +6,7 @@ import "slices"
 // news, round of rwuk4), written for these tests: invented figures, places
 // and times.
 func variantCases16uk4() []attackCase {
-	return slices.Concat(launchAreasFamily)
+	return slices.Concat(launchAreasFamily, carriedOutStrikeFamily)
 }
 
 // The Air Force's overnight post names where the weapons were launched from
@@ -33,4 +33,29 @@ var launchAreasFamily = []attackCase{
 	{name: "uk4: Russia named without a dash is no launch area", pub: "2026-05-06",
 		text: "Уночі ворог запустив 6 дронів по Чернігівщині з території рф. Збито 4 дрони.",
 		want: map[string]any{"#": 1, "0.scope": "regional", "0.regions": []string{"Chernihiv"}}},
+}
+
+// "здійснити удар" (to carry out a strike), the Air Force's other phrase for
+// an attack, governs the weapons after it as "завдати удару" does; a vague
+// number of strikes ("кілька ударів") counts blows, not weapons.
+var carriedOutStrikeFamily = []attackCase{
+	{name: "uk4: combined strike with missiles and a drone figure", pub: "2026-05-06",
+		text: "Уночі ворог здійснив комбінований удар ракетами та 63 БпЛА.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 63}},
+	{name: "uk4: several strikes, the weapons after a colon", pub: "2026-05-06",
+		text: "Уночі противник здійснив кілька ударів: 27 ударних БпЛА.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 27, "0.qualifiers.launched\\.total": nil}},
+	{name: "uk4: massive strike, instrumental, then the downed", pub: "2026-05-06",
+		text: "У ніч на 6 травня окупанти здійснили масований удар 48 ударними БпЛА. Збито 40 БпЛА.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 48, "0.intercepted.drones": 40}},
+	{name: "uk4: a vague number of strikes after завдати is no weapon count", pub: "2026-05-06",
+		text: "Уночі противник завдав кількох ударів: 27 ударних БпЛА.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 27, "0.qualifiers.launched\\.total": nil}},
+	// what must not change
+	{name: "uk4: own aviation's count of strikes is no attack", pub: "2026-05-06",
+		text: "Авіація Сил оборони здійснила 12 ударів по районах зосередження противника.",
+		want: map[string]any{"#": 0}},
+	{name: "uk4: a vague count of strike drones stays no figure", pub: "2026-05-06",
+		text: "Уночі противник атакував кількома ударними БпЛА.",
+		want: map[string]any{"#": 0}},
 }
