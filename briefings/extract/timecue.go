@@ -416,6 +416,9 @@ func dateOf(toks []token, pub, today time.Time, night bool, rs *ruleSet) (date, 
 		}
 		key = fmt.Sprintf("%02d-%02d", m, d)
 		date = resolveDayMonth(pub, m, d)
+		if y := yearAfterDate(toks, i, d, pub); y > 0 && rs.on(ruleWrittenYear) {
+			date = writtenDate(y, m, d, date)
+		}
 		if rs.on(ruleEveningStart) && eveningStart(toks, i) {
 			date, key = nextDay(date), key+"+1"
 		}
@@ -437,6 +440,34 @@ func dateOf(toks []token, pub, today time.Time, night bool, rs *ruleSet) (date, 
 		}
 	}
 	return "", "", false
+}
+
+// yearAfterDate is the year written right after the day and the month at
+// toks[i] ("18 березня 2024 року"), or 0. The Air Force's posts of 2023-2025
+// date their night so; the year counts only when it is not after the
+// published year (a year later than the report is no report's date).
+func yearAfterDate(toks []token, i, d int, pub time.Time) int {
+	k := i + 1
+	if i == 0 || toks[i-1].kind != kNum || toks[i-1].n != d {
+		return 0 // the day before the month, as Ukrainian writes it
+	}
+	if k >= len(toks) || toks[k].kind != kNum || len(toks[k].s) != 4 || toks[k].n < 2000 || toks[k].n > 2100 {
+		return 0
+	}
+	if !pub.IsZero() && toks[k].n > pub.Year() {
+		return 0
+	}
+	return toks[k].n
+}
+
+// writtenDate is the date of day d of month m in year y, or else (no such
+// day) the date resolved from the publication.
+func writtenDate(y, m, d int, resolved string) string {
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d {
+		return resolved
+	}
+	return ymd(t)
 }
 
 // toDate: "до сьогодні", "на сьогодні", "станом на сьогодні": a count up

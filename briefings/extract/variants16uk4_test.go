@@ -1,12 +1,16 @@
 package extract
 
-import "slices"
+import (
+	"slices"
+	"testing"
+	"time"
+)
 
 // Paraphrase families for issue 14 (the Air Force's own posts and Ukrainian
 // news, round of rwuk4), written for these tests: invented figures, places
 // and times.
 func variantCases16uk4() []attackCase {
-	return slices.Concat(launchAreasFamily, carriedOutStrikeFamily)
+	return slices.Concat(launchAreasFamily, carriedOutStrikeFamily, writtenYearFamily)
 }
 
 // The Air Force's overnight post names where the weapons were launched from
@@ -58,4 +62,37 @@ var carriedOutStrikeFamily = []attackCase{
 	{name: "uk4: a vague count of strike drones stays no figure", pub: "2026-05-06",
 		text: "Уночі противник атакував кількома ударними БпЛА.",
 		want: map[string]any{"#": 0}},
+}
+
+// A night or a day dated with its year ("у ніч на 9 лютого 2024 року", as
+// the Air Force's posts of 2023-2025 write it): the date is that year's, also
+// in a text published in another year; its window's day goes with it.
+var writtenYearFamily = []attackCase{
+	{name: "uk4: a night with its year, published two years later", pub: "2026-05-06",
+		text: "У ніч на 9 лютого 2024 року противник атакував 26 ударними БпЛА. Збито 21 БпЛА.",
+		want: map[string]any{"national#": 1, "0.date": "2024-02-09", "0.launched.drones": 26}},
+	{name: "uk4: a night with its year and its window", pub: "2026-05-06",
+		text: "У ніч на 9 лютого 2024 року (з 19:30 8 лютого) ворог атакував 26 ударними БпЛА.",
+		want: map[string]any{"national#": 1, "0.date": "2024-02-09", "0.window_start": "2024-02-08T19:30"}},
+	{name: "uk4: a day's report with its year", pub: "2026-05-06",
+		text: "Протягом дня 9 лютого 2024 року противник атакував 26 ударними БпЛА.",
+		want: map[string]any{"national#": 1, "0.date": "2024-02-09", "0.launched.drones": 26}},
+	// what must not change
+	{name: "uk4: a night with no year takes the published year", pub: "2026-05-06",
+		text: "У ніч на 9 лютого противник атакував 26 ударними БпЛА.",
+		want: map[string]any{"national#": 1, "0.date": "2026-02-09"}},
+	{name: "uk4: a year after the publication's is no date", pub: "2026-05-06",
+		text: "У ніч на 3 травня 2027 року противник атакував 26 ударними БпЛА.",
+		want: map[string]any{"national#": 1, "0.date": "2026-05-03"}},
+	{name: "uk4: a window across the new year, no year written", pub: "2026-01-01",
+		text: "У ніч на 1 січня (з 19:00 31 грудня) противник атакував 26 ударними БпЛА.",
+		want: map[string]any{"national#": 1, "0.date": "2026-01-01", "0.window_start": "2025-12-31T19:00"}},
+}
+
+// With no publication date, a night dated with its year still has its date.
+func TestWrittenYearWithoutPublication(t *testing.T) {
+	res := Extract("У ніч на 9 лютого 2024 року противник атакував 26 ударними БпЛА.", time.Time{})
+	if len(res.Attacks) != 1 || res.Attacks[0].Date != "2024-02-09" {
+		t.Fatalf("got %+v, want one report dated 2024-02-09", res.Attacks)
+	}
 }

@@ -60,7 +60,11 @@ func windowAt(toks []token, k int, pub time.Time, ti timeInfo) (start, end strin
 	if !ok {
 		return "", "", 0, false
 	}
-	day, after := dayAfter(toks, next, pub)
+	anchor := pub
+	if t, err := time.Parse("2006-01-02", ti.date); err == nil {
+		anchor = t // the window's day is the night's or the day's before it, in that date's year
+	}
+	day, after := dayAfter(toks, next, anchor)
 	if day == "" {
 		day = windowDay(ti, h, true)
 	}
