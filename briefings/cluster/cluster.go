@@ -19,7 +19,10 @@
 // event up once, so its other articles of the day are other stories however
 // much of its house style they share. The events of the fingerprint are the
 // attack events the article's reports identify (AttackReport.StoryKey): the
-// same event is the same story, in any language.
+// same event is the same story, in any language. A source's report that
+// names no date is its update of its dated report of the same attacker,
+// target and regions when published in that event's reporting window, and
+// another event's when published outside it (update.go).
 // A story also closes: an article joins a story only while the story's first
 // indexed article is within the index's span (DefaultSpan) of it, so a
 // recurring subject starts a new story every few days instead of growing one
@@ -214,6 +217,14 @@ func (x *Index) match(a *briefings.Article, sp *sig, keys []string) (storyID int
 		}
 		score := similarity(&s, &e.sig, gap)
 		if a.SourceID != 0 && e.source == a.SourceID {
+			// The source's update of its report of an event, or its report
+			// of another night's (update).
+			switch update(&s, &e.sig, a.PublishedAt, e.at) {
+			case 1:
+				score = 1
+			case -1:
+				score = 0
+			}
 			if score < SameSourceThreshold {
 				continue
 			}
@@ -248,11 +259,16 @@ func (x *Index) candidates(sc *scratch, a *briefings.Article, keys []string) {
 	lists := sc.lists[:0]
 	for _, t := range keys {
 		if p := x.postings[t]; len(p) > 0 && len(p) <= maxPosting {
-			w := 1
-			if strings.HasPrefix(t, "@") {
+			w, own := 1, false
+			switch t[0] {
+			case '@':
 				w = 2
+			case '~':
+				// an attack's attacker, target and regions without its
+				// date: a candidate of a's own source only (update)
+				w, own = 2, true
 			}
-			lists = append(lists, posting{p, w})
+			lists = append(lists, posting{p, w, own})
 		}
 	}
 	sort.Slice(lists, func(i, j int) bool { return len(lists[i].p) < len(lists[j].p) })
@@ -266,6 +282,9 @@ func (x *Index) candidates(sc *scratch, a *briefings.Article, keys []string) {
 	}
 	for _, l := range lists {
 		for _, e := range l.p {
+			if l.own && (a.SourceID == 0 || e.source != a.SourceID) {
+				continue
+			}
 			if !e.at.Before(lo) && !e.at.After(hi) {
 				if sc.count[e.slot] == 0 {
 					sc.touched = append(sc.touched, e)
@@ -299,8 +318,9 @@ type scratch struct {
 // posting is the entries indexed under one of a query's keys, and the
 // weight of sharing that key.
 type posting struct {
-	p []*entry
-	w int
+	p   []*entry
+	w   int
+	own bool // counts only entries of the query's source
 }
 
 // release zeroes sc's counts and returns it to the pool without references

@@ -33,6 +33,9 @@ type sig struct {
 	numbers  []string // figures (not years), as written without separators
 	days     []string // weekdays named in the lead
 	events   []string // attack event keys (attacker, target, date)
+	// undated are the keys of attack reports that name no date (the
+	// attacker, the target, the regions): see update.
+	undated []string
 	// Filled by prepare; similarity reads these, not entities, so the index
 	// keeps no map per entry.
 	w      []float64 // weight of terms[i]
@@ -53,6 +56,15 @@ func (s *sig) keys() []string {
 	}
 	for _, e := range s.events {
 		out = append(out, "@"+e)
+	}
+	// A dated event and an undated report of its attacker, target and
+	// regions meet under the undated form (see update).
+	for _, list := range [][]string{s.events, s.undated} {
+		for _, e := range list {
+			if b := "~" + eventBase(e); !slices.Contains(out, b) {
+				out = append(out, b)
+			}
+		}
 	}
 	return out
 }
@@ -198,8 +210,8 @@ type Signature struct {
 func Prepare(title, body string, events ...string) *Signature {
 	s := buildSig(title, body)
 	for _, e := range events {
-		if e != "" && !strings.ContainsAny(e, "|,") && !contains(s.events, e) {
-			s.events = append(s.events, e)
+		if e != "" && !strings.ContainsAny(e, "|,") && !contains(s.events, e) && !contains(s.undated, e) {
+			s.addEvent(e)
 		}
 	}
 	fp := render(&s)
@@ -250,6 +262,10 @@ func render(s *sig) string {
 	b.WriteString(strings.Join(s.days, ","))
 	b.WriteString("|e:")
 	b.WriteString(strings.Join(s.events, ","))
+	if len(s.events) > 0 && len(s.undated) > 0 {
+		b.WriteByte(',')
+	}
+	b.WriteString(strings.Join(s.undated, ","))
 	return b.String()
 }
 
@@ -289,7 +305,9 @@ func parseSig(fp string) (sig, bool) {
 		case "d":
 			s.days = list
 		case "e":
-			s.events = list
+			for _, e := range list {
+				s.addEvent(e)
+			}
 		}
 	}
 	s.prepare()

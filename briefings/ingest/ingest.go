@@ -622,13 +622,17 @@ func (in *Ingester) prepare(ctx context.Context, a *briefings.Article) (Outcome,
 	in.classify(a)
 	// Reports of different nights (or regions) never share a story, however
 	// alike their wording: the fingerprint carries the events the reports
-	// identify (AttackReport.StoryKey).
+	// identify (AttackReport.StoryKey). A report that names no date gives
+	// its key without one ("RU>UA@/Kharkiv"): the index relates it to its
+	// source's dated reports by time alone (a channel's update of its post).
 	var events []string
 	for i := range a.Attacks {
-		if r := &a.Attacks[i]; r.Date != "" {
-			if k := r.StoryKey(); k != "" && !slices.Contains(events, k) {
-				events = append(events, k)
-			}
+		r := a.Attacks[i]
+		if r.Date == "" {
+			r.PublishedAt = time.Time{} // no date: the key stays undated
+		}
+		if k := r.StoryKey(); k != "" && !slices.Contains(events, k) {
+			events = append(events, k)
 		}
 	}
 	g := cluster.Prepare(a.Title, prose, events...)
