@@ -75,7 +75,8 @@ func span(days []Point) Span {
 // added up by sitrep from the day figures): 1,234 drones launched (+18 % on
 // the 7 days before), 89 % brought down; biggest day: 12 Mar, 458 drones."
 // Only computed figures of stated figures appear, labelled as sitrep's
-// sums; a comparison or share whose base is zero is left out.
+// sums; a comparison or share whose base is zero is left out, and the two
+// weeks are compared only when their sums cover as many days (change).
 func (t Trend) Sentence(p *locale.Printer) string {
 	class := string(t.Class)
 	to := short(p, t.Week.To)
@@ -92,10 +93,7 @@ func (t Trend) Sentence(p *locale.Printer) string {
 		b.WriteString(p.T("trend.head", locale.Args{"To": to}))
 	}
 	b.WriteString(p.N("trend.launched."+class, t.Week.Launched, locale.Args{"N": thousands(p, t.Week.Launched)}))
-	if t.Before.Launched > 0 {
-		ch := 100 * float64(t.Week.Launched-t.Before.Launched) / float64(t.Before.Launched)
-		b.WriteString(p.T("trend.change", locale.Args{"Change": signed(ch)}))
-	}
+	b.WriteString(t.change(p))
 	if t.Week.Paired > 0 {
 		b.WriteString(p.T("trend.down", locale.Args{"Pct": int(math.Round(100 * float64(t.Week.Down) / float64(t.Week.Paired)))}))
 		if t.Week.PairedDays < t.Week.LaunchedDays {
@@ -107,6 +105,34 @@ func (t Trend) Sentence(p *locale.Printer) string {
 	}
 	b.WriteString(".")
 	return b.String()
+}
+
+// minCompareDays is the least number of days with figures each week's sum
+// needs for the two to be compared.
+const minCompareDays = 4
+
+// change is the clause comparing the week's sum with the sum of the 7 days
+// before. Both are sitrep's sums of the days that give a figure, so they
+// are compared only when they add up as many days, and at least
+// minCompareDays: a week of 6 reported days against one of 3 would read
+// "+100 %" of alike days. When some days give none, the clause says the
+// earlier sum covers as many; otherwise it says why there is no
+// comparison. "" when the days before give no figure at all.
+func (t Trend) change(p *locale.Printer) string {
+	before, week, of := t.Before.LaunchedDays, t.Week.LaunchedDays, len(t.Week.Days)
+	switch {
+	case t.Before.Launched == 0:
+		return ""
+	case before != week:
+		return p.T("trend.no_change", locale.Args{"Before": before, "Days": week, "Of": of})
+	case week < minCompareDays:
+		return p.T("trend.no_change_few", nil)
+	}
+	ch := signed(100 * float64(t.Week.Launched-t.Before.Launched) / float64(t.Before.Launched))
+	if week < of {
+		return p.T("trend.change_some", locale.Args{"Change": ch, "Days": week, "Of": of})
+	}
+	return p.T("trend.change", locale.Args{"Change": ch})
 }
 
 // biggest is the clause of the week's biggest day: "; biggest day: 12 Mar,
