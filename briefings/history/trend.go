@@ -101,7 +101,7 @@ func (t Trend) Sentence(p *locale.Printer) string {
 		}
 	}
 	if t.Biggest != nil {
-		b.WriteString(biggest(p, *t.Biggest))
+		b.WriteString(biggest(p, *t.Biggest, t.Week.LaunchedDays == 1))
 	}
 	b.WriteString(".")
 	return b.String()
@@ -138,16 +138,28 @@ func (t Trend) change(p *locale.Printer) string {
 // biggest is the clause of the week's biggest day: "; biggest day: 12 Mar,
 // 458 drones", or the day's stated parts when its one report read from
 // text gives the launched figure only by them; "" when it states none.
-func biggest(p *locale.Printer, pt Point) string {
+// When it is the only day with a figure (only), the week's figure is the
+// day's and the clause names the day without repeating it: "; all on one
+// day, 12 Mar" (with the parts, when the day gives it by them).
+func biggest(p *locale.Printer, pt Point, only bool) string {
 	args := locale.Args{"Date": short(p, pt.Start)}
 	if r := pt.text(); r != nil {
 		if parts, summed := digest.StatedParts(p, r, "launched."+string(pt.Class)); summed {
-			if parts == "" {
+			switch {
+			case parts == "" && only:
+				return p.T("trend.one_day", args)
+			case parts == "":
 				return ""
 			}
 			args["What"] = parts
+			if only {
+				return p.T("trend.one_day_parts", args)
+			}
 			return p.T("trend.biggest_parts", args)
 		}
+	}
+	if only {
+		return p.T("trend.one_day", args)
 	}
 	args["N"] = thousands(p, pt.Launched)
 	return p.N("trend.biggest."+string(pt.Class), pt.Launched, args)

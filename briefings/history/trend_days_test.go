@@ -1,6 +1,7 @@
 package history
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -69,5 +70,34 @@ func TestTrendComparesLikeWithLike(t *testing.T) {
 		if got := tr.Sentence(c.For(locale.Ukrainian)); got != tc.uk {
 			t.Errorf("%s (uk):\n got %s\nwant %s", tc.name, got, tc.uk)
 		}
+	}
+}
+
+// TestTrendOneDayIsNotRepeated: when one day of the week gives a figure,
+// the week's figure is that day's, and "7 missiles launched ...; biggest
+// day: 14 Mar, 7 missiles" said it twice (the demo's missiles). The clause
+// names the day instead. Two days or more: the biggest day as before.
+func TestTrendOneDayIsNotRepeated(t *testing.T) {
+	c, err := locale.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := text(1, "2025-03-14", "Outlet A", "", nil, nil)
+	r.Launched.Missiles, r.Intercepted.Missiles = n(7), n(5)
+	tr := Weekly(nil, []*briefings.AttackReport{r}, Missiles, "2025-03-14")
+	for _, tc := range []struct {
+		lang locale.Lang
+		want string
+	}{
+		{locale.English, "7 days to 14 Mar (sums added up by sitrep from the figures of 1 of the 7 days; the others give none): 7 missiles launched, 71 % brought down; all on one day, 14 Mar."},
+		{locale.Ukrainian, "7 днів до 14 березня (суми порахував sitrep за цифрами 1 з 7 днів; за інші цифр немає): запущено 7 ракет, знешкоджено 71 %; усі за один день, 14 березня."},
+	} {
+		if got := tr.Sentence(c.For(tc.lang)); got != tc.want {
+			t.Errorf("%s:\n got %s\nwant %s", tc.lang, got, tc.want)
+		}
+	}
+	two := Weekly(nil, fortnight(nil, []int{3, 6}), Drones, "2025-03-14")
+	if got, want := two.Sentence(c.For(locale.English)), "200 drones launched; biggest day: 11 Mar, 100 drones."; !strings.HasSuffix(got, want) {
+		t.Errorf("two days: %s, want it to end %s", got, want)
 	}
 }

@@ -94,7 +94,7 @@ func TestTrendSaysSummedMissilesByClass(t *testing.T) {
 	if got, want := DayLine(en(t), *tr.Biggest), "12 Mar: launched 2 ballistic missiles, 6 cruise missiles (Outlet A)"; got != want {
 		t.Errorf("day line:\n got %s\nwant %s", got, want)
 	}
-	if got, want := tr.Sentence(en(t)), "7 days to 14 Mar (sums added up by sitrep from the figures of 1 of the 7 days; the others give none): 8 missiles launched; biggest day: 12 Mar, 2 ballistic missiles, 6 cruise missiles."; got != want {
+	if got, want := tr.Sentence(en(t)), "7 days to 14 Mar (sums added up by sitrep from the figures of 1 of the 7 days; the others give none): 8 missiles launched; all on one day, 12 Mar: 2 ballistic missiles, 6 cruise missiles."; got != want {
 		t.Errorf("sentence:\n got %s\nwant %s", got, want)
 	}
 }
