@@ -236,6 +236,16 @@ var cuePats = []cuePat{
 	{[]string{"не", "досяг"}, outNotReached},   // the masculine singular, after a count ending in one
 	{[]string{"не", "долетів"}, outNotReached}, // likewise
 	{[]string{"failed", "to", "stop"}, outIgnored},
+	// "sustained injuries", "suffered shrapnel wounds": the people counted before
+	// it were hurt (plural nouns only: one person's "injury" is described, not counted)
+	{[]string{"sustained", "injuries"}, outInjured},
+	{[]string{"suffered", "injuries"}, outInjured},
+	{[]string{"sustained", "wounds"}, outInjured},
+	{[]string{"suffered", "wounds"}, outInjured},
+	{[]string{"sustained", "*", "injuries"}, outInjured},
+	{[]string{"suffered", "*", "injuries"}, outInjured},
+	{[]string{"sustained", "*", "wounds"}, outInjured},
+	{[]string{"suffered", "*", "wounds"}, outInjured},
 	{[]string{"локаційно", "втрач*"}, outJammed},
 	{[]string{"lost", "from", "radar*"}, outJammed},
 	{[]string{"disappeared", "from", "radar*"}, outJammed},
