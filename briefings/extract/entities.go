@@ -224,7 +224,7 @@ func findEntities(sents []sentence) []briefings.Entity {
 		toks := s.toks
 		for i := 0; i < len(toks); i++ {
 			e, n := entityAt(toks, i)
-			if e == nil {
+			if e == nil || cityDistrict(toks, i) {
 				continue
 			}
 			if !seen[e.name] {

@@ -628,6 +628,9 @@ func regionAt(toks []token, i int) (region, bool) {
 	if i+1 < len(toks) && (toks[i+1].low == "time" || toks[i+1].low == "часом" || toks[i+1].low == "часу") {
 		return region{}, false // "10 p.m. Moscow time", "за київським часом": a clock's zone
 	}
+	if cityDistrict(toks, i) {
+		return region{}, false
+	}
 	if capitalForState(toks, i) {
 		return region{}, false // "Kyiv's military reported": the state, not the city
 	}
@@ -635,6 +638,18 @@ func regionAt(toks []token, i int) (region, bool) {
 		return region{}, false // "the Dnipro River": a river, not the city or its region
 	}
 	return regionOf(toks[i].low)
+}
+
+// cityDistrict: a district named after the capital inside another city
+// ("у Київському районі" of Kharkiv, Odesa, Poltava or Donetsk, the Russian
+// "в Киевском районе" of Simferopol or Donetsk) is no place in the Kyiv
+// region: the region has had no district of that name since 2020, and the
+// capital's districts are named otherwise.
+func cityDistrict(toks []token, i int) bool {
+	if i+1 >= len(toks) || !strings.HasPrefix(toks[i+1].low, "район") {
+		return false
+	}
+	return strings.HasPrefix(toks[i].low, "київськ") || strings.HasPrefix(toks[i].low, "киевск")
 }
 
 // capitalForState: a capital's possessive before the state's forces or
