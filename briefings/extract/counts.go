@@ -354,7 +354,7 @@ func colonBetween(toks []token, a, b int) bool {
 // "missiles aimed at Kyiv") describes the weapons; the verb after it says
 // what happened to them.
 func headedFor(lw, next string) bool {
-	return (lw == "headed" || lw == "bound") && (next == "for" || next == "to" || next == "towards" || next == "toward") || lw == "aimed" && next == "at"
+	return (lw == "headed" || lw == "heading" || lw == "bound") && (next == "for" || next == "to" || next == "towards" || next == "toward") || lw == "aimed" && next == "at"
 }
 
 // forwardCue finds the predicate after a phrase ending at token end:

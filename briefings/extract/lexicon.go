@@ -260,6 +260,14 @@ var cuePats = []cuePat{
 	{[]string{"blasted", "out", "of", "the", "sky"}, outIntercepted},
 	{[]string{"strikes", "from"}, outHit},
 	{[]string{"headed", "for"}, outLaunched},
+	// "ten drones were heading towards the capital", "drones headed toward the
+	// city" with no other verb after: they were sent at it (with a verb after
+	// it, the participle only describes them: see headedFor)
+	{[]string{"headed", "towards"}, outLaunched},
+	{[]string{"headed", "toward"}, outLaunched},
+	{[]string{"heading", "for"}, outLaunched},
+	{[]string{"heading", "towards"}, outLaunched},
+	{[]string{"heading", "toward"}, outLaunched},
 	{[]string{"were", "recorded"}, outLaunched},
 	// "завдав удару", "завдали ракетного удару", "завдав масованого комбінованого удару": struck, with what follows
 	{[]string{"завда*", "удар*"}, outLaunched},

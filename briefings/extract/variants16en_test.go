@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (round 10, English news-page paragraphs),
 // written for these tests: invented places, times and figures.
 func variantCases16en() []attackCase {
-	return slices.Concat(sustainedFamily)
+	return slices.Concat(sustainedFamily, headingFamily)
 }
 
 // "N people sustained injuries", "two men suffered shrapnel wounds": the
@@ -33,4 +33,33 @@ var sustainedFamily = []attackCase{
 	{name: "sustained: damage sustained by buildings", pub: "2026-04-04",
 		text: "Air defence shot down 12 drones overnight; two houses sustained damage, the governor said.",
 		want: map[string]any{"#": 1, "0.intercepted.drones": 12, "0.casualties.injured": nil}},
+}
+
+// "N drones were heading towards the capital", "N drones headed toward the
+// city": with no other verb after it in the sentence, the direction is the
+// predicate and the drones were sent; with a verb after it ("drones heading
+// for the city were shot down") it only describes them.
+var headingFamily = []attackCase{
+	{name: "heading: were heading towards, then all destroyed", pub: "2026-04-04",
+		text: "Up to a dozen hostile drones were heading towards the capital overnight, the city administration said. All of them were destroyed on the outskirts.",
+		want: map[string]any{"#": 1, "0.launched.drones": 12, "0.intercepted.drones": 12}},
+	{name: "heading: were headed towards, then all destroyed", pub: "2026-04-04",
+		text: "Preliminarily, as many as nine drones were headed towards the city, the mayor said. But all the attack drones were destroyed on the approaches.",
+		want: map[string]any{"#": 1, "0.launched.drones": 9}},
+	{name: "heading: headed toward as the finite verb", pub: "2026-04-04",
+		text: "Twenty drones headed toward Odesa overnight, the governor said. Air defence destroyed 18 of them.",
+		want: map[string]any{"#": 1, "0.launched.drones": 20, "0.intercepted.drones": 18}},
+	{name: "heading: missiles heading for the west", pub: "2026-04-04",
+		text: "The air force said 14 cruise missiles were heading for the western regions at dawn.",
+		want: map[string]any{"#": 1, "0.launched.missiles": 14}},
+	// what must not change
+	{name: "heading: the participle before the verb of downing", pub: "2026-04-04",
+		text: "Two drones heading towards the capital were shot down, the mayor said.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 2, "0.launched.drones": nil}},
+	{name: "heading: the participle after the object", pub: "2026-04-04",
+		text: "Air defence shot down 19 drones heading toward the capital, the mayor said.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 19, "0.launched.drones": nil}},
+	{name: "heading: headed for, then destroyed", pub: "2026-04-04",
+		text: "Five drones headed for the capital were destroyed overnight, the mayor said.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 5, "0.launched.drones": nil}},
 }
