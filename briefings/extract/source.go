@@ -195,6 +195,8 @@ func sourceAt(toks []token, i int, lw, prev, next string) source {
 		return srcMayor
 	case headOfRegion(lw, next):
 		return srcGovernor // "очільник області", "голова ОВА"
+	case regionHead(toks, i, lw, prev, next):
+		return srcGovernor // "regional head", "the head of the republic", "the appointed head of Crimea"
 	case airCommand(toks, i, lw, prev), regionalCommand(toks, i, lw, prev, next):
 		return srcGovernor // a regional command ("Повітряне командування «Південь»", "Operational Command South") counts its region
 	case ukr && (lw == "military" || lw == "army" || lw == "armed" && next == "forces"), lw == "commander-in-chief",
@@ -331,6 +333,29 @@ func headOfRegion(lw, next string) bool {
 		return next == "області" || next == "ова" || next == "ода"
 	}
 	return false
+}
+
+// regionHead: the head of a region or republic as a speaker ("regional
+// head", "the head of the region", "the head of the republic", "the
+// Moscow-appointed head of Crimea", "the head of Chechnya"): Russia's
+// republics and Crimea have heads, not governors, and speak for one region.
+func regionHead(toks []token, i int, lw, prev, next string) bool {
+	if lw != "head" {
+		return false
+	}
+	if prev == "regional" {
+		return true
+	}
+	if next != "of" || i+2 >= len(toks) {
+		return false
+	}
+	w := toks[i+2].low
+	if w == "the" && i+3 < len(toks) {
+		w = toks[i+3].low
+		return w == "region" || w == "republic"
+	}
+	rg, ok := regionOf(w)
+	return ok && rg.ru && rg.name != "Moscow"
 }
 
 // airCommand: one of the Air Force's regional commands, named by its
@@ -690,6 +715,9 @@ func regionsAfter(toks []token, k int) (string, bool) {
 				found = append(found, r.name)
 			}
 			continue
+		}
+		if t.low == "north" && k+1 < len(toks) && strings.HasPrefix(toks[k+1].low, "ossetia") {
+			continue // "North Ossetia": the first word of the republic's name
 		}
 		if t.low == "black" && k+1 < len(toks) && toks[k+1].low == "sea" && !contains(found, "Black Sea") {
 			found = append(found, "Black Sea") // "over the Black Sea"

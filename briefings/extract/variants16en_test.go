@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (round 10, English news-page paragraphs),
 // written for these tests: invented places, times and figures.
 func variantCases16en() []attackCase {
-	return slices.Concat(sustainedFamily, headingFamily)
+	return slices.Concat(sustainedFamily, headingFamily, regionHeadFamily)
 }
 
 // "N people sustained injuries", "two men suffered shrapnel wounds": the
@@ -62,4 +62,35 @@ var headingFamily = []attackCase{
 	{name: "heading: headed for, then destroyed", pub: "2026-04-04",
 		text: "Five drones headed for the capital were destroyed overnight, the mayor said.",
 		want: map[string]any{"#": 1, "0.intercepted.drones": 5, "0.launched.drones": nil}},
+}
+
+// Russia's republics and Crimea have heads, not governors: "regional head
+// X said", "the head of the republic said", "the Moscow-installed head of
+// Crimea said" name one region's official, whose count is that region's
+// share, also after the other side's national figures. The republics are
+// regions of the map (a fact, not a pattern of text); "North" is part of
+// North Ossetia's name.
+var regionHeadFamily = []attackCase{
+	{name: "region head: regional head after the Air Force", pub: "2026-04-04",
+		text: "The air force said it downed 11 of 15 Russian drones. Meanwhile, Russian air defences destroyed four Ukrainian drones near a town in North Ossetia, regional head Petr Ivanov said.",
+		want: map[string]any{"#": 2, "national#": 1, "1.scope": "regional", "1.intercepted.drones": 4, "1.regions": []any{"North Ossetia"}}},
+	{name: "region head: head of the republic", pub: "2026-04-04",
+		text: "The air force said it downed 11 of 15 Russian drones. Meanwhile, two Ukrainian drones were destroyed over Dagestan, the head of the republic said.",
+		want: map[string]any{"#": 2, "national#": 1, "1.scope": "regional", "1.intercepted.drones": 2}},
+	{name: "region head: appointed head of Crimea as the subject", pub: "2026-04-04",
+		text: "The air force said it downed 11 of 15 Russian drones. Later, Petr Ivanov, the Moscow-installed head of Crimea, said three drones were shot down over the peninsula.",
+		want: map[string]any{"#": 2, "national#": 1, "1.scope": "regional", "1.intercepted.drones": 3, "1.regions": []any{"Crimea"}}},
+	{name: "region head: a republic alone", pub: "2026-04-04",
+		text: "Air defences destroyed five Ukrainian drones over Bashkortostan overnight, the republic's head said.",
+		want: map[string]any{"#": 1, "0.scope": "regional", "0.regions": []any{"Bashkortostan"}}},
+	// what must not change
+	{name: "region head: the ministry's count naming a region", pub: "2026-04-04",
+		text: "The air force said it downed 11 of 15 Russian drones. Meanwhile, Russian air defences destroyed three Ukrainian drones over the Belgorod region, the ministry said.",
+		want: map[string]any{"#": 2, "national#": 2}},
+	{name: "region head: the head of a city administration", pub: "2026-04-04",
+		text: "Up to a dozen drones were destroyed on the approaches to the capital, said the head of the Kyiv City Military Administration.",
+		want: map[string]any{"#": 1, "0.scope": "regional", "0.source": "mayor"}},
+	{name: "region head: the head of the air force", pub: "2026-04-04",
+		text: "Russia launched 40 drones overnight, the head of the air force said.",
+		want: map[string]any{"#": 1, "0.scope": "national", "0.launched.drones": 40}},
 }
