@@ -686,6 +686,12 @@ func referSubset(f, prev *figure, toks []token, cueAt []outcome, st *countState,
 			return
 		}
 	}
+	if prev != nil && prev.class == f.class {
+		// "sent 80 drones ... and shot down 52 of them": the figure before it in
+		// the sentence is what "them" refers to, not the last sentence's
+		f.subset = prev.out == f.out
+		return
+	}
 	if st.hasLast && f.class == st.last.class && f.out == st.last.out {
 		f.subset = true
 	}

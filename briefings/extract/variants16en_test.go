@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (round 10, English news-page paragraphs),
 // written for these tests: invented places, times and figures.
 func variantCases16en() []attackCase {
-	return slices.Concat(sustainedFamily, headingFamily, regionHeadFamily)
+	return slices.Concat(sustainedFamily, headingFamily, regionHeadFamily, ofThemFamily)
 }
 
 // "N people sustained injuries", "two men suffered shrapnel wounds": the
@@ -93,4 +93,30 @@ var regionHeadFamily = []attackCase{
 	{name: "region head: the head of the air force", pub: "2026-04-04",
 		text: "Russia launched 40 drones overnight, the head of the air force said.",
 		want: map[string]any{"#": 1, "0.scope": "national", "0.launched.drones": 40}},
+}
+
+// "launched N drones ... and downed M of them": "them" is the figure of the
+// same class before it in the sentence, not a figure of an earlier sentence
+// (another side's claim, a governor's count); a share of it only when both
+// count the same outcome ("destroyed 40 drones, 12 of them over a region").
+var ofThemFamily = []attackCase{
+	{name: "of them: after the other side's claim", pub: "2026-04-04",
+		text: "Moscow's defence ministry said it destroyed 33 Ukrainian drones over four regions overnight. Kyiv's air force said Russia sent 80 drones at Ukraine and downed 52 of them, while 20 others were lost.",
+		want: map[string]any{"#": 2, "1.attacker": "RU", "1.launched.drones": 80, "1.intercepted.drones": 52, "1.jammed.drones": 20}},
+	{name: "of them: after a governor's count", pub: "2026-04-04",
+		text: "Six drones were downed over the Sumy region, governor Petr Ivanov said. The air force said Russia launched 70 drones overnight and shot down 49 of them.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 70, "0.intercepted.drones": 49}},
+	{name: "of them: missiles after a claim of missiles", pub: "2026-04-04",
+		text: "Russia's ministry said it intercepted 4 Ukrainian missiles over Crimea. Ukraine's air force said Russia fired 12 missiles overnight and destroyed 9 of them.",
+		want: map[string]any{"#": 2, "1.launched.missiles": 12, "1.intercepted.missiles": 9}},
+	// what must not change
+	{name: "of them: a share of the same outcome", pub: "2026-04-04",
+		text: "The air force said it shot down 40 drones overnight, 12 of them over the Kharkiv region.",
+		want: map[string]any{"0.intercepted.drones": 40}},
+	{name: "of them: the referent in the sentence before", pub: "2026-04-04",
+		text: "Russia launched 90 drones overnight. The air force said it shot down 61 of them.",
+		want: map[string]any{"#": 1, "0.launched.drones": 90, "0.intercepted.drones": 61}},
+	{name: "of them: a type share of the sentence before", pub: "2026-04-04",
+		text: "Russia launched 90 drones overnight, the air force said. Over 50 of them were Shahed-type.",
+		want: map[string]any{"#": 1, "0.launched.drones": 90}},
 }
