@@ -251,7 +251,8 @@ var enAttackWords = map[string]bool{
 
 // enInstrumental: an English weapon figure right after "with" ("with more
 // than 700 drones"), in a clause that names an attack before it, up to ten
-// words back, not past the sentence's start or a semicolon.
+// words back, not past the sentence's start or a semicolon; not an idiom
+// that strikes no target ("strikes a deal") nor a far state's attack.
 func enInstrumental(toks []token, f *figure) bool {
 	if !f.class.weapon() {
 		return false
@@ -268,9 +269,27 @@ func enInstrumental(toks []token, f *figure) bool {
 		switch {
 		case toks[j].low == ";" || toks[j].low == ".":
 			return false
-		case enAttackWords[toks[j].low]:
-			return true
+		case enAttackWords[toks[j].low] && !strikeIdiom(toks, j):
+			// "Israel strikes Iran with 150 drones": another war's attack
+			return !farStateSubject(toks, j)
 		}
+	}
+	return false
+}
+
+// strikeIdiom: a verb of striking at j that strikes no target ("strikes a
+// deal", "struck an agreement", "hits a record"): no attack.
+func strikeIdiom(toks []token, j int) bool {
+	k := j + 1
+	if k < len(toks) && (toks[k].low == "a" || toks[k].low == "an" || toks[k].low == "the") {
+		k++
+	}
+	if k >= len(toks) {
+		return false
+	}
+	switch toks[k].low {
+	case "deal", "deals", "agreement", "accord", "pact", "bargain", "balance", "chord", "tone", "note", "compromise", "record":
+		return true
 	}
 	return false
 }

@@ -49,6 +49,14 @@ var withFamily = []feedCase{
 		tallies: 1, want: map[string]any{"0.launched.drones": 70, "0.intercepted.drones": 61}},
 	{name: "with: no attack named",
 		title: "Factory in the Urals ends the year with 500 drones in stock"},
+	{name: "with: a deal struck, Ukraine",
+		title: "Kyiv strikes a deal to equip its brigades with 300 drones"},
+	{name: "with: an agreement struck, Russia",
+		title: "Moscow strikes an agreement to arm its regiments with 450 drones from abroad"},
+	{name: "with: a record hit",
+		title: "Light show over the river hits a record with 900 drones"},
+	{name: "with: another war's strike",
+		title: "Israel strikes Iran with 150 drones and 40 missiles overnight"},
 }
 
 func TestWithInstrumentFamily(t *testing.T) {
