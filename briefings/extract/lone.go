@@ -32,16 +32,16 @@ func loneFigure(x *entry, one bool) bool {
 // withoutLone returns e, or a copy of it without the lone figures that make
 // no tally.
 func (e *event) withoutLone() *event {
-	allLone, any := true, false
+	allLone, some := true, false
 	for i := range e.entries {
 		x := &e.entries[i]
 		if !tallyOut(x.out) || !x.class.weapon() {
 			continue
 		}
-		any = true
+		some = true
 		allLone = allLone && loneFigure(x, false)
 	}
-	if !any {
+	if !some {
 		return e
 	}
 	story := allLone && e.scope == scopeNational && e.attacker == sideRU && e.start == "" && e.source != srcAirForce

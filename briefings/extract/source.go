@@ -851,7 +851,6 @@ func targetsRegions(toks []token) bool {
 			if strings.HasPrefix(lw, "атакува") || strings.HasPrefix(lw, "вдарил") {
 				return true // "ворог атакував Полтавщину"
 			}
-
 		}
 	}
 	return false
@@ -884,9 +883,9 @@ func defenceWork(toks []token) bool {
 
 // aftermath: a Ukrainian sentence of what the attack did on the ground:
 // damage, the wounded and the dead, hits, falling debris, fires, the
-// aftermath, targets hit ("пошкоджено будинки", "є поранені", "влучання",
-// "уламки", "пожежа", "наслідки атаки", "уражено об'єкти", "лунали вибухи"). The regions it names are where the attack
-// reached.
+// aftermath, targets hit, explosions ("пошкоджено будинки", "є поранені",
+// "влучання", "уламки", "пожежа", "наслідки атаки", "уражено об'єкти",
+// "лунали вибухи"). The regions it names are where the attack reached.
 func aftermath(toks []token) bool {
 	for i := range toks {
 		for _, p := range []string{"пошкодж", "зруйнов", "поранен", "загинул", "загинув", "загибл", "травмов", "постраждал", "влучан", "влучил", "поцілил", "уламк", "пожеж", "наслідк", "уражен", "вибух"} {

@@ -54,7 +54,7 @@ var headingFamily = []attackCase{
 		want: map[string]any{"#": 1, "0.launched.missiles": 14}},
 	// what must not change
 	{name: "heading: the participle before the verb of downing", pub: "2026-04-04",
-		text: "Two drones heading towards the capital were shot down, the mayor said.",
+		text: "Two attack drones heading towards the capital were then shot down, the mayor said.",
 		want: map[string]any{"#": 1, "0.intercepted.drones": 2, "0.launched.drones": nil}},
 	{name: "heading: the participle after the object", pub: "2026-04-04",
 		text: "Air defence shot down 19 drones heading toward the capital, the mayor said.",

@@ -115,9 +115,9 @@ const minCompareDays = 4
 // before. Both are sitrep's sums of the days that give a figure, so they
 // are compared only when they add up as many days, and at least
 // minCompareDays: a week of 6 reported days against one of 3 would read
-// "+100 %" of alike days. When some days give none, the clause says the
-// earlier sum covers as many; otherwise it says why there is no
-// comparison. "" when the days before give no figure at all.
+// "+100 %" where the days reported were alike. When some days give none,
+// the clause says the earlier sum covers as many; otherwise it says why
+// there is no comparison. "" when the days before give no figure at all.
 func (t Trend) change(p *locale.Printer) string {
 	before, week, of := t.Before.LaunchedDays, t.Week.LaunchedDays, len(t.Week.Days)
 	switch {
