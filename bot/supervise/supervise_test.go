@@ -147,6 +147,9 @@ func TestPermanentFailureStops(t *testing.T) {
 		t.Errorf("stopped state reads %q", st)
 	}
 	waitState(t, s, "discord", func(st State) bool { return st.Status == OK })
+	// the server reports itself up on its own goroutine: wait for it, or
+	// Run may end before it has
+	waitState(t, s, "http", func(st State) bool { return st.Status == OK })
 	select {
 	case err := <-done:
 		t.Fatalf("gave up with a platform still serving: %v", err)
