@@ -815,7 +815,8 @@ func originalsOf(s *briefings.Story) []briefings.Article {
 // the index of the original most of them come from (-1: none). An item
 // quotes one language: when the pick mixes languages, it is made again from
 // the originals in the language of the one most sentences came from (and
-// those of no known language); the item's versions in other languages are
+// those of no known language), chosen over their sources as the first pick
+// is (summaryDocs); the item's versions in other languages are
 // inLanguages'.
 func summarized(originals []briefings.Article, sum briefings.Summarizer, n int) (sentences []string, best int) {
 	picked := summaryDocs(originals, MaxDocs)
@@ -824,13 +825,18 @@ func summarized(originals []briefings.Article, sum briefings.Summarizer, n int) 
 		return sentences, best
 	}
 	lang := originals[best].Lang
-	var same []int
+	var same []briefings.Article
+	var at []int // the index in originals of same[k]
 	for i := range originals {
 		if l := originals[i].Lang; l == lang || l == "" {
-			same = append(same, i)
+			same, at = append(same, originals[i]), append(at, i)
 		}
 	}
-	sentences, best, _ = summarizeDocs(originals, same[:min(len(same), MaxDocs)], sum, n)
+	picked = summaryDocs(same, MaxDocs) // spread over the sources, as the first pick
+	for k, j := range picked {
+		picked[k] = at[j]
+	}
+	sentences, best, _ = summarizeDocs(originals, picked, sum, n)
 	return sentences, best
 }
 

@@ -76,3 +76,49 @@ func cyrillic(s string) bool {
 	}
 	return false
 }
+
+// When an item's first pick mixes languages and the story has more
+// originals of the chosen language than the summarizer takes, the second
+// pick spreads over their sources as the first does (summaryDocs), instead
+// of taking the first MaxDocs of them, all from one source. Invented titles.
+func TestOneLanguagePickSpreadsSources(t *testing.T) {
+	var originals []briefings.Article
+	for i := range MaxDocs + 1 {
+		originals = append(originals, briefings.Article{SourceName: "UA One", Lang: "uk", Title: "uk one " + itoa(i)})
+	}
+	originals = append(originals,
+		briefings.Article{SourceName: "Sample Wire", Lang: "en", Title: "en wire"},
+		briefings.Article{SourceName: "UA Two", Lang: "uk", Title: "uk two"})
+	sum := &mixingSummarizer{}
+	sentences, best := summarized(originals, sum, 3)
+	if len(sum.calls) != 2 {
+		t.Fatalf("%d summarizer calls, want 2 (the second in one language)", len(sum.calls))
+	}
+	if best != 0 || len(sentences) == 0 {
+		t.Errorf("best %d, sentences %q; want the first original's", best, sentences)
+	}
+	titles := map[string]bool{}
+	for _, d := range sum.calls[1] {
+		titles[d.Title] = true
+	}
+	if len(sum.calls[1]) != MaxDocs || titles["en wire"] || !titles["uk two"] {
+		t.Errorf("second pick's documents %v: want %d Ukrainian ones, the second source's among them", titles, MaxDocs)
+	}
+}
+
+// mixingSummarizer picks the first document's title twice and, on its
+// first call, the English document's once.
+type mixingSummarizer struct{ calls [][]briefings.Doc }
+
+func (m *mixingSummarizer) Summarize(title, body string, n int) []string { return nil }
+
+func (m *mixingSummarizer) SummarizeStory(docs []briefings.Doc, n int) []briefings.Picked {
+	m.calls = append(m.calls, docs)
+	out := []briefings.Picked{{Doc: 0, Sentence: docs[0].Title}, {Doc: 0, Sentence: docs[0].Title + "."}}
+	for i, d := range docs {
+		if len(m.calls) == 1 && strings.HasPrefix(d.Title, "en ") {
+			out = append(out, briefings.Picked{Doc: i, Sentence: d.Title})
+		}
+	}
+	return out
+}
