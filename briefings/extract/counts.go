@@ -245,7 +245,7 @@ var enAttackWords = map[string]bool{
 	"attack": true, "attacks": true, "attacked": true, "attacking": true, "strike": true, "strikes": true,
 	"struck": true, "hit": true, "hits": true, "batters": true, "battered": true, "batter": true,
 	"pounds": true, "pounded": true, "pound": true, "pummels": true, "pummelled": true, "pummeled": true,
-	"bombards": true, "bombarded": true, "hammers": true, "hammered": true, "targets": true,
+	"bombards": true, "bombarded": true, "hammers": true, "hammered": true,
 	"assault": true, "assaults": true, "barrage": true, "raid": true, "raids": true, "onslaught": true,
 }
 

@@ -51,6 +51,8 @@ var withFamily = []feedCase{
 		title: "Factory in the Urals ends the year with 500 drones in stock"},
 	{name: "with: a deal struck, Ukraine",
 		title: "Kyiv strikes a deal to equip its brigades with 300 drones"},
+	{name: "with: a unit that targets the front with its drones, no attack",
+		title: "A new brigade targets the front with 500 drones a month, its commander says"},
 	{name: "with: an agreement struck, Russia",
 		title: "Moscow strikes an agreement to arm its regiments with 450 drones from abroad"},
 	{name: "with: a record hit",
