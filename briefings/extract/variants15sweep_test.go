@@ -67,9 +67,14 @@ var loneFamily = []feedCase{
 		tallies: 1, want: map[string]any{"0.intercepted.drones": 12, "0.intercepted.missiles": 1}},
 }
 
-func TestLoneWeaponFamily(t *testing.T) {
+func TestLoneWeaponFamily(t *testing.T) { runFeedCases(t, loneFamily) }
+
+// runFeedCases runs each case's headline and teaser through the Analyzer,
+// as ingestion reads a feed item, and checks its national tallies and paths.
+func runFeedCases(t *testing.T, cases []feedCase) {
+	t.Helper()
 	an := NewAnalyzer()
-	for _, c := range loneFamily {
+	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			a := &briefings.Article{Title: c.title, Body: c.body, PublishedAt: day("2026-04-04")}
 			an.Analyze(a)

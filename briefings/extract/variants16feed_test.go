@@ -1,10 +1,6 @@
 package extract
 
-import (
-	"testing"
-
-	"github.com/sitrep/sitrep/briefings"
-)
+import "testing"
 
 // Paraphrase family for issue 14 (round 10, 2024-2025 feed items), written
 // for these tests: invented places, times and figures.
@@ -61,22 +57,4 @@ var withFamily = []feedCase{
 		title: "Israel strikes Iran with 150 drones and 40 missiles overnight"},
 }
 
-func TestWithInstrumentFamily(t *testing.T) {
-	an := NewAnalyzer()
-	for _, c := range withFamily {
-		t.Run(c.name, func(t *testing.T) {
-			a := &briefings.Article{Title: c.title, Body: c.body, PublishedAt: day("2026-04-04")}
-			an.Analyze(a)
-			n := 0
-			for i := range a.Attacks {
-				if tallyReport(&a.Attacks[i]) {
-					n++
-				}
-			}
-			if n != c.tallies {
-				t.Errorf("%d national tallies, want %d: %+v", n, c.tallies, a.Attacks)
-			}
-			checkPaths(t, c.name, a.Attacks, c.want)
-		})
-	}
-}
+func TestWithInstrumentFamily(t *testing.T) { runFeedCases(t, withFamily) }
