@@ -612,14 +612,6 @@ func item(p *locale.Printer, r ranked, sum briefings.Summarizer, n int, loc *tim
 	var at time.Time
 	var best int
 	it.Headline, at, it.Sentences, best = told(s, originals, sum, n)
-	it.Published = it.Updated
-	if !at.IsZero() && at.Before(r.latest) {
-		// The time beside a headline is its own article's: a later
-		// report of the story is its update, not the headline's time.
-		it.Published = at.In(loc)
-	}
-	it.DateOnly, it.UpdatedDateOnly = dateOnlyAt(s, it.Published), dateOnlyAt(s, it.Updated)
-	it.Lang, it.InLang = inLanguages(originals, best, sum, n)
 	reports := storyReports(s)
 	if ev := mainEvent(reports); ev != nil && len(events[ev.key]) > 0 && talliesEvent(reports, ev.key) {
 		// The event's other reports in the window (a revision, the
@@ -633,8 +625,39 @@ func item(p *locale.Printer, r ranked, sum briefings.Summarizer, n int, loc *tim
 	if it.Figures != "" {
 		it.Attacks = reports
 		it.Record = RecordOf(reports)
+		if i := revising(reports, originals); i >= 0 && i != best {
+			if h, a, ss, b := told(s, originals[i:i+1], sum, n); b >= 0 && len(ss) > 0 {
+				it.Headline, at, it.Sentences, best = h, a, ss, i
+			}
+		}
 	}
+	it.Published = it.Updated
+	if !at.IsZero() && at.Before(r.latest) {
+		// The time beside a headline is its own article's: a later
+		// report of the story is its update, not the headline's time.
+		it.Published = at.In(loc)
+	}
+	it.DateOnly, it.UpdatedDateOnly = dateOnlyAt(s, it.Published), dateOnlyAt(s, it.Updated)
+	it.Lang, it.InLang = inLanguages(originals, best, sum, n)
 	return it
+}
+
+// revising is the index in originals of the article whose report revised
+// the event's figures (its report of record replaced earlier figures of the
+// same authority), -1 when there is none or it is not among them. The item
+// is then told from that article: its headline and sentences state the
+// figures the figures line gives, not the count they replaced.
+func revising(reports []*briefings.AttackReport, originals []briefings.Article) int {
+	ev := mainEvent(reports)
+	if ev == nil || !ev.record.Updated || ev.record.Report == nil || ev.record.Report.ArticleID == 0 {
+		return -1
+	}
+	for i := range originals {
+		if originals[i].ID == ev.record.Report.ArticleID {
+			return i
+		}
+	}
+	return -1
 }
 
 // dateOnlyAt reports whether the story's articles published at t give a

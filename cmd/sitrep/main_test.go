@@ -194,6 +194,25 @@ func TestChatDemoReportOfRecord(t *testing.T) {
 	}
 }
 
+// The demo's night was revised at 09:30 (146 drones, then 148) and the
+// digest item's figures line gives the revision: the item's headline and
+// first sentence are the revising article's, so the item does not state the
+// replaced count above the line that replaces it.
+func TestChatDemoDigestToldFromRevision(t *testing.T) {
+	out, errs, code := run(t, "/digest\n", nil, "chat", "--demo")
+	if code != 0 {
+		t.Fatalf("code %d: %s", code, errs)
+	}
+	_, air, ok := strings.Cut(out, "Air attacks\n")
+	lines := strings.SplitN(air, "\n", 4)
+	if !ok || len(lines) < 3 {
+		t.Fatalf("no Air attacks section:\n%s", out)
+	}
+	if !strings.Contains(lines[2], "148 drones") || !strings.Contains(lines[0], "148") || !strings.Contains(lines[1], "148") {
+		t.Errorf("the air item is not told from the revision:\n%s", strings.Join(lines[:3], "\n"))
+	}
+}
+
 func TestRunDemoConsoleStopsAtEOF(t *testing.T) {
 	out, errs, code := run(t, "/latest 1\n", nil, "run", "--demo")
 	if code != 0 || !strings.Contains(out, "Latest 1 article") {
