@@ -624,8 +624,11 @@ func item(p *locale.Printer, r ranked, sum briefings.Summarizer, n int, loc *tim
 	it.Figures = FigureLine(p, reports, loc)
 	if it.Figures != "" {
 		it.Attacks = reports
-		it.Record = RecordOf(reports)
-		if i := revising(reports, originals); i >= 0 && i != best {
+		ev := mainEvent(reports)
+		if ev != nil {
+			it.Record = recordRef(ev) // RecordOf, with the event kept for revising
+		}
+		if i := revising(ev, originals); i >= 0 && i != best {
 			if h, a, ss, b := told(s, originals[i:i+1], sum, n); b >= 0 && len(ss) > 0 {
 				it.Headline, at, it.Sentences, best = h, a, ss, i
 			}
@@ -644,11 +647,11 @@ func item(p *locale.Printer, r ranked, sum briefings.Summarizer, n int, loc *tim
 
 // revising is the index in originals of the article whose report revised
 // the event's figures (its report of record replaced earlier figures of the
-// same authority), -1 when there is none or it is not among them. The item
-// is then told from that article: its headline and sentences state the
-// figures the figures line gives, not the count they replaced.
-func revising(reports []*briefings.AttackReport, originals []briefings.Article) int {
-	ev := mainEvent(reports)
+// same authority), -1 when there is none (or no event) or it is not among
+// them. The item is then told from that article: its headline and
+// sentences state the figures the figures line gives, not the count they
+// replaced.
+func revising(ev *event, originals []briefings.Article) int {
 	if ev == nil || !ev.record.Updated || ev.record.Report == nil || ev.record.Report.ArticleID == 0 {
 		return -1
 	}
