@@ -1,0 +1,34 @@
+package extract
+
+import "slices"
+
+// Paraphrase families for issue 14 (Ukrainian news, round of rwuk21), written
+// for these tests: invented figures, places and times.
+func variantCases21uk() []attackCase {
+	return slices.Concat(bombNounFamily)
+}
+
+// A guided bomb written out in full ("керована авіаційна бомба", in its case
+// forms) is a bomb, as the short "авіабомба" and "КАБ" are: it is no guided
+// missile, and it is not added to the missiles counted beside it.
+var bombNounFamily = []attackCase{
+	{name: "uk21: a week's bombs in full, missiles after them", pub: "2026-03-08",
+		text: "За тиждень ворог застосував проти України 700 ударних дронів, 450 керованих авіаційних бомб і 12 ракет різних типів.",
+		want: map[string]any{"#": 1, "0.scope": "cumulative", "0.launched.drones": 700, "0.launched.missiles": 12, "0.launched.by_type.guided_bomb": 450}},
+	{name: "uk21: bombs in the instrumental beside missiles", pub: "2026-03-08",
+		text: "Уночі ворог атакував Запоріжжя 6 керованими авіаційними бомбами та 3 ракетами.",
+		want: map[string]any{"#": 1, "0.launched.missiles": 3, "0.launched.by_type.guided_bomb": 6}},
+	{name: "uk21: bombs in the genitive plural after застосував", pub: "2026-03-08",
+		text: "Протягом доби ворог застосував по області 14 керованих авіаційних бомб і 2 ракети.",
+		want: map[string]any{"#": 1, "0.launched.missiles": 2, "0.launched.by_type.guided_bomb": 14}},
+	// what must not change
+	{name: "uk21: the short form of the bomb", pub: "2026-03-08",
+		text: "За тиждень ворог застосував проти України 700 ударних дронів, 450 керованих авіабомб і 12 ракет.",
+		want: map[string]any{"#": 1, "0.launched.missiles": 12, "0.launched.by_type.guided_bomb": 450}},
+	{name: "uk21: guided missiles stay missiles", pub: "2026-03-08",
+		text: "Уночі ворог атакував Одещину 4 керованими авіаційними ракетами Х-59.",
+		want: map[string]any{"#": 1, "0.launched.missiles": 4}},
+	{name: "uk21: bombers are no bombs", pub: "2026-03-08",
+		text: "Уночі бомбардувальники Ту-95 випустили по Україні 8 крилатих ракет.",
+		want: map[string]any{"#": 1, "0.launched.missiles": 8, "0.launched.by_type.guided_bomb": nil}},
+}
