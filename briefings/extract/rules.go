@@ -66,6 +66,7 @@ const (
 	// events (stage 3), continued
 	ruleLaunchAreas // the Air Force's launch areas ("район пуску – X", "X – рф"): its tally, national
 	ruleWrittenYear // "у ніч на 18 березня 2024 року": the year written with the date dates the night
+	ruleClosingDay  // "із 14.00 12 грудня по 10.00 13 грудня": a window into the next morning is that morning's night
 	nRules
 )
 
@@ -75,7 +76,7 @@ var ruleNames = [nRules]string{
 	"report-times", "ongoing", "denial", "launch-origin", "unnumbered", "breakdown", "incident", "irrealis", "each",
 	"conflict", "region-share", "front-place", "specific-source", "adopt-time", "template-source", "alert-scene", "casualty-context", "aside-regions", "pending-source", "restate", "scope", "ministry-regions",
 	"third-country", "hits-local", "war-scale", "included", "aftermath-regions", "defence-regions",
-	"all", "all-but", "lone", "split", "both-and", "launch-areas", "written-year",
+	"all", "all-but", "lone", "split", "both-and", "launch-areas", "written-year", "closing-day",
 }
 
 func (r rule) String() string { return ruleNames[r] }

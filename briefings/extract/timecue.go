@@ -421,6 +421,8 @@ func dateOf(toks []token, pub, today time.Time, night bool, rs *ruleSet) (date, 
 		}
 		if rs.on(ruleEveningStart) && eveningStart(toks, i) {
 			date, key = nextDay(date), key+"+1"
+		} else if d2, k2, ok := closingDay(toks, i, pub); ok && rs.on(ruleClosingDay) {
+			date, key = d2, k2
 		}
 		return date, key, false
 	}
@@ -636,6 +638,53 @@ func eveningStart(toks []token, i int) bool {
 	return from && evening && !closesByMidnight(toks)
 }
 
+// closingDay: the date at toks[i] opens a window ("із 14.00 12 грудня") that
+// closes on a later day it names ("по 10.00 13 грудня", "до 07:00 13
+// грудня"). The attack ran into that morning, so it is dated by the day the
+// window closes, as the template's night is.
+func closingDay(toks []token, i int, pub time.Time) (date, key string, ok bool) {
+	opened := false
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if windowOpens(toks[k].low) {
+			opened = true
+		}
+	}
+	if !opened {
+		return "", "", false
+	}
+	for k := i + 1; k+1 < len(toks) && k <= i+4; k++ {
+		if !windowCloses(toks[k].low) {
+			continue
+		}
+		_, _, n, isClock := clockAt(toks, k+1)
+		if !isClock {
+			return "", "", false
+		}
+		for p := n; p < len(toks) && p < n+2; p++ {
+			if mo := int(toks[p].month); mo > 0 {
+				if d := dayOfMonthAt(toks, p); d > 0 && p > n {
+					date = resolveDayMonth(pub, mo, d)
+					if y := yearAfterDate(toks, p, d, pub); y > 0 {
+						date = writtenDate(y, mo, d, date)
+					}
+					return date, fmt.Sprintf("%02d-%02d", mo, d), date > ymdOrEmpty(toks, i, pub)
+				}
+			}
+		}
+		return "", "", false
+	}
+	return "", "", false
+}
+
+// ymdOrEmpty is the resolved date of the day and month at toks[i].
+func ymdOrEmpty(toks []token, i int, pub time.Time) string {
+	d := dayOfMonthAt(toks, i)
+	if d == 0 {
+		return ""
+	}
+	return resolveDayMonth(pub, int(toks[i].month), d)
+}
+
 // closesByMidnight: the sentence's window closes on its opening day, at a
 // later evening hour or at midnight ("from 20:00 to 23:00", "з 18:00 до
 // 24:00", "until midnight"). Russia's ministry reports such an evening
@@ -644,9 +693,7 @@ func eveningStart(toks []token, i int) bool {
 // the day it opened, not to the night that follows.
 func closesByMidnight(toks []token) bool {
 	for k := 0; k+1 < len(toks); k++ {
-		switch toks[k].low {
-		case "to", "until", "till", "до", "-", "–":
-		default:
+		if !windowCloses(toks[k].low) && toks[k].low != "-" && toks[k].low != "–" {
 			continue
 		}
 		if toks[k+1].low == "midnight" || toks[k+1].low == "опівночі" {

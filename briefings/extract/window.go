@@ -69,12 +69,27 @@ func windowAt(toks []token, k int, pub time.Time, ti timeInfo) (start, end strin
 		day = windowDay(ti, h, true)
 	}
 	start = stamp(day, h, m)
-	if after < len(toks) && (toks[after].low == "до" || toks[after].low == "to" || toks[after].low == "until" || toks[after].low == "-") {
+	if after < len(toks) && (windowCloses(toks[after].low) || toks[after].low == "-") {
 		if h2, m2, n2, ok := clockAt(toks, after+1); ok {
-			end, after = stamp(windowDay(ti, h2, false), h2, m2), n2
+			day2, n3 := dayAfter(toks, n2, anchor)
+			if day2 == "" {
+				day2, n3 = windowDay(ti, h2, false), n2
+			}
+			end, after = stamp(day2, h2, m2), n3
 		}
 	}
 	return start, end, after, true
+}
+
+// windowCloses: the word before a window's closing time ("до 18.30", "по
+// 07.00", "to 3:15 a.m."). The Air Force writes both "з ... до" and "із ...
+// по"; "по" counts only before a time of day, where it cannot name a target.
+func windowCloses(w string) bool {
+	switch w {
+	case "до", "по", "to", "until", "till":
+		return true
+	}
+	return false
 }
 
 // dayAfter reads the day after a time: "16 вересня", "on Friday, September

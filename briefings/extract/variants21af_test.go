@@ -1,0 +1,48 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// Paraphrase families for issue 14 (the Air Force's report template, round
+// of rwaf21), written for these tests: invented figures, places and times.
+func variantCases21af() []attackCase {
+	return slices.Concat(afWindowPoFamily)
+}
+
+func TestExtractVariants21af(t *testing.T) {
+	runAttackCases(t, variantCases21af())
+}
+
+// The template's window closed by "по" ("із 14.30 по 20.30", "з 20.00 11
+// березня по 06.00 12 березня") as it is closed by "до": the closing time
+// ends the window, and a window that runs from one day into the next morning
+// is dated by the morning it ends in, as the night is.
+var afWindowPoFamily = []attackCase{
+	{name: "af21: an afternoon wave closed by по, the day after it", pub: "2025-03-12",
+		text: "У період із 13.15 по 19.45 11 березня противник атакував 27 ударними БпЛА. Підтверджено збиття 19 ударних БпЛА.",
+		want: map[string]any{"national#": 1, "0.date": "2025-03-11", "0.window_start": "2025-03-11T13:15", "0.window_end": "2025-03-11T19:45", "0.launched.drones": 27}},
+	{name: "af21: a day window closed by по, brackets, the same day", pub: "2025-03-11",
+		text: "Протягом дня 11 березня (із 8.00 по 18.30) ворог атакував 44 ударними БпЛА. Збито 30 безпілотників.",
+		want: map[string]any{"national#": 1, "0.date": "2025-03-11", "0.window_start": "2025-03-11T08:00", "0.window_end": "2025-03-11T18:30"}},
+	{name: "af21: from an afternoon into the next morning, closed by по, both days named", pub: "2025-03-12",
+		text: "Із 15.00 11 березня по 09.00 12 березня 2025 року противник здійснив комбінований удар. Загалом виявлено 140 БпЛА.",
+		want: map[string]any{"national#": 1, "0.date": "2025-03-12", "0.window_start": "2025-03-11T15:00", "0.launched.drones": 140}},
+	{name: "af21: from an afternoon into the next morning, closed by до", pub: "2025-03-12",
+		text: "З 16:00 11 березня до 08:00 12 березня противник атакував 75 ударними БпЛА.",
+		want: map[string]any{"national#": 1, "0.date": "2025-03-12", "0.window_start": "2025-03-11T16:00", "0.launched.drones": 75}},
+	{name: "af21: an evening into the night, closed by по", pub: "2025-03-12",
+		text: "Із 19.30 11 березня по 04.00 12 березня ворог атакував 33 ударними БпЛА. Знищено 30.",
+		want: map[string]any{"national#": 1, "0.date": "2025-03-12", "0.window_start": "2025-03-11T19:30"}},
+	// what must not change
+	{name: "af21: по before a place is no window's end", pub: "2025-03-12",
+		text: "У ніч на 12 березня (з 18:00 11 березня) противник завдав удару по Харківщині 20 ударними БпЛА.",
+		want: map[string]any{"national#": 1, "0.date": "2025-03-12", "0.window_start": "2025-03-11T18:00", "0.window_end": nil}},
+	{name: "af21: an evening window that closes before midnight keeps its day", pub: "2025-03-12",
+		text: "Із 18.00 по 23.00 11 березня противник атакував 12 ударними БпЛА.",
+		want: map[string]any{"national#": 1, "0.date": "2025-03-11"}},
+	{name: "af21: a count as of a later morning does not move the window's day", pub: "2025-03-12",
+		text: "Із 14.00 по 20.00 11 березня ворог атакував 25 ударними БпЛА. Станом на 08:00 12 березня збито 21.",
+		want: map[string]any{"national#": 1, "0.date": "2025-03-11"}},
+}
