@@ -337,7 +337,11 @@ func (r *reader) aside(s sentence, c clause) {
 	if e.strong && c.src.better(e.source, r.rs) && !(c.regional && e.scope == scopeNational && r.rs.on(ruleScope)) {
 		e.source = c.src // a governor's aside speaks for the region, not the national count
 	}
-	if hasLaunchCue(s.toks) || weaponPredicate(s.toks) {
+	// the predicate may be a verb of several words ("were shot down")
+	cueAt := r.cues(len(s.toks) + 1)
+	findCues(s.toks, cueAt, r.rs)
+	predicate := weaponPredicate(s.toks, cueAt)
+	if hasLaunchCue(s.toks) || predicate {
 		// "attacked with cruise and ballistic missiles", "the Shahed drones
 		// were downed over six regions": the types the event used
 		e.root().noteWeapons(s.toks)
@@ -345,7 +349,7 @@ func (r *reader) aside(s sentence, c clause) {
 	if c.time.ongoing {
 		e.root().provisional = true
 	}
-	if e.scope != scopeRegional && (targetsRegions(s.toks) || (weaponPredicate(s.toks) || defenceActive(s.toks)) && r.rs.on(ruleAsideRegions)) {
+	if e.scope != scopeRegional && (targetsRegions(s.toks) || (predicate || defenceActive(s.toks)) && r.rs.on(ruleAsideRegions)) {
 		for _, rg := range sentenceRegions(s.toks) {
 			if rg.ru == (c.att == sideUA) {
 				e.addRegion(rg.name)
@@ -366,8 +370,6 @@ func (r *reader) aside(s sentence, c clause) {
 	}
 	if r.rs.on(ruleUnnumbered) {
 		// a list item, or a launch, naming a type without a count
-		cueAt := r.cues(len(s.toks) + 1)
-		findCues(s.toks, cueAt, r.rs)
 		if u := unnumberedHeads(s.toks, nil, cueAt, s.bullet && r.count.listCue == outLaunched); len(u) > 0 {
 			e.root().unnumbered = append(e.root().unnumbered, u...)
 			e.root().noteWeapons(s.toks)
@@ -406,11 +408,12 @@ func defenceActive(toks []token) bool {
 }
 
 // weaponPredicate: the sentence says what happened to weapons ("the drones
-// were destroyed over ...").
-func weaponPredicate(toks []token) bool {
+// were destroyed over ...", "were shot down in ..."); cueAt holds the
+// sentence's predicates, those of several words included.
+func weaponPredicate(toks []token, cueAt []outcome) bool {
 	cue, weapon := false, false
 	for i := range toks {
-		if o := toks[i].cue; o != outNone && !o.people() {
+		if o := cueAt[i]; o != outNone && !o.people() {
 			cue = true
 		}
 		if toks[i].head.weapon() || toks[i].model {
