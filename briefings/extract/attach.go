@@ -132,6 +132,10 @@ type reader struct {
 	heldCas  []figure
 	heldSent string
 	heldSide side
+	// toldSide is the side whose air attack an earlier sentence named
+	// ("Russian drones attacked the city"): people hurt told after it, in a
+	// sentence of their own, are that attack's
+	toldSide side
 }
 
 // localCtx is the region a governor or mayor spoke of, for the rest of the
@@ -258,12 +262,20 @@ func (r *reader) read(s sentence) {
 	if s.colon && len(cues) > 0 && r.rs.on(ruleListHeader) {
 		defer func(o outcome) { r.count.listCue = o }(cues[len(cues)-1].out)
 	}
+	named := attackWords(toks)
+	told := named || r.toldSide == c.att && r.rs.on(ruleCasualtyScene)
+	switch {
+	case groundFire(toks):
+		r.toldSide = sideNone // shelling: people hurt after it are no air attack's
+	case named:
+		r.toldSide = c.att
+	}
 	if len(figs) == 0 && (!c.time.has || c.time.period == periodCumulative) {
 		// no figures: an aside, or background over a span ("since 2023, ...")
 		r.aside(s, c)
 		return
 	}
-	if e := r.cur[c.att]; (e == nil || !e.strong) && casualtiesOnly(figs) && !attackWords(toks) && r.rs.on(ruleCasualtyContext) {
+	if e := r.cur[c.att]; (e == nil || !e.strong) && casualtiesOnly(figs) && !told && r.rs.on(ruleCasualtyContext) {
 		// people hurt, with no attack named and none reported before: they
 		// belong to the attack the next sentence reports, if it does
 		r.heldCas, r.heldSent, r.heldSide = append(r.heldCas[:0], figs...), s.text, c.att
@@ -460,6 +472,26 @@ func attackWords(toks []token) bool {
 		}
 	}
 	return false
+}
+
+// groundFire: the sentence tells of shelling with no air weapon named
+// ("shelling damaged houses", "ворог обстріляв громаду з артилерії"), not
+// of a missile's, a drone's or a bomb's strike ("ракетний обстріл").
+func groundFire(toks []token) bool {
+	shelling := false
+	for i := range toks {
+		lw := toks[i].low
+		if toks[i].head.weapon() && !groundVehicles(toks, i) || toks[i].model ||
+			strings.HasPrefix(lw, "ракетн") || strings.HasPrefix(lw, "авіа") || strings.HasPrefix(lw, "дронов") {
+			return false
+		}
+		switch {
+		case lw == "shelled" || lw == "shelling" || lw == "shell" || lw == "shells" || lw == "artillery",
+			strings.HasPrefix(lw, "обстріл") || strings.HasPrefix(lw, "артилер") || strings.HasPrefix(lw, "артобстріл"):
+			shelling = true
+		}
+	}
+	return shelling
 }
 
 // stamp records the window, the time of the count and an ongoing attack.

@@ -64,9 +64,10 @@ const (
 	// predicates (stage 2), continued
 	ruleBothAnd // "збито та подавлено", "збити та подавити": the template's pair joined by "and" is either
 	// events (stage 3), continued
-	ruleLaunchAreas // the Air Force's launch areas ("район пуску – X", "X – рф"): its tally, national
-	ruleWrittenYear // "у ніч на 18 березня 2024 року": the year written with the date dates the night
-	ruleClosingDay  // "із 14.00 12 грудня по 10.00 13 грудня": a window into the next morning is that morning's night
+	ruleLaunchAreas   // the Air Force's launch areas ("район пуску – X", "X – рф"): its tally, national
+	ruleWrittenYear   // "у ніч на 18 березня 2024 року": the year written with the date dates the night
+	ruleClosingDay    // "із 14.00 12 грудня по 10.00 13 грудня": a window into the next morning is that morning's night
+	ruleCasualtyScene // "Drones attacked the city. Three people were hurt.": people hurt after the attack was named are its
 	nRules
 )
 
@@ -76,7 +77,7 @@ var ruleNames = [nRules]string{
 	"report-times", "ongoing", "denial", "launch-origin", "unnumbered", "breakdown", "incident", "irrealis", "each",
 	"conflict", "region-share", "front-place", "specific-source", "adopt-time", "template-source", "alert-scene", "casualty-context", "aside-regions", "pending-source", "restate", "scope", "ministry-regions",
 	"third-country", "hits-local", "war-scale", "included", "aftermath-regions", "defence-regions",
-	"all", "all-but", "lone", "split", "both-and", "launch-areas", "written-year", "closing-day",
+	"all", "all-but", "lone", "split", "both-and", "launch-areas", "written-year", "closing-day", "casualty-scene",
 }
 
 func (r rule) String() string { return ruleNames[r] }
