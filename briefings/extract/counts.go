@@ -728,8 +728,8 @@ func headBetween(toks []token, a, i int) class {
 
 // peopleCue: the predicate nearest the figure counts people.
 func peopleCue(toks []token, f *figure) bool {
-	if f.start > 0 && toks[f.start-1].cue.people() {
-		return true
+	if f.start > 0 && (toks[f.start-1].cue.people() || roseToPeople(toks, f.start-1, func(b int) outcome { return toks[b].cue })) {
+		return true // "поранено 5", "кількість поранених зросла до 11"
 	}
 	for k := f.end; k < len(toks) && k < f.end+4; k++ {
 		if toks[k].cue != outNone {

@@ -354,6 +354,9 @@ func qualifierBefore(toks []token, i int) (qualifier, int) {
 	case (w2 == "fewer" || w2 == "less") && w1 == "than", (w2 == "менше" || w2 == "менш") && (w1 == "ніж" || w1 == "як"):
 		return qLessThan, 2
 	}
+	if w1 == "до" && roseWords[w2] {
+		return qNone, 0 // "зросла до 11": the count it rose to, not a bound
+	}
 	if q := qualifierWord(w1); q != qNone {
 		return q, 1
 	}

@@ -651,9 +651,28 @@ func ellipsisAt(toks []token, i, j int, cueAt []outcome, hasPrev bool) bool {
 		// "the missiles, of which it shot down two": a weapon named before in
 		// the clause; "a strike on X kills 10", "attacks kill 17": people, the
 		// headline's count of the dead or hurt
-		return (cueAt[i-1] != outNone || p == "to" || p == "до") && headBefore(toks, i) != classNone || cueAt[i-1].people()
+		return (cueAt[i-1] != outNone || p == "to" || p == "до") && headBefore(toks, i) != classNone || cueAt[i-1].people() ||
+			p == "до" && roseToPeople(toks, i-1, func(b int) outcome { return cueAt[b] })
 	}
 	return cueAt[i-1] != outNone || p == "with" || p == "і" || p == "and" || p == ","
+}
+
+// roseWords: "rose", "grew" of a number, the verb of an update of a toll.
+var roseWords = map[string]bool{"зросла": true, "зросло": true, "зріс": true, "збільшилася": true, "збільшилась": true, "збільшилося": true}
+
+// roseToPeople: "до" at k closes "кількість поранених (у місті) зросла до":
+// the number after it is the updated count of the dead or hurt the clause
+// names, with no noun of people after it.
+func roseToPeople(toks []token, k int, cueOf func(int) outcome) bool {
+	if k < 1 || toks[k].low != "до" || !roseWords[toks[k-1].low] {
+		return false
+	}
+	for b := k - 2; b >= 0 && b >= k-10 && toks[b].kind != kPunct; b-- {
+		if cueOf(b).people() {
+			return true
+		}
+	}
+	return false
 }
 
 // wholeBefore: the number after toks[k] opens its clause with "of (the|these)",

@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (Ukrainian news, round of rwuk21), written
 // for these tests: invented figures, places and times.
 func variantCases21uk() []attackCase {
-	return slices.Concat(bombNounFamily)
+	return slices.Concat(bombNounFamily, roseToFamily)
 }
 
 // A guided bomb written out in full ("керована авіаційна бомба", in its case
@@ -31,4 +31,26 @@ var bombNounFamily = []attackCase{
 	{name: "uk21: bombers are no bombs", pub: "2026-03-08",
 		text: "Уночі бомбардувальники Ту-95 випустили по Україні 8 крилатих ракет.",
 		want: map[string]any{"#": 1, "0.launched.missiles": 8, "0.launched.by_type.guided_bomb": nil}},
+}
+
+// "кількість поранених зросла до N" (the number of the hurt rose to N): an
+// update of a toll gives the count itself, with or without a noun of people
+// after it, and "до" there is no bound ("up to").
+var roseToFamily = []attackCase{
+	{name: "uk21: the hurt rose to N, no noun after it", pub: "2026-03-08",
+		text: "Наслідки нічного удару по Полтаві: кількість поранених зросла до 13.",
+		want: map[string]any{"#": 1, "0.casualties.injured": 13, "0.qualifiers.casualties\\.injured": nil}},
+	{name: "uk21: the victims in the city rose to N", pub: "2026-03-08",
+		text: "Кількість постраждалих у Полтаві внаслідок нічної атаки дронів зросла до 13.",
+		want: map[string]any{"#": 1, "0.casualties.injured": 13}},
+	{name: "uk21: the dead increased to N people", pub: "2026-03-08",
+		text: "Кількість загиблих унаслідок ракетного удару по Полтаві збільшилася до 6 людей.",
+		want: map[string]any{"#": 1, "0.casualties.killed": 6, "0.qualifiers.casualties\\.killed": nil}},
+	// what must not change
+	{name: "uk21: up to N people is a bound", pub: "2026-03-08",
+		text: "Унаслідок ракетного удару по Полтаві поранено до 20 людей.",
+		want: map[string]any{"#": 1, "0.casualties.injured": 20, "0.qualifiers.casualties\\.injured": "up_to"}},
+	{name: "uk21: a rise of the downed is no casualty", pub: "2026-03-08",
+		text: "Уночі ворог атакував Полтаву 20 дронами. Кількість збитих зросла до 15.",
+		want: map[string]any{"#": 1, "0.launched.drones": 20, "0.casualties.injured": nil}},
 }
