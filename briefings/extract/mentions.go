@@ -32,6 +32,7 @@ const (
 	fRecon                        // "one reconnaissance drone": in the sentence's list, but no attack's figure
 	fAllBut                       // "all but N": all the launched ones save N (n is the rest, not a count)
 	fLone                         // one weapon named by an article ("a drone", "the missile"), no numeral
+	fAmong                        // "серед них", "серед яких": a part of the people counted before
 )
 
 // mention is one counted phrase: "112 strike and decoy drones", "both
@@ -400,6 +401,17 @@ func readBefore(m *mention, toks []token, i int, rs *ruleSet) {
 	if rs.on(ruleCorrection) {
 		m.flags |= correctionBefore(toks, back)
 	}
+	if amongBefore(toks, back) {
+		m.flags |= fAmong
+	}
+}
+
+// amongBefore: the words ending at k are "серед них" or "серед яких" (among
+// them, among whom): what follows is a part of a group told before ("поранено
+// 12 людей, серед них двоє дітей"), also when the group had no number
+// ("постраждали люди, серед яких троє дітей").
+func amongBefore(toks []token, k int) bool {
+	return k >= 1 && (toks[k].low == "них" || toks[k].low == "яких") && toks[k-1].low == "серед"
 }
 
 // readRange reads a range: "40-50 drones", "from 40 to 50", "between 40 and

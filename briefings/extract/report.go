@@ -174,6 +174,8 @@ func (e *event) people(a *briefings.AttackReport) {
 		case x.class == classPerson && x.out == outKilled && a.Casualties.Killed == nil:
 			a.Casualties.Killed = briefings.IntPtr(x.n)
 			setQual(q, "casualties.killed", x.qual)
+		case x.class == classPerson && x.has(fAmong):
+			// a part of the casualties (children among them) is not their number
 		case x.class == classPerson && x.out == outInjured && a.Casualties.Injured == nil:
 			a.Casualties.Injured = briefings.IntPtr(x.n)
 			setQual(q, "casualties.injured", x.qual)

@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (Ukrainian news, round of rwuk21), written
 // for these tests: invented figures, places and times.
 func variantCases21uk() []attackCase {
-	return slices.Concat(bombNounFamily, roseToFamily)
+	return slices.Concat(bombNounFamily, amongFamily, roseToFamily)
 }
 
 // A guided bomb written out in full ("керована авіаційна бомба", in its case
@@ -31,6 +31,31 @@ var bombNounFamily = []attackCase{
 	{name: "uk21: bombers are no bombs", pub: "2026-03-08",
 		text: "Уночі бомбардувальники Ту-95 випустили по Україні 8 крилатих ракет.",
 		want: map[string]any{"#": 1, "0.launched.missiles": 8, "0.launched.by_type.guided_bomb": nil}},
+}
+
+// "серед них N дітей" (among them N children) counts a part of the people
+// told before: it is not the number of the casualties, also when the group
+// before it had no number and the number comes in a later sentence.
+var amongFamily = []attackCase{
+	{name: "uk21: hurt people among whom children, the number later", pub: "2026-03-08",
+		text: "Уночі ворог атакував Суми дронами. Постраждали люди, серед яких четверо дітей. Згодом у міськраді уточнили, що внаслідок атаки постраждали 15 людей.",
+		want: map[string]any{"0.casualties.injured": 15}},
+	{name: "uk21: among them, the injured number later", pub: "2026-03-08",
+		text: "Унаслідок атаки на Херсон поранено людей, серед них двоє дітей. За уточненими даними, поранено 9 людей.",
+		want: map[string]any{"0.casualties.injured": 9}},
+	{name: "uk21: killed among them, the number later", pub: "2026-03-08",
+		text: "Унаслідок удару по Дніпру загинули люди, серед них дитина. Пізніше ОВА повідомила, що внаслідок удару загинули 4 людини.",
+		want: map[string]any{"0.casualties.killed": 4}},
+	{name: "uk21: among whom children, no total: no number of the hurt", pub: "2026-03-08",
+		text: "Уночі ворог атакував Суми 12 дронами. Постраждали люди, серед яких троє дітей.",
+		want: map[string]any{"0.launched.drones": 12, "0.casualties.injured": nil}},
+	// what must not change
+	{name: "uk21: the number first, children among them", pub: "2026-03-08",
+		text: "Уночі ворог атакував Суми 12 дронами. Внаслідок атаки поранено 7 людей, серед них троє дітей.",
+		want: map[string]any{"0.launched.drones": 12, "0.casualties.injured": 7}},
+	{name: "uk21: children alone are the number", pub: "2026-03-08",
+		text: "Уночі ворог атакував Суми 12 дронами. Внаслідок атаки поранено трьох дітей.",
+		want: map[string]any{"0.launched.drones": 12, "0.casualties.injured": 3}},
 }
 
 // "кількість поранених зросла до N" (the number of the hurt rose to N): an
