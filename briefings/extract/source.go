@@ -187,6 +187,8 @@ func sourceAt(toks []token, i int, lw, prev, next string) source {
 			return srcMayor
 		}
 		return srcGovernor
+	case regionAdminWord(toks, i, lw):
+		return srcGovernor // "голова Чернігівської обладміністрації": the region's administration, in one word
 	case cityAdministration(toks, i, lw, next):
 		return srcMayor // "the Kyiv City Military Administration", "head of the city administration": the city's
 	case lw == "governor" || lw == "gov" || lw == "губернатор" || lw == "ова" || lw == "рва" || lw == "rma" || lw == "ova" || (lw == "military" || lw == "regional") && next == "administration":
@@ -317,6 +319,29 @@ func cityAdministration(toks []token, i int, lw, next string) bool {
 		next = toks[i+2].low
 	}
 	return next == "administration" || next == "administrator"
+}
+
+// regionAdminWord: the head of a region's administration named by its
+// one-word short form ("голова Чернігівської обладміністрації", "очільник
+// облвійськадміністрації", "керівник облдержадміністрації"), who speaks for
+// the region as the head of the "обласна військова адміністрація" does. The
+// head's title stands before it, at most one word (the region's adjective)
+// between: a building of the administration is no speaker.
+func regionAdminWord(toks []token, i int, lw string) bool {
+	short := false
+	for _, p := range []string{"обладміністрац", "облвійськадміністрац", "облдержадміністрац"} {
+		short = short || strings.HasPrefix(lw, p)
+	}
+	if !short {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		switch toks[k].low {
+		case "голова", "голови", "очільник", "очільниця", "очільника", "керівник", "керівника", "начальник", "начальника":
+			return true
+		}
+	}
+	return false
 }
 
 // ofUkraine: "of Ukraine" or "of the Ukrainian ..." at k ("the Armed Forces
