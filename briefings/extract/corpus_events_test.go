@@ -549,6 +549,8 @@ func sourcePart(part string) (source, bool) {
 		return srcAirForce, true
 	case strings.Contains(part, "general staff") || strings.Contains(part, "генштаб"):
 		return srcGenStaff, true
+	case ukrainianService(part):
+		return srcNone, false // Ukraine's interior ministry, rescuers or prosecutors: no kind of ours, as the police
 	case strings.Contains(part, "mod") || strings.Contains(part, "ministry") || strings.Contains(part, "міноборони"):
 		return srcRUMoD, true
 	case strings.Contains(part, "police") || strings.Contains(part, "council") || strings.Contains(part, "поліці"):
@@ -579,6 +581,18 @@ func sourcePart(part string) (source, bool) {
 		}
 	}
 	return srcNone, false
+}
+
+// ukrainianService: the part names Ukraine's interior ministry, its
+// emergency (rescue) service or a prosecutor's office, in English or
+// Ukrainian. None is Russia's ministry, which a bare "ministry" maps to.
+func ukrainianService(part string) bool {
+	for _, w := range []string{"interior", "internal affairs", "emergency", "prosecutor", "мвс", "дснс", "прокурат"} {
+		if strings.Contains(part, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasWord: w is a whole word of part ("ОВА", not a word ending in -ова).
