@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sitrep/sitrep/briefings/internal/shared"
 )
@@ -77,12 +78,20 @@ func ablationRun(recs []labelledRecord, rs *ruleSet) ([]string, score) {
 	return outs, b.total("").all()
 }
 
-// ablationCases are the team's own attack test cases, by name.
+// ablationCases are the team's own attack test cases, by name: every
+// family a test runs, those with a test function of their own and the
+// articles read with their headline (a feed case's name, its text the
+// headline and the body).
 func ablationCases() map[string]attackCase {
 	out := map[string]attackCase{}
-	for _, group := range [][]attackCase{attackCases, ruleCases, variantCases()} {
+	for _, group := range [][]attackCase{attackCases, ruleCases, variantCases(), variantCases15uk(), variantCases21af()} {
 		for _, c := range group {
 			out[c.name] = c
+		}
+	}
+	for _, group := range [][]feedCase{loneFamily, withFamily} {
+		for _, c := range group {
+			out[c.name] = attackCase{name: c.name, title: c.title, text: c.body, pub: "2026-04-04"}
 		}
 	}
 	return out
@@ -91,8 +100,22 @@ func ablationCases() map[string]attackCase {
 func caseOutputs(cases map[string]attackCase, rs *ruleSet) map[string]string {
 	out := map[string]string{}
 	for name, c := range cases {
-		js, _ := json.Marshal(extractWith(c.text, day(c.pub), rs).Attacks)
+		js, _ := json.Marshal(analyzeWith(c.title, c.text, day(c.pub), rs).Attacks)
 		out[name] = string(js)
 	}
 	return out
+}
+
+// analyzeWith reads a text as extractWith does, with its headline first
+// when it has one (as the Analyzer reads an article).
+func analyzeWith(title, body string, published time.Time, rs *ruleSet) Result {
+	if title == "" {
+		return extractWith(body, published, rs)
+	}
+	w := getWork()
+	defer w.release()
+	w.rules = rs
+	w.sents = append(w.sents, sentence{text: title, headline: true})
+	w.sents = splitSentences(w.sents, body)
+	return w.extract(published)
 }

@@ -64,10 +64,11 @@ func norm(v any) any {
 }
 
 type attackCase struct {
-	name string
-	text string
-	pub  string
-	want map[string]any
+	name  string
+	title string // a headline read before the text (the rule ablation's feed cases)
+	text  string
+	pub   string
+	want  map[string]any
 }
 
 // Texts below were written for these tests: invented reports in the style of
