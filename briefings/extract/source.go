@@ -687,7 +687,27 @@ func regionAt(toks []token, i int) (region, bool) {
 	if i+1 < len(toks) && (toks[i+1].low == "river" || toks[i+1].low == "river's") {
 		return region{}, false // "the Dnipro River": a river, not the city or its region
 	}
+	if toks[i].low == "black" {
+		return blackSea(toks, i)
+	}
 	return regionOf(toks[i].low)
+}
+
+// blackSea: "black" at i opens the English name of the sea, which Russia's
+// Defence Ministry lists beside its regions as a place where it downed
+// drones ("over the Black Sea, Crimea and the Kursk region"). The sea's
+// fleet, or a port or city on it, is no place of the sea itself.
+func blackSea(toks []token, i int) (region, bool) {
+	if i+1 >= len(toks) || toks[i+1].low != "sea" {
+		return region{}, false
+	}
+	if i+2 < len(toks) {
+		switch toks[i+2].low {
+		case "fleet", "fleet's", "port", "ports", "city", "resort":
+			return region{}, false
+		}
+	}
+	return regionByName("Black Sea")
 }
 
 // cityDistrict: a district named after the capital inside another city
@@ -743,11 +763,6 @@ func regionsAfter(toks []token, k int) (string, bool) {
 		}
 		if t.low == "north" && k+1 < len(toks) && strings.HasPrefix(toks[k+1].low, "ossetia") {
 			continue // "North Ossetia": the first word of the republic's name
-		}
-		if t.low == "black" && k+1 < len(toks) && toks[k+1].low == "sea" && !contains(found, "Black Sea") {
-			found = append(found, "Black Sea") // "over the Black Sea"
-			k++
-			continue
 		}
 		// "the city", "the region", "our region": the place named before
 		city = city || t.low == "city" || t.low == "міста" || t.low == "місто" || t.low == "region" || t.low == "oblast"

@@ -1,0 +1,35 @@
+package extract
+
+import "slices"
+
+// Paraphrase families of Ukraine's attacks on Russia as English news tells
+// them (Russia's Defence Ministry's lists of places, Russia's regional
+// officials), written for these tests: invented figures and days.
+func variantCases21mod() []attackCase {
+	return slices.Concat(blackSeaFamily)
+}
+
+// The ministry lists the Black Sea beside its regions as a place where its
+// air defences downed drones; the English name is two words. Its fleet, and a
+// port on its coast, are no place of the sea.
+var blackSeaFamily = []attackCase{
+	{name: "black sea: first of a list", pub: "2026-03-03",
+		text: "Russia's defence ministry said 17 Ukrainian drones were destroyed overnight above the Black Sea, the Kursk region and Crimea.",
+		want: map[string]any{"#": 1, "0.attacker": "UA", "0.intercepted.drones": 17, "0.regions": []string{"Black Sea", "Kursk", "Crimea"}}},
+	{name: "black sea: a part of the sea, then a region", pub: "2026-03-03",
+		text: "Its air defences downed 9 Ukrainian drones over the western part of the Black Sea and the Bryansk region overnight, Russia's Defence Ministry said.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 9, "0.regions": []string{"Black Sea", "Bryansk"}}},
+	{name: "black sea: last of a list after the Sea of Azov", pub: "2026-03-03",
+		text: "Russia's Defence Ministry said its units shot down 14 drones over the Sea of Azov and the Black Sea.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 14, "0.regions": []string{"Sea of Azov", "Black Sea"}}},
+	// what must not change
+	{name: "black sea: alone after over", pub: "2026-03-03",
+		text: "Air defence crews destroyed 4 drones over the Black Sea before dawn, the Russian Defence Ministry said.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 4, "0.regions": []string{"Black Sea"}}},
+	{name: "black sea: the fleet is no place", pub: "2026-03-03",
+		text: "Russia's Defence Ministry said 6 drones flying at the Black Sea Fleet's base were destroyed over Crimea.",
+		want: map[string]any{"#": 1, "0.attacker": "UA", "0.intercepted.drones": 6, "0.regions": []string{"Crimea"}}},
+	{name: "black sea: a port on its coast", pub: "2026-03-03",
+		text: "Ukraine's air force said Russia launched 20 drones at the Black Sea port of Odesa overnight and 15 were shot down.",
+		want: map[string]any{"#": 1, "0.attacker": "RU", "0.launched.drones": 20, "0.regions": []string{"Odesa"}}},
+}
