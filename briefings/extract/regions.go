@@ -9,10 +9,11 @@ type region struct {
 
 // regionAliases: lower-case spellings and Ukrainian stems ('*' = prefix).
 // A region's cities most often named alone in attack reports (Kupiansk,
-// Chuhuiv; Kryvyi Rih, Nikopol, Pavlohrad; Izmail; Haivoron; Kremenchuk) stand
-// for it, in English and Ukrainian (and in Ukrainian the case forms whose
-// stem changes: Тернополі, Борисполі). Ukrainian short names of regions end in
-// -щина/-ччина (Вінниччина, Івано-Франківщина).
+// Chuhuiv; Kryvyi Rih, Nikopol, Pavlohrad; Izmail; Haivoron; Kremenchuk;
+// Sevastopol, the naval port of Crimea) stand for it, in English and
+// Ukrainian (and in Ukrainian the case forms whose stem changes: Тернополі,
+// Борисполі). Ukrainian short names of regions end in -щина/-ччина
+// (Вінниччина, Івано-Франківщина).
 var regionAliases = []struct {
 	name    string
 	ru      bool
@@ -42,7 +43,7 @@ var regionAliases = []struct {
 	{"Ivano-Frankivsk", false, []string{"ivano-frankivsk", "івано-франківськ*", "івано-франківщин*", "прикарпатт*"}},
 	{"Zakarpattia", false, []string{"zakarpattia", "transcarpathia", "uzhhorod", "закарпат*", "ужгород*"}},
 	{"Chernivtsi", false, []string{"chernivtsi", "bukovina", "чернівц*", "чернівецьк*", "чернівеччин*", "буковин*"}},
-	{"Crimea", true, []string{"crimea", "crimean", "крим", "криму", "кримом"}},
+	{"Crimea", true, []string{"crimea", "crimean", "sevastopol", "крим", "криму", "кримом", "севастопол*"}},
 	{"Belgorod", true, []string{"belgorod", "бєлгород*", "белгород*"}},
 	{"Bryansk", true, []string{"bryansk", "брянськ*", "брянск*"}},
 	{"Kursk", true, []string{"kursk", "курськ*", "курск*"}},

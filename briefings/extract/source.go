@@ -264,6 +264,15 @@ var officials = func() map[string]official {
 		"syniehubov": {srcGovernor, "Kharkiv"}, "synyehubov": {srcGovernor, "Kharkiv"}, "synegubov": {srcGovernor, "Kharkiv"},
 		"gladkov": {srcGovernor, "Belgorod"}, "bogomaz": {srcGovernor, "Bryansk"},
 		"starovoit": {srcGovernor, "Kursk"}, "starovoyt": {srcGovernor, "Kursk"}, "gusev": {srcGovernor, "Voronezh"},
+		// the heads of Russia's regions (and of Crimea and Sevastopol, which
+		// Russia holds) whose counts of downed drones outlets quote by
+		// surname, in the spellings outlets use
+		"aksyonov": {srcGovernor, "Crimea"}, "aksenov": {srcGovernor, "Crimea"},
+		"razvozhayev": {srcGovernor, "Crimea"}, "razvozhaev": {srcGovernor, "Crimea"},
+		"vorobyov": {srcGovernor, "Moscow"}, "vorobyev": {srcGovernor, "Moscow"},
+		"slyusar": {srcGovernor, "Rostov"}, "klychkov": {srcGovernor, "Oryol"}, "klichkov": {srcGovernor, "Oryol"},
+		"malkov": {srcGovernor, "Ryazan"}, "bocharov": {srcGovernor, "Volgograd"}, "busargin": {srcGovernor, "Saratov"},
+		"kondratyev": {srcGovernor, "Krasnodar"}, "khinshtein": {srcGovernor, "Kursk"},
 	}
 	// The same officials in Ukrainian reports, by the surname's case forms
 	// (the surname after a verb of saying, or in the genitive after "за словами").

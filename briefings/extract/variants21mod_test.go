@@ -6,7 +6,7 @@ import "slices"
 // them (Russia's Defence Ministry's lists of places, Russia's regional
 // officials), written for these tests: invented figures and days.
 func variantCases21mod() []attackCase {
-	return slices.Concat(blackSeaFamily)
+	return slices.Concat(blackSeaFamily, headsFamily)
 }
 
 // The ministry lists the Black Sea beside its regions as a place where its
@@ -32,4 +32,35 @@ var blackSeaFamily = []attackCase{
 	{name: "black sea: a port on its coast", pub: "2026-03-03",
 		text: "Ukraine's air force said Russia launched 20 drones at the Black Sea port of Odesa overnight and 15 were shot down.",
 		want: map[string]any{"#": 1, "0.attacker": "RU", "0.launched.drones": 20, "0.regions": []string{"Odesa"}}},
+}
+
+// The heads of Russia's regions, and of Crimea and Sevastopol, named by
+// surname alone as the source of a count: the count is their region's, an
+// attack by Ukraine, and no national figure.
+var headsFamily = []attackCase{
+	{name: "heads: surname after the figures", pub: "2026-03-03",
+		text: "Seven drones were destroyed over the region overnight, Klychkov wrote on his channel.",
+		want: map[string]any{"#": 1, "national#": 0, "0.attacker": "UA", "0.intercepted.drones": 7, "0.regions": []string{"Oryol"}, "0.source": "regional governor"}},
+	{name: "heads: according to the surname", pub: "2026-03-03",
+		text: "According to Vorobyov, 11 drones were downed in the skies over the region during the night.",
+		want: map[string]any{"#": 1, "national#": 0, "0.attacker": "UA", "0.intercepted.drones": 11, "0.regions": []string{"Moscow"}}},
+	{name: "heads: surname as the subject", pub: "2026-03-03",
+		text: "Slyusar said air defences had repelled the attack and destroyed 13 drones in three districts.",
+		want: map[string]any{"#": 1, "national#": 0, "0.attacker": "UA", "0.intercepted.drones": 13, "0.regions": []string{"Rostov"}}},
+	{name: "heads: the head of Crimea by surname", pub: "2026-03-03",
+		text: "Air defence forces shot down 5 drones over the north of the peninsula, Aksyonov said.",
+		want: map[string]any{"#": 1, "national#": 0, "0.attacker": "UA", "0.intercepted.drones": 5, "0.regions": []string{"Crimea"}}},
+	{name: "heads: Sevastopol's governor by surname", pub: "2026-03-03",
+		text: "Razvozhayev said 3 drones had been shot down over the sea off the city.",
+		want: map[string]any{"#": 1, "national#": 0, "0.attacker": "UA", "0.intercepted.drones": 3, "0.regions": []string{"Crimea"}}},
+	{name: "heads: Sevastopol named, its governor by office", pub: "2026-03-03",
+		text: "Four drones were destroyed near Sevastopol overnight, the city's governor said.",
+		want: map[string]any{"#": 1, "national#": 0, "0.attacker": "UA", "0.intercepted.drones": 4, "0.regions": []string{"Crimea"}}},
+	// what must not change
+	{name: "heads: the ministry's figure beside a head's", pub: "2026-03-03",
+		text: "Russia's Defence Ministry said 40 drones were destroyed overnight. Eight of them were over the Rostov region, Slyusar said.",
+		want: map[string]any{"national#": 1, "0.attacker": "UA", "0.intercepted.drones": 40}},
+	{name: "heads: a governor named by office", pub: "2026-03-03",
+		text: "The governor of the Ryazan region said 6 drones were shot down overnight.",
+		want: map[string]any{"#": 1, "national#": 0, "0.intercepted.drones": 6, "0.regions": []string{"Ryazan"}}},
 }
