@@ -21,7 +21,7 @@ func findCues(toks []token, cueAt []outcome, rs *ruleSet) []cue {
 			continue
 		}
 		k, n := cueAt1(toks, i)
-		if k == outNone && attackHeading(toks, i) {
+		if k == outNone && (attackHeading(toks, i) || inventoryHeading(toks, i)) {
 			k, n = outLaunched, 1
 		}
 		if k == outNone {
@@ -235,3 +235,26 @@ func attackHeading(toks []token, i int) bool {
 }
 
 var ongoingVerb = map[string]bool{"триває": true, "продовжується": true, "триватиме": true}
+
+// inventoryHeading: the Air Force's inventory line without its verb
+// ("Усього – 30 засобів повітряного нападу:"). The template heads the list of
+// what was launched with "усього" or "загалом" and the means of air attack
+// counted; with a verb ("зафіксовано", "виявлено") the verb says so, and
+// without one the heading says the same.
+func inventoryHeading(toks []token, i int) bool {
+	switch toks[i].low {
+	case "усього", "всього", "загалом":
+	default:
+		return false
+	}
+	k := i + 1
+	if k < len(toks) && isDash(toks[k].low) {
+		k++
+	}
+	if k+3 >= len(toks) || toks[k].kind != kNum {
+		return false
+	}
+	return (toks[k+1].low == "засобів" || toks[k+1].low == "засоби") && toks[k+2].low == "повітряного" && toks[k+3].low == "нападу"
+}
+
+func isDash(w string) bool { return w == "–" || w == "—" || w == "-" }

@@ -8,7 +8,7 @@ import (
 // Paraphrase families for issue 14 (the Air Force's report template, round
 // of rwaf21), written for these tests: invented figures, places and times.
 func variantCases21af() []attackCase {
-	return slices.Concat(afWindowPoFamily)
+	return slices.Concat(afWindowPoFamily, afInventoryHeadingFamily)
 }
 
 func TestExtractVariants21af(t *testing.T) {
@@ -45,4 +45,26 @@ var afWindowPoFamily = []attackCase{
 	{name: "af21: a count as of a later morning does not move the window's day", pub: "2025-03-12",
 		text: "Із 14.00 по 20.00 11 березня ворог атакував 25 ударними БпЛА. Станом на 08:00 12 березня збито 21.",
 		want: map[string]any{"national#": 1, "0.date": "2025-03-11"}},
+}
+
+// The template's inventory line with no verb: "Усього" or "Загалом", a dash,
+// the count of means of air attack and the list of them, which counts what
+// was launched as "Усього зафіксовано N засобів повітряного нападу" does.
+var afInventoryHeadingFamily = []attackCase{
+	{name: "af21: verbless inventory with a dash, list after a colon", pub: "2024-04-09",
+		text: "У ніч на 9 квітня 2024 року ворог завдав комбінованого удару.\nУсього – 24 засоби повітряного нападу:\n- 7 крилатих ракет Х-101;\n- 17 ударних БпЛА «Shahed-131/136».\nЗбито 15 ударних БпЛА.",
+		want: map[string]any{"national#": 1, "0.launched.total": 24, "0.launched.drones": 17, "0.launched.missiles": 7, "0.intercepted.drones": 15}},
+	{name: "af21: verbless inventory in the genitive plural, a count as a word in the list", pub: "2024-04-09",
+		text: "У ніч на 9 квітня 2024 року окупанти атакували Україну.\nЗагалом – 40 засобів повітряного нападу:\n- 6 балістичних ракет Іскандер-М;\n- тридцять чотири ударні БпЛА.\nЗнищено 30 ударних БпЛА.",
+		want: map[string]any{"national#": 1, "0.launched.total": 40, "0.launched.drones": 34, "0.launched.missiles": 6, "0.intercepted.drones": 30}},
+	{name: "af21: verbless inventory, no dash", pub: "2024-04-09",
+		text: "У ніч на 9 квітня 2024 року ворог атакував Україну. Усього 19 засобів повітряного нападу: 3 крилаті ракети Х-59 та 16 ударних БпЛА.",
+		want: map[string]any{"national#": 1, "0.launched.total": 19, "0.launched.drones": 16}},
+	// what must not change
+	{name: "af21: a total of targets downed stays downed", pub: "2024-04-09",
+		text: "У ніч на 9 квітня 2024 року ворог атакував Україну. Усього – 21 ціль збито.",
+		want: map[string]any{"national#": 1, "0.intercepted.total": 21, "0.launched.total": nil}},
+	{name: "af21: a total of other means is no inventory", pub: "2024-04-09",
+		text: "Загалом – 12 засобів РЕБ передано бригаді.",
+		want: map[string]any{"national#": 0}},
 }
