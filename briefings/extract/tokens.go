@@ -395,6 +395,10 @@ func kept(out, toks []token, at int) []token {
 var ukCaseSuffix = map[string]bool{
 	"ма": true, "ти": true, "х": true, "ох": true, "го": true, "му": true,
 	"ю": true, "ьох": true, "ьма": true, "ми": true, "и": true, "ть": true, "ій": true, "у": true, "м": true,
+	// the template's posts also write an ordinal's ending after a count
+	// ("118-та ударними БпЛА"); without a weapon noun after it, the figure
+	// counts nothing ("118-та бригада")
+	"та": true,
 }
 
 // vagueWords are quantities without a figure; vagueScale words after them

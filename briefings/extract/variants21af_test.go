@@ -8,7 +8,7 @@ import (
 // Paraphrase families for issue 14 (the Air Force's report template, round
 // of rwaf21), written for these tests: invented figures, places and times.
 func variantCases21af() []attackCase {
-	return slices.Concat(afWindowPoFamily, afInventoryHeadingFamily)
+	return slices.Concat(afWindowPoFamily, afInventoryHeadingFamily, afOrdinalEndingFamily)
 }
 
 func TestExtractVariants21af(t *testing.T) {
@@ -67,4 +67,20 @@ var afInventoryHeadingFamily = []attackCase{
 	{name: "af21: a total of other means is no inventory", pub: "2024-04-09",
 		text: "Загалом – 12 засобів РЕБ передано бригаді.",
 		want: map[string]any{"national#": 0}},
+}
+
+// A count written with an ordinal's ending after its digits ("118-та") in the
+// template's weapon phrase counts as the number; the same form before a unit
+// is the unit's name.
+var afOrdinalEndingFamily = []attackCase{
+	{name: "af21: ordinal ending before the instrumental weapon phrase", pub: "2025-11-03",
+		text: "У ніч на 3 листопада (з 18:00 2 листопада) противник атакував 97-та ударними БпЛА типу Shahed. Станом на 08:30 збито/подавлено 80 ворожих БпЛА.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 97, "0.intercepted_or_jammed.drones": 80}},
+	{name: "af21: ordinal ending after a line break inside the sentence", pub: "2025-11-03",
+		text: "У ніч на 3 листопада (із 19.00 2 листопада) противник атакував \n64-та ударними БпЛА та 2-ма балістичними ракетами.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 64, "0.launched.missiles": 2}},
+	// what must not change
+	{name: "af21: an ordinal before a unit names the unit", pub: "2025-11-03",
+		text: "Уночі 118-та окрема бригада ППО збила 12 ворожих дронів.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 12, "0.launched.drones": nil}},
 }
