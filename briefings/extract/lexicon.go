@@ -251,6 +251,10 @@ var cuePats = []cuePat{
 	{[]string{"disappeared", "from", "radar*"}, outJammed},
 	{[]string{"shot", "down"}, outIntercepted},
 	{[]string{"shoot", "down"}, outIntercepted},
+	// headline English drops the verb's ending after a plural subject: "air
+	// defences down 60 drones" is the present tense of "downed"
+	{[]string{"defences", "down"}, outIntercepted},
+	{[]string{"defenses", "down"}, outIntercepted},
 	{[]string{"shooting", "down"}, outIntercepted},
 	{[]string{"shoots", "down"}, outIntercepted},
 	{[]string{"knocked", "out"}, outIntercepted},
