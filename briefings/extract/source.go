@@ -173,7 +173,7 @@ func sourceAt(toks []token, i int, lw, prev, next string) source {
 			return srcMilitary
 		}
 		return srcRUMoD
-	case lw == "ministry" && (next == "of" || prev == "the" || prev == "its") && !ukr,
+	case lw == "ministry" && (next == "of" || prev == "the" || prev == "its") && !ukr, bareMinistrySays(toks, i, next),
 		lw == "міноборони" && (next == "рф" || next == "росії"), lw == "мо" && next == "рф",
 		strings.HasPrefix(lw, "міністерств") && next == "оборони" && i+2 < len(toks) && (toks[i+2].low == "росії" || toks[i+2].low == "рф"):
 		return srcRUMoD
@@ -214,6 +214,27 @@ func sourceAt(toks []token, i int, lw, prev, next string) source {
 		return o.src
 	}
 	return srcNone
+}
+
+// bareMinistrySays: a headline's attribution with no article or state
+// ("..., ministry says", "... - ministry said"): "ministry" opens its clause
+// and a verb of saying follows it, in a sentence whose words point to
+// Russia defending ("Russian air defences down ...", "Russia downs ...")
+// and nowhere to Ukraine defending: Russia's ministry, as "the ministry" is.
+func bareMinistrySays(toks []token, i int, next string) bool {
+	if toks[i].low != "ministry" || i > 0 && toks[i-1].kind != kPunct || !speechVerb(next) {
+		return false
+	}
+	ua := false
+	for k := 0; k+1 < len(toks); k++ {
+		switch pairSide(toks, k, nil) {
+		case sideRU:
+			return false
+		case sideUA:
+			ua = true
+		}
+	}
+	return ua
 }
 
 // countryAirDefence: the country's air defence as a speaker ("Ukraine's air

@@ -30,3 +30,28 @@ var defencesDownFamily = []feedCase{
 }
 
 func TestDefencesDownFamily(t *testing.T) { runFeedCases(t, defencesDownFamily) }
+
+// A headline's attribution with no article or state ("..., ministry says",
+// "... - ministry said") after a report of Russia defending is Russia's
+// ministry, as "the ministry" is; after Ukraine defending it names no one.
+var headlineMinistryFamily = []feedCase{
+	{name: "ministry: comma, says",
+		title:   "Russian air defences shot down 58 Ukrainian drones overnight, ministry says",
+		tallies: 1, want: map[string]any{"0.attacker": "UA", "0.source": "Russia's Defence Ministry"}},
+	{name: "ministry: dash, said, a day",
+		title:   "Russia downs 23 Ukrainian drones over four regions - ministry said on Monday",
+		tallies: 1, want: map[string]any{"0.intercepted.drones": 23, "0.source": "Russia's Defence Ministry"}},
+	{name: "ministry: headline attribution over a teaser without one",
+		title:   "Russian air defences down 31 Ukrainian drones, ministry says",
+		body:    "Most of the drones were destroyed over the Belgorod and Kursk regions near the border.",
+		tallies: 1, want: map[string]any{"0.intercepted.drones": 31, "0.source": "Russia's Defence Ministry"}},
+	// what must not change
+	{name: "ministry: Ukraine defending",
+		title:   "Ukraine downs 40 of 46 Russian drones, ministry says",
+		tallies: 1, want: map[string]any{"0.attacker": "RU", "0.source": nil}},
+	{name: "ministry: another ministry named",
+		title:   "Russia launched 70 drones overnight, Ukraine's foreign ministry said",
+		tallies: 1, want: map[string]any{"0.attacker": "RU", "0.source": nil}},
+}
+
+func TestHeadlineMinistryFamily(t *testing.T) { runFeedCases(t, headlineMinistryFamily) }
