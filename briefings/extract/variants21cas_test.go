@@ -6,7 +6,7 @@ import "slices"
 // strikes, round of rwcas21), written for these tests: invented figures,
 // places and officials.
 func variantCases21cas() []attackCase {
-	return slices.Concat(casualtySceneFamily)
+	return slices.Concat(casualtySceneFamily, ukOneCasualtyFamily)
 }
 
 // A report names the air attack first and tells who was hurt in a sentence
@@ -35,5 +35,35 @@ var casualtySceneFamily = []attackCase{
 		want: map[string]any{"#": 0}},
 	{name: "cas21: the hurt with no attack named anywhere", pub: "2025-06-03",
 		text: "Two people were injured on Tuesday, the governor said.",
+		want: map[string]any{"#": 0}},
+}
+
+// One person hurt or killed, in Ukrainian: the numeral "one" with a
+// casualty word in the singular ("один загиблий", "про одного загиблого",
+// "є один постраждалий", "одну постраждалу людину"), a singular person in
+// the accusative after a passive verb ("травмовано дитину"), and the
+// neuter verb a numeral takes ("постраждало п'ятеро людей").
+var ukOneCasualtyFamily = []attackCase{
+	{name: "cas21: one dead, nominative", pub: "2025-06-03",
+		text: "Уночі дрон влучив у будинок у Чернігові, є один загиблий.",
+		want: map[string]any{"#": 1, "0.casualties.killed": 1}},
+	{name: "cas21: one dead, genitive after про", pub: "2025-06-03",
+		text: "Після удару по Сумах відомо про одного загиблого.",
+		want: map[string]any{"#": 1, "0.casualties.killed": 1}},
+	{name: "cas21: one hurt, nominative", pub: "2025-06-03",
+		text: "Ракета влучила в склад у Львові, є один постраждалий.",
+		want: map[string]any{"#": 1, "0.casualties.injured": 1}},
+	{name: "cas21: one hurt person, accusative after про", pub: "2025-06-03",
+		text: "Ворожий дрон атакував Нікополь, відомо про одну постраждалу людину.",
+		want: map[string]any{"#": 1, "0.casualties.injured": 1}},
+	{name: "cas21: a child in the accusative after травмовано", pub: "2025-06-03",
+		text: "Під час атаки на Полтаву травмовано дитину.",
+		want: map[string]any{"#": 1, "0.casualties.injured": 1}},
+	{name: "cas21: the neuter verb with a numeral", pub: "2025-06-03",
+		text: "Внаслідок атаки безпілотників на Херсон постраждало п'ятеро людей.",
+		want: map[string]any{"#": 1, "0.casualties.injured": 5}},
+	// what must not change
+	{name: "cas21: no dead, no figure", pub: "2025-06-03",
+		text: "Внаслідок атаки на Запоріжжя загиблих немає.",
 		want: map[string]any{"#": 0}},
 }
