@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (Ukrainian news, round of rwuk21), written
 // for these tests: invented figures, places and times.
 func variantCases21uk() []attackCase {
-	return slices.Concat(bombNounFamily, amongFamily, roseToFamily)
+	return slices.Concat(bombNounFamily, amongFamily, roseToFamily, tenNounFamily)
 }
 
 // A guided bomb written out in full ("керована авіаційна бомба", in its case
@@ -78,4 +78,31 @@ var roseToFamily = []attackCase{
 	{name: "uk21: a rise of the downed is no casualty", pub: "2026-03-08",
 		text: "Уночі ворог атакував Полтаву 20 дронами. Кількість збитих зросла до 15.",
 		want: map[string]any{"#": 1, "0.launched.drones": 20, "0.casualties.injured": nil}},
+}
+
+// "десяток" (a ten, as a noun) counts ten as "сотня" counts a hundred, in its
+// case forms and after a bound ("понад десяток", "близько десятка").
+var tenNounFamily = []attackCase{
+	{name: "uk21: more than a ten of drones over the city", pub: "2026-03-08",
+		text: "Уночі над Вінницею знищено понад десяток ворожих дронів.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 10, "0.qualifiers.intercepted\\.drones": "more_than", "0.regions": []string{"Vinnytsia"}}},
+	{name: "uk21: about a ten, genitive, subject first", pub: "2026-03-08",
+		text: "Близько десятка ударних дронів знищено на підступах до Вінниці.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 10, "0.qualifiers.intercepted\\.drones": "about"}},
+	{name: "uk21: roughly a ten, passive with було", pub: "2026-03-08",
+		text: "Приблизно десяток російських ударних дронів було знешкоджено над Вінницею.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 10}},
+	{name: "uk21: a ten in the instrumental after атакував", pub: "2026-03-08",
+		text: "Уночі ворог атакував Вінницю десятком ударних дронів.",
+		want: map[string]any{"#": 1, "0.launched.drones": 10}},
+	// what must not change
+	{name: "uk21: one and a half tens", pub: "2026-03-08",
+		text: "Уночі над Вінницею знищено півтора десятка дронів.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 15}},
+	{name: "uk21: two tens", pub: "2026-03-08",
+		text: "Уночі над Вінницею знищено два десятки дронів.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 20}},
+	{name: "uk21: tens is no figure", pub: "2026-03-08",
+		text: "Уночі над Вінницею знищено десятки дронів.",
+		want: map[string]any{"#": 0}},
 }
