@@ -680,10 +680,35 @@ func resolveClass(f *figure, prev *figure, toks []token, st *countState, rs *rul
 		if len(f.models) == 0 && !st.last.has(fMixedType) {
 			f.models = st.last.models
 		}
-		if f.class == classMixed {
+		if f.class == classMixed && !(rs.on(ruleSplit) && splitOfMeans(toks, f, st)) {
 			f.class = classNone
 		}
 	}
+}
+
+// splitOfMeans: a bare figure with its own verb of downing ("213 — збито
+// вогневими засобами, 172 — локаційно втрачені") after a sentence whose last
+// figure was a total of means neutralized ("знешкоджено 385 засобів"): the
+// Air Force splits that total by how the means were stopped, so the part is
+// of the total's kind.
+func splitOfMeans(toks []token, f *figure, st *countState) bool {
+	switch st.last.out {
+	case outIntercepted, outCombined:
+	default:
+		return false
+	}
+	k := f.end
+	for k < len(toks) && isDash(toks[k].low) {
+		k++
+	}
+	if k >= len(toks) {
+		return false
+	}
+	switch toks[k].cue {
+	case outIntercepted, outJammed, outCombined:
+		return true
+	}
+	return false
 }
 
 // referSubset: "over N of the drones were Shahed-type", "понад N із них –

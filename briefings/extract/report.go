@@ -290,6 +290,9 @@ func (e *event) splitNeutralized(a *briefings.AttackReport) {
 			a.Qualifiers["intercepted_or_jammed."+key] = q
 			delete(a.Qualifiers, "intercepted."+key)
 		}
+		if cl == classMixed {
+			moveClassParts(a, total)
+		}
 		for k, n := range a.Intercepted.ByType {
 			if n == total {
 				if a.InterceptedOrJammed.ByType == nil {
@@ -299,6 +302,38 @@ func (e *event) splitNeutralized(a *briefings.AttackReport) {
 				delete(a.Intercepted.ByType, k)
 			}
 		}
+	}
+}
+
+// moveClassParts: when a total of means neutralized is split by how they
+// were stopped, its breakdown by class ("знешкоджено 385 засобів: 382 БпЛА та
+// 3 ракети") is of the same kind as the total: drones and missiles that add
+// up to it move with it, with their types.
+func moveClassParts(a *briefings.AttackReport, total int) {
+	d, m := a.Intercepted.Drones, a.Intercepted.Missiles
+	sum := 0
+	for _, p := range []*int{d, m} {
+		if p != nil {
+			sum += *p
+		}
+	}
+	if sum != total || a.InterceptedOrJammed.Drones != nil || a.InterceptedOrJammed.Missiles != nil {
+		return
+	}
+	a.InterceptedOrJammed.Drones, a.InterceptedOrJammed.Missiles = d, m
+	a.Intercepted.Drones, a.Intercepted.Missiles = nil, nil
+	for _, key := range []string{"drones", "missiles"} {
+		if q, ok := a.Qualifiers["intercepted."+key]; ok {
+			a.Qualifiers["intercepted_or_jammed."+key] = q
+			delete(a.Qualifiers, "intercepted."+key)
+		}
+	}
+	for k, n := range a.Intercepted.ByType {
+		if a.InterceptedOrJammed.ByType == nil {
+			a.InterceptedOrJammed.ByType = map[string]int{}
+		}
+		a.InterceptedOrJammed.ByType[k] = n
+		delete(a.Intercepted.ByType, k)
 	}
 }
 

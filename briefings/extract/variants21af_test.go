@@ -8,7 +8,7 @@ import (
 // Paraphrase families for issue 14 (the Air Force's report template, round
 // of rwaf21), written for these tests: invented figures, places and times.
 func variantCases21af() []attackCase {
-	return slices.Concat(afWindowPoFamily, afInventoryHeadingFamily, afOrdinalEndingFamily)
+	return slices.Concat(afWindowPoFamily, afInventoryHeadingFamily, afOrdinalEndingFamily, afMeansSplitFamily)
 }
 
 func TestExtractVariants21af(t *testing.T) {
@@ -83,4 +83,28 @@ var afOrdinalEndingFamily = []attackCase{
 	{name: "af21: an ordinal before a unit names the unit", pub: "2025-11-03",
 		text: "Уночі 118-та окрема бригада ППО збила 12 ворожих дронів.",
 		want: map[string]any{"national#": 1, "0.intercepted.drones": 12, "0.launched.drones": nil}},
+}
+
+// The total of means neutralized ("знешкоджено N засобів"), then, in the next
+// sentence, bare parts by how they were stopped ("A — збито вогневими
+// засобами, B — локаційно втрачені/подавлені РЕБ"): the parts are of the
+// total, which is shot down or jammed, and a class breakdown stated with the
+// total goes with it.
+var afMeansSplitFamily = []attackCase{
+	{name: "af21: means neutralized, parts with dashes in the next sentence", pub: "2025-06-14",
+		text: "Станом на 10:30 знешкоджено 260 засобів. 140 — збито вогневими засобами, 120 — локаційно втрачені/подавлені РЕБ.",
+		want: map[string]any{"national#": 1, "0.intercepted_or_jammed.total": 260, "0.intercepted.total": 140, "0.jammed.total": 120}},
+	{name: "af21: means neutralized with a class breakdown, then the parts", pub: "2025-06-14",
+		text: "У ніч на 14 червня (з 19.00 13 червня) противник атакував 270 засобами повітряного нападу. Станом на 10:30 знешкоджено 260 засобів: 250 ворожих БпЛА та 10 крилатих ракет. 140 — збито вогневими засобами, 120 — локаційно втрачені/подавлені РЕБ.",
+		want: map[string]any{"national#": 1, "0.intercepted_or_jammed.total": 260, "0.intercepted_or_jammed.drones": 250, "0.intercepted_or_jammed.missiles": 10, "0.intercepted.total": 140, "0.jammed.total": 120, "0.intercepted.drones": nil}},
+	{name: "af21: parts opened by of them, no dash", pub: "2025-06-14",
+		text: "Станом на 10:30 знешкоджено 75 засобів повітряного нападу. З них 50 збито, 25 локаційно втрачено.",
+		want: map[string]any{"national#": 1, "0.intercepted_or_jammed.total": 75, "0.intercepted.total": 50, "0.jammed.total": 25}},
+	// what must not change
+	{name: "af21: parts that do not add up leave the total shot down", pub: "2025-06-14",
+		text: "Станом на 10:30 знешкоджено 260 засобів. 100 — збито вогневими засобами, 120 — локаційно втрачені.",
+		want: map[string]any{"national#": 1, "0.intercepted.total": 260, "0.intercepted_or_jammed.total": nil}},
+	{name: "af21: a bare figure with a verb of launching after a total of means", pub: "2025-06-14",
+		text: "Станом на 10:30 знешкоджено 260 засобів. 30 — виявлено після 10:30.",
+		want: map[string]any{"national#": 1, "0.intercepted.total": 260, "0.launched.total": nil}},
 }
