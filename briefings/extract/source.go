@@ -720,7 +720,33 @@ func regionAt(toks []token, i int) (region, bool) {
 	if toks[i].low == "black" {
 		return blackSea(toks, i)
 	}
+	if capitalWord(toks[i].low) && moscowMayor(toks) {
+		return regionByName("Moscow") // "drones aimed at the capital, Moscow's mayor said"
+	}
 	return regionOf(toks[i].low)
+}
+
+func capitalWord(lw string) bool {
+	return lw == "capital" || lw == "capital's" || strings.HasPrefix(lw, "столиц")
+}
+
+// moscowMayor: the sentence names Moscow's mayor ("Moscow Mayor Sergei
+// Sobyanin", "Moscow's mayor", "the mayor of Moscow", the surname alone);
+// "the capital" he speaks of is Moscow.
+func moscowMayor(toks []token) bool {
+	for i := range toks {
+		lw := toks[i].low
+		if o, ok := officials[lw]; ok && o.src == srcMayor && o.home == "Moscow" {
+			return true
+		}
+		if lw != "moscow" && lw != "moscow's" {
+			continue
+		}
+		if i+1 < len(toks) && toks[i+1].low == "mayor" || i >= 2 && toks[i-1].low == "of" && toks[i-2].low == "mayor" {
+			return true
+		}
+	}
+	return false
 }
 
 // blackSea: "black" at i opens the English name of the sea, which Russia's

@@ -6,7 +6,7 @@ import "slices"
 // them (Russia's Defence Ministry's lists of places, Russia's regional
 // officials), written for these tests: invented figures and days.
 func variantCases21mod() []attackCase {
-	return slices.Concat(blackSeaFamily, headsFamily)
+	return slices.Concat(blackSeaFamily, headsFamily, moscowCapitalFamily)
 }
 
 // The ministry lists the Black Sea beside its regions as a place where its
@@ -63,4 +63,29 @@ var headsFamily = []attackCase{
 	{name: "heads: a governor named by office", pub: "2026-03-03",
 		text: "The governor of the Ryazan region said 6 drones were shot down overnight.",
 		want: map[string]any{"#": 1, "national#": 0, "0.intercepted.drones": 6, "0.regions": []string{"Ryazan"}}},
+}
+
+// "The capital" in a sentence that names Moscow's mayor is Moscow: the
+// mayor's count of drones flying at it is the Moscow region's, Ukraine's
+// attack, not Kyiv's.
+var moscowCapitalFamily = []attackCase{
+	{name: "moscow capital: the mayor by office before", pub: "2026-03-03",
+		text: "Moscow's mayor said 23 drones flying toward the capital had been shot down since midnight.",
+		want: map[string]any{"#": 1, "national#": 0, "0.attacker": "UA", "0.intercepted.drones": 23, "0.regions": []string{"Moscow"}}},
+	{name: "moscow capital: the mayor named after the figure", pub: "2026-03-03",
+		text: "Eight more drones were downed on their approach to the capital, Moscow Mayor Sergei Sobyanin wrote.",
+		want: map[string]any{"#": 1, "national#": 0, "0.attacker": "UA", "0.intercepted.drones": 8, "0.regions": []string{"Moscow"}}},
+	{name: "moscow capital: the mayor of Moscow", pub: "2026-03-03",
+		text: "Air defence units destroyed 4 drones heading for the capital, the mayor of Moscow said.",
+		want: map[string]any{"#": 1, "national#": 0, "0.attacker": "UA", "0.regions": []string{"Moscow"}}},
+	{name: "moscow capital: the surname alone", pub: "2026-03-03",
+		text: "Sobyanin said 6 drones targeting the capital were destroyed by air defences.",
+		want: map[string]any{"#": 1, "national#": 0, "0.attacker": "UA", "0.regions": []string{"Moscow"}}},
+	// what must not change
+	{name: "moscow capital: Kyiv's mayor", pub: "2026-03-03",
+		text: "Kyiv's mayor said 9 drones heading for the capital had been destroyed.",
+		want: map[string]any{"#": 1, "0.attacker": "RU", "0.regions": []string{"Kyiv"}}},
+	{name: "moscow capital: the air force's capital", pub: "2026-03-03",
+		text: "Russia launched 35 drones at Ukraine overnight and 10 were downed near the capital, the air force said.",
+		want: map[string]any{"#": 1, "0.attacker": "RU", "0.regions": []string{"Kyiv"}}},
 }
