@@ -252,7 +252,8 @@ func (r *reader) read(s sentence) {
 	}
 	if !s.bullet {
 		r.count.listCue = outNone
-		r.regionList = false
+		// "збили 24 дрони у межах 7 областей:", then one region a bullet
+		r.regionList = s.colon && withinBounds(toks) && r.rs.on(ruleDefenceRegions)
 	}
 	figs := countFigures(&s, ms, cues, cueAt, &r.count, r.rs)
 	c := r.clause(s, ms, figs)
@@ -361,7 +362,7 @@ func (r *reader) aside(s sentence, c clause) {
 	if c.time.ongoing {
 		e.root().provisional = true
 	}
-	if e.scope != scopeRegional && (targetsRegions(s.toks) || (predicate || defenceActive(s.toks)) && r.rs.on(ruleAsideRegions)) {
+	if e.scope != scopeRegional && (targetsRegions(s.toks) || (predicate || defenceActive(s.toks) || withinBounds(s.toks)) && r.rs.on(ruleAsideRegions)) {
 		for _, rg := range sentenceRegions(s.toks) {
 			if rg.ru == (c.att == sideUA) {
 				e.addRegion(rg.name)
@@ -417,6 +418,19 @@ func defenceActive(toks []token) bool {
 		}
 	}
 	return defence && active
+}
+
+// withinBounds: "у межах" / "в межах" (within the bounds of), the Air
+// Force's phrase for the regions where the weapons were downed, in a
+// sentence of its own after the figures ("Відбулося це у межах X та Y
+// областей") or before a list of them.
+func withinBounds(toks []token) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		if (toks[i].low == "у" || toks[i].low == "в") && toks[i+1].low == "межах" {
+			return true
+		}
+	}
+	return false
 }
 
 // weaponPredicate: the sentence says what happened to weapons ("the drones

@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (Ukrainian news, round of rwuk21), written
 // for these tests: invented figures, places and times.
 func variantCases21uk() []attackCase {
-	return slices.Concat(bombNounFamily, amongFamily, roseToFamily, tenNounFamily)
+	return slices.Concat(bombNounFamily, amongFamily, roseToFamily, tenNounFamily, withinBoundsFamily)
 }
 
 // A guided bomb written out in full ("керована авіаційна бомба", in its case
@@ -105,4 +105,26 @@ var tenNounFamily = []attackCase{
 	{name: "uk21: tens is no figure", pub: "2026-03-08",
 		text: "Уночі над Вінницею знищено десятки дронів.",
 		want: map[string]any{"#": 0}},
+}
+
+// "у межах" (within the bounds of) names the regions where the weapons were
+// downed: in the figures' sentence, in a sentence of its own after them, or
+// before a list of the regions, one a bullet.
+var withinBoundsFamily = []attackCase{
+	{name: "uk21: the regions in a sentence of their own after the figures", pub: "2026-03-08",
+		text: "Уночі ворог атакував Україну 40 дронами. Збито 33 дрони. Відбулося це у межах Полтавської, Сумської та Черкаської областей.",
+		want: map[string]any{"#": 1, "0.scope": "national", "0.intercepted.drones": 33, "0.regions": []string{"Poltava", "Sumy", "Cherkasy"}}},
+	{name: "uk21: a list of regions, one a bullet, after в межах N областей", pub: "2026-03-08",
+		text: "Уночі ворог атакував Україну 40 дронами. Захисники неба збили 33 шахеди в межах 3 областей:\n- Полтавської;\n- Сумської;\n- Черкаської.",
+		want: map[string]any{"#": 1, "0.scope": "national", "0.intercepted.drones": 33, "0.regions": []string{"Poltava", "Sumy", "Cherkasy"}}},
+	// what must not change
+	{name: "uk21: within the figures' sentence", pub: "2026-03-08",
+		text: "Уночі ворог атакував Україну 40 дронами. Збито 33 дрони у межах Полтавської, Сумської та Черкаської областей.",
+		want: map[string]any{"#": 1, "0.scope": "national", "0.regions": []string{"Poltava", "Sumy", "Cherkasy"}}},
+	{name: "uk21: a region's district within the bounds keeps the region's event", pub: "2026-03-08",
+		text: "Над Полтавщиною вночі збили 5 дронів, повідомив голова ОВА. Відбулося це у межах Кременчуцького району.",
+		want: map[string]any{"#": 1, "0.scope": "regional", "0.regions": []string{"Poltava"}}},
+	{name: "uk21: a list after a colon with no bounds names no regions", pub: "2026-03-08",
+		text: "Уночі ворог атакував Україну 40 дронами. Збито 33 дрони:\n- Полтавської;\n- Сумської.",
+		want: map[string]any{"#": 1, "0.scope": "national", "0.regions": nil}},
 }
