@@ -41,20 +41,24 @@ type event struct {
 	scope       scope
 	region      string
 	source      source
-	entries     []entry
-	strong      bool // has a figure from the body
-	sentences   []string
-	regions     []string
-	reached     []string // regions only an aftermath sentence names: reported, no evidence of scope
-	children    []*event
-	parent      *event
-	asOf        string
-	start, end  string // the window
-	provisional bool
-	guessed     bool         // the attacker is the default guess: no sentence told it
-	quoted      bool         // figures from a quote whose speaker is named after it
-	weapons     []string     // types and classes named
-	unnumbered  []unnumbered // types named without a count
+	// peopleSource: the governor or mayor whose sentence of its own, next
+	// to the people hurt, gave them; the report's source when no one gives
+	// the event's figures
+	peopleSource source
+	entries      []entry
+	strong       bool // has a figure from the body
+	sentences    []string
+	regions      []string
+	reached      []string // regions only an aftermath sentence names: reported, no evidence of scope
+	children     []*event
+	parent       *event
+	asOf         string
+	start, end   string // the window
+	provisional  bool
+	guessed      bool         // the attacker is the default guess: no sentence told it
+	quoted       bool         // figures from a quote whose speaker is named after it
+	weapons      []string     // types and classes named
+	unnumbered   []unnumbered // types named without a count
 }
 
 // unnumbered is a type a list names without a count ("- балістичними
@@ -122,6 +126,7 @@ type reader struct {
 	regionList   bool     // a header of regions the attack reached ("Області, де працювала ППО:"): its bullets name them
 	pendingTypes []string // the weapon types a launch named before any event
 	pending      source   // a national source named before any figure
+	pendingLocal source   // a governor or mayor named before any figure (the source of people hurt told next)
 	pendingSide  side     // the side the sentence naming it spoke of (sideNone: not told)
 	quoteOpen    bool     // a quote opened in an earlier sentence of the paragraph goes on
 	ministry     source   // the ministry (or a third country's authority) the text named last by its state
@@ -313,6 +318,11 @@ func (r *reader) read(s sentence) {
 	}
 }
 
+// anyPeople: the event or one of its regions' events counts people hurt.
+func (e *event) anyPeople() bool {
+	return e.hasPeople() || slices.ContainsFunc(e.children, (*event).anyPeople)
+}
+
 // hasPeople: the event already counts people hurt.
 func (e *event) hasPeople() bool {
 	for k := range e.entries {
@@ -321,6 +331,23 @@ func (e *event) hasPeople() bool {
 		}
 	}
 	return false
+}
+
+// onlyPeople: every figure the event and its regions' events hold counts
+// people hurt (or they hold none yet): a governor's word on it is the source of its casualties, not
+// of a national count.
+func (e *event) onlyPeople() bool {
+	for k := range e.entries {
+		if e.entries[k].class != classPerson {
+			return false
+		}
+	}
+	for _, c := range e.children {
+		if !c.onlyPeople() {
+			return false
+		}
+	}
+	return true
 }
 
 // aside reads a sentence without figures or time: it may name the source,
@@ -332,6 +359,14 @@ func (r *reader) aside(s sentence, c clause) {
 		r.pendingSide = c.att
 		if c.guessed {
 			r.pendingSide = sideNone
+		}
+	}
+	if c.regional && r.rs.on(ruleLocalSource) {
+		switch {
+		case e != nil && e.source == srcNone && e.peopleSource == srcNone && e.anyPeople() && e.onlyPeople():
+			e.peopleSource = c.src // the dead and wounded, then "the governor said so"
+		case e == nil || e.onlyPeople():
+			r.pendingLocal = c.src // "Про це повідомив голова ОВА", before the dead and wounded
 		}
 	}
 	if e == nil {
@@ -840,6 +875,9 @@ func (r *reader) targetFor(cur *event, s sentence, c clause, figs []figure) *eve
 	}
 	if target.source == srcNone && !c.regional && r.pending != srcNone && target.scope == scopeNational && r.pendingFits(target, s.toks) {
 		target.source = r.pending
+	}
+	if target.source == srcNone && r.pendingLocal != srcNone && target.onlyPeople() && casualtiesOnly(figs) && r.rs.on(ruleLocalSource) {
+		target.peopleSource = r.pendingLocal
 	}
 	if target.scope != scopeRegional && (len(figs) > 0 || targetsRegions(s.toks)) {
 		regs := c.regs

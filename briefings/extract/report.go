@@ -27,6 +27,12 @@ func (e *event) report(rs *ruleSet) (briefings.AttackReport, bool) {
 		// report, with or without the time the count was made
 		a.Source = string(srcAirForce)
 	}
+	if ps := e.peopleSource; a.Source == "" {
+		if ps == srcNone && e.parent != nil {
+			ps = e.parent.peopleSource
+		}
+		a.Source = string(ps) // casualties told beside a governor's or mayor's word
+	}
 	q, sum := a.Qualifiers, map[string][]string{}
 	a.Launched = e.counts(outLaunched, "launched", q, sum, rs)
 	a.Intercepted = e.counts(outIntercepted, "intercepted", q, sum, rs)

@@ -68,6 +68,7 @@ const (
 	ruleWrittenYear   // "у ніч на 18 березня 2024 року": the year written with the date dates the night
 	ruleClosingDay    // "із 14.00 12 грудня по 10.00 13 грудня": a window into the next morning is that morning's night
 	ruleCasualtyScene // "Drones attacked the city. Three people were hurt.": people hurt after the attack was named are its
+	ruleLocalSource   // a governor's or mayor's sentence of its own just before or after people hurt is their source
 	nRules
 )
 
@@ -77,7 +78,7 @@ var ruleNames = [nRules]string{
 	"report-times", "ongoing", "denial", "launch-origin", "unnumbered", "breakdown", "incident", "irrealis", "each",
 	"conflict", "region-share", "front-place", "specific-source", "adopt-time", "template-source", "alert-scene", "casualty-context", "aside-regions", "pending-source", "restate", "scope", "ministry-regions",
 	"third-country", "hits-local", "war-scale", "included", "aftermath-regions", "defence-regions",
-	"all", "all-but", "lone", "split", "both-and", "launch-areas", "written-year", "closing-day", "casualty-scene",
+	"all", "all-but", "lone", "split", "both-and", "launch-areas", "written-year", "closing-day", "casualty-scene", "local-source",
 }
 
 func (r rule) String() string { return ruleNames[r] }

@@ -6,7 +6,7 @@ import "slices"
 // strikes, round of rwcas21), written for these tests: invented figures,
 // places and officials.
 func variantCases21cas() []attackCase {
-	return slices.Concat(casualtySceneFamily, ukOneCasualtyFamily)
+	return slices.Concat(casualtySceneFamily, ukOneCasualtyFamily, localSourceFamily)
 }
 
 // A report names the air attack first and tells who was hurt in a sentence
@@ -66,4 +66,28 @@ var ukOneCasualtyFamily = []attackCase{
 	{name: "cas21: no dead, no figure", pub: "2025-06-03",
 		text: "Внаслідок атаки на Запоріжжя загиблих немає.",
 		want: map[string]any{"#": 0}},
+}
+
+// A governor or mayor named in a sentence of its own just before the people
+// hurt ("Про це повідомив голова ОВА", then "за його даними" and the
+// wounded) or just after them ("..., повідомив очільник ОВА" after the dead
+// and wounded) gave them. A national body's figures told after stay its own.
+var localSourceFamily = []attackCase{
+	// (a mayor speaks too: no single speaker of the text to fall back on)
+	{name: "cas21: the head of the region named first, the wounded after", pub: "2025-06-03",
+		text: "Уночі дрони атакували Черкаси. Про це повідомив голова ОВА. За його даними, поранено двох людей. Міський голова повідомив про пошкоджені будинки.",
+		want: map[string]any{"#": 1, "0.casualties.injured": 2, "0.source": "regional governor"}},
+	{name: "cas21: the dead and wounded first, the head of the region after", pub: "2025-06-03",
+		text: "Внаслідок удару по Кременчуку загинула одна людина та 7 постраждали. Пошкоджено будинки, повідомив очільник ОВА. Мер міста додав, що пошкоджено школу.",
+		want: map[string]any{"#": 1, "0.casualties.killed": 1, "0.casualties.injured": 7, "0.source": "regional governor"}},
+	{name: "cas21: English, the injured first, the mayor after", pub: "2025-06-03",
+		text: "Three people were injured in a Russian drone strike on Sumy. The mayor said houses were damaged. The governor said a school was also hit.",
+		want: map[string]any{"#": 1, "0.casualties.injured": 3, "0.source": "mayor"}},
+	// what must not change
+	{name: "cas21: the governor after the dead, the Air Force's count after him", pub: "2025-06-03",
+		text: "A Russian drone attack on Odesa killed two people. The regional governor wrote on Telegram that houses were damaged. The air force said Russia launched 80 drones and shot down 60.",
+		want: map[string]any{"national#": 1, "0.source": "Ukraine's Air Force", "0.launched.drones": 80}},
+	{name: "cas21: Ukrainian, the Air Force's count after the governor's word", pub: "2025-06-03",
+		text: "Внаслідок атаки на Одесу загинули двоє людей. Голова ОВА повідомив про пошкоджені будинки. Повітряні сили повідомили, що ворог запустив 80 дронів, збито 60.",
+		want: map[string]any{"national#": 1, "0.source": "Ukraine's Air Force", "0.launched.drones": 80}},
 }
