@@ -562,6 +562,8 @@ func sourcePart(part string) (source, bool) {
 		return srcMayor, true // a city's military administration speaks for the city, as its mayor does
 	case strings.Contains(part, "military administration"):
 		return srcNone, false // the city's or the region's: the label does not say which
+	case strings.Contains(part, "russia") && (strings.Contains(part, "military") || strings.Contains(part, "army") || strings.Contains(part, "armed forces")):
+		return srcRUMoD, true // Russia's military speaks through its defence ministry, the one Russian national source of ours
 	case strings.Contains(part, "military") || strings.Contains(part, "commander") || strings.Contains(part, "armed forces"):
 		return srcMilitary, true
 	case russian && (strings.Contains(part, "official") || strings.Contains(part, "authorities")):

@@ -145,6 +145,8 @@ func TestLabelSourceAndWeaponNames(t *testing.T) {
 		"State Emergency Service (ДСНС)":       "",
 		"Kharkiv regional prosecutor's office": "",
 		"МВС; Терехов":                         string(srcMayor),
+		"Russian military":                     string(srcRUMoD),
+		"Russia's armed forces":                string(srcRUMoD),
 	} {
 		if got := strings.Join(sourceNames(label), "|"); got != want {
 			t.Errorf("sourceNames(%q) = %q, want %q", label, got, want)
