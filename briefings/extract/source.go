@@ -943,10 +943,63 @@ func targetsRegions(toks []token) bool {
 			if ix >= 2 && toks[ix-1].low == "the" && toks[ix-2].low == "in" {
 				return true // "heading in the direction of a region": where they went
 			}
+		case "attack", "attacks":
+			if attackWith(toks, ix) {
+				return true // "tried to carry out an attack with drones over X and Y regions"
+			}
+		case "reported", "spotted", "sighted":
+			if weaponsSeen(toks, ix) {
+				return true // "drones were also reported in X and Y regions"
+			}
 		default:
 			if strings.HasPrefix(lw, "атакува") || strings.HasPrefix(lw, "вдарил") {
 				return true // "ворог атакував Полтавщину"
 			}
+		}
+	}
+	return false
+}
+
+// attackWith: the attack noun at i is followed by the weapons it was made
+// with ("a terrorist attack with fixed-wing drones", "attacks using
+// drones"), the wording of Russia's Defence Ministry's daily claims: the
+// places the sentence names are where the attack went.
+func attackWith(toks []token, i int) bool {
+	k := i + 1
+	if k >= len(toks) || toks[k].low != "with" && toks[k].low != "using" {
+		return false
+	}
+	for k++; k < len(toks) && k <= i+5; k++ {
+		if toks[k].head.weapon() {
+			return true
+		}
+	}
+	return false
+}
+
+// weaponsSeen: "reported" (or "spotted", "sighted") at i is the passive
+// predicate of weapons named just before ("drones were also reported in",
+// "a drone has been spotted over"): the places after it are where they
+// flew, not who reported.
+func weaponsSeen(toks []token, i int) bool {
+	k := i - 1
+	if k >= 0 && toks[k].low == "also" {
+		k--
+	}
+	if k >= 0 && toks[k].low == "been" {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch toks[k].low {
+	case "were", "was", "have", "has":
+	default:
+		return false
+	}
+	for q := k - 1; q >= 0 && q >= k-3; q-- {
+		if toks[q].head.weapon() {
+			return true
 		}
 	}
 	return false

@@ -6,7 +6,7 @@ import "slices"
 // them (Russia's Defence Ministry's lists of places, Russia's regional
 // officials), written for these tests: invented figures and days.
 func variantCases21mod() []attackCase {
-	return slices.Concat(blackSeaFamily, headsFamily, moscowCapitalFamily)
+	return slices.Concat(blackSeaFamily, headsFamily, moscowCapitalFamily, attackPlacesFamily)
 }
 
 // The ministry lists the Black Sea beside its regions as a place where its
@@ -88,4 +88,29 @@ var moscowCapitalFamily = []attackCase{
 	{name: "moscow capital: the air force's capital", pub: "2026-03-03",
 		text: "Russia launched 35 drones at Ukraine overnight and 10 were downed near the capital, the air force said.",
 		want: map[string]any{"#": 1, "0.attacker": "RU", "0.regions": []string{"Kyiv"}}},
+}
+
+// A sentence without figures that tells where the attack went gives the
+// attack its places: the ministry's wording of an attack made with drones
+// over a list of regions, and drones "reported" or "spotted" over regions.
+var attackPlacesFamily = []attackCase{
+	{name: "attack places: attack with drones over a list", pub: "2026-03-03",
+		text: "Russia's Defence Ministry said its air defences destroyed 21 drones overnight. It said Kyiv had tried to carry out an attack with aircraft-type drones over the Tver, Smolensk and Pskov regions.",
+		want: map[string]any{"#": 1, "0.attacker": "UA", "0.intercepted.drones": 21, "0.regions": []string{"Tver", "Smolensk", "Pskov"}}},
+	{name: "attack places: attacks using drones, places first", pub: "2026-03-03",
+		text: "Russia's Defence Ministry reported 16 drones downed. It said the attacks using long-range drones came over Crimea and the Kursk region.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 16, "0.regions": []string{"Crimea", "Kursk"}}},
+	{name: "attack places: drones reported in regions", pub: "2026-03-03",
+		text: "Russia's Defence Ministry said 19 Ukrainian drones were shot down before dawn. Drones were also reported in the Lipetsk and Tambov regions.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 19, "0.regions": []string{"Lipetsk", "Tambov"}}},
+	{name: "attack places: a drone spotted over a region", pub: "2026-03-03",
+		text: "Russia's Defence Ministry said 8 drones were destroyed overnight. Drones were spotted over the Kaluga region as well.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 8, "0.regions": []string{"Kaluga"}}},
+	// what must not change
+	{name: "attack places: attacks on refineries this year", pub: "2026-03-03",
+		text: "Russia's Defence Ministry said it destroyed 10 drones overnight. Kyiv has stepped up its attacks on refineries in the Samara and Saratov regions this year.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 10, "0.regions": nil}},
+	{name: "attack places: the governor reported", pub: "2026-03-03",
+		text: "Russia's Defence Ministry said it destroyed 12 drones overnight. Damage to a house was reported by the governor of the Belgorod region.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 12, "0.regions": nil}},
 }
