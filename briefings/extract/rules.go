@@ -69,6 +69,7 @@ const (
 	ruleClosingDay    // "із 14.00 12 грудня по 10.00 13 грудня": a window into the next morning is that morning's night
 	ruleCasualtyScene // "Drones attacked the city. Three people were hurt.": people hurt after the attack was named are its
 	ruleLocalSource   // a governor's or mayor's sentence of its own just before or after people hurt is their source
+	ruleSpeakerRegion // "у нашому небі збито 9": one regional head speaks, figures naming no place are his region's
 	nRules
 )
 
@@ -79,6 +80,7 @@ var ruleNames = [nRules]string{
 	"conflict", "region-share", "front-place", "specific-source", "adopt-time", "template-source", "alert-scene", "casualty-context", "aside-regions", "pending-source", "restate", "scope", "ministry-regions",
 	"third-country", "hits-local", "war-scale", "included", "aftermath-regions", "defence-regions",
 	"all", "all-but", "lone", "split", "both-and", "launch-areas", "written-year", "closing-day", "casualty-scene", "local-source",
+	"speaker-region",
 }
 
 func (r rule) String() string { return ruleNames[r] }

@@ -51,9 +51,11 @@ func (r *reader) settleScope() {
 			// no national source reports (a city struck with three guided
 			// bombs): that place's
 			narrowed = e.narrow(onlyRegional)
-			if !narrowed && e.quoted && onlyRegional && e.attackedRegion() == "" && len(r.speakerRegs) == 1 {
-				// a quote of figures, then "the regional head wrote": the quote
-				// is his, about his region
+			if !narrowed && onlyRegional && r.ownRegionLeft(e) && len(r.speakerRegs) == 1 {
+				// only one region's head speaks and the figures name no place
+				// ("in our sky", "over the region", a quote then "the head
+				// wrote"): the region he speaks for, named in the lead or in
+				// his title
 				e.addRegion(r.speakerRegs[0])
 				narrowed = e.narrow(true)
 			}
@@ -78,6 +80,16 @@ func (r *reader) settleScope() {
 			e.scope = scopeRegional
 		}
 	}
+}
+
+// ownRegionLeft: an event the one regional speaker's region may be given:
+// a quote of his, told before he is named, that names no region of the side
+// attacked, or figures that name no place at all and have no regional share.
+func (r *reader) ownRegionLeft(e *event) bool {
+	if e.quoted && e.attackedRegion() == "" {
+		return true
+	}
+	return len(e.regions) == 0 && len(e.children) == 0 && r.rs.on(ruleSpeakerRegion)
 }
 
 // onlyHits: the event's weapon figures, its shares' included, are all hits

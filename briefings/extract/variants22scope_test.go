@@ -1,0 +1,35 @@
+package extract
+
+import "slices"
+
+// Paraphrase families for issue 14 (scope of regional reports, round of
+// rwscope22), written for these tests: invented figures, places and times.
+func variantCases22scope() []attackCase {
+	return slices.Concat(speakerRegionFamily)
+}
+
+// One region's head speaks, the region named only in the lead or in his
+// title; the sentence with the figures names no place at all ("in our sky",
+// "the defenders downed N"). The figures are his region's, never a national
+// tally.
+var speakerRegionFamily = []attackCase{
+	{name: "scope22: the lead names the region, the head's title does not", pub: "2025-06-03",
+		text: "Хмельниччина пережила довгу тривогу, розповів очільник ОВА. Сили ППО знешкодили 6 ударних дронів.",
+		want: map[string]any{"national#": 0, "#": 1, "0.regions": []string{"Khmelnytskyi"}, "0.intercepted.drones": 6}},
+	{name: "scope22: the head's title names the region, the figures in a paragraph of their own", pub: "2025-06-03",
+		text: "Вночі Полтавщина була під атакою. Про це повідомив начальник Полтавської ОВА.\nУ нашому небі знешкодили 9 російських БпЛА.",
+		want: map[string]any{"national#": 0, "#": 1, "0.regions": []string{"Poltava"}, "0.intercepted.drones": 9}},
+	{name: "scope22: a dash-quoted head, the figures in the next quoted sentence", pub: "2025-06-03",
+		text: "Усю ніч Черкащина слухала сирени. Про це пише голова ОВА Петро Іванчук.\n– Працювала наша ППО, – зазначив він. – Над нами знищили 12 шахедів. Постраждалих немає.",
+		want: map[string]any{"national#": 0, "#": 1, "0.regions": []string{"Cherkasy"}, "0.intercepted.drones": 12}},
+	{name: "scope22: English, the head of the regional administration, no place in the figure sentence", pub: "2025-06-03",
+		text: "Kirovohrad region spent the night under air-raid alert, the head of the regional administration said. Our defenders downed 4 attack drones, he added.",
+		want: map[string]any{"national#": 0, "#": 1, "0.regions": []string{"Kirovohrad"}, "0.intercepted.drones": 4}},
+	// what must not change
+	{name: "scope22: the country named beside the head's region stays national", pub: "2025-06-03",
+		text: "Черкащина була на тривозі, повідомив очільник ОВА. Загалом вночі росіяни запустили по Україні 60 дронів, 48 з них збили.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 60, "0.intercepted.drones": 48}},
+	{name: "scope22: the Air Force's tally with no regional head stays national", pub: "2025-06-03",
+		text: "Повітряні сили повідомили: вночі росіяни запустили 41 дрон, 33 з них збито. Уламки впали на Житомирщині.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 41, "0.intercepted.drones": 33}},
+}
