@@ -162,3 +162,34 @@ func TestLabelSourceAndWeaponNames(t *testing.T) {
 		t.Errorf("labelWeapon(guided bomb) = %q", got)
 	}
 }
+
+// TestForbiddenScopedKeys: a regional or cumulative label's figure counted
+// as "downed" or as a "total" of air targets (the Ukrainian labels' keys),
+// read as a national attack's, is a violation as one under "intercepted"
+// is; the same figure in a national label is not. Texts written for this test.
+func TestForbiddenScopedKeys(t *testing.T) {
+	text := "Air defence shot down 11 drones over Ukraine overnight."
+	cases := []struct {
+		name, expected string
+		want           bool
+	}{
+		{"a regional label's downed total", `{"attacker": "RU", "scope": "regional Khmelnytskyi", "regions": ["Khmelnytskyi"], "downed": {"total": 11}}`, true},
+		{"a regional label's downed drones", `{"attacker": "RU", "scope": "regional Khmelnytskyi", "downed": {"drones": 11}}`, true},
+		{"a regional event's downed total", `{"attacker": "RU", "events": [{"scope": "regional Khmelnytskyi", "downed": {"total": 11}}]}`, true},
+		{"a regional label's total of air targets", `{"attacker": "RU", "scope": "regional Khmelnytskyi", "total": 11}`, true},
+		{"a cumulative label's intercepted", `{"attacker": "RU", "scope": "cumulative (month)", "intercepted": {"drones": 11}}`, true},
+		{"a national label's downed", `{"attacker": "RU", "downed": {"drones": 11}}`, false},
+	}
+	for _, c := range cases {
+		date := "2025-05-10"
+		rec, err := newRecord(rawRecord{URL: c.name, Date: &date, Text: text, Expected: json.RawMessage(c.expected)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := board{}
+		scoreRecord(&rec, b)
+		if got := b.total("").violations > 0; got != c.want {
+			t.Errorf("%s: violation %v, want %v", c.name, got, c.want)
+		}
+	}
+}

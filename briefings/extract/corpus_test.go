@@ -528,17 +528,29 @@ func forbiddenFigures(exp map[string]any) []forbidden {
 			if m, ok := e.(map[string]any); ok {
 				out = append(out, forbiddenFigures(m)...)
 				if s, ok := m["scope"].(string); ok && s != "national" {
-					for _, cat := range []string{"launched", "intercepted"} {
-						walk("event scope:"+s+"."+cat, m[cat], cat)
-					}
+					walkScoped("event scope:"+s, m, walk)
 				}
 			}
 		}
 	}
 	if s, ok := exp["scope"].(string); ok && s != "national" {
-		for _, cat := range []string{"launched", "intercepted"} {
-			walk("scope:"+s+"."+cat, exp[cat], cat)
-		}
+		walkScoped("scope:"+s, exp, walk)
 	}
 	return out
+}
+
+// scopedKeys are the keys of a regional or cumulative label whose figures
+// must not appear in a national report, with the outcome each counts. The
+// Ukrainian labels count what was shot down as "downed", at times as a
+// "total" of air targets of every class.
+var scopedKeys = []struct{ key, cat string }{
+	{"launched", "launched"}, {"intercepted", "intercepted"}, {"downed", "downed"},
+	{"intercepted_or_jammed", "intercepted_or_jammed"}, {"total", "downed"},
+}
+
+// walkScoped walks the figures of a regional or cumulative label.
+func walkScoped(prefix string, m map[string]any, walk func(prefix string, v any, cat string)) {
+	for _, k := range scopedKeys {
+		walk(prefix+"."+k.key, m[k.key], k.cat)
+	}
 }
