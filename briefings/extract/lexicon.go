@@ -39,7 +39,7 @@ type headInfo struct {
 
 var heads = func() *wordTable[headInfo] {
 	t := newWordTable[headInfo]()
-	t.add(headInfo{classDrone, true}, "drone", "uav", "дрон", "дроном", "безпілотник", "безпілотником")
+	t.add(headInfo{classDrone, true}, "drone", "uav", "дрон", "дроном", "дрона", "дрону", "безпілотник", "безпілотником")
 	t.add(headInfo{classDrone, false}, "drones", "drone's", "uavs", "uav's", "unmanned", "бпла", "бпл", "безпілотн*", "дрони", "дронів", "дронами", "дрон-*", "дрони-*", "дронів-*", "дронами-*", "шахеди", "шахедів", "шахедами", "loitering", "kamikaze")
 	t.add(headInfo{classMissile, true}, "missile", "rocket", "ракета", "ракету", "ракетою")
 	t.add(headInfo{classMissile, false}, "missiles", "rockets", "ракети", "ракет", "ракетами", "ракетам")

@@ -6,7 +6,7 @@ import "slices"
 // strikes, round of rwcas21), written for these tests: invented figures,
 // places and officials.
 func variantCases21cas() []attackCase {
-	return slices.Concat(casualtySceneFamily, ukOneCasualtyFamily, localSourceFamily)
+	return slices.Concat(casualtySceneFamily, ukOneCasualtyFamily, localSourceFamily, ukDroneGenitiveFamily)
 }
 
 // A report names the air attack first and tells who was hurt in a sentence
@@ -90,4 +90,22 @@ var localSourceFamily = []attackCase{
 	{name: "cas21: Ukrainian, the Air Force's count after the governor's word", pub: "2025-06-03",
 		text: "Внаслідок атаки на Одесу загинули двоє людей. Голова ОВА повідомив про пошкоджені будинки. Повітряні сили повідомили, що ворог запустив 80 дронів, збито 60.",
 		want: map[string]any{"national#": 1, "0.source": "Ukraine's Air Force", "0.launched.drones": 80}},
+}
+
+// The drone in the genitive singular ("від влучання дрона", "через атаку
+// дрона"): a weapon named, so the people hurt beside it are its strike's.
+var ukDroneGenitiveFamily = []attackCase{
+	{name: "cas21: killed by a drone's hit, genitive", pub: "2025-06-03",
+		text: "У Херсоні через влучання дрона загинув чоловік.",
+		want: map[string]any{"#": 1, "0.casualties.killed": 1}},
+	{name: "cas21: hurt by a drone's blast, genitive", pub: "2025-06-03",
+		text: "На Сумщині від вибуху дрона постраждала жінка.",
+		want: map[string]any{"#": 1, "0.casualties.injured": 1}},
+	// what must not change
+	{name: "cas21: a drone's debris, no one hurt: no report", pub: "2025-06-03",
+		text: "Уламки дрона впали на дах будинку, постраждалих немає.",
+		want: map[string]any{"#": 0}},
+	{name: "cas21: a drone's operator: no report", pub: "2025-06-03",
+		text: "Оператор дрона помітив колону техніки.",
+		want: map[string]any{"#": 0}},
 }
