@@ -456,6 +456,9 @@ func numberWordAt(toks []token, i int) int {
 	if last, ok := oneAndHalfAt(toks, i); ok {
 		return last
 	}
+	if t.low == "one" && i > 0 && toks[i-1].low == "no" {
+		return i // "no one was hurt": nobody, no count
+	}
 	if _, ok := wordValue(t.low); ok {
 		return composeAt(toks, i)
 	}

@@ -6,7 +6,7 @@ import "slices"
 // them (Russia's Defence Ministry's lists of places, Russia's regional
 // officials), written for these tests: invented figures and days.
 func variantCases21mod() []attackCase {
-	return slices.Concat(blackSeaFamily, headsFamily, moscowCapitalFamily, attackPlacesFamily)
+	return slices.Concat(blackSeaFamily, headsFamily, moscowCapitalFamily, attackPlacesFamily, noOneFamily)
 }
 
 // The ministry lists the Black Sea beside its regions as a place where its
@@ -113,4 +113,22 @@ var attackPlacesFamily = []attackCase{
 	{name: "attack places: the governor reported", pub: "2026-03-03",
 		text: "Russia's Defence Ministry said it destroyed 12 drones overnight. Damage to a house was reported by the governor of the Belgorod region.",
 		want: map[string]any{"national#": 1, "0.intercepted.drones": 12, "0.regions": nil}},
+}
+
+// "No one was hurt" counts nobody: the "one" after "no" is no figure of
+// people, beside a count of drones or in a text of damage alone.
+var noOneFamily = []attackCase{
+	{name: "no one: after a count of drones", pub: "2026-03-03",
+		text: "Air defences destroyed 15 drones over the Bryansk region overnight, the governor said, adding that no one was hurt.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 15, "0.casualties.injured": nil}},
+	{name: "no one: a fire and no one injured", pub: "2026-03-03",
+		text: "A depot in the Oryol region caught fire after an overnight drone attack, Klychkov said. He said no one had been injured.",
+		want: map[string]any{"#": 0}},
+	{name: "no one: a drone count and no one killed", pub: "2026-03-03",
+		text: "Russia's Defence Ministry said it destroyed 30 drones overnight and no one was killed.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 30, "0.casualties.killed": nil}},
+	// what must not change
+	{name: "no one: one person injured", pub: "2026-03-03",
+		text: "Air defences destroyed 15 drones over the Bryansk region overnight, the governor said; one person was injured.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 15, "0.casualties.injured": 1}},
 }
