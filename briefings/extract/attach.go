@@ -300,7 +300,7 @@ func (r *reader) read(s sentence) {
 	r.stamp(ev, c.time, len(figs) > 0)
 	target := r.targetFor(ev, s, c, figs)
 	target.noteWeapons(toks)
-	if len(figs) > 0 && nationalTarget(toks) && !(r.rs.on(ruleHitsLocal) && target.root().attacker == sideUA) {
+	if len(figs) > 0 && (nationalTarget(toks) || !c.regional && r.rs.on(ruleRegionCount) && regionCount(toks)) && !(r.rs.on(ruleHitsLocal) && target.root().attacker == sideUA) {
 		// Ukraine named beside Ukraine's own attack is the attacker, not the
 		// country attacked
 		target.root().nationalCue = true

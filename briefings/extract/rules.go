@@ -70,6 +70,7 @@ const (
 	ruleCasualtyScene // "Drones attacked the city. Three people were hurt.": people hurt after the attack was named are its
 	ruleLocalSource   // a governor's or mayor's sentence of its own just before or after people hurt is their source
 	ruleSpeakerRegion // "у нашому небі збито 9": one regional head speaks, figures naming no place are his region's
+	ruleRegionCount   // "збито 11 шахедів у 8 областях": a count of regions marks a tally of the country
 	nRules
 )
 
@@ -80,7 +81,7 @@ var ruleNames = [nRules]string{
 	"conflict", "region-share", "front-place", "specific-source", "adopt-time", "template-source", "alert-scene", "casualty-context", "aside-regions", "pending-source", "restate", "scope", "ministry-regions",
 	"third-country", "hits-local", "war-scale", "included", "aftermath-regions", "defence-regions",
 	"all", "all-but", "lone", "split", "both-and", "launch-areas", "written-year", "closing-day", "casualty-scene", "local-source",
-	"speaker-region",
+	"speaker-region", "region-count",
 }
 
 func (r rule) String() string { return ruleNames[r] }

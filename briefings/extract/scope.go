@@ -283,6 +283,37 @@ func nationalTarget(toks []token) bool {
 	return false
 }
 
+// regionCount: the sentence counts the regions its figures cover ("у 8
+// областях", "над п'ятьма областями", "over six regions", "across eight
+// Ukrainian regions"): a tally over several regions, no one region's. A
+// count of two or more, then the region noun, with at most one word
+// between.
+func regionCount(toks []token) bool {
+	for i := range toks {
+		if toks[i].kind != kNum || toks[i].n < 2 {
+			continue
+		}
+		for k := i + 1; k < len(toks) && k <= i+2; k++ {
+			if regionNoun(toks[k].low) {
+				return true
+			}
+			if toks[k].kind != kWord {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// regionNoun: a plural (or, after a count, any) form of "region" or "oblast".
+func regionNoun(lw string) bool {
+	switch lw {
+	case "regions", "oblasts", "provinces":
+		return true
+	}
+	return strings.HasPrefix(lw, "област") || strings.HasPrefix(lw, "регіон")
+}
+
 // andOtherPlaces: "other" at i closes a list of targets with more places
 // of the same kind ("X and other regions", "the port and other targets",
 // "a city and other towns"): the figures are not one place's.

@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (scope of regional reports, round of
 // rwscope22), written for these tests: invented figures, places and times.
 func variantCases22scope() []attackCase {
-	return slices.Concat(speakerRegionFamily)
+	return slices.Concat(speakerRegionFamily, regionCountFamily)
 }
 
 // One region's head speaks, the region named only in the lead or in his
@@ -32,4 +32,27 @@ var speakerRegionFamily = []attackCase{
 	{name: "scope22: the Air Force's tally with no regional head stays national", pub: "2025-06-03",
 		text: "Повітряні сили повідомили: вночі росіяни запустили 41 дрон, 33 з них збито. Уламки впали на Житомирщині.",
 		want: map[string]any{"national#": 1, "0.launched.drones": 41, "0.intercepted.drones": 33}},
+}
+
+// A sentence that counts the regions its figures cover ("у 8 областях",
+// "over six regions") tells a tally of the country, also in a text where a
+// governor spoke before; not when the sentence's own speaker is a regional
+// command, whose zone is several regions.
+var regionCountFamily = []attackCase{
+	{name: "scope22: the outlet's line with a count of regions after a governor's words", pub: "2025-06-03",
+		text: "Вночі росіяни атакували Київщину дронами, повідомив голова Київської ОВА. Є збиті цілі. Як писали раніше, вночі ППО збила 11 шахедів у 8 областях.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 11}},
+	{name: "scope22: English, 'over six regions' after a governor's casualties", pub: "2025-06-03",
+		text: "The Kharkiv governor said two people were hurt. Russia attacked with 30 drones overnight; 25 were downed over six regions.",
+		want: map[string]any{"national#": 1, "0.launched.drones": 30, "0.intercepted.drones": 25}},
+	{name: "scope22: English, 'across five regions' after a regional head", pub: "2025-06-03",
+		text: "The Kyiv regional head said air defence worked in the region. Overnight, air defence downed 14 drones across five regions.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 14}},
+	// what must not change
+	{name: "scope22: a regional command's own count of the regions of its zone stays regional", pub: "2025-06-03",
+		text: "Повітряне командування «Південь» повідомило, що вночі над трьома областями півдня знищено 12 шахедів.",
+		want: map[string]any{"national#": 0, "0.intercepted.drones": 12}},
+	{name: "scope22: a governor's figure over his region stays his", pub: "2025-06-03",
+		text: "Голова Сумської ОВА повідомив, що вночі над областю збито 5 дронів, уламки впали у двох громадах.",
+		want: map[string]any{"national#": 0, "0.regions": []string{"Sumy"}, "0.intercepted.drones": 5}},
 }
