@@ -251,6 +251,12 @@ var cuePats = []cuePat{
 	{[]string{"lost", "from", "radar*"}, outJammed},
 	{[]string{"disappeared", "from", "radar*"}, outJammed},
 	{[]string{"shot", "down"}, outIntercepted},
+	// "announced the destruction of 35 drones", "detailed the elimination of
+	// 18 drones", "claimed the interception of nine drones": the ministry's
+	// claim as a noun with the count after "of"
+	{[]string{"destruction", "of"}, outIntercepted},
+	{[]string{"elimination", "of"}, outIntercepted},
+	{[]string{"interception", "of"}, outIntercepted},
 	{[]string{"shoot", "down"}, outIntercepted},
 	// headline English drops the verb's ending after a plural subject: "air
 	// defences down 60 drones" is the present tense of "downed"

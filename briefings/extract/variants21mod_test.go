@@ -6,7 +6,7 @@ import "slices"
 // them (Russia's Defence Ministry's lists of places, Russia's regional
 // officials), written for these tests: invented figures and days.
 func variantCases21mod() []attackCase {
-	return slices.Concat(blackSeaFamily, headsFamily, moscowCapitalFamily, attackPlacesFamily, noOneFamily)
+	return slices.Concat(blackSeaFamily, headsFamily, moscowCapitalFamily, attackPlacesFamily, noOneFamily, claimNounFamily)
 }
 
 // The ministry lists the Black Sea beside its regions as a place where its
@@ -131,4 +131,25 @@ var noOneFamily = []attackCase{
 	{name: "no one: one person injured", pub: "2026-03-03",
 		text: "Air defences destroyed 15 drones over the Bryansk region overnight, the governor said; one person was injured.",
 		want: map[string]any{"#": 1, "0.intercepted.drones": 15, "0.casualties.injured": 1}},
+}
+
+// The ministry's claim told as a noun: "the destruction of N drones", "the
+// elimination of N", "the interception of N", as "the downing of N" is.
+var claimNounFamily = []attackCase{
+	{name: "claim noun: destruction of", pub: "2026-03-03",
+		text: "On Monday Russia's Defence Ministry announced the destruction of 26 Ukrainian drones over the Kursk and Oryol regions.",
+		want: map[string]any{"#": 1, "0.attacker": "UA", "0.intercepted.drones": 26, "0.regions": []string{"Kursk", "Oryol"}}},
+	{name: "claim noun: elimination of", pub: "2026-03-03",
+		text: "The Russian Defence Ministry reported the elimination of 31 drones in four hours.",
+		want: map[string]any{"#": 1, "0.attacker": "UA", "0.intercepted.drones": 31}},
+	{name: "claim noun: interception of", pub: "2026-03-03",
+		text: "Russia's Defence Ministry claimed the interception of 44 drones over six regions overnight.",
+		want: map[string]any{"#": 1, "0.attacker": "UA", "0.intercepted.drones": 44}},
+	// what must not change
+	{name: "claim noun: downing of", pub: "2026-03-03",
+		text: "Russia's Defence Ministry confirmed the downing of 17 drones overnight.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 17}},
+	{name: "claim noun: destruction on the ground", pub: "2026-03-03",
+		text: "Russia's Defence Ministry said 9 drones were destroyed overnight; the governor reported no destruction or casualties.",
+		want: map[string]any{"#": 1, "0.intercepted.drones": 9, "0.casualties.injured": nil}},
 }
