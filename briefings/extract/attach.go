@@ -137,6 +137,7 @@ type reader struct {
 	heldCas  []figure
 	heldSent string
 	heldSide side
+	heads    []headName // regional heads the text named with title and name
 	// toldSide is the side whose air attack an earlier sentence named
 	// ("Russian drones attacked the city"): people hurt told after it, in a
 	// sentence of their own, are that attack's
@@ -564,6 +565,9 @@ func (r *reader) clause(s sentence, ms []mention, figs []figure) clause {
 	if named != srcNone {
 		r.ministry = named
 	}
+	if src == srcNone {
+		src = r.knownHead(toks).src // "за словами Тюріна": the head named with his title before
+	}
 	if src == srcNone && (r.thirdGoesOn(toks, ms) || r.rs.on(ruleThirdCountry) && thirdDebris(toks)) {
 		src = srcThird
 	}
@@ -600,11 +604,12 @@ func (r *reader) clause(s sentence, ms []mention, figs []figure) clause {
 	}
 	if c.regional {
 		c.regs = sentenceRegions(toks)
-		if home, ok := regionByName(officialHome(toks)); ok && len(c.regs) == 0 {
+		if home, ok := regionByName(r.homeOf(toks)); ok && len(c.regs) == 0 {
 			c.regs = []region{home} // "<surname> wrote": the region the official speaks for
 			r.lastPlace = home.name // the place "the region" refers to next
 		}
 		c.localReg = r.localRegion(c.regs, signal)
+		r.learnHead(toks, c.src, c.localReg)
 		r.local = localCtx{region: c.localReg, src: c.src}
 		if c.localReg != "" && !contains(r.speakerRegs, c.localReg) {
 			r.speakerRegs = append(r.speakerRegs, c.localReg)

@@ -71,6 +71,7 @@ const (
 	ruleLocalSource   // a governor's or mayor's sentence of its own just before or after people hurt is their source
 	ruleSpeakerRegion // "у нашому небі збито 9": one regional head speaks, figures naming no place are his region's
 	ruleRegionCount   // "збито 11 шахедів у 8 областях": a count of regions marks a tally of the country
+	ruleNamedHead     // "начальник ОВА Сергій Тюрін ... за словами Тюріна": the surname speaks for the head's region
 	nRules
 )
 
@@ -81,7 +82,7 @@ var ruleNames = [nRules]string{
 	"conflict", "region-share", "front-place", "specific-source", "adopt-time", "template-source", "alert-scene", "casualty-context", "aside-regions", "pending-source", "restate", "scope", "ministry-regions",
 	"third-country", "hits-local", "war-scale", "included", "aftermath-regions", "defence-regions",
 	"all", "all-but", "lone", "split", "both-and", "launch-areas", "written-year", "closing-day", "casualty-scene", "local-source",
-	"speaker-region", "region-count",
+	"speaker-region", "region-count", "named-head",
 }
 
 func (r rule) String() string { return ruleNames[r] }

@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (scope of regional reports, round of
 // rwscope22), written for these tests: invented figures, places and times.
 func variantCases22scope() []attackCase {
-	return slices.Concat(speakerRegionFamily, regionCountFamily)
+	return slices.Concat(speakerRegionFamily, regionCountFamily, namedHeadFamily)
 }
 
 // One region's head speaks, the region named only in the lead or in his
@@ -55,4 +55,20 @@ var regionCountFamily = []attackCase{
 	{name: "scope22: a governor's figure over his region stays his", pub: "2025-06-03",
 		text: "Голова Сумської ОВА повідомив, що вночі над областю збито 5 дронів, уламки впали у двох громадах.",
 		want: map[string]any{"national#": 0, "0.regions": []string{"Sumy"}, "0.intercepted.drones": 5}},
+}
+
+// A regional head named once with title and name, then by surname alone in
+// any case form, speaks for his region: his figures beside the country's
+// tally are his region's share, not part of the national report.
+var namedHeadFamily = []attackCase{
+	{name: "scope22: the surname in the genitive after the title, then the country's launches", pub: "2025-06-03",
+		text: "Начальник Рівненської ОВА Олександр Петренко розповів про нічну атаку на область.\nЗа словами Петренка, сили ППО збили три ударні дрони.\nЗагалом вночі росіяни запустили по Україні 90 дронів.",
+		want: map[string]any{"#": 2, "national#": 1, "0.launched.drones": 90, "0.intercepted.drones": nil, "1.scope": "regional", "1.regions": []string{"Rivne"}, "1.intercepted.drones": 3}},
+	{name: "scope22: English, the surname alone after the head's title and name", pub: "2025-06-03",
+		text: "The head of the Zhytomyr Regional Administration, Ivan Kovalenko, reported damage to a warehouse. Kovalenko said air defence downed 4 drones. Overall, Russia launched 70 drones at Ukraine overnight.",
+		want: map[string]any{"#": 2, "national#": 1, "0.launched.drones": 70, "0.intercepted.drones": nil, "1.regions": []string{"Zhytomyr"}, "1.intercepted.drones": 4}},
+	// what must not change
+	{name: "scope22: a named head beside the Air Force's own tally leaves it national", pub: "2025-06-03",
+		text: "Про нічну атаку повідомив начальник Полтавської ОВА Іван Мазур. Повітряні сили заявили, що вночі збили 40 дронів над Україною.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 40}},
 }
