@@ -181,15 +181,27 @@ func TestForbiddenScopedKeys(t *testing.T) {
 		{"a national label's downed", `{"attacker": "RU", "downed": {"drones": 11}}`, false},
 	}
 	for _, c := range cases {
-		date := "2025-05-10"
-		rec, err := newRecord(rawRecord{URL: c.name, Date: &date, Text: text, Expected: json.RawMessage(c.expected)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		b := board{}
-		scoreRecord(&rec, b)
-		if got := b.total("").violations > 0; got != c.want {
-			t.Errorf("%s: violation %v, want %v", c.name, got, c.want)
-		}
+		checkForbidden(t, c.name, text, c.expected, c.want)
+	}
+	// a regional total of air targets read as a national report's total of
+	// mixed weapons
+	targets := "Air defence destroyed 11 air targets over Ukraine overnight."
+	checkForbidden(t, "a regional total read as a national total", targets,
+		`{"attacker": "RU", "scope": "regional Khmelnytskyi", "intercepted": {"total": 11}}`, true)
+	checkForbidden(t, "a national total", targets, `{"attacker": "RU", "intercepted": {"total": 11}}`, false)
+}
+
+// checkForbidden scores one record and checks whether it counts a violation.
+func checkForbidden(t *testing.T, name, text, expected string, want bool) {
+	t.Helper()
+	date := "2025-05-10"
+	rec, err := newRecord(rawRecord{URL: name, Date: &date, Text: text, Expected: json.RawMessage(expected)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := board{}
+	scoreRecord(&rec, b)
+	if got := b.total("").violations > 0; got != want {
+		t.Errorf("%s: violation %v, want %v", name, got, want)
 	}
 }

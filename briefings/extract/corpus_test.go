@@ -487,7 +487,8 @@ func forbiddenFigures(exp map[string]any) []forbidden {
 			g, _, _ = category("intercepted")
 		}
 		out = append(out, forbidden{name, *n, func(a *briefings.AttackReport) *int { return g(a).Drones }},
-			forbidden{name, *n, func(a *briefings.AttackReport) *int { return g(a).Missiles }})
+			forbidden{name, *n, func(a *briefings.AttackReport) *int { return g(a).Missiles }},
+			forbidden{name, *n, func(a *briefings.AttackReport) *int { return g(a).Total }}) // "11 air targets"
 		if cat == "downed" || cat == "intercepted" {
 			out = append(out, forbidden{name, *n, func(a *briefings.AttackReport) *int { return a.InterceptedOrJammed.Drones }})
 		}
@@ -526,10 +527,7 @@ func forbiddenFigures(exp map[string]any) []forbidden {
 	if evs, ok := exp["events"].([]any); ok {
 		for _, e := range evs {
 			if m, ok := e.(map[string]any); ok {
-				out = append(out, forbiddenFigures(m)...)
-				if s, ok := m["scope"].(string); ok && s != "national" {
-					walkScoped("event scope:"+s, m, walk)
-				}
+				out = append(out, forbiddenFigures(m)...) // a scoped event's own figures included
 			}
 		}
 	}
