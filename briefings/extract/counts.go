@@ -714,7 +714,7 @@ func splitOfMeans(toks []token, f *figure, st *countState) bool {
 // referSubset: "over N of the drones were Shahed-type", "понад N із них –
 // Шахеди": a part of the figure referred to, of one type.
 func referSubset(f, prev *figure, toks []token, cueAt []outcome, st *countState, rs *ruleSet) {
-	if !f.has(fRefer) || hasOwnCue(toks, cueAt, f.end) || !rs.on(ruleTypeSubset) {
+	if !(f.has(fRefer) || restatedType(f, toks, cueAt, st)) || hasOwnCue(toks, cueAt, f.end) || !rs.on(ruleTypeSubset) {
 		return
 	}
 	for k := f.end; k < len(toks) && k < f.end+4; k++ {
@@ -739,6 +739,21 @@ func referSubset(f, prev *figure, toks []token, cueAt []outcome, st *countState,
 	if st.hasLast && f.class == st.last.class && f.out == st.last.out {
 		f.subset = true
 	}
+}
+
+// restatedType: a sentence of its own with no predicate that gives a type's
+// share of the drones counted before: a figure of drones, a dash, and the
+// type ("Близько 60 дронів — «шахеди».").
+func restatedType(f *figure, toks []token, cueAt []outcome, st *countState) bool {
+	if f.class != classDrone || !st.hasLast || st.last.class != classDrone || f.end+1 >= len(toks) || !isDash(toks[f.end].low) {
+		return false
+	}
+	for k := range toks {
+		if cueAt[k] != outNone || k != f.start && toks[k].kind == kNum {
+			return false
+		}
+	}
+	return true
 }
 
 // headBetween is the weapon noun nearest before token i and from token a on.
