@@ -274,6 +274,8 @@ func (r *reader) read(s sentence) {
 	switch {
 	case groundFire(toks):
 		r.toldSide = sideNone // shelling: people hurt after it are no air attack's
+	case named && otherWar(toks):
+		r.toldSide = sideNone // another war's strike: people hurt after it are not of this war
 	case named:
 		r.toldSide = c.att
 	}
@@ -543,6 +545,32 @@ func groundFire(toks []token) bool {
 	}
 	return shelling
 }
+
+// otherWar: the sentence names a party of another war (Israel, Gaza,
+// Lebanon, the Houthis, the US, Syria, Iraq) and neither Russia nor Ukraine:
+// a strike told there is not an attack of this war, so the dead and wounded
+// of the next sentence are not given to it.
+func otherWar(toks []token) bool {
+	far := false
+	for _, t := range toks {
+		lw := strings.TrimSuffix(strings.TrimSuffix(t.low, "'s"), "’s")
+		switch {
+		case strings.HasPrefix(lw, "russia") || strings.HasPrefix(lw, "ukrain") || strings.HasPrefix(lw, "росі") ||
+			strings.HasPrefix(lw, "російськ") || strings.HasPrefix(lw, "україн") || lw == "рф" ||
+			strings.HasPrefix(lw, "ворож") || strings.HasPrefix(lw, "ворог") || strings.HasPrefix(lw, "окупант"):
+			return false
+		case otherWarWords[lw] || t.s == "US" || t.s == "U.S." || strings.HasPrefix(lw, "ізраїл") ||
+			strings.HasPrefix(lw, "ліван") || strings.HasPrefix(lw, "хусит") || strings.HasPrefix(lw, "ємен") ||
+			strings.HasPrefix(lw, "сирійськ") || strings.HasPrefix(lw, "ірак"):
+			far = true
+		}
+	}
+	return far
+}
+
+var otherWarWords = map[string]bool{"israel": true, "israeli": true, "idf": true, "gaza": true, "lebanon": true,
+	"lebanese": true, "hezbollah": true, "hamas": true, "houthi": true, "houthis": true, "yemen": true, "yemeni": true,
+	"syria": true, "syrian": true, "iraq": true, "iraqi": true, "pentagon": true, "american": true}
 
 // stamp records the window, the time of the count and an ongoing attack.
 func (r *reader) stamp(e *event, ti timeInfo, figures bool) {

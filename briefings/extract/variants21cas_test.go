@@ -36,6 +36,22 @@ var casualtySceneFamily = []attackCase{
 	{name: "cas21: the hurt with no attack named anywhere", pub: "2025-06-03",
 		text: "Two people were injured on Tuesday, the governor said.",
 		want: map[string]any{"#": 0}},
+	// another war's strike, then its dead and wounded: no report of this war
+	{name: "rev21: a strike in another war, the dead in the next sentence", pub: "2025-06-03",
+		text: "An Israeli drone hit a van near Tyre on Sunday. Three people were killed, the health ministry said.",
+		want: map[string]any{"national#": 0}},
+	{name: "rev21: a strike on Gaza overnight, the dead after it", pub: "2025-06-03",
+		text: "Israeli drones struck a school in Gaza overnight. Six people were killed.",
+		want: map[string]any{"#": 0}},
+	{name: "rev21: Houthi drones at a port, the hurt after them", pub: "2025-06-03",
+		text: "Houthi drones hit a port in Eilat overnight. Two people were hurt.",
+		want: map[string]any{"#": 0}},
+	{name: "rev21: Ukrainian, another war's drone, the dead after it", pub: "2025-06-03",
+		text: "Ізраїльський дрон уразив автомобіль на півдні Лівану. Загинули троє людей.",
+		want: map[string]any{"#": 0}},
+	{name: "rev21: Russia's attack with Iranian drones keeps its hurt", pub: "2025-06-03",
+		text: "Russia attacked Sumy with Iranian drones overnight. Four people were injured.",
+		want: map[string]any{"#": 1, "0.casualties.injured": 4}},
 }
 
 // One person hurt or killed, in Ukrainian: the numeral "one" with a
