@@ -84,7 +84,7 @@ func ablationRun(recs []labelledRecord, rs *ruleSet) ([]string, score) {
 // headline and the body).
 func ablationCases() map[string]attackCase {
 	out := map[string]attackCase{}
-	for _, group := range [][]attackCase{attackCases, ruleCases, variantCases(), variantCases15uk(), variantCases21af()} {
+	for _, group := range [][]attackCase{attackCases, ruleCases, variantCases(), variantCases15uk(), variantCases21af(), variantCases21side()} {
 		for _, c := range group {
 			out[c.name] = c
 		}

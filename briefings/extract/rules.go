@@ -72,6 +72,7 @@ const (
 	ruleSpeakerRegion // "у нашому небі збито 9": one regional head speaks, figures naming no place are his region's
 	ruleRegionCount   // "збито 11 шахедів у 8 областях": a count of regions marks a tally of the country
 	ruleNamedHead     // "начальник ОВА Сергій Тюрін ... за словами Тюріна": the surname speaks for the head's region
+	ruleSpeakerAct    // "Ukraine said its air defence downed", "Russia said it fired": a state tells of its own act
 	nRules
 )
 
@@ -82,7 +83,7 @@ var ruleNames = [nRules]string{
 	"conflict", "region-share", "front-place", "specific-source", "adopt-time", "template-source", "alert-scene", "casualty-context", "aside-regions", "pending-source", "restate", "scope", "ministry-regions",
 	"third-country", "hits-local", "war-scale", "included", "aftermath-regions", "defence-regions",
 	"all", "all-but", "lone", "split", "both-and", "launch-areas", "written-year", "closing-day", "casualty-scene", "local-source",
-	"speaker-region", "region-count", "named-head",
+	"speaker-region", "region-count", "named-head", "speaker-act",
 }
 
 func (r rule) String() string { return ruleNames[r] }

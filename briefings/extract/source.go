@@ -496,6 +496,18 @@ func (s source) better(old source, rs *ruleSet) bool {
 // when it does not say.
 func attackerSignalOf(toks []token, src source, ms []mention, rs *ruleSet) side {
 	ua, ru := 0, 0
+	if rs.on(ruleSpeakerAct) {
+		own, said := speakerActs(toks, src)
+		if own != sideNone {
+			return own
+		}
+		switch said {
+		case sideUA:
+			ua++
+		case sideRU:
+			ru++
+		}
+	}
 	switch src {
 	case srcRUMoD:
 		ua += 2
@@ -528,6 +540,209 @@ func attackerSignalOf(toks []token, src source, ms []mention, rs *ruleSet) side 
 		return sideRU
 	}
 	return sideNone
+}
+
+// speakerActs reads who attacked from what a state says. A state that
+// speaks of its own act tells the side outright (own): "Ukraine said its air
+// defence had downed 8 of 9 drones", "Kyiv says it shot down ...": the
+// speaker defended, so the other side attacked; "Russia said it had fired a
+// missile at a town", "the ministry said its forces struck ...": the
+// speaker attacked. This outweighs the speaker's usual side (Russia's
+// ministry mostly reports Ukraine's drones). Otherwise a state named as the
+// speaker ("Ukraine, meanwhile, said", "Ukraine says ... were fired at the
+// region") mostly tells of the attack on itself (said), a weak sign, as
+// "Russia said" is in pairSide, which counts that pair itself. Speakers that
+// disagree say nothing.
+func speakerActs(toks []token, src source) (own, said side) {
+	for i := range toks {
+		if !actSpeechVerb(toks[i].low) {
+			continue
+		}
+		named, k := speakerState(toks, i)
+		spk := named
+		if spk == sideNone {
+			spk = srcSide(src)
+		}
+		if spk == sideNone {
+			continue
+		}
+		if named != sideNone && !(k == i-1 && (toks[k].low == "russia" && (toks[i].low == "said" || toks[i].low == "claimed"))) {
+			said = agree(said, named.other())
+		}
+		switch ownAct(toks, i+1) {
+		case actDown:
+			own = agree(own, spk.other())
+		case actStrike:
+			own = agree(own, spk)
+		}
+	}
+	if own == sideClash {
+		own = sideNone
+	}
+	if said == sideClash {
+		said = sideNone
+	}
+	return own, said
+}
+
+// sideClash stands for readings that disagree until speakerActs returns.
+const sideClash side = "clash"
+
+// agree folds one more reading into the side read so far.
+func agree(cur, next side) side {
+	if cur == sideNone || cur == next {
+		return next
+	}
+	return sideClash
+}
+
+func actSpeechVerb(w string) bool {
+	switch w {
+	case "said", "says", "say", "claimed", "claims", "announced", "announces", "reported", "reports", "added":
+		return true
+	}
+	return false
+}
+
+// speakerState: the state that speaks at the verb of saying at i, named
+// within four words before it ("Ukraine, meanwhile, said", "Russia on
+// Thursday said", "Russia's defence ministry said", "the Russian army
+// said"), and where it is named. The words between are asides or name the
+// state's own body; "the administration of the Ukrainian capital said" is
+// a city's, not the state's.
+func speakerState(toks []token, i int) (side, int) {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		w := toks[k].low
+		var s side
+		switch w {
+		case "ukraine", "ukraine's", "kyiv", "kiev", "ukrainian":
+			s = sideUA
+		case "russia", "russia's", "moscow", "russian":
+			s = sideRU
+		}
+		if s != sideNone {
+			return s, k
+		}
+		if !speakerFiller(w) {
+			break
+		}
+	}
+	return sideNone, -1
+}
+
+// speakerFiller: a word that may stand between a state and its verb of
+// saying: an aside ("meanwhile", "on Thursday", "later") or the state's own
+// body ("defence ministry", "army", "officials", "air force").
+func speakerFiller(w string) bool {
+	switch w {
+	case ",", "meanwhile", "also", "later", "earlier", "then", "on", "has", "had", "have",
+		"defence", "defense", "ministry", "army", "military", "officials", "authorities", "forces", "armed",
+		"government", "air", "force", "command", "foreign", "leadership":
+		return true
+	}
+	return isWeekdayTok(w)
+}
+
+// srcSide: the side a national source speaks for (Russia's ministry,
+// Ukraine's Air Force or military).
+func srcSide(src source) side {
+	switch src {
+	case srcRUMoD:
+		return sideRU
+	case srcAirForce, srcGenStaff, srcMilitary:
+		return sideUA
+	}
+	return sideNone
+}
+
+type act uint8
+
+const (
+	actNone   act = iota
+	actDown       // shot down, downed, intercepted, destroyed, repelled
+	actStrike     // fired, launched, struck, hit, attacked, targeted
+)
+
+// ownAct reads the clause after a verb of saying at k: the speaker as "it"
+// or "they", or "its"/"their" and its arm in up to three words ("its air defence
+// systems", "its forces"), auxiliaries ("had", "also"), then the verb.
+// "on Friday" or "that" may come first. A passive ("it was hit") or a
+// striking arm that "destroyed" something (a depot, not a drone) is no read.
+func ownAct(toks []token, k int) act {
+	for n := 0; k < len(toks) && n < 3; n++ {
+		w := toks[k].low
+		if w != "that" && w != "on" && !isWeekdayTok(w) {
+			break
+		}
+		k++
+	}
+	if k >= len(toks) {
+		return actNone
+	}
+	forces := false
+	switch toks[k].low {
+	case "it", "they":
+		k++
+	case "its", "their":
+		k, forces = ownArm(toks, k+1)
+	default:
+		return actNone
+	}
+	for k < len(toks) && actAux(toks[k].low) {
+		k++
+	}
+	if k >= len(toks) {
+		return actNone
+	}
+	switch w := toks[k].low; {
+	case w == "destroyed" || w == "destroys":
+		if forces {
+			return actNone
+		}
+		return actDown
+	case downingVerb(toks, k):
+		return actDown
+	case strikeVerb(w):
+		return actStrike
+	}
+	return actNone
+}
+
+func strikeVerb(w string) bool {
+	switch w {
+	case "fired", "fires", "launched", "launches", "struck", "strikes", "hit", "hits", "attacked", "attacks", "targeted":
+		return true
+	}
+	return false
+}
+
+// ownArm skips the words naming the speaker's own arm after "its" and
+// returns the index after them (len(toks) when none: no read), and whether
+// the arm is one that strikes (forces, troops, army) rather than air
+// defence.
+func ownArm(toks []token, k int) (int, bool) {
+	start, forces := k, false
+	for ; k < len(toks) && k < start+3; k++ {
+		switch toks[k].low {
+		case "air", "defence", "defense", "defences", "defenses", "systems", "units":
+		case "forces", "troops", "military", "army", "armed", "aviation", "drones", "missiles":
+			forces = true
+		default:
+			if k == start {
+				return len(toks), false
+			}
+			return k, forces
+		}
+	}
+	return k, forces
+}
+
+func actAux(w string) bool {
+	switch w {
+	case "had", "has", "have", "also", "successfully", "already":
+		return true
+	}
+	return false
 }
 
 // pairSide reads the side a pair of words points to: "by Ukraine", "over
