@@ -607,7 +607,7 @@ func chooseOutcome(f *figure, prev *figure, fw []fwCue, i int, s *sentence, cues
 		return back
 	case s.bullet && st.listCue != outNone && f.class != classPerson && rs.on(ruleListHeader):
 		return st.listCue
-	case (f.has(fRefer) || f.has(fEllipsis)) && prev != nil:
+	case (f.has(fRefer) || f.has(fEllipsis) || f.has(fBracket)) && prev != nil:
 		return prev.out
 	case f.has(fRefer) && st.hasLast:
 		f.subset = true

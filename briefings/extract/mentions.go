@@ -33,6 +33,7 @@ const (
 	fAllBut                       // "all but N": all the launched ones save N (n is the rest, not a count)
 	fLone                         // one weapon named by an article ("a drone", "the missile"), no numeral
 	fAmong                        // "серед них", "серед яких": a part of the people counted before
+	fBracket                      // a region's share in brackets after its name ("Kursk (12)"): its verb left out
 )
 
 // mention is one counted phrase: "112 strike and decoy drones", "both
@@ -373,8 +374,12 @@ func mentionAt(toks []token, i int, cueAt []outcome, rs *ruleSet, hasPrev bool) 
 	if m.class == classPerson || m.class == classLocation {
 		return m, true // people and places have no region's share
 	}
-	if reg, ok := locativeRegion(toks, m.end); ok {
+	brackets := rs.on(ruleBracketShare)
+	if reg, ok := locativeRegion(toks, m.end); ok && !(brackets && sharesFollow(toks, m.end)) {
 		m.region = reg
+	}
+	if brackets && bracketShare(&m, toks, i, rs) {
+		return m, true
 	}
 	if !rs.on(ruleEach) {
 		return m, true
@@ -387,6 +392,24 @@ func mentionAt(toks []token, i int, cueAt []outcome, rs *ruleSet, hasPrev bool) 
 		m.region, m.each = "", regs
 	}
 	return m, true
+}
+
+// bracketShare reads a region's share in brackets after its name ("over
+// Kursk (12 drones), Oryol (5)"): the figure is that region's, or each
+// region's when several are named before "(N each)". It reports whether
+// the figure was spread over several regions.
+func bracketShare(m *mention, toks []token, i int, rs *ruleSet) bool {
+	regs := bracketRegions(toks, i, m.end)
+	switch {
+	case len(regs) == 1 && m.region == "":
+		m.region = regs[0]
+		m.flags |= fBracket
+	case len(regs) > 1 && rs.on(ruleEach):
+		m.region, m.each = "", regs
+		m.flags |= fBracket
+		return true
+	}
+	return false
 }
 
 // readBefore reads the words before the number: a qualifier ("more than"),
@@ -609,7 +632,7 @@ func keepMention(m *mention, toks []token, i int, cueAt []outcome, hasPrev bool,
 		m.class = classLocation // "падіння збитих (уламки) на 5.": the locations' noun left out
 		return true
 	}
-	if rs.on(ruleEllipsis) && ellipsisAt(toks, i, j, cueAt, hasPrev) {
+	if rs.on(ruleEllipsis) && (ellipsisAt(toks, i, j, cueAt, hasPrev) || hasPrev && rs.on(ruleBracketShare) && bracketRegions(toks, i, j) != nil) {
 		m.flags |= fEllipsis
 		return true
 	}

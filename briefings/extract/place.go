@@ -320,3 +320,62 @@ func regionsFrom(toks []token, k int) []string {
 	}
 	return out
 }
+
+// bracketRegions reads a region's share given in brackets after its name:
+// "over Bryansk (40 drones), Kursk (12) and Oryol", "над Брянською (5 БпЛА)
+// та Курською (3 БпЛА) областями". A share for each of several regions named
+// before the bracket ("Tula and Kaluga (four each)") gives all of them. The
+// figure must fill the bracket; nil when it does not, or no region precedes.
+func bracketRegions(toks []token, start, end int) []string {
+	if start < 2 || toks[start-1].s != "(" {
+		return nil
+	}
+	each := end < len(toks) && toks[end].low == "each"
+	if each {
+		end++
+	}
+	if end >= len(toks) || toks[end].s != ")" {
+		return nil
+	}
+	var out []string
+	first := start - 2
+	if nameNoun[toks[first].low] {
+		first-- // "the Bryansk region (40 drones)"
+	}
+	for k := first; k >= 0 && k >= start-8; k-- {
+		lw := toks[k].low
+		if isAnd(lw) && each && len(out) > 0 {
+			continue
+		}
+		r, ok := regionAt(toks, k)
+		if !ok || toks[k].kind != kWord {
+			break
+		}
+		if !contains(out, r.name) {
+			out = append([]string{r.name}, out...)
+		}
+		if !each {
+			break
+		}
+	}
+	return out
+}
+
+// nameNoun: the noun after a region's name ("the Kursk region").
+var nameNoun = map[string]bool{"region": true, "oblast": true, "province": true, "область": true, "області": true, "краю": true, "край": true}
+
+// sharesFollow: the places named after a figure carry shares of their own in
+// brackets ("14 drones over Oryol (7), Bryansk (5) ..."): the figure is the
+// sum over them, no one region's.
+func sharesFollow(toks []token, from int) bool {
+	for k := from; k+1 < len(toks) && k < from+8; k++ {
+		lw := toks[k].low
+		if lw == "." || lw == ";" || toks[k].kind == kNum {
+			return false
+		}
+		if toks[k].s == "(" && toks[k+1].kind == kNum {
+			return bracketRegions(toks, k+1, k+2) != nil || k+2 < len(toks) && bracketRegions(toks, k+1, k+3) != nil
+		}
+	}
+	return false
+}

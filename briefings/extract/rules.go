@@ -73,6 +73,8 @@ const (
 	ruleRegionCount   // "збито 11 шахедів у 8 областях": a count of regions marks a tally of the country
 	ruleNamedHead     // "начальник ОВА Сергій Тюрін ... за словами Тюріна": the surname speaks for the head's region
 	ruleSpeakerAct    // "Ukraine said its air defence downed", "Russia said it fired": a state tells of its own act
+	// figures (stage 1), continued
+	ruleBracketShare // "over Kursk (12), Oryol (5)": a region's share in brackets after its name
 	nRules
 )
 
@@ -83,7 +85,7 @@ var ruleNames = [nRules]string{
 	"conflict", "region-share", "front-place", "specific-source", "adopt-time", "template-source", "alert-scene", "casualty-context", "aside-regions", "pending-source", "restate", "scope", "ministry-regions",
 	"third-country", "hits-local", "war-scale", "included", "aftermath-regions", "defence-regions",
 	"all", "all-but", "lone", "split", "both-and", "launch-areas", "written-year", "closing-day", "casualty-scene", "local-source",
-	"speaker-region", "region-count", "named-head", "speaker-act",
+	"speaker-region", "region-count", "named-head", "speaker-act", "bracket-share",
 }
 
 func (r rule) String() string { return ruleNames[r] }
