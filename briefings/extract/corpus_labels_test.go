@@ -293,10 +293,23 @@ func mainFigure(c briefings.Counts) *int {
 	return nil
 }
 
+// byType is our figure for a labelled type or class: the key of that name,
+// else a joined key naming it as one of its parts ("Kh-101/Kh-55" for a
+// label's Kh-101 where the text counts the two together).
 func byType(c briefings.Counts, k string) *int {
 	for key, v := range c.ByType {
 		if strings.EqualFold(key, k) {
 			return &v
+		}
+	}
+	if strings.Contains(k, "/") {
+		return nil
+	}
+	for key, v := range c.ByType {
+		for _, part := range strings.Split(key, "/") {
+			if strings.Contains(key, "/") && strings.EqualFold(part, k) {
+				return &v
+			}
 		}
 	}
 	return nil

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/sitrep/sitrep/briefings"
 )
 
 func TestLabelValue(t *testing.T) {
@@ -160,6 +162,26 @@ func TestLabelSourceAndWeaponNames(t *testing.T) {
 	}
 	if got := strings.Join(labelWeapon("guided bomb"), "|"); got != "guided_bomb" {
 		t.Errorf("labelWeapon(guided bomb) = %q", got)
+	}
+}
+
+// TestJoinedTypeFigure: a labelled type matches our figure for a joined
+// name that holds it ("Kh-101/Kh-55", where the text counts the two types
+// together); a key of its own wins, and a type not in the name gets none.
+func TestJoinedTypeFigure(t *testing.T) {
+	c := briefings.Counts{ByType: map[string]int{"Kh-101/Kh-55": 13, "cruise": 13}}
+	if got := byType(c, "Kh-101"); got == nil || *got != 13 {
+		t.Errorf("Kh-101 in a joined key: got %v, want 13", show(got))
+	}
+	if got := byType(c, "Kh-22"); got != nil {
+		t.Errorf("Kh-22: got %d, want none", *got)
+	}
+	c.ByType["Kh-55"] = 4
+	if got := byType(c, "kh-55"); got == nil || *got != 4 {
+		t.Errorf("a key of its own: got %v, want 4", show(got))
+	}
+	if get, _, ok := subGetter("Kh-101"); !ok || get(c) == nil || *get(c) != 13 {
+		t.Errorf("the label key Kh-101 reads no figure of the joined name")
 	}
 }
 
