@@ -149,7 +149,7 @@ func (sp split) apply(figs []figure) {
 // ("Shahed", "Kh-101"), missile classes named with a missile noun, a type,
 // or a missile noun left out ("cruise", "ballistic", "крилаті Х-101",
 // "ракети, зокрема балістичні"), the noun "балістика", and the classes
-// "drone" and "missile".
+// "drone", "missile" and "guided_bomb".
 func (e *event) noteWeapons(toks []token) {
 	for k := range toks {
 		if toks[k].kind != kWord {
@@ -165,6 +165,9 @@ func (e *event) noteWeapons(toks []token) {
 				}
 				name = rest
 			}
+			if md.head == classBomb {
+				e.addWeapon("guided_bomb") // "КАБ": a type of the bombs' class
+			}
 			continue
 		}
 		if c := missileClassAdj(toks[k].low); c != "" && (missileNounAfter(toks, k) || elidedMissileNoun(toks, k, c) || k+1 < len(toks) && isModelTok(toks, k+1)) {
@@ -176,6 +179,10 @@ func (e *event) noteWeapons(toks []token) {
 			continue
 		}
 		switch toks[k].head {
+		case classBomb:
+			if k+1 >= len(toks) || !strings.HasPrefix(toks[k+1].low, "shelter") {
+				e.addWeapon("guided_bomb") // the by_type key of bombs: "скинули авіабомбу", "a glide bomb hit"; not "a bomb shelter"
+			}
 		case classDrone:
 			e.addWeapon("drone")
 		case classMissile:

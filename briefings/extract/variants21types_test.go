@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (classes and weapon types, round of
 // rwtypes21), written for these tests: invented figures, places and times.
 func variantCases21types() []attackCase {
-	return slices.Concat(restatedTypeFamily)
+	return slices.Concat(restatedTypeFamily, bombNamedFamily)
 }
 
 // Outlets retell the Air Force's "N of them are Shaheds" as a sentence of its
@@ -28,4 +28,26 @@ var restatedTypeFamily = []attackCase{
 	{name: "types21: a downing with its types after a dash", pub: "2026-03-08",
 		text: "Уночі ворог атакував Україну 90 ударними БпЛА. Сили ППО збили 70 дронів – шахеди та гербери.",
 		want: map[string]any{"#": 1, "0.launched.drones": 90, "0.intercepted.drones": 70, "0.launched.by_type": nil}},
+}
+
+// A guided bomb named without a count, in a sentence that says it was
+// dropped or that it hit, names the bombs' class among the report's weapons,
+// as a drone or a missile named so does; a type of bomb ("КАБ") names it too.
+var bombNamedFamily = []attackCase{
+	{name: "types21: a bomb dropped, casualties after it", pub: "2026-03-08",
+		text: "На Дніпро скинули авіабомбу. Загинула одна людина, ще п'ятеро поранені, повідомив мер.",
+		want: map[string]any{"#": 1, "0.weapons": []any{"guided_bomb"}, "0.casualties.injured": 5}},
+	{name: "types21: a guided aerial bomb hit a building", pub: "2026-03-08",
+		text: "A Russian guided aerial bomb struck an apartment block in Sloviansk on Sunday, injuring six people, the governor said.",
+		want: map[string]any{"#": 1, "0.weapons": []any{"guided_bomb"}, "0.casualties.injured": 6}},
+	{name: "types21: bombs counted by their type", pub: "2026-03-08",
+		text: "За добу ворог завдав 14 авіаударів по області, скинувши 25 КАБів.",
+		want: map[string]any{"#": 1, "0.weapons": []any{"KAB", "guided_bomb"}, "0.launched.by_type.guided_bomb": 25}},
+	// what must not change
+	{name: "types21: bombers are no bombs", pub: "2026-03-08",
+		text: "Уночі бомбардувальники Ту-160 випустили по Україні 6 крилатих ракет.",
+		want: map[string]any{"#": 1, "0.weapons": []any{"cruise", "missile"}}},
+	{name: "types21: a drone on a bomb shelter", pub: "2026-03-08",
+		text: "A Russian drone hit a bomb shelter in Kherson overnight, injuring three people, the governor said.",
+		want: map[string]any{"0.weapons": []any{"drone"}}},
 }
