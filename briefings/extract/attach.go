@@ -237,6 +237,21 @@ func (r *reader) quoteState(s sentence) bool {
 	return in
 }
 
+// noFigures: the sentence's numbers are no figures of this war's attacks.
+func (r *reader) noFigures(toks []token) bool {
+	switch {
+	case r.rs.on(ruleDenial) && denial(toks):
+		return true // "the ministry denied that N missiles had been downed"
+	case ownAviation(toks):
+		return true // "авіація Сил оборони завдала N ударів": Ukraine's own sorties, no figure of the attack
+	case otherWar(toks):
+		return true // "Israel's air defences downed N drones from Yemen": another war's figures
+	case pastYear(toks, r.pub):
+		return true // "N missiles were fired at a ship in <an earlier year>": an event of the past
+	}
+	return false
+}
+
 // read runs stages 1 to 3 on one sentence.
 func (r *reader) read(s sentence) {
 	toks := s.toks
@@ -247,14 +262,8 @@ func (r *reader) read(s sentence) {
 	cueAt := r.cues(len(toks) + 1)
 	cues := findCues(toks, cueAt, r.rs)
 	ms := findMentions(toks, cueAt, r.rs)
-	if r.rs.on(ruleDenial) && denial(toks) {
-		ms = nil // "the ministry denied that N missiles had been downed"
-	}
-	if ownAviation(toks) {
-		ms = nil // "авіація Сил оборони завдала N ударів": Ukraine's own sorties, no figure of the attack
-	}
-	if pastYear(toks, r.pub) {
-		ms = nil // "N missiles were fired at a ship in <an earlier year>": an event of the past
+	if r.noFigures(toks) {
+		ms = nil
 	}
 	if !s.bullet {
 		r.count.listCue = outNone
@@ -547,9 +556,9 @@ func groundFire(toks []token) bool {
 }
 
 // otherWar: the sentence names a party of another war (Israel, Gaza,
-// Lebanon, the Houthis, the US, Syria, Iraq) and neither Russia nor Ukraine:
-// a strike told there is not an attack of this war, so the dead and wounded
-// of the next sentence are not given to it.
+// Lebanon, the Houthis, Syria, Iraq) and neither Russia nor Ukraine: its
+// figures are not of this war, nor is a strike told there, so the dead and
+// wounded of the next sentence are not given to it.
 func otherWar(toks []token) bool {
 	far := false
 	for _, t := range toks {
@@ -559,7 +568,7 @@ func otherWar(toks []token) bool {
 			strings.HasPrefix(lw, "російськ") || strings.HasPrefix(lw, "україн") || lw == "рф" ||
 			strings.HasPrefix(lw, "ворож") || strings.HasPrefix(lw, "ворог") || strings.HasPrefix(lw, "окупант"):
 			return false
-		case otherWarWords[lw] || t.s == "US" || t.s == "U.S." || strings.HasPrefix(lw, "ізраїл") ||
+		case otherWarWords[lw] || strings.HasPrefix(lw, "ізраїл") ||
 			strings.HasPrefix(lw, "ліван") || strings.HasPrefix(lw, "хусит") || strings.HasPrefix(lw, "ємен") ||
 			strings.HasPrefix(lw, "сирійськ") || strings.HasPrefix(lw, "ірак"):
 			far = true
@@ -570,7 +579,7 @@ func otherWar(toks []token) bool {
 
 var otherWarWords = map[string]bool{"israel": true, "israeli": true, "idf": true, "gaza": true, "lebanon": true,
 	"lebanese": true, "hezbollah": true, "hamas": true, "houthi": true, "houthis": true, "yemen": true, "yemeni": true,
-	"syria": true, "syrian": true, "iraq": true, "iraqi": true, "pentagon": true, "american": true}
+	"syria": true, "syrian": true, "iraq": true, "iraqi": true}
 
 // stamp records the window, the time of the count and an ongoing attack.
 func (r *reader) stamp(e *event, ti timeInfo, figures bool) {
