@@ -665,7 +665,9 @@ func (r *reader) clause(s sentence, ms []mention, figs []figure) clause {
 			c.att = sideUA // nothing else says who attacked: drones over Russia's regions are Ukraine's
 		}
 	}
-	r.attacker = c.att
+	if !ownStrikeClaim(toks, c.src, r.rs) {
+		r.attacker = c.att
+	}
 	if r.rs.on(ruleWarScale) && c.time.period == periodNone && !c.time.dated && warScale(figs) && !r.warScaleNight(c.att) {
 		c.time.period, c.time.has = periodCumulative, true // "has fired more than 4,000 missiles": the war's total
 		c.time.key = string(periodCumulative) + "|"

@@ -497,7 +497,7 @@ func (s source) better(old source, rs *ruleSet) bool {
 func attackerSignalOf(toks []token, src source, ms []mention, rs *ruleSet) side {
 	ua, ru := 0, 0
 	if rs.on(ruleSpeakerAct) {
-		own, said := speakerActs(toks, src)
+		own, _, said := speakerActs(toks, src)
 		if own != sideNone {
 			return own
 		}
@@ -553,7 +553,7 @@ func attackerSignalOf(toks []token, src source, ms []mention, rs *ruleSet) side 
 // region") mostly tells of the attack on itself (said), a weak sign, as
 // "Russia said" is in pairSide, which counts that pair itself. Speakers that
 // disagree say nothing.
-func speakerActs(toks []token, src source) (own, said side) {
+func speakerActs(toks []token, src source) (own side, strike bool, said side) {
 	for i := range toks {
 		if !actSpeechVerb(toks[i].low) {
 			continue
@@ -573,7 +573,9 @@ func speakerActs(toks []token, src source) (own, said side) {
 		case actDown:
 			own = agree(own, spk.other())
 		case actStrike:
-			own = agree(own, spk)
+			if !downingAfter(toks, i+1) {
+				own, strike = agree(own, spk), true
+			}
 		}
 	}
 	if own == sideClash {
@@ -582,7 +584,32 @@ func speakerActs(toks []token, src source) (own, said side) {
 	if said == sideClash {
 		said = sideNone
 	}
-	return own, said
+	return own, strike && own != sideNone, said
+}
+
+// downingAfter: a verb of downing follows k in the sentence ("said its
+// forces struck airfields and that air defence units shot down 22
+// drones"): the figures may be the other side's, so the speaker's strike
+// does not decide the sentence.
+func downingAfter(toks []token, k int) bool {
+	for ; k < len(toks); k++ {
+		if downingVerb(toks, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownStrikeClaim: the sentence is a state's word of its own strike ("Russia
+// said it had fired a missile at a town"): it tells that sentence's
+// attacker, not the story's, so sentences after it that say nothing of the
+// side go on with the attacker told before.
+func ownStrikeClaim(toks []token, src source, rs *ruleSet) bool {
+	if !rs.on(ruleSpeakerAct) {
+		return false
+	}
+	_, strike, _ := speakerActs(toks, src)
+	return strike
 }
 
 // sideClash stands for readings that disagree until speakerActs returns.

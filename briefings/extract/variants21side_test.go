@@ -9,7 +9,7 @@ import (
 // carry both sides' claims), written for these tests: invented places,
 // times and figures.
 func variantCases21side() []attackCase {
-	return slices.Concat(speakerDefendsFamily, speakerStrikesFamily)
+	return slices.Concat(speakerDefendsFamily, speakerStrikesFamily, strikeAsideFamily)
 }
 
 func TestExtractSide21(t *testing.T) {
@@ -82,4 +82,24 @@ var speakerStrikesFamily = []attackCase{
 	{name: "speaker strikes: the air force reports Russia's launch", pub: "2026-02-11",
 		text: "Russian forces fired 30 drones at Ukraine overnight, Ukraine's air force said, adding it had shot down 22.",
 		want: map[string]any{"#": 1, "0.attacker": "RU", "0.launched.drones": 30, "0.intercepted.drones": 22}},
+}
+
+// A state's word of its own strike decides only its own clause: the same
+// sentence may go on to count the other side's drones shot down, and the
+// sentences after it that say nothing of the side go on with the story's
+// attacker, not the strike's.
+var strikeAsideFamily = []attackCase{
+	{name: "strike aside: the ministry's strike and its downing in one sentence", pub: "2026-02-11",
+		text: "Russia's defence ministry said its forces had struck Ukrainian military airfields overnight and that air defence units shot down 22 Ukrainian drones.",
+		want: map[string]any{"#": 1, "0.attacker": "UA", "0.intercepted.drones": 22}},
+	{name: "strike aside: the downing over a Russian region told next", pub: "2026-02-11",
+		text: "Russia's defence ministry said its forces had struck Ukrainian military airfields overnight. Air defence units shot down 22 drones over the Kursk region, it added.",
+		want: map[string]any{"#": 1, "0.attacker": "UA", "0.intercepted.drones": 22}},
+	// what must not change
+	{name: "strike aside: the strike claim alone", pub: "2026-02-11",
+		text: "Russia's defence ministry said on Sunday its forces had struck Ukrainian airfields with six Kinzhal missiles overnight.",
+		want: map[string]any{"0.attacker": "RU"}},
+	{name: "strike aside: Ukraine's count after Russia's strike claim", pub: "2026-02-11",
+		text: "Russia said its forces had struck Ukrainian airfields overnight. Ukraine's air force said 17 of 25 drones were shot down.",
+		want: map[string]any{"national#": 1, "0.attacker": "RU", "0.launched.drones": 25}},
 }
