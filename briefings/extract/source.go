@@ -201,7 +201,7 @@ func sourceAt(toks []token, i int, lw, prev, next string) source {
 		return srcGovernor // "regional head", "the head of the republic", "the appointed head of Crimea"
 	case airCommand(toks, i, lw, prev), regionalCommand(toks, i, lw, prev, next):
 		return srcGovernor // a regional command ("Повітряне командування «Південь»", "Operational Command South") counts its region
-	case ukr && (lw == "military" || lw == "army" || lw == "armed" && next == "forces"), lw == "commander-in-chief",
+	case ukr && (lw == "military" || lw == "army" || lw == "armed" && next == "forces") && !militaryObject(next), lw == "commander-in-chief",
 		lw == "armed" && next == "forces" && ofUkraine(toks, i+2) && i+4 < len(toks) && speechVerb(toks[i+4].low),
 		lw == "commander" && next == "in" && i+2 < len(toks) && toks[i+2].low == "chief":
 		return srcMilitary
@@ -214,6 +214,20 @@ func sourceAt(toks []token, i int, lw, prev, next string) source {
 		return o.src
 	}
 	return srcNone
+}
+
+// militaryObject: the noun a "Ukrainian military" or "Ukrainian army"
+// qualifies when it names what was struck or where, not who speaks
+// ("Ukrainian military facilities", "Ukrainian army training centres",
+// "Ukrainian military airfields").
+func militaryObject(next string) bool {
+	switch next {
+	case "facilities", "facility", "targets", "target", "sites", "site", "infrastructure", "airfields", "airfield",
+		"positions", "position", "installations", "installation", "bases", "base", "depots", "depot", "training",
+		"equipment", "hardware", "objects", "aircraft", "vehicles", "warehouses", "warehouse", "centres", "centers":
+		return true
+	}
+	return false
 }
 
 // bareMinistrySays: a headline's attribution with no article or state

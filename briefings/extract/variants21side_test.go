@@ -9,7 +9,7 @@ import (
 // carry both sides' claims), written for these tests: invented places,
 // times and figures.
 func variantCases21side() []attackCase {
-	return slices.Concat(speakerDefendsFamily, speakerStrikesFamily, strikeAsideFamily)
+	return slices.Concat(speakerDefendsFamily, speakerStrikesFamily, strikeAsideFamily, militaryObjectFamily)
 }
 
 func TestExtractSide21(t *testing.T) {
@@ -102,4 +102,27 @@ var strikeAsideFamily = []attackCase{
 	{name: "strike aside: Ukraine's count after Russia's strike claim", pub: "2026-02-11",
 		text: "Russia said its forces had struck Ukrainian airfields overnight. Ukraine's air force said 17 of 25 drones were shot down.",
 		want: map[string]any{"national#": 1, "0.attacker": "RU", "0.launched.drones": 25}},
+}
+
+// "Ukrainian military" or "Ukrainian army" before the noun of what was
+// struck or approached ("facilities", "positions", "installations") names
+// no speaker: Ukraine's military does not become the sentence's source,
+// and so does not make Russia the attacker.
+var militaryObjectFamily = []attackCase{
+	{name: "military object: a governor's downing near army positions", pub: "2026-02-11",
+		text: "Eighteen drones were shot down over the Belgorod region after attacks on Ukrainian army positions nearby, the regional governor said.",
+		want: map[string]any{"#": 1, "0.attacker": "UA", "0.intercepted.drones": 18, "0.source": "regional governor"}},
+	{name: "military object: the ministry's targets, then its downing", pub: "2026-02-11",
+		text: "The strikes targeted Ukrainian military facilities, the ministry said, adding that air defences had downed 31 Ukrainian drones overnight.",
+		want: map[string]any{"#": 1, "0.attacker": "UA", "0.intercepted.drones": 31, "0.source": "Russia's Defence Ministry"}},
+	{name: "military object: the air force names the installations", pub: "2026-02-11",
+		text: "Air defences destroyed 19 drones heading towards Ukrainian military installations, Ukraine's air force said.",
+		want: map[string]any{"#": 1, "0.attacker": "RU", "0.intercepted.drones": 19, "0.source": "Ukraine's Air Force"}},
+	// what must not change
+	{name: "military object: Ukraine's military as the speaker", pub: "2026-02-11",
+		text: "Russia launched 40 drones overnight and 33 were shot down, the Ukrainian military said.",
+		want: map[string]any{"#": 1, "0.attacker": "RU", "0.launched.drones": 40, "0.source": "Ukraine's military"}},
+	{name: "military object: the army's officials speak", pub: "2026-02-11",
+		text: "Ukrainian army officials said 12 of 15 drones were destroyed overnight.",
+		want: map[string]any{"#": 1, "0.attacker": "RU", "0.launched.drones": 15}},
 }
