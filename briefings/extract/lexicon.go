@@ -44,8 +44,8 @@ var heads = func() *wordTable[headInfo] {
 	t.add(headInfo{classMissile, true}, "missile", "rocket", "ракета", "ракету", "ракетою")
 	t.add(headInfo{classMissile, false}, "missiles", "rockets", "ракети", "ракет", "ракетами", "ракетам")
 	t.add(headInfo{classMixed, false}, "weapons", "targets", "means", "projectiles", "devices", "objects", "цілі", "цілей", "ціль", "цілями", "засобів", "засоби", "засобами", "vehicles")
-	t.add(headInfo{classBomb, true}, "bomb", "бомба", "бомбу", "бомбою")
-	t.add(headInfo{classBomb, false}, "bombs", "kabs", "kab", "каб", "кабів", "кабами", "авіабомб*", "бомби", "бомб", "бомбами", "бомбам", "бомбах")
+	t.add(headInfo{classBomb, true}, "bomb", "бомба", "бомбу", "бомбою", "каба", "кабу", "кабом")
+	t.add(headInfo{classBomb, false}, "bombs", "kabs", "kab", "каб", "кабів", "кабами", "каби", "кабам", "кабах", "авіабомб*", "бомби", "бомб", "бомбами", "бомбам", "бомбах")
 	t.add(headInfo{classLocation, true}, "location", "локації", "локація")
 	t.add(headInfo{classLocation, false}, "locations", "sites", "локаці*", "локаціях", "місцях")
 	t.add(headInfo{classPerson, true}, "person", "людина", "особа", "дитина", "man", "woman", "child", "worker", "resident", "civilian", "чоловік", "жінка", "individual", "victim",
@@ -117,7 +117,7 @@ var models = func() *wordTable[model] {
 	t.add(model{"Tochka-U", classMissile, mBallistic}, "tochka-u", "tochka", "точка-у", "точка-u")
 	t.add(model{"Neptune", classMissile, mCruise}, "neptune*", "нептун*")
 	t.add(model{"Storm Shadow", classMissile, mCruise}, "storm-shadow", "scalp")
-	t.add(model{"KAB", classBomb, ""}, "kab", "kabs", "каб", "кабів", "кабами")
+	t.add(model{"KAB", classBomb, ""}, "kab", "kabs", "каб", "кабів", "кабами", "каби", "кабам", "кабах", "каба", "кабу", "кабом") // the abbreviation declined as a noun
 	return t
 }()
 

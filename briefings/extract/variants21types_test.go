@@ -5,7 +5,7 @@ import "slices"
 // Paraphrase families for issue 14 (classes and weapon types, round of
 // rwtypes21), written for these tests: invented figures, places and times.
 func variantCases21types() []attackCase {
-	return slices.Concat(restatedTypeFamily, bombNamedFamily)
+	return slices.Concat(restatedTypeFamily, bombNamedFamily, kabFormsFamily)
 }
 
 // Outlets retell the Air Force's "N of them are Shaheds" as a sentence of its
@@ -50,4 +50,26 @@ var bombNamedFamily = []attackCase{
 	{name: "types21: a drone on a bomb shelter", pub: "2026-03-08",
 		text: "A Russian drone hit a bomb shelter in Kherson overnight, injuring three people, the governor said.",
 		want: map[string]any{"0.weapons": []any{"drone"}}},
+}
+
+// The abbreviation КАБ (a guided aerial bomb) is declined as a noun: the
+// plural "КАБи" after two to four or as a direct object, "КАБам", "КАБах",
+// and the singular "КАБа", "КАБу", "КАБом" of a single bomb.
+var kabFormsFamily = []attackCase{
+	{name: "types21: bombs in the nominative plural after a numeral", pub: "2026-03-08",
+		text: "Після обіду ворог скинув на Куп'янськ 4 КАБи, поранено двох людей.",
+		want: map[string]any{"#": 1, "0.launched.by_type.guided_bomb": 4, "0.casualties.injured": 2}},
+	{name: "types21: a bomb in the instrumental singular", pub: "2026-03-08",
+		text: "Росіяни вдарили по Краматорську КАБом, загинула одна людина.",
+		want: map[string]any{"#": 1, "0.weapons": []any{"KAB", "guided_bomb"}, "0.casualties.killed": 1}},
+	{name: "types21: a bomb in the genitive singular", pub: "2026-03-08",
+		text: "Увечері окупанти атакували Херсон за допомогою КАБа, поранено трьох людей.",
+		want: map[string]any{"#": 1, "0.weapons": []any{"KAB", "guided_bomb"}, "0.casualties.injured": 3}},
+	// what must not change
+	{name: "types21: the genitive plural", pub: "2026-03-08",
+		text: "Протягом доби ворог скинув на область 18 КАБів.",
+		want: map[string]any{"#": 1, "0.launched.by_type.guided_bomb": 18}},
+	{name: "types21: a cable is no bomb", pub: "2026-03-08",
+		text: "Уночі дрон пошкодив кабель у Сумах, поранено одну людину.",
+		want: map[string]any{"0.launched.by_type": nil}},
 }
