@@ -58,7 +58,7 @@ var speakerDefendsFamily = []attackCase{
 // "at the region" speaks of the attack on itself.
 var speakerStrikesFamily = []attackCase{
 	{name: "speaker strikes: Russia's single missile after the ministry's count", pub: "2026-02-11",
-		text: "Russia's defence ministry said its air defences destroyed 30 Ukrainian drones overnight. On Wednesday Russia said it had fired an Iskander-M missile at a rail depot in the Kharkiv region.",
+		text: "Russia's defence ministry said its air defences destroyed 30 Ukrainian drones overnight. On Wednesday Moscow said it had fired an Iskander-M ballistic missile on a railway depot in the Kharkiv region.",
 		want: map[string]any{"national#": 1, "0.attacker": "UA", "0.intercepted.drones": 30}},
 	{name: "speaker strikes: Moscow's troops hit air bases", pub: "2026-02-11",
 		text: "Moscow said its troops hit three Ukrainian air bases with 9 cruise missiles on Tuesday.",

@@ -40,8 +40,8 @@ var speakerRegionFamily = []attackCase{
 // command, whose zone is several regions.
 var regionCountFamily = []attackCase{
 	{name: "scope22: the outlet's line with a count of regions after a governor's words", pub: "2025-06-03",
-		text: "Вночі росіяни атакували Київщину дронами, повідомив голова Київської ОВА. Є збиті цілі. Як писали раніше, вночі ППО збила 11 шахедів у 8 областях.",
-		want: map[string]any{"national#": 1, "0.intercepted.drones": 11}},
+		text: "Вночі росіяни атакували Київщину дронами, повідомив голова Київської ОВА. Є збиті цілі. Як писали раніше, цієї ночі сили ППО знищили 13 ворожих дронів у 6 областях.",
+		want: map[string]any{"national#": 1, "0.intercepted.drones": 13}},
 	{name: "scope22: English, 'over six regions' after a governor's casualties", pub: "2025-06-03",
 		text: "The Kharkiv governor said two people were hurt. Russia attacked with 30 drones overnight; 25 were downed over six regions.",
 		want: map[string]any{"national#": 1, "0.launched.drones": 30, "0.intercepted.drones": 25}},
