@@ -510,16 +510,12 @@ func (s source) better(old source, rs *ruleSet) bool {
 // when it does not say.
 func attackerSignalOf(toks []token, src source, ms []mention, rs *ruleSet) side {
 	ua, ru := 0, 0
+	said := sideNone
 	if rs.on(ruleSpeakerAct) {
-		own, _, said := speakerActs(toks, src)
+		var own side
+		own, _, said = speakerActs(toks, src)
 		if own != sideNone {
 			return own
-		}
-		switch said {
-		case sideUA:
-			ua++
-		case sideRU:
-			ru++
 		}
 	}
 	switch src {
@@ -552,6 +548,14 @@ func attackerSignalOf(toks []token, src source, ms []mention, rs *ruleSet) side 
 		return sideUA
 	case ru > ua:
 		return sideRU
+	}
+	// A state named as the speaker ("Ukraine says ... were fired at the
+	// region") is the weakest sign: it tells only a sentence that names
+	// no side otherwise. A sentence may join the other side's report to
+	// it ("... killed four, the governor said, as Kyiv said Ukraine had
+	// been targeted by Russian drones"), and there the weapons tell.
+	if ua == 0 && ru == 0 {
+		return said
 	}
 	return sideNone
 }
