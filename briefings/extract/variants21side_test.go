@@ -80,7 +80,7 @@ var speakerStrikesFamily = []attackCase{
 		text: "Russia's armed forces said they had hit 12 Ukrainian military sites with missiles on Saturday.",
 		want: map[string]any{"0.attacker": "RU"}},
 	{name: "speaker strikes: a state's word of the other attack, after a governor's toll", pub: "2026-02-11",
-		text: "A Ukrainian drone attack on the Belgorod region of Russia killed three people, the regional governor said on Sunday, as Kyiv said Ukraine had been targeted with dozens of Russian drones during the night.",
+		text: "A Ukrainian drone attack on the Belgorod region of Russia killed three people, the regional governor said on Sunday, while Kyiv said Ukraine had come under attack from dozens of Russian drones in the night.",
 		want: map[string]any{"#": 1, "0.attacker": "UA", "0.regions": []string{"Belgorod"}, "0.casualties.killed": 3}},
 	{name: "speaker strikes: the air force reports Russia's launch", pub: "2026-02-11",
 		text: "Russian forces fired 30 drones at Ukraine overnight, Ukraine's air force said, adding it had shot down 22.",
