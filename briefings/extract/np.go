@@ -163,8 +163,12 @@ func facilityAt(toks []token, k int) bool {
 func (s *npScan) beforeHead(k int) (int, bool) {
 	lw := s.toks[k].low
 	if isAnd(lw) && k+1 < len(s.toks) && s.toks[k+1].kind == kNum {
-		if len(s.m.models) == 0 {
-			s.borrowHead(k + 2) // "N протикорабельних та M балістичних ракет"
+		// "N протикорабельних та M балістичних ракет": the count before
+		// "and" takes the noun after it, unless a word the reader does not
+		// know stood before "and" ("5 trucks and 14 drones"): that is the
+		// count's own noun, and the count no weapon.
+		if len(s.m.models) == 0 && s.unknown == 0 {
+			s.borrowHead(k + 2)
 		}
 		return k, true
 	}

@@ -16,7 +16,7 @@ import (
 // hold the variants of sentences the reader once read wrongly.
 func variantCases() []attackCase {
 	return slices.Concat(nOfMFamily, allFamily, wordsFamily, ukCaseFamily, voiceFamily, partsFamily,
-		boundsFamily, correctionFamily, breakdownFamily, sideFamily, templateFamily, noFigureFamily, variantCases2(), variantCases3(), variantCases4(), variantCases5(), variantCases6(), variantCases7(), variantCases8(), variantCases9(), variantCases10(), variantCases11(), variantCases12(), variantCases13(), variantCases14(), variantCases14uk(), variantCases14en2(), variantCases15en(), variantCases16en(), variantCases15af(), variantCases16af(), variantCases16uk4(), variantCases21uk(), variantCases21para(), variantCases21cas(), variantCases21scope(), variantCases22scope(), variantCases21mod(), variantCases21types(), variantCases21pool(), variantCasesUnreal())
+		boundsFamily, correctionFamily, breakdownFamily, sideFamily, templateFamily, noFigureFamily, variantCases2(), variantCases3(), variantCases4(), variantCases5(), variantCases6(), variantCases7(), variantCases8(), variantCases9(), variantCases10(), variantCases11(), variantCases12(), variantCases13(), variantCases14(), variantCases14uk(), variantCases14en2(), variantCases15en(), variantCases16en(), variantCases15af(), variantCases16af(), variantCases16uk4(), variantCases21uk(), variantCases21para(), variantCases21cas(), variantCases21scope(), variantCases22scope(), variantCases21mod(), variantCases21types(), variantCases21pool(), borrowedHeadFamily, variantCasesUnreal())
 }
 
 func TestExtractVariants(t *testing.T) {
