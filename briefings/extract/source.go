@@ -380,8 +380,7 @@ func regionAdminWord(toks []token, i int, lw string) bool {
 		return false
 	}
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
-		switch toks[k].low {
-		case "голова", "голови", "очільник", "очільниця", "очільника", "керівник", "керівника", "начальник", "начальника":
+		if w := toks[k].low; headTitle(w) || headTitleGenitive(w) {
 			return true
 		}
 	}
@@ -397,9 +396,25 @@ func ofUkraine(toks []token, k int) bool {
 // headOfRegion: "очільник області", "голова ОВА", "керівник обласної
 // військової адміністрації" (the last is the administration rule's).
 func headOfRegion(lw, next string) bool {
-	switch lw {
+	return headTitle(lw) && (next == "області" || next == "ова" || next == "ода")
+}
+
+// headTitle: the Ukrainian titles of a region's or administration's head
+// ("голова", "очільник", "керівник", "начальник"), as the subject names him.
+func headTitle(w string) bool {
+	switch w {
 	case "очільник", "очільниця", "голова", "керівник", "начальник":
-		return next == "області" || next == "ова" || next == "ода"
+		return true
+	}
+	return false
+}
+
+// headTitleGenitive: the same titles in the genitive ("за словами голови",
+// "заява начальника").
+func headTitleGenitive(w string) bool {
+	switch w {
+	case "голови", "очільника", "керівника", "начальника":
+		return true
 	}
 	return false
 }
